@@ -1,0 +1,329 @@
+/* lajna-db.c: one libpq connection, with SQLSTATE turned into GError.
+ *
+ * A LajnaDb is used from one thread at a time: the CLI and the tests call
+ * it directly, the app through LajnaDbWorker, which owns it on a thread.
+ */
+
+#include "lajna-db.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+struct _LajnaDb
+{
+  GObject  parent_instance;
+  PGconn  *conn;
+};
+
+G_DEFINE_TYPE (LajnaDb, lajna_db, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lajna-db-error-quark, lajna_db_error)
+
+static LajnaDbError
+code_from_sqlstate (const char *state)
+{
+  if (state == NULL)
+    return LAJNA_DB_ERROR_UNAVAILABLE;
+  if (g_str_has_prefix (state, "08") || g_str_has_prefix (state, "57P"))
+    return LAJNA_DB_ERROR_UNAVAILABLE;
+  if (strcmp (state, "23505") == 0)
+    return LAJNA_DB_ERROR_CONFLICT;
+  if (g_str_has_prefix (state, "23") || g_str_has_prefix (state, "22"))
+    return LAJNA_DB_ERROR_INVALID;
+  if (strcmp (state, "42501") == 0 || g_str_has_prefix (state, "28"))
+    return LAJNA_DB_ERROR_DENIED;
+  if (strcmp (state, "40001") == 0 || strcmp (state, "40P01") == 0)
+    return LAJNA_DB_ERROR_RETRY;
+  if (strcmp (state, "P0002") == 0 || strcmp (state, "02000") == 0)
+    return LAJNA_DB_ERROR_NOT_FOUND;
+  return LAJNA_DB_ERROR_FAILED;
+}
+
+static char *
+trim_message (const char *message)
+{
+  char *copy = g_strdup (message != NULL ? message : "");
+
+  return g_strstrip (copy);
+}
+
+/**
+ * lajna_db_set_error_from_result:
+ * @error: return location for a #GError
+ * @conn: the connection that ran the command
+ * @result: (nullable): its result
+ *
+ * Sets @error when @result is not a success.
+ *
+ * Returns: %TRUE when @result is a success
+ */
+gboolean
+lajna_db_set_error_from_result (GError  **error,
+                                PGconn   *conn,
+                                PGresult *result)
+{
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  const char *state;
+  LajnaDbError code;
+  g_autofree char *detail = NULL;
+
+  switch (status)
+    {
+    case PGRES_COMMAND_OK:
+    case PGRES_TUPLES_OK:
+    case PGRES_COPY_IN:
+    case PGRES_COPY_OUT:
+    case PGRES_EMPTY_QUERY:
+      return TRUE;
+    default:
+      break;
+    }
+
+  state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  code = code_from_sqlstate (state);
+  if (PQstatus (conn) == CONNECTION_BAD)
+    code = LAJNA_DB_ERROR_UNAVAILABLE;
+  detail = trim_message (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+
+  switch (code)
+    {
+    case LAJNA_DB_ERROR_UNAVAILABLE:
+      g_set_error (error, LAJNA_DB_ERROR, code,
+                   _("The database server cannot be reached. Check that it is running and try again. (%s)"),
+                   detail);
+      break;
+    case LAJNA_DB_ERROR_CONFLICT:
+      g_set_error (error, LAJNA_DB_ERROR, code,
+                   _("This record already exists. (%s)"), detail);
+      break;
+    case LAJNA_DB_ERROR_DENIED:
+      g_set_error (error, LAJNA_DB_ERROR, code,
+                   _("You are not allowed to do this. Ask the committee’s administrator. (%s)"),
+                   detail);
+      break;
+    case LAJNA_DB_ERROR_RETRY:
+      g_set_error (error, LAJNA_DB_ERROR, code,
+                   _("Another workstation changed the same data at the same time. Try again. (%s)"),
+                   detail);
+      break;
+    default:
+      g_set_error (error, LAJNA_DB_ERROR, code,
+                   _("The database reported an error: %s"), detail);
+      break;
+    }
+  return FALSE;
+}
+
+static void
+lajna_db_finalize (GObject *object)
+{
+  LajnaDb *self = LAJNA_DB (object);
+
+  g_clear_pointer (&self->conn, PQfinish);
+
+  G_OBJECT_CLASS (lajna_db_parent_class)->finalize (object);
+}
+
+static void
+lajna_db_class_init (LajnaDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lajna_db_finalize;
+}
+
+static void
+lajna_db_init (LajnaDb *self)
+{
+}
+
+/**
+ * lajna_db_connect:
+ * @conninfo: a libpq connection string
+ * @error: return location for a #GError
+ *
+ * Connects, blocking, and sets the session up for Lajna (UTF-8, UTC dates
+ * shown as ISO 8601).
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+LajnaDb *
+lajna_db_connect (const char  *conninfo,
+                  GError     **error)
+{
+  g_autoptr(LajnaDb) self = g_object_new (LAJNA_TYPE_DB, NULL);
+  const char *keys[] = { "dbname", "client_encoding", "application_name", "connect_timeout", NULL };
+  const char *values[] = { conninfo, "UTF8", "lajna", "10", NULL };
+
+  /* expand_dbname lets @conninfo carry everything; the rest are defaults
+   * that it may override. */
+  self->conn = PQconnectdbParams (keys, values, 1);
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *detail = trim_message (self->conn != NULL ? PQerrorMessage (self->conn) : "");
+
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_UNAVAILABLE,
+                   _("Cannot connect to the database. Check the connection settings and that the server is running. (%s)"),
+                   detail);
+      return NULL;
+    }
+
+  if (!lajna_db_run (self, "SET datestyle = 'ISO, YMD'; SET intervalstyle = 'iso_8601'", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+PGconn *
+lajna_db_get_conn (LajnaDb *self)
+{
+  g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
+
+  return self->conn;
+}
+
+/**
+ * lajna_db_dup_safe_conninfo:
+ * @self: a #LajnaDb
+ *
+ * Returns: (transfer full): where the connection goes, without a password
+ */
+char *
+lajna_db_dup_safe_conninfo (LajnaDb *self)
+{
+  const char *host = PQhost (self->conn);
+  const char *port = PQport (self->conn);
+
+  return g_strdup_printf ("host=%s port=%s dbname=%s user=%s",
+                          host != NULL ? host : "", port != NULL ? port : "",
+                          PQdb (self->conn), PQuser (self->conn));
+}
+
+/**
+ * lajna_db_exec_params:
+ * @self: a #LajnaDb
+ * @sql: one SQL statement with $1… placeholders
+ * @n_params: the number of @values
+ * @values: (array length=n_params) (nullable): text values, %NULL for SQL NULL
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the result, %NULL on error
+ */
+PGresult *
+lajna_db_exec_params (LajnaDb            *self,
+                      const char         *sql,
+                      int                 n_params,
+                      const char * const *values,
+                      GError            **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
+
+  result = PQexecParams (self->conn, sql, n_params, NULL, values, NULL, NULL, 0);
+  if (!lajna_db_set_error_from_result (error, self->conn, result))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * lajna_db_exec:
+ * @self: a #LajnaDb
+ * @sql: SQL without parameters; may hold several statements
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the result of the last statement
+ */
+PGresult *
+lajna_db_exec (LajnaDb     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
+
+  result = PQexec (self->conn, sql);
+  if (!lajna_db_set_error_from_result (error, self->conn, result))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * lajna_db_run:
+ * @self: a #LajnaDb
+ * @sql: SQL without parameters and without rows to read
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_db_run (LajnaDb     *self,
+              const char  *sql,
+              GError     **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (self, sql, error);
+
+  return result != NULL;
+}
+
+/**
+ * lajna_db_copy_begin:
+ * @self: a #LajnaDb
+ * @copy_sql: a `COPY … FROM STDIN` statement
+ * @error: return location for a #GError
+ *
+ * Starts a COPY; feed it with lajna_db_copy_put() and finish with
+ * lajna_db_copy_end().
+ *
+ * Returns: %TRUE when the server waits for data
+ */
+gboolean
+lajna_db_copy_begin (LajnaDb     *self,
+                     const char  *copy_sql,
+                     GError     **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (self, copy_sql, error);
+
+  return result != NULL;
+}
+
+gboolean
+lajna_db_copy_put (LajnaDb     *self,
+                   const char  *data,
+                   gsize        len,
+                   GError     **error)
+{
+  if (PQputCopyData (self->conn, data, (int) len) != 1)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_UNAVAILABLE,
+                   _("The database server went away while loading data: %s"),
+                   PQerrorMessage (self->conn));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lajna_db_copy_end (LajnaDb  *self,
+                   GError  **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  gboolean ok = TRUE;
+
+  if (PQputCopyEnd (self->conn, NULL) != 1)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_UNAVAILABLE,
+                   _("The database server went away while loading data: %s"),
+                   PQerrorMessage (self->conn));
+      return FALSE;
+    }
+
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      if (ok)
+        ok = lajna_db_set_error_from_result (error, self->conn, result);
+      g_clear_pointer (&result, PQclear);
+    }
+  return ok;
+}

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <glib-object.h>
+#include <libpq-fe.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+#define LAJNA_DB_ERROR (lajna_db_error_quark ())
+
+/**
+ * LajnaDbError:
+ * @LAJNA_DB_ERROR_UNAVAILABLE: the server cannot be reached or went away
+ * @LAJNA_DB_ERROR_CONFLICT: a unique key is already taken
+ * @LAJNA_DB_ERROR_INVALID: the data breaks a rule of the schema
+ * @LAJNA_DB_ERROR_DENIED: the user may not do this
+ * @LAJNA_DB_ERROR_RETRY: a serialization failure or deadlock; try again
+ * @LAJNA_DB_ERROR_NOT_FOUND: the object does not exist
+ * @LAJNA_DB_ERROR_SCHEMA: the schema is newer or older than this program
+ * @LAJNA_DB_ERROR_FAILED: anything else the server reported
+ *
+ * Errors from the database, converted from SQLSTATE at the border.
+ */
+typedef enum
+{
+  LAJNA_DB_ERROR_UNAVAILABLE,
+  LAJNA_DB_ERROR_CONFLICT,
+  LAJNA_DB_ERROR_INVALID,
+  LAJNA_DB_ERROR_DENIED,
+  LAJNA_DB_ERROR_RETRY,
+  LAJNA_DB_ERROR_NOT_FOUND,
+  LAJNA_DB_ERROR_SCHEMA,
+  LAJNA_DB_ERROR_FAILED,
+} LajnaDbError;
+
+#define LAJNA_TYPE_DB (lajna_db_get_type ())
+
+G_DECLARE_FINAL_TYPE (LajnaDb, lajna_db, LAJNA, DB, GObject)
+
+GQuark      lajna_db_error_quark     (void);
+LajnaDb    *lajna_db_connect         (const char          *conninfo,
+                                      GError             **error);
+PGconn     *lajna_db_get_conn        (LajnaDb             *self);
+char       *lajna_db_dup_safe_conninfo (LajnaDb           *self);
+PGresult   *lajna_db_exec            (LajnaDb             *self,
+                                      const char          *sql,
+                                      GError             **error);
+PGresult   *lajna_db_exec_params     (LajnaDb             *self,
+                                      const char          *sql,
+                                      int                  n_params,
+                                      const char * const  *values,
+                                      GError             **error);
+gboolean    lajna_db_run             (LajnaDb             *self,
+                                      const char          *sql,
+                                      GError             **error);
+gboolean    lajna_db_copy_begin      (LajnaDb             *self,
+                                      const char          *copy_sql,
+                                      GError             **error);
+gboolean    lajna_db_copy_put        (LajnaDb             *self,
+                                      const char          *data,
+                                      gsize                len,
+                                      GError             **error);
+gboolean    lajna_db_copy_end        (LajnaDb             *self,
+                                      GError             **error);
+gboolean    lajna_db_set_error_from_result (GError       **error,
+                                            PGconn        *conn,
+                                            PGresult      *result);
+
+G_END_DECLS

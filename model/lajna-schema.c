@@ -1,0 +1,186 @@
+/* lajna-schema.c: numbered migrations from model/sql/, shipped as a GResource.
+ *
+ * Each migration runs in its own transaction under an advisory lock, so two
+ * workstations starting at once against a shared server apply it once.
+ */
+
+#include "lajna-schema.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lajna-sql-resources.h"
+
+#define SQL_PATH "/org/lajna/Lajna/sql"
+#define MIGRATION_LOCK "7152025"
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The migrations in version order; their names start with the version. */
+static GStrv
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (lajna_sql_get_resource (), SQL_PATH,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert (names != NULL);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  return g_steal_pointer (&names);
+}
+
+static guint
+version_of (const char *name)
+{
+  return (guint) g_ascii_strtoull (name, NULL, 10);
+}
+
+/**
+ * lajna_schema_get_latest:
+ *
+ * Returns: the version of the newest migration this program carries
+ */
+guint
+lajna_schema_get_latest (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+  guint n = g_strv_length (names);
+
+  return n > 0 ? version_of (names[n - 1]) : 0;
+}
+
+/**
+ * lajna_schema_get_version:
+ * @db: a connection
+ * @version: (out): the newest applied migration, 0 on an empty database
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_schema_get_version (LajnaDb  *db,
+                          guint    *version,
+                          GError  **error)
+{
+  g_autoptr(PGresult) exists = NULL;
+  g_autoptr(PGresult) result = NULL;
+
+  exists = lajna_db_exec (db, "SELECT to_regclass('schema_version') IS NOT NULL", error);
+  if (exists == NULL)
+    return FALSE;
+  if (strcmp (PQgetvalue (exists, 0, 0), "t") != 0)
+    {
+      *version = 0;
+      return TRUE;
+    }
+
+  result = lajna_db_exec (db, "SELECT coalesce(max(version), 0) FROM schema_version", error);
+  if (result == NULL)
+    return FALSE;
+  *version = (guint) g_ascii_strtoull (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+apply (LajnaDb     *db,
+       const char  *name,
+       guint       *n_applied,
+       GError     **error)
+{
+  g_autofree char *path = g_build_path ("/", SQL_PATH, name, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *version = g_strdup_printf ("%u", version_of (name));
+  const char *params[] = { version, name };
+  g_autoptr(PGresult) done = NULL;
+  g_autoptr(PGresult) recorded = NULL;
+  g_autofree char *sql = NULL;
+
+  bytes = g_resource_lookup_data (lajna_sql_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  NULL);
+  g_assert (bytes != NULL);
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  if (!lajna_db_run (db,
+                     "BEGIN; SELECT pg_advisory_xact_lock(" MIGRATION_LOCK "); "
+                     "SET LOCAL client_min_messages = warning; "
+                     "CREATE TABLE IF NOT EXISTS schema_version ("
+                     "  version integer PRIMARY KEY,"
+                     "  name text NOT NULL,"
+                     "  applied_at timestamptz NOT NULL DEFAULT now())",
+                     error))
+    goto fail;
+
+  done = lajna_db_exec_params (db, "SELECT 1 FROM schema_version WHERE version = $1", 1, params,
+                               error);
+  if (done == NULL)
+    goto fail;
+
+  if (PQntuples (done) == 0)
+    {
+      if (!lajna_db_run (db, sql, error))
+        {
+          g_prefix_error (error, _("Updating the database to version %s failed: "), version);
+          goto fail;
+        }
+      recorded = lajna_db_exec_params (db, "INSERT INTO schema_version (version, name) VALUES ($1, $2)",
+                                       2, params, error);
+      if (recorded == NULL)
+        goto fail;
+      (*n_applied)++;
+    }
+
+  return lajna_db_run (db, "COMMIT", error);
+
+fail:
+  PQclear (PQexec (lajna_db_get_conn (db), "ROLLBACK"));
+  return FALSE;
+}
+
+/**
+ * lajna_schema_migrate:
+ * @db: a connection
+ * @n_applied: (out) (optional): how many migrations were applied
+ * @error: return location for a #GError
+ *
+ * Applies the pending migrations; a no-op on an up-to-date database.
+ * Refuses a database that a newer Lajna has already moved on.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_schema_migrate (LajnaDb  *db,
+                      guint    *n_applied,
+                      GError  **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  guint latest = lajna_schema_get_latest ();
+  guint current = 0;
+  guint applied = 0;
+
+  if (!lajna_schema_get_version (db, &current, error))
+    return FALSE;
+
+  if (current > latest)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_SCHEMA,
+                   _("The database has been updated by a newer Lajna (schema %u; this program "
+                     "knows %u). Install the newer Lajna on this computer."),
+                   current, latest);
+      return FALSE;
+    }
+
+  for (guint i = 0; current < latest && names[i] != NULL; i++)
+    {
+      if (version_of (names[i]) > current && !apply (db, names[i], &applied, error))
+        return FALSE;
+    }
+
+  if (n_applied != NULL)
+    *n_applied = applied;
+  return TRUE;
+}

@@ -1,0 +1,113 @@
+/* lajnactl-db.c: `db status` and `db migrate`. */
+
+#include "lajnactl.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lajna-schema.h"
+#include "lajnactl-json.h"
+
+static gboolean json_option;
+
+static const GOptionEntry status_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &json_option, N_("Machine-readable output"), NULL },
+  { NULL }
+};
+
+static int
+status (LajnactlContext *ctx,
+        int              argc,
+        char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  LajnaCluster *cluster;
+  guint version = 0;
+  int exit_status = LAJNACTL_EXIT_OK;
+  char server[32];
+
+  g_option_context_add_main_entries (options, status_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &exit_status))
+    return exit_status;
+  if (argc > 1)
+    return lajnactl_usage_error (options, _("“db status” takes no arguments."));
+
+  if (!lajnactl_connect (ctx, FALSE, &exit_status))
+    return exit_status;
+  if (!lajna_schema_get_version (ctx->db, &version, &error))
+    return lajnactl_fail (error);
+
+  cluster = lajna_database_get_cluster (ctx->database);
+  where = lajna_db_dup_safe_conninfo (ctx->db);
+  g_snprintf (server, sizeof server, "%d.%d", PQserverVersion (lajna_db_get_conn (ctx->db)) / 10000,
+              PQserverVersion (lajna_db_get_conn (ctx->db)) % 10000);
+
+  if (json_option)
+    {
+      LajnactlJson *json = lajnactl_json_new ();
+
+      lajnactl_json_begin_object (json);
+      lajnactl_json_member (json, "server_version", server);
+      lajnactl_json_key (json, "schema_version");
+      lajnactl_json_int (json, version);
+      lajnactl_json_key (json, "schema_latest");
+      lajnactl_json_int (json, lajna_schema_get_latest ());
+      lajnactl_json_key (json, "embedded");
+      lajnactl_json_bool (json, cluster != NULL);
+      lajnactl_json_member (json, "data_dir", cluster != NULL ? lajna_cluster_get_data_dir (cluster) : NULL);
+      lajnactl_json_member (json, "connection", where);
+      lajnactl_json_end_object (json);
+      lajnactl_json_print_free (json);
+    }
+  else
+    {
+      g_print (_("Server version: %s\n"), server);
+      g_print (_("Schema version: %u (this program: %u)\n"), version, lajna_schema_get_latest ());
+      if (cluster != NULL)
+        g_print (_("Embedded database in: %s\n"), lajna_cluster_get_data_dir (cluster));
+      g_print (_("Connection: %s\n"), where);
+    }
+  return LAJNACTL_EXIT_OK;
+}
+
+static int
+migrate (LajnactlContext *ctx,
+         int              argc,
+         char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new ("");
+  g_autoptr(GError) error = NULL;
+  guint applied = 0;
+  guint version = 0;
+  int exit_status = LAJNACTL_EXIT_OK;
+
+  if (!lajnactl_parse (options, &argc, &argv, &exit_status))
+    return exit_status;
+  if (argc > 1)
+    return lajnactl_usage_error (options, _("“db migrate” takes no arguments."));
+
+  if (!lajnactl_connect (ctx, FALSE, &exit_status))
+    return exit_status;
+  if (!lajna_schema_migrate (ctx->db, &applied, &error)
+      || !lajna_schema_get_version (ctx->db, &version, &error))
+    return lajnactl_fail (error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Applied %u migration; the schema is at version %u.\n",
+                        "Applied %u migrations; the schema is at version %u.\n", applied),
+           applied, version);
+  return LAJNACTL_EXIT_OK;
+}
+
+int
+lajnactl_db (LajnactlContext *ctx,
+             int              argc,
+             char           **argv)
+{
+  if (argc >= 2 && strcmp (argv[1], "status") == 0)
+    return status (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "migrate") == 0)
+    return migrate (ctx, argc - 1, argv + 1);
+  return lajnactl_usage_error (NULL, _("Use “db status” or “db migrate”."));
+}

@@ -1,0 +1,167 @@
+/* lajnactl: the command line of Lajna, for clerks' batch work,
+ * administrators, scripts, tests and benchmarks. It links model/ only.
+ *
+ * Exit 0 on success, 1 when the operation failed (a translated message on
+ * stderr), 2 on a usage error.
+ */
+
+#include "lajnactl.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+static const struct
+{
+  const char      *name;
+  LajnactlCommand  run;
+} commands[] = {
+  { "db", lajnactl_db },
+};
+
+static char *database_option;
+static gboolean version_option;
+
+static const GOptionEntry global_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_STRING, &database_option,
+    N_("libpq connection string of a shared server (default: the embedded database)"),
+    N_("CONNINFO") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &version_option, N_("Show the version"), NULL },
+  { NULL }
+};
+
+int
+lajnactl_usage_error (GOptionContext *options,
+                      const char     *message)
+{
+  g_autofree char *help = options != NULL ? g_option_context_get_help (options, TRUE, NULL) : NULL;
+
+  g_printerr ("lajnactl: %s\n", message);
+  if (help != NULL)
+    g_printerr ("\n%s", help);
+  return LAJNACTL_EXIT_USAGE;
+}
+
+int
+lajnactl_fail (const GError *error)
+{
+  g_printerr ("lajnactl: %s\n", error->message);
+  return LAJNACTL_EXIT_FAILED;
+}
+
+/* Parses a command's options; on a usage error sets *status. */
+gboolean
+lajnactl_parse (GOptionContext   *options,
+                int              *argc,
+                char           ***argv,
+                int              *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (options, argc, argv, &error))
+    {
+      *status = lajnactl_usage_error (options, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+dup_configured_conninfo (void)
+{
+  const char *env = g_getenv ("LAJNA_DATABASE");
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (database_option != NULL)
+    return g_strdup (database_option);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  /* The app's setting, when its schema is installed. */
+  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema == NULL)
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "database");
+}
+
+/* Opens the database (starting the embedded server if need be) and
+ * connects; on failure prints why and sets *status. */
+gboolean
+lajnactl_connect (LajnactlContext *ctx,
+                  gboolean         migrate,
+                  int             *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = dup_configured_conninfo ();
+
+  ctx->database = lajna_database_new (conninfo);
+  if (!lajna_database_open (ctx->database, migrate, NULL, &error)
+      || (ctx->db = lajna_database_connect (ctx->database, &error)) == NULL)
+    {
+      *status = lajnactl_fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+disconnect (LajnactlContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&ctx->db);
+  if (ctx->database != NULL && !lajna_database_close (ctx->database, FALSE, &error))
+    g_printerr ("lajnactl: %s\n", error->message);
+  g_clear_object (&ctx->database);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) options = NULL;
+  LajnactlContext ctx = { NULL, NULL };
+  int status = LAJNACTL_EXIT_USAGE;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  options = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_summary (options,
+                                _("Commands: db status, db migrate, demo, case list, case show, "
+                                  "case search"));
+  g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (options, TRUE);
+  if (!lajnactl_parse (options, &argc, &argv, &status))
+    return status;
+
+  if (version_option)
+    {
+      g_print ("lajnactl %s\n", PACKAGE_VERSION);
+      return LAJNACTL_EXIT_OK;
+    }
+  if (argc < 2)
+    return lajnactl_usage_error (options, _("Name a command."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        {
+          status = commands[i].run (&ctx, argc - 1, argv + 1);
+          disconnect (&ctx);
+          return status;
+        }
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
+
+    return lajnactl_usage_error (options, message);
+  }
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <glib.h>
+
+#include "lajna-database.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes of the contract in DESIGN.md. */
+#define LAJNACTL_EXIT_OK 0
+#define LAJNACTL_EXIT_FAILED 1
+#define LAJNACTL_EXIT_USAGE 2
+
+typedef struct
+{
+  LajnaDatabase *database;
+  LajnaDb       *db;
+} LajnactlContext;
+
+typedef int (*LajnactlCommand) (LajnactlContext *ctx, int argc, char **argv);
+
+int  lajnactl_usage_error  (GOptionContext *options, const char *message);
+int  lajnactl_fail         (const GError *error);
+gboolean lajnactl_parse    (GOptionContext *options, int *argc, char ***argv, int *status);
+gboolean lajnactl_connect  (LajnactlContext *ctx, gboolean migrate, int *status);
+
+int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_demo         (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_case         (LajnactlContext *ctx, int argc, char **argv);
+
+G_END_DECLS
