@@ -18,6 +18,7 @@ static const struct
   LajnactlCommand  run;
 } commands[] = {
   { "db", lajnactl_db },
+  { "case", lajnactl_case },
 };
 
 static char *database_option;

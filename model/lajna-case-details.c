@@ -1,0 +1,270 @@
+/* lajna-case-details.c: everything about one file, read-only, as titled
+ * sections of labelled facts that the CLI prints and the app shows. */
+
+#include "lajna-case-details.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lajna-labels.h"
+
+static void
+fact_free (LajnaFact *fact)
+{
+  g_free (fact->key);
+  g_free (fact->label);
+  g_free (fact->value);
+  g_free (fact);
+}
+
+static void
+section_free (LajnaFactSection *section)
+{
+  g_free (section->key);
+  g_free (section->title);
+  g_ptr_array_unref (section->facts);
+  g_free (section);
+}
+
+static LajnaFactSection *
+add_section (LajnaCaseDetails *details,
+             const char       *key,
+             const char       *title)
+{
+  LajnaFactSection *section = g_new0 (LajnaFactSection, 1);
+
+  section->key = g_strdup (key);
+  section->title = g_strdup (title);
+  section->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_free);
+  g_ptr_array_add (details->sections, section);
+  return section;
+}
+
+static void
+add_fact (LajnaFactSection *section,
+          const char       *key,
+          const char       *label,
+          const char       *value)
+{
+  LajnaFact *fact;
+
+  if (value == NULL || *value == '\0')
+    return;
+  fact = g_new0 (LajnaFact, 1);
+  fact->key = g_strdup (key);
+  fact->label = g_strdup (label);
+  fact->value = g_strdup (value);
+  g_ptr_array_add (section->facts, fact);
+}
+
+/* A row read by column name, so the facts below read like a form. */
+typedef struct
+{
+  PGresult *result;
+  int       row;
+} Row;
+
+static const char *
+col (const Row  *row,
+     const char *name)
+{
+  int c = PQfnumber (row->result, name);
+
+  g_assert (c >= 0);
+  return PQgetisnull (row->result, row->row, c) ? NULL : PQgetvalue (row->result, row->row, c);
+}
+
+static void
+add_person (LajnaCaseDetails *details,
+            PGresult         *result,
+            int               i,
+            const char       *title)
+{
+  Row row = { result, i };
+  LajnaFactSection *section = add_section (details, col (&row, "role"), title);
+
+  add_fact (section, "full_name", _("Name"), col (&row, "full_name"));
+  add_fact (section, "latin_name", _("Name in Latin letters"), col (&row, "latin_name"));
+  add_fact (section, "sex", _("Sex"), lajna_label_for (col (&row, "sex")));
+  add_fact (section, "birth_date", _("Birth date"), col (&row, "birth_date"));
+  add_fact (section, "nationality", _("Nationality"), col (&row, "nationality"));
+  add_fact (section, "national_number", _("National number"), col (&row, "national_number"));
+  add_fact (section, "passport_number", _("Passport number"), col (&row, "passport_number"));
+  add_fact (section, "passport_expiry", _("Passport expiry"), col (&row, "passport_expiry"));
+}
+
+static gboolean
+read_parties (LajnaCaseDetails  *details,
+              LajnaDb           *db,
+              const char        *id,
+              GError           **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT x.role, p.full_name, p.latin_name, p.sex, p.birth_date::text AS birth_date,"
+      "       c.name_ar || ' (' || c.name_en || ')' AS nationality,"
+      "       p.national_number, p.passport_number, p.passport_expiry::text AS passport_expiry"
+      "  FROM (SELECT 1 AS n, 'libyan_party' AS role, libyan_party_id AS person_id"
+      "          FROM marriage_case WHERE case_id = $1"
+      "        UNION ALL SELECT 2, 'foreign_party', foreign_party_id"
+      "          FROM marriage_case WHERE case_id = $1"
+      "        UNION ALL SELECT 1, 'juvenile', juvenile_id"
+      "          FROM juvenile_case WHERE case_id = $1) x"
+      "  JOIN person p ON p.id = x.person_id"
+      "  JOIN country c ON c.code = p.nationality"
+      " ORDER BY x.n", 1, &id, error);
+
+  if (result == NULL)
+    return FALSE;
+
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      const char *role = PQgetvalue (result, i, 0);
+
+      add_person (details, result, i,
+                  strcmp (role, "libyan_party") == 0  ? _("Libyan party")
+                  : strcmp (role, "foreign_party") == 0 ? _("Foreign party")
+                                                        : _("Juvenile"));
+    }
+  return TRUE;
+}
+
+static gboolean
+read_file (LajnaCaseDetails  *details,
+           LajnaDb           *db,
+           const char        *id,
+           GError           **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT c.id, c.file_number, c.title, c.kind, c.status, c.received_on::text AS received_on,"
+      "       c.row_version, c.notes, k.name_ar AS committee,"
+      "       m.direction, m.previous_marriages::text AS previous_marriages, m.residence,"
+      "       j.guardian_name, j.guardian_relation, j.guardian_phone, j.facility,"
+      "       j.admission_date::text AS admission_date, j.court, j.court_case_number,"
+      "       j.charge_category, j.legal_status, array_to_string(j.programme, ',') AS programme,"
+      "       sw.full_name AS social_worker, ps.full_name AS psychologist,"
+      "       j.review_cycle_days::text AS review_cycle_days, j.next_review_on::text AS next_review_on"
+      "  FROM case_file c"
+      "  JOIN committee k ON k.id = c.committee_id"
+      "  LEFT JOIN marriage_case m ON m.case_id = c.id"
+      "  LEFT JOIN juvenile_case j ON j.case_id = c.id"
+      "  LEFT JOIN app_user sw ON sw.id = j.social_worker_id"
+      "  LEFT JOIN app_user ps ON ps.id = j.psychologist_id"
+      " WHERE c.id = $1", 1, &id, error);
+  Row row = { result, 0 };
+  LajnaFactSection *section;
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("There is no file with the id %s."), id);
+      return FALSE;
+    }
+
+  details->id = g_ascii_strtoll (col (&row, "id"), NULL, 10);
+  details->file_number = g_strdup (col (&row, "file_number"));
+  details->title = g_strdup (col (&row, "title"));
+  details->kind = g_strdup (col (&row, "kind"));
+  details->status = g_strdup (col (&row, "status"));
+
+  section = add_section (details, "file", _("File"));
+  add_fact (section, "file_number", _("File number"), details->file_number);
+  add_fact (section, "committee", _("Committee"), col (&row, "committee"));
+  add_fact (section, "kind", _("Kind"), lajna_label_for (details->kind));
+  add_fact (section, "status", _("Status"), lajna_label_for (details->status));
+  add_fact (section, "received_on", _("Received"), col (&row, "received_on"));
+  add_fact (section, "notes", _("Notes"), col (&row, "notes"));
+  add_fact (section, "direction", _("Direction"), lajna_label_for (col (&row, "direction")));
+  add_fact (section, "previous_marriages", _("Previous marriages"), col (&row, "previous_marriages"));
+  add_fact (section, "residence", _("Residence"), col (&row, "residence"));
+
+  if (strcmp (details->kind, "juvenile") != 0)
+    return TRUE;
+
+  section = add_section (details, "guardian", _("Guardian"));
+  add_fact (section, "guardian_name", _("Name"), col (&row, "guardian_name"));
+  add_fact (section, "guardian_relation", _("Relation"), col (&row, "guardian_relation"));
+  add_fact (section, "guardian_phone", _("Telephone"), col (&row, "guardian_phone"));
+
+  section = add_section (details, "placement", _("Placement"));
+  add_fact (section, "facility", _("Facility"), col (&row, "facility"));
+  add_fact (section, "admission_date", _("Admitted"), col (&row, "admission_date"));
+  add_fact (section, "court", _("Court"), col (&row, "court"));
+  add_fact (section, "court_case_number", _("Court case number"), col (&row, "court_case_number"));
+  add_fact (section, "charge_category", _("Charge"), col (&row, "charge_category"));
+  add_fact (section, "legal_status", _("Legal status"), lajna_label_for (col (&row, "legal_status")));
+  add_fact (section, "programme", _("Programme"), col (&row, "programme"));
+  add_fact (section, "social_worker", _("Social worker"), col (&row, "social_worker"));
+  add_fact (section, "psychologist", _("Psychologist"), col (&row, "psychologist"));
+  add_fact (section, "review_cycle_days", _("Review every (days)"), col (&row, "review_cycle_days"));
+  add_fact (section, "next_review_on", _("Next review"), col (&row, "next_review_on"));
+  return TRUE;
+}
+
+static gboolean
+read_history (LajnaCaseDetails  *details,
+              LajnaDb           *db,
+              const char        *id,
+              GError           **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), from_status, to_status, actor"
+      "  FROM case_history WHERE case_id = $1 ORDER BY at, id", 1, &id, error);
+  LajnaFactSection *section;
+
+  if (result == NULL)
+    return FALSE;
+
+  section = add_section (details, "history", _("History"));
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      g_autofree char *change = NULL;
+
+      if (PQgetisnull (result, i, 1))
+        change = g_strdup (lajna_label_for (PQgetvalue (result, i, 2)));
+      else
+        change = g_strdup_printf (_("%s → %s"), lajna_label_for (PQgetvalue (result, i, 1)),
+                                  lajna_label_for (PQgetvalue (result, i, 2)));
+      add_fact (section, PQgetvalue (result, i, 2), PQgetvalue (result, i, 0), change);
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_case_details_fetch:
+ * @db: a connection
+ * @case_id: the file's id
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_NOT_FOUND when
+ *   there is no such file
+ *
+ * Returns: (transfer full) (nullable): the file's details
+ */
+LajnaCaseDetails *
+lajna_case_details_fetch (LajnaDb  *db,
+                          gint64    case_id,
+                          GError  **error)
+{
+  g_autoptr(LajnaCaseDetails) details = g_new0 (LajnaCaseDetails, 1);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  details->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  if (!read_file (details, db, id, error) || !read_parties (details, db, id, error)
+      || !read_history (details, db, id, error))
+    return NULL;
+
+  return g_steal_pointer (&details);
+}
+
+void
+lajna_case_details_free (LajnaCaseDetails *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file_number);
+  g_free (self->title);
+  g_free (self->kind);
+  g_free (self->status);
+  g_ptr_array_unref (self->sections);
+  g_free (self);
+}

@@ -1,0 +1,374 @@
+/* lajna-case-query.c: which files a list shows, in which order, read
+ * page by page with keyset queries.
+ *
+ * A page starts at a key (sort value, id) and reads forward along an
+ * index, so page 4,000 costs what page 1 costs. Where a list must jump to
+ * a position, lajna_case_query_anchors() gives the key of every Nth row in
+ * one pass over the index.
+ */
+
+#include "lajna-case-query.h"
+
+#include <string.h>
+
+#include "lajna-text.h"
+
+struct _LajnaCaseQuery
+{
+  int            committee_id;
+  char          *status;
+  char          *text;
+  LajnaCaseSort  sort;
+  gboolean       descending;
+};
+
+static const struct
+{
+  const char *column;
+  const char *type;
+} sort_columns[] = {
+  [LAJNA_CASE_SORT_RECEIVED] = { "received_on", "date" },
+  [LAJNA_CASE_SORT_FILE_NUMBER] = { "file_number", "text" },
+  [LAJNA_CASE_SORT_TITLE] = { "title", "text" },
+  [LAJNA_CASE_SORT_STATUS] = { "status", "text" },
+};
+
+#define SUMMARY_COLUMNS "id, file_number, title, kind, status, received_on::text"
+
+/* SQL text with its parameters, numbered as they are added. */
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *values;
+} Statement;
+
+static void
+statement_init (Statement  *st,
+                const char *start)
+{
+  st->sql = g_string_new (start);
+  st->values = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+statement_clear (Statement *st)
+{
+  g_string_free (st->sql, TRUE);
+  g_ptr_array_unref (st->values);
+}
+
+static void
+add_param (Statement *st,
+           char      *value)
+{
+  g_ptr_array_add (st->values, value);
+  g_string_append_printf (st->sql, "$%u", st->values->len);
+}
+
+static char *
+like_pattern (const char *word)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+/* Every word must appear in the file's normalized search text; words are
+ * folded with the C twin of lajna_norm(), as the column is in SQL. */
+static void
+add_filters (const LajnaCaseQuery *self,
+             Statement            *st)
+{
+  g_string_append (st->sql, " WHERE true");
+  if (self->committee_id != 0)
+    {
+      g_string_append (st->sql, " AND committee_id = ");
+      add_param (st, g_strdup_printf ("%d", self->committee_id));
+    }
+  if (self->status != NULL)
+    {
+      g_string_append (st->sql, " AND status = ");
+      add_param (st, g_strdup (self->status));
+    }
+  if (self->text != NULL)
+    {
+      g_autofree char *lower = g_utf8_strdown (self->text, -1);
+      g_autofree char *folded = lajna_norm (lower);
+      g_auto(GStrv) words = g_strsplit_set (folded != NULL ? folded : "", " \t\n\r", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          if (*words[i] == '\0')
+            continue;
+          g_string_append (st->sql, " AND search_norm LIKE ");
+          add_param (st, like_pattern (words[i]));
+        }
+    }
+}
+
+static void
+add_order (const LajnaCaseQuery *self,
+           Statement            *st)
+{
+  const char *dir = self->descending ? "DESC" : "ASC";
+
+  g_string_append_printf (st->sql, " ORDER BY %s %s, id %s", sort_columns[self->sort].column, dir,
+                          dir);
+}
+
+static PGresult *
+run (LajnaDb    *db,
+     Statement  *st,
+     GError    **error)
+{
+  return lajna_db_exec_params (db, st->sql->str, (int) st->values->len,
+                               (const char * const *) st->values->pdata, error);
+}
+
+/**
+ * lajna_case_query_new:
+ *
+ * Returns: (transfer full): a query for every file, newest first
+ */
+LajnaCaseQuery *
+lajna_case_query_new (void)
+{
+  LajnaCaseQuery *self = g_new0 (LajnaCaseQuery, 1);
+
+  self->sort = LAJNA_CASE_SORT_RECEIVED;
+  self->descending = TRUE;
+  return self;
+}
+
+LajnaCaseQuery *
+lajna_case_query_copy (const LajnaCaseQuery *self)
+{
+  LajnaCaseQuery *copy = g_memdup2 (self, sizeof *self);
+
+  copy->status = g_strdup (self->status);
+  copy->text = g_strdup (self->text);
+  return copy;
+}
+
+void
+lajna_case_query_free (LajnaCaseQuery *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->status);
+  g_free (self->text);
+  g_free (self);
+}
+
+gboolean
+lajna_case_query_equal (const LajnaCaseQuery *a,
+                        const LajnaCaseQuery *b)
+{
+  return a->committee_id == b->committee_id && g_strcmp0 (a->status, b->status) == 0
+         && g_strcmp0 (a->text, b->text) == 0 && a->sort == b->sort
+         && a->descending == b->descending;
+}
+
+/**
+ * lajna_case_query_set_committee:
+ * @self: a #LajnaCaseQuery
+ * @committee_id: a committee, or 0 for all
+ */
+void
+lajna_case_query_set_committee (LajnaCaseQuery *self,
+                                int             committee_id)
+{
+  self->committee_id = committee_id;
+}
+
+/**
+ * lajna_case_query_set_status:
+ * @self: a #LajnaCaseQuery
+ * @status: (nullable): a status, or %NULL for all
+ */
+void
+lajna_case_query_set_status (LajnaCaseQuery *self,
+                             const char     *status)
+{
+  g_free (self->status);
+  self->status = g_strdup (status);
+}
+
+/**
+ * lajna_case_query_set_text:
+ * @self: a #LajnaCaseQuery
+ * @text: (nullable): words to find in names, file numbers, national and
+ *   passport numbers, in any Arabic spelling; %NULL or blank for none
+ */
+void
+lajna_case_query_set_text (LajnaCaseQuery *self,
+                           const char     *text)
+{
+  g_autofree char *stripped = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+
+  g_free (self->text);
+  self->text = stripped != NULL && *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+}
+
+void
+lajna_case_query_set_sort (LajnaCaseQuery *self,
+                           LajnaCaseSort   sort,
+                           gboolean        descending)
+{
+  g_return_if_fail (sort < G_N_ELEMENTS (sort_columns));
+
+  self->sort = sort;
+  self->descending = descending;
+}
+
+/**
+ * lajna_case_query_count:
+ * @self: a #LajnaCaseQuery
+ * @db: a connection
+ * @n_rows: (out): how many files match
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_case_query_count (const LajnaCaseQuery  *self,
+                        LajnaDb               *db,
+                        guint                 *n_rows,
+                        GError               **error)
+{
+  Statement st;
+  g_autoptr(PGresult) result = NULL;
+
+  statement_init (&st, "SELECT count(*) FROM case_file");
+  add_filters (self, &st);
+  result = run (db, &st, error);
+  statement_clear (&st);
+  if (result == NULL)
+    return FALSE;
+
+  *n_rows = (guint) g_ascii_strtoull (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}
+
+/**
+ * lajna_case_query_fetch:
+ * @self: a #LajnaCaseQuery
+ * @db: a connection
+ * @from: (nullable): the key of the first row wanted, or %NULL to start at
+ *   the top
+ * @limit: how many rows at most
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaCaseSummary) (nullable): the
+ *   rows in order
+ */
+GPtrArray *
+lajna_case_query_fetch (const LajnaCaseQuery  *self,
+                        LajnaDb               *db,
+                        const LajnaCaseKey    *from,
+                        guint                  limit,
+                        GError               **error)
+{
+  Statement st;
+  g_autoptr(PGresult) result = NULL;
+  GPtrArray *rows;
+
+  statement_init (&st, "SELECT " SUMMARY_COLUMNS " FROM case_file");
+  add_filters (self, &st);
+  if (from != NULL)
+    {
+      g_string_append_printf (st.sql, " AND (%s, id) %s (", sort_columns[self->sort].column,
+                              self->descending ? "<=" : ">=");
+      add_param (&st, g_strdup (from->value));
+      g_string_append_printf (st.sql, "::%s, ", sort_columns[self->sort].type);
+      add_param (&st, g_strdup_printf ("%" G_GINT64_FORMAT, from->id));
+      g_string_append (st.sql, "::bigint)");
+    }
+  add_order (self, &st);
+  g_string_append (st.sql, " LIMIT ");
+  add_param (&st, g_strdup_printf ("%u", limit));
+
+  result = run (db, &st, error);
+  statement_clear (&st);
+  if (result == NULL)
+    return NULL;
+
+  rows = g_ptr_array_new_full (PQntuples (result), g_object_unref);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaCaseSummary *summary = lajna_case_summary_new ();
+
+      lajna_case_summary_set (summary, g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10),
+                              PQgetvalue (result, i, 1), PQgetvalue (result, i, 2),
+                              PQgetvalue (result, i, 3), PQgetvalue (result, i, 4),
+                              PQgetvalue (result, i, 5));
+      g_ptr_array_add (rows, summary);
+    }
+  return rows;
+}
+
+void
+lajna_case_key_clear (LajnaCaseKey *key)
+{
+  g_clear_pointer (&key->value, g_free);
+}
+
+/**
+ * lajna_case_query_anchors:
+ * @self: a #LajnaCaseQuery
+ * @db: a connection
+ * @every: the distance between anchors
+ * @error: return location for a #GError
+ *
+ * Reads the keys of rows 0, @every, 2 × @every … in one pass, so that a
+ * list can start a keyset page at any of them.
+ *
+ * Returns: (transfer full) (element-type LajnaCaseKey) (nullable): the keys
+ */
+GArray *
+lajna_case_query_anchors (const LajnaCaseQuery  *self,
+                          LajnaDb               *db,
+                          guint                  every,
+                          GError               **error)
+{
+  Statement st;
+  g_autoptr(PGresult) result = NULL;
+  const char *dir = self->descending ? "DESC" : "ASC";
+  GArray *keys;
+
+  g_return_val_if_fail (every > 0, NULL);
+
+  statement_init (&st, "");
+  g_string_append_printf (st.sql,
+                          "SELECT v, id FROM (SELECT %s::text AS v, id, "
+                          "row_number() OVER (ORDER BY %s %s, id %s) - 1 AS rn FROM case_file",
+                          sort_columns[self->sort].column, sort_columns[self->sort].column, dir,
+                          dir);
+  add_filters (self, &st);
+  g_string_append (st.sql, ") s WHERE rn % ");
+  add_param (&st, g_strdup_printf ("%u", every));
+  g_string_append (st.sql, " = 0 ORDER BY rn");
+
+  result = run (db, &st, error);
+  statement_clear (&st);
+  if (result == NULL)
+    return NULL;
+
+  keys = g_array_sized_new (FALSE, FALSE, sizeof (LajnaCaseKey), PQntuples (result));
+  g_array_set_clear_func (keys, (GDestroyNotify) lajna_case_key_clear);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaCaseKey key = { g_strdup (PQgetvalue (result, i, 0)),
+                           g_ascii_strtoll (PQgetvalue (result, i, 1), NULL, 10) };
+
+      g_array_append_val (keys, key);
+    }
+  return keys;
+}

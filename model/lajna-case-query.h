@@ -1,0 +1,66 @@
+#pragma once
+
+#include "lajna-case-summary.h"
+#include "lajna-db.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LajnaCaseSort:
+ * @LAJNA_CASE_SORT_RECEIVED: by received date
+ * @LAJNA_CASE_SORT_FILE_NUMBER: by file number
+ * @LAJNA_CASE_SORT_TITLE: by the parties' names
+ * @LAJNA_CASE_SORT_STATUS: by status
+ *
+ * The orders a file list can take; each has an index, so that every page
+ * is a keyset query.
+ */
+typedef enum
+{
+  LAJNA_CASE_SORT_RECEIVED,
+  LAJNA_CASE_SORT_FILE_NUMBER,
+  LAJNA_CASE_SORT_TITLE,
+  LAJNA_CASE_SORT_STATUS,
+} LajnaCaseSort;
+
+/* Where a row stands in the order: its sort value (as text) and id. */
+typedef struct
+{
+  char   *value;
+  gint64  id;
+} LajnaCaseKey;
+
+typedef struct _LajnaCaseQuery LajnaCaseQuery;
+
+LajnaCaseQuery *lajna_case_query_new            (void);
+LajnaCaseQuery *lajna_case_query_copy           (const LajnaCaseQuery *self);
+void            lajna_case_query_free           (LajnaCaseQuery       *self);
+gboolean        lajna_case_query_equal          (const LajnaCaseQuery *a,
+                                                 const LajnaCaseQuery *b);
+void            lajna_case_query_set_committee  (LajnaCaseQuery       *self,
+                                                 int                   committee_id);
+void            lajna_case_query_set_status     (LajnaCaseQuery       *self,
+                                                 const char           *status);
+void            lajna_case_query_set_text       (LajnaCaseQuery       *self,
+                                                 const char           *text);
+void            lajna_case_query_set_sort       (LajnaCaseQuery       *self,
+                                                 LajnaCaseSort         sort,
+                                                 gboolean              descending);
+gboolean        lajna_case_query_count          (const LajnaCaseQuery *self,
+                                                 LajnaDb              *db,
+                                                 guint                *n_rows,
+                                                 GError              **error);
+GPtrArray      *lajna_case_query_fetch          (const LajnaCaseQuery *self,
+                                                 LajnaDb              *db,
+                                                 const LajnaCaseKey   *from,
+                                                 guint                 limit,
+                                                 GError              **error);
+GArray         *lajna_case_query_anchors        (const LajnaCaseQuery *self,
+                                                 LajnaDb              *db,
+                                                 guint                 every,
+                                                 GError              **error);
+void            lajna_case_key_clear            (LajnaCaseKey         *key);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCaseQuery, lajna_case_query_free)
+
+G_END_DECLS

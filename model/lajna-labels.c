@@ -1,0 +1,80 @@
+/* lajna-labels.c: the words a person reads for the codes the schema
+ * stores (statuses, kinds, directions, outcomes…), translated. */
+
+#include "lajna-labels.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const char * const statuses[] = {
+  "registered", "documents_pending", "complete", "scheduled", "decided",
+  "deferred", "ruling_issued", "signed", "delivered", NULL
+};
+
+static const struct
+{
+  const char *code;
+  const char *label;
+} labels[] = {
+  { "registered", N_("Registered") },
+  { "documents_pending", N_("Documents pending") },
+  { "complete", N_("Complete") },
+  { "scheduled", N_("Scheduled") },
+  { "decided", N_("Decided") },
+  { "deferred", N_("Deferred") },
+  { "ruling_issued", N_("Ruling issued") },
+  { "signed", N_("Signed") },
+  { "delivered", N_("Delivered") },
+  { "marriage", N_("Mixed marriage") },
+  { "juvenile", N_("Juvenile") },
+  { "libyan_man", N_("Libyan man, foreign woman") },
+  { "libyan_woman", N_("Libyan woman, foreign man") },
+  { "m", N_("Male") },
+  { "f", N_("Female") },
+  { "approve", N_("Approve") },
+  { "reject", N_("Reject") },
+  { "defer", N_("Defer") },
+  { "continue", N_("Continue the programme") },
+  { "modify_programme", N_("Modify the programme") },
+  { "release_to_guardian", N_("Release to the guardian") },
+  { "transfer", N_("Transfer") },
+  { "aftercare", N_("Aftercare") },
+  { "refer_to_court", N_("Refer to the court") },
+  { "pretrial", N_("Awaiting trial") },
+  { "sentenced", N_("Sentenced") },
+  { "protective", N_("Protective placement") },
+  { "education", N_("Education") },
+  { "vocational", N_("Vocational training") },
+  { "counselling", N_("Counselling") },
+};
+
+/**
+ * lajna_case_statuses:
+ *
+ * Returns: (transfer none): the status codes in workflow order
+ */
+const char * const *
+lajna_case_statuses (void)
+{
+  return statuses;
+}
+
+/**
+ * lajna_label_for:
+ * @code: a code stored in the database
+ *
+ * Returns: (transfer none): its translated label, or @code itself when it
+ *   has none
+ */
+const char *
+lajna_label_for (const char *code)
+{
+  if (code == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (strcmp (labels[i].code, code) == 0)
+        return _(labels[i].label);
+    }
+  return code;
+}

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char * const *lajna_case_statuses      (void);
+const char         *lajna_label_for          (const char *code);
+
+G_END_DECLS

@@ -1,0 +1,257 @@
+/* lajnactl-case.c: `case list`, `case show` and `case search`. */
+
+#include "lajnactl.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lajna-case-details.h"
+#include "lajna-case-query.h"
+#include "lajna-labels.h"
+#include "lajnactl-json.h"
+
+#define MAX_LIMIT 100000
+
+static gboolean json_option;
+static int committee_option;
+static char *status_option;
+static int limit_option = 50;
+
+static const GOptionEntry json_entry = {
+  "json", 0, 0, G_OPTION_ARG_NONE, &json_option, N_("Machine-readable output"), NULL
+};
+static const GOptionEntry limit_entry = {
+  "limit", 0, 0, G_OPTION_ARG_INT, &limit_option, N_("At most N files (default 50)"), N_("N")
+};
+static const GOptionEntry list_entries[] = {
+  { "committee", 0, 0, G_OPTION_ARG_INT, &committee_option, N_("Only this committee"), N_("ID") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &status_option, N_("Only files in this status"), N_("S") },
+  { NULL }
+};
+
+static GOptionContext *
+new_options (const char *parameters,
+             gboolean    with_limit)
+{
+  GOptionContext *options = g_option_context_new (parameters);
+  GOptionEntry entries[] = { json_entry, limit_entry, { NULL } };
+
+  if (!with_limit)
+    entries[1] = (GOptionEntry) { NULL };
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  return options;
+}
+
+static gboolean
+check_limit (GOptionContext *options,
+             int            *exit_status)
+{
+  if (limit_option >= 1 && limit_option <= MAX_LIMIT)
+    return TRUE;
+  *exit_status = lajnactl_usage_error (options, _("--limit takes a number from 1 to 100000."));
+  return FALSE;
+}
+
+static void
+print_rows (GPtrArray *rows)
+{
+  if (json_option)
+    {
+      LajnactlJson *json = lajnactl_json_new ();
+
+      lajnactl_json_begin_array (json);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          LajnaCaseSummary *row = g_ptr_array_index (rows, i);
+
+          lajnactl_json_begin_object (json);
+          lajnactl_json_key (json, "id");
+          lajnactl_json_int (json, lajna_case_summary_get_id (row));
+          lajnactl_json_member (json, "file_number", lajna_case_summary_get_file_number (row));
+          lajnactl_json_member (json, "title", lajna_case_summary_get_title (row));
+          lajnactl_json_member (json, "kind", lajna_case_summary_get_kind (row));
+          lajnactl_json_member (json, "status", lajna_case_summary_get_status (row));
+          lajnactl_json_member (json, "received_on", lajna_case_summary_get_received_on (row));
+          lajnactl_json_end_object (json);
+        }
+      lajnactl_json_end_array (json);
+      lajnactl_json_print_free (json);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LajnaCaseSummary *row = g_ptr_array_index (rows, i);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", lajna_case_summary_get_id (row),
+               lajna_case_summary_get_file_number (row),
+               lajna_case_summary_get_received_on (row),
+               lajna_label_for (lajna_case_summary_get_status (row)),
+               lajna_label_for (lajna_case_summary_get_kind (row)),
+               lajna_case_summary_get_title (row));
+    }
+}
+
+static int
+fetch_and_print (LajnactlContext      *ctx,
+                 const LajnaCaseQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  int exit_status = LAJNACTL_EXIT_OK;
+
+  if (!lajnactl_connect (ctx, TRUE, &exit_status))
+    return exit_status;
+  rows = lajna_case_query_fetch (query, ctx->db, NULL, (guint) limit_option, &error);
+  if (rows == NULL)
+    return lajnactl_fail (error);
+  print_rows (rows);
+  return LAJNACTL_EXIT_OK;
+}
+
+static int
+list (LajnactlContext *ctx,
+      int              argc,
+      char           **argv)
+{
+  g_autoptr(GOptionContext) options = new_options ("", TRUE);
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  int exit_status = LAJNACTL_EXIT_OK;
+
+  g_option_context_add_main_entries (options, list_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &exit_status) || !check_limit (options, &exit_status))
+    return exit_status;
+  if (argc > 1)
+    return lajnactl_usage_error (options, _("“case list” takes no arguments."));
+  if (status_option != NULL && !g_strv_contains (lajna_case_statuses (), status_option))
+    return lajnactl_usage_error (options, _("Unknown status; use one of registered, "
+                                            "documents_pending, complete, scheduled, decided, "
+                                            "deferred, ruling_issued, signed, delivered."));
+  if (committee_option < 0)
+    return lajnactl_usage_error (options, _("--committee takes a committee id."));
+
+  lajna_case_query_set_committee (query, committee_option);
+  lajna_case_query_set_status (query, status_option);
+  return fetch_and_print (ctx, query);
+}
+
+static int
+search (LajnactlContext *ctx,
+        int              argc,
+        char           **argv)
+{
+  g_autoptr(GOptionContext) options = new_options (_("TEXT"), TRUE);
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autofree char *text = NULL;
+  int exit_status = LAJNACTL_EXIT_OK;
+
+  if (!lajnactl_parse (options, &argc, &argv, &exit_status) || !check_limit (options, &exit_status))
+    return exit_status;
+  if (argc < 2)
+    return lajnactl_usage_error (options, _("Give the text to search for."));
+
+  text = g_strjoinv (" ", argv + 1);
+  if (!g_utf8_validate (text, -1, NULL))
+    return lajnactl_usage_error (options, _("The search text is not valid UTF-8."));
+  lajna_case_query_set_text (query, text);
+  return fetch_and_print (ctx, query);
+}
+
+static void
+print_details (const LajnaCaseDetails *details)
+{
+  if (json_option)
+    {
+      LajnactlJson *json = lajnactl_json_new ();
+
+      lajnactl_json_begin_object (json);
+      lajnactl_json_key (json, "id");
+      lajnactl_json_int (json, details->id);
+      lajnactl_json_member (json, "file_number", details->file_number);
+      lajnactl_json_member (json, "title", details->title);
+      lajnactl_json_member (json, "kind", details->kind);
+      lajnactl_json_member (json, "status", details->status);
+      for (guint i = 0; i < details->sections->len; i++)
+        {
+          LajnaFactSection *section = g_ptr_array_index (details->sections, i);
+
+          lajnactl_json_key (json, section->key);
+          lajnactl_json_begin_array (json);
+          for (guint j = 0; j < section->facts->len; j++)
+            {
+              LajnaFact *fact = g_ptr_array_index (section->facts, j);
+
+              lajnactl_json_begin_object (json);
+              lajnactl_json_member (json, "key", fact->key);
+              lajnactl_json_member (json, "label", fact->label);
+              lajnactl_json_member (json, "value", fact->value);
+              lajnactl_json_end_object (json);
+            }
+          lajnactl_json_end_array (json);
+        }
+      lajnactl_json_end_object (json);
+      lajnactl_json_print_free (json);
+      return;
+    }
+
+  for (guint i = 0; i < details->sections->len; i++)
+    {
+      LajnaFactSection *section = g_ptr_array_index (details->sections, i);
+
+      g_print ("%s%s\n", i > 0 ? "\n" : "", section->title);
+      for (guint j = 0; j < section->facts->len; j++)
+        {
+          LajnaFact *fact = g_ptr_array_index (section->facts, j);
+
+          g_print ("  %s: %s\n", fact->label, fact->value);
+        }
+    }
+}
+
+static int
+show (LajnactlContext *ctx,
+      int              argc,
+      char           **argv)
+{
+  g_autoptr(GOptionContext) options = new_options (_("ID"), FALSE);
+  g_autoptr(LajnaCaseDetails) details = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  int exit_status = LAJNACTL_EXIT_OK;
+
+  if (!lajnactl_parse (options, &argc, &argv, &exit_status))
+    return exit_status;
+  if (argc != 2 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return lajnactl_usage_error (options, _("Give one file id (a positive number)."));
+
+  if (!lajnactl_connect (ctx, TRUE, &exit_status))
+    return exit_status;
+  details = lajna_case_details_fetch (ctx->db, id, &error);
+  if (details == NULL)
+    return lajnactl_fail (error);
+  print_details (details);
+  return LAJNACTL_EXIT_OK;
+}
+
+int
+lajnactl_case (LajnactlContext *ctx,
+               int              argc,
+               char           **argv)
+{
+  static const struct
+  {
+    const char      *name;
+    LajnactlCommand  run;
+  } subcommands[] = {
+    { "list", list },
+    { "show", show },
+    { "search", search },
+  };
+
+  for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
+    {
+      if (strcmp (argv[1], subcommands[i].name) == 0)
+        return subcommands[i].run (ctx, argc - 1, argv + 1);
+    }
+  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID” or “case search TEXT”."));
+}
