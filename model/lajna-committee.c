@@ -1,0 +1,48 @@
+/* lajna-committee.c: the committees a person works with. */
+
+#include "lajna-committee.h"
+
+void
+lajna_committee_free (LajnaCommittee *committee)
+{
+  g_free (committee->kind);
+  g_free (committee->name_ar);
+  g_free (committee->name_en);
+  g_free (committee->city);
+  g_free (committee);
+}
+
+/**
+ * lajna_committee_fetch_all:
+ * @db: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaCommittee) (nullable): the
+ *   active committees, marriage committees first
+ */
+GPtrArray *
+lajna_committee_fetch_all (LajnaDb  *db,
+                           GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT id, kind, name_ar, name_en, city FROM committee WHERE active"
+      " ORDER BY kind = 'juvenile', name_ar, id", error);
+  GPtrArray *committees;
+
+  if (result == NULL)
+    return NULL;
+
+  committees = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_committee_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaCommittee *committee = g_new0 (LajnaCommittee, 1);
+
+      committee->id = (int) g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      committee->kind = g_strdup (PQgetvalue (result, i, 1));
+      committee->name_ar = g_strdup (PQgetvalue (result, i, 2));
+      committee->name_en = g_strdup (PQgetvalue (result, i, 3));
+      committee->city = g_strdup (PQgetvalue (result, i, 4));
+      g_ptr_array_add (committees, committee);
+    }
+  return committees;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "lajna-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int   id;
+  char *kind;
+  char *name_ar;
+  char *name_en;
+  char *city;
+} LajnaCommittee;
+
+GPtrArray *lajna_committee_fetch_all (LajnaDb  *db,
+                                      GError  **error);
+void       lajna_committee_free      (LajnaCommittee *committee);
+
+G_END_DECLS
