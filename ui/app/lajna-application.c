@@ -1,0 +1,287 @@
+/* lajna-application.c: starts the database with the app and stops it on
+ * quit; opens the window.
+ *
+ * The database is opened on a worker thread while the window already
+ * shows, so a slow start (the embedded server's first run, a far server)
+ * never freezes the desktop.
+ */
+
+#include "lajna-application.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "lajna-database.h"
+#include "lajna-db-worker.h"
+#include "lajna-window.h"
+
+struct _LajnaApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_option;
+  GSettings      *settings;
+  LajnaDatabase  *database;
+  LajnaDbWorker  *worker;
+  GCancellable   *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaApplication, lajna_application, ADW_TYPE_APPLICATION)
+
+static LajnaWindow *
+get_window (LajnaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  return window != NULL ? LAJNA_WINDOW (window) : NULL;
+}
+
+static char *
+dup_conninfo (LajnaApplication *self)
+{
+  const char *env = g_getenv ("LAJNA_DATABASE");
+
+  if (self->database_option != NULL)
+    return g_strdup (self->database_option);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, "database");
+  return NULL;
+}
+
+static void
+database_opened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(LajnaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LajnaWindow *window = get_window (self);
+
+  if (!lajna_database_open_finish (LAJNA_DATABASE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Cannot open the database: %s", error->message);
+      if (window != NULL)
+        lajna_window_show_failed (window, error);
+      return;
+    }
+
+  self->worker = lajna_db_worker_new (self->database);
+  if (window != NULL)
+    lajna_window_set_worker (window, self->worker);
+}
+
+static void
+open_database (LajnaApplication *self)
+{
+  g_autofree char *conninfo = dup_conninfo (self);
+  LajnaWindow *window = get_window (self);
+
+  g_clear_object (&self->database);
+  self->database = lajna_database_new (conninfo);
+  if (window != NULL)
+    lajna_window_show_opening (window);
+  lajna_database_open_async (self->database, self->cancellable, database_opened_cb,
+                             g_object_ref (self));
+}
+
+static void
+open_database_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  LajnaApplication *self = user_data;
+
+  if (self->worker == NULL)
+    open_database (self);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  LajnaApplication *self = user_data;
+
+  adw_show_about_window (GTK_WINDOW (get_window (self)),
+                         "application-name", _("Lajna"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Files, meetings and rulings of the mixed-marriage and "
+                                       "juvenile committees"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "open-database", open_database_activated, NULL, NULL, NULL },
+  { "quit", quit_activated, NULL, NULL, NULL },
+  { "about", about_activated, NULL, NULL, NULL },
+};
+
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; settings will not be kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new (APP_ID);
+}
+
+static void
+lajna_application_startup (GApplication *application)
+{
+  LajnaApplication *self = LAJNA_APPLICATION (application);
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (lajna_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  g_unix_signal_add (SIGINT, quit_on_signal, self);
+  g_unix_signal_add (SIGTERM, quit_on_signal, self);
+  self->settings = new_settings ();
+}
+
+static void
+lajna_application_activate (GApplication *application)
+{
+  LajnaApplication *self = LAJNA_APPLICATION (application);
+  LajnaWindow *window = get_window (self);
+
+  if (window == NULL)
+    {
+      window = lajna_window_new (GTK_APPLICATION (self));
+      if (self->settings != NULL)
+        {
+          g_settings_bind (self->settings, "window-width", window, "default-width",
+                           G_SETTINGS_BIND_DEFAULT);
+          g_settings_bind (self->settings, "window-height", window, "default-height",
+                           G_SETTINGS_BIND_DEFAULT);
+          g_settings_bind (self->settings, "window-maximized", window, "maximized",
+                           G_SETTINGS_BIND_DEFAULT);
+        }
+      if (self->worker != NULL)
+        lajna_window_set_worker (window, self->worker);
+      else if (self->database == NULL)
+        open_database (self);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+lajna_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  LajnaApplication *self = LAJNA_APPLICATION (application);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lajna %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  g_variant_dict_lookup (options, "database", "s", &self->database_option);
+  return -1;
+}
+
+static void
+lajna_application_shutdown (GApplication *application)
+{
+  LajnaApplication *self = LAJNA_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  /* The worker's thread closes its connection before the server stops. */
+  g_clear_object (&self->worker);
+  if (self->database != NULL && !lajna_database_close (self->database, TRUE, &error))
+    g_warning ("%s", error->message);
+
+  G_APPLICATION_CLASS (lajna_application_parent_class)->shutdown (application);
+}
+
+static void
+lajna_application_dispose (GObject *object)
+{
+  LajnaApplication *self = LAJNA_APPLICATION (object);
+
+  g_clear_object (&self->worker);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (lajna_application_parent_class)->dispose (object);
+}
+
+static void
+lajna_application_finalize (GObject *object)
+{
+  LajnaApplication *self = LAJNA_APPLICATION (object);
+
+  g_free (self->database_option);
+
+  G_OBJECT_CLASS (lajna_application_parent_class)->finalize (object);
+}
+
+static void
+lajna_application_class_init (LajnaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = lajna_application_dispose;
+  object_class->finalize = lajna_application_finalize;
+  app_class->startup = lajna_application_startup;
+  app_class->activate = lajna_application_activate;
+  app_class->handle_local_options = lajna_application_handle_local_options;
+  app_class->shutdown = lajna_application_shutdown;
+}
+
+static void
+lajna_application_init (LajnaApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "database", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("libpq connection string of a shared server (default: the embedded database)"),
+      N_("CONNINFO") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  self->cancellable = g_cancellable_new ();
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+LajnaApplication *
+lajna_application_new (void)
+{
+  return g_object_new (LAJNA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/lajna/Lajna/app",
+                       NULL);
+}

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LAJNA_TYPE_APPLICATION (lajna_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (LajnaApplication, lajna_application, LAJNA, APPLICATION, AdwApplication)
+
+LajnaApplication *lajna_application_new (void);
+
+G_END_DECLS

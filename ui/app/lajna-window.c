@@ -1,0 +1,401 @@
+/* lajna-window.c: the main window: committees, the file list, and the
+ * selected file.
+ *
+ * The window asks the database only through its LajnaDbWorker; what it
+ * shows while an answer is on its way is a spinner or the previous rows,
+ * never a frozen window.
+ */
+
+#include "lajna-window.h"
+
+#include <glib/gi18n.h>
+
+#include "cases/lajna-case-table.h"
+#include "cases/lajna-case-view.h"
+#include "lajna-case-details.h"
+#include "lajna-case-list.h"
+#include "lajna-committee.h"
+
+struct _LajnaWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  GtkStack        *main_stack;
+  AdwStatusPage   *failed_page;
+  GtkListBox      *committee_list;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *list_stack;
+  LajnaCaseTable  *case_table;
+  LajnaCaseView   *case_view;
+  AdwStatusPage   *empty_page;
+  AdwStatusPage   *list_error_page;
+  GtkLabel        *count_label;
+
+  LajnaDbWorker   *worker;
+  LajnaCaseList   *list;
+  LajnaCaseQuery  *query;
+  GCancellable    *details_cancellable;
+  GCancellable    *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaWindow, lajna_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+set_markup_description (AdwStatusPage *page,
+                        const char    *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  adw_status_page_set_description (page, escaped);
+}
+
+static void
+update_list_state (LajnaWindow *self)
+{
+  const GError *error = lajna_case_list_get_error (self->list);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  g_autofree char *count = NULL;
+
+  if (error != NULL)
+    {
+      set_markup_description (self->list_error_page, error->message);
+      gtk_stack_set_visible_child_name (self->list_stack, "error");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+  if (lajna_case_list_get_loading (self->list) && n == 0)
+    return;
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n), n);
+  gtk_label_set_text (self->count_label, count);
+
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Files"));
+      set_markup_description (self->empty_page,
+                              _("Check the spelling, or search by file number, national number "
+                                "or passport number."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Files Yet"));
+      set_markup_description (self->empty_page,
+                              _("Files registered for this committee appear here. To try Lajna "
+                                "with sample files, run “lajnactl demo --cases 1000”."));
+    }
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+list_changed_cb (LajnaWindow *self)
+{
+  update_list_state (self);
+}
+
+static void
+apply_query (LajnaWindow *self)
+{
+  if (self->list == NULL || lajna_case_query_equal (self->query, lajna_case_list_get_query (self->list)))
+    return;
+  lajna_case_view_clear (self->case_view);
+  lajna_case_list_set_query (self->list, self->query);
+}
+
+static void
+search_changed_cb (LajnaWindow *self)
+{
+  lajna_case_query_set_text (self->query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  apply_query (self);
+}
+
+static void
+sort_changed_cb (LajnaWindow *self)
+{
+  gboolean descending;
+  LajnaCaseSort sort = lajna_case_table_get_sort (self->case_table, &descending);
+
+  lajna_case_query_set_sort (self->query, sort, descending);
+  apply_query (self);
+}
+
+static void
+committee_selected_cb (LajnaWindow   *self,
+                       GtkListBoxRow *row)
+{
+  if (row == NULL)
+    return;
+  lajna_case_query_set_committee (self->query,
+                                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "committee")));
+  apply_query (self);
+}
+
+static gpointer
+details_thread (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return lajna_case_details_fetch (db, *(gint64 *) data, error);
+}
+
+static void
+details_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseDetails) details = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
+                                                                    result, &error);
+  LajnaWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_WINDOW (user_data);
+  if (details == NULL)
+    lajna_case_view_show_error (self->case_view, error);
+  else
+    lajna_case_view_show_details (self->case_view, details);
+}
+
+static void
+case_selected_cb (LajnaWindow *self,
+                  gint64       id)
+{
+  g_cancellable_cancel (self->details_cancellable);
+  g_clear_object (&self->details_cancellable);
+  self->details_cancellable = g_cancellable_new ();
+
+  lajna_case_view_show_loading (self->case_view);
+  lajna_db_worker_run_async (self->worker, details_thread, g_memdup2 (&id, sizeof id), g_free,
+                             (GDestroyNotify) lajna_case_details_free, self->details_cancellable,
+                             details_done_cb, self);
+}
+
+static GtkWidget *
+new_committee_row (const char *name,
+                   const char *icon_name,
+                   int         id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, name);
+  g_object_set_data (G_OBJECT (row), "committee", GINT_TO_POINTER (id));
+  return row;
+}
+
+static gpointer
+committees_thread (LajnaDb       *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return lajna_committee_fetch_all (db, error);
+}
+
+static gboolean
+interface_is_arabic (void)
+{
+  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+}
+
+static void
+committees_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) committees = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                                &error);
+  LajnaWindow *self;
+  GtkWidget *all;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_WINDOW (user_data);
+  if (committees == NULL)
+    {
+      lajna_window_show_failed (self, error);
+      return;
+    }
+
+  all = new_committee_row (_("All Files"), "view-list-symbolic", 0);
+  gtk_list_box_append (self->committee_list, all);
+  for (guint i = 0; i < committees->len; i++)
+    {
+      LajnaCommittee *committee = g_ptr_array_index (committees, i);
+
+      gtk_list_box_append (self->committee_list,
+                           new_committee_row (interface_is_arabic () ? committee->name_ar
+                                                                     : committee->name_en,
+                                              g_strcmp0 (committee->kind, "juvenile") == 0
+                                                ? "system-users-symbolic"
+                                                : "emblem-documents-symbolic",
+                                              committee->id));
+    }
+  gtk_list_box_select_row (self->committee_list, GTK_LIST_BOX_ROW (all));
+}
+
+static void
+reload_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+
+  if (self->list != NULL)
+    lajna_case_list_reload (self->list);
+}
+
+static void
+focus_search_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (LAJNA_WINDOW (widget)->search_entry));
+}
+
+static void
+lajna_window_dispose (GObject *object)
+{
+  LajnaWindow *self = LAJNA_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->details_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->details_cancellable);
+  g_clear_object (&self->list);
+  g_clear_object (&self->worker);
+
+  G_OBJECT_CLASS (lajna_window_parent_class)->dispose (object);
+}
+
+static void
+lajna_window_finalize (GObject *object)
+{
+  LajnaWindow *self = LAJNA_WINDOW (object);
+
+  lajna_case_query_free (self->query);
+
+  G_OBJECT_CLASS (lajna_window_parent_class)->finalize (object);
+}
+
+static void
+lajna_window_class_init (LajnaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_window_dispose;
+  object_class->finalize = lajna_window_finalize;
+
+  g_type_ensure (LAJNA_TYPE_CASE_TABLE);
+  g_type_ensure (LAJNA_TYPE_CASE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/lajna/Lajna/app/lajna-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, committee_list);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, case_table);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, list_error_page);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, committee_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, case_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+}
+
+static void
+lajna_window_init (LajnaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->query = lajna_case_query_new ();
+  self->cancellable = g_cancellable_new ();
+}
+
+LajnaWindow *
+lajna_window_new (GtkApplication *application)
+{
+  return g_object_new (LAJNA_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+lajna_window_show_opening (LajnaWindow *self)
+{
+  g_return_if_fail (LAJNA_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+}
+
+/**
+ * lajna_window_show_failed:
+ * @self: a #LajnaWindow
+ * @error: why the database cannot be used
+ *
+ * Shows the error with a way to try again.
+ */
+void
+lajna_window_show_failed (LajnaWindow  *self,
+                          const GError *error)
+{
+  g_return_if_fail (LAJNA_IS_WINDOW (self));
+
+  set_markup_description (self->failed_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "failed");
+}
+
+/**
+ * lajna_window_set_worker:
+ * @self: a #LajnaWindow
+ * @worker: the connection to read through
+ *
+ * Called once the database is open: reads the committees and the files.
+ */
+void
+lajna_window_set_worker (LajnaWindow   *self,
+                         LajnaDbWorker *worker)
+{
+  g_return_if_fail (LAJNA_IS_WINDOW (self));
+  g_return_if_fail (self->worker == NULL);
+
+  self->worker = g_object_ref (worker);
+  self->list = lajna_case_list_new (worker);
+  g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::error", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  lajna_case_table_set_list (self->case_table, self->list);
+  lajna_case_list_set_query (self->list, self->query);
+
+  lajna_db_worker_run_async (worker, committees_thread, NULL, NULL,
+                             (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                             committees_done_cb, self);
+  gtk_stack_set_visible_child_name (self->main_stack, "ready");
+}
