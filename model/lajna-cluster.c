@@ -161,10 +161,9 @@ check_reachable (LajnaCluster  *self,
       g_autofree char *parent = NULL;
       gboolean can_pass;
 
-      if (g_stat (path, &st) != 0)
-        return TRUE; /* not there yet: made below with the right mode */
-
-      can_pass = (st.st_mode & S_IXOTH)
+      /* A folder not made yet gets the right mode when it is made. */
+      can_pass = g_stat (path, &st) != 0
+                 || (st.st_mode & S_IXOTH)
                  || (st.st_uid == self->server_uid && (st.st_mode & S_IXUSR))
                  || (st.st_gid == self->server_gid && (st.st_mode & S_IXGRP));
       if (!can_pass)
@@ -327,13 +326,34 @@ read_lock_pid (const char *path)
   return pid > 0 && pid <= G_MAXINT ? (GPid) pid : 0;
 }
 
+/* A process that exited is gone even while it waits to be reaped: reap
+ * it if it is ours, and count a zombie of another parent as gone. */
+static gboolean
+process_alive (GPid pid)
+{
+  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *state;
+  int wait_status;
+
+  if (waitpid (pid, &wait_status, WNOHANG) == pid)
+    return FALSE;
+  if (kill (pid, 0) != 0 && errno == ESRCH)
+    return FALSE;
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return TRUE;
+  /* "pid (comm) S …": the state follows the last parenthesis. */
+  state = strrchr (stat, ')');
+  return state == NULL || state[1] == '\0' || state[2] != 'Z';
+}
+
 static gboolean
 is_postgres_process (GPid pid)
 {
   g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", pid);
   g_autofree char *comm = NULL;
 
-  if (kill (pid, 0) != 0 && errno == ESRCH)
+  if (!process_alive (pid))
     return FALSE;
   if (!g_file_get_contents (comm_path, &comm, NULL, NULL))
     return FALSE;
@@ -422,7 +442,7 @@ wait_ready (LajnaCluster  *self,
               return FALSE;
             }
         }
-      else if (kill (pid, 0) != 0 && errno == ESRCH)
+      else if (!process_alive (pid))
         {
           *exited = TRUE;
           return FALSE;
@@ -726,7 +746,7 @@ lajna_cluster_stop (LajnaCluster  *self,
   for (;;)
     {
       reap_child (self);
-      if (kill (pid, 0) != 0 && errno == ESRCH)
+      if (!process_alive (pid))
         break;
       if (g_get_monotonic_time () > deadline)
         {

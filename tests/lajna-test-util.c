@@ -1,0 +1,63 @@
+/* lajna-test-util.c: what the test programs share: a private embedded
+ * cluster in a fresh folder (the same code the app runs), and running a
+ * Check suite. */
+
+#include "lajna-test-util.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+/* Under /tmp, not $TMPDIR: as root the server runs as another account,
+ * which must be able to reach the folder. */
+char *
+lajna_test_make_data_dir (void)
+{
+  char *path = g_strdup ("/tmp/lajna-test-XXXXXX");
+
+  if (g_mkdtemp_full (path, 0711) == NULL)
+    g_error ("Cannot make a test folder: %s", g_strerror (errno));
+  return path;
+}
+
+void
+lajna_test_remove_dir (const char *path)
+{
+  const char *argv[] = { "rm", "-rf", "--", path, NULL };
+
+  if (path != NULL && g_str_has_prefix (path, "/tmp/lajna-test-"))
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+}
+
+/* Starts (creating on first use) the embedded cluster in @data_dir and
+ * brings its schema up to date. */
+LajnaDatabase *
+lajna_test_database_start (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  LajnaDatabase *database;
+
+  g_setenv ("LAJNA_DATA_DIR", data_dir, TRUE);
+  database = lajna_database_new (NULL);
+  if (!lajna_database_open (database, TRUE, NULL, &error))
+    g_error ("Cannot start the test database: %s", error->message);
+  return database;
+}
+
+char *
+lajna_test_fixture_path (const char *name)
+{
+  return g_build_filename (LAJNA_TEST_FIXTURES, name, NULL);
+}
+
+int
+lajna_test_run (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

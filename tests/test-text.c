@@ -1,0 +1,77 @@
+/* test-text.c: the C side of Arabic folding and bidi hygiene. */
+
+#include <check.h>
+#include <string.h>
+
+#include "lajna-test-util.h"
+#include "lajna-text.h"
+
+static void
+assert_norm (const char *input,
+             const char *expected)
+{
+  g_autofree char *folded = lajna_norm (input);
+
+  ck_assert_str_eq (folded, expected);
+}
+
+START_TEST (test_norm_folds_variants)
+{
+  assert_norm ("أَحْمَـد", "احمد");
+  assert_norm ("يحيى", "يحيي");
+  assert_norm ("فاطمة", "فاطمه");
+  assert_norm ("مؤمن", "مومن");
+  assert_norm ("هيئة", "هييه");
+  assert_norm ("إبراهيم", "ابراهيم");
+  assert_norm ("آمنة", "امنه");
+  assert_norm ("ٱلله", "الله");
+  /* alef + combining madda composes to آ under NFC, then folds */
+  assert_norm ("\xd8\xa7\xd9\x93" "منة", "امنه");
+  assert_norm ("Anna Schmidt 12", "Anna Schmidt 12");
+  assert_norm ("", "");
+}
+END_TEST
+
+START_TEST (test_norm_rejects_invalid_utf8)
+{
+  ck_assert_ptr_null (lajna_norm ("\xff\xfe"));
+}
+END_TEST
+
+START_TEST (test_isolate_wraps)
+{
+  g_autofree char *isolated = lajna_isolate ("2026-11-23");
+
+  ck_assert_str_eq (isolated, "\xe2\x81\xa8" "2026-11-23" "\xe2\x81\xa9");
+}
+END_TEST
+
+START_TEST (test_strip_bidi_controls)
+{
+  /* RLO would show "Anna" reversed; isolates and marks go too */
+  g_autofree char *clean = lajna_strip_bidi ("\xe2\x80\xae" "Anna\xe2\x80\xac \xe2\x81\xa6x\xe2\x81\xa9\xe2\x80\x8f");
+
+  ck_assert_str_eq (clean, "Anna x");
+  ck_assert_ptr_null (lajna_strip_bidi ("\xc3"));
+}
+END_TEST
+
+static Suite *
+text_suite (void)
+{
+  Suite *suite = suite_create ("text");
+  TCase *tc = tcase_create ("/text");
+
+  tcase_add_test (tc, test_norm_folds_variants);
+  tcase_add_test (tc, test_norm_rejects_invalid_utf8);
+  tcase_add_test (tc, test_isolate_wraps);
+  tcase_add_test (tc, test_strip_bidi_controls);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (text_suite ());
+}
