@@ -366,3 +366,655 @@ put_row (const Demo *d, GString *out, const char *format, ...)
   va_end (args);
   out->str[out->len - 1] = '\n';
 }
+
+/* title and search_text, as lajna_case_refresh_search() computes them. */
+
+/* lajna_words(): trimmed of spaces, non-empty, one space apart. */
+static void
+words_add (GString *out, const char *s)
+{
+  const char *end = s + strlen (s);
+
+  while (*s == ' ')
+    s++;
+  while (end > s && end[-1] == ' ')
+    end--;
+  if (end == s)
+    return;
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, s, end - s);
+}
+
+static GString *
+scratch (Demo *d, guint k)
+{
+  return g_string_truncate (d->s[k], 0);
+}
+
+/* 12 digits: 1 for a man or 2 for a woman, the birth year, then a serial
+ * that a bijection of the person id keeps unique. */
+static void
+national_number (const Demo *d, guint32 i, char out[16])
+{
+  guint64 serial = ((guint64) (d->person_base + i) % 10000000 * 3141593 + 2718281) % 10000000;
+
+  g_snprintf (out, 16, "%c%04d%07u", person (d, i)->sex == 'm' ? '1' : '2',
+              year_of (d, person (d, i)->birth), (guint) serial);
+}
+
+/* A party's words: full name, Latin name, national and passport number. */
+static void
+add_party_words (Demo *d, guint32 i, GString *out)
+{
+  const LajnaDemoPerson *p = person (d, i);
+  char number[16];
+
+  lajna_demo_person_full_name (p, scratch (d, 5));
+  words_add (out, d->s[5]->str);
+  lajna_demo_person_latin_name (p, scratch (d, 5));
+  words_add (out, d->s[5]->str);
+  if (p->country == 0)
+    {
+      national_number (d, i, number);
+      words_add (out, number);
+    }
+  if (p->has_passport)
+    {
+      lajna_demo_person_passport (p, number);
+      words_add (out, number);
+    }
+}
+
+static void
+append_guardian (const Demo *d, const Case *c, GString *out)
+{
+  lajna_demo_guardian_name (person (d, c->party),
+                            lajna_demo_choose (LAJNA_DEMO_GUARDIANS, mix (c->salt, F_GUARDIAN)),
+                            mix (c->salt, F_GUARDIAN_NAME), out);
+}
+
+static void
+append_court_number (const Demo *d, const Case *c, GString *out)
+{
+  g_string_append_printf (out, "%u/%d", 1 + mix (c->salt, F_COURT_NUMBER) % 900,
+                          year_of (d, c->received));
+}
+
+/* The model: people, meetings, files. */
+
+static guint32
+add_person (Demo *d, guint country, char sex, gint birth, gboolean passport)
+{
+  LajnaDemoPerson p;
+
+  lajna_demo_person_init (&p, d->rand, country, sex);
+  p.birth = birth;
+  p.has_passport = passport;
+  p.passport_expiry = between (d->rand, -300, 3300);
+  g_array_append_val (d->persons, p);
+  return d->persons->len - 1;
+}
+
+static gint
+birth_for_age (Demo *d, gint age)
+{
+  return -(age * 365 + age / 4) - between (d->rand, 0, 364);
+}
+
+/* Some people come back: a Libyan party applies again, a minor is placed again. */
+static guint32
+returning_party (Demo *d, guint idx, gboolean juvenile, double p)
+{
+  guint j;
+
+  if (idx == 0 || !chance (d->rand, p))
+    return NO_INDEX;
+  j = g_rand_int_range (d->rand, 0, idx);
+  return d->committees[d->cases[j].committee].juvenile == juvenile ? d->cases[j].party : NO_INDEX;
+}
+
+static void
+make_parties (Demo *d, Case *c, guint idx)
+{
+  gboolean juvenile = committee_of (d, c)->juvenile;
+  char sex;
+
+  c->party = returning_party (d, idx, juvenile, juvenile ? 0.08 : 0.025);
+  if (juvenile)
+    {
+      /* 12 to 17 years old on the reference date. */
+      if (c->party == NO_INDEX)
+        c->party = add_person (d, 0, chance (d->rand, 0.9) ? 'm' : 'f',
+                               -between (d->rand, 4383, 6573), chance (d->rand, 0.03));
+      return;
+    }
+  if (c->party == NO_INDEX)
+    {
+      sex = chance (d->rand, 0.75) ? 'm' : 'f';
+      c->party = add_person (d, 0, sex,
+                             birth_for_age (d, sex == 'm' ? between (d->rand, 24, 58)
+                                                          : between (d->rand, 20, 45)),
+                             chance (d->rand, 0.6));
+    }
+  sex = person (d, c->party)->sex == 'm' ? 'f' : 'm';
+  c->other = add_person (d, lajna_demo_pick_country (sex == 'm', g_rand_int (d->rand)), sex,
+                         birth_for_age (d, sex == 'f' ? between (d->rand, 19, 42)
+                                                      : between (d->rand, 24, 55)),
+                         TRUE);
+  c->previous_marriages = chance (d->rand, 0.8) ? 0 : chance (d->rand, 0.75) ? 1 : 2;
+}
+
+/* Committees meet on working days, often enough that an agenda holds
+ * about AGENDA_TARGET files, and at least every second week. */
+static void
+make_meetings (Demo *d)
+{
+  for (guint k = 0; k < d->n_committees; k++)
+    {
+      Committee *com = &d->committees[k];
+      double files = MAX (d->n_cases * com->def->share, 1);
+      guint interval = CLAMP ((guint) (SPAN_DAYS * 5.0 / 7 * AGENDA_TARGET / files), 1, 10);
+      guint workday = k;
+
+      com->first_meeting = d->meetings->len;
+      for (gint day = -SPAN_DAYS - 14; day <= UPCOMING_DAYS; day++)
+        {
+          Meeting m = { day, k };
+          guint present = 0;
+
+          if (!is_working_day (d, day) || workday++ % interval != 0)
+            continue;
+          m.number = ++com->meeting_seq[year_of (d, day) - FIRST_YEAR];
+          for (guint s = 0; s < N_MEMBERS; s++)
+            if (day > 0 || chance (d->rand, s == 0 ? 0.95 : 0.88))
+              {
+                m.present |= 1 << s;
+                present++;
+              }
+          if (present < QUORUM)
+            m.present = (1 << N_MEMBERS) - 1;
+          g_array_append_val (d->meetings, m);
+        }
+      com->n_meetings = d->meetings->len - com->first_meeting;
+    }
+}
+
+static guint32
+meeting_after (const Demo *d, const Committee *com, gint day)
+{
+  guint lo = com->first_meeting, hi = com->first_meeting + com->n_meetings;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (d->meetings, Meeting, mid).day < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < com->first_meeting + com->n_meetings ? lo : NO_INDEX;
+}
+
+typedef struct
+{
+  gint   day;
+  Status status;
+} Step;
+
+static void
+add_step (Step *steps, guint *n, Status status, gint day)
+{
+  steps[*n].status = status;
+  steps[(*n)++].day = day;
+}
+
+static void
+add_outcome_steps (Demo *d, Case *c, Step *steps, guint *n, gint day)
+{
+  LajnaDemoTable table = committee_of (d, c)->juvenile ? LAJNA_DEMO_JUVENILE_OUTCOMES
+                                                       : LAJNA_DEMO_MARRIAGE_OUTCOMES;
+  gint t;
+
+  /* A minor whose review is long past has left since: old decisions that
+   * keep the file open give way to ones that close it. */
+  do
+    c->outcome = lajna_demo_choose (table, g_rand_int (d->rand));
+  while (outcome_of (d, c)->stays_open && day + (gint) review_cycle (c) < -30);
+
+  if (strcmp (outcome_of (d, c)->code, "defer") == 0)
+    {
+      add_step (steps, n, ST_DEFERRED, day);
+      /* Some applicants never bring what is missing. */
+      if (chance (d->rand, 0.7))
+        add_step (steps, n, ST_PENDING, day + between (d->rand, 20, 90));
+      return;
+    }
+  add_step (steps, n, ST_DECIDED, day);
+  add_step (steps, n, ST_RULING_ISSUED, t = day + between (d->rand, 3, 25));
+  add_step (steps, n, ST_SIGNED, t += between (d->rand, 1, 7));
+  add_step (steps, n, ST_DELIVERED, t + between (d->rand, 2, 20));
+}
+
+/* Keeps the steps reached by the reference date and what they imply. */
+static void
+keep_reached (Demo *d, Case *c, Step *steps, guint n)
+{
+  guint reached;
+  Status last;
+
+  for (reached = 0; reached < n && steps[reached].day <= 0; reached++)
+    ;
+  last = steps[reached - 1].status;
+  /* A juvenile file whose periodic review fell due goes back to complete. */
+  if (committee_of (d, c)->juvenile && (last == ST_DECIDED || last == ST_DELIVERED)
+      && outcome_of (d, c)->stays_open)
+    {
+      gint review = meeting_of (d, c)->day + (gint) review_cycle (c);
+
+      if (review <= 0 && review >= steps[reached - 1].day)
+        add_step (steps, &reached, ST_COMPLETE, review);
+    }
+  c->n_steps = reached;
+  c->status = steps[reached - 1].status;
+  c->from_status = reached > 1 ? steps[reached - 2].status : ST_REGISTERED;
+  c->changed = steps[reached - 1].day;
+  for (guint k = 0; k < reached; k++)
+    {
+      static const guint8 flags[] = { [ST_SCHEDULED] = HAS_AGENDA, [ST_DECIDED] = HAS_DECISION,
+                                      [ST_DEFERRED] = HAS_DECISION, [ST_RULING_ISSUED] = HAS_RULING,
+                                      [ST_SIGNED] = HAS_SIGNATURE, [ST_DELIVERED] = 0 };
+
+      c->flags |= flags[steps[k].status];
+      if (steps[k].status == ST_RULING_ISSUED)
+        c->issued = steps[k].day;
+      if (steps[k].status == ST_SIGNED)
+        c->signed_on = steps[k].day;
+    }
+}
+
+/* Walks a file along registered → … → delivered with realistic delays. */
+static void
+walk_file (Demo *d, Case *c)
+{
+  Step steps[12];
+  guint n = 0;
+  gint t = c->received;
+
+  add_step (steps, &n, ST_REGISTERED, t);
+  if (chance (d->rand, 0.65))
+    {
+      add_step (steps, &n, ST_PENDING, t += between (d->rand, 1, 10));
+      /* Some files never get their documents together. */
+      if (chance (d->rand, 0.04))
+        {
+          keep_reached (d, c, steps, n);
+          return;
+        }
+      t += between (d->rand, 3, 40);
+    }
+  else
+    t += between (d->rand, 2, 10);
+  add_step (steps, &n, ST_COMPLETE, t);
+  t += between (d->rand, 1, 6);
+  c->meeting = meeting_after (d, committee_of (d, c), t + 2);
+  if (c->meeting != NO_INDEX)
+    {
+      add_step (steps, &n, ST_SCHEDULED, t);
+      if (meeting_of (d, c)->day < 0)
+        add_outcome_steps (d, c, steps, &n, meeting_of (d, c)->day);
+    }
+  keep_reached (d, c, steps, n);
+}
+
+static void
+make_cases (Demo *d)
+{
+  for (guint i = 0; i < d->n_cases; i++)
+    {
+      Case *c = &d->cases[i];
+      gint day = -SPAN_DAYS + (gint) ((gint64) i * SPAN_DAYS / d->n_cases);
+      double r = g_rand_double (d->rand);
+      Committee *com;
+
+      /* Offices are closed at the weekend; the file waits for Thursday. */
+      while (!is_working_day (d, day))
+        day--;
+      c->received = day;
+      c->salt = g_rand_int (d->rand);
+      c->meeting = NO_INDEX;
+      for (c->committee = 0; c->committee + 1u < d->n_committees; c->committee++)
+        if ((r -= d->committees[c->committee].def->share) < 0)
+          break;
+      com = &d->committees[c->committee];
+      c->seq = ++com->file_seq[year_of (d, day) - FIRST_YEAR];
+      make_parties (d, c, i);
+      walk_file (d, c);
+      if (c->flags & HAS_AGENDA)
+        {
+          c->position = ++g_array_index (d->meetings, Meeting, c->meeting).n_agenda;
+          c->agenda = d->n_agenda++;
+        }
+      if (c->flags & HAS_DECISION)
+        c->decision = d->n_decisions++;
+      if (c->flags & HAS_RULING)
+        d->n_rulings++;
+    }
+}
+
+static gint
+compare_rulings (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Demo *d = data;
+  guint32 i = *(const guint32 *) a, j = *(const guint32 *) b;
+  const Case *x = &d->cases[i], *y = &d->cases[j];
+
+  if (x->committee != y->committee)
+    return x->committee - y->committee;
+  if (x->issued != y->issued)
+    return x->issued - y->issued;
+  return i < j ? -1 : i > j;
+}
+
+/* Ruling numbers run without gaps per committee and year, in issue order. */
+static void
+number_rulings (Demo *d)
+{
+  guint k = 0;
+
+  d->rulings = g_new (guint32, MAX (d->n_rulings, 1));
+  for (guint i = 0; i < d->n_cases; i++)
+    if (d->cases[i].flags & HAS_RULING)
+      d->rulings[k++] = i;
+  g_qsort_with_data (d->rulings, d->n_rulings, sizeof (guint32), compare_rulings, d);
+  for (k = 0; k < d->n_rulings; k++)
+    {
+      Case *c = &d->cases[d->rulings[k]];
+      Committee *com = &d->committees[c->committee];
+
+      c->ruling_number = ++com->ruling_seq[year_of (d, c->issued) - FIRST_YEAR];
+    }
+}
+
+/* Rows. Each writer appends the rows of one item of the model, if any. */
+
+static void
+write_person (Demo *d, guint i, GString *out)
+{
+  const LajnaDemoPerson *p = person (d, i);
+  char national[16], passport[16], sex[2] = { p->sex, '\0' };
+
+  for (guint k = 0; k < 4; k++)
+    lajna_demo_person_name_part (p, k, scratch (d, k));
+  lajna_demo_person_latin_name (p, scratch (d, 4));
+  if (p->country == 0)
+    national_number (d, i, national);
+  if (p->has_passport)
+    lajna_demo_person_passport (p, passport);
+  put_row (d, out, "issssssdsssd", d->person_base + i, d->s[0]->str, d->s[1]->str,
+           d->s[2]->str, d->s[3]->str, d->s[4]->str, sex, (gint) p->birth,
+           lajna_demo_countries (&(guint) { 0 })[p->country].code,
+           p->country == 0 ? national : NULL, p->has_passport ? passport : NULL,
+           p->has_passport ? (gint) p->passport_expiry : NO_DAY);
+}
+
+static void
+write_case (Demo *d, guint i, GString *out)
+{
+  const Case *c = &d->cases[i];
+  const Committee *com = committee_of (d, c);
+  GString *number = scratch (d, 0), *title = scratch (d, 1), *search = scratch (d, 2);
+  guint created = 8 * 60 + mix (c->salt, F_CREATED) % 300;
+  guint updated = c->changed == c->received ? created : 9 * 60 + mix (c->salt, F_UPDATED) % 420;
+
+  g_string_append_printf (number, "%s/%d/%05u", com->prefix, year_of (d, c->received), c->seq);
+  words_add (search, number->str);
+  lajna_demo_person_full_name (person (d, c->party), title);
+  add_party_words (d, c->party, search);
+  if (com->juvenile)
+    {
+      append_guardian (d, c, scratch (d, 3));
+      words_add (search, d->s[3]->str);
+      append_court_number (d, c, scratch (d, 3));
+      words_add (search, d->s[3]->str);
+    }
+  else
+    {
+      g_string_append (title, " - ");
+      lajna_demo_person_latin_name (person (d, c->other), scratch (d, 3));
+      if (d->s[3]->len == 0)
+        lajna_demo_person_full_name (person (d, c->other), d->s[3]);
+      g_string_append (title, d->s[3]->str);
+      add_party_words (d, c->other, search);
+    }
+  put_row (d, out, "iissssdsnTTss", d->case_base + i, com->id, com->def->kind, number->str,
+           status_names[c->status], (gint) c->received,
+           lajna_demo_choice (LAJNA_DEMO_NOTES,
+                              lajna_demo_choose (LAJNA_DEMO_NOTES, mix (c->salt, F_NOTE)))->text,
+           (int) c->n_steps, (gint) c->received, created, (gint) c->changed, updated,
+           title->str, search->str);
+}
+
+static void
+write_marriage (Demo *d, guint i, GString *out)
+{
+  const Case *c = &d->cases[i];
+  const Committee *com = committee_of (d, c);
+
+  if (com->juvenile)
+    return;
+  put_row (d, out, "iiisns", d->case_base + i, d->person_base + c->party,
+           d->person_base + c->other,
+           person (d, c->party)->sex == 'm' ? "libyan_man" : "libyan_woman",
+           (int) c->previous_marriages, from_list (com->def->residences, mix (c->salt, F_RESIDENCE)));
+}
+
+/* Open files are reviewed a cycle after the last decision, or after intake. */
+static gint
+next_review (const Demo *d, const Case *c)
+{
+  if (!(c->flags & HAS_DECISION))
+    return c->received + (gint) review_cycle (c);
+  return outcome_of (d, c)->stays_open ? meeting_of (d, c)->day + (gint) review_cycle (c) : NO_DAY;
+}
+
+static void
+write_juvenile (Demo *d, guint i, GString *out)
+{
+  static const char *const programmes[] = {
+    "{education}", "{vocational}", "{counselling}", "{education,vocational}",
+    "{education,counselling}", "{vocational,counselling}", "{education,vocational,counselling}"
+  };
+  const Case *c = &d->cases[i];
+  const Committee *com = committee_of (d, c);
+  const char *legal = lajna_demo_choice (LAJNA_DEMO_LEGAL_STATUSES,
+                                         lajna_demo_choose (LAJNA_DEMO_LEGAL_STATUSES,
+                                                            mix (c->salt, F_LEGAL)))->code;
+  const char *charge = lajna_demo_choice (LAJNA_DEMO_CHARGES,
+                                          lajna_demo_choose (LAJNA_DEMO_CHARGES,
+                                                             mix (c->salt, F_CHARGE)))->code;
+  char phone[16];
+
+  if (!com->juvenile)
+    return;
+  g_snprintf (phone, sizeof phone, "09%c%07u", "1245"[mix (c->salt, F_PHONE) % 4],
+              mix (c->salt, F_PHONE) / 4 % 10000000);
+  append_guardian (d, c, scratch (d, 0));
+  append_court_number (d, c, scratch (d, 1));
+  put_row (d, out, "iissssdssssssiind", d->case_base + i, d->person_base + c->party,
+           d->s[0]->str,
+           lajna_demo_choice (LAJNA_DEMO_GUARDIANS,
+                              lajna_demo_choose (LAJNA_DEMO_GUARDIANS, mix (c->salt, F_GUARDIAN)))->text,
+           phone, from_list (com->def->facilities, mix (c->salt, F_FACILITY)),
+           (gint) c->received - (gint) (mix (c->salt, F_ADMISSION) % 30),
+           from_list (com->def->courts, mix (c->salt, F_COURT)), d->s[1]->str,
+           /* A protective placement is not for an offence. */
+           strcmp (legal, "protective") == 0 ? "" : charge, legal,
+           programmes[mix (c->salt, F_PROGRAMME) % G_N_ELEMENTS (programmes)],
+           com->users[FIRST_SOCIAL_WORKER + mix (c->salt, F_SOCIAL_WORKER) % N_SOCIAL_WORKERS],
+           com->users[FIRST_PSYCHOLOGIST + mix (c->salt, F_PSYCHOLOGIST) % N_PSYCHOLOGISTS],
+           (int) review_cycle (c), next_review (d, c));
+}
+
+static void
+write_history (Demo *d, guint i, GString *out)
+{
+  const Case *c = &d->cases[i];
+  const Committee *com = committee_of (d, c);
+  const char *clerk = com->logins[FIRST_CLERK + mix (c->salt, F_CLERK) % N_CLERKS];
+  guint created = 8 * 60 + mix (c->salt, F_CREATED) % 300;
+
+  put_row (d, out, "iTsss", d->case_base + i, (gint) c->received, created, clerk, NULL,
+           status_names[ST_REGISTERED]);
+  if (c->n_steps > 1)
+    put_row (d, out, "iTsss", d->case_base + i, (gint) c->changed,
+             c->changed == c->received ? created + 1 : 9 * 60 + mix (c->salt, F_UPDATED) % 420,
+             clerk, status_names[c->from_status], status_names[c->status]);
+}
+
+static void
+write_meeting (Demo *d, guint i, GString *out)
+{
+  const Meeting *m = &g_array_index (d->meetings, Meeting, i);
+  const Committee *com = &d->committees[m->committee];
+  gboolean first_upcoming = m->day >= 0 && (i == com->first_meeting || m[-1].day < 0);
+
+  put_row (d, out, "iinnsds", d->meeting_base + i, com->id, year_of (d, m->day), (int) m->number,
+           com->def->place, (gint) m->day,
+           m->day < 0 ? "closed" : first_upcoming ? "convened" : "draft");
+}
+
+static void
+write_attendance (Demo *d, guint i, GString *out)
+{
+  const Meeting *m = &g_array_index (d->meetings, Meeting, i);
+
+  for (guint s = 0; s < N_MEMBERS; s++)
+    put_row (d, out, "iibs", d->meeting_base + i, d->committees[m->committee].users[s],
+             (m->present >> s & 1) != 0, s == 0 ? "chair" : "member");
+}
+
+static void
+write_agenda (Demo *d, guint i, GString *out)
+{
+  const Case *c = &d->cases[i];
+
+  if (c->flags & HAS_AGENDA)
+    put_row (d, out, "iini", d->agenda_base + c->agenda, d->meeting_base + c->meeting,
+             (int) c->position, d->case_base + i);
+}
+
+/* Members vote on the decision taken; now and then one or two dissent. */
+static void
+write_votes (Demo *d, guint i, GString *out)
+{
+  const Case *c = &d->cases[i];
+  const Meeting *m;
+  const char *majority, *dissent;
+  guint32 r = mix (c->salt, F_DISSENT);
+  guint n_present, n_dissent;
+
+  if (!(c->flags & HAS_DECISION) || strcmp (outcome_of (d, c)->code, "defer") == 0)
+    return;
+  m = meeting_of (d, c);
+  n_present = g_bit_storage (m->present) > 0 ? __builtin_popcount (m->present) : 0;
+  n_dissent = MIN (r % 100 < 80 ? 0 : r % 100 < 96 ? 1 : 2, (n_present - 1) / 2);
+  majority = strcmp (outcome_of (d, c)->code, "reject") == 0 ? "reject" : "approve";
+  dissent = (r >> 16) & 1 ? "abstain" : majority[0] == 'a' ? "reject" : "approve";
+  for (guint s = 0; s < N_MEMBERS; s++)
+    {
+      gboolean dissents = s > 0 && (s + (r >> 8)) % (N_MEMBERS - 1) < n_dissent;
+
+      if (m->present >> s & 1)
+        put_row (d, out, "iissT", d->agenda_base + c->agenda, d->committees[c->committee].users[s],
+                 dissents ? dissent : majority,
+                 dissents && dissent[0] == 'r' ? lajna_demo_dissent () : "",
+                 (gint) m->day, 10 * 60 + c->position % 360);
+    }
+}
+
+/* What a deferred marriage still lacks, among what its facts require. */
+static void
+append_missing (const Demo *d, const Case *c, GString *out)
+{
+  const char *candidates[8] = { "police_clearance", "medical_certificate", "family_book_extract" };
+  guint n = 3, first;
+  guint32 r = mix (c->salt, F_MISSING);
+  guint n_countries;
+
+  if (!lajna_demo_countries (&n_countries)[person (d, c->other)->country].arab)
+    {
+      candidates[n++] = "security_clearance";
+      candidates[n++] = "embassy_no_objection";
+    }
+  if (person (d, c->party)->sex == 'f')
+    candidates[n++] = "guardian_consent";
+  if (c->previous_marriages > 0)
+    candidates[n++] = "divorce_certificate";
+  first = r % n;
+  g_string_append_printf (out, "{%s", candidates[first]);
+  if ((r >> 16) % 3 == 0)
+    g_string_append_printf (out, ",%s", candidates[(first + 1 + (r >> 8) % (n - 1)) % n]);
+  g_string_append_c (out, '}');
+}
+
+static void
+write_decision (Demo *d, guint i, GString *out)
+{
+  const Case *c = &d->cases[i];
+  const LajnaDemoChoice *outcome;
+  GString *codes = scratch (d, 0), *reasons = scratch (d, 1), *missing = scratch (d, 2);
+
+  if (!(c->flags & HAS_DECISION))
+    return;
+  outcome = outcome_of (d, c);
+  g_string_append (missing, "{}");
+  if (outcome->extra != NULL)
+    {
+      g_string_append (codes, outcome->extra);
+      g_string_append (reasons, outcome->text);
+    }
+  else
+    {
+      /* A rejection gives one or two reasons. */
+      guint32 r = mix (c->salt, F_REASONS);
+      guint a = lajna_demo_choose (LAJNA_DEMO_REJECT_REASONS, r);
+      guint b = lajna_demo_choose (LAJNA_DEMO_REJECT_REASONS, r >> 12);
+      const LajnaDemoChoice *x = lajna_demo_choice (LAJNA_DEMO_REJECT_REASONS, a);
+      const LajnaDemoChoice *y = lajna_demo_choice (LAJNA_DEMO_REJECT_REASONS, b);
+
+      g_string_append_printf (codes, "{%s", x->code);
+      g_string_append (reasons, x->text);
+      if (a != b)
+        {
+          g_string_append_printf (codes, ",%s", y->code);
+          g_string_append_printf (reasons, "؛ %s", y->text);
+        }
+      g_string_append_c (codes, '}');
+    }
+  if (strcmp (outcome->code, "defer") == 0)
+    append_missing (d, c, g_string_truncate (missing, 0));
+  put_row (d, out, "iiissssdd", d->decision_base + c->decision, d->case_base + i,
+           d->agenda_base + c->agenda, outcome->code, codes->str, reasons->str, missing->str,
+           committee_of (d, c)->juvenile ? next_review (d, c) : NO_DAY, (gint) meeting_of (d, c)->day);
+}
+
+static void
+write_ruling (Demo *d, guint k, GString *out)
+{
+  const Case *c = &d->cases[d->rulings[k]];
+
+  put_row (d, out, "iiinnd", d->ruling_base + k, d->decision_base + c->decision,
+           committee_of (d, c)->id, year_of (d, c->issued), (int) c->ruling_number, (gint) c->issued);
+}
+
+static void
+write_signature (Demo *d, guint k, GString *out)
+{
+  const Case *c = &d->cases[d->rulings[k]];
+
+  if (c->flags & HAS_SIGNATURE)
+    put_row (d, out, "iiTs", d->ruling_base + k, committee_of (d, c)->users[0], (gint) c->signed_on,
+             12 * 60 + c->ruling_number % 240, "handwritten");
+}

@@ -61,3 +61,44 @@ lajna_test_run (Suite *suite)
   srunner_free (runner);
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+static char *shared_data_dir;
+static LajnaDatabase *shared_database;
+
+void
+lajna_test_shared_start (void)
+{
+  shared_data_dir = lajna_test_make_data_dir ();
+  shared_database = lajna_test_database_start (shared_data_dir);
+}
+
+void
+lajna_test_shared_stop (void)
+{
+  lajna_database_close (shared_database, TRUE, NULL);
+  g_clear_object (&shared_database);
+  lajna_test_remove_dir (shared_data_dir);
+  g_clear_pointer (&shared_data_dir, g_free);
+}
+
+LajnaDatabase *
+lajna_test_shared_database (void)
+{
+  return shared_database;
+}
+
+const char *
+lajna_test_shared_data_dir (void)
+{
+  return shared_data_dir;
+}
+
+LajnaDb *
+lajna_test_shared_connect (void)
+{
+  g_autoptr(GError) error = NULL;
+  LajnaDb *db = lajna_database_connect (shared_database, &error);
+
+  ck_assert_msg (db != NULL, "%s", error != NULL ? error->message : "");
+  return db;
+}

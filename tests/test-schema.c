@@ -1,0 +1,147 @@
+/* test-schema.c: migrations (twice, and a newer database refused), the
+ * domain tables, the locale that lets pg_trgm see Arabic, and the status
+ * rules the database itself enforces. */
+
+#include <check.h>
+
+#include "lajna-schema.h"
+#include "lajna-test-util.h"
+
+
+static char *
+value_of (LajnaDb    *db,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
+
+  ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+START_TEST (test_migrate_twice_is_a_no_op)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  guint applied = 99;
+  guint version = 0;
+
+  ck_assert (lajna_schema_migrate (db, &applied, &error));
+  ck_assert_uint_eq (applied, 0);
+  ck_assert (lajna_schema_get_version (db, &version, &error));
+  ck_assert_uint_eq (version, lajna_schema_get_latest ());
+  ck_assert_uint_ge (version, 2);
+  rows = value_of (db, "SELECT count(*) FROM schema_version");
+  ck_assert_uint_eq (g_ascii_strtoull (rows, NULL, 10), lajna_schema_get_latest ());
+}
+END_TEST
+
+START_TEST (test_newer_database_refused)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *insert = g_strdup_printf (
+    "INSERT INTO schema_version (version, name) VALUES (%u, 'from the future')",
+    lajna_schema_get_latest () + 1);
+
+  ck_assert (lajna_db_run (db, "BEGIN", NULL));
+  ck_assert (lajna_db_run (db, insert, NULL));
+  ck_assert (!lajna_schema_migrate (db, NULL, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_SCHEMA));
+  ck_assert (lajna_db_run (db, "ROLLBACK", NULL));
+}
+END_TEST
+
+START_TEST (test_domain_tables_exist)
+{
+  static const char *tables[] = {
+    "committee", "app_user", "committee_role", "country", "person", "case_file",
+    "marriage_case", "juvenile_case", "case_history", "document_type", "document",
+    "document_blob", "document_preview", "checklist_rule", "meeting", "attendance",
+    "agenda_item", "vote", "decision", "ruling", "ruling_counter", "signature", "audit_event",
+  };
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT to_regclass('%s') IS NOT NULL", tables[i]);
+      g_autofree char *exists = value_of (db, sql);
+
+      ck_assert_msg (g_str_equal (exists, "t"), "table %s is missing", tables[i]);
+    }
+}
+END_TEST
+
+START_TEST (test_reference_data)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *countries = value_of (db, "SELECT count(*) FROM country");
+  g_autofree char *arab = value_of (db, "SELECT count(*) FROM country WHERE arab_league");
+  g_autofree char *libya = value_of (db, "SELECT name_ar FROM country WHERE code = 'LY'");
+
+  ck_assert_int_ge (g_ascii_strtoll (countries, NULL, 10), 240);
+  ck_assert_str_eq (arab, "22");
+  ck_assert_str_eq (libya, "ليبيا");
+}
+END_TEST
+
+START_TEST (test_trigrams_see_arabic)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *n = value_of (db, "SELECT cardinality(show_trgm('محمد'))");
+
+  /* Under a C locale this is 0 and Arabic search is dead. */
+  ck_assert_int_gt (g_ascii_strtoll (n, NULL, 10), 0);
+}
+END_TEST
+
+START_TEST (test_status_transitions_enforced)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *history = NULL;
+
+  ck_assert (lajna_db_run (db,
+    "BEGIN;"
+    "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix)"
+    "  VALUES ('marriage', 't-status', 'لجنة', 'Committee', 'ت');"
+    "INSERT INTO case_file (committee_id, kind, file_number)"
+    "  SELECT id, 'marriage', 'ت/2026/00001' FROM committee WHERE code = 't-status';"
+    "SELECT lajna_case_set_status(currval('case_file_id_seq'), 'complete')", &error));
+  status = value_of (db, "SELECT status FROM case_file WHERE id = currval('case_file_id_seq')");
+  ck_assert_str_eq (status, "complete");
+  history = value_of (db, "SELECT count(*) FROM case_history WHERE case_id = currval('case_file_id_seq')");
+  ck_assert_str_eq (history, "1");
+
+  /* complete → signed skips the meeting and the ruling: refused. */
+  ck_assert (!lajna_db_run (db, "SELECT lajna_case_set_status(currval('case_file_id_seq'), 'signed')",
+                            &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+  ck_assert (lajna_db_run (db, "ROLLBACK", NULL));
+}
+END_TEST
+
+static Suite *
+schema_suite (void)
+{
+  Suite *suite = suite_create ("schema");
+  TCase *tc = tcase_create ("/schema");
+
+  tcase_add_unchecked_fixture (tc, lajna_test_shared_start, lajna_test_shared_stop);
+  tcase_add_test (tc, test_migrate_twice_is_a_no_op);
+  tcase_add_test (tc, test_newer_database_refused);
+  tcase_add_test (tc, test_domain_tables_exist);
+  tcase_add_test (tc, test_reference_data);
+  tcase_add_test (tc, test_trigrams_see_arabic);
+  tcase_add_test (tc, test_status_transitions_enforced);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (schema_suite ());
+}
