@@ -587,6 +587,16 @@ person_part (const LajnaDemoPerson *p, guint part)
   return &list->names[p->part[part]];
 }
 
+static const char *
+part_text (const LajnaDemoPerson *p, guint part, gboolean latin)
+{
+  const LajnaDemoName *name = person_part (p, part);
+
+  if (name == NULL)
+    return "";
+  return latin ? name->latin : name->ar;
+}
+
 /**
  * lajna_demo_countries:
  * @n_countries: (out): the number of countries
@@ -768,9 +778,9 @@ lajna_demo_person_latin_name (const LajnaDemoPerson *person,
 {
   if (person->country == 0)
     return;
-  g_string_append (out, person_part (person, 0)->latin);
+  g_string_append (out, part_text (person, 0, TRUE));
   g_string_append_c (out, ' ');
-  g_string_append (out, person_part (person, 3)->latin);
+  g_string_append (out, part_text (person, 3, TRUE));
 }
 
 /**
@@ -824,9 +834,9 @@ lajna_demo_guardian_name (const LajnaDemoPerson *juvenile,
   const char *own = (relation == 1 ? ly->female.names[r % ly->female.n].ar
                                    : ly->male.names[r % ly->male.n].ar);
   const char *other = ly->male.names[(r >> 8) % ly->male.n].ar;
-  const char *father = person_part (juvenile, 1)->ar;
-  const char *grandfather = person_part (juvenile, 2)->ar;
-  const char *family = person_part (juvenile, 3)->ar;
+  const char *father = part_text (juvenile, 1, FALSE);
+  const char *grandfather = part_text (juvenile, 2, FALSE);
+  const char *family = part_text (juvenile, 3, FALSE);
   const char *parts[][4] = {
     { father, grandfather, family },
     { own, other, ly->family.names[(r >> 16) % ly->family.n].ar },

@@ -106,6 +106,7 @@ typedef struct
   gint16  day;
   guint8  committee;
   guint8  present;        /* bit k: member slot k attended */
+  guint8  n_present;
   guint32 number;
   guint32 n_agenda;
 } Meeting;
@@ -130,6 +131,7 @@ typedef struct
   LajnaDemoProgress  progress;
   gpointer           user_data;
   double             done, total;
+  const LajnaDemoCountry *countries;
   Committee         *committees;
   guint              n_committees;
   GArray            *persons;
@@ -521,7 +523,6 @@ make_meetings (Demo *d)
       for (gint day = -SPAN_DAYS - 14; day <= UPCOMING_DAYS; day++)
         {
           Meeting m = { day, k };
-          guint present = 0;
 
           if (!is_working_day (d, day) || workday++ % interval != 0)
             continue;
@@ -530,10 +531,13 @@ make_meetings (Demo *d)
             if (day > 0 || chance (d->rand, s == 0 ? 0.95 : 0.88))
               {
                 m.present |= 1 << s;
-                present++;
+                m.n_present++;
               }
-          if (present < QUORUM)
-            m.present = (1 << N_MEMBERS) - 1;
+          if (m.n_present < QUORUM)
+            {
+              m.present = (1 << N_MEMBERS) - 1;
+              m.n_present = N_MEMBERS;
+            }
           g_array_append_val (d->meetings, m);
         }
       com->n_meetings = d->meetings->len - com->first_meeting;
@@ -754,7 +758,7 @@ write_person (Demo *d, guint i, GString *out)
     lajna_demo_person_passport (p, passport);
   put_row (d, out, "issssssdsssd", d->person_base + i, d->s[0]->str, d->s[1]->str,
            d->s[2]->str, d->s[3]->str, d->s[4]->str, sex, (gint) p->birth,
-           lajna_demo_countries (&(guint) { 0 })[p->country].code,
+           d->countries[p->country].code,
            p->country == 0 ? national : NULL, p->has_passport ? passport : NULL,
            p->has_passport ? (gint) p->passport_expiry : NO_DAY);
 }
@@ -788,7 +792,7 @@ write_case (Demo *d, guint i, GString *out)
       g_string_append (title, d->s[3]->str);
       add_party_words (d, c->other, search);
     }
-  put_row (d, out, "iissssdsnTTss", d->case_base + i, com->id, com->def->kind, number->str,
+  put_row (d, out, "iisssdsnTTss", d->case_base + i, com->id, com->def->kind, number->str,
            status_names[c->status], (gint) c->received,
            lajna_demo_choice (LAJNA_DEMO_NOTES,
                               lajna_demo_choose (LAJNA_DEMO_NOTES, mix (c->salt, F_NOTE)))->text,
@@ -842,7 +846,7 @@ write_juvenile (Demo *d, guint i, GString *out)
               mix (c->salt, F_PHONE) / 4 % 10000000);
   append_guardian (d, c, scratch (d, 0));
   append_court_number (d, c, scratch (d, 1));
-  put_row (d, out, "iissssdssssssiind", d->case_base + i, d->person_base + c->party,
+  put_row (d, out, "iissssdsssssiind", d->case_base + i, d->person_base + c->party,
            d->s[0]->str,
            lajna_demo_choice (LAJNA_DEMO_GUARDIANS,
                               lajna_demo_choose (LAJNA_DEMO_GUARDIANS, mix (c->salt, F_GUARDIAN)))->text,
@@ -913,13 +917,12 @@ write_votes (Demo *d, guint i, GString *out)
   const Meeting *m;
   const char *majority, *dissent;
   guint32 r = mix (c->salt, F_DISSENT);
-  guint n_present, n_dissent;
+  guint n_dissent;
 
   if (!(c->flags & HAS_DECISION) || strcmp (outcome_of (d, c)->code, "defer") == 0)
     return;
   m = meeting_of (d, c);
-  n_present = g_bit_storage (m->present) > 0 ? __builtin_popcount (m->present) : 0;
-  n_dissent = MIN (r % 100 < 80 ? 0 : r % 100 < 96 ? 1 : 2, (n_present - 1) / 2);
+  n_dissent = MIN (r % 100 < 80 ? 0 : r % 100 < 96 ? 1 : 2, (m->n_present - 1u) / 2);
   majority = strcmp (outcome_of (d, c)->code, "reject") == 0 ? "reject" : "approve";
   dissent = (r >> 16) & 1 ? "abstain" : majority[0] == 'a' ? "reject" : "approve";
   for (guint s = 0; s < N_MEMBERS; s++)
@@ -941,9 +944,7 @@ append_missing (const Demo *d, const Case *c, GString *out)
   const char *candidates[8] = { "police_clearance", "medical_certificate", "family_book_extract" };
   guint n = 3, first;
   guint32 r = mix (c->salt, F_MISSING);
-  guint n_countries;
-
-  if (!lajna_demo_countries (&n_countries)[person (d, c->other)->country].arab)
+  if (!d->countries[person (d, c->other)->country].arab)
     {
       candidates[n++] = "security_clearance";
       candidates[n++] = "embassy_no_objection";
@@ -1017,4 +1018,444 @@ write_signature (Demo *d, guint k, GString *out)
   if (c->flags & HAS_SIGNATURE)
     put_row (d, out, "iiTs", d->ruling_base + k, committee_of (d, c)->users[0], (gint) c->signed_on,
              12 * 60 + c->ruling_number % 240, "handwritten");
+}
+
+/* Talking to the server. */
+
+typedef enum { ITEMS_PERSONS, ITEMS_CASES, ITEMS_MEETINGS, ITEMS_RULINGS } Items;
+
+/* In the order foreign keys need; weights are rough seconds per million files. */
+static const struct
+{
+  const char *stage;
+  const char *table;
+  const char *columns;
+  Items       items;
+  void      (*write) (Demo *d, guint i, GString *out);
+  double      weight;
+} copies[] = {
+  { "People", "person", "id, name, father_name, grandfather_name, family_name, latin_name, sex, "
+    "birth_date, nationality, national_number, passport_number, passport_expiry",
+    ITEMS_PERSONS, write_person, 32 },
+  { "Files", "case_file", "id, committee_id, kind, file_number, status, received_on, notes, "
+    "row_version, created_at, updated_at, title, search_text", ITEMS_CASES, write_case, 20 },
+  { "Files", "marriage_case", "case_id, libyan_party_id, foreign_party_id, direction, "
+    "previous_marriages, residence", ITEMS_CASES, write_marriage, 1 },
+  { "Files", "juvenile_case", "case_id, juvenile_id, guardian_name, guardian_relation, "
+    "guardian_phone, facility, admission_date, court, court_case_number, charge_category, "
+    "legal_status, programme, social_worker_id, psychologist_id, review_cycle_days, "
+    "next_review_on", ITEMS_CASES, write_juvenile, 1 },
+  { "History", "case_history", "case_id, at, actor, from_status, to_status",
+    ITEMS_CASES, write_history, 3 },
+  { "Meetings", "meeting", "id, committee_id, year, number, place, held_on, state",
+    ITEMS_MEETINGS, write_meeting, 0.1 },
+  { "Meetings", "attendance", "meeting_id, user_id, present, role",
+    ITEMS_MEETINGS, write_attendance, 0.1 },
+  { "Meetings", "agenda_item", "id, meeting_id, position, case_id", ITEMS_CASES, write_agenda, 1 },
+  { "Votes", "vote", "agenda_item_id, user_id, choice, reasons, cast_at",
+    ITEMS_CASES, write_votes, 4 },
+  { "Decisions", "decision", "id, case_id, agenda_item_id, outcome, reason_codes, reasons, "
+    "missing_types, next_review_on, decided_on", ITEMS_CASES, write_decision, 2 },
+  { "Rulings", "ruling", "id, decision_id, committee_id, year, number, issued_on",
+    ITEMS_RULINGS, write_ruling, 1 },
+  { "Rulings", "signature", "ruling_id, user_id, signed_at, method",
+    ITEMS_RULINGS, write_signature, 0.5 },
+};
+
+#define WEIGHT_PREPARE 2
+#define WEIGHT_RESTORE 25
+#define WEIGHT_ANALYZE 2
+
+static void
+report (Demo *d, const char *stage, double weight, double fraction)
+{
+  if (d->progress != NULL)
+    d->progress (stage, MIN ((d->done + weight * fraction) / d->total, 1.0), d->user_data);
+  if (fraction >= 1.0)
+    d->done += weight;
+}
+
+static gboolean
+run (Demo *d, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+run (Demo *d, GError **error, const char *format, ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lajna_db_run (d->db, sql, error);
+}
+
+/* Runs @sql and gives the first column of its first row as an integer. */
+static gboolean
+query_int (Demo *d, const char *sql, int n, const char * const *values, gint64 *out,
+           GError **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (d->db, sql, n, values, error);
+
+  if (result == NULL)
+    return FALSE;
+  *out = PQntuples (result) > 0 ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+  return TRUE;
+}
+
+static gboolean
+setup_committee (Demo *d, Committee *com, GError **error)
+{
+  const LajnaDemoCommittee *def = com->def;
+  const char *values[] = { def->code, def->kind, def->name_ar, def->name_en, def->branch,
+                           def->city, def->letterhead, def->file_prefix };
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *id = NULL;
+
+  result = lajna_db_exec_params (d->db,
+    "WITH ins AS (INSERT INTO committee (code, kind, name_ar, name_en, branch, city, quorum, "
+    "                                    letterhead, file_prefix)"
+    "             VALUES ($1, $2, $3, $4, $5, $6, 3, $7, $8)"
+    "             ON CONFLICT (code) DO NOTHING RETURNING id, file_prefix)"
+    "SELECT id, file_prefix FROM ins"
+    " UNION ALL SELECT id, file_prefix FROM committee WHERE code = $1 LIMIT 1",
+    G_N_ELEMENTS (values), values, error);
+  if (result == NULL)
+    return FALSE;
+  com->id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  com->prefix = g_strdup (PQgetvalue (result, 0, 1));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, com->id);
+  for (guint s = 0; s < N_SLOTS; s++)
+    {
+      LajnaDemoPerson p;
+      g_autoptr(GString) name = g_string_new (NULL);
+      g_autofree char *user = NULL;
+      const char *user_values[3];
+
+      /* Drawn even when the user exists, so the rest of the data stays the same. */
+      lajna_demo_person_init (&p, d->rand, 0, chance (d->rand, s < FIRST_SOCIAL_WORKER ? 0.2 : 0.5) ? 'f' : 'm');
+      if (user_slots[s].juvenile_only && !com->juvenile)
+        continue;
+      lajna_demo_person_full_name (&p, name);
+      com->logins[s] = g_strdup_printf ("%s.%s", def->code, user_slots[s].login);
+      user_values[0] = com->logins[s];
+      user_values[1] = name->str;
+      user_values[2] = user_slots[s].profession;
+      if (!query_int (d,
+            "WITH ins AS (INSERT INTO app_user (login, full_name, profession)"
+            "             VALUES ($1, $2, $3) ON CONFLICT (login) DO NOTHING RETURNING id)"
+            "SELECT id FROM ins UNION ALL SELECT id FROM app_user WHERE login = $1 LIMIT 1",
+            3, user_values, &com->users[s], error))
+        return FALSE;
+      user = g_strdup_printf ("%" G_GINT64_FORMAT, com->users[s]);
+      for (guint k = 0; k < G_N_ELEMENTS (user_slots[s].roles) && user_slots[s].roles[k]; k++)
+        {
+          const char *role_values[] = { id, user, user_slots[s].roles[k], date_of (d, -SPAN_DAYS - 30) };
+          g_autoptr(PGresult) done = lajna_db_exec_params (d->db,
+            "INSERT INTO committee_role (committee_id, user_id, role, since)"
+            " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", 4, role_values, error);
+
+          if (done == NULL)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Numbers already taken, so that another run continues after them:
+ * file numbers by prefix, meetings and rulings by committee and year. */
+static gboolean
+load_numbers (Demo *d, Committee *com, GError **error)
+{
+  static const char *const queries[] = {
+    "SELECT m[2]::int, max(m[3]::bigint) FROM case_file,"
+    " regexp_match(file_number, '^(.*)/([0-9]{4})/([0-9]+)$') AS m WHERE m[1] = $1 GROUP BY 1",
+    "SELECT year, max(number) FROM meeting WHERE committee_id = $1::int GROUP BY year",
+    "SELECT year, max(n) FROM (SELECT year, last_number AS n FROM ruling_counter"
+    " WHERE committee_id = $1::int UNION ALL SELECT year, max(number) FROM ruling"
+    " WHERE committee_id = $1::int GROUP BY year) AS x GROUP BY year",
+  };
+  guint32 *targets[] = { com->file_seq, com->meeting_seq, com->ruling_seq };
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, com->id);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      const char *values[] = { q == 0 ? com->prefix : id };
+      g_autoptr(PGresult) result = lajna_db_exec_params (d->db, queries[q], 1, values, error);
+
+      if (result == NULL)
+        return FALSE;
+      for (int row = 0; row < PQntuples (result); row++)
+        {
+          int year = atoi (PQgetvalue (result, row, 0));
+
+          if (year >= FIRST_YEAR && year < FIRST_YEAR + N_YEARS)
+            targets[q][year - FIRST_YEAR] = atoi (PQgetvalue (result, row, 1));
+        }
+    }
+  memcpy (com->ruling_start, com->ruling_seq, sizeof com->ruling_seq);
+  return TRUE;
+}
+
+/* Takes @n ids of @table's identity at once; the table lock keeps others
+ * from drawing any in between. */
+static gboolean
+reserve_ids (Demo *d, const char *table, guint n, gint64 *base, GError **error)
+{
+  g_autofree char *count = g_strdup_printf ("%u", MAX (n, 1));
+  const char *values[] = { table, count };
+
+  return query_int (d,
+    "SELECT setval(s, nextval(s) + $2::bigint - 1) - $2::bigint + 1"
+    " FROM CAST(pg_get_serial_sequence($1, 'id') AS regclass) AS s", 2, values, base, error);
+}
+
+/* Runs the first column of each row of @sql now and keeps the second to
+ * run, in reverse order, once the data is in. */
+static gboolean
+undo_later (Demo *d, const char *sql, const char *tables, GError **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (d->db, sql, 1, &tables, error);
+
+  if (result == NULL)
+    return FALSE;
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      if (!lajna_db_run (d->db, PQgetvalue (result, row, 0), error))
+        return FALSE;
+      g_ptr_array_add (d->restore, g_strdup (PQgetvalue (result, row, 1)));
+    }
+  return TRUE;
+}
+
+/* Empty tables are loaded without their indexes and keys, which are built
+ * again afterwards from their own definitions: far faster than keeping them
+ * up to date row by row. Foreign keys go first and come back last. */
+static gboolean
+drop_indexes (Demo *d, const char *tables, GError **error)
+{
+  return undo_later (d,
+    "SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),"
+    "       format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname,"
+    "              pg_get_constraintdef(oid)), CASE contype WHEN 'f' THEN 0 ELSE 1 END AS o"
+    "  FROM pg_constraint"
+    " WHERE (contype IN ('p', 'u') AND conrelid = ANY ($1::regclass[]))"
+    "    OR (contype = 'f' AND (conrelid = ANY ($1::regclass[]) OR confrelid = ANY ($1::regclass[])))"
+    " UNION ALL "
+    "SELECT format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid), 2"
+    "  FROM pg_index AS i"
+    " WHERE i.indrelid = ANY ($1::regclass[])"
+    "   AND NOT EXISTS (SELECT FROM pg_constraint AS c"
+    "                    WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))"
+    " ORDER BY 3", tables, error);
+}
+
+/* Per-row triggers would refresh every file's search text as its parties
+ * arrive; the load writes it right the first time instead. Each comes back
+ * in the mode it had. */
+static gboolean
+disable_triggers (Demo *d, const char *tables, GError **error)
+{
+  return undo_later (d,
+    "SELECT format('ALTER TABLE %s DISABLE TRIGGER %I', tgrelid::regclass, tgname),"
+    "       format('ALTER TABLE %s ENABLE %s TRIGGER %I', tgrelid::regclass,"
+    "              CASE tgenabled WHEN 'A' THEN 'ALWAYS' WHEN 'R' THEN 'REPLICA' ELSE '' END,"
+    "              tgname)"
+    "  FROM pg_trigger WHERE tgrelid = ANY ($1::regclass[]) AND NOT tgisinternal"
+    "   AND tgenabled <> 'D'", tables, error);
+}
+
+static gboolean
+copy_table (Demo *d, guint t, GError **error)
+{
+  guint n = (copies[t].items == ITEMS_PERSONS ? d->persons->len
+             : copies[t].items == ITEMS_CASES ? d->n_cases
+             : copies[t].items == ITEMS_MEETINGS ? d->meetings->len : d->n_rulings);
+  gboolean ok = TRUE;
+
+  if (!run (d, error, "COPY %s (%s) FROM STDIN%s", copies[t].table, copies[t].columns,
+            d->fast ? " WITH (FREEZE)" : ""))
+    return FALSE;
+  g_string_truncate (d->buf, 0);
+  for (guint i = 0; i < n && ok; i++)
+    {
+      copies[t].write (d, i, d->buf);
+      if (d->buf->len >= CHUNK_BYTES)
+        {
+          ok = lajna_db_copy_put (d->db, d->buf->str, d->buf->len, error);
+          g_string_truncate (d->buf, 0);
+          report (d, copies[t].stage, copies[t].weight, (double) i / n);
+        }
+    }
+  if (ok && d->buf->len > 0)
+    ok = lajna_db_copy_put (d->db, d->buf->str, d->buf->len, error);
+  if (!ok)
+    {
+      /* Ends the COPY so that the transaction can be rolled back. */
+      PQputCopyEnd (lajna_db_get_conn (d->db), "demo data could not be sent");
+      lajna_db_copy_end (d->db, NULL);
+      return FALSE;
+    }
+  report (d, copies[t].stage, copies[t].weight, 1.0);
+  return lajna_db_copy_end (d->db, error);
+}
+
+static gboolean
+save_ruling_counters (Demo *d, GError **error)
+{
+  for (guint k = 0; k < d->n_committees; k++)
+    for (guint y = 0; y < N_YEARS; y++)
+      if (d->committees[k].ruling_seq[y] != d->committees[k].ruling_start[y]
+          && !run (d, error,
+                   "INSERT INTO ruling_counter (committee_id, year, last_number)"
+                   " VALUES (%" G_GINT64_FORMAT ", %d, %u) ON CONFLICT (committee_id, year)"
+                   " DO UPDATE SET last_number = EXCLUDED.last_number",
+                   d->committees[k].id, FIRST_YEAR + y, d->committees[k].ruling_seq[y]))
+        return FALSE;
+  return TRUE;
+}
+
+static gboolean
+fill (Demo *d, guint32 seed, GError **error)
+{
+  g_autofree char *list = g_strjoinv (", ", (char **) bulk_tables);
+  g_autofree char *array = g_strdup_printf ("{%s}", list);
+  g_autofree char *tables = g_strjoinv (") AND NOT EXISTS (SELECT FROM ", (char **) bulk_tables);
+  g_autofree char *empty_sql = g_strdup_printf ("SELECT (NOT EXISTS (SELECT FROM %s))::int", tables);
+  g_autofree char *audit = NULL;
+  gint64 empty = 0;
+  struct { const char *table; guint n; gint64 *base; } ids[] = {
+    { "person", 0, &d->person_base }, { "case_file", d->n_cases, &d->case_base },
+    { "meeting", 0, &d->meeting_base }, { "agenda_item", 0, &d->agenda_base },
+    { "decision", 0, &d->decision_base }, { "ruling", 0, &d->ruling_base },
+  };
+
+  report (d, "Preparing", WEIGHT_PREPARE, 0.0);
+  if (!lajna_db_run (d->db,
+                     "SET LOCAL maintenance_work_mem = '512MB';"
+                     "SET LOCAL synchronous_commit = off", error))
+    return FALSE;
+  for (guint k = 0; k < d->n_committees; k++)
+    if (!setup_committee (d, &d->committees[k], error))
+      return FALSE;
+  if (!run (d, error, "LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", list))
+    return FALSE;
+  if (!query_int (d, empty_sql, 0, NULL, &empty, error))
+    return FALSE;
+  d->fast = empty != 0;
+  for (guint k = 0; k < d->n_committees; k++)
+    if (!load_numbers (d, &d->committees[k], error))
+      return FALSE;
+
+  make_meetings (d);
+  make_cases (d);
+  number_rulings (d);
+  ids[0].n = d->persons->len;
+  ids[2].n = d->meetings->len;
+  ids[3].n = d->n_agenda;
+  ids[4].n = d->n_decisions;
+  ids[5].n = d->n_rulings;
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    if (!reserve_ids (d, ids[k].table, ids[k].n, ids[k].base, error))
+      return FALSE;
+  if (d->fast && (!drop_indexes (d, array, error) || !run (d, error, "TRUNCATE %s", list)))
+    return FALSE;
+  if (!disable_triggers (d, array, error))
+    return FALSE;
+  report (d, "Preparing", WEIGHT_PREPARE, 1.0);
+
+  for (guint t = 0; t < G_N_ELEMENTS (copies); t++)
+    if (!copy_table (d, t, error))
+      return FALSE;
+  if (!save_ruling_counters (d, error))
+    return FALSE;
+
+  for (guint k = d->restore->len; k > 0; k--)
+    {
+      report (d, "Indexing", WEIGHT_RESTORE, 1.0 - (double) k / d->restore->len);
+      if (!lajna_db_run (d->db, g_ptr_array_index (d->restore, k - 1), error))
+        return FALSE;
+    }
+  report (d, "Indexing", WEIGHT_RESTORE, 1.0);
+  audit = g_strdup_printf ("SELECT lajna_audit('demo_fill', 'database', NULL,"
+                           " jsonb_build_object('cases', %u, 'seed', %u, 'bulk', %s))",
+                           d->n_cases, seed, d->fast ? "true" : "false");
+  if (!lajna_db_run (d->db, audit, error) || !run (d, error, "ANALYZE %s", list))
+    return FALSE;
+  report (d, "Analyzing", WEIGHT_ANALYZE, 1.0);
+  return TRUE;
+}
+
+/**
+ * lajna_demo_fill:
+ * @db: a connection with no transaction open
+ * @n_cases: how many case files to add
+ * @seed: the same seed gives the same data
+ * @progress: (nullable) (scope call): called now and then with the stage
+ *   and the fraction done
+ * @user_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * Fills the database with realistic demo data for both kinds of committee:
+ * the committees and their members, people, marriage and juvenile files in
+ * every status, meetings with attendance, agendas and votes, decisions and
+ * rulings numbered without gaps. Files, meetings and rulings already there
+ * are kept and numbered after. All of it is one transaction: on error
+ * nothing is left behind.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_demo_fill (LajnaDb            *db,
+                 guint               n_cases,
+                 guint32             seed,
+                 LajnaDemoProgress   progress,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  g_autoptr(Demo) d = NULL;
+  const LajnaDemoCommittee *defs;
+
+  g_return_val_if_fail (LAJNA_IS_DB (db), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (PQtransactionStatus (lajna_db_get_conn (db)) != PQTRANS_IDLE)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_FAILED,
+                   _("Demo data is loaded in a transaction of its own. Finish the open transaction first."));
+      return FALSE;
+    }
+
+  d = g_new0 (Demo, 1);
+  d->db = db;
+  d->countries = lajna_demo_countries (&(guint) { 0 });
+  d->rand = g_rand_new_with_seed (seed);
+  d->progress = progress;
+  d->user_data = user_data;
+  d->persons = g_array_sized_new (FALSE, FALSE, sizeof (LajnaDemoPerson), n_cases * 8 / 5 + 16);
+  d->meetings = g_array_new (FALSE, FALSE, sizeof (Meeting));
+  d->restore = g_ptr_array_new_with_free_func (g_free);
+  d->cases = g_new0 (Case, MAX (n_cases, 1));
+  d->n_cases = n_cases;
+  d->buf = g_string_sized_new (CHUNK_BYTES + 64 * 1024);
+  for (guint k = 0; k < G_N_ELEMENTS (d->s); k++)
+    d->s[k] = g_string_sized_new (256);
+  defs = lajna_demo_committees (&d->n_committees);
+  d->committees = g_new0 (Committee, d->n_committees);
+  for (guint k = 0; k < d->n_committees; k++)
+    {
+      d->committees[k].def = &defs[k];
+      d->committees[k].juvenile = strcmp (defs[k].kind, "juvenile") == 0;
+    }
+  make_dates (d);
+  d->total = WEIGHT_PREPARE + WEIGHT_ANALYZE + WEIGHT_RESTORE;
+  for (guint t = 0; t < G_N_ELEMENTS (copies); t++)
+    d->total += copies[t].weight;
+
+  if (!lajna_db_run (db, "BEGIN", error))
+    return FALSE;
+  if (fill (d, seed, error))
+    return lajna_db_run (db, "COMMIT", error);
+  lajna_db_run (db, "ROLLBACK", NULL);
+  return FALSE;
 }

@@ -18,6 +18,7 @@ static const struct
   LajnactlCommand  run;
 } commands[] = {
   { "db", lajnactl_db },
+  { "demo", lajnactl_demo },
   { "case", lajnactl_case },
 };
 

@@ -1,0 +1,50 @@
+# Thin wrappers: install what Debian 12 lacks, build with meson, run.
+BUILD ?= build
+DEMO_CASES ?= 20000
+
+PACKAGES = build-essential meson ninja-build pkg-config gettext \
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libpq-dev postgresql-15 \
+  check appstream desktop-file-utils \
+  fonts-noto-core fonts-hosny-amiri \
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
+
+SUDO = $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+LAJNACTL = $(BUILD)/ui/cli/lajnactl
+RUN_ENV = GSETTINGS_SCHEMA_DIR=$(BUILD)/ui/data
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+build: deps $(BUILD)/build.ninja
+	meson compile -C $(BUILD)
+
+# The embedded database is seeded with demo files on its very first start.
+run: build
+	@if [ "$$($(RUN_ENV) $(LAJNACTL) case list --limit 1 --json)" = "[]" ]; then \
+	  echo "First start: loading $(DEMO_CASES) demo files"; \
+	  $(RUN_ENV) $(LAJNACTL) demo --cases $(DEMO_CASES); \
+	fi
+	$(RUN_ENV) $(BUILD)/ui/lajna
+
+test: build
+	meson test -C $(BUILD) --print-errorlogs
+
+bench: build
+	tests/bench/run-bench $(BUILD)
+
+clean:
+	rm -rf $(BUILD)

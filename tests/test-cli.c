@@ -1,0 +1,166 @@
+/* test-cli.c: lajnactl's contract: exit 2 for usage errors, 1 for
+ * failures with a message on stderr, 0 with the output scripts read. */
+
+#include <check.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "lajna-test-util.h"
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LAJNA_DATA_DIR",
+                                        lajna_test_shared_data_dir (), TRUE);
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) LAJNACTL_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  ck_assert (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                           &wait_status, &error));
+  ck_assert (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+#define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+assert_exit (const char * const *args,
+             int                 expected,
+             const char         *stderr_part)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = run_cli (args, &out, &err);
+
+  ck_assert_msg (status == expected, "%s %s: exit %d, not %d (%s)", args[0],
+                 args[1] != NULL ? args[1] : "", status, expected, err);
+  if (stderr_part != NULL)
+    ck_assert_msg (strstr (err, stderr_part) != NULL, "stderr lacks “%s”: %s", stderr_part, err);
+}
+
+START_TEST (test_usage_errors_exit_2)
+{
+  assert_exit (ARGS (NULL), 2, "Name a command");
+  assert_exit (ARGS ("frobnicate"), 2, "Unknown command");
+  assert_exit (ARGS ("--no-such-option", "db", "status"), 2, NULL);
+  assert_exit (ARGS ("db"), 2, NULL);
+  assert_exit (ARGS ("db", "status", "extra"), 2, NULL);
+  assert_exit (ARGS ("case", "list", "--limit", "0"), 2, "--limit");
+  assert_exit (ARGS ("case", "list", "--limit", "many"), 2, NULL);
+  assert_exit (ARGS ("case", "list", "--status", "lost"), 2, "Unknown status");
+  assert_exit (ARGS ("case", "show"), 2, NULL);
+  assert_exit (ARGS ("case", "show", "12abc"), 2, NULL);
+  assert_exit (ARGS ("case", "show", "-4"), 2, NULL);
+  assert_exit (ARGS ("case", "search"), 2, NULL);
+  assert_exit (ARGS ("case", "search", "\xff\xfe"), 2, "UTF-8");
+  assert_exit (ARGS ("demo"), 2, "--cases");
+  assert_exit (ARGS ("demo", "--cases", "-5"), 2, "--cases");
+}
+END_TEST
+
+START_TEST (test_unreachable_database_exits_1)
+{
+  assert_exit (ARGS ("--database", "host=/nonexistent/socket dbname=lajna connect_timeout=2", "db",
+                     "status"), 1, "Cannot connect");
+  assert_exit (ARGS ("--database", "host=/nonexistent/socket", "case", "list"), 1,
+               "Cannot connect");
+}
+END_TEST
+
+START_TEST (test_missing_file_exits_1)
+{
+  assert_exit (ARGS ("case", "show", "987654321"), 1, "987654321");
+}
+END_TEST
+
+START_TEST (test_version_and_status)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  ck_assert_int_eq (run_cli (ARGS ("--version"), &out, &err), 0);
+  ck_assert (g_str_has_prefix (out, "lajnactl "));
+  g_free (out);
+  g_free (err);
+
+  ck_assert_int_eq (run_cli (ARGS ("db", "status", "--json"), &out, &err), 0);
+  ck_assert_msg (strstr (out, "\"schema_version\":") != NULL, "%s", out);
+  ck_assert_msg (strstr (out, "\"embedded\":true") != NULL, "%s", out);
+  ck_assert (strstr (out, lajna_test_shared_data_dir ()) != NULL);
+}
+END_TEST
+
+START_TEST (test_search_and_show)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *show = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  ck_assert (lajna_db_run (db,
+    "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix)"
+    "  VALUES ('juvenile', 'cli', 'لجنة رعاية الأحداث', 'Juvenile committee', 'ح');"
+    "INSERT INTO person (name, father_name, family_name, sex, nationality)"
+    "  VALUES ('مُوسَى', 'عيسى', 'المقريف', 'm', 'LY');"
+    "INSERT INTO case_file (committee_id, kind, file_number, received_on)"
+    "  SELECT id, 'juvenile', 'ح/2026/00777', '2026-11-23' FROM committee WHERE code = 'cli';"
+    "INSERT INTO juvenile_case (case_id, juvenile_id, guardian_name)"
+    "  SELECT currval('case_file_id_seq'), max(id), 'عيسى المقريف' FROM person", NULL));
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "search", "موسي", "--limit", "5"), &out, &err), 0);
+  fields = g_strsplit (out, "\t", -1);
+  ck_assert_uint_ge (g_strv_length (fields), 6);
+  ck_assert_str_eq (fields[1], "ح/2026/00777");
+  ck_assert_str_eq (fields[2], "2026-11-23");
+  id = g_strdup (fields[0]);
+  g_free (out);
+  g_free (err);
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "search", "موسي", "--json"), &out, &err), 0);
+  ck_assert_msg (g_str_has_prefix (out, "[{\"id\":"), "%s", out);
+  ck_assert (strstr (out, "\"file_number\":\"ح/2026/00777\"") != NULL);
+  g_free (out);
+  g_free (err);
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "show", id, "--json"), &out, &err), 0);
+  ck_assert (strstr (out, "\"guardian\":[") != NULL);
+  ck_assert (strstr (out, "عيسى المقريف") != NULL);
+  g_free (out);
+  g_free (err);
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "list", "--status", "registered", "--json"), &out, &err), 0);
+  ck_assert (strstr (out, "ح/2026/00777") != NULL);
+}
+END_TEST
+
+static Suite *
+cli_suite (void)
+{
+  Suite *suite = suite_create ("cli");
+  TCase *tc = tcase_create ("/cli");
+
+  tcase_add_unchecked_fixture (tc, lajna_test_shared_start, lajna_test_shared_stop);
+  tcase_add_test (tc, test_usage_errors_exit_2);
+  tcase_add_test (tc, test_unreachable_database_exits_1);
+  tcase_add_test (tc, test_missing_file_exits_1);
+  tcase_add_test (tc, test_version_and_status);
+  tcase_add_test (tc, test_search_and_show);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (cli_suite ());
+}
