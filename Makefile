@@ -10,7 +10,7 @@ PACKAGES = build-essential meson ninja-build pkg-config gettext \
 
 SUDO = $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 LAJNACTL = $(BUILD)/ui/cli/lajnactl
-RUN_ENV = GSETTINGS_SCHEMA_DIR=$(BUILD)/ui/data
+RUN_ENV = GSETTINGS_SCHEMA_DIR=$(BUILD)/ui/data LAJNA_LOCALEDIR=$(BUILD)/po
 
 .PHONY: all deps build run test bench clean
 

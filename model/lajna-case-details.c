@@ -123,7 +123,7 @@ read_parties (LajnaCaseDetails  *details,
       add_person (details, result, i,
                   strcmp (role, "libyan_party") == 0  ? _("Libyan party")
                   : strcmp (role, "foreign_party") == 0 ? _("Foreign party")
-                                                        : _("Juvenile"));
+                                                        : C_("party", "Juvenile"));
     }
   return TRUE;
 }

@@ -42,11 +42,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LajnaApplication) app = NULL;
+  const char *localedir = g_getenv ("LAJNA_LOCALEDIR");
   gboolean arabic;
 
   choose_language ();
   arabic = !locale_is_english ();
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* LAJNA_LOCALEDIR serves a build that is run without installing it. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

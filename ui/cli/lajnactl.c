@@ -128,9 +128,10 @@ main (int   argc,
   g_autoptr(GOptionContext) options = NULL;
   LajnactlContext ctx = { NULL, NULL };
   int status = LAJNACTL_EXIT_USAGE;
+  const char *localedir = g_getenv ("LAJNA_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
