@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cases/lajna-case-table.h"
+#include "lajna-bench.h"
 #include "cases/lajna-case-view.h"
 #include "lajna-case-details.h"
 #include "lajna-case-list.h"
@@ -393,6 +394,8 @@ lajna_window_set_worker (LajnaWindow   *self,
                            G_CONNECT_SWAPPED);
   lajna_case_table_set_list (self->case_table, self->list);
   lajna_case_list_set_query (self->list, self->query);
+  lajna_bench_watch (GTK_WIDGET (self), self->list,
+                     lajna_case_table_get_vadjustment (self->case_table));
 
   lajna_db_worker_run_async (worker, committees_thread, NULL, NULL,
                              (GDestroyNotify) g_ptr_array_unref, self->cancellable,

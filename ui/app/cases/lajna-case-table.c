@@ -331,3 +331,17 @@ lajna_case_table_get_sort (LajnaCaseTable *self,
   read_sort (self, &sort, descending);
   return sort;
 }
+
+/**
+ * lajna_case_table_get_vadjustment:
+ * @self: a #LajnaCaseTable
+ *
+ * Returns: (transfer none): the vertical scrolling of the rows
+ */
+GtkAdjustment *
+lajna_case_table_get_vadjustment (LajnaCaseTable *self)
+{
+  g_return_val_if_fail (LAJNA_IS_CASE_TABLE (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}

@@ -1,0 +1,119 @@
+/* bench-search.c: `case search` latency at scale: 20 Arabic queries, each
+ * run 5 times after a warm-up, through the same LajnaCaseQuery that the
+ * app and lajnactl use; the reference is the same queries as a naive
+ * ILIKE over the unnormalized names (no folding, no trigram index). */
+
+#include <stdlib.h>
+
+#include "lajna-case-query.h"
+#include "lajna-database.h"
+
+#define RUNS 5
+
+static const char *queries[] = {
+  "احمد", "محمد علي", "فاطمه", "يحيي", "الورفلي", "المصراتي", "عبد الله", "مصطفي",
+  "ابراهيم", "عائشه", "خديجة", "سالم الزاوي", "بن غلبون", "الترهوني", "مريم", "يوسف حسن",
+  "نوري", "اسماء", "ز/2026/00123", "الكيلاني",
+};
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+percentile (GArray *ms,
+            double  p)
+{
+  guint i = (guint) (p * (ms->len - 1) + 0.5);
+
+  qsort (ms->data, ms->len, sizeof (double), compare_doubles);
+  return g_array_index (ms, double, i);
+}
+
+static double
+time_ours (LajnaDb    *db,
+           const char *text)
+{
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  lajna_case_query_set_text (query, text);
+  rows = lajna_case_query_fetch (query, db, NULL, 50, &error);
+  if (rows == NULL)
+    g_error ("%s", error->message);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+time_naive (LajnaDb    *db,
+            const char *text)
+{
+  g_autofree char *pattern = g_strdup_printf ("%%%s%%", text);
+  const char *values[] = { pattern };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  result = lajna_db_exec_params (db,
+                                 "SELECT id, file_number, title FROM case_file"
+                                 " WHERE search_text ILIKE $1"
+                                 " ORDER BY received_on DESC, id DESC LIMIT 50",
+                                 1, values, &error);
+  if (result == NULL)
+    g_error ("%s", error->message);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+measure (LajnaDb    *db,
+         const char *label,
+         double    (*run) (LajnaDb *, const char *),
+         guint        runs,
+         double      *p50,
+         double      *p95)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      run (db, queries[q]); /* warm-up */
+      for (guint r = 0; r < runs; r++)
+        {
+          double t = run (db, queries[q]);
+
+          g_array_append_val (ms, t);
+        }
+    }
+  *p50 = percentile (ms, 0.50);
+  *p95 = percentile (ms, 0.95);
+  g_print ("%-34s p50 %8.2f ms   p95 %8.2f ms   (%u runs)\n", label, *p50, *p95, ms->len);
+}
+
+int
+main (void)
+{
+  g_autoptr(LajnaDatabase) database = lajna_database_new (g_getenv ("LAJNA_DATABASE"));
+  g_autoptr(LajnaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  double p50, p95, ref50, ref95;
+
+  if (!lajna_database_open (database, TRUE, NULL, &error)
+      || (db = lajna_database_connect (database, &error)) == NULL)
+    g_error ("%s", error->message);
+
+  measure (db, "case search (20 Arabic queries)", time_ours, RUNS, &p50, &p95);
+  measure (db, "reference: naive ILIKE scan", time_naive, 1, &ref50, &ref95);
+  g_print ("search-p50-ms %.2f\nsearch-p95-ms %.2f\nratio-p95-vs-naive %.3f\n", p50, p95,
+           p95 / ref95);
+
+  g_clear_object (&db);
+  lajna_database_close (database, FALSE, NULL);
+  return 0;
+}

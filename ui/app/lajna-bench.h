@@ -1,0 +1,13 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lajna-case-list.h"
+
+G_BEGIN_DECLS
+
+void lajna_bench_watch (GtkWidget     *window,
+                        LajnaCaseList *list,
+                        GtkAdjustment *vadjustment);
+
+G_END_DECLS
