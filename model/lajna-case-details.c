@@ -74,23 +74,71 @@ col (const Row  *row,
   return PQgetisnull (row->result, row->row, c) ? NULL : PQgetvalue (row->result, row->row, c);
 }
 
-static void
-add_person (LajnaCaseDetails *details,
-            PGresult         *result,
-            int               i,
-            const char       *title)
+/* A fact read from the column of the same name; a coded value (a status,
+ * a sex…) is shown by its label. */
+typedef struct
 {
-  Row row = { result, i };
-  LajnaFactSection *section = add_section (details, col (&row, "role"), title);
+  const char *column;
+  const char *label;
+  gboolean    coded;
+} FactSpec;
 
-  add_fact (section, "full_name", _("Name"), col (&row, "full_name"));
-  add_fact (section, "latin_name", _("Name in Latin letters"), col (&row, "latin_name"));
-  add_fact (section, "sex", _("Sex"), lajna_label_for (col (&row, "sex")));
-  add_fact (section, "birth_date", _("Birth date"), col (&row, "birth_date"));
-  add_fact (section, "nationality", _("Nationality"), col (&row, "nationality"));
-  add_fact (section, "national_number", _("National number"), col (&row, "national_number"));
-  add_fact (section, "passport_number", _("Passport number"), col (&row, "passport_number"));
-  add_fact (section, "passport_expiry", _("Passport expiry"), col (&row, "passport_expiry"));
+static const FactSpec person_facts[] = {
+  { "full_name", N_("Name"), FALSE },
+  { "latin_name", N_("Name in Latin letters"), FALSE },
+  { "sex", N_("Sex"), TRUE },
+  { "birth_date", N_("Birth date"), FALSE },
+  { "nationality", N_("Nationality"), FALSE },
+  { "national_number", N_("National number"), FALSE },
+  { "passport_number", N_("Passport number"), FALSE },
+  { "passport_expiry", N_("Passport expiry"), FALSE },
+};
+
+static const FactSpec file_facts[] = {
+  { "file_number", N_("File number"), FALSE },
+  { "committee", N_("Committee"), FALSE },
+  { "kind", N_("Kind"), TRUE },
+  { "status", N_("Status"), TRUE },
+  { "received_on", N_("Received"), FALSE },
+  { "notes", N_("Notes"), FALSE },
+  { "direction", N_("Direction"), TRUE },
+  { "previous_marriages", N_("Previous marriages"), FALSE },
+  { "residence", N_("Residence"), FALSE },
+};
+
+static const FactSpec guardian_facts[] = {
+  { "guardian_name", N_("Name"), FALSE },
+  { "guardian_relation", N_("Relation"), FALSE },
+  { "guardian_phone", N_("Telephone"), FALSE },
+};
+
+static const FactSpec placement_facts[] = {
+  { "facility", N_("Facility"), FALSE },
+  { "admission_date", N_("Admitted"), FALSE },
+  { "court", N_("Court"), FALSE },
+  { "court_case_number", N_("Court case number"), FALSE },
+  { "charge_category", N_("Charge"), FALSE },
+  { "legal_status", N_("Legal status"), TRUE },
+  { "programme", N_("Programme"), FALSE },
+  { "social_worker", N_("Social worker"), FALSE },
+  { "psychologist", N_("Psychologist"), FALSE },
+  { "review_cycle_days", N_("Review every (days)"), FALSE },
+  { "next_review_on", N_("Next review"), FALSE },
+};
+
+static void
+add_facts (LajnaFactSection *section,
+           const Row        *row,
+           const FactSpec   *specs,
+           guint             n_specs)
+{
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const char *value = col (row, specs[i].column);
+
+      add_fact (section, specs[i].column, _(specs[i].label),
+                specs[i].coded && value != NULL ? lajna_label_for (value) : value);
+    }
 }
 
 static gboolean
@@ -120,10 +168,13 @@ read_parties (LajnaCaseDetails  *details,
     {
       const char *role = PQgetvalue (result, i, 0);
 
-      add_person (details, result, i,
-                  strcmp (role, "libyan_party") == 0  ? _("Libyan party")
-                  : strcmp (role, "foreign_party") == 0 ? _("Foreign party")
-                                                        : C_("party", "Juvenile"));
+      Row row = { result, i };
+      LajnaFactSection *section = add_section (details, role,
+                                               strcmp (role, "libyan_party") == 0  ? _("Libyan party")
+                                               : strcmp (role, "foreign_party") == 0 ? _("Foreign party")
+                                                                                     : C_("party", "Juvenile"));
+
+      add_facts (section, &row, person_facts, G_N_ELEMENTS (person_facts));
     }
   return TRUE;
 }
@@ -169,36 +220,14 @@ read_file (LajnaCaseDetails  *details,
   details->status = g_strdup (col (&row, "status"));
 
   section = add_section (details, "file", _("File"));
-  add_fact (section, "file_number", _("File number"), details->file_number);
-  add_fact (section, "committee", _("Committee"), col (&row, "committee"));
-  add_fact (section, "kind", _("Kind"), lajna_label_for (details->kind));
-  add_fact (section, "status", _("Status"), lajna_label_for (details->status));
-  add_fact (section, "received_on", _("Received"), col (&row, "received_on"));
-  add_fact (section, "notes", _("Notes"), col (&row, "notes"));
-  add_fact (section, "direction", _("Direction"), lajna_label_for (col (&row, "direction")));
-  add_fact (section, "previous_marriages", _("Previous marriages"), col (&row, "previous_marriages"));
-  add_fact (section, "residence", _("Residence"), col (&row, "residence"));
-
+  add_facts (section, &row, file_facts, G_N_ELEMENTS (file_facts));
   if (strcmp (details->kind, "juvenile") != 0)
     return TRUE;
 
   section = add_section (details, "guardian", _("Guardian"));
-  add_fact (section, "guardian_name", _("Name"), col (&row, "guardian_name"));
-  add_fact (section, "guardian_relation", _("Relation"), col (&row, "guardian_relation"));
-  add_fact (section, "guardian_phone", _("Telephone"), col (&row, "guardian_phone"));
-
+  add_facts (section, &row, guardian_facts, G_N_ELEMENTS (guardian_facts));
   section = add_section (details, "placement", _("Placement"));
-  add_fact (section, "facility", _("Facility"), col (&row, "facility"));
-  add_fact (section, "admission_date", _("Admitted"), col (&row, "admission_date"));
-  add_fact (section, "court", _("Court"), col (&row, "court"));
-  add_fact (section, "court_case_number", _("Court case number"), col (&row, "court_case_number"));
-  add_fact (section, "charge_category", _("Charge"), col (&row, "charge_category"));
-  add_fact (section, "legal_status", _("Legal status"), lajna_label_for (col (&row, "legal_status")));
-  add_fact (section, "programme", _("Programme"), col (&row, "programme"));
-  add_fact (section, "social_worker", _("Social worker"), col (&row, "social_worker"));
-  add_fact (section, "psychologist", _("Psychologist"), col (&row, "psychologist"));
-  add_fact (section, "review_cycle_days", _("Review every (days)"), col (&row, "review_cycle_days"));
-  add_fact (section, "next_review_on", _("Next review"), col (&row, "next_review_on"));
+  add_facts (section, &row, placement_facts, G_N_ELEMENTS (placement_facts));
   return TRUE;
 }
 

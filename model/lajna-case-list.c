@@ -27,6 +27,7 @@ struct _LajnaCaseList
   guint64         clock;
 
   gboolean        loading;
+  gboolean        counted;
   GError         *error;
 };
 
@@ -39,6 +40,7 @@ enum {
   PROP_0,
   PROP_N_ITEMS,
   PROP_LOADING,
+  PROP_COUNTED,
   PROP_ERROR,
   N_PROPS
 };
@@ -66,11 +68,6 @@ typedef struct
   LajnaCaseKey    from;
 } PageJob;
 
-typedef struct
-{
-  guint      n_rows;
-  GPtrArray *first;
-} Refreshed;
 
 static void
 page_job_free (PageJob *job)
@@ -78,13 +75,6 @@ page_job_free (PageJob *job)
   lajna_case_query_free (job->query);
   lajna_case_key_clear (&job->from);
   g_free (job);
-}
-
-static void
-refreshed_free (Refreshed *refreshed)
-{
-  g_clear_pointer (&refreshed->first, g_ptr_array_unref);
-  g_free (refreshed);
 }
 
 static PageJob *
@@ -97,21 +87,28 @@ page_job_new (LajnaCaseList *self)
 }
 
 static gpointer
-refresh_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+first_block_thread (LajnaDb       *db,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   PageJob *job = data;
-  Refreshed *refreshed = g_new0 (Refreshed, 1);
 
-  if (!lajna_case_query_count (job->query, db, &refreshed->n_rows, error)
-      || (refreshed->first = lajna_case_query_fetch (job->query, db, NULL, BLOCK_SIZE, error)) == NULL)
-    {
-      refreshed_free (refreshed);
-      return NULL;
-    }
-  return refreshed;
+  return lajna_case_query_fetch (job->query, db, NULL, BLOCK_SIZE, error);
+}
+
+static gpointer
+count_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  PageJob *job = data;
+  guint n_rows;
+
+  if (!lajna_case_query_count (job->query, db, &n_rows, error))
+    return NULL;
+  return g_memdup2 (&n_rows, sizeof n_rows);
 }
 
 static gpointer
@@ -293,17 +290,68 @@ anchors_done_cb (GObject      *source,
 }
 
 static void
-refresh_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+set_n_items (LajnaCaseList *self,
+             guint          n_items)
+{
+  guint old_n_items = self->n_items;
+
+  if (n_items == old_n_items)
+    return;
+  self->n_items = n_items;
+  if (n_items > old_n_items)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n_items, 0, n_items - old_n_items);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), n_items, old_n_items - n_items, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+set_counted (LajnaCaseList *self,
+             gboolean       counted)
+{
+  if (self->counted == counted)
+    return;
+  self->counted = counted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTED]);
+}
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(LajnaCaseList) self = user_data;
   GError *error = NULL;
-  Refreshed *refreshed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autofree guint *n_rows = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (n_rows == NULL)
+    {
+      take_error (self, error);
+      return;
+    }
+
+  set_n_items (self, MAX (*n_rows, self->n_items));
+  set_counted (self, TRUE);
+  if (self->n_items > BLOCK_SIZE)
+    lajna_db_worker_run_async (self->worker, anchors_thread, page_job_new (self),
+                               (GDestroyNotify) page_job_free, (GDestroyNotify) g_array_unref,
+                               self->cancellable, anchors_done_cb, g_object_ref (self));
+}
+
+/* The first block is shown as soon as it is read; the count, which can
+ * take a while on a million files, follows and extends the list. */
+static void
+first_block_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LajnaCaseList) self = user_data;
+  GError *error = NULL;
+  GPtrArray *rows = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
   guint old_n_items = self->n_items;
   Block *first;
 
-  if (refreshed == NULL)
+  if (rows == NULL)
     {
       if (take_error (self, error))
         set_loading (self, FALSE);
@@ -312,10 +360,9 @@ refresh_done_cb (GObject      *source,
 
   g_hash_table_remove_all (self->blocks);
   g_clear_pointer (&self->anchors, g_array_unref);
-  self->n_items = MAX (refreshed->n_rows, refreshed->first->len);
-  first = add_block (self, 0, g_steal_pointer (&refreshed->first));
+  self->n_items = rows->len;
+  first = add_block (self, 0, rows);
   first->requested = TRUE;
-  refreshed_free (refreshed);
 
   clear_error (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->n_items);
@@ -323,10 +370,12 @@ refresh_done_cb (GObject      *source,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   set_loading (self, FALSE);
 
-  if (self->n_items > BLOCK_SIZE)
-    lajna_db_worker_run_async (self->worker, anchors_thread, page_job_new (self),
-                               (GDestroyNotify) page_job_free, (GDestroyNotify) g_array_unref,
-                               self->cancellable, anchors_done_cb, g_object_ref (self));
+  if (rows->len < BLOCK_SIZE)
+    set_counted (self, TRUE);
+  else
+    lajna_db_worker_run_async (self->worker, count_thread, page_job_new (self),
+                               (GDestroyNotify) page_job_free, g_free, self->cancellable,
+                               count_done_cb, g_object_ref (self));
 }
 
 static GType
@@ -419,6 +468,9 @@ lajna_case_list_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_COUNTED:
+      g_value_set_boolean (value, self->counted);
+      break;
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
@@ -441,6 +493,9 @@ lajna_case_list_class_init (LajnaCaseListClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_COUNTED] =
+    g_param_spec_boolean ("counted", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
@@ -489,9 +544,10 @@ lajna_case_list_reload (LajnaCaseList *self)
   self->cancellable = g_cancellable_new ();
 
   set_loading (self, TRUE);
-  lajna_db_worker_run_async (self->worker, refresh_thread, page_job_new (self),
-                             (GDestroyNotify) page_job_free, (GDestroyNotify) refreshed_free,
-                             self->cancellable, refresh_done_cb, g_object_ref (self));
+  set_counted (self, FALSE);
+  lajna_db_worker_run_async (self->worker, first_block_thread, page_job_new (self),
+                             (GDestroyNotify) page_job_free, (GDestroyNotify) g_ptr_array_unref,
+                             self->cancellable, first_block_done_cb, g_object_ref (self));
 }
 
 /**
@@ -516,6 +572,21 @@ lajna_case_list_get_query (LajnaCaseList *self)
   g_return_val_if_fail (LAJNA_IS_CASE_LIST (self), NULL);
 
   return self->query;
+}
+
+/**
+ * lajna_case_list_get_counted:
+ * @self: a #LajnaCaseList
+ *
+ * Returns: whether the number of items is the number of matching files
+ *   (until the count arrives, it is the number read so far)
+ */
+gboolean
+lajna_case_list_get_counted (LajnaCaseList *self)
+{
+  g_return_val_if_fail (LAJNA_IS_CASE_LIST (self), FALSE);
+
+  return self->counted;
 }
 
 gboolean

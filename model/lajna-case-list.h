@@ -17,6 +17,7 @@ void                  lajna_case_list_set_query   (LajnaCaseList        *self,
 const LajnaCaseQuery *lajna_case_list_get_query   (LajnaCaseList        *self);
 void                  lajna_case_list_reload      (LajnaCaseList        *self);
 gboolean              lajna_case_list_get_loading (LajnaCaseList        *self);
+gboolean              lajna_case_list_get_counted (LajnaCaseList        *self);
 const GError         *lajna_case_list_get_error   (LajnaCaseList        *self);
 guint                 lajna_case_list_get_n_blocks (LajnaCaseList       *self);
 

@@ -557,6 +557,9 @@ append_variant (GString *out, const char *name, gboolean ornament)
         ;
       if (k < n)
         c[k] = c[k] == 0x0626 ? 0x064A : 0x0648;
+      else if (!ornament)
+        /* A vowel sign goes on the first letter of the stem, after any ال. */
+        at = n > 3 && c[0] == 0x0627 && c[1] == 0x0644 ? 2 : 0;
       else
         for (k = 0; k + 1 < n && at == G_MAXUINT; k++)
           if (joins_next (c[k]) && c[k + 1] >= 0x0621 && c[k + 1] <= 0x064A)

@@ -94,6 +94,7 @@ typedef struct
   guint32 seq;            /* file number within its prefix and year */
   guint32 meeting;
   guint32 position;
+  guint32 history;        /* the first of its history rows */
   guint32 agenda;
   guint32 decision;
   guint32 ruling_number;
@@ -139,9 +140,9 @@ typedef struct
   guint              n_cases;
   GArray            *meetings;
   guint32           *rulings;
-  guint              n_rulings, n_agenda, n_decisions;
-  gint64             person_base, case_base, meeting_base, agenda_base, decision_base,
-                     ruling_base;
+  guint              n_rulings, n_agenda, n_decisions, n_history;
+  gint64             person_base, case_base, history_base, meeting_base, agenda_base,
+                     decision_base, ruling_base;
   gboolean           fast;
   char              *dates;
   int                ref_weekday;
@@ -314,8 +315,8 @@ put_int (GString *out, gint64 v)
 }
 
 /* Appends one row. @format has a letter per column: i a gint64, n an int,
- * s a string (%NULL for SQL NULL), b a gboolean, d a day, D a day or
- * NO_DAY, T a day and the minutes after midnight (Libya keeps UTC+2). */
+ * s a string (%NULL for SQL NULL), b a gboolean, d a day (NO_DAY for SQL
+ * NULL), T a day and the minutes after midnight (Libya keeps UTC+2). */
 static void
 put_row (const Demo *d, GString *out, const char *format, ...)
 {
@@ -347,7 +348,6 @@ put_row (const Demo *d, GString *out, const char *format, ...)
           g_string_append (out, va_arg (args, gboolean) ? "t\t" : "f\t");
           break;
         case 'd':
-        case 'D':
           day = va_arg (args, gint);
           if (day == NO_DAY)
             g_string_append_len (out, "\\N", 2);
@@ -646,6 +646,8 @@ walk_file (Demo *d, Case *c)
   guint n = 0;
   gint t = c->received;
 
+  c->flags = 0;
+  c->meeting = NO_INDEX;
   add_step (steps, &n, ST_REGISTERED, t);
   if (chance (d->rand, 0.65))
     {
@@ -661,7 +663,7 @@ walk_file (Demo *d, Case *c)
   else
     t += between (d->rand, 2, 10);
   add_step (steps, &n, ST_COMPLETE, t);
-  t += between (d->rand, 1, 6);
+  t += between (d->rand, 2, 15);
   c->meeting = meeting_after (d, committee_of (d, c), t + 2);
   if (c->meeting != NO_INDEX)
     {
@@ -672,29 +674,67 @@ walk_file (Demo *d, Case *c)
   keep_reached (d, c, steps, n);
 }
 
+/* Offices are closed at the weekend; a file that comes then waits. */
+static gint
+working_day_before (const Demo *d, gint day)
+{
+  while (!is_working_day (d, day))
+    day--;
+  return day;
+}
+
+/* Even a small demo shows every status: where one is missing, a recent file
+ * whose status others share is walked again until it lands there. */
+static void
+cover_statuses (Demo *d)
+{
+  guint count[G_N_ELEMENTS (status_names)] = { 0 };
+
+  for (guint i = 0; i < d->n_cases; i++)
+    count[d->cases[i].status]++;
+  for (guint s = 0; s < G_N_ELEMENTS (status_names); s++)
+    for (guint i = d->n_cases; i-- > 0 && i + 100 > d->n_cases && count[s] == 0;)
+      {
+        Case *c = &d->cases[i];
+
+        if (count[c->status] < 2 || (s == ST_DEFERRED && committee_of (d, c)->juvenile))
+          continue;
+        count[c->status]--;
+        for (guint tries = 0; tries < 1000 && c->status != s; tries++)
+          {
+            c->received = working_day_before (d, -between (d->rand, 1, 150));
+            walk_file (d, c);
+          }
+        count[c->status]++;
+      }
+}
+
+/* Files arrive evenly over the span, each to a committee by its share. */
 static void
 make_cases (Demo *d)
 {
   for (guint i = 0; i < d->n_cases; i++)
     {
       Case *c = &d->cases[i];
-      gint day = -SPAN_DAYS + (gint) ((gint64) i * SPAN_DAYS / d->n_cases);
       double r = g_rand_double (d->rand);
-      Committee *com;
 
-      /* Offices are closed at the weekend; the file waits for Thursday. */
-      while (!is_working_day (d, day))
-        day--;
-      c->received = day;
+      c->received = working_day_before (d, -SPAN_DAYS + (gint) ((gint64) i * SPAN_DAYS / d->n_cases));
       c->salt = g_rand_int (d->rand);
-      c->meeting = NO_INDEX;
       for (c->committee = 0; c->committee + 1u < d->n_committees; c->committee++)
         if ((r -= d->committees[c->committee].def->share) < 0)
           break;
-      com = &d->committees[c->committee];
-      c->seq = ++com->file_seq[year_of (d, day) - FIRST_YEAR];
       make_parties (d, c, i);
       walk_file (d, c);
+    }
+  cover_statuses (d);
+  for (guint i = 0; i < d->n_cases; i++)
+    {
+      Case *c = &d->cases[i];
+      Committee *com = &d->committees[c->committee];
+
+      c->seq = ++com->file_seq[year_of (d, c->received) - FIRST_YEAR];
+      c->history = d->n_history;
+      d->n_history += c->n_steps > 1 ? 2 : 1;
       if (c->flags & HAS_AGENDA)
         {
           c->position = ++g_array_index (d->meetings, Meeting, c->meeting).n_agenda;
@@ -861,6 +901,7 @@ write_juvenile (Demo *d, guint i, GString *out)
            (int) review_cycle (c), next_review (d, c));
 }
 
+/* The registration and the last change. */
 static void
 write_history (Demo *d, guint i, GString *out)
 {
@@ -869,10 +910,11 @@ write_history (Demo *d, guint i, GString *out)
   const char *clerk = com->logins[FIRST_CLERK + mix (c->salt, F_CLERK) % N_CLERKS];
   guint created = 8 * 60 + mix (c->salt, F_CREATED) % 300;
 
-  put_row (d, out, "iTsss", d->case_base + i, (gint) c->received, created, clerk, NULL,
-           status_names[ST_REGISTERED]);
+  put_row (d, out, "iiTsss", d->history_base + c->history, d->case_base + i,
+           (gint) c->received, created, clerk, NULL, status_names[ST_REGISTERED]);
   if (c->n_steps > 1)
-    put_row (d, out, "iTsss", d->case_base + i, (gint) c->changed,
+    put_row (d, out, "iiTsss", d->history_base + c->history + 1, d->case_base + i,
+             (gint) c->changed,
              c->changed == c->received ? created + 1 : 9 * 60 + mix (c->salt, F_UPDATED) % 420,
              clerk, status_names[c->from_status], status_names[c->status]);
 }
@@ -1045,7 +1087,7 @@ static const struct
     "guardian_phone, facility, admission_date, court, court_case_number, charge_category, "
     "legal_status, programme, social_worker_id, psychologist_id, review_cycle_days, "
     "next_review_on", ITEMS_CASES, write_juvenile, 1 },
-  { "History", "case_history", "case_id, at, actor, from_status, to_status",
+  { "History", "case_history", "id, case_id, at, actor, from_status, to_status",
     ITEMS_CASES, write_history, 3 },
   { "Meetings", "meeting", "id, committee_id, year, number, place, held_on, state",
     ITEMS_MEETINGS, write_meeting, 0.1 },
@@ -1273,6 +1315,7 @@ copy_table (Demo *d, guint t, GError **error)
              : copies[t].items == ITEMS_MEETINGS ? d->meetings->len : d->n_rulings);
   gboolean ok = TRUE;
 
+  report (d, copies[t].stage, copies[t].weight, 0.0);
   if (!run (d, error, "COPY %s (%s) FROM STDIN%s", copies[t].table, copies[t].columns,
             d->fast ? " WITH (FREEZE)" : ""))
     return FALSE;
@@ -1326,6 +1369,7 @@ fill (Demo *d, guint32 seed, GError **error)
   gint64 empty = 0;
   struct { const char *table; guint n; gint64 *base; } ids[] = {
     { "person", 0, &d->person_base }, { "case_file", d->n_cases, &d->case_base },
+    { "case_history", 0, &d->history_base },
     { "meeting", 0, &d->meeting_base }, { "agenda_item", 0, &d->agenda_base },
     { "decision", 0, &d->decision_base }, { "ruling", 0, &d->ruling_base },
   };
@@ -1351,10 +1395,11 @@ fill (Demo *d, guint32 seed, GError **error)
   make_cases (d);
   number_rulings (d);
   ids[0].n = d->persons->len;
-  ids[2].n = d->meetings->len;
-  ids[3].n = d->n_agenda;
-  ids[4].n = d->n_decisions;
-  ids[5].n = d->n_rulings;
+  ids[2].n = d->n_history;
+  ids[3].n = d->meetings->len;
+  ids[4].n = d->n_agenda;
+  ids[5].n = d->n_decisions;
+  ids[6].n = d->n_rulings;
   for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
     if (!reserve_ids (d, ids[k].table, ids[k].n, ids[k].base, error))
       return FALSE;
@@ -1377,6 +1422,7 @@ fill (Demo *d, guint32 seed, GError **error)
         return FALSE;
     }
   report (d, "Indexing", WEIGHT_RESTORE, 1.0);
+  report (d, "Analyzing", WEIGHT_ANALYZE, 0.0);
   audit = g_strdup_printf ("SELECT lajna_audit('demo_fill', 'database', NULL,"
                            " jsonb_build_object('cases', %u, 'seed', %u, 'bulk', %s))",
                            d->n_cases, seed, d->fast ? "true" : "false");

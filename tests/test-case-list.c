@@ -49,7 +49,7 @@ spin_until_loaded (LajnaCaseList *list,
 
   for (;;)
     {
-      gboolean all = !lajna_case_list_get_loading (list);
+      gboolean all = !lajna_case_list_get_loading (list) && lajna_case_list_get_counted (list);
 
       for (guint i = 0; all && items != NULL && i < items->len; i++)
         all = lajna_case_summary_get_loaded (g_ptr_array_index (items, i));

@@ -17,12 +17,12 @@ RETURN translate(normalize(t, NFC),
   || U&'\0658\0659\065A\065B\065C\065D\065E\065F\0670\0640',
   U&'\0627\0627\0627\0627\064A\064A\0647\0648');
 
--- The non-empty parts, trimmed, joined by single spaces.
+-- The non-empty parts joined by single spaces. Parts are stored trimmed
+-- (person names are checked for it), so nothing needs trimming here; a
+-- plain expression keeps it cheap in generated columns (about 1 µs).
 CREATE FUNCTION lajna_words(VARIADIC parts text[]) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (SELECT coalesce(string_agg(btrim(p), ' ' ORDER BY i), '')
-          FROM unnest(parts) WITH ORDINALITY AS u(p, i)
-         WHERE btrim(p) <> '');
+RETURN array_to_string(array_remove(parts, ''), ' ');
 
 CREATE TABLE country (
   code        char(2) PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'),
@@ -73,6 +73,9 @@ CREATE TABLE person (
   family_name      text NOT NULL DEFAULT '',
   latin_name       text NOT NULL DEFAULT '',
   sex              char(1) NOT NULL CHECK (sex IN ('m', 'f')),
+  CHECK (name <> '' AND name = btrim(name) AND father_name = btrim(father_name)
+         AND grandfather_name = btrim(grandfather_name) AND family_name = btrim(family_name)
+         AND latin_name = btrim(latin_name)),
   birth_date       date,
   nationality      char(2) NOT NULL REFERENCES country,
   -- Libyan national number: 12 digits, the first 1 (male) or 2 (female).

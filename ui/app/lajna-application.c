@@ -166,6 +166,9 @@ lajna_application_startup (GApplication *application)
   g_unix_signal_add (SIGINT, quit_on_signal, self);
   g_unix_signal_add (SIGTERM, quit_on_signal, self);
   self->settings = new_settings ();
+
+  /* The server starts while the window is being built. */
+  open_database (self);
 }
 
 static void
@@ -188,8 +191,6 @@ lajna_application_activate (GApplication *application)
         }
       if (self->worker != NULL)
         lajna_window_set_worker (window, self->worker);
-      else if (self->database == NULL)
-        open_database (self);
     }
   gtk_window_present (GTK_WINDOW (window));
 }

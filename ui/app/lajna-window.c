@@ -67,8 +67,9 @@ update_list_state (LajnaWindow *self)
   if (lajna_case_list_get_loading (self->list) && n == 0)
     return;
 
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n), n);
-  gtk_label_set_text (self->count_label, count);
+  if (lajna_case_list_get_counted (self->list))
+    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", n), n);
+  gtk_label_set_text (self->count_label, count != NULL ? count : "…");
 
   if (n > 0)
     {
@@ -389,6 +390,8 @@ lajna_window_set_worker (LajnaWindow   *self,
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::error", G_CALLBACK (list_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::counted", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
