@@ -16,6 +16,8 @@
 
 #include "lajna-cluster.h"
 
+#include "lajna-process.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -314,70 +316,6 @@ init_cluster (LajnaCluster  *self,
   return TRUE;
 }
 
-static GPid
-read_lock_pid (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gint64 pid;
-
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    return 0;
-  pid = g_ascii_strtoll (contents, NULL, 10);
-  return pid > 0 && pid <= G_MAXINT ? (GPid) pid : 0;
-}
-
-/* A process that exited is gone even while it waits to be reaped: reap
- * it if it is ours, and count a zombie of another parent as gone. */
-static gboolean
-process_alive (GPid pid)
-{
-  g_autofree char *stat_path = g_strdup_printf ("/proc/%d/stat", pid);
-  g_autofree char *stat = NULL;
-  const char *state;
-  int wait_status;
-
-  if (waitpid (pid, &wait_status, WNOHANG) == pid)
-    return FALSE;
-  if (kill (pid, 0) != 0 && errno == ESRCH)
-    return FALSE;
-  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
-    return TRUE;
-  /* "pid (comm) S …": the state follows the last parenthesis. */
-  state = strrchr (stat, ')');
-  return state == NULL || state[1] == '\0' || state[2] != 'Z';
-}
-
-static gboolean
-is_postgres_process (GPid pid)
-{
-  g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", pid);
-  g_autofree char *comm = NULL;
-
-  if (!process_alive (pid))
-    return FALSE;
-  if (!g_file_get_contents (comm_path, &comm, NULL, NULL))
-    return FALSE;
-  g_strstrip (comm);
-  return strcmp (comm, "postgres") == 0;
-}
-
-/* A lock file left by a crash may name a process id that now belongs to
- * another program; the server would then refuse to start for ever. Such a
- * file is renamed, never deleted. */
-static void
-set_stale_lock_aside (const char *path)
-{
-  GPid pid = read_lock_pid (path);
-  g_autofree char *aside = NULL;
-
-  if (pid == 0 || is_postgres_process (pid))
-    return;
-
-  aside = g_strconcat (path, ".stale", NULL);
-  if (g_rename (path, aside) == 0)
-    g_message ("Set aside the stale lock file %s of process %d", path, pid);
-}
-
 static void
 reap_child (LajnaCluster *self)
 {
@@ -442,7 +380,7 @@ wait_ready (LajnaCluster  *self,
               return FALSE;
             }
         }
-      else if (!process_alive (pid))
+      else if (!lajna_process_alive (pid))
         {
           *exited = TRUE;
           return FALSE;
@@ -517,8 +455,8 @@ start_server (LajnaCluster  *self,
       reap_child (self);
 
       /* A server left by an earlier run (the app crashed) is taken over. */
-      running = read_lock_pid (pid_file);
-      if (running != 0 && is_postgres_process (running))
+      running = lajna_pid_file_read (pid_file);
+      if (running != 0 && lajna_process_is_postgres (running))
         {
           if (wait_ready (self, running, &exited, cancellable, error))
             return TRUE;
@@ -527,8 +465,8 @@ start_server (LajnaCluster  *self,
         }
       else
         {
-          set_stale_lock_aside (pid_file);
-          set_stale_lock_aside (socket_lock);
+          lajna_pid_file_set_aside_if_stale (pid_file);
+          lajna_pid_file_set_aside_if_stale (socket_lock);
 
           if (!spawn_postmaster (self, error))
             return FALSE;
@@ -737,8 +675,8 @@ lajna_cluster_stop (LajnaCluster  *self,
 
   pid_file = g_build_filename (self->pgdata, "postmaster.pid", NULL);
   reap_child (self);
-  pid = read_lock_pid (pid_file);
-  if (pid == 0 || !is_postgres_process (pid))
+  pid = lajna_pid_file_read (pid_file);
+  if (pid == 0 || !lajna_process_is_postgres (pid))
     return TRUE;
 
   kill (pid, signal_number);
@@ -746,7 +684,7 @@ lajna_cluster_stop (LajnaCluster  *self,
   for (;;)
     {
       reap_child (self);
-      if (!process_alive (pid))
+      if (!lajna_process_alive (pid))
         break;
       if (g_get_monotonic_time () > deadline)
         {
@@ -799,8 +737,8 @@ lajna_cluster_get_server_pid (LajnaCluster *self)
   g_return_val_if_fail (LAJNA_IS_CLUSTER (self), 0);
 
   pid_file = g_build_filename (self->pgdata, "postmaster.pid", NULL);
-  pid = read_lock_pid (pid_file);
-  return pid != 0 && is_postgres_process (pid) ? pid : 0;
+  pid = lajna_pid_file_read (pid_file);
+  return pid != 0 && lajna_process_is_postgres (pid) ? pid : 0;
 }
 
 /**

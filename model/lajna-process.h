@@ -1,0 +1,12 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  lajna_process_alive                (GPid        pid);
+gboolean  lajna_process_is_postgres          (GPid        pid);
+GPid      lajna_pid_file_read                (const char *path);
+void      lajna_pid_file_set_aside_if_stale  (const char *path);
+
+G_END_DECLS
