@@ -148,6 +148,8 @@ typedef struct
   int                ref_weekday;
   GString           *buf, *s[6];
   GPtrArray         *restore;
+  char              *table_list;     /* bulk_tables, for LOCK, TRUNCATE, ANALYZE */
+  char              *table_array;    /* … and as an array literal for the catalog */
 } Demo;
 
 static void
@@ -170,6 +172,8 @@ demo_free (Demo *d)
   g_free (d->cases);
   g_free (d->rulings);
   g_free (d->dates);
+  g_free (d->table_list);
+  g_free (d->table_array);
   g_free (d);
 }
 
@@ -202,8 +206,10 @@ chance (GRand *rand, double p)
 static const char *
 from_list (const char *const *list, guint32 r)
 {
-  guint n = g_strv_length ((char **) list);
+  guint n = 0;
 
+  while (list[n] != NULL)
+    n++;
   return n > 0 ? list[r % n] : "";
 }
 
@@ -528,7 +534,8 @@ make_meetings (Demo *d)
             continue;
           m.number = ++com->meeting_seq[year_of (d, day) - FIRST_YEAR];
           for (guint s = 0; s < N_MEMBERS; s++)
-            if (day > 0 || chance (d->rand, s == 0 ? 0.95 : 0.88))
+            /* Who will come to a meeting still ahead is not known yet. */
+            if (day >= 0 || chance (d->rand, s == 0 ? 0.95 : 0.88))
               {
                 m.present |= 1 << s;
                 m.n_present++;
@@ -1078,22 +1085,22 @@ static const struct
 } copies[] = {
   { "People", "person", "id, name, father_name, grandfather_name, family_name, latin_name, sex, "
     "birth_date, nationality, national_number, passport_number, passport_expiry",
-    ITEMS_PERSONS, write_person, 32 },
+    ITEMS_PERSONS, write_person, 30 },
   { "Files", "case_file", "id, committee_id, kind, file_number, status, received_on, notes, "
-    "row_version, created_at, updated_at, title, search_text", ITEMS_CASES, write_case, 20 },
+    "row_version, created_at, updated_at, title, search_text", ITEMS_CASES, write_case, 25 },
   { "Files", "marriage_case", "case_id, libyan_party_id, foreign_party_id, direction, "
     "previous_marriages, residence", ITEMS_CASES, write_marriage, 1 },
   { "Files", "juvenile_case", "case_id, juvenile_id, guardian_name, guardian_relation, "
     "guardian_phone, facility, admission_date, court, court_case_number, charge_category, "
     "legal_status, programme, social_worker_id, psychologist_id, review_cycle_days, "
-    "next_review_on", ITEMS_CASES, write_juvenile, 1 },
+    "next_review_on", ITEMS_CASES, write_juvenile, 1.5 },
   { "History", "case_history", "id, case_id, at, actor, from_status, to_status",
-    ITEMS_CASES, write_history, 3 },
+    ITEMS_CASES, write_history, 2.5 },
   { "Meetings", "meeting", "id, committee_id, year, number, place, held_on, state",
     ITEMS_MEETINGS, write_meeting, 0.1 },
   { "Meetings", "attendance", "meeting_id, user_id, present, role",
     ITEMS_MEETINGS, write_attendance, 0.1 },
-  { "Meetings", "agenda_item", "id, meeting_id, position, case_id", ITEMS_CASES, write_agenda, 1 },
+  { "Meetings", "agenda_item", "id, meeting_id, position, case_id", ITEMS_CASES, write_agenda, 0.5 },
   { "Votes", "vote", "agenda_item_id, user_id, choice, reasons, cast_at",
     ITEMS_CASES, write_votes, 4 },
   { "Decisions", "decision", "id, case_id, agenda_item_id, outcome, reason_codes, reasons, "
@@ -1101,11 +1108,11 @@ static const struct
   { "Rulings", "ruling", "id, decision_id, committee_id, year, number, issued_on",
     ITEMS_RULINGS, write_ruling, 1 },
   { "Rulings", "signature", "ruling_id, user_id, signed_at, method",
-    ITEMS_RULINGS, write_signature, 0.5 },
+    ITEMS_RULINGS, write_signature, 1 },
 };
 
-#define WEIGHT_PREPARE 2
-#define WEIGHT_RESTORE 25
+#define WEIGHT_PREPARE 1
+#define WEIGHT_RESTORE 65
 #define WEIGHT_ANALYZE 2
 
 static void
@@ -1239,25 +1246,42 @@ load_numbers (Demo *d, Committee *com, GError **error)
   return TRUE;
 }
 
-/* Takes @n ids of @table's identity at once; the table lock keeps others
- * from drawing any in between. */
+/* Takes the ids of each table's rows from its identity at once; the table
+ * locks keep others from drawing any in between. */
 static gboolean
-reserve_ids (Demo *d, const char *table, guint n, gint64 *base, GError **error)
+reserve_ids (Demo *d, GError **error)
 {
-  g_autofree char *count = g_strdup_printf ("%u", MAX (n, 1));
-  const char *values[] = { table, count };
+  struct { const char *table; guint n; gint64 *base; } ids[] = {
+    { "person", d->persons->len, &d->person_base },
+    { "case_file", d->n_cases, &d->case_base },
+    { "case_history", d->n_history, &d->history_base },
+    { "meeting", d->meetings->len, &d->meeting_base },
+    { "agenda_item", d->n_agenda, &d->agenda_base },
+    { "decision", d->n_decisions, &d->decision_base },
+    { "ruling", d->n_rulings, &d->ruling_base },
+  };
 
-  return query_int (d,
-    "SELECT setval(s, nextval(s) + $2::bigint - 1) - $2::bigint + 1"
-    " FROM CAST(pg_get_serial_sequence($1, 'id') AS regclass) AS s", 2, values, base, error);
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", MAX (ids[k].n, 1));
+      const char *values[] = { ids[k].table, count };
+
+      if (!query_int (d,
+            "SELECT setval(s, nextval(s) + $2::bigint - 1) - $2::bigint + 1"
+            " FROM CAST(pg_get_serial_sequence($1, 'id') AS regclass) AS s",
+            2, values, ids[k].base, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Runs the first column of each row of @sql now and keeps the second to
  * run, in reverse order, once the data is in. */
 static gboolean
-undo_later (Demo *d, const char *sql, const char *tables, GError **error)
+undo_later (Demo *d, const char *sql, GError **error)
 {
-  g_autoptr(PGresult) result = lajna_db_exec_params (d->db, sql, 1, &tables, error);
+  const char *values[] = { d->table_array };
+  g_autoptr(PGresult) result = lajna_db_exec_params (d->db, sql, 1, values, error);
 
   if (result == NULL)
     return FALSE;
@@ -1274,7 +1298,7 @@ undo_later (Demo *d, const char *sql, const char *tables, GError **error)
  * again afterwards from their own definitions: far faster than keeping them
  * up to date row by row. Foreign keys go first and come back last. */
 static gboolean
-drop_indexes (Demo *d, const char *tables, GError **error)
+drop_indexes (Demo *d, GError **error)
 {
   return undo_later (d,
     "SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname),"
@@ -1289,14 +1313,14 @@ drop_indexes (Demo *d, const char *tables, GError **error)
     " WHERE i.indrelid = ANY ($1::regclass[])"
     "   AND NOT EXISTS (SELECT FROM pg_constraint AS c"
     "                    WHERE c.conindid = i.indexrelid AND c.contype IN ('p', 'u', 'x'))"
-    " ORDER BY 3", tables, error);
+    " ORDER BY 3", error);
 }
 
 /* Per-row triggers would refresh every file's search text as its parties
  * arrive; the load writes it right the first time instead. Each comes back
  * in the mode it had. */
 static gboolean
-disable_triggers (Demo *d, const char *tables, GError **error)
+disable_triggers (Demo *d, GError **error)
 {
   return undo_later (d,
     "SELECT format('ALTER TABLE %s DISABLE TRIGGER %I', tgrelid::regclass, tgname),"
@@ -1304,7 +1328,19 @@ disable_triggers (Demo *d, const char *tables, GError **error)
     "              CASE tgenabled WHEN 'A' THEN 'ALWAYS' WHEN 'R' THEN 'REPLICA' ELSE '' END,"
     "              tgname)"
     "  FROM pg_trigger WHERE tgrelid = ANY ($1::regclass[]) AND NOT tgisinternal"
-    "   AND tgenabled <> 'D'", tables, error);
+    "   AND tgenabled <> 'D'", error);
+}
+
+/* Ends a COPY with an error, so that the transaction can roll back. */
+static void
+abort_copy (Demo *d)
+{
+  PGconn *conn = lajna_db_get_conn (d->db);
+  PGresult *result;
+
+  if (PQputCopyEnd (conn, "demo data could not be sent") == 1)
+    while ((result = PQgetResult (conn)) != NULL)
+      PQclear (result);
 }
 
 static gboolean
@@ -1313,33 +1349,27 @@ copy_table (Demo *d, guint t, GError **error)
   guint n = (copies[t].items == ITEMS_PERSONS ? d->persons->len
              : copies[t].items == ITEMS_CASES ? d->n_cases
              : copies[t].items == ITEMS_MEETINGS ? d->meetings->len : d->n_rulings);
-  gboolean ok = TRUE;
+  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN%s", copies[t].table,
+                                          copies[t].columns, d->fast ? " WITH (FREEZE)" : "");
 
   report (d, copies[t].stage, copies[t].weight, 0.0);
-  if (!run (d, error, "COPY %s (%s) FROM STDIN%s", copies[t].table, copies[t].columns,
-            d->fast ? " WITH (FREEZE)" : ""))
+  if (!lajna_db_copy_begin (d->db, sql, error))
     return FALSE;
   g_string_truncate (d->buf, 0);
-  for (guint i = 0; i < n && ok; i++)
+  for (guint i = 0; i <= n; i++)
     {
-      copies[t].write (d, i, d->buf);
-      if (d->buf->len >= CHUNK_BYTES)
+      if (i < n)
+        copies[t].write (d, i, d->buf);
+      if (d->buf->len < CHUNK_BYTES && i < n)
+        continue;
+      if (!lajna_db_copy_put (d->db, d->buf->str, d->buf->len, error))
         {
-          ok = lajna_db_copy_put (d->db, d->buf->str, d->buf->len, error);
-          g_string_truncate (d->buf, 0);
-          report (d, copies[t].stage, copies[t].weight, (double) i / n);
+          abort_copy (d);
+          return FALSE;
         }
+      g_string_truncate (d->buf, 0);
+      report (d, copies[t].stage, copies[t].weight, n > 0 ? (double) i / n : 1.0);
     }
-  if (ok && d->buf->len > 0)
-    ok = lajna_db_copy_put (d->db, d->buf->str, d->buf->len, error);
-  if (!ok)
-    {
-      /* Ends the COPY so that the transaction can be rolled back. */
-      PQputCopyEnd (lajna_db_get_conn (d->db), "demo data could not be sent");
-      lajna_db_copy_end (d->db, NULL);
-      return FALSE;
-    }
-  report (d, copies[t].stage, copies[t].weight, 1.0);
   return lajna_db_copy_end (d->db, error);
 }
 
@@ -1358,21 +1388,14 @@ save_ruling_counters (Demo *d, GError **error)
   return TRUE;
 }
 
+/* Committees and their users first; then, with the tables locked, the model
+ * is made knowing which numbers are taken, and its ids are reserved. */
 static gboolean
-fill (Demo *d, guint32 seed, GError **error)
+prepare (Demo *d, GError **error)
 {
-  g_autofree char *list = g_strjoinv (", ", (char **) bulk_tables);
-  g_autofree char *array = g_strdup_printf ("{%s}", list);
   g_autofree char *tables = g_strjoinv (") AND NOT EXISTS (SELECT FROM ", (char **) bulk_tables);
   g_autofree char *empty_sql = g_strdup_printf ("SELECT (NOT EXISTS (SELECT FROM %s))::int", tables);
-  g_autofree char *audit = NULL;
   gint64 empty = 0;
-  struct { const char *table; guint n; gint64 *base; } ids[] = {
-    { "person", 0, &d->person_base }, { "case_file", d->n_cases, &d->case_base },
-    { "case_history", 0, &d->history_base },
-    { "meeting", 0, &d->meeting_base }, { "agenda_item", 0, &d->agenda_base },
-    { "decision", 0, &d->decision_base }, { "ruling", 0, &d->ruling_base },
-  };
 
   report (d, "Preparing", WEIGHT_PREPARE, 0.0);
   if (!lajna_db_run (d->db,
@@ -1382,9 +1405,8 @@ fill (Demo *d, guint32 seed, GError **error)
   for (guint k = 0; k < d->n_committees; k++)
     if (!setup_committee (d, &d->committees[k], error))
       return FALSE;
-  if (!run (d, error, "LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", list))
-    return FALSE;
-  if (!query_int (d, empty_sql, 0, NULL, &empty, error))
+  if (!run (d, error, "LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE", d->table_list)
+      || !query_int (d, empty_sql, 0, NULL, &empty, error))
     return FALSE;
   d->fast = empty != 0;
   for (guint k = 0; k < d->n_committees; k++)
@@ -1394,18 +1416,20 @@ fill (Demo *d, guint32 seed, GError **error)
   make_meetings (d);
   make_cases (d);
   number_rulings (d);
-  ids[0].n = d->persons->len;
-  ids[2].n = d->n_history;
-  ids[3].n = d->meetings->len;
-  ids[4].n = d->n_agenda;
-  ids[5].n = d->n_decisions;
-  ids[6].n = d->n_rulings;
-  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
-    if (!reserve_ids (d, ids[k].table, ids[k].n, ids[k].base, error))
-      return FALSE;
-  if (d->fast && (!drop_indexes (d, array, error) || !run (d, error, "TRUNCATE %s", list)))
+  return reserve_ids (d, error);
+}
+
+static gboolean
+load (Demo *d, guint32 seed, GError **error)
+{
+  g_autofree char *audit = g_strdup_printf ("SELECT lajna_audit('demo_fill', 'database', NULL,"
+                                            " jsonb_build_object('cases', %u, 'seed', %u))",
+                                            d->n_cases, seed);
+
+  /* FREEZE needs the tables truncated in this transaction; they are empty. */
+  if (d->fast && (!drop_indexes (d, error) || !run (d, error, "TRUNCATE %s", d->table_list)))
     return FALSE;
-  if (!disable_triggers (d, array, error))
+  if (!disable_triggers (d, error))
     return FALSE;
   report (d, "Preparing", WEIGHT_PREPARE, 1.0);
 
@@ -1423,10 +1447,7 @@ fill (Demo *d, guint32 seed, GError **error)
     }
   report (d, "Indexing", WEIGHT_RESTORE, 1.0);
   report (d, "Analyzing", WEIGHT_ANALYZE, 0.0);
-  audit = g_strdup_printf ("SELECT lajna_audit('demo_fill', 'database', NULL,"
-                           " jsonb_build_object('cases', %u, 'seed', %u, 'bulk', %s))",
-                           d->n_cases, seed, d->fast ? "true" : "false");
-  if (!lajna_db_run (d->db, audit, error) || !run (d, error, "ANALYZE %s", list))
+  if (!lajna_db_run (d->db, audit, error) || !run (d, error, "ANALYZE %s", d->table_list))
     return FALSE;
   report (d, "Analyzing", WEIGHT_ANALYZE, 1.0);
   return TRUE;
@@ -1461,6 +1482,7 @@ lajna_demo_fill (LajnaDb            *db,
 {
   g_autoptr(Demo) d = NULL;
   const LajnaDemoCommittee *defs;
+  guint n_countries;
 
   g_return_val_if_fail (LAJNA_IS_DB (db), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1474,7 +1496,7 @@ lajna_demo_fill (LajnaDb            *db,
 
   d = g_new0 (Demo, 1);
   d->db = db;
-  d->countries = lajna_demo_countries (&(guint) { 0 });
+  d->countries = lajna_demo_countries (&n_countries);
   d->rand = g_rand_new_with_seed (seed);
   d->progress = progress;
   d->user_data = user_data;
@@ -1494,13 +1516,15 @@ lajna_demo_fill (LajnaDb            *db,
       d->committees[k].juvenile = strcmp (defs[k].kind, "juvenile") == 0;
     }
   make_dates (d);
+  d->table_list = g_strjoinv (", ", (char **) bulk_tables);
+  d->table_array = g_strdup_printf ("{%s}", d->table_list);
   d->total = WEIGHT_PREPARE + WEIGHT_ANALYZE + WEIGHT_RESTORE;
   for (guint t = 0; t < G_N_ELEMENTS (copies); t++)
     d->total += copies[t].weight;
 
   if (!lajna_db_run (db, "BEGIN", error))
     return FALSE;
-  if (fill (d, seed, error))
+  if (prepare (d, error) && load (d, seed, error))
     return lajna_db_run (db, "COMMIT", error);
   lajna_db_run (db, "ROLLBACK", NULL);
   return FALSE;
