@@ -1211,38 +1211,45 @@ setup_committee (Demo *d, Committee *com, GError **error)
   return TRUE;
 }
 
-/* Numbers already taken, so that another run continues after them:
- * file numbers by prefix, meetings and rulings by committee and year. */
+/* Numbers already taken, so that another run continues after them: file
+ * numbers by prefix, whichever committee used it, and meeting and ruling
+ * numbers by committee and year. One scan each, keyed by the first column. */
 static gboolean
-load_numbers (Demo *d, Committee *com, GError **error)
+load_numbers (Demo *d, GError **error)
 {
   static const char *const queries[] = {
-    "SELECT m[2]::int, max(m[3]::bigint) FROM case_file,"
-    " regexp_match(file_number, '^(.*)/([0-9]{4})/([0-9]+)$') AS m WHERE m[1] = $1 GROUP BY 1",
-    "SELECT year, max(number) FROM meeting WHERE committee_id = $1::int GROUP BY year",
-    "SELECT year, max(n) FROM (SELECT year, last_number AS n FROM ruling_counter"
-    " WHERE committee_id = $1::int UNION ALL SELECT year, max(number) FROM ruling"
-    " WHERE committee_id = $1::int GROUP BY year) AS x GROUP BY year",
+    "SELECT split_part(file_number, '/', 1), split_part(file_number, '/', 2)::int,"
+    "       max(split_part(file_number, '/', 3)::bigint)"
+    "  FROM case_file WHERE file_number ~ '^[^/]+/[0-9]{4}/[0-9]{1,18}$' GROUP BY 1, 2",
+    "SELECT committee_id, year, max(number) FROM meeting GROUP BY 1, 2",
+    "SELECT committee_id, year, max(n)"
+    "  FROM (SELECT committee_id, year, last_number AS n FROM ruling_counter"
+    "        UNION ALL SELECT committee_id, year, max(number) FROM ruling GROUP BY 1, 2) AS x"
+    " GROUP BY 1, 2",
   };
-  guint32 *targets[] = { com->file_seq, com->meeting_seq, com->ruling_seq };
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, com->id);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      const char *values[] = { q == 0 ? com->prefix : id };
-      g_autoptr(PGresult) result = lajna_db_exec_params (d->db, queries[q], 1, values, error);
+      g_autoptr(PGresult) result = lajna_db_exec (d->db, queries[q], error);
 
       if (result == NULL)
         return FALSE;
       for (int row = 0; row < PQntuples (result); row++)
-        {
-          int year = atoi (PQgetvalue (result, row, 0));
+        for (guint k = 0; k < d->n_committees; k++)
+          {
+            Committee *com = &d->committees[k];
+            const char *key = PQgetvalue (result, row, 0);
+            int year = atoi (PQgetvalue (result, row, 1));
+            guint32 *numbers[] = { com->file_seq, com->meeting_seq, com->ruling_seq };
 
-          if (year >= FIRST_YEAR && year < FIRST_YEAR + N_YEARS)
-            targets[q][year - FIRST_YEAR] = atoi (PQgetvalue (result, row, 1));
-        }
+            if ((q == 0 ? strcmp (key, com->prefix) == 0 : g_ascii_strtoll (key, NULL, 10) == com->id)
+                && year >= FIRST_YEAR && year < FIRST_YEAR + N_YEARS)
+              numbers[q][year - FIRST_YEAR] = atoi (PQgetvalue (result, row, 2));
+          }
     }
-  memcpy (com->ruling_start, com->ruling_seq, sizeof com->ruling_seq);
+  for (guint k = 0; k < d->n_committees; k++)
+    memcpy (d->committees[k].ruling_start, d->committees[k].ruling_seq,
+            sizeof d->committees[k].ruling_seq);
   return TRUE;
 }
 
@@ -1409,9 +1416,8 @@ prepare (Demo *d, GError **error)
       || !query_int (d, empty_sql, 0, NULL, &empty, error))
     return FALSE;
   d->fast = empty != 0;
-  for (guint k = 0; k < d->n_committees; k++)
-    if (!load_numbers (d, &d->committees[k], error))
-      return FALSE;
+  if (!load_numbers (d, error))
+    return FALSE;
 
   make_meetings (d);
   make_cases (d);
