@@ -49,9 +49,15 @@ typedef struct
 
 /**
  * LajnaDemoCommittee:
+ * @code: the committee's code, by which a later run finds it again
+ * @kind: `marriage` or `juvenile`
+ * @place: where its meetings are held
+ * @share: the fraction of all demo files that are this committee's
+ * @residences: (array zero-terminated=1): where its applicants live
+ * @facilities: (array zero-terminated=1): the homes its minors are placed in
+ * @courts: (array zero-terminated=1): the courts that send it minors
  *
- * One committee of the demo, with the places its files come from.
- * @residences, @facilities and @courts are %NULL-terminated.
+ * One committee of the demo; the other fields are its columns.
  */
 typedef struct
 {

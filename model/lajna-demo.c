@@ -275,6 +275,30 @@ outcome_of (const Demo *d, const Case *c)
                             c->outcome);
 }
 
+/* A file's pick from a weighted table, the same wherever it is asked for. */
+static const LajnaDemoChoice *
+pick (LajnaDemoTable table, const Case *c, guint field)
+{
+  return lajna_demo_choice (table, lajna_demo_choose (table, mix (c->salt, field)));
+}
+
+/* Registered in the morning; the last change later that day or on its own day. */
+static guint
+created_minutes (const Case *c)
+{
+  return 8 * 60 + mix (c->salt, F_CREATED) % 300;
+}
+
+static guint
+changed_minutes (const Case *c)
+{
+  if (c->n_steps == 1)
+    return created_minutes (c);
+  if (c->changed == c->received)
+    return created_minutes (c) + 1;
+  return 9 * 60 + mix (c->salt, F_UPDATED) % 420;
+}
+
 static guint
 review_cycle (const Case *c)
 {
@@ -816,8 +840,6 @@ write_case (Demo *d, guint i, GString *out)
   const Case *c = &d->cases[i];
   const Committee *com = committee_of (d, c);
   GString *number = scratch (d, 0), *title = scratch (d, 1), *search = scratch (d, 2);
-  guint created = 8 * 60 + mix (c->salt, F_CREATED) % 300;
-  guint updated = c->changed == c->received ? created : 9 * 60 + mix (c->salt, F_UPDATED) % 420;
 
   g_string_append_printf (number, "%s/%d/%05u", com->prefix, year_of (d, c->received), c->seq);
   words_add (search, number->str);
@@ -840,11 +862,9 @@ write_case (Demo *d, guint i, GString *out)
       add_party_words (d, c->other, search);
     }
   put_row (d, out, "iisssdsnTTss", d->case_base + i, com->id, com->def->kind, number->str,
-           status_names[c->status], (gint) c->received,
-           lajna_demo_choice (LAJNA_DEMO_NOTES,
-                              lajna_demo_choose (LAJNA_DEMO_NOTES, mix (c->salt, F_NOTE)))->text,
-           (int) c->n_steps, (gint) c->received, created, (gint) c->changed, updated,
-           title->str, search->str);
+           status_names[c->status], (gint) c->received, pick (LAJNA_DEMO_NOTES, c, F_NOTE)->text,
+           (int) c->n_steps, (gint) c->received, created_minutes (c), (gint) c->changed,
+           changed_minutes (c), title->str, search->str);
 }
 
 static void
@@ -879,12 +899,7 @@ write_juvenile (Demo *d, guint i, GString *out)
   };
   const Case *c = &d->cases[i];
   const Committee *com = committee_of (d, c);
-  const char *legal = lajna_demo_choice (LAJNA_DEMO_LEGAL_STATUSES,
-                                         lajna_demo_choose (LAJNA_DEMO_LEGAL_STATUSES,
-                                                            mix (c->salt, F_LEGAL)))->code;
-  const char *charge = lajna_demo_choice (LAJNA_DEMO_CHARGES,
-                                          lajna_demo_choose (LAJNA_DEMO_CHARGES,
-                                                             mix (c->salt, F_CHARGE)))->code;
+  const char *legal = pick (LAJNA_DEMO_LEGAL_STATUSES, c, F_LEGAL)->code;
   char phone[16];
 
   if (!com->juvenile)
@@ -894,14 +909,12 @@ write_juvenile (Demo *d, guint i, GString *out)
   append_guardian (d, c, scratch (d, 0));
   append_court_number (d, c, scratch (d, 1));
   put_row (d, out, "iissssdsssssiind", d->case_base + i, d->person_base + c->party,
-           d->s[0]->str,
-           lajna_demo_choice (LAJNA_DEMO_GUARDIANS,
-                              lajna_demo_choose (LAJNA_DEMO_GUARDIANS, mix (c->salt, F_GUARDIAN)))->text,
-           phone, from_list (com->def->facilities, mix (c->salt, F_FACILITY)),
+           d->s[0]->str, pick (LAJNA_DEMO_GUARDIANS, c, F_GUARDIAN)->text, phone, from_list (com->def->facilities, mix (c->salt, F_FACILITY)),
            (gint) c->received - (gint) (mix (c->salt, F_ADMISSION) % 30),
            from_list (com->def->courts, mix (c->salt, F_COURT)), d->s[1]->str,
            /* A protective placement is not for an offence. */
-           strcmp (legal, "protective") == 0 ? "" : charge, legal,
+           strcmp (legal, "protective") == 0 ? "" : pick (LAJNA_DEMO_CHARGES, c, F_CHARGE)->code,
+           legal,
            programmes[mix (c->salt, F_PROGRAMME) % G_N_ELEMENTS (programmes)],
            com->users[FIRST_SOCIAL_WORKER + mix (c->salt, F_SOCIAL_WORKER) % N_SOCIAL_WORKERS],
            com->users[FIRST_PSYCHOLOGIST + mix (c->salt, F_PSYCHOLOGIST) % N_PSYCHOLOGISTS],
@@ -915,15 +928,13 @@ write_history (Demo *d, guint i, GString *out)
   const Case *c = &d->cases[i];
   const Committee *com = committee_of (d, c);
   const char *clerk = com->logins[FIRST_CLERK + mix (c->salt, F_CLERK) % N_CLERKS];
-  guint created = 8 * 60 + mix (c->salt, F_CREATED) % 300;
 
   put_row (d, out, "iiTsss", d->history_base + c->history, d->case_base + i,
-           (gint) c->received, created, clerk, NULL, status_names[ST_REGISTERED]);
+           (gint) c->received, created_minutes (c), clerk, NULL, status_names[ST_REGISTERED]);
   if (c->n_steps > 1)
     put_row (d, out, "iiTsss", d->history_base + c->history + 1, d->case_base + i,
-             (gint) c->changed,
-             c->changed == c->received ? created + 1 : 9 * 60 + mix (c->salt, F_UPDATED) % 420,
-             clerk, status_names[c->from_status], status_names[c->status]);
+             (gint) c->changed, changed_minutes (c), clerk, status_names[c->from_status],
+             status_names[c->status]);
 }
 
 static void
@@ -967,13 +978,15 @@ write_votes (Demo *d, guint i, GString *out)
   const char *majority, *dissent;
   guint32 r = mix (c->salt, F_DISSENT);
   guint n_dissent;
+  gboolean rejected;
 
   if (!(c->flags & HAS_DECISION) || strcmp (outcome_of (d, c)->code, "defer") == 0)
     return;
   m = meeting_of (d, c);
   n_dissent = MIN (r % 100 < 80 ? 0 : r % 100 < 96 ? 1 : 2, (m->n_present - 1u) / 2);
-  majority = strcmp (outcome_of (d, c)->code, "reject") == 0 ? "reject" : "approve";
-  dissent = (r >> 16) & 1 ? "abstain" : majority[0] == 'a' ? "reject" : "approve";
+  rejected = strcmp (outcome_of (d, c)->code, "reject") == 0;
+  majority = rejected ? "reject" : "approve";
+  dissent = (r >> 16) & 1 ? "abstain" : rejected ? "approve" : "reject";
   for (guint s = 0; s < N_MEMBERS; s++)
     {
       gboolean dissents = s > 0 && (s + (r >> 8)) % (N_MEMBERS - 1) < n_dissent;
@@ -981,7 +994,7 @@ write_votes (Demo *d, guint i, GString *out)
       if (m->present >> s & 1)
         put_row (d, out, "iissT", d->agenda_base + c->agenda, d->committees[c->committee].users[s],
                  dissents ? dissent : majority,
-                 dissents && dissent[0] == 'r' ? lajna_demo_dissent () : "",
+                 dissents && strcmp (dissent, "reject") == 0 ? lajna_demo_dissent () : "",
                  (gint) m->day, 10 * 60 + c->position % 360);
     }
 }
@@ -993,6 +1006,7 @@ append_missing (const Demo *d, const Case *c, GString *out)
   const char *candidates[8] = { "police_clearance", "medical_certificate", "family_book_extract" };
   guint n = 3, first;
   guint32 r = mix (c->salt, F_MISSING);
+
   if (!d->countries[person (d, c->other)->country].arab)
     {
       candidates[n++] = "security_clearance";
