@@ -401,21 +401,15 @@ put_row (const Demo *d, GString *out, const char *format, ...)
 
 /* title and search_text, as lajna_case_refresh_search() computes them. */
 
-/* lajna_words(): trimmed of spaces, non-empty, one space apart. */
+/* lajna_words(): the non-empty parts, one space apart. */
 static void
 words_add (GString *out, const char *s)
 {
-  const char *end = s + strlen (s);
-
-  while (*s == ' ')
-    s++;
-  while (end > s && end[-1] == ' ')
-    end--;
-  if (end == s)
+  if (*s == '\0')
     return;
   if (out->len > 0)
     g_string_append_c (out, ' ');
-  g_string_append_len (out, s, end - s);
+  g_string_append (out, s);
 }
 
 static GString *

@@ -75,7 +75,6 @@ START_TEST (test_random_text_agrees)
     0x064B, 0x064E, 0x064F, 0x0650, 0x0651, 0x0652, 0x0653, 0x0654, 0x0655, 0x065F, 0x0670,
     0x0640, 'A', 'z', 0x00E9, 'e', 0x0301, '0', '9', ' ', '-', 0x0660, 0x200F, 0x2068,
   };
-  g_autoptr(GError) error = NULL;
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
 
