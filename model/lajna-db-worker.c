@@ -37,6 +37,27 @@ job_free (Job *job)
 /* Pushed to tell the thread to finish. */
 static int stop_marker;
 
+/* Connects; when the embedded server is gone (it crashed, or somebody
+ * stopped it), starts it again first, as the app did at start. */
+static LajnaDb *
+reconnect (LajnaDatabase  *database,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autoptr(GError) first_error = NULL;
+  LajnaDb *db = lajna_database_connect (database, &first_error);
+
+  if (db != NULL || !lajna_database_is_embedded (database))
+    {
+      if (db == NULL)
+        g_propagate_error (error, g_steal_pointer (&first_error));
+      return db;
+    }
+  if (!lajna_database_open (database, FALSE, cancellable, error))
+    return NULL;
+  return lajna_database_connect (database, error);
+}
+
 static void
 run_job (GTask    *task,
          LajnaDb **db,
@@ -52,7 +73,7 @@ run_job (GTask    *task,
 
   if (*db != NULL && PQstatus (lajna_db_get_conn (*db)) != CONNECTION_OK)
     g_clear_object (db);
-  if (*db == NULL && (*db = lajna_database_connect (database, &error)) == NULL)
+  if (*db == NULL && (*db = reconnect (database, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;

@@ -3,6 +3,7 @@
  * a bounded number of blocks held; and search across spelling variants. */
 
 #include <check.h>
+#include <signal.h>
 
 #include "lajna-case-list.h"
 #include "lajna-demo.h"
@@ -174,6 +175,49 @@ START_TEST (test_search_finds_harakat_and_maqsura)
 }
 END_TEST
 
+static void
+spin_until_settled (LajnaCaseList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (lajna_case_list_get_loading (list) && lajna_case_list_get_error (list) == NULL)
+    {
+      ck_assert_msg (g_get_monotonic_time () < deadline, "the list did not settle");
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+START_TEST (test_server_crash_then_try_again)
+{
+  g_autoptr(LajnaDbWorker) worker = lajna_db_worker_new (lajna_test_shared_database ());
+  g_autoptr(LajnaCaseList) list = lajna_case_list_new (worker);
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  LajnaCluster *cluster = lajna_database_get_cluster (lajna_test_shared_database ());
+  guint n;
+
+  lajna_case_list_set_query (list, query);
+  spin_until_loaded (list, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  ck_assert_int_eq (kill (lajna_cluster_get_server_pid (cluster), SIGKILL), 0);
+
+  /* The first read after the crash may fail and say so; trying again, as
+   * the window's button does, starts the server again and reads. */
+  lajna_case_list_reload (list);
+  spin_until_settled (list);
+  if (lajna_case_list_get_error (list) != NULL)
+    {
+      ck_assert (g_error_matches (lajna_case_list_get_error (list), LAJNA_DB_ERROR,
+                                  LAJNA_DB_ERROR_UNAVAILABLE));
+      lajna_case_list_reload (list);
+    }
+  spin_until_loaded (list, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), n);
+  ck_assert_int_gt (lajna_cluster_get_server_pid (cluster), 0);
+}
+END_TEST
+
 static Suite *
 case_list_suite (void)
 {
@@ -186,6 +230,7 @@ case_list_suite (void)
   tcase_add_test (tc, test_sorted_and_filtered_pages_match_sql);
   tcase_add_test (tc, test_search_matches_variants);
   tcase_add_test (tc, test_search_finds_harakat_and_maqsura);
+  tcase_add_test (tc, test_server_crash_then_try_again);
   suite_add_tcase (suite, tc);
   return suite;
 }
