@@ -543,6 +543,8 @@ lajna_case_list_reload (LajnaCaseList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  /* The last error belongs to the last attempt. */
+  clear_error (self);
   set_loading (self, TRUE);
   set_counted (self, FALSE);
   lajna_db_worker_run_async (self->worker, first_block_thread, page_job_new (self),
