@@ -204,7 +204,6 @@ row_activated_cb (LajnaCaseTable *self,
 static void
 add_columns (LajnaCaseTable *self)
 {
-  GtkColumnViewColumn *sort_column = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -225,12 +224,10 @@ add_columns (LajnaCaseTable *self)
           gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
           g_object_unref (sorter);
         }
-      if (columns[i].sort == LAJNA_CASE_SORT_RECEIVED)
-        sort_column = column;
       gtk_column_view_append_column (self->view, column);
     }
 
-  gtk_column_view_sort_by_column (self->view, sort_column, GTK_SORT_DESCENDING);
+  lajna_case_table_sort_by (self, LAJNA_CASE_SORT_RECEIVED, TRUE);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -330,6 +327,34 @@ lajna_case_table_get_sort (LajnaCaseTable *self,
   *descending = TRUE;
   read_sort (self, &sort, descending);
   return sort;
+}
+
+/**
+ * lajna_case_table_sort_by:
+ * @self: a #LajnaCaseTable
+ * @sort: the order
+ * @descending: whether it is descending
+ *
+ * Shows the order in the headers, as a click on one would.
+ */
+void
+lajna_case_table_sort_by (LajnaCaseTable *self,
+                          LajnaCaseSort   sort,
+                          gboolean        descending)
+{
+  GListModel *view_columns;
+
+  g_return_if_fail (LAJNA_IS_CASE_TABLE (self));
+
+  view_columns = gtk_column_view_get_columns (self->view);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+
+      if (columns[i].sort == (int) sort)
+        gtk_column_view_sort_by_column (self->view, column,
+                                        descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+    }
 }
 
 /**

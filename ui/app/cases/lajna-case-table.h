@@ -14,6 +14,9 @@ void            lajna_case_table_set_list  (LajnaCaseTable *self,
                                             LajnaCaseList  *list);
 LajnaCaseSort   lajna_case_table_get_sort  (LajnaCaseTable *self,
                                             gboolean       *descending);
+void            lajna_case_table_sort_by   (LajnaCaseTable *self,
+                                            LajnaCaseSort   sort,
+                                            gboolean        descending);
 GtkAdjustment  *lajna_case_table_get_vadjustment (LajnaCaseTable *self);
 
 G_END_DECLS
