@@ -548,14 +548,9 @@ choose_account (LajnaCluster *self)
     }
 }
 
-/**
- * lajna_cluster_default_data_dir:
- *
- * Returns: (transfer full): `$LAJNA_DATA_DIR`, else `/var/lib/lajna` for
- *   root, else `$XDG_DATA_HOME/lajna`
- */
-char *
-lajna_cluster_default_data_dir (void)
+/* $LAJNA_DATA_DIR, else /var/lib/lajna for root, else $XDG_DATA_HOME/lajna. */
+static char *
+default_data_dir (void)
 {
   const char *env = g_getenv ("LAJNA_DATA_DIR");
 
@@ -580,7 +575,7 @@ lajna_cluster_new (const char *data_dir)
   const char *bindir = g_getenv ("LAJNA_PG_BINDIR");
 
   self->data_dir = data_dir != NULL ? g_canonicalize_filename (data_dir, NULL)
-                                    : lajna_cluster_default_data_dir ();
+                                    : default_data_dir ();
   self->pgdata = g_build_filename (self->data_dir, "pgdata", NULL);
   self->run_dir = g_build_filename (self->data_dir, "run", NULL);
   self->log_path = g_build_filename (self->data_dir, "server.log", NULL);

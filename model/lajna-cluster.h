@@ -32,7 +32,6 @@ typedef enum
 G_DECLARE_FINAL_TYPE (LajnaCluster, lajna_cluster, LAJNA, CLUSTER, GObject)
 
 GQuark        lajna_cluster_error_quark       (void);
-char         *lajna_cluster_default_data_dir  (void);
 LajnaCluster *lajna_cluster_new               (const char    *data_dir);
 const char   *lajna_cluster_get_data_dir      (LajnaCluster  *self);
 const char   *lajna_cluster_get_log_path      (LajnaCluster  *self);

@@ -100,14 +100,6 @@ lajna_database_get_cluster (LajnaDatabase *self)
   return self->cluster;
 }
 
-const char *
-lajna_database_get_conninfo (LajnaDatabase *self)
-{
-  g_return_val_if_fail (LAJNA_IS_DATABASE (self), NULL);
-
-  return self->conninfo;
-}
-
 /**
  * lajna_database_open:
  * @self: a #LajnaDatabase

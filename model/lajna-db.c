@@ -47,18 +47,9 @@ trim_message (const char *message)
   return g_strstrip (copy);
 }
 
-/**
- * lajna_db_set_error_from_result:
- * @error: return location for a #GError
- * @conn: the connection that ran the command
- * @result: (nullable): its result
- *
- * Sets @error when @result is not a success.
- *
- * Returns: %TRUE when @result is a success
- */
-gboolean
-lajna_db_set_error_from_result (GError  **error,
+/* Sets @error when @result is not a success; returns whether it is one. */
+static gboolean
+set_error_from_result (GError  **error,
                                 PGconn   *conn,
                                 PGresult *result)
 {
@@ -219,7 +210,7 @@ lajna_db_exec_params (LajnaDb            *self,
   g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
 
   result = PQexecParams (self->conn, sql, n_params, NULL, values, NULL, NULL, 0);
-  if (!lajna_db_set_error_from_result (error, self->conn, result))
+  if (!set_error_from_result (error, self->conn, result))
     return NULL;
 
   return g_steal_pointer (&result);
@@ -243,7 +234,7 @@ lajna_db_exec (LajnaDb     *self,
   g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
 
   result = PQexec (self->conn, sql);
-  if (!lajna_db_set_error_from_result (error, self->conn, result))
+  if (!set_error_from_result (error, self->conn, result))
     return NULL;
 
   return g_steal_pointer (&result);
@@ -322,7 +313,7 @@ lajna_db_copy_end (LajnaDb  *self,
   while ((result = PQgetResult (self->conn)) != NULL)
     {
       if (ok)
-        ok = lajna_db_set_error_from_result (error, self->conn, result);
+        ok = set_error_from_result (error, self->conn, result);
       g_clear_pointer (&result, PQclear);
     }
   return ok;

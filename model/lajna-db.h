@@ -63,8 +63,5 @@ gboolean    lajna_db_copy_put        (LajnaDb             *self,
                                       GError             **error);
 gboolean    lajna_db_copy_end        (LajnaDb             *self,
                                       GError             **error);
-gboolean    lajna_db_set_error_from_result (GError       **error,
-                                            PGconn        *conn,
-                                            PGresult      *result);
 
 G_END_DECLS

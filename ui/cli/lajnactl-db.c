@@ -57,6 +57,7 @@ status (LajnactlContext *ctx,
       lajnactl_json_key (json, "embedded");
       lajnactl_json_bool (json, cluster != NULL);
       lajnactl_json_member (json, "data_dir", cluster != NULL ? lajna_cluster_get_data_dir (cluster) : NULL);
+      lajnactl_json_member (json, "server_log", cluster != NULL ? lajna_cluster_get_log_path (cluster) : NULL);
       lajnactl_json_member (json, "connection", where);
       lajnactl_json_end_object (json);
       lajnactl_json_print_free (json);
@@ -66,7 +67,10 @@ status (LajnactlContext *ctx,
       g_print (_("Server version: %s\n"), server);
       g_print (_("Schema version: %u (this program: %u)\n"), version, lajna_schema_get_latest ());
       if (cluster != NULL)
-        g_print (_("Embedded database in: %s\n"), lajna_cluster_get_data_dir (cluster));
+        {
+          g_print (_("Embedded database in: %s\n"), lajna_cluster_get_data_dir (cluster));
+          g_print (_("Server log: %s\n"), lajna_cluster_get_log_path (cluster));
+        }
       g_print (_("Connection: %s\n"), where);
     }
   return LAJNACTL_EXIT_OK;
