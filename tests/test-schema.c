@@ -31,7 +31,7 @@ START_TEST (test_migrate_twice_is_a_no_op)
   ck_assert_uint_eq (applied, 0);
   ck_assert (lajna_schema_get_version (db, &version, &error));
   ck_assert_uint_eq (version, lajna_schema_get_latest ());
-  ck_assert_uint_ge (version, 2);
+  ck_assert_uint_ge (version, 3);
   rows = value_of (db, "SELECT count(*) FROM schema_version");
   ck_assert_uint_eq (g_ascii_strtoull (rows, NULL, 10), lajna_schema_get_latest ());
 }
@@ -123,6 +123,31 @@ START_TEST (test_status_transitions_enforced)
 }
 END_TEST
 
+START_TEST (test_bidi_controls_refused)
+{
+  static const char *spoofs[] = {
+    "\xe2\x80\xae" "annA",          /* RIGHT-TO-LEFT OVERRIDE */
+    "أحمد\xe2\x81\xa6",             /* LEFT-TO-RIGHT ISOLATE */
+    "\xe2\x80\x8f" "علي",           /* RIGHT-TO-LEFT MARK */
+    "\xd8\x9c" "سالم",               /* ARABIC LETTER MARK */
+  };
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (spoofs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *params[] = { spoofs[i] };
+      g_autoptr(PGresult) result = lajna_db_exec_params (db,
+          "INSERT INTO person (name, sex, nationality) VALUES ($1, 'm', 'LY')", 1, params, &error);
+
+      ck_assert_msg (result == NULL, "spoof %u was stored", i);
+      ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+    }
+  ck_assert (lajna_db_run (db, "INSERT INTO person (name, sex, nationality) VALUES ('سالم', 'm', 'LY')",
+                           NULL));
+}
+END_TEST
+
 static Suite *
 schema_suite (void)
 {
@@ -136,6 +161,7 @@ schema_suite (void)
   tcase_add_test (tc, test_reference_data);
   tcase_add_test (tc, test_trigrams_see_arabic);
   tcase_add_test (tc, test_status_transitions_enforced);
+  tcase_add_test (tc, test_bidi_controls_refused);
   suite_add_tcase (suite, tc);
   return suite;
 }
