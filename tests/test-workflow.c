@@ -79,6 +79,17 @@ check_kind (const char *kind)
           ck_assert (made != NULL);
           {
             const char *move[] = { PQgetvalue (made, 0, 0), statuses[t] };
+            const char *papers[] = { PQgetvalue (made, 0, 0), kind };
+
+            /* Scheduling needs the documents (see test-checklist.c). */
+            g_autoptr(PGresult) filed = NULL;
+
+            filed = lajna_db_exec_params (db,
+                "INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256, source,"
+                "                      issued_on)"
+                " SELECT $1, type_code, 'application/pdf', 0, sha256(''::bytea), 'import', current_date"
+                "   FROM checklist_rule WHERE kind = $2", 2, papers, NULL);
+            ck_assert (filed != NULL);
 
             moved = lajna_db_exec_params (db, "SELECT lajna_case_set_status($1, $2)", 2, move,
                                           &error);
