@@ -231,6 +231,43 @@ read_file (LajnaCaseDetails  *details,
   return TRUE;
 }
 
+/* Document type names come in both languages; the interface's decides. */
+static gboolean
+prefer_arabic (void)
+{
+  return g_str_has_prefix (g_get_language_names ()[0], "ar");
+}
+
+static gboolean
+read_checklist (LajnaCaseDetails  *details,
+                LajnaDb           *db,
+                const char        *id,
+                GError           **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT c.type_code, t.name_ar, t.name_en, c.state, c.valid_until::text"
+      "  FROM lajna_case_checklist($1) c JOIN document_type t ON t.code = c.type_code"
+      " ORDER BY c.state = 'satisfied', t.code", 1, &id, error);
+  LajnaFactSection *section;
+
+  if (result == NULL)
+    return FALSE;
+
+  section = add_section (details, "checklist", _("Documents"));
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      const char *state = lajna_label_for (PQgetvalue (result, i, 3));
+      g_autofree char *value = PQgetisnull (result, i, 4)
+                                 ? g_strdup (state)
+                                 : g_strdup_printf (_("%s, valid until %s"), state,
+                                                    PQgetvalue (result, i, 4));
+
+      add_fact (section, PQgetvalue (result, i, 0),
+                PQgetvalue (result, i, prefer_arabic () ? 1 : 2), value);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_history (LajnaCaseDetails  *details,
               LajnaDb           *db,
@@ -279,7 +316,7 @@ lajna_case_details_fetch (LajnaDb  *db,
 
   details->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   if (!read_file (details, db, id, error) || !read_parties (details, db, id, error)
-      || !read_history (details, db, id, error))
+      || !read_checklist (details, db, id, error) || !read_history (details, db, id, error))
     return NULL;
 
   return g_steal_pointer (&details);

@@ -46,6 +46,9 @@ static const struct
   { "education", N_("Education") },
   { "vocational", N_("Vocational training") },
   { "counselling", N_("Counselling") },
+  { "satisfied", N_("Present") },
+  { "missing", N_("Missing") },
+  { "expired", N_("Expired") },
 };
 
 /**
