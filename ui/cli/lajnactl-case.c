@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lajna-case-details.h"
+#include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
 #include "lajna-labels.h"
 #include "lajnactl-json.h"
@@ -233,6 +234,78 @@ show (LajnactlContext *ctx,
   return LAJNACTL_EXIT_OK;
 }
 
+static double threshold_option = 0.5;
+
+static const GOptionEntry duplicates_entries[] = {
+  { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold_option,
+    N_("Least name similarity, from 0 to 1 (default 0.5)"), N_("T") },
+  { NULL }
+};
+
+static void
+print_duplicates (GPtrArray *duplicates)
+{
+  LajnactlJson *json = json_option ? lajnactl_json_new () : NULL;
+
+  if (json != NULL)
+    lajnactl_json_begin_array (json);
+  for (guint i = 0; i < duplicates->len; i++)
+    {
+      LajnaDuplicate *d = g_ptr_array_index (duplicates, i);
+      char score[16];
+
+      g_snprintf (score, sizeof score, "%.2f", d->score);
+      if (json == NULL)
+        {
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n", d->case_id, d->file_number,
+                   lajna_label_for (d->role), lajna_label_for (d->reason), score, d->title);
+          continue;
+        }
+      lajnactl_json_begin_object (json);
+      lajnactl_json_key (json, "case_id");
+      lajnactl_json_int (json, d->case_id);
+      lajnactl_json_member (json, "file_number", d->file_number);
+      lajnactl_json_member (json, "title", d->title);
+      lajnactl_json_member (json, "role", d->role);
+      lajnactl_json_member (json, "reason", d->reason);
+      lajnactl_json_member (json, "score", score);
+      lajnactl_json_end_object (json);
+    }
+  if (json != NULL)
+    {
+      lajnactl_json_end_array (json);
+      lajnactl_json_print_free (json);
+    }
+}
+
+static int
+duplicates (LajnactlContext *ctx,
+            int              argc,
+            char           **argv)
+{
+  g_autoptr(GOptionContext) options = new_options (_("ID"), FALSE);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  int exit_status = LAJNACTL_EXIT_OK;
+
+  g_option_context_add_main_entries (options, duplicates_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &exit_status))
+    return exit_status;
+  if (argc != 2 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return lajnactl_usage_error (options, _("Give one file id (a positive number)."));
+  if (threshold_option <= 0 || threshold_option > 1)
+    return lajnactl_usage_error (options, _("--threshold takes a number above 0 and at most 1."));
+
+  if (!lajnactl_connect (ctx, TRUE, &exit_status))
+    return exit_status;
+  found = lajna_case_duplicates_fetch (ctx->db, id, threshold_option, &error);
+  if (found == NULL)
+    return lajnactl_fail (error);
+  print_duplicates (found);
+  return LAJNACTL_EXIT_OK;
+}
+
 int
 lajnactl_case (LajnactlContext *ctx,
                int              argc,
@@ -246,6 +319,7 @@ lajnactl_case (LajnactlContext *ctx,
     { "list", list },
     { "show", show },
     { "search", search },
+    { "duplicates", duplicates },
   };
 
   for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
@@ -253,5 +327,5 @@ lajnactl_case (LajnactlContext *ctx,
       if (strcmp (argv[1], subcommands[i].name) == 0)
         return subcommands[i].run (ctx, argc - 1, argv + 1);
     }
-  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID” or “case search TEXT”."));
+  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT” or “case duplicates ID”."));
 }
