@@ -1,10 +1,14 @@
-/* bench-search.c: `case search` latency at scale: 20 Arabic queries, each
- * run 5 times after a warm-up, through the same LajnaCaseQuery that the
- * app and lajnactl use; the reference is the same queries as a naive
- * ILIKE over the unnormalized names (no folding, no trigram index). */
+/* bench-queries.c: query latency at scale, through the same model code the
+ * app and lajnactl use.
+ * - `case search`: 20 Arabic queries, each run 5 times after a warm-up;
+ *   the reference is the same queries as a naive ILIKE over the
+ *   unnormalized text (no folding, no trigram index).
+ * - `case duplicates`: the candidates for 20 files spread over the table,
+ *   as at intake. */
 
 #include <stdlib.h>
 
+#include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
 #include "lajna-database.h"
 
@@ -71,6 +75,44 @@ time_naive (LajnaDb    *db,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static double
+time_duplicates (LajnaDb *db,
+                 gint64   case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  found = lajna_case_duplicates_fetch (db, case_id, 0.5, &error);
+  if (found == NULL)
+    g_error ("%s", error->message);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+measure_duplicates (LajnaDb *db)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(PGresult) ids = lajna_db_exec (db,
+      "SELECT id FROM case_file WHERE id % (SELECT greatest(count(*) / 20, 1) FROM case_file) = 0"
+      " ORDER BY id LIMIT 20", NULL);
+
+  for (int i = 0; ids != NULL && i < PQntuples (ids); i++)
+    {
+      gint64 id = g_ascii_strtoll (PQgetvalue (ids, i, 0), NULL, 10);
+      double t;
+
+      time_duplicates (db, id); /* warm-up */
+      t = time_duplicates (db, id);
+      g_array_append_val (ms, t);
+    }
+  if (ms->len == 0)
+    return;
+  g_print ("%-34s p50 %8.2f ms   p95 %8.2f ms   (%u files)\n", "case duplicates (at intake)",
+           percentile (ms, 0.50), percentile (ms, 0.95), ms->len);
+  g_print ("duplicates-p95-ms %.2f\n", percentile (ms, 0.95));
+}
+
 static void
 measure (LajnaDb    *db,
          const char *label,
@@ -112,6 +154,7 @@ main (void)
   measure (db, "reference: naive ILIKE scan", time_naive, 1, &ref50, &ref95);
   g_print ("search-p50-ms %.2f\nsearch-p95-ms %.2f\nratio-p95-vs-naive %.3f\n", p50, p95,
            p95 / ref95);
+  measure_duplicates (db);
 
   g_clear_object (&db);
   lajna_database_close (database, FALSE, NULL);
