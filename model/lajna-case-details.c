@@ -268,6 +268,28 @@ read_checklist (LajnaCaseDetails  *details,
   return TRUE;
 }
 
+static const char *
+field_label (const char *column)
+{
+  static const struct
+  {
+    const FactSpec *specs;
+    guint           n_specs;
+  } tables[] = {
+    { file_facts, G_N_ELEMENTS (file_facts) },
+    { person_facts, G_N_ELEMENTS (person_facts) },
+    { guardian_facts, G_N_ELEMENTS (guardian_facts) },
+    { placement_facts, G_N_ELEMENTS (placement_facts) },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < tables[t].n_specs; i++)
+      if (strcmp (tables[t].specs[i].column, column) == 0)
+        return _(tables[t].specs[i].label);
+  return column;
+}
+
+/* The file's timeline: status steps and field changes, oldest first. */
 static gboolean
 read_history (LajnaCaseDetails  *details,
               LajnaDb           *db,
@@ -275,8 +297,14 @@ read_history (LajnaCaseDetails  *details,
               GError           **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), from_status, to_status, actor"
-      "  FROM case_history WHERE case_id = $1 ORDER BY at, id", 1, &id, error);
+      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at_text, subject, field,"
+      "       old_value, new_value"
+      "  FROM (SELECT at, id, NULL AS subject, NULL AS field, from_status AS old_value,"
+      "               to_status AS new_value FROM case_history WHERE case_id = $1"
+      "        UNION ALL"
+      "        SELECT at, id, subject, field, old_value, new_value"
+      "          FROM case_change WHERE case_id = $1) t"
+      " ORDER BY at, field NULLS FIRST, id", 1, &id, error);
   LajnaFactSection *section;
 
   if (result == NULL)
@@ -285,14 +313,22 @@ read_history (LajnaCaseDetails  *details,
   section = add_section (details, "history", _("History"));
   for (int i = 0; i < PQntuples (result); i++)
     {
+      Row row = { result, i };
+      const char *field = col (&row, "field");
+      const char *old_value = col (&row, "old_value");
+      const char *new_value = col (&row, "new_value");
       g_autofree char *change = NULL;
 
-      if (PQgetisnull (result, i, 1))
-        change = g_strdup (lajna_label_for (PQgetvalue (result, i, 2)));
+      if (field == NULL && old_value == NULL)
+        change = g_strdup (lajna_label_for (new_value));
+      else if (field == NULL)
+        change = g_strdup_printf (_("%s → %s"), lajna_label_for (old_value),
+                                  lajna_label_for (new_value));
       else
-        change = g_strdup_printf (_("%s → %s"), lajna_label_for (PQgetvalue (result, i, 1)),
-                                  lajna_label_for (PQgetvalue (result, i, 2)));
-      add_fact (section, PQgetvalue (result, i, 2), PQgetvalue (result, i, 0), change);
+        change = g_strdup_printf (_("%s, %s: %s → %s"), lajna_label_for (col (&row, "subject")),
+                                  field_label (field), old_value != NULL ? old_value : "—",
+                                  new_value != NULL ? new_value : "—");
+      add_fact (section, field != NULL ? field : "status", PQgetvalue (result, i, 0), change);
     }
   return TRUE;
 }

@@ -46,6 +46,7 @@ static const struct
   { "education", N_("Education") },
   { "vocational", N_("Vocational training") },
   { "counselling", N_("Counselling") },
+  { "file", N_("File") },
   { "libyan_party", N_("Libyan party") },
   { "foreign_party", N_("Foreign party") },
   { "same_person", N_("Same person") },

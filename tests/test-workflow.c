@@ -133,6 +133,59 @@ START_TEST (test_juvenile_matrix)
 }
 END_TEST
 
+static void
+run_with_id (LajnaDb    *db,
+             const char *sql,
+             const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 1, &id, &error);
+
+  ck_assert_msg (result != NULL, "%s", error != NULL ? error->message : "");
+}
+
+START_TEST (test_field_changes_recorded)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) made = NULL;
+  g_autoptr(PGresult) changes = NULL;
+  const char *id;
+
+  made = lajna_db_exec (db,
+      "WITH p AS (INSERT INTO person (name, father_name, grandfather_name, family_name, sex,"
+      "                               nationality) VALUES ('سالم', 'علي', 'عمر', 'الزاوي', 'm', 'LY')"
+      "           RETURNING id),"
+      " c AS (INSERT INTO case_file (committee_id, kind, file_number)"
+      "       SELECT id, 'juvenile', 'wf/fields' FROM committee WHERE code = 'wf-j' RETURNING id)"
+      " INSERT INTO juvenile_case (case_id, juvenile_id, facility)"
+      " SELECT c.id, p.id, 'دار طرابلس' FROM c, p RETURNING case_id", NULL);
+  ck_assert (made != NULL);
+  id = PQgetvalue (made, 0, 0);
+
+  run_with_id (db, "UPDATE juvenile_case SET facility = 'دار بنغازي' WHERE case_id = $1", id);
+  run_with_id (db, "UPDATE person SET family_name = 'الزاوى' WHERE id ="
+                   " (SELECT juvenile_id FROM juvenile_case WHERE case_id = $1)", id);
+  run_with_id (db, "UPDATE case_file SET notes = 'ملاحظة' WHERE id = $1", id);
+
+  changes = lajna_db_exec_params (db,
+      "SELECT subject, field, coalesce(old_value, '∅'), new_value, actor = current_user"
+      "  FROM case_change WHERE case_id = $1 ORDER BY id", 1, &id, NULL);
+  ck_assert (changes != NULL);
+  /* Only what changed: derived columns (title, search text, normalized
+   * name) and bookkeeping are not repeated here. */
+  ck_assert_int_eq (PQntuples (changes), 3);
+  ck_assert_str_eq (PQgetvalue (changes, 0, 0), "juvenile");
+  ck_assert_str_eq (PQgetvalue (changes, 0, 1), "facility");
+  ck_assert_str_eq (PQgetvalue (changes, 0, 2), "دار طرابلس");
+  ck_assert_str_eq (PQgetvalue (changes, 0, 3), "دار بنغازي");
+  ck_assert_str_eq (PQgetvalue (changes, 1, 1), "family_name");
+  ck_assert_str_eq (PQgetvalue (changes, 1, 3), "الزاوى");
+  ck_assert_str_eq (PQgetvalue (changes, 2, 0), "file");
+  ck_assert_str_eq (PQgetvalue (changes, 2, 1), "notes");
+  ck_assert_str_eq (PQgetvalue (changes, 2, 4), "t");
+}
+END_TEST
+
 static Suite *
 workflow_suite (void)
 {
@@ -142,6 +195,7 @@ workflow_suite (void)
   tcase_add_unchecked_fixture (tc, setup_committees, lajna_test_shared_stop);
   tcase_add_test (tc, test_marriage_matrix);
   tcase_add_test (tc, test_juvenile_matrix);
+  tcase_add_test (tc, test_field_changes_recorded);
   suite_add_tcase (suite, tc);
   return suite;
 }
