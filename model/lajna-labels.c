@@ -50,6 +50,7 @@ static const struct
   { "libyan_party", N_("Libyan party") },
   { "foreign_party", N_("Foreign party") },
   { "same_person", N_("Same person") },
+  { "confirmed", N_("Confirmed by a clerk") },
   { "national_number", N_("Same national number") },
   { "passport_number", N_("Same passport") },
   { "name_birth_date", N_("Similar name, same birth date") },

@@ -158,6 +158,37 @@ START_TEST (test_same_numbers)
 }
 END_TEST
 
+START_TEST (test_verdicts)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GPtrArray) before = lajna_case_duplicates_fetch (db, 1, 0.5, NULL);
+  g_autoptr(GPtrArray) different = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  g_autofree char *twin = g_strdup_printf ("%d", N_PEOPLE + 1);
+  const char *not_duplicate[] = { "1", twin, "false" };
+  const char *confirmed[] = { "1", twin, "true" };
+  g_autoptr(PGresult) r1 = NULL;
+  g_autoptr(PGresult) r2 = NULL;
+
+  ck_assert (before != NULL && before->len >= 1);
+  ck_assert_int_eq (((LajnaDuplicate *) g_ptr_array_index (before, 0))->case_id, N_PEOPLE + 1);
+
+  /* "Not a duplicate": the candidate is not offered again. */
+  r1 = lajna_db_exec_params (db, "SELECT lajna_mark_duplicate($2, $1, $3)", 3, not_duplicate, NULL);
+  ck_assert (r1 != NULL);
+  different = lajna_case_duplicates_fetch (db, 1, 0.5, NULL);
+  for (guint i = 0; i < different->len; i++)
+    ck_assert_int_ne (((LajnaDuplicate *) g_ptr_array_index (different, i))->case_id, N_PEOPLE + 1);
+
+  /* Changed to "same person": linked, and shown as confirmed. */
+  r2 = lajna_db_exec_params (db, "SELECT lajna_mark_duplicate($1, $2, $3)", 3, confirmed, NULL);
+  ck_assert (r2 != NULL);
+  same = lajna_case_duplicates_fetch (db, 1, 0.5, NULL);
+  ck_assert (same != NULL && same->len >= 1);
+  ck_assert_str_eq (((LajnaDuplicate *) g_ptr_array_index (same, 0))->reason, "confirmed");
+}
+END_TEST
+
 static Suite *
 duplicates_suite (void)
 {
@@ -167,6 +198,7 @@ duplicates_suite (void)
   tcase_add_unchecked_fixture (tc, seed, lajna_test_shared_stop);
   tcase_add_test (tc, test_known_pairs);
   tcase_add_test (tc, test_same_numbers);
+  tcase_add_test (tc, test_verdicts);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -37,8 +37,31 @@ LANGUAGE sql STABLE AS $$
   UNION ALL SELECT 'juvenile', juvenile_id FROM juvenile_case WHERE case_id = p_case_id
 $$;
 
+-- A clerk's verdict on a duplicate candidate: the same person (the files
+-- are linked through the verdict) or not a duplicate (the candidate is not
+-- offered again). One verdict per pair of people, whichever way round.
+
+CREATE TABLE duplicate_verdict (
+  person_low   bigint NOT NULL REFERENCES person,
+  person_high  bigint NOT NULL REFERENCES person,
+  same_person  boolean NOT NULL,
+  decided_by   text NOT NULL DEFAULT current_user,
+  decided_at   timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (person_low, person_high),
+  CHECK (person_low < person_high)
+);
+
+CREATE FUNCTION lajna_mark_duplicate(p_person bigint, p_other bigint, p_same boolean)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO duplicate_verdict (person_low, person_high, same_person)
+  VALUES (least(p_person, p_other), greatest(p_person, p_other), p_same)
+  ON CONFLICT (person_low, person_high) DO UPDATE
+    SET same_person = EXCLUDED.same_person, decided_by = current_user, decided_at = now()
+$$;
+
 -- Other files whose parties may be a party of this file: the same person
--- on another file, or a candidate of lajna_person_duplicates().
+-- on another file, or a candidate of lajna_person_duplicates(), less those
+-- a clerk said are not duplicates; a pair a clerk confirmed says so.
 CREATE FUNCTION lajna_case_duplicates(p_case_id bigint, p_threshold real DEFAULT 0.5)
 RETURNS TABLE (other_case_id bigint, role text, person_id bigint, other_person_id bigint,
                reason text, score real)
@@ -53,12 +76,17 @@ LANGUAGE sql STABLE AS $$
       CROSS JOIN LATERAL lajna_person_duplicates(pa.person_id, p_threshold) d
   )
   SELECT DISTINCT ON (o.case_id, c.other_person_id)
-         o.case_id, c.role, c.person_id, c.other_person_id, c.reason, c.score
+         o.case_id, c.role, c.person_id, c.other_person_id,
+         CASE WHEN v.same_person THEN 'confirmed' ELSE c.reason END,
+         CASE WHEN v.same_person THEN 1.0::real ELSE c.score END
     FROM candidates c
     JOIN (SELECT case_id, libyan_party_id AS person_id FROM marriage_case
           UNION ALL SELECT case_id, foreign_party_id FROM marriage_case
           UNION ALL SELECT case_id, juvenile_id FROM juvenile_case) o
       ON o.person_id = c.other_person_id
-   WHERE o.case_id <> p_case_id
+    LEFT JOIN duplicate_verdict v
+      ON v.person_low = least(c.person_id, c.other_person_id)
+     AND v.person_high = greatest(c.person_id, c.other_person_id)
+   WHERE o.case_id <> p_case_id AND v.same_person IS DISTINCT FROM false
    ORDER BY o.case_id, c.other_person_id, c.score DESC
 $$;
