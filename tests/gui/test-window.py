@@ -111,10 +111,23 @@ def loaded_rows(table):
     return rows if len(rows) >= 5 else None
 
 
+app = None
+
+
 def main():
+    global app
     app = subprocess.Popen(sys.argv[1:])
     try:
-        root = wait_for(app_root, "the application on the accessibility bus")
+        def started():
+            global app
+            # A start that could not reach the display is retried.
+            if app.poll() is not None:
+                print("# the app exited with", app.returncode, "- starting it again")
+                app = subprocess.Popen(sys.argv[1:])
+                return None
+            return app_root()
+
+        root = wait_for(started, "the application on the accessibility bus")
         table = wait_for(lambda: find_role(root, "tree table"), "the file table")
         check(ARABIC.search(table.name or ""), f"the table has an Arabic name ({table.name!r})")
 
