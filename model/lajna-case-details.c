@@ -231,6 +231,37 @@ read_file (LajnaCaseDetails  *details,
   return TRUE;
 }
 
+/* Rejections and deferrals of the same people on other files: a clerk
+ * registering a file must see them. */
+static gboolean
+read_earlier_decisions (LajnaCaseDetails  *details,
+                        LajnaDb           *db,
+                        const char        *id,
+                        GError           **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT e.outcome, e.decided_on::text, c.file_number, e.reason"
+      "  FROM lajna_case_earlier_decisions($1) e JOIN case_file c ON c.id = e.other_case_id",
+      1, &id, error);
+  LajnaFactSection *section;
+
+  if (result == NULL)
+    return FALSE;
+
+  section = add_section (details, "earlier_decisions", _("Earlier decisions on these people"));
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      g_autofree char *value = g_strdup_printf (_("%s on %s, file %s (%s)"),
+                                                lajna_label_for (PQgetvalue (result, i, 0)),
+                                                PQgetvalue (result, i, 1),
+                                                PQgetvalue (result, i, 2),
+                                                lajna_label_for (PQgetvalue (result, i, 3)));
+
+      add_fact (section, PQgetvalue (result, i, 0), _("Warning"), value);
+    }
+  return TRUE;
+}
+
 /* Document type names come in both languages; the interface's decides. */
 static gboolean
 prefer_arabic (void)
@@ -352,7 +383,8 @@ lajna_case_details_fetch (LajnaDb  *db,
 
   details->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   if (!read_file (details, db, id, error) || !read_parties (details, db, id, error)
-      || !read_checklist (details, db, id, error) || !read_history (details, db, id, error))
+      || !read_earlier_decisions (details, db, id, error) || !read_checklist (details, db, id, error)
+      || !read_history (details, db, id, error))
     return NULL;
 
   return g_steal_pointer (&details);

@@ -189,6 +189,28 @@ START_TEST (test_verdicts)
 }
 END_TEST
 
+START_TEST (test_earlier_rejection_flagged)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) flags = NULL;
+  const char *twin_file = "202"; /* person 1's second registration is file N_PEOPLE + 2 */
+
+  /* Person 2 was refused on file 2; registered again as file 202 under
+   * another spelling, the new file shows it. */
+  ck_assert (lajna_db_run (db,
+      "INSERT INTO decision (case_id, outcome, reasons, decided_on)"
+      " VALUES (2, 'reject', 'incomplete file', DATE '2026-01-10')", NULL));
+  flags = lajna_db_exec_params (db,
+      "SELECT other_case_id, outcome, decided_on FROM lajna_case_earlier_decisions($1)", 1,
+      &twin_file, NULL);
+  ck_assert (flags != NULL);
+  ck_assert_int_eq (PQntuples (flags), 1);
+  ck_assert_str_eq (PQgetvalue (flags, 0, 0), "2");
+  ck_assert_str_eq (PQgetvalue (flags, 0, 1), "reject");
+  ck_assert_str_eq (PQgetvalue (flags, 0, 2), "2026-01-10");
+}
+END_TEST
+
 static Suite *
 duplicates_suite (void)
 {
@@ -199,6 +221,7 @@ duplicates_suite (void)
   tcase_add_test (tc, test_known_pairs);
   tcase_add_test (tc, test_same_numbers);
   tcase_add_test (tc, test_verdicts);
+  tcase_add_test (tc, test_earlier_rejection_flagged);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -199,6 +199,8 @@ print_details (const LajnaCaseDetails *details)
     {
       LajnaFactSection *section = g_ptr_array_index (details->sections, i);
 
+      if (section->facts->len == 0)
+        continue;
       g_print ("%s%s\n", i > 0 ? "\n" : "", section->title);
       for (guint j = 0; j < section->facts->len; j++)
         {
