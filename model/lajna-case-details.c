@@ -279,6 +279,7 @@ read_checklist (LajnaCaseDetails  *details,
       "SELECT c.type_code, t.name_ar, t.name_en, c.state, c.valid_until::text"
       "  FROM lajna_case_checklist($1) c JOIN document_type t ON t.code = c.type_code"
       " ORDER BY c.state = 'satisfied', t.code", 1, &id, error);
+  int name_column = prefer_arabic () ? 1 : 2;
   LajnaFactSection *section;
 
   if (result == NULL)
@@ -294,7 +295,7 @@ read_checklist (LajnaCaseDetails  *details,
                                                     PQgetvalue (result, i, 4));
 
       add_fact (section, PQgetvalue (result, i, 0),
-                PQgetvalue (result, i, prefer_arabic () ? 1 : 2), value);
+                PQgetvalue (result, i, name_column), value);
     }
   return TRUE;
 }

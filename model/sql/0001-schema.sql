@@ -397,29 +397,5 @@ END $$;
 CREATE TRIGGER person_search AFTER UPDATE ON person
   FOR EACH ROW EXECUTE FUNCTION lajna_person_changed();
 
--- The one place where a file's status may change: checks the transition,
--- bumps the row version and records the history.
-CREATE FUNCTION lajna_case_set_status(p_case_id bigint, p_to text, p_note text DEFAULT '')
-RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  v_from text;
-  v_kind text;
-BEGIN
-  SELECT status, kind INTO v_from, v_kind FROM case_file WHERE id = p_case_id FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'case file % does not exist', p_case_id USING ERRCODE = 'no_data_found';
-  END IF;
-  IF NOT ((v_from, p_to) IN (
-      ('registered', 'documents_pending'), ('registered', 'complete'),
-      ('documents_pending', 'complete'), ('complete', 'documents_pending'),
-      ('complete', 'scheduled'), ('scheduled', 'complete'), ('scheduled', 'decided'),
-      ('scheduled', 'deferred'), ('deferred', 'documents_pending'),
-      ('decided', 'ruling_issued'), ('ruling_issued', 'signed'), ('signed', 'delivered'))
-    OR (v_kind = 'juvenile' AND v_from IN ('decided', 'delivered') AND p_to = 'complete')) THEN
-    RAISE EXCEPTION 'a file cannot go from % to %', v_from, p_to USING ERRCODE = 'check_violation';
-  END IF;
-  UPDATE case_file SET status = p_to, row_version = row_version + 1, updated_at = now()
-   WHERE id = p_case_id;
-  INSERT INTO case_history (case_id, from_status, to_status, note)
-  VALUES (p_case_id, v_from, p_to, p_note);
-END $$;
+-- The status transitions live in one function, lajna_case_set_status(), in
+-- 0004-checklists.sql: scheduling a file also depends on its documents.

@@ -55,7 +55,10 @@ LANGUAGE sql STABLE AS $$
    ORDER BY n.type_code
 $$;
 
-CREATE OR REPLACE FUNCTION lajna_case_set_status(p_case_id bigint, p_to text, p_note text DEFAULT '')
+-- The one place where a file's status may change: checks the transition
+-- (and, for scheduling, the checklist), bumps the row version and records
+-- the history.
+CREATE FUNCTION lajna_case_set_status(p_case_id bigint, p_to text, p_note text DEFAULT '')
 RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   v_from    text;
