@@ -36,6 +36,9 @@ code_from_sqlstate (const char *state)
     return LAJNA_DB_ERROR_RETRY;
   if (strcmp (state, "P0002") == 0 || strcmp (state, "02000") == 0)
     return LAJNA_DB_ERROR_NOT_FOUND;
+  /* Raised by lajna_case_update() when the row version moved on. */
+  if (strcmp (state, "LJ409") == 0)
+    return LAJNA_DB_ERROR_STALE;
   return LAJNA_DB_ERROR_FAILED;
 }
 
@@ -96,6 +99,10 @@ set_error_from_result (GError  **error,
       g_set_error (error, LAJNA_DB_ERROR, code,
                    _("Another workstation changed the same data at the same time. Try again. (%s)"),
                    detail);
+      break;
+    case LAJNA_DB_ERROR_STALE:
+      g_set_error (error, LAJNA_DB_ERROR, code,
+                   _("Another workstation saved this file after you opened it."));
       break;
     default:
       g_set_error (error, LAJNA_DB_ERROR, code,

@@ -18,6 +18,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
  * @LAJNA_DB_ERROR_RETRY: a serialization failure or deadlock; try again
  * @LAJNA_DB_ERROR_NOT_FOUND: the object does not exist
  * @LAJNA_DB_ERROR_SCHEMA: the schema is newer or older than this program
+ * @LAJNA_DB_ERROR_STALE: the record was saved by someone else since it was read
  * @LAJNA_DB_ERROR_FAILED: anything else the server reported
  *
  * Errors from the database, converted from SQLSTATE at the border.
@@ -31,6 +32,7 @@ typedef enum
   LAJNA_DB_ERROR_RETRY,
   LAJNA_DB_ERROR_NOT_FOUND,
   LAJNA_DB_ERROR_SCHEMA,
+  LAJNA_DB_ERROR_STALE,
   LAJNA_DB_ERROR_FAILED,
 } LajnaDbError;
 

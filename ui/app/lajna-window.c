@@ -13,7 +13,6 @@
 #include "cases/lajna-case-table.h"
 #include "lajna-bench.h"
 #include "cases/lajna-case-view.h"
-#include "lajna-case-details.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
 
@@ -35,7 +34,6 @@ struct _LajnaWindow
   LajnaDbWorker   *worker;
   LajnaCaseList   *list;
   LajnaCaseQuery  *query;
-  GCancellable    *details_cancellable;
   GCancellable    *cancellable;
 };
 
@@ -137,46 +135,11 @@ committee_selected_cb (LajnaWindow   *self,
   apply_query (self);
 }
 
-static gpointer
-details_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  return lajna_case_details_fetch (db, *(gint64 *) data, error);
-}
-
-static void
-details_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaCaseDetails) details = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
-                                                                    result, &error);
-  LajnaWindow *self;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = LAJNA_WINDOW (user_data);
-  if (details == NULL)
-    lajna_case_view_show_error (self->case_view, error);
-  else
-    lajna_case_view_show_details (self->case_view, details);
-}
-
 static void
 case_selected_cb (LajnaWindow *self,
                   gint64       id)
 {
-  g_cancellable_cancel (self->details_cancellable);
-  g_clear_object (&self->details_cancellable);
-  self->details_cancellable = g_cancellable_new ();
-
-  lajna_case_view_show_loading (self->case_view);
-  lajna_db_worker_run_async (self->worker, details_thread, g_memdup2 (&id, sizeof id), g_free,
-                             (GDestroyNotify) lajna_case_details_free, self->details_cancellable,
-                             details_done_cb, self);
+  lajna_case_view_show_case (self->case_view, id);
 }
 
 static GtkWidget *
@@ -275,10 +238,8 @@ lajna_window_dispose (GObject *object)
   LajnaWindow *self = LAJNA_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_cancellable_cancel (self->details_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->details_cancellable);
   g_clear_object (&self->list);
   g_clear_object (&self->worker);
 
@@ -385,6 +346,7 @@ lajna_window_set_worker (LajnaWindow   *self,
 
   self->worker = g_object_ref (worker);
   self->list = lajna_case_list_new (worker);
+  lajna_case_view_set_worker (self->case_view, worker);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self,

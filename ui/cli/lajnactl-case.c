@@ -9,7 +9,7 @@
 #include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
 #include "lajna-labels.h"
-#include "lajnactl-json.h"
+#include "lajna-json.h"
 
 #define MAX_LIMIT 100000
 
@@ -58,25 +58,25 @@ print_rows (GPtrArray *rows)
 {
   if (json_option)
     {
-      LajnactlJson *json = lajnactl_json_new ();
+      LajnaJson *json = lajna_json_new ();
 
-      lajnactl_json_begin_array (json);
+      lajna_json_begin_array (json);
       for (guint i = 0; i < rows->len; i++)
         {
           LajnaCaseSummary *row = g_ptr_array_index (rows, i);
 
-          lajnactl_json_begin_object (json);
-          lajnactl_json_key (json, "id");
-          lajnactl_json_int (json, lajna_case_summary_get_id (row));
-          lajnactl_json_member (json, "file_number", lajna_case_summary_get_file_number (row));
-          lajnactl_json_member (json, "title", lajna_case_summary_get_title (row));
-          lajnactl_json_member (json, "kind", lajna_case_summary_get_kind (row));
-          lajnactl_json_member (json, "status", lajna_case_summary_get_status (row));
-          lajnactl_json_member (json, "received_on", lajna_case_summary_get_received_on (row));
-          lajnactl_json_end_object (json);
+          lajna_json_begin_object (json);
+          lajna_json_key (json, "id");
+          lajna_json_int (json, lajna_case_summary_get_id (row));
+          lajna_json_member (json, "file_number", lajna_case_summary_get_file_number (row));
+          lajna_json_member (json, "title", lajna_case_summary_get_title (row));
+          lajna_json_member (json, "kind", lajna_case_summary_get_kind (row));
+          lajna_json_member (json, "status", lajna_case_summary_get_status (row));
+          lajna_json_member (json, "received_on", lajna_case_summary_get_received_on (row));
+          lajna_json_end_object (json);
         }
-      lajnactl_json_end_array (json);
-      lajnactl_json_print_free (json);
+      lajna_json_end_array (json);
+      lajna_json_print_free (json);
       return;
     }
 
@@ -163,35 +163,35 @@ print_details (const LajnaCaseDetails *details)
 {
   if (json_option)
     {
-      LajnactlJson *json = lajnactl_json_new ();
+      LajnaJson *json = lajna_json_new ();
 
-      lajnactl_json_begin_object (json);
-      lajnactl_json_key (json, "id");
-      lajnactl_json_int (json, details->id);
-      lajnactl_json_member (json, "file_number", details->file_number);
-      lajnactl_json_member (json, "title", details->title);
-      lajnactl_json_member (json, "kind", details->kind);
-      lajnactl_json_member (json, "status", details->status);
+      lajna_json_begin_object (json);
+      lajna_json_key (json, "id");
+      lajna_json_int (json, details->id);
+      lajna_json_member (json, "file_number", details->file_number);
+      lajna_json_member (json, "title", details->title);
+      lajna_json_member (json, "kind", details->kind);
+      lajna_json_member (json, "status", details->status);
       for (guint i = 0; i < details->sections->len; i++)
         {
           LajnaFactSection *section = g_ptr_array_index (details->sections, i);
 
-          lajnactl_json_key (json, section->key);
-          lajnactl_json_begin_array (json);
+          lajna_json_key (json, section->key);
+          lajna_json_begin_array (json);
           for (guint j = 0; j < section->facts->len; j++)
             {
               LajnaFact *fact = g_ptr_array_index (section->facts, j);
 
-              lajnactl_json_begin_object (json);
-              lajnactl_json_member (json, "key", fact->key);
-              lajnactl_json_member (json, "label", fact->label);
-              lajnactl_json_member (json, "value", fact->value);
-              lajnactl_json_end_object (json);
+              lajna_json_begin_object (json);
+              lajna_json_member (json, "key", fact->key);
+              lajna_json_member (json, "label", fact->label);
+              lajna_json_member (json, "value", fact->value);
+              lajna_json_end_object (json);
             }
-          lajnactl_json_end_array (json);
+          lajna_json_end_array (json);
         }
-      lajnactl_json_end_object (json);
-      lajnactl_json_print_free (json);
+      lajna_json_end_object (json);
+      lajna_json_print_free (json);
       return;
     }
 
@@ -247,10 +247,10 @@ static const GOptionEntry duplicates_entries[] = {
 static void
 print_duplicates (GPtrArray *duplicates)
 {
-  LajnactlJson *json = json_option ? lajnactl_json_new () : NULL;
+  LajnaJson *json = json_option ? lajna_json_new () : NULL;
 
   if (json != NULL)
-    lajnactl_json_begin_array (json);
+    lajna_json_begin_array (json);
   for (guint i = 0; i < duplicates->len; i++)
     {
       LajnaDuplicate *d = g_ptr_array_index (duplicates, i);
@@ -263,20 +263,20 @@ print_duplicates (GPtrArray *duplicates)
                    lajna_label_for (d->role), lajna_label_for (d->reason), score, d->title);
           continue;
         }
-      lajnactl_json_begin_object (json);
-      lajnactl_json_key (json, "case_id");
-      lajnactl_json_int (json, d->case_id);
-      lajnactl_json_member (json, "file_number", d->file_number);
-      lajnactl_json_member (json, "title", d->title);
-      lajnactl_json_member (json, "role", d->role);
-      lajnactl_json_member (json, "reason", d->reason);
-      lajnactl_json_member (json, "score", score);
-      lajnactl_json_end_object (json);
+      lajna_json_begin_object (json);
+      lajna_json_key (json, "case_id");
+      lajna_json_int (json, d->case_id);
+      lajna_json_member (json, "file_number", d->file_number);
+      lajna_json_member (json, "title", d->title);
+      lajna_json_member (json, "role", d->role);
+      lajna_json_member (json, "reason", d->reason);
+      lajna_json_member (json, "score", score);
+      lajna_json_end_object (json);
     }
   if (json != NULL)
     {
-      lajnactl_json_end_array (json);
-      lajnactl_json_print_free (json);
+      lajna_json_end_array (json);
+      lajna_json_print_free (json);
     }
 }
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lajna-schema.h"
-#include "lajnactl-json.h"
+#include "lajna-json.h"
 
 static gboolean json_option;
 
@@ -46,21 +46,21 @@ status (LajnactlContext *ctx,
 
   if (json_option)
     {
-      LajnactlJson *json = lajnactl_json_new ();
+      LajnaJson *json = lajna_json_new ();
 
-      lajnactl_json_begin_object (json);
-      lajnactl_json_member (json, "server_version", server);
-      lajnactl_json_key (json, "schema_version");
-      lajnactl_json_int (json, version);
-      lajnactl_json_key (json, "schema_latest");
-      lajnactl_json_int (json, lajna_schema_get_latest ());
-      lajnactl_json_key (json, "embedded");
-      lajnactl_json_bool (json, cluster != NULL);
-      lajnactl_json_member (json, "data_dir", cluster != NULL ? lajna_cluster_get_data_dir (cluster) : NULL);
-      lajnactl_json_member (json, "server_log", cluster != NULL ? lajna_cluster_get_log_path (cluster) : NULL);
-      lajnactl_json_member (json, "connection", where);
-      lajnactl_json_end_object (json);
-      lajnactl_json_print_free (json);
+      lajna_json_begin_object (json);
+      lajna_json_member (json, "server_version", server);
+      lajna_json_key (json, "schema_version");
+      lajna_json_int (json, version);
+      lajna_json_key (json, "schema_latest");
+      lajna_json_int (json, lajna_schema_get_latest ());
+      lajna_json_key (json, "embedded");
+      lajna_json_bool (json, cluster != NULL);
+      lajna_json_member (json, "data_dir", cluster != NULL ? lajna_cluster_get_data_dir (cluster) : NULL);
+      lajna_json_member (json, "server_log", cluster != NULL ? lajna_cluster_get_log_path (cluster) : NULL);
+      lajna_json_member (json, "connection", where);
+      lajna_json_end_object (json);
+      lajna_json_print_free (json);
     }
   else
     {

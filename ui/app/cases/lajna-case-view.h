@@ -2,7 +2,7 @@
 
 #include <adwaita.h>
 
-#include "lajna-case-details.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -10,11 +10,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LajnaCaseView, lajna_case_view, LAJNA, CASE_VIEW, GtkWidget)
 
-void lajna_case_view_show_loading  (LajnaCaseView          *self);
-void lajna_case_view_show_details  (LajnaCaseView          *self,
-                                    const LajnaCaseDetails *details);
-void lajna_case_view_show_error    (LajnaCaseView          *self,
-                                    const GError           *error);
-void lajna_case_view_clear         (LajnaCaseView          *self);
+void   lajna_case_view_set_worker  (LajnaCaseView *self,
+                                   LajnaDbWorker *worker);
+void   lajna_case_view_show_case   (LajnaCaseView *self,
+                                   gint64         case_id);
+gint64 lajna_case_view_get_case_id (LajnaCaseView *self);
+void   lajna_case_view_clear       (LajnaCaseView *self);
 
 G_END_DECLS

@@ -1,0 +1,416 @@
+/* lajna-case-record.c: a file as a form or a spreadsheet row edits it.
+ *
+ * The values are kept as clean text by field key, so that a form row, a
+ * spreadsheet column and a validation message all speak of the same thing.
+ * They reach the database as one JSON object per file, through
+ * lajna_case_create() and lajna_case_update() (0008-case-intake.sql), which
+ * hold the only SQL that writes a file's fields.
+ */
+
+#include "lajna-case-record.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lajna-json.h"
+
+/* Files registered by one statement: large enough that a spreadsheet
+ * import pays few round trips, small enough for a modest JSON value. */
+#define REGISTER_BATCH 2000
+
+/**
+ * lajna_case_record_new:
+ * @kind: "marriage" or "juvenile"
+ * @committee_id: the committee the file is for
+ *
+ * Returns: (transfer full): an empty file, received today
+ */
+LajnaCaseRecord *
+lajna_case_record_new (const char *kind,
+                       int         committee_id)
+{
+  LajnaCaseRecord *self = g_new0 (LajnaCaseRecord, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->kind = g_strdup (kind);
+  self->committee_id = committee_id;
+  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (self->values, (gpointer) g_intern_static_string ("received_on"),
+                       g_date_time_format (now, "%Y-%m-%d"));
+  return self;
+}
+
+LajnaCaseRecord *
+lajna_case_record_copy (const LajnaCaseRecord *self)
+{
+  LajnaCaseRecord *copy = lajna_case_record_new (self->kind, self->committee_id);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  copy->id = self->id;
+  copy->row_version = self->row_version;
+  copy->file_number = g_strdup (self->file_number);
+  copy->status = g_strdup (self->status);
+  g_hash_table_iter_init (&iter, self->values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->values, key, g_strdup (value));
+  return copy;
+}
+
+void
+lajna_case_record_free (LajnaCaseRecord *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->kind);
+  g_free (self->file_number);
+  g_free (self->status);
+  g_hash_table_unref (self->values);
+  g_free (self);
+}
+
+/**
+ * lajna_case_record_get:
+ * @self: a record
+ * @key: a field key
+ *
+ * Returns: (transfer none): the field's clean text, "" when it is empty
+ */
+const char *
+lajna_case_record_get (const LajnaCaseRecord *self,
+                       const char            *key)
+{
+  const char *value = g_hash_table_lookup (self->values, key);
+
+  return value != NULL ? value : "";
+}
+
+/**
+ * lajna_case_record_get_date:
+ * @self: a record
+ * @key: the key of a date field
+ * @date: (out caller-allocates): the date, cleared when there is none
+ *
+ * Returns: whether the field holds a date
+ */
+gboolean
+lajna_case_record_get_date (const LajnaCaseRecord *self,
+                            const char            *key,
+                            GDate                 *date)
+{
+  return lajna_parse_date (lajna_case_record_get (self, key), date);
+}
+
+/**
+ * lajna_case_record_set:
+ * @self: a record
+ * @key: a field key of lajna_case_fields()
+ * @input: (nullable): the text as typed or imported
+ *
+ * Stores @input cleaned as its field needs (lajna_case_field_clean()).
+ *
+ * Returns: %FALSE when a file of this kind has no such field or @input is
+ *   not UTF-8; nothing is stored then
+ */
+gboolean
+lajna_case_record_set (LajnaCaseRecord *self,
+                       const char      *key,
+                       const char      *input)
+{
+  const LajnaCaseField *field = lajna_case_field_lookup (self->kind, key);
+  char *clean;
+
+  if (field == NULL)
+    return FALSE;
+  clean = lajna_case_field_clean (field, input != NULL ? input : "");
+  if (clean == NULL)
+    return FALSE;
+  g_hash_table_insert (self->values, (gpointer) field->key, clean);
+  return TRUE;
+}
+
+/**
+ * lajna_case_record_diff:
+ * @self: a record
+ * @other: another version of the same file
+ *
+ * Returns: (transfer container) (element-type LajnaCaseField): the fields
+ *   whose values differ, in form order
+ */
+GPtrArray *
+lajna_case_record_diff (const LajnaCaseRecord *self,
+                        const LajnaCaseRecord *other)
+{
+  GPtrArray *differ = g_ptr_array_new ();
+  guint n;
+  const LajnaCaseField *fields = lajna_case_fields (self->kind, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (strcmp (lajna_case_record_get (self, fields[i].key),
+                lajna_case_record_get (other, fields[i].key)) != 0)
+      g_ptr_array_add (differ, (gpointer) &fields[i]);
+  return differ;
+}
+
+static void
+write_value (LajnaJson            *json,
+             const LajnaCaseField *field,
+             const char           *value)
+{
+  GDate date;
+  gint64 number;
+
+  if (field->type == LAJNA_FIELD_TEXT)
+    {
+      lajna_json_string (json, value);
+      return;
+    }
+  if (*value == '\0')
+    {
+      lajna_json_null (json);
+      return;
+    }
+  switch (field->type)
+    {
+    case LAJNA_FIELD_DATE:
+      lajna_parse_date (value, &date);
+      lajna_json_date (json, &date);
+      break;
+    case LAJNA_FIELD_INT:
+      if (g_ascii_string_to_signed (value, 10, 0, G_MAXINT32, &number, NULL))
+        lajna_json_int (json, number);
+      else
+        lajna_json_null (json);
+      break;
+    case LAJNA_FIELD_LIST:
+      {
+        g_auto(GStrv) codes = g_strsplit (value, ",", -1);
+
+        lajna_json_begin_array (json);
+        for (guint i = 0; codes[i] != NULL; i++)
+          lajna_json_string (json, codes[i]);
+        lajna_json_end_array (json);
+      }
+      break;
+    default:
+      lajna_json_string (json, value);
+      break;
+    }
+}
+
+static void
+write_record (const LajnaCaseRecord *self,
+              LajnaJson             *json)
+{
+  const char * const *parties = lajna_case_parties_of (self->kind);
+  guint n;
+  const LajnaCaseField *fields = lajna_case_fields (self->kind, &n);
+
+  lajna_json_begin_object (json);
+  lajna_json_key (json, "committee_id");
+  lajna_json_int (json, self->committee_id);
+  lajna_json_member (json, "kind", self->kind);
+  for (guint i = 0; i < n && strchr (fields[i].key, '.') == NULL; i++)
+    {
+      lajna_json_key (json, fields[i].key);
+      write_value (json, &fields[i], lajna_case_record_get (self, fields[i].key));
+    }
+  for (guint p = 0; parties[p] != NULL; p++)
+    {
+      gsize prefix = strlen (parties[p]);
+
+      lajna_json_key (json, parties[p]);
+      lajna_json_begin_object (json);
+      for (guint i = 0; i < n; i++)
+        {
+          if (strncmp (fields[i].key, parties[p], prefix) != 0 || fields[i].key[prefix] != '.')
+            continue;
+          lajna_json_key (json, fields[i].key + prefix + 1);
+          write_value (json, &fields[i], lajna_case_record_get (self, fields[i].key));
+        }
+      lajna_json_end_object (json);
+    }
+  lajna_json_end_object (json);
+}
+
+/**
+ * lajna_case_record_to_json:
+ * @self: a record
+ *
+ * Returns: (transfer full): the record as lajna_case_create() and
+ *   lajna_case_update() take it
+ */
+char *
+lajna_case_record_to_json (const LajnaCaseRecord *self)
+{
+  LajnaJson *json = lajna_json_new ();
+
+  write_record (self, json);
+  return lajna_json_free_to_string (json);
+}
+
+/**
+ * lajna_case_record_load:
+ * @db: a connection
+ * @id: a file id
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the file as it is now
+ */
+LajnaCaseRecord *
+lajna_case_record_load (LajnaDb  *db,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *params[] = { id_text };
+  g_autoptr(PGresult) file = NULL;
+  g_autoptr(PGresult) values = NULL;
+  g_autoptr(LajnaCaseRecord) self = NULL;
+
+  if (!lajna_db_run (db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
+    return NULL;
+  file = lajna_db_exec_params (db,
+      "SELECT committee_id, kind, file_number, status, row_version FROM case_file WHERE id = $1",
+      1, params, error);
+  if (file != NULL)
+    values = lajna_db_exec_params (db, "SELECT key, value FROM lajna_case_values($1)",
+                                   1, params, error);
+  if (values == NULL || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  if (PQntuples (file) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The file no longer exists."));
+      return NULL;
+    }
+
+  self = lajna_case_record_new (PQgetvalue (file, 0, 1),
+                                (int) g_ascii_strtoll (PQgetvalue (file, 0, 0), NULL, 10));
+  self->id = id;
+  self->file_number = g_strdup (PQgetvalue (file, 0, 2));
+  self->status = g_strdup (PQgetvalue (file, 0, 3));
+  self->row_version = (int) g_ascii_strtoll (PQgetvalue (file, 0, 4), NULL, 10);
+  for (int i = 0; i < PQntuples (values); i++)
+    if (!PQgetisnull (values, i, 1))
+      lajna_case_record_set (self, PQgetvalue (values, i, 0), PQgetvalue (values, i, 1));
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+register_batch (LajnaDb    *db,
+                GPtrArray  *records,
+                guint       first,
+                guint       count,
+                GError    **error)
+{
+  LajnaJson *json = lajna_json_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(PGresult) result = NULL;
+  const char *params[1];
+
+  lajna_json_begin_array (json);
+  for (guint i = first; i < first + count; i++)
+    write_record (g_ptr_array_index (records, i), json);
+  lajna_json_end_array (json);
+  text = lajna_json_free_to_string (json);
+  params[0] = text;
+
+  result = lajna_db_exec_params (db,
+      "SELECT case_id, file_number FROM lajna_case_create($1::jsonb) ORDER BY ordinal",
+      1, params, error);
+  if (result == NULL)
+    return FALSE;
+  for (guint i = 0; i < count; i++)
+    {
+      LajnaCaseRecord *record = g_ptr_array_index (records, first + i);
+
+      record->id = g_ascii_strtoll (PQgetvalue (result, (int) i, 0), NULL, 10);
+      g_free (record->file_number);
+      record->file_number = g_strdup (PQgetvalue (result, (int) i, 1));
+      g_free (record->status);
+      record->status = g_strdup ("registered");
+      record->row_version = 1;
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_case_record_register:
+ * @db: a connection
+ * @records: (element-type LajnaCaseRecord): new files, validated
+ * @error: return location for a #GError
+ *
+ * Registers every file of @records in one transaction: all of them or,
+ * on any error, none. Each record gets its id and file number.
+ *
+ * Returns: whether the files were registered
+ */
+gboolean
+lajna_case_record_register (LajnaDb    *db,
+                            GPtrArray  *records,
+                            GError    **error)
+{
+  if (!lajna_db_run (db, "BEGIN", error))
+    return FALSE;
+  for (guint first = 0; first < records->len; first += REGISTER_BATCH)
+    {
+      if (!register_batch (db, records, first, MIN (REGISTER_BATCH, records->len - first), error))
+        {
+          lajna_db_run (db, "ROLLBACK", NULL);
+          for (guint i = 0; i < records->len; i++)
+            ((LajnaCaseRecord *) g_ptr_array_index (records, i))->id = 0;
+          return FALSE;
+        }
+    }
+  return lajna_db_run (db, "COMMIT", error);
+}
+
+/**
+ * lajna_case_record_save:
+ * @db: a connection
+ * @self: a file, validated
+ * @error: return location for a #GError
+ *
+ * Registers a new file, or saves an edited one if nobody saved it since
+ * it was read: otherwise fails with %LAJNA_DB_ERROR_STALE and writes
+ * nothing, so that the person can compare and choose. On success the
+ * record holds the new row version.
+ *
+ * Returns: whether the file was saved
+ */
+gboolean
+lajna_case_record_save (LajnaDb          *db,
+                        LajnaCaseRecord  *self,
+                        GError          **error)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *json = NULL;
+  const char *params[3];
+  g_autoptr(PGresult) result = NULL;
+
+  if (self->id == 0)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, self);
+      return lajna_case_record_register (db, one, error);
+    }
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, self->id);
+  version = g_strdup_printf ("%d", self->row_version);
+  json = lajna_case_record_to_json (self);
+  params[0] = id;
+  params[1] = version;
+  params[2] = json;
+  result = lajna_db_exec_params (db, "SELECT lajna_case_update($1, $2, $3::jsonb)",
+                                 3, params, error);
+  if (result == NULL)
+    return FALSE;
+  self->row_version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  return TRUE;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "lajna-case-fields.h"
+#include "lajna-db.h"
+#include "lajna-validation.h"
+
+G_BEGIN_DECLS
+
+/**
+ * LajnaCaseRecord:
+ * @id: the file's id, 0 until it is registered
+ * @row_version: the version this record was read at (see lajna_case_record_save())
+ * @committee_id: the committee the file belongs to
+ * @kind: "marriage" or "juvenile"
+ * @file_number: (nullable): given by the database when the file is registered
+ * @status: (nullable): the file's status when it was read
+ *
+ * A file as a form edits it: the values of the fields of
+ * lajna_case_fields(), cleaned, by key.
+ */
+typedef struct
+{
+  gint64      id;
+  int         row_version;
+  int         committee_id;
+  char       *kind;
+  char       *file_number;
+  char       *status;
+  /*< private >*/
+  GHashTable *values;
+} LajnaCaseRecord;
+
+LajnaCaseRecord *lajna_case_record_new       (const char             *kind,
+                                              int                     committee_id);
+LajnaCaseRecord *lajna_case_record_copy      (const LajnaCaseRecord  *self);
+void             lajna_case_record_free      (LajnaCaseRecord        *self);
+const char      *lajna_case_record_get       (const LajnaCaseRecord  *self,
+                                              const char             *key);
+gboolean         lajna_case_record_get_date  (const LajnaCaseRecord  *self,
+                                              const char             *key,
+                                              GDate                  *date);
+gboolean         lajna_case_record_set       (LajnaCaseRecord        *self,
+                                              const char             *key,
+                                              const char             *input);
+GPtrArray       *lajna_case_record_diff      (const LajnaCaseRecord  *self,
+                                              const LajnaCaseRecord  *other);
+char            *lajna_case_record_to_json   (const LajnaCaseRecord  *self);
+void             lajna_case_record_validate  (const LajnaCaseRecord  *self,
+                                              LajnaValidation        *validation,
+                                              const GDate            *today,
+                                              const char * const     *countries);
+LajnaCaseRecord *lajna_case_record_load      (LajnaDb                *db,
+                                              gint64                  id,
+                                              GError                **error);
+gboolean         lajna_case_record_register  (LajnaDb                *db,
+                                              GPtrArray              *records,
+                                              GError                **error);
+gboolean         lajna_case_record_save      (LajnaDb                *db,
+                                              LajnaCaseRecord        *self,
+                                              GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCaseRecord, lajna_case_record_free)
+
+G_END_DECLS

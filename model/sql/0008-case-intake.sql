@@ -1,0 +1,238 @@
+-- Registering and editing files. The app's forms and the spreadsheet import
+-- hand the same JSON shape to the same two functions:
+--
+--   { "committee_id": 1, "kind": "marriage", "received_on": "2026-11-23",
+--     "notes": "", <the columns of marriage_case or juvenile_case>,
+--     "libyan_party": {<person columns>}, "foreign_party": {…} }   (marriage)
+--     "juvenile": {<person columns>}                                (juvenile)
+--
+-- Keys are column names, so jsonb_populate_record() does the typing and a
+-- missing key takes the column's default.
+
+-- File numbers run per committee and year without gaps: the counter row is
+-- locked by the transaction that takes numbers from it.
+CREATE TABLE file_number_counter (
+  committee_id integer NOT NULL REFERENCES committee,
+  year         integer NOT NULL,
+  last_number  integer NOT NULL CHECK (last_number >= 0),
+  PRIMARY KEY (committee_id, year)
+);
+
+-- Takes p_count numbers and returns the first. A committee's first use in a
+-- year starts after the highest number already on its files (files loaded
+-- before the counter existed).
+CREATE FUNCTION lajna_take_file_numbers(p_committee integer, p_year integer, p_count integer)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  v_last integer;
+BEGIN
+  UPDATE file_number_counter SET last_number = last_number + p_count
+   WHERE committee_id = p_committee AND year = p_year
+  RETURNING last_number INTO v_last;
+  IF FOUND THEN
+    RETURN v_last - p_count + 1;
+  END IF;
+  SELECT coalesce(max(split_part(f.file_number, '/', 3)::integer), 0) INTO v_last
+    FROM case_file f JOIN committee c ON c.id = f.committee_id
+   WHERE f.committee_id = p_committee
+     AND f.file_number LIKE c.file_prefix || '/' || p_year || '/%';
+  INSERT INTO file_number_counter (committee_id, year, last_number)
+  VALUES (p_committee, p_year, v_last + p_count)
+  ON CONFLICT (committee_id, year)
+  DO UPDATE SET last_number = file_number_counter.last_number + p_count
+  RETURNING last_number INTO v_last;
+  RETURN v_last - p_count + 1;
+END $$;
+
+-- Registers every file of p_cases (a JSON array) in one statement, and
+-- returns each one's position in the array (from 1), id and file number.
+-- Ids are drawn from the identity sequences first so that the parties, the
+-- file and its details can be written together.
+CREATE FUNCTION lajna_case_create(p_cases jsonb)
+RETURNS TABLE (ordinal bigint, case_id bigint, file_number text)
+LANGUAGE sql AS $$
+  WITH input AS MATERIALIZED (
+    SELECT t.o, t.c,
+           (t.c ->> 'committee_id')::integer AS committee_id,
+           extract(year FROM coalesce((t.c ->> 'received_on')::date, current_date))::integer AS year,
+           nextval(pg_get_serial_sequence('case_file', 'id')) AS case_id,
+           nextval(pg_get_serial_sequence('person', 'id')) AS first_party,
+           CASE WHEN t.c ->> 'kind' = 'marriage'
+                THEN nextval(pg_get_serial_sequence('person', 'id')) END AS second_party
+      FROM jsonb_array_elements(p_cases) WITH ORDINALITY AS t (c, o)
+  ),
+  first_numbers AS MATERIALIZED (
+    SELECT committee_id, year, lajna_take_file_numbers(committee_id, year, count(*)::integer) AS first
+      FROM input GROUP BY committee_id, year
+  ),
+  numbered AS MATERIALIZED (
+    SELECT i.*, cm.file_prefix || '/' || i.year || '/'
+                || lpad((n.first + row_number() OVER w - 1)::text, 5, '0') AS file_number
+      FROM input i
+      JOIN first_numbers n USING (committee_id, year)
+      JOIN committee cm ON cm.id = i.committee_id
+    WINDOW w AS (PARTITION BY i.committee_id, i.year ORDER BY i.o)
+  ),
+  parties AS (
+    SELECT first_party AS id,
+           CASE WHEN c ->> 'kind' = 'marriage' THEN c -> 'libyan_party' ELSE c -> 'juvenile' END AS p
+      FROM numbered
+    UNION ALL
+    SELECT second_party, c -> 'foreign_party' FROM numbered WHERE second_party IS NOT NULL
+  ),
+  new_people AS (
+    INSERT INTO person (id, name, father_name, grandfather_name, family_name, latin_name, sex,
+                        birth_date, nationality, national_number, passport_number, passport_expiry)
+    OVERRIDING SYSTEM VALUE
+    SELECT pa.id, r.name, coalesce(r.father_name, ''), coalesce(r.grandfather_name, ''),
+           coalesce(r.family_name, ''), coalesce(r.latin_name, ''), r.sex, r.birth_date,
+           r.nationality, nullif(r.national_number, ''), nullif(r.passport_number, ''),
+           r.passport_expiry
+      FROM parties pa CROSS JOIN LATERAL jsonb_populate_record(NULL::person, pa.p) r
+  ),
+  new_files AS (
+    INSERT INTO case_file (id, committee_id, kind, file_number, received_on, notes)
+    OVERRIDING SYSTEM VALUE
+    SELECT n.case_id, n.committee_id, n.c ->> 'kind', n.file_number,
+           coalesce((n.c ->> 'received_on')::date, current_date), coalesce(n.c ->> 'notes', '')
+      FROM numbered n
+  ),
+  new_marriages AS (
+    INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction,
+                               previous_marriages, residence)
+    SELECT n.case_id, n.first_party, n.second_party, r.direction,
+           coalesce(r.previous_marriages, 0), coalesce(r.residence, '')
+      FROM numbered n CROSS JOIN LATERAL jsonb_populate_record(NULL::marriage_case, n.c) r
+     WHERE n.c ->> 'kind' = 'marriage'
+  ),
+  new_juveniles AS (
+    INSERT INTO juvenile_case (case_id, juvenile_id, guardian_name, guardian_relation,
+                               guardian_phone, facility, admission_date, court,
+                               court_case_number, charge_category, legal_status, programme,
+                               social_worker_id, psychologist_id, review_cycle_days,
+                               next_review_on)
+    SELECT n.case_id, n.first_party, coalesce(r.guardian_name, ''),
+           coalesce(r.guardian_relation, ''), coalesce(r.guardian_phone, ''),
+           coalesce(r.facility, ''), r.admission_date, coalesce(r.court, ''),
+           coalesce(r.court_case_number, ''), coalesce(r.charge_category, ''),
+           coalesce(r.legal_status, ''), coalesce(r.programme, '{}'), r.social_worker_id,
+           r.psychologist_id, coalesce(r.review_cycle_days, 90),
+           coalesce(r.next_review_on,
+                    r.admission_date + coalesce(r.review_cycle_days, 90))
+      FROM numbered n CROSS JOIN LATERAL jsonb_populate_record(NULL::juvenile_case, n.c) r
+     WHERE n.c ->> 'kind' = 'juvenile'
+  ),
+  history AS (
+    INSERT INTO case_history (case_id, from_status, to_status)
+    SELECT n.case_id, NULL, 'registered' FROM numbered n
+  )
+  SELECT o, case_id, file_number FROM numbered ORDER BY o
+$$;
+
+-- Saves an edited file: p_case has the shape above (committee and kind
+-- cannot change). Refused with SQLSTATE LJ409 when the file's row version is
+-- no longer p_row_version, that is when another workstation saved it after
+-- this one read it. Returns the new row version.
+CREATE FUNCTION lajna_case_update(p_case_id bigint, p_row_version integer, p_case jsonb)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+  v_version integer;
+  v_kind    text;
+BEGIN
+  SELECT row_version, kind INTO v_version, v_kind FROM case_file WHERE id = p_case_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'case file % does not exist', p_case_id USING ERRCODE = 'no_data_found';
+  END IF;
+  IF v_version <> p_row_version THEN
+    RAISE EXCEPTION 'case file % is at version %, not %', p_case_id, v_version, p_row_version
+      USING ERRCODE = 'LJ409';
+  END IF;
+
+  UPDATE person p SET
+    name = r.name, father_name = coalesce(r.father_name, ''),
+    grandfather_name = coalesce(r.grandfather_name, ''),
+    family_name = coalesce(r.family_name, ''), latin_name = coalesce(r.latin_name, ''),
+    sex = r.sex, birth_date = r.birth_date, nationality = r.nationality,
+    national_number = nullif(r.national_number, ''),
+    passport_number = nullif(r.passport_number, ''), passport_expiry = r.passport_expiry
+    FROM lajna_case_parties(p_case_id) pa
+    CROSS JOIN LATERAL jsonb_populate_record(NULL::person, p_case -> pa.role) r
+   WHERE p.id = pa.person_id AND p_case ? pa.role
+     AND (p.name, p.father_name, p.grandfather_name, p.family_name, p.latin_name, p.sex,
+          p.birth_date, p.nationality, p.national_number, p.passport_number, p.passport_expiry)
+         IS DISTINCT FROM
+         (r.name, coalesce(r.father_name, ''), coalesce(r.grandfather_name, ''),
+          coalesce(r.family_name, ''), coalesce(r.latin_name, ''), r.sex, r.birth_date,
+          r.nationality, nullif(r.national_number, ''), nullif(r.passport_number, ''),
+          r.passport_expiry);
+
+  IF v_kind = 'marriage' THEN
+    UPDATE marriage_case m SET
+      direction = r.direction, previous_marriages = coalesce(r.previous_marriages, 0),
+      residence = coalesce(r.residence, '')
+      FROM jsonb_populate_record(NULL::marriage_case, p_case) r
+     WHERE m.case_id = p_case_id
+       AND (m.direction, m.previous_marriages, m.residence) IS DISTINCT FROM
+           (r.direction, coalesce(r.previous_marriages, 0), coalesce(r.residence, ''));
+  ELSE
+    UPDATE juvenile_case j SET
+      guardian_name = coalesce(r.guardian_name, ''),
+      guardian_relation = coalesce(r.guardian_relation, ''),
+      guardian_phone = coalesce(r.guardian_phone, ''), facility = coalesce(r.facility, ''),
+      admission_date = r.admission_date, court = coalesce(r.court, ''),
+      court_case_number = coalesce(r.court_case_number, ''),
+      charge_category = coalesce(r.charge_category, ''),
+      legal_status = coalesce(r.legal_status, ''), programme = coalesce(r.programme, '{}'),
+      social_worker_id = r.social_worker_id, psychologist_id = r.psychologist_id,
+      review_cycle_days = coalesce(r.review_cycle_days, 90), next_review_on = r.next_review_on
+      FROM jsonb_populate_record(NULL::juvenile_case, p_case) r
+     WHERE j.case_id = p_case_id
+       AND (j.guardian_name, j.guardian_relation, j.guardian_phone, j.facility,
+            j.admission_date, j.court, j.court_case_number, j.charge_category,
+            j.legal_status, j.programme, j.social_worker_id, j.psychologist_id,
+            j.review_cycle_days, j.next_review_on)
+           IS DISTINCT FROM
+           (coalesce(r.guardian_name, ''), coalesce(r.guardian_relation, ''),
+            coalesce(r.guardian_phone, ''), coalesce(r.facility, ''), r.admission_date,
+            coalesce(r.court, ''), coalesce(r.court_case_number, ''),
+            coalesce(r.charge_category, ''), coalesce(r.legal_status, ''),
+            coalesce(r.programme, '{}'), r.social_worker_id, r.psychologist_id,
+            coalesce(r.review_cycle_days, 90), r.next_review_on);
+  END IF;
+
+  UPDATE case_file SET
+    received_on = coalesce((p_case ->> 'received_on')::date, received_on),
+    notes = coalesce(p_case ->> 'notes', ''),
+    row_version = row_version + 1, updated_at = now()
+   WHERE id = p_case_id
+  RETURNING row_version INTO v_version;
+  RETURN v_version;
+END $$;
+
+-- A file's editable values as (key, value) text pairs, keyed as the JSON
+-- above with a party's fields under "role.column": what a form loads and
+-- what lajna_case_update() takes back.
+CREATE FUNCTION lajna_case_values(p_case_id bigint)
+RETURNS TABLE (key text, value text)
+LANGUAGE sql STABLE AS $$
+  SELECT 'received_on', received_on::text FROM case_file WHERE id = p_case_id
+  UNION ALL SELECT 'notes', notes FROM case_file WHERE id = p_case_id
+  UNION ALL
+  SELECT e.key, e.value
+    FROM marriage_case m
+    CROSS JOIN LATERAL jsonb_each_text(to_jsonb(m) - 'case_id' - 'libyan_party_id'
+                                       - 'foreign_party_id') e
+   WHERE m.case_id = p_case_id
+  UNION ALL
+  SELECT e.key, e.value
+    FROM juvenile_case j
+    CROSS JOIN LATERAL jsonb_each_text(to_jsonb(j) - 'case_id' - 'juvenile_id'
+                                       || jsonb_build_object('programme',
+                                                             array_to_string(j.programme, ','))) e
+   WHERE j.case_id = p_case_id
+  UNION ALL
+  SELECT pa.role || '.' || e.key, e.value
+    FROM lajna_case_parties(p_case_id) pa
+    JOIN person p ON p.id = pa.person_id
+    CROSS JOIN LATERAL jsonb_each_text(to_jsonb(p) - 'id' - 'full_name' - 'name_norm') e
+$$;
