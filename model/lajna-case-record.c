@@ -414,3 +414,66 @@ lajna_case_record_save (LajnaDb          *db,
   self->row_version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   return TRUE;
 }
+
+void
+lajna_intake_candidate_free (LajnaIntakeCandidate *candidate)
+{
+  g_free (candidate->for_role);
+  g_free (candidate->file_number);
+  g_free (candidate->title);
+  g_free (candidate->reason);
+  g_free (candidate->earlier_outcome);
+  g_free (candidate);
+}
+
+/**
+ * lajna_case_record_find_duplicates:
+ * @db: a connection
+ * @self: a file being entered or edited
+ * @threshold: the least name similarity (0–1) that makes a candidate
+ * @error: return location for a #GError
+ *
+ * The files on which a person like one of @self's parties already
+ * appears, by national number, passport, or a similar name with the same
+ * birth date; @self itself is left out.
+ *
+ * Returns: (transfer full) (element-type LajnaIntakeCandidate) (nullable):
+ *   the candidates, the surest first
+ */
+GPtrArray *
+lajna_case_record_find_duplicates (LajnaDb               *db,
+                                   const LajnaCaseRecord *self,
+                                   double                 threshold,
+                                   GError               **error)
+{
+  g_autofree char *json = lajna_case_record_to_json (self);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->id);
+  char limit[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *params[] = { json, g_ascii_dtostr (limit, sizeof limit, threshold), id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT p.key, d.case_id, d.file_number, d.title, d.reason, d.score, d.earlier_outcome"
+      "  FROM jsonb_each($1::jsonb) p"
+      "  CROSS JOIN LATERAL lajna_intake_duplicates(p.value, $2::real) d"
+      " WHERE jsonb_typeof(p.value) = 'object' AND d.case_id <> $3::bigint"
+      " ORDER BY d.score DESC, d.case_id DESC LIMIT 50", 3, params, error);
+  GPtrArray *candidates;
+
+  if (result == NULL)
+    return NULL;
+  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_intake_candidate_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaIntakeCandidate *candidate = g_new0 (LajnaIntakeCandidate, 1);
+
+      candidate->for_role = g_strdup (PQgetvalue (result, i, 0));
+      candidate->case_id = g_ascii_strtoll (PQgetvalue (result, i, 1), NULL, 10);
+      candidate->file_number = g_strdup (PQgetvalue (result, i, 2));
+      candidate->title = g_strdup (PQgetvalue (result, i, 3));
+      candidate->reason = g_strdup (PQgetvalue (result, i, 4));
+      candidate->score = g_ascii_strtod (PQgetvalue (result, i, 5), NULL);
+      if (!PQgetisnull (result, i, 6))
+        candidate->earlier_outcome = g_strdup (PQgetvalue (result, i, 6));
+      g_ptr_array_add (candidates, candidate);
+    }
+  return candidates;
+}

@@ -30,6 +30,28 @@ typedef struct
   GHashTable *values;
 } LajnaCaseRecord;
 
+/**
+ * LajnaIntakeCandidate:
+ * @for_role: the party of the record being entered
+ * @case_id: a registered file on which a person like that party appears
+ * @file_number: its number
+ * @title: its parties' names
+ * @reason: "national_number", "passport_number" or "name_birth_date"
+ * @score: how alike, 0–1
+ * @earlier_outcome: (nullable): "reject" or "defer" when that file was
+ *   refused or deferred
+ */
+typedef struct
+{
+  char   *for_role;
+  gint64  case_id;
+  char   *file_number;
+  char   *title;
+  char   *reason;
+  double  score;
+  char   *earlier_outcome;
+} LajnaIntakeCandidate;
+
 LajnaCaseRecord *lajna_case_record_new       (const char             *kind,
                                               int                     committee_id);
 LajnaCaseRecord *lajna_case_record_copy      (const LajnaCaseRecord  *self);
@@ -58,6 +80,12 @@ gboolean         lajna_case_record_register  (LajnaDb                *db,
 gboolean         lajna_case_record_save      (LajnaDb                *db,
                                               LajnaCaseRecord        *self,
                                               GError                **error);
+
+GPtrArray       *lajna_case_record_find_duplicates (LajnaDb               *db,
+                                                    const LajnaCaseRecord *self,
+                                                    double                 threshold,
+                                                    GError               **error);
+void             lajna_intake_candidate_free       (LajnaIntakeCandidate  *candidate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCaseRecord, lajna_case_record_free)
 

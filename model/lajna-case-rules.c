@@ -125,6 +125,7 @@ check_person (const Check *c,
   g_autofree char *nationality_key = key_of (role, "nationality");
   g_autofree char *birth_key = key_of (role, "birth_date");
 
+  g_date_clear (birth, 1);
   check_required (c, role, "sex", _("Choose the sex."));
   lajna_check_nationality (c->validation, nationality_key, get (c, role, "nationality"),
                            c->countries);
@@ -212,7 +213,7 @@ check_juvenile (const Check *c)
   if (lajna_validation_find (c->validation, "admission_date") == NULL
       && lajna_case_record_get_date (c->record, "admission_date", &admission))
     lajna_check_juvenile_age (c->validation, "admission_date", &birth, &admission);
-  if (strcmp (get (c, NULL, "review_cycle_days"), "0") == 0)
+  if (g_ascii_string_to_signed (get (c, NULL, "review_cycle_days"), 10, 0, 0, NULL, NULL))
     lajna_validation_add (c->validation, "review_cycle_days", LAJNA_ISSUE_ERROR,
                           _("A review cycle is at least one day."));
 }

@@ -19,7 +19,8 @@ LANGUAGE sql STABLE AS $$
         FROM person q
        WHERE q.birth_date = p_birth_date AND similarity(q.name_norm, p_name_norm) >= p_threshold
     ) x
-   ORDER BY x.id, x.score DESC, x.reason
+   ORDER BY x.id, x.score DESC,
+            array_position(ARRAY['national_number', 'passport_number', 'name_birth_date'], x.reason)
 $$;
 
 CREATE OR REPLACE FUNCTION lajna_person_duplicates(p_person_id bigint, p_threshold real DEFAULT 0.5)

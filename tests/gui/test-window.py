@@ -9,100 +9,13 @@ import os
 import re
 import subprocess
 import sys
-import time
 
-import pyatspi
-from gi.repository import GLib
+from lajna_atspi import (ARABIC, App, Results, attributes, cell_texts, data_rows, find_role,
+                         text_of, wait_for, walk)
 
-ARABIC = re.compile("[\u0600-\u06ff]")
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
-ISOLATES = "\u2066\u2067\u2068\u2069"
-passed = 0
-failed = 0
-
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-        print("ok -", what)
-    else:
-        failed += 1
-        print("not ok -", what)
-
-
-def walk(acc):
-    if acc is None:
-        return
-    yield acc
-    try:
-        n = acc.childCount
-    except Exception:
-        return
-    for i in range(n):
-        yield from walk(acc.getChildAtIndex(i))
-
-
-def text_of(acc):
-    try:
-        text = acc.queryText()
-        return text.getText(0, text.characterCount)
-    except NotImplementedError:
-        return acc.name or ""
-
-
-def attributes(acc):
-    try:
-        raw = acc.queryText().getDefaultAttributes()
-    except NotImplementedError:
-        return {}
-    return dict(item.split(":", 1) for item in raw.split(";") if ":" in item)
-
-
-def wait_for(find, what, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            found = find()
-        except (GLib.Error, AttributeError):
-            found = None  # rows went away while being read: read again
-        if found:
-            return found
-        time.sleep(0.2)
-    raise SystemExit(f"not ok - {what}: not found within {timeout} s\n0 passed, 1 failed")
-
-
-def app_root():
-    try:
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            app = desktop.getChildAtIndex(i)
-            if app is not None and app.name == "lajna":
-                return app
-    except Exception:
-        pass  # the registry may not answer yet
-    return None
-
-
-def find_role(root, role):
-    return next((a for a in walk(root) if a.getRoleName() == role), None)
-
-
-def data_rows(table):
-    rows_list = next((a for a in walk(table) if a.getRoleName() == "list"), None)
-    if rows_list is None:
-        return None, []
-    rows = [rows_list.getChildAtIndex(i) for i in range(rows_list.childCount)]
-    return rows_list, [r for r in rows if r is not None and r.getRoleName() == "table row"]
-
-
-def cell_texts(row):
-    texts = []
-    for i in range(row.childCount):
-        cell = row.getChildAtIndex(i)
-        inner = cell.getChildAtIndex(0) if cell.childCount else cell
-        texts.append(text_of(inner).strip(ISOLATES))
-    return texts
+results = Results()
+check = results.check
 
 
 def loaded_rows(table):
@@ -111,23 +24,10 @@ def loaded_rows(table):
     return rows if len(rows) >= 5 else None
 
 
-app = None
-
-
 def main():
-    global app
-    app = subprocess.Popen(sys.argv[1:])
+    app = App(sys.argv[1:])
     try:
-        def started():
-            global app
-            # A start that could not reach the display is retried.
-            if app.poll() is not None:
-                print("# the app exited with", app.returncode, "- starting it again")
-                app = subprocess.Popen(sys.argv[1:])
-                return None
-            return app_root()
-
-        root = wait_for(started, "the application on the accessibility bus")
+        root = app.root()
         table = wait_for(lambda: find_role(root, "tree table"), "the file table")
         check(ARABIC.search(table.name or ""), f"the table has an Arabic name ({table.name!r})")
 
@@ -178,11 +78,9 @@ def main():
                      if FOLD.sub("", w).replace("أ", "ا").replace("إ", "ا") == "احمد"}
         check(spellings - {"احمد"}, f"they include other spellings of احمد: {sorted(spellings)}")
     finally:
-        app.terminate()
-        code = app.wait(timeout=60)
+        code = app.stop()
     check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return results.finish()
 
 
 if __name__ == "__main__":

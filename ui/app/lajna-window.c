@@ -10,9 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cases/lajna-case-form.h"
 #include "cases/lajna-case-table.h"
-#include "lajna-bench.h"
 #include "cases/lajna-case-view.h"
+#include "lajna-bench.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
 
@@ -34,6 +35,8 @@ struct _LajnaWindow
   LajnaDbWorker   *worker;
   LajnaCaseList   *list;
   LajnaCaseQuery  *query;
+  GPtrArray       *committees;
+  int              committee_id;
   GCancellable    *cancellable;
 };
 
@@ -130,8 +133,8 @@ committee_selected_cb (LajnaWindow   *self,
 {
   if (row == NULL)
     return;
-  lajna_case_query_set_committee (self->query,
-                                  GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "committee")));
+  self->committee_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "committee"));
+  lajna_case_query_set_committee (self->query, self->committee_id);
   apply_query (self);
 }
 
@@ -211,6 +214,79 @@ committees_done_cb (GObject      *source,
                                               committee->id));
     }
   gtk_list_box_select_row (self->committee_list, GTK_LIST_BOX_ROW (all));
+  g_clear_pointer (&self->committees, g_ptr_array_unref);
+  self->committees = g_steal_pointer (&committees);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", TRUE);
+}
+
+static void
+case_saved_cb (LajnaWindow *self,
+               gint64       case_id)
+{
+  lajna_case_list_reload (self->list);
+  lajna_case_view_show_case (self->case_view, case_id);
+}
+
+static void
+new_case_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) committees = g_ptr_array_new ();
+  LajnaCaseForm *form;
+
+  /* The selected committee first, when it is of this kind. */
+  for (guint i = 0; self->committees != NULL && i < self->committees->len; i++)
+    {
+      LajnaCommittee *committee = g_ptr_array_index (self->committees, i);
+
+      if (g_strcmp0 (committee->kind, kind) != 0)
+        continue;
+      if (committee->id == self->committee_id)
+        g_ptr_array_insert (committees, 0, committee);
+      else
+        g_ptr_array_add (committees, committee);
+    }
+  if (committees->len == 0)
+    return;
+  form = lajna_case_form_new_file (GTK_WINDOW (self), self->worker, kind, committees);
+  g_signal_connect_object (form, "saved", G_CALLBACK (case_saved_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Ctrl+N: a file of the selected committee's kind, a marriage file when
+ * all committees are shown. */
+static void
+new_case_shortcut_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+  const char *kind = "marriage";
+
+  for (guint i = 0; self->committees != NULL && i < self->committees->len; i++)
+    {
+      LajnaCommittee *committee = g_ptr_array_index (self->committees, i);
+
+      if (committee->id == self->committee_id)
+        kind = committee->kind;
+    }
+  gtk_widget_activate_action (widget, "win.new-case", "s", kind);
+}
+
+static void
+edit_case_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+  LajnaCaseForm *form;
+
+  if (self->worker == NULL)
+    return;
+  form = lajna_case_form_edit_file (GTK_WINDOW (self), self->worker, g_variant_get_int64 (parameter));
+  g_signal_connect_object (form, "saved", G_CALLBACK (case_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -242,6 +318,7 @@ lajna_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->list);
   g_clear_object (&self->worker);
+  g_clear_pointer (&self->committees, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_window_parent_class)->dispose (object);
 }
@@ -285,6 +362,12 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, case_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-case", "s", new_case_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-case-here", NULL,
+                                   new_case_shortcut_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-case", "x", edit_case_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case-here", NULL);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
@@ -295,6 +378,7 @@ static void
 lajna_window_init (LajnaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", FALSE);
   self->query = lajna_case_query_new ();
   self->cancellable = g_cancellable_new ();
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+"""Registers a marriage file through the form, by keyboard where a person
+would type, and finds it again by search: the form opens with Ctrl+N,
+refuses to save an empty file with a message under each field, takes the
+parties' names and numbers, chooses from its lists by arrow keys, saves
+with Ctrl+S, and the new file is in the table with its number."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+import pyatspi
+from lajna_atspi import (KEY_DOWN, KEY_RETURN, KEY_TAB, App, Results, cell_texts, data_rows, find_role,
+                         press, press_with_control, wait_for, walk)
+
+KEYCODE_N = 57
+KEYCODE_S = 39
+NATIONAL_NUMBER = "119850012345"
+results = Results()
+check = results.check
+
+
+def form_frame(root):
+    """The form's window: the one with a group for the Libyan party."""
+    for i in range(root.childCount):
+        frame = root.getChildAtIndex(i)
+        if frame is not None and find_role(frame, "list", "الطرف الليبي") is not None:
+            return frame
+    return None
+
+
+def field(form, group, name):
+    group_list = find_role(form, "list", group)
+    return next((a for a in walk(group_list)
+                 if a.getRoleName() in ("text", "combo box") and a.name == name), None)
+
+
+def type_into(form, group, name, text):
+    field(form, group, name).queryEditableText().setTextContents(text)
+
+
+def tab_to(form, group, name):
+    """Moves the focus with Tab, as a person would, to a field."""
+    target = field(form, group, name)
+    for _ in range(80):
+        if target.getState().contains(pyatspi.STATE_FOCUSED):
+            return
+        press(KEY_TAB)
+    raise SystemExit(f"not ok - Tab never reaches {group} / {name}\n0 passed, 1 failed")
+
+
+def choose(form, group, name, steps):
+    """Tabs to a list row, opens it with Return and moves down to the item."""
+    tab_to(form, group, name)
+    press(KEY_RETURN)
+    time.sleep(0.3)
+    for _ in range(steps):
+        press(KEY_DOWN)
+    press(KEY_RETURN)
+    time.sleep(0.3)
+
+
+def described(form):
+    return [a for a in walk(form)
+            if a.getRoleName() in ("text", "combo box") and a.description]
+
+
+def main():
+    app = App(sys.argv[1:])
+    try:
+        root = app.root()
+        table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+        wait_for(lambda: len(data_rows(table)[1]) >= 5, "rows in the file table")
+
+        press_with_control(KEYCODE_N)
+        form = wait_for(lambda: form_frame(root), "the new-file form after Ctrl+N")
+        check(form.name == "ملف زواج جديد", f"Ctrl+N opens a new marriage file ({form.name!r})")
+
+        press_with_control(KEYCODE_S)
+        messages = wait_for(lambda: described(form), "messages under the fields of an empty form")
+        check(len(messages) >= 6, f"saving an empty file marks its fields ({len(messages)})")
+        check(form_frame(root) is not None, "the empty file is not saved")
+
+        libyan, foreign, file_group = "الطرف الليبي", "الطرف الأجنبي", "الملف"
+        for name, text in (("الاسم", "سالم"), ("اسم الأب", "مفتاح"), ("اسم الجد", "علي"),
+                           ("اسم العائلة", "الزوي"), ("تاريخ الميلاد", "1985-03-14"),
+                           ("الرقم الوطني", NATIONAL_NUMBER)):
+            type_into(form, libyan, name, text)
+        for name, text in (("الاسم", "ماريا"), ("الاسم بالحروف اللاتينية", "Maria Garcia"),
+                           ("تاريخ الميلاد", "1990-06-01"), ("رقم جواز السفر", "p 123-4567"),
+                           ("تاريخ انتهاء جواز السفر", "٢٠٣٠-٠١-٠١")):
+            type_into(form, foreign, name, text)
+        choose(form, file_group, "صفة الزوجين", 1)
+        choose(form, libyan, "الجنس", 1)
+        choose(form, libyan, "الجنسية", 1)
+        choose(form, foreign, "الجنس", 2)
+        choose(form, foreign, "الجنسية", 2)
+
+        left = [f"{a.name}: {a.description}" for a in described(form)]
+        check(not left, f"a complete file leaves no message ({left})")
+
+        press_with_control(KEYCODE_S)
+
+        def saved_file():
+            found = json.loads(subprocess.run(
+                [os.environ["LAJNACTL"], "case", "search", NATIONAL_NUMBER, "--json"],
+                check=True, capture_output=True, text=True).stdout)
+            return found or None
+
+        saved = wait_for(saved_file, "the file in the database after Ctrl+S")
+        check(len(saved) == 1, f"Ctrl+S registers the file, once ({len(saved)})")
+        number = saved[0]["file_number"] if saved else ""
+        check(re.fullmatch(r"زب?/\d{4}/\d{5}", number) is not None, f"it has a file number ({number})")
+        check(saved and saved[0]["title"] == "سالم مفتاح علي الزوي - Maria Garcia",
+              f"its title names both parties ({saved[0]['title'] if saved else None!r})")
+
+        find_role(root, "entry").queryEditableText().setTextContents(NATIONAL_NUMBER)
+
+        def found():
+            _, rows = data_rows(table)
+            texts = [cell_texts(r) for r in rows]
+            return texts if len(texts) == 1 and texts[0][0] == number else None
+
+        rows = wait_for(found, "the new file found by its national number")
+        check(rows[0][1].startswith("سالم مفتاح علي الزوي"), f"the table shows it ({rows[0]})")
+    finally:
+        code = app.stop()
+    check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
+    return results.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

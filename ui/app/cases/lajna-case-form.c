@@ -1,0 +1,616 @@
+/* lajna-case-form.c: registering a new file, or editing one.
+ *
+ * The form is built from the field table once the country list (and for a
+ * juvenile file the staff) is read. Every change is validated at once, in
+ * the model, and the messages appear under the fields; the parties are
+ * looked up as duplicates a moment after the clerk stops typing. Saving
+ * an edited file that another workstation saved meanwhile opens the
+ * conflict dialog: nothing is overwritten without the clerk choosing.
+ */
+
+#include "lajna-case-form.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lajna-case-record.h"
+#include "lajna-committee.h"
+#include "lajna-conflict-dialog.h"
+#include "lajna-country.h"
+#include "lajna-form-rows.h"
+#include "lajna-labels.h"
+#include "lajna-staff.h"
+#include "lajna-text.h"
+
+/* A pause in typing after which the parties are looked up. */
+#define DUPLICATES_DELAY_MS 500
+#define DUPLICATES_THRESHOLD 0.5
+
+struct _LajnaCaseForm
+{
+  AdwWindow parent_instance;
+
+  AdwToastOverlay     *toasts;
+  AdwWindowTitle      *window_title;
+  GtkWidget           *save_button;
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  AdwPreferencesPage  *page;
+  GtkWidget           *committee_group;
+  AdwComboRow         *committee_row;
+  AdwPreferencesGroup *duplicates_group;
+
+  LajnaDbWorker    *worker;
+  GCancellable     *cancellable;
+  GCancellable     *duplicates_cancellable;
+  guint             duplicates_timeout;
+  GPtrArray        *duplicate_rows;
+  GArray           *committee_ids;
+  LajnaCaseRecord  *record;
+  LajnaFormChoices  choices;
+  GStrv             country_codes;
+  LajnaFormRows    *rows;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaCaseForm, lajna_case_form, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What the form needs from the database before it can be built. */
+typedef struct
+{
+  GPtrArray       *countries;
+  GPtrArray       *staff;
+  LajnaCaseRecord *record;
+} Setup;
+
+static void
+setup_free (Setup *setup)
+{
+  g_clear_pointer (&setup->countries, g_ptr_array_unref);
+  g_clear_pointer (&setup->staff, g_ptr_array_unref);
+  g_clear_pointer (&setup->record, lajna_case_record_free);
+  g_free (setup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Setup, setup_free)
+
+static void
+toast (LajnaCaseForm *self,
+       const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+static void
+set_title (LajnaCaseForm *self)
+{
+  g_autofree char *number = NULL;
+
+  const char *title = self->record->id != 0                         ? _("Edit File")
+                      : strcmp (self->record->kind, "juvenile") == 0 ? _("New Juvenile File")
+                                                                      : _("New Marriage File");
+
+  if (self->record->file_number != NULL)
+    number = lajna_isolate (self->record->file_number);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, number);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* The record as the form shows it now, validated. */
+static LajnaValidation *
+collect (LajnaCaseForm *self)
+{
+  LajnaValidation *validation = lajna_validation_new ();
+  GDate day;
+  guint committee = adw_combo_row_get_selected (self->committee_row);
+
+  if (self->committee_ids != NULL && committee < self->committee_ids->len)
+    self->record->committee_id = g_array_index (self->committee_ids, int, committee);
+  lajna_form_rows_store (self->rows, self->record);
+  today (&day);
+  lajna_case_record_validate (self->record, validation, &day,
+                              (const char * const *) self->country_codes);
+  return validation;
+}
+
+static void
+clear_duplicates (LajnaCaseForm *self)
+{
+  for (guint i = 0; i < self->duplicate_rows->len; i++)
+    adw_preferences_group_remove (self->duplicates_group,
+                                  g_ptr_array_index (self->duplicate_rows, i));
+  g_ptr_array_set_size (self->duplicate_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_group), FALSE);
+}
+
+static GtkWidget *
+new_candidate_row (const LajnaIntakeCandidate *candidate)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *number = lajna_isolate (candidate->file_number);
+  g_autofree char *title = g_strdup_printf ("%s  %s", number, candidate->title);
+  g_autofree char *subtitle = g_strdup_printf ("%s: %s (%d%%)", lajna_label_for (candidate->for_role),
+                                               lajna_label_for (candidate->reason),
+                                               (int) (candidate->score * 100 + 0.5));
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  if (candidate->earlier_outcome != NULL)
+    {
+      GtkWidget *flag = gtk_label_new (strcmp (candidate->earlier_outcome, "reject") == 0
+                                         ? _("Rejected before") : _("Deferred before"));
+
+      gtk_widget_add_css_class (flag, "warning");
+      gtk_widget_add_css_class (flag, "heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
+    }
+  return row;
+}
+
+static gpointer
+duplicates_thread (LajnaDb       *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return lajna_case_record_find_duplicates (db, data, DUPLICATES_THRESHOLD, error);
+}
+
+static void
+duplicates_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) candidates = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                                &error);
+  LajnaCaseForm *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_CASE_FORM (user_data);
+  clear_duplicates (self);
+  if (candidates == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      GtkWidget *row = new_candidate_row (g_ptr_array_index (candidates, i));
+
+      adw_preferences_group_add (self->duplicates_group, row);
+      g_ptr_array_add (self->duplicate_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_group), candidates->len > 0);
+}
+
+static gboolean
+look_for_duplicates_cb (gpointer user_data)
+{
+  LajnaCaseForm *self = LAJNA_CASE_FORM (user_data);
+
+  self->duplicates_timeout = 0;
+  g_cancellable_cancel (self->duplicates_cancellable);
+  g_clear_object (&self->duplicates_cancellable);
+  self->duplicates_cancellable = g_cancellable_new ();
+  lajna_db_worker_run_async (self->worker, duplicates_thread,
+                             lajna_case_record_copy (self->record),
+                             (GDestroyNotify) lajna_case_record_free,
+                             (GDestroyNotify) g_ptr_array_unref, self->duplicates_cancellable,
+                             duplicates_done_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether a change of this field can change who the parties look like. */
+static gboolean
+identifies_party (const char *key)
+{
+  static const char * const columns[] = {
+    "name", "father_name", "grandfather_name", "family_name", "birth_date",
+    "national_number", "passport_number", "nationality", NULL
+  };
+  const char *dot = key != NULL ? strchr (key, '.') : NULL;
+
+  return dot != NULL && g_strv_contains (columns, dot + 1);
+}
+
+static void
+fields_changed_cb (LajnaCaseForm *self)
+{
+  g_autoptr(LajnaValidation) validation = collect (self);
+
+  lajna_form_rows_show_issues (self->rows, validation);
+  if (identifies_party (lajna_form_rows_last_changed (self->rows)))
+    {
+      g_clear_handle_id (&self->duplicates_timeout, g_source_remove);
+      self->duplicates_timeout = g_timeout_add (DUPLICATES_DELAY_MS, look_for_duplicates_cb, self);
+    }
+}
+
+static void
+build_form (LajnaCaseForm *self)
+{
+  self->rows = lajna_form_rows_new (self->record->kind, &self->choices, self->page);
+  lajna_form_rows_load (self->rows, self->record);
+  lajna_form_rows_set_changed (self->rows, G_CALLBACK (fields_changed_cb), self);
+  set_title (self);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  if (self->record->id != 0)
+    look_for_duplicates_cb (self);
+}
+
+static gpointer
+setup_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(Setup) setup = g_new0 (Setup, 1);
+
+  setup->countries = lajna_country_fetch_all (db, error);
+  if (setup->countries == NULL)
+    return NULL;
+  setup->staff = lajna_staff_fetch_all (db, error);
+  if (setup->staff == NULL)
+    return NULL;
+  if (id != 0 && (setup->record = lajna_case_record_load (db, id, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&setup);
+}
+
+static void
+setup_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Setup) setup = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  LajnaCaseForm *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_CASE_FORM (user_data);
+  if (setup == NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  self->choices.countries = g_steal_pointer (&setup->countries);
+  self->choices.staff = g_steal_pointer (&setup->staff);
+  self->country_codes = lajna_country_codes (self->choices.countries);
+  if (setup->record != NULL)
+    {
+      lajna_case_record_free (self->record);
+      self->record = g_steal_pointer (&setup->record);
+    }
+  build_form (self);
+}
+
+static void
+start_setup (LajnaCaseForm *self,
+             gint64         case_id)
+{
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  lajna_db_worker_run_async (self->worker, setup_thread, g_memdup2 (&case_id, sizeof case_id),
+                             g_free, (GDestroyNotify) setup_free, self->cancellable,
+                             setup_done_cb, self);
+}
+
+static void save (LajnaCaseForm *self);
+
+static void
+conflict_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LajnaCaseForm    *self)
+{
+  const LajnaCaseRecord *theirs = g_object_get_data (G_OBJECT (dialog), "theirs");
+
+  if (strcmp (response, "mine") == 0)
+    {
+      self->record->row_version = theirs->row_version;
+      save (self);
+    }
+  else if (strcmp (response, "theirs") == 0)
+    {
+      lajna_case_record_free (self->record);
+      self->record = lajna_case_record_copy (theirs);
+      lajna_form_rows_load (self->rows, self->record);
+      fields_changed_cb (self);
+      toast (self, _("The version saved on the other workstation is shown."));
+    }
+}
+
+static gpointer
+load_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lajna_case_record_load (db, *(gint64 *) data, error);
+}
+
+static void
+theirs_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseRecord) theirs = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
+                                                                  result, &error);
+  LajnaCaseForm *self;
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_CASE_FORM (user_data);
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  if (theirs == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  dialog = lajna_conflict_dialog_new (GTK_WINDOW (self), self->record, theirs);
+  g_object_set_data_full (G_OBJECT (dialog), "theirs", g_steal_pointer (&theirs),
+                          (GDestroyNotify) lajna_case_record_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gpointer
+save_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  LajnaCaseRecord *record = data;
+
+  if (!lajna_case_record_save (db, record, error))
+    return NULL;
+  return lajna_case_record_copy (record);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseRecord) saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                                 &error);
+  LajnaCaseForm *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_CASE_FORM (user_data);
+  if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_STALE))
+    {
+      lajna_db_worker_run_async (self->worker, load_thread,
+                                 g_memdup2 (&self->record->id, sizeof self->record->id), g_free,
+                                 (GDestroyNotify) lajna_case_record_free, self->cancellable,
+                                 theirs_done_cb, self);
+      return;
+    }
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  if (saved == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, saved->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save (LajnaCaseForm *self)
+{
+  gtk_widget_set_sensitive (self->save_button, FALSE);
+  lajna_db_worker_run_async (self->worker, save_thread, lajna_case_record_copy (self->record),
+                             (GDestroyNotify) lajna_case_record_free,
+                             (GDestroyNotify) lajna_case_record_free, self->cancellable,
+                             save_done_cb, self);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaCaseForm *self = LAJNA_CASE_FORM (widget);
+  g_autoptr(LajnaValidation) validation = NULL;
+  GtkWidget *first_error;
+
+  if (self->rows == NULL || !gtk_widget_get_sensitive (self->save_button))
+    return;
+  validation = collect (self);
+  lajna_form_rows_touch_all (self->rows);
+  first_error = lajna_form_rows_show_issues (self->rows, validation);
+  if (first_error != NULL)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < lajna_validation_get_n_issues (validation); i++)
+        n += lajna_validation_get_issue (validation, i)->level == LAJNA_ISSUE_ERROR;
+      gtk_widget_grab_focus (first_error);
+      toast (self, g_dngettext (GETTEXT_PACKAGE, "Correct the marked field to save the file.",
+                                "Correct the marked fields to save the file.", n));
+      return;
+    }
+  save (self);
+}
+
+static void
+lajna_case_form_dispose (GObject *object)
+{
+  LajnaCaseForm *self = LAJNA_CASE_FORM (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->duplicates_cancellable);
+  g_clear_handle_id (&self->duplicates_timeout, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_CASE_FORM);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->duplicates_cancellable);
+  g_clear_object (&self->worker);
+
+  G_OBJECT_CLASS (lajna_case_form_parent_class)->dispose (object);
+}
+
+static void
+lajna_case_form_finalize (GObject *object)
+{
+  LajnaCaseForm *self = LAJNA_CASE_FORM (object);
+
+  g_clear_pointer (&self->rows, lajna_form_rows_free);
+  g_clear_pointer (&self->record, lajna_case_record_free);
+  g_clear_pointer (&self->choices.countries, g_ptr_array_unref);
+  g_clear_pointer (&self->choices.staff, g_ptr_array_unref);
+  g_clear_pointer (&self->country_codes, g_strfreev);
+  g_clear_pointer (&self->duplicate_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->committee_ids, g_array_unref);
+
+  G_OBJECT_CLASS (lajna_case_form_parent_class)->finalize (object);
+}
+
+static void
+lajna_case_form_class_init (LajnaCaseFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_case_form_dispose;
+  object_class->finalize = lajna_case_form_finalize;
+
+  /**
+   * LajnaCaseForm::saved:
+   * @form: the form
+   * @case_id: the file that was registered or saved
+   *
+   * Emitted once the file is in the database, just before the form closes.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/cases/lajna-case-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, error_page);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, page);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, committee_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, committee_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, duplicates_group);
+
+  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lajna_case_form_init (LajnaCaseForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->duplicate_rows = g_ptr_array_new ();
+}
+
+static LajnaCaseForm *
+new_form (GtkWindow     *parent,
+          LajnaDbWorker *worker)
+{
+  LajnaCaseForm *self = g_object_new (LAJNA_TYPE_CASE_FORM, "transient-for", parent, NULL);
+
+  self->worker = g_object_ref (worker);
+  return self;
+}
+
+/**
+ * lajna_case_form_new_file:
+ * @parent: the main window
+ * @worker: the connection to save through
+ * @kind: "marriage" or "juvenile"
+ * @committees: (element-type LajnaCommittee): the committees of @kind the
+ *   file may be registered with, the likeliest first
+ *
+ * Returns: (transfer none): a form for a new file, shown
+ */
+LajnaCaseForm *
+lajna_case_form_new_file (GtkWindow     *parent,
+                          LajnaDbWorker *worker,
+                          const char    *kind,
+                          GPtrArray     *committees)
+{
+  LajnaCaseForm *self = new_form (parent, worker);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  gboolean arabic = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
+
+  g_return_val_if_fail (committees->len > 0, NULL);
+
+  self->committee_ids = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 0; i < committees->len; i++)
+    {
+      const LajnaCommittee *committee = g_ptr_array_index (committees, i);
+
+      g_array_append_val (self->committee_ids, committee->id);
+      gtk_string_list_append (names, arabic ? committee->name_ar : committee->name_en);
+    }
+  adw_combo_row_set_model (self->committee_row, G_LIST_MODEL (names));
+  gtk_widget_set_visible (self->committee_group, committees->len > 1);
+  self->record = lajna_case_record_new (kind, g_array_index (self->committee_ids, int, 0));
+  set_title (self);
+  start_setup (self, 0);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
+
+/**
+ * lajna_case_form_edit_file:
+ * @parent: the main window
+ * @worker: the connection to read and save through
+ * @case_id: the file to edit
+ *
+ * Returns: (transfer none): a form for the file, shown
+ */
+LajnaCaseForm *
+lajna_case_form_edit_file (GtkWindow     *parent,
+                           LajnaDbWorker *worker,
+                           gint64         case_id)
+{
+  LajnaCaseForm *self = new_form (parent, worker);
+
+  self->record = lajna_case_record_new ("marriage", 0);
+  self->record->id = case_id;
+  set_title (self);
+  start_setup (self, case_id);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
