@@ -3,7 +3,9 @@
 would type, and finds it again by search: the form opens with Ctrl+N,
 refuses to save an empty file with a message under each field, takes the
 parties' names and numbers, chooses from its lists by arrow keys, saves
-with Ctrl+S, and the new file is in the table with its number."""
+with Ctrl+S, and the new file is in the table with its number. Then edits
+it (Ctrl+E) while another workstation saves it: saving shows both
+versions, and the clerk's choice is what the database keeps."""
 
 import json
 import os
@@ -14,8 +16,9 @@ import time
 
 import pyatspi
 from lajna_atspi import (KEY_DOWN, KEY_RETURN, KEY_TAB, App, Results, cell_texts, data_rows, find_role,
-                         press, press_with_control, wait_for, walk)
+                         press, press_with_control, text_of, wait_for, walk)
 
+KEYCODE_E = 26
 KEYCODE_N = 57
 KEYCODE_S = 39
 NATIONAL_NUMBER = "119850012345"
@@ -23,13 +26,22 @@ results = Results()
 check = results.check
 
 
-def form_frame(root):
-    """The form's window: the one with a group for the Libyan party."""
+def form_frame(root, title):
+    """A form's window, by its title, once its fields are there."""
     for i in range(root.childCount):
         frame = root.getChildAtIndex(i)
-        if frame is not None and find_role(frame, "list", "الطرف الليبي") is not None:
+        if (frame is not None and frame.name == title
+                and find_role(frame, "list", "الطرف الليبي") is not None):
             return frame
     return None
+
+
+def sql(query):
+    """Another workstation: psql on the app's own database."""
+    return subprocess.run(
+        ["psql", "-X", "-q", "-A", "-t", "-h", os.path.join(os.environ["LAJNA_DATA_DIR"], "run"),
+         "-d", "lajna", "-c", query],
+        check=True, capture_output=True, text=True).stdout.strip()
 
 
 def field(form, group, name):
@@ -68,6 +80,39 @@ def described(form):
             if a.getRoleName() in ("text", "combo box") and a.description]
 
 
+def edit_while_saved_elsewhere(root, table, number):
+    rows_list, _ = data_rows(table)
+    rows_list.querySelection().selectChild(0)
+    wait_for(lambda: find_role(root, "label", "سالم مفتاح علي الزوي - Maria Garcia"),
+             "the new file shown beside the list")
+    press_with_control(KEYCODE_E)
+    edit = wait_for(lambda: form_frame(root, "تعديل الملف"), "the edit form after Ctrl+E")
+    wait_for(lambda: field(edit, "الطرف الليبي", "الرقم الوطني").queryText().characterCount == 12,
+             "the file's values in the edit form")
+    type_into(edit, "الملف", "محل الإقامة", "مصراتة")
+
+    where = f"(SELECT id FROM case_file WHERE file_number = '{number}')"
+    sql(f"UPDATE marriage_case SET residence = 'بنغازي' WHERE case_id = {where};"
+        f"UPDATE case_file SET row_version = row_version + 1 WHERE id = {where}")
+    press_with_control(KEYCODE_S)
+
+    dialog = wait_for(lambda: find_role(root, "label", "حفظ شخص آخر هذا الملف"),
+                      "the conflict dialog after saving")
+    check(dialog is not None, "saving over another workstation's save asks first")
+    cells = {text_of(a) for a in walk(root) if a.getRoleName() == "label"}
+    check({"\u2068مصراتة\u2069", "\u2068بنغازي\u2069"} <= cells,
+          "it shows the residence of both versions")
+    check(sql(f"SELECT residence FROM marriage_case WHERE case_id = {where}") == "بنغازي",
+          "nothing is written before the clerk chooses")
+    keep = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
+                                  and "نسختي" in (a.name or "")), None), "the keep-mine button")
+    keep.queryAction().doAction(0)
+    wait_for(lambda: sql(f"SELECT residence FROM marriage_case WHERE case_id = {where}") == "مصراتة",
+             "the clerk's version saved")
+    check(sql(f"SELECT row_version FROM case_file WHERE id = {where}") == "3",
+          "keeping one's version saves it over the other, as a new version (3)")
+
+
 def main():
     app = App(sys.argv[1:])
     try:
@@ -76,13 +121,13 @@ def main():
         wait_for(lambda: len(data_rows(table)[1]) >= 5, "rows in the file table")
 
         press_with_control(KEYCODE_N)
-        form = wait_for(lambda: form_frame(root), "the new-file form after Ctrl+N")
-        check(form.name == "ملف زواج جديد", f"Ctrl+N opens a new marriage file ({form.name!r})")
+        form = wait_for(lambda: form_frame(root, "ملف زواج جديد"), "the new-file form after Ctrl+N")
+        check(True, "Ctrl+N opens a new marriage file")
 
         press_with_control(KEYCODE_S)
         messages = wait_for(lambda: described(form), "messages under the fields of an empty form")
         check(len(messages) >= 6, f"saving an empty file marks its fields ({len(messages)})")
-        check(form_frame(root) is not None, "the empty file is not saved")
+        check(form_frame(root, form.name) is not None, "the empty file is not saved")
 
         libyan, foreign, file_group = "الطرف الليبي", "الطرف الأجنبي", "الملف"
         for name, text in (("الاسم", "سالم"), ("اسم الأب", "مفتاح"), ("اسم الجد", "علي"),
@@ -126,6 +171,7 @@ def main():
 
         rows = wait_for(found, "the new file found by its national number")
         check(rows[0][1].startswith("سالم مفتاح علي الزوي"), f"the table shows it ({rows[0]})")
+        edit_while_saved_elsewhere(root, table, number)
     finally:
         code = app.stop()
     check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")

@@ -275,6 +275,18 @@ new_case_shortcut_activated (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.new-case", "s", kind);
 }
 
+/* Ctrl+E: the file shown beside the list. */
+static void
+edit_shown_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gint64 id = lajna_case_view_get_case_id (LAJNA_WINDOW (widget)->case_view);
+
+  if (id != 0)
+    gtk_widget_activate_action (widget, "win.edit-case", "x", id);
+}
+
 static void
 edit_case_activated (GtkWidget  *widget,
                      const char *action_name,
@@ -366,6 +378,9 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-case-here", NULL,
                                    new_case_shortcut_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-case", "x", edit_case_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-shown", NULL, edit_shown_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-shown", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case-here", NULL);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
