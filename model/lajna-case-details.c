@@ -169,10 +169,7 @@ read_parties (LajnaCaseDetails  *details,
       const char *role = PQgetvalue (result, i, 0);
 
       Row row = { result, i };
-      LajnaFactSection *section = add_section (details, role,
-                                               strcmp (role, "libyan_party") == 0  ? _("Libyan party")
-                                               : strcmp (role, "foreign_party") == 0 ? _("Foreign party")
-                                                                                     : C_("party", "Juvenile"));
+      LajnaFactSection *section = add_section (details, role, lajna_party_label (role));
 
       add_facts (section, &row, person_facts, G_N_ELEMENTS (person_facts));
     }

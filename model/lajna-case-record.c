@@ -23,7 +23,8 @@
  * @kind: "marriage" or "juvenile"
  * @committee_id: the committee the file is for
  *
- * Returns: (transfer full): an empty file, received today
+ * Returns: (transfer full): an empty file, received today, with the
+ *   schema's defaults
  */
 LajnaCaseRecord *
 lajna_case_record_new (const char *kind,
@@ -37,6 +38,11 @@ lajna_case_record_new (const char *kind,
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_hash_table_insert (self->values, (gpointer) g_intern_static_string ("received_on"),
                        g_date_time_format (now, "%Y-%m-%d"));
+  /* The defaults of the schema, shown so that the clerk sees them. */
+  if (strcmp (kind, "juvenile") == 0)
+    lajna_case_record_set (self, "review_cycle_days", "90");
+  else
+    lajna_case_record_set (self, "previous_marriages", "0");
   return self;
 }
 

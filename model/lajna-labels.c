@@ -89,3 +89,19 @@ lajna_label_for (const char *code)
     }
   return code;
 }
+
+/**
+ * lajna_party_label:
+ * @role: "libyan_party", "foreign_party" or "juvenile"
+ *
+ * Returns: the translated name of a party of a file, as a heading
+ */
+const char *
+lajna_party_label (const char *role)
+{
+  if (strcmp (role, "libyan_party") == 0)
+    return _("Libyan party");
+  if (strcmp (role, "foreign_party") == 0)
+    return _("Foreign party");
+  return C_("party", "Juvenile");
+}

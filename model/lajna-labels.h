@@ -6,5 +6,6 @@ G_BEGIN_DECLS
 
 const char * const *lajna_case_statuses      (void);
 const char         *lajna_label_for          (const char *code);
+const char         *lajna_party_label        (const char *role);
 
 G_END_DECLS

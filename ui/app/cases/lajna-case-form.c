@@ -150,7 +150,7 @@ new_candidate_row (const LajnaIntakeCandidate *candidate)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *number = lajna_isolate (candidate->file_number);
   g_autofree char *title = g_strdup_printf ("%s  %s", number, candidate->title);
-  g_autofree char *subtitle = g_strdup_printf ("%s: %s (%d%%)", lajna_label_for (candidate->for_role),
+  g_autofree char *subtitle = g_strdup_printf ("%s: %s (%d%%)", lajna_party_label (candidate->for_role),
                                                lajna_label_for (candidate->reason),
                                                (int) (candidate->score * 100 + 0.5));
   g_autofree char *escaped_title = g_markup_escape_text (title, -1);

@@ -69,7 +69,7 @@ new_comparison (GPtrArray             *fields,
       const char *dot = strchr (field->key, '.');
       g_autofree char *role = dot != NULL ? g_strndup (field->key, dot - field->key) : NULL;
       g_autofree char *name = role != NULL
-                                ? g_strdup_printf ("%s: %s", lajna_label_for (role), _(field->label))
+                                ? g_strdup_printf ("%s: %s", lajna_party_label (role), _(field->label))
                                 : g_strdup (_(field->label));
       g_autofree char *left = shown_value (field, lajna_case_record_get (mine, field->key));
       g_autofree char *right = shown_value (field, lajna_case_record_get (theirs, field->key));

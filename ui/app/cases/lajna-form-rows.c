@@ -68,7 +68,7 @@ group_of (const char  *key,
       static char role[32];
 
       g_strlcpy (role, key, MIN (sizeof role, (gsize) (strchr (key, '.') - key + 1)));
-      *title = lajna_label_for (role);
+      *title = lajna_party_label (role);
       return g_intern_string (role);
     }
   if (g_str_has_prefix (key, "guardian_"))
