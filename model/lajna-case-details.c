@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lajna-labels.h"
+#include "lajna-text.h"
 
 static void
 fact_free (LajnaFact *fact)
@@ -259,13 +260,6 @@ read_earlier_decisions (LajnaCaseDetails  *details,
   return TRUE;
 }
 
-/* Document type names come in both languages; the interface's decides. */
-static gboolean
-prefer_arabic (void)
-{
-  return g_str_has_prefix (g_get_language_names ()[0], "ar");
-}
-
 static gboolean
 read_checklist (LajnaCaseDetails  *details,
                 LajnaDb           *db,
@@ -276,7 +270,7 @@ read_checklist (LajnaCaseDetails  *details,
       "SELECT c.type_code, t.name_ar, t.name_en, c.state, c.valid_until::text"
       "  FROM lajna_case_checklist($1) c JOIN document_type t ON t.code = c.type_code"
       " ORDER BY c.state = 'satisfied', t.code", 1, &id, error);
-  int name_column = prefer_arabic () ? 1 : 2;
+  int name_column = lajna_prefer_arabic () ? 1 : 2;
   LajnaFactSection *section;
 
   if (result == NULL)

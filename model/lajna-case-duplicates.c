@@ -1,8 +1,13 @@
 /* lajna-case-duplicates.c: duplicate candidates of a file's parties
  * across both committees (the rules live in SQL, lajna_case_duplicates()
- * in model/sql/0005-duplicates.sql), best first. */
+ * in model/sql/0005-duplicates.sql), best first; two candidates side by
+ * side, and a clerk's verdict on them. */
 
 #include "lajna-case-duplicates.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lajna-labels.h"
 
 static void
 duplicate_free (LajnaDuplicate *duplicate)
@@ -11,6 +16,7 @@ duplicate_free (LajnaDuplicate *duplicate)
   g_free (duplicate->title);
   g_free (duplicate->role);
   g_free (duplicate->reason);
+  g_free (duplicate->earlier_outcome);
   g_free (duplicate);
 }
 
@@ -34,7 +40,12 @@ lajna_case_duplicates_fetch (LajnaDb  *db,
   char limit[G_ASCII_DTOSTR_BUF_SIZE];
   const char *params[] = { id, g_ascii_dtostr (limit, sizeof limit, threshold) };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT d.other_case_id, c.file_number, c.title, d.role, d.reason, d.score"
+      "SELECT d.other_case_id, c.file_number, c.title, d.role, d.reason, d.score,"
+      "       d.person_id, d.other_person_id,"
+      /* As lajna_case_earlier_decisions() in 0007, at this threshold. */
+      "       (SELECT e.outcome FROM decision e"
+      "         WHERE e.case_id = d.other_case_id AND e.outcome IN ('reject', 'defer')"
+      "         ORDER BY e.decided_on DESC, e.id DESC LIMIT 1)"
       "  FROM lajna_case_duplicates($1, $2::real) d JOIN case_file c ON c.id = d.other_case_id"
       " ORDER BY d.score DESC, c.received_on DESC, c.id", 2, params, error);
   GPtrArray *duplicates;
@@ -53,7 +64,141 @@ lajna_case_duplicates_fetch (LajnaDb  *db,
       duplicate->role = g_strdup (PQgetvalue (result, i, 3));
       duplicate->reason = g_strdup (PQgetvalue (result, i, 4));
       duplicate->score = g_ascii_strtod (PQgetvalue (result, i, 5), NULL);
+      duplicate->person_id = g_ascii_strtoll (PQgetvalue (result, i, 6), NULL, 10);
+      duplicate->other_person_id = g_ascii_strtoll (PQgetvalue (result, i, 7), NULL, 10);
+      if (!PQgetisnull (result, i, 8))
+        duplicate->earlier_outcome = g_strdup (PQgetvalue (result, i, 8));
       g_ptr_array_add (duplicates, duplicate);
     }
   return duplicates;
+}
+
+static void
+compared_fact_free (LajnaComparedFact *fact)
+{
+  g_free (fact->value);
+  g_free (fact->other_value);
+  g_free (fact);
+}
+
+/* The columns of the query below, in order; a coded one is shown by its
+ * label. */
+static const struct
+{
+  const char *label;
+  gboolean    coded;
+} person_columns[] = {
+  { N_("Name"), FALSE },
+  { N_("Name in Latin letters"), FALSE },
+  { N_("Sex"), TRUE },
+  { N_("Birth date"), FALSE },
+  { N_("Nationality"), FALSE },
+  { N_("National number"), FALSE },
+  { N_("Passport number"), FALSE },
+  { N_("Passport expiry"), FALSE },
+};
+
+static int
+row_of (PGresult   *result,
+        const char *id)
+{
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      if (g_str_equal (PQgetvalue (result, i, 0), id))
+        return i;
+    }
+  return -1;
+}
+
+static char *
+value_at (PGresult *result,
+          int       row,
+          guint     column)
+{
+  const char *value = PQgetvalue (result, row, column + 1);
+
+  return g_strdup (person_columns[column].coded ? lajna_label_for (value) : value);
+}
+
+/**
+ * lajna_duplicate_compare:
+ * @db: a connection
+ * @person_id: a party of the file being looked at
+ * @other_person_id: the candidate on the other file (may be @person_id
+ *   itself when the same person is a party of both files)
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_NOT_FOUND when
+ *   either person does not exist
+ *
+ * Returns: (transfer full) (element-type LajnaComparedFact) (nullable):
+ *   both people's identity, fact by fact
+ */
+GPtrArray *
+lajna_duplicate_compare (LajnaDb  *db,
+                         gint64    person_id,
+                         gint64    other_person_id,
+                         GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  g_autofree char *other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other_person_id);
+  const char *params[] = { id, other_id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT p.id, p.full_name, p.latin_name, p.sex, p.birth_date::text,"
+      "       c.name_ar || ' (' || c.name_en || ')', p.national_number, p.passport_number,"
+      "       p.passport_expiry::text"
+      "  FROM person p JOIN country c ON c.code = p.nationality"
+      " WHERE p.id IN ($1, $2)", 2, params, error);
+  GPtrArray *facts;
+  int row, other_row;
+
+  if (result == NULL)
+    return NULL;
+  row = row_of (result, id);
+  other_row = row_of (result, other_id);
+  if (row < 0 || other_row < 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("One of the two people no longer exists. Read the file again."));
+      return NULL;
+    }
+
+  facts = g_ptr_array_new_with_free_func ((GDestroyNotify) compared_fact_free);
+  for (guint i = 0; i < G_N_ELEMENTS (person_columns); i++)
+    {
+      LajnaComparedFact *fact = g_new0 (LajnaComparedFact, 1);
+
+      fact->label = _(person_columns[i].label);
+      fact->value = value_at (result, row, i);
+      fact->other_value = value_at (result, other_row, i);
+      g_ptr_array_add (facts, fact);
+    }
+  return facts;
+}
+
+/**
+ * lajna_duplicate_mark:
+ * @db: a connection
+ * @person_id: a party of one file
+ * @other_person_id: the candidate on the other file
+ * @same_person: the clerk's verdict: the same person (the files are
+ *   linked), or not a duplicate (the candidate is not offered again)
+ * @error: return location for a #GError
+ *
+ * Records the verdict; a later one on the same pair replaces it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_duplicate_mark (LajnaDb   *db,
+                      gint64     person_id,
+                      gint64     other_person_id,
+                      gboolean   same_person,
+                      GError   **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
+  g_autofree char *other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other_person_id);
+  const char *params[] = { id, other_id, same_person ? "t" : "f" };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT lajna_mark_duplicate($1, $2, $3)", 3, params, error);
+
+  return result != NULL;
 }

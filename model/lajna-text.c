@@ -129,3 +129,17 @@ lajna_strip_bidi (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * lajna_prefer_arabic:
+ *
+ * Names kept in both languages (committees, countries, document types) are
+ * shown in the interface's: Arabic unless the locale asks for another.
+ *
+ * Returns: whether the interface language is Arabic
+ */
+gboolean
+lajna_prefer_arabic (void)
+{
+  return g_str_has_prefix (g_get_language_names ()[0], "ar");
+}

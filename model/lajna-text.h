@@ -10,5 +10,6 @@ G_BEGIN_DECLS
 char *lajna_norm        (const char *text);
 char *lajna_isolate     (const char *text);
 char *lajna_strip_bidi  (const char *text);
+gboolean lajna_prefer_arabic (void);
 
 G_END_DECLS

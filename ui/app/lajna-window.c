@@ -16,6 +16,7 @@
 #include "lajna-bench.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
+#include "lajna-text.h"
 
 struct _LajnaWindow
 {
@@ -173,12 +174,6 @@ committees_thread (LajnaDb       *db,
   return lajna_committee_fetch_all (db, error);
 }
 
-static gboolean
-interface_is_arabic (void)
-{
-  return gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
-}
-
 static void
 committees_done_cb (GObject      *source,
                     GAsyncResult *result,
@@ -206,7 +201,7 @@ committees_done_cb (GObject      *source,
       LajnaCommittee *committee = g_ptr_array_index (committees, i);
 
       gtk_list_box_append (self->committee_list,
-                           new_committee_row (interface_is_arabic () ? committee->name_ar
+                           new_committee_row (lajna_prefer_arabic () ? committee->name_ar
                                                                      : committee->name_en,
                                               g_strcmp0 (committee->kind, "juvenile") == 0
                                                 ? "system-users-symbolic"
@@ -446,6 +441,8 @@ lajna_window_set_worker (LajnaWindow   *self,
   self->worker = g_object_ref (worker);
   self->list = lajna_case_list_new (worker);
   lajna_case_view_set_worker (self->case_view, worker);
+  g_signal_connect_object (self->case_view, "case-changed", G_CALLBACK (lajna_case_list_reload),
+                           self->list, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (list_changed_cb), self,

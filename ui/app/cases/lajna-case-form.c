@@ -571,7 +571,6 @@ lajna_case_form_new_file (GtkWindow     *parent,
 {
   LajnaCaseForm *self = new_form (parent, worker);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gboolean arabic = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
 
   g_return_val_if_fail (committees->len > 0, NULL);
 
@@ -581,7 +580,7 @@ lajna_case_form_new_file (GtkWindow     *parent,
       const LajnaCommittee *committee = g_ptr_array_index (committees, i);
 
       g_array_append_val (self->committee_ids, committee->id);
-      gtk_string_list_append (names, arabic ? committee->name_ar : committee->name_en);
+      gtk_string_list_append (names, lajna_prefer_arabic () ? committee->name_ar : committee->name_en);
     }
   adw_combo_row_set_model (self->committee_row, G_LIST_MODEL (names));
   gtk_widget_set_visible (self->committee_group, committees->len > 1);

@@ -1,7 +1,11 @@
-/* lajna-case-view.c: one file, read-only: its facts in titled groups.
+/* lajna-case-view.c: one file: its facts in titled groups, the status steps
+ * it may take next, and the other files that may concern the same people.
  *
- * The view reads the file itself through the window's LajnaDbWorker, and
- * reads it again when asked (after an edit), keeping the file it shows.
+ * The view reads the file through the window's LajnaDbWorker, and reads it
+ * again when asked (after an edit) or after it changed the file itself (a
+ * status step, a verdict on a duplicate), keeping the file it shows. What
+ * came of a change is told in a toast; the change is not cancelled when
+ * another file is shown meanwhile.
  *
  * Dates, numbers and Latin names are shown inside bidi isolates so that an
  * Arabic line around them cannot reorder them (2026-11-23 stays so).
@@ -12,27 +16,206 @@
 #include <glib/gi18n.h>
 
 #include "lajna-case-details.h"
+#include "lajna-case-duplicates.h"
+#include "lajna-case-steps.h"
 #include "lajna-db-worker.h"
+#include "lajna-duplicate-dialog.h"
+#include "lajna-labels.h"
+#include "lajna-step-dialog.h"
 #include "lajna-text.h"
+
+/* The least name similarity that makes a duplicate candidate, unless the
+ * settings have a "duplicate-threshold" key. */
+#define DEFAULT_DUPLICATE_THRESHOLD 0.5
 
 struct _LajnaCaseView
 {
-  GtkWidget  parent_instance;
+  GtkWidget            parent_instance;
 
-  GtkStack      *stack;
-  AdwStatusPage *error_page;
-  GtkBox        *sections;
-  GtkLabel      *heading;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwStatusPage       *error_page;
+  GtkBox              *sections;
+  GtkLabel            *heading;
+  AdwPreferencesGroup *steps_group;
+  AdwPreferencesGroup *duplicates_group;
 
-  /* The groups below the heading, removed when another file is shown. */
-  GPtrArray     *groups;
+  /* What was added for the file shown, removed when it is shown again. */
+  GPtrArray           *groups;
+  GPtrArray           *step_rows;
+  GPtrArray           *duplicate_rows;
 
-  LajnaDbWorker *worker;
-  GCancellable  *cancellable;
-  gint64         case_id;
+  LajnaDbWorker       *worker;
+  /* Cancelled when another file is shown; changes, only at dispose. */
+  GCancellable        *cancellable;
+  GCancellable        *changes;
+  gint64               case_id;
+  /* The file as last read, for the dialogs. */
+  LajnaCaseDetails    *details;
+  GPtrArray           *duplicates;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaCaseView, lajna_case_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  CASE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What one read of a file brings back. */
+typedef struct
+{
+  LajnaCaseDetails *details;
+  GPtrArray        *steps;
+  GPtrArray        *duplicates;
+} Loaded;
+
+typedef struct
+{
+  gint64 case_id;
+  double threshold;
+} LoadRequest;
+
+/* A change asked of the database: a status step when to_status is set,
+ * else a verdict on a duplicate pair. */
+typedef struct
+{
+  gint64    case_id;
+  char     *to_status;
+  char     *note;
+  gint64    person_id;
+  gint64    other_person_id;
+  gboolean  same_person;
+} Change;
+
+/* What a step does, as its row says it; the subtitle names the status. */
+static const struct
+{
+  const char *to_status;
+  const char *verb;
+} step_verbs[] = {
+  { "documents_pending", N_("Mark Documents Pending") },
+  { "complete", N_("Mark Complete") },
+  { "scheduled", N_("Schedule for a Meeting") },
+  { "decided", N_("Mark Decided") },
+  { "deferred", N_("Defer") },
+  { "ruling_issued", N_("Mark Ruling Issued") },
+  { "signed", N_("Mark Signed") },
+  { "delivered", N_("Mark Delivered") },
+};
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_pointer (&loaded->details, lajna_case_details_free);
+  g_clear_pointer (&loaded->steps, g_ptr_array_unref);
+  g_clear_pointer (&loaded->duplicates, g_ptr_array_unref);
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+static void
+change_free (Change *change)
+{
+  g_free (change->to_status);
+  g_free (change->note);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
+
+static Change *
+change_copy (const Change *change)
+{
+  Change *copy = g_memdup2 (change, sizeof *change);
+
+  copy->to_status = g_strdup (change->to_status);
+  copy->note = g_strdup (change->note);
+  return copy;
+}
+
+static const char *
+verb_for (const char *to_status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (step_verbs); i++)
+    {
+      if (g_str_equal (step_verbs[i].to_status, to_status))
+        return _(step_verbs[i].verb);
+    }
+  return lajna_label_for (to_status);
+}
+
+/* A status's label to set inside a sentence of either direction. */
+static char *
+isolated_label (const char *code)
+{
+  return lajna_isolate (lajna_label_for (code));
+}
+
+static double
+duplicate_threshold (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "duplicate-threshold"))
+    return DEFAULT_DUPLICATE_THRESHOLD;
+  key = g_settings_schema_get_key (schema, "duplicate-threshold");
+  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_DOUBLE))
+    return DEFAULT_DUPLICATE_THRESHOLD;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_double (settings, "duplicate-threshold");
+}
+
+static void
+show_toast (LajnaCaseView *self,
+            const char    *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+/* A toast holds one short line: the database's whole message is behind
+ * "Details", and the toast stays until it is dismissed. */
+static void
+show_failure (LajnaCaseView *self,
+              const GError  *error)
+{
+  const char *summary = _("The file was not changed.");
+  AdwToast *toast = adw_toast_new (summary);
+
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("Details"));
+  adw_toast_set_action_name (toast, "case.show-error");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", summary, error->message));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_file_actions_enabled (LajnaCaseView *self,
+                          gboolean       enabled)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.take-step", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.compare", enabled);
+}
+
+static void
+remove_rows (AdwPreferencesGroup *group,
+             GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
 
 static void
 remove_groups (LajnaCaseView *self)
@@ -40,6 +223,59 @@ remove_groups (LajnaCaseView *self)
   for (guint i = 0; i < self->groups->len; i++)
     gtk_box_remove (self->sections, g_ptr_array_index (self->groups, i));
   g_ptr_array_set_size (self->groups, 0);
+  remove_rows (self->steps_group, self->step_rows);
+  remove_rows (self->duplicates_group, self->duplicate_rows);
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+/* A row's title and subtitle are markup. */
+static void
+set_row_text (GtkWidget  *row,
+              const char *title,
+              const char *subtitle)
+{
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+}
+
+/* A row that does something: the whole row, or the small button at its
+ * end, which is what a screen reader presses: it reads @what (when the
+ * title does not say it) and the title. */
+static GtkWidget *
+new_action_row (const char *title,
+                const char *subtitle,
+                const char *what,
+                const char *icon_name,
+                const char *action_name,
+                GVariant   *target)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  set_row_text (row, title, subtitle);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, what != NULL ? what : title);
+  if (what != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, what,
+                                    -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  return row;
 }
 
 static GtkWidget *
@@ -54,10 +290,8 @@ new_group (const LajnaFactSection *section)
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *clean = lajna_strip_bidi (fact->value);
       g_autofree char *shown = lajna_isolate (clean != NULL ? clean : "");
-      g_autofree char *escaped = g_markup_escape_text (shown, -1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), fact->label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      set_row_text (row, fact->label, shown);
       gtk_widget_add_css_class (row, "property");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -65,16 +299,120 @@ new_group (const LajnaFactSection *section)
 }
 
 static void
-show_details (LajnaCaseView          *self,
-              const LajnaCaseDetails *details)
+show_steps (LajnaCaseView *self,
+            GPtrArray     *steps)
 {
-  g_autofree char *title = lajna_strip_bidi (details->title);
+  adw_preferences_group_set_description (self->steps_group,
+                                         steps->len == 0
+                                           ? _("No further step: the file has reached the end of its workflow.")
+                                           : NULL);
+  for (guint i = 0; i < steps->len; i++)
+    {
+      const LajnaCaseStep *step = g_ptr_array_index (steps, i);
+      g_autofree char *target = isolated_label (step->to_status);
+      g_autofree char *leads_to = g_strdup_printf (_("The file becomes “%s”."), target);
+      GtkWidget *row = new_action_row (verb_for (step->to_status),
+                                       step->blocked_reason != NULL ? step->blocked_reason
+                                                                    : leads_to,
+                                       NULL, "object-select-symbolic", "case.take-step",
+                                       g_variant_new_string (step->to_status));
+
+      gtk_widget_set_sensitive (row, step->blocked_reason == NULL);
+      add_row (self->steps_group, self->step_rows, row);
+    }
+}
+
+/* An icon before a row's title that says something about it, also to a
+ * screen reader. */
+static void
+add_flag (GtkWidget  *row,
+          const char *icon_name,
+          const char *css_class,
+          const char *text)
+{
+  GtkWidget *flag = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (flag, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_add_css_class (flag, css_class);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), flag);
+}
+
+static GtkWidget *
+new_duplicate_row (const LajnaDuplicate *duplicate,
+                   guint                 index)
+{
+  g_autofree char *number = lajna_isolate (duplicate->file_number);
+  g_autofree char *title = g_strdup_printf (C_("file number and title", "%s %s"), number,
+                                            duplicate->title);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *warning = NULL;
+  gboolean same_person = duplicate->person_id == duplicate->other_person_id;
+  int percent = (int) (duplicate->score * 100 + 0.5);
+  GtkWidget *row;
+
+  g_string_printf (subtitle, C_("party, reason and score", "%s: %s (%d%%)"),
+                   lajna_party_label (duplicate->role), lajna_label_for (duplicate->reason),
+                   percent);
+  if (duplicate->earlier_outcome != NULL)
+    {
+      warning = g_strdup_printf (_("Earlier decision on that file: %s"),
+                                 lajna_label_for (duplicate->earlier_outcome));
+      g_string_append_printf (subtitle, "\n%s", warning);
+    }
+
+  /* The same person on both files needs no verdict; a confirmed pair can
+   * still be corrected. */
+  if (same_person)
+    {
+      row = adw_action_row_new ();
+      set_row_text (row, title, subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+    }
+  else
+    {
+      row = new_action_row (title, subtitle->str, _("Compare"), "edit-find-symbolic",
+                            "case.compare", g_variant_new_uint32 (index));
+    }
+  if (same_person || g_str_equal (duplicate->reason, "confirmed"))
+    add_flag (row, "emblem-ok-symbolic", "success", lajna_label_for (duplicate->reason));
+  if (warning != NULL)
+    add_flag (row, "dialog-warning-symbolic", "warning", warning);
+  return row;
+}
+
+static void
+show_duplicates (LajnaCaseView *self,
+                 GPtrArray     *duplicates)
+{
+  g_autofree char *description = NULL;
+
+  if (duplicates->len == 0)
+    description = g_strdup (_("No other file concerns these people."));
+  else
+    description = g_strdup_printf (ngettext ("%u other file may concern the same people.",
+                                             "%u other files may concern the same people.",
+                                             duplicates->len),
+                                   duplicates->len);
+  adw_preferences_group_set_description (self->duplicates_group, description);
+  for (guint i = 0; i < duplicates->len; i++)
+    add_row (self->duplicates_group, self->duplicate_rows,
+             new_duplicate_row (g_ptr_array_index (duplicates, i), i));
+}
+
+static void
+show_loaded (LajnaCaseView *self,
+             Loaded        *loaded)
+{
+  g_autofree char *title = lajna_strip_bidi (loaded->details->title);
 
   remove_groups (self);
   gtk_label_set_text (self->heading, title != NULL ? title : "");
-  for (guint i = 0; i < details->sections->len; i++)
+  show_steps (self, loaded->steps);
+  show_duplicates (self, loaded->duplicates);
+  for (guint i = 0; i < loaded->details->sections->len; i++)
     {
-      const LajnaFactSection *section = g_ptr_array_index (details->sections, i);
+      const LajnaFactSection *section = g_ptr_array_index (loaded->details->sections, i);
       GtkWidget *group;
 
       if (section->facts->len == 0)
@@ -83,6 +421,12 @@ show_details (LajnaCaseView          *self,
       gtk_box_append (self->sections, group);
       g_ptr_array_add (self->groups, group);
     }
+
+  g_clear_pointer (&self->details, lajna_case_details_free);
+  g_clear_pointer (&self->duplicates, g_ptr_array_unref);
+  self->details = g_steal_pointer (&loaded->details);
+  self->duplicates = g_steal_pointer (&loaded->duplicates);
+  set_file_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "details");
 }
 
@@ -92,36 +436,49 @@ show_error (LajnaCaseView *self,
 {
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
+  set_file_actions_enabled (self, FALSE);
   adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
 static gpointer
-details_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
+load_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  return lajna_case_details_fetch (db, *(gint64 *) data, error);
+  const LoadRequest *request = data;
+  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
+
+  loaded->details = lajna_case_details_fetch (db, request->case_id, error);
+  if (loaded->details == NULL)
+    return NULL;
+  loaded->steps = lajna_case_steps_fetch (db, request->case_id, error);
+  if (loaded->steps == NULL)
+    return NULL;
+  loaded->duplicates = lajna_case_duplicates_fetch (db, request->case_id, request->threshold,
+                                                    error);
+  if (loaded->duplicates == NULL)
+    return NULL;
+  return g_steal_pointer (&loaded);
 }
 
 static void
-details_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaCaseDetails) details = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
-                                                                    result, &error);
+  g_autoptr(Loaded) loaded = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
   LajnaCaseView *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LAJNA_CASE_VIEW (user_data);
-  if (details == NULL)
+  if (loaded == NULL)
     show_error (self, error);
   else
-    show_details (self, details);
+    show_loaded (self, loaded);
 }
 
 static void
@@ -131,14 +488,174 @@ cancel_loading (LajnaCaseView *self)
   g_clear_object (&self->cancellable);
 }
 
+static gpointer
+change_thread (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  const Change *change = data;
+  gboolean done;
+
+  if (change->to_status != NULL)
+    done = lajna_case_step_take (db, change->case_id, change->to_status, change->note, error);
+  else
+    done = lajna_duplicate_mark (db, change->person_id, change->other_person_id,
+                                 change->same_person, error);
+  return done ? change_copy (change) : NULL;
+}
+
+static void
+change_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Change) change = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  LajnaCaseView *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_CASE_VIEW (user_data);
+  if (change == NULL)
+    {
+      show_failure (self, error);
+    }
+  else
+    {
+      g_autofree char *done = NULL;
+
+      if (change->to_status != NULL)
+        {
+          g_autofree char *target = isolated_label (change->to_status);
+
+          done = g_strdup_printf (_("The file is now “%s”."), target);
+        }
+      else
+        {
+          done = g_strdup (change->same_person ? _("Recorded as the same person.")
+                                               : _("Recorded as not a duplicate."));
+        }
+      show_toast (self, done);
+      g_signal_emit (self, signals[CASE_CHANGED], 0, change->case_id);
+    }
+
+  /* After a refusal too: the file, or its documents, changed meanwhile. */
+  if (self->case_id != 0 && (change == NULL || change->case_id == self->case_id))
+    lajna_case_view_show_case (self, self->case_id);
+}
+
+/* Takes @change (transfer full). */
+static void
+run_change (LajnaCaseView *self,
+            Change        *change)
+{
+  set_file_actions_enabled (self, FALSE);
+  lajna_db_worker_run_async (self->worker, change_thread, change, (GDestroyNotify) change_free,
+                             (GDestroyNotify) change_free, self->changes, change_done_cb, self);
+}
+
+static void
+step_confirmed_cb (LajnaCaseView *self,
+                   const char    *to_status,
+                   const char    *note)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->case_id = self->case_id;
+  change->to_status = g_strdup (to_status);
+  change->note = g_strdup (note);
+  run_change (self, change);
+}
+
+static void
+verdict_cb (LajnaCaseView *self,
+            gint64         person_id,
+            gint64         other_person_id,
+            gboolean       same_person)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->case_id = self->case_id;
+  change->person_id = person_id;
+  change->other_person_id = other_person_id;
+  change->same_person = same_person;
+  run_change (self, change);
+}
+
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaCaseView *self = LAJNA_CASE_VIEW (widget);
+
+  if (!gtk_widget_activate_action (widget, "win.edit-case", "x", self->case_id))
+    g_warning ("There is no win.edit-case action to edit file %" G_GINT64_FORMAT, self->case_id);
+}
+
+static void
+take_step_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LajnaCaseView *self = LAJNA_CASE_VIEW (widget);
+  const char *to_status = g_variant_get_string (parameter, NULL);
+  LajnaStepDialog *dialog = lajna_step_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                   self->details->file_number,
+                                                   self->details->status, to_status,
+                                                   verb_for (to_status));
+
+  g_signal_connect_object (dialog, "take", G_CALLBACK (step_confirmed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_error_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *summary, *detail;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &summary, &detail);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), summary, detail);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+compare_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LajnaCaseView *self = LAJNA_CASE_VIEW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  LajnaDuplicateDialog *dialog;
+
+  g_return_if_fail (self->duplicates != NULL && index < self->duplicates->len);
+
+  dialog = lajna_duplicate_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
+                                       g_ptr_array_index (self->duplicates, index));
+  g_signal_connect_object (dialog, "decided", G_CALLBACK (verdict_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 lajna_case_view_dispose (GObject *object)
 {
   LajnaCaseView *self = LAJNA_CASE_VIEW (object);
 
   cancel_loading (self);
+  g_cancellable_cancel (self->changes);
   gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_CASE_VIEW);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->step_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->duplicate_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->details, lajna_case_details_free);
+  g_clear_pointer (&self->duplicates, g_ptr_array_unref);
+  g_clear_object (&self->changes);
   g_clear_object (&self->worker);
 
   G_OBJECT_CLASS (lajna_case_view_parent_class)->dispose (object);
@@ -152,13 +669,33 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
 
   object_class->dispose = lajna_case_view_dispose;
 
+  /**
+   * LajnaCaseView::case-changed:
+   * @self: the view
+   * @case_id: the file
+   *
+   * Emitted after the view changed a file (a status step, a verdict on a
+   * duplicate), so that lists showing it can read it again.
+   */
+  signals[CASE_CHANGED] = g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lajna/Lajna/app/cases/lajna-case-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, stack);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, error_page);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, sections);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, heading);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, duplicates_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "case.take-step", "s", take_step_activated);
+  gtk_widget_class_install_action (widget_class, "case.compare", "u", compare_activated);
+  gtk_widget_class_install_action (widget_class, "case.show-error", "(ss)", show_error_activated);
 }
 
 static void
@@ -166,12 +703,16 @@ lajna_case_view_init (LajnaCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+  self->step_rows = g_ptr_array_new ();
+  self->duplicate_rows = g_ptr_array_new ();
+  self->changes = g_cancellable_new ();
+  set_file_actions_enabled (self, FALSE);
 }
 
 /**
  * lajna_case_view_set_worker:
  * @self: a #LajnaCaseView
- * @worker: the connection files are read through
+ * @worker: the connection files are read and changed through
  */
 void
 lajna_case_view_set_worker (LajnaCaseView *self,
@@ -187,24 +728,29 @@ lajna_case_view_set_worker (LajnaCaseView *self,
  * @self: a #LajnaCaseView
  * @case_id: the file to show
  *
- * Reads the file and shows it; a spinner meanwhile, the reason if it
- * cannot be read.
+ * Reads the file and shows it; a spinner meanwhile when it is another
+ * file than the one shown, the reason if it cannot be read.
  */
 void
 lajna_case_view_show_case (LajnaCaseView *self,
                            gint64         case_id)
 {
+  LoadRequest request = { case_id, duplicate_threshold () };
+
   g_return_if_fail (LAJNA_IS_CASE_VIEW (self));
   g_return_if_fail (self->worker != NULL);
 
   cancel_loading (self);
   self->cancellable = g_cancellable_new ();
   if (case_id != self->case_id)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    {
+      set_file_actions_enabled (self, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   self->case_id = case_id;
-  lajna_db_worker_run_async (self->worker, details_thread, g_memdup2 (&case_id, sizeof case_id),
-                             g_free, (GDestroyNotify) lajna_case_details_free, self->cancellable,
-                             details_done_cb, self);
+  lajna_db_worker_run_async (self->worker, load_thread, g_memdup2 (&request, sizeof request),
+                             g_free, (GDestroyNotify) loaded_free, self->cancellable,
+                             load_done_cb, self);
 }
 
 /**
@@ -229,5 +775,8 @@ lajna_case_view_clear (LajnaCaseView *self)
   cancel_loading (self);
   self->case_id = 0;
   remove_groups (self);
+  g_clear_pointer (&self->details, lajna_case_details_free);
+  g_clear_pointer (&self->duplicates, g_ptr_array_unref);
+  set_file_actions_enabled (self, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }

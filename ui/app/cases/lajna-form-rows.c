@@ -15,6 +15,7 @@
 #include "lajna-country.h"
 #include "lajna-labels.h"
 #include "lajna-staff.h"
+#include "lajna-text.h"
 
 typedef struct
 {
@@ -116,7 +117,6 @@ fill_choices (FieldRow               *row,
               const LajnaFormChoices *choices)
 {
   const char *column = column_of (row->field->key);
-  gboolean arabic = gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL;
 
   if (strcmp (column, "nationality") == 0)
     {
@@ -125,7 +125,7 @@ fill_choices (FieldRow               *row,
         {
           const LajnaCountry *country = g_ptr_array_index (choices->countries, i);
 
-          add_choice (row, labels, country->code, arabic ? country->name_ar : country->name_en);
+          add_choice (row, labels, country->code, lajna_prefer_arabic () ? country->name_ar : country->name_en);
         }
     }
   else if (g_str_has_suffix (column, "_id"))
