@@ -208,30 +208,6 @@ lajna_parse_date (const char *text,
   return TRUE;
 }
 
-/* A whole number as typed, with Arabic-Indic digits as 0–9; a sign or a
- * space stays, for validation to refuse. */
-static char *
-fold_digits (const char *input)
-{
-  g_autofree char *clean = lajna_clean_text (input);
-  GString *out;
-
-  if (clean == NULL)
-    return NULL;
-  out = g_string_sized_new (strlen (clean));
-  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      int digit = g_unichar_digit_value (c);
-
-      if (digit >= 0)
-        g_string_append_c (out, (char) ('0' + digit));
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Codes in lower case; a list's separated by single commas. */
 static char *
 clean_codes (const char *input)
@@ -280,7 +256,7 @@ lajna_case_field_clean (const LajnaCaseField *field,
     case LAJNA_FIELD_NUMBER:
       return lajna_clean_code (input);
     case LAJNA_FIELD_INT:
-      return fold_digits (input);
+      return lajna_clean_number (input);
     case LAJNA_FIELD_DATE:
       if (lajna_parse_date (input, &date))
         return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),

@@ -169,12 +169,44 @@ lajna_clean_text (const char *input)
 }
 
 /**
+ * lajna_clean_number:
+ * @input: a number as typed
+ *
+ * Like lajna_clean_text(), with the digits of any script (an Arabic
+ * keyboard types ٠–٩) as 0–9; everything else stays, for validation to
+ * judge.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when @input is
+ *   not valid UTF-8
+ */
+char *
+lajna_clean_number (const char *input)
+{
+  g_autofree char *clean = lajna_clean_text (input);
+  GString *out;
+
+  if (clean == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (clean));
+  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int digit = g_unichar_digit_value (c);
+
+      if (digit >= 0)
+        g_string_append_c (out, (char) ('0' + digit));
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
  * lajna_clean_code:
  * @input: a national or passport number as typed
  *
- * Like lajna_clean_text(), then Arabic-Indic digits (as an Arabic keyboard
- * types them) become 0–9, Latin letters capitals, and the spaces and
- * hyphens people put in long numbers go.
+ * Like lajna_clean_number(), then Latin letters become capitals, and the
+ * spaces and hyphens people put in long numbers go.
  *
  * Returns: (transfer full) (nullable): the code, or %NULL when @input is
  *   not valid UTF-8
@@ -182,28 +214,16 @@ lajna_clean_text (const char *input)
 char *
 lajna_clean_code (const char *input)
 {
-  g_autofree char *clean = lajna_clean_text (input);
-  GString *out;
+  char *code = lajna_clean_number (input);
+  char *out = code;
 
-  if (clean == NULL)
+  if (code == NULL)
     return NULL;
-
-  out = g_string_sized_new (strlen (clean));
-  for (const char *p = clean; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ' ' || c == '-')
-        continue;
-      if (c >= 0x0660 && c <= 0x0669)
-        c = '0' + (c - 0x0660);
-      else if (c >= 0x06F0 && c <= 0x06F9)
-        c = '0' + (c - 0x06F0);
-      if (c < 0x80)
-        c = (gunichar) g_ascii_toupper ((char) c);
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  for (const char *p = code; *p != '\0'; p++)
+    if (*p != ' ' && *p != '-')
+      *out++ = g_ascii_toupper (*p);
+  *out = '\0';
+  return code;
 }
 
 /* Arabic letters, their marks (harakat are of the "inherited" script),

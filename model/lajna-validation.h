@@ -43,6 +43,7 @@ const LajnaIssue *lajna_validation_find            (const LajnaValidation *self,
                                                     const char            *field);
 
 char *lajna_clean_text             (const char      *input);
+char *lajna_clean_number           (const char      *input);
 char *lajna_clean_code             (const char      *input);
 void  lajna_check_arabic_name      (LajnaValidation *self,
                                     const char      *field,

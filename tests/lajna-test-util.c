@@ -72,6 +72,20 @@ lajna_test_shared_start (void)
   shared_database = lajna_test_database_start (shared_data_dir);
 }
 
+/* The shared database with the suite's own rows (committees, staff…), as
+ * SQL run once before the tests. */
+void
+lajna_test_shared_start_with (const char *sql)
+{
+  g_autoptr(LajnaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  lajna_test_shared_start ();
+  db = lajna_test_shared_connect ();
+  if (!lajna_db_run (db, sql, &error))
+    g_error ("Cannot prepare the shared database: %s", error->message);
+}
+
 void
 lajna_test_shared_stop (void)
 {

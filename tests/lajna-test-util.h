@@ -16,6 +16,7 @@ char          *lajna_test_fixture_path    (const char *name);
 /* One database for a whole suite: an unchecked fixture starts it in the
  * runner, and each test (in its own process) connects to it. */
 void           lajna_test_shared_start    (void);
+void           lajna_test_shared_start_with (const char *sql);
 void           lajna_test_shared_stop     (void);
 LajnaDatabase *lajna_test_shared_database (void);
 const char    *lajna_test_shared_data_dir (void);

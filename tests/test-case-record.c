@@ -371,23 +371,18 @@ END_TEST
 static void
 setup_committees (void)
 {
-  g_autoptr(LajnaDb) db = NULL;
-
-  lajna_test_shared_start ();
-  db = lajna_test_shared_connect ();
-  if (!lajna_db_run (db,
-        "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
-        " ('marriage', 'cr-m', 'لجنة الزواج', 'Marriage', 'ز'),"
-        " ('juvenile', 'cr-j', 'لجنة الأحداث', 'Juvenile', 'ح'),"
-        " ('marriage', 'cr-num-a', 'لجنة أ', 'Numbers A', 'ز-أ'),"
-        " ('marriage', 'cr-num-b', 'لجنة ب', 'Numbers B', 'NB'),"
-        " ('marriage', 'cr-edit', 'لجنة التعديل', 'Edits', 'E'),"
-        " ('marriage', 'cr-batch', 'لجنة الدفعة', 'Batch', 'B'),"
-        " ('marriage', 'cr-dup', 'لجنة التكرار', 'Duplicates', 'D'),"
-        " ('marriage', 'cr-conc', 'لجنة التزامن', 'Concurrency', 'C');"
-        "INSERT INTO app_user (login, full_name, profession) VALUES"
-        " ('cr-sw', 'هدى', 'social_worker'), ('cr-psy', 'سعاد', 'psychologist')", NULL))
-    g_error ("Cannot make the committees");
+  lajna_test_shared_start_with (
+    "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
+    " ('marriage', 'cr-m', 'لجنة الزواج', 'Marriage', 'ز'),"
+    " ('juvenile', 'cr-j', 'لجنة الأحداث', 'Juvenile', 'ح'),"
+    " ('marriage', 'cr-num-a', 'لجنة أ', 'Numbers A', 'ز-أ'),"
+    " ('marriage', 'cr-num-b', 'لجنة ب', 'Numbers B', 'NB'),"
+    " ('marriage', 'cr-edit', 'لجنة التعديل', 'Edits', 'E'),"
+    " ('marriage', 'cr-batch', 'لجنة الدفعة', 'Batch', 'B'),"
+    " ('marriage', 'cr-dup', 'لجنة التكرار', 'Duplicates', 'D'),"
+    " ('marriage', 'cr-conc', 'لجنة التزامن', 'Concurrency', 'C');"
+    "INSERT INTO app_user (login, full_name, profession) VALUES"
+    " ('cr-sw', 'هدى', 'social_worker'), ('cr-psy', 'سعاد', 'psychologist')");
 }
 
 /* The first value of @sql, run with the parameters that follow it up to

@@ -29,15 +29,10 @@ static const struct
 static void
 setup_committees (void)
 {
-  g_autoptr(LajnaDb) db = NULL;
-
-  lajna_test_shared_start ();
-  db = lajna_test_shared_connect ();
-  if (!lajna_db_run (db,
-        "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
-        " ('marriage', 'st-m', 'لجنة الزواج', 'Marriage', 'ز'),"
-        " ('juvenile', 'st-j', 'لجنة الأحداث', 'Juvenile', 'ح')", NULL))
-    g_error ("Cannot make the committees");
+  lajna_test_shared_start_with (
+    "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
+    " ('marriage', 'st-m', 'لجنة الزواج', 'Marriage', 'ز'),"
+    " ('juvenile', 'st-j', 'لجنة الأحداث', 'Juvenile', 'ح')");
 }
 
 /* Makes a file of @kind in @status and returns its id. */

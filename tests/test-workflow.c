@@ -39,15 +39,10 @@ in_table (const char *(*table)[2],
 static void
 setup_committees (void)
 {
-  g_autoptr(LajnaDb) db = NULL;
-
-  lajna_test_shared_start ();
-  db = lajna_test_shared_connect ();
-  if (!lajna_db_run (db,
-        "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
-        " ('marriage', 'wf-m', 'لجنة الزواج', 'Marriage', 'ز'),"
-        " ('juvenile', 'wf-j', 'لجنة الأحداث', 'Juvenile', 'ح')", NULL))
-    g_error ("Cannot make the committees");
+  lajna_test_shared_start_with (
+    "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
+    " ('marriage', 'wf-m', 'لجنة الزواج', 'Marriage', 'ز'),"
+    " ('juvenile', 'wf-j', 'لجنة الأحداث', 'Juvenile', 'ح')");
 }
 
 static void

@@ -66,12 +66,13 @@ LANGUAGE sql AS $$
       FROM input GROUP BY committee_id, year
   ),
   numbered AS MATERIALIZED (
-    SELECT i.*, cm.file_prefix || '/' || i.year || '/'
-                || lpad((n.first + row_number() OVER w - 1)::text, 5, '0') AS file_number
-      FROM input i
-      JOIN first_numbers n USING (committee_id, year)
-      JOIN committee cm ON cm.id = i.committee_id
-    WINDOW w AS (PARTITION BY i.committee_id, i.year ORDER BY i.o)
+    -- Five digits at least (00123); a busy year may need more.
+    SELECT x.*, cm.file_prefix || '/' || x.year || '/'
+                || lpad(x.number::text, greatest(5, length(x.number::text)), '0') AS file_number
+      FROM (SELECT i.*, n.first + row_number() OVER w - 1 AS number
+              FROM input i JOIN first_numbers n USING (committee_id, year)
+            WINDOW w AS (PARTITION BY i.committee_id, i.year ORDER BY i.o)) x
+      JOIN committee cm ON cm.id = x.committee_id
   ),
   parties AS (
     SELECT first_party AS id,

@@ -3,6 +3,7 @@ reader does, waiting for the app, and typing keys as a person would."""
 
 import re
 import subprocess
+import sys
 import time
 
 import pyatspi
@@ -132,6 +133,18 @@ class App:
     def stop(self):
         self.process.terminate()
         return self.process.wait(timeout=60)
+
+
+def run(body, results):
+    """Starts the app given on the command line, runs body(root) against
+    it, and checks that it quits cleanly."""
+    app = App(sys.argv[1:])
+    try:
+        body(app.root())
+    finally:
+        code = app.stop()
+    results.check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
+    return results.finish()
 
 
 def press(keysym):

@@ -15,8 +15,8 @@ import sys
 import time
 
 import pyatspi
-from lajna_atspi import (KEY_DOWN, KEY_RETURN, KEY_TAB, App, Results, cell_texts, data_rows, find_role,
-                         press, press_with_control, text_of, wait_for, walk)
+from lajna_atspi import (KEY_DOWN, KEY_RETURN, KEY_TAB, Results, cell_texts, data_rows, find_role, press,
+                         press_with_control, run, text_of, wait_for, walk)
 
 KEYCODE_E = 26
 KEYCODE_N = 57
@@ -113,70 +113,63 @@ def edit_while_saved_elsewhere(root, table, number):
           "keeping one's version saves it over the other, as a new version (3)")
 
 
-def main():
-    app = App(sys.argv[1:])
-    try:
-        root = app.root()
-        table = wait_for(lambda: find_role(root, "tree table"), "the file table")
-        wait_for(lambda: len(data_rows(table)[1]) >= 5, "rows in the file table")
+def main(root):
+    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    wait_for(lambda: len(data_rows(table)[1]) >= 5, "rows in the file table")
 
-        press_with_control(KEYCODE_N)
-        form = wait_for(lambda: form_frame(root, "ملف زواج جديد"), "the new-file form after Ctrl+N")
-        check(True, "Ctrl+N opens a new marriage file")
+    press_with_control(KEYCODE_N)
+    form = wait_for(lambda: form_frame(root, "ملف زواج جديد"), "the new-file form after Ctrl+N")
+    check(True, "Ctrl+N opens a new marriage file")
 
-        press_with_control(KEYCODE_S)
-        messages = wait_for(lambda: described(form), "messages under the fields of an empty form")
-        check(len(messages) >= 6, f"saving an empty file marks its fields ({len(messages)})")
-        check(form_frame(root, form.name) is not None, "the empty file is not saved")
+    press_with_control(KEYCODE_S)
+    messages = wait_for(lambda: described(form), "messages under the fields of an empty form")
+    check(len(messages) >= 6, f"saving an empty file marks its fields ({len(messages)})")
+    check(form_frame(root, form.name) is not None, "the empty file is not saved")
 
-        libyan, foreign, file_group = "الطرف الليبي", "الطرف الأجنبي", "الملف"
-        for name, text in (("الاسم", "سالم"), ("اسم الأب", "مفتاح"), ("اسم الجد", "علي"),
-                           ("اسم العائلة", "الزوي"), ("تاريخ الميلاد", "1985-03-14"),
-                           ("الرقم الوطني", NATIONAL_NUMBER)):
-            type_into(form, libyan, name, text)
-        for name, text in (("الاسم", "ماريا"), ("الاسم بالحروف اللاتينية", "Maria Garcia"),
-                           ("تاريخ الميلاد", "1990-06-01"), ("رقم جواز السفر", "p 123-4567"),
-                           ("تاريخ انتهاء جواز السفر", "٢٠٣٠-٠١-٠١")):
-            type_into(form, foreign, name, text)
-        choose(form, file_group, "صفة الزوجين", 1)
-        choose(form, libyan, "الجنس", 1)
-        choose(form, libyan, "الجنسية", 1)
-        choose(form, foreign, "الجنس", 2)
-        choose(form, foreign, "الجنسية", 2)
+    libyan, foreign, file_group = "الطرف الليبي", "الطرف الأجنبي", "الملف"
+    for name, text in (("الاسم", "سالم"), ("اسم الأب", "مفتاح"), ("اسم الجد", "علي"),
+                       ("اسم العائلة", "الزوي"), ("تاريخ الميلاد", "1985-03-14"),
+                       ("الرقم الوطني", NATIONAL_NUMBER)):
+        type_into(form, libyan, name, text)
+    for name, text in (("الاسم", "ماريا"), ("الاسم بالحروف اللاتينية", "Maria Garcia"),
+                       ("تاريخ الميلاد", "1990-06-01"), ("رقم جواز السفر", "p 123-4567"),
+                       ("تاريخ انتهاء جواز السفر", "٢٠٣٠-٠١-٠١")):
+        type_into(form, foreign, name, text)
+    choose(form, file_group, "صفة الزوجين", 1)
+    choose(form, libyan, "الجنس", 1)
+    choose(form, libyan, "الجنسية", 1)
+    choose(form, foreign, "الجنس", 2)
+    choose(form, foreign, "الجنسية", 2)
 
-        left = [f"{a.name}: {a.description}" for a in described(form)]
-        check(not left, f"a complete file leaves no message ({left})")
+    left = [f"{a.name}: {a.description}" for a in described(form)]
+    check(not left, f"a complete file leaves no message ({left})")
 
-        press_with_control(KEYCODE_S)
+    press_with_control(KEYCODE_S)
 
-        def saved_file():
-            found = json.loads(subprocess.run(
-                [os.environ["LAJNACTL"], "case", "search", NATIONAL_NUMBER, "--json"],
-                check=True, capture_output=True, text=True).stdout)
-            return found or None
+    def saved_file():
+        found = json.loads(subprocess.run(
+            [os.environ["LAJNACTL"], "case", "search", NATIONAL_NUMBER, "--json"],
+            check=True, capture_output=True, text=True).stdout)
+        return found or None
 
-        saved = wait_for(saved_file, "the file in the database after Ctrl+S")
-        check(len(saved) == 1, f"Ctrl+S registers the file, once ({len(saved)})")
-        number = saved[0]["file_number"] if saved else ""
-        check(re.fullmatch(r"زب?/\d{4}/\d{5}", number) is not None, f"it has a file number ({number})")
-        check(saved and saved[0]["title"] == "سالم مفتاح علي الزوي - Maria Garcia",
-              f"its title names both parties ({saved[0]['title'] if saved else None!r})")
+    saved = wait_for(saved_file, "the file in the database after Ctrl+S")
+    check(len(saved) == 1, f"Ctrl+S registers the file, once ({len(saved)})")
+    number = saved[0]["file_number"] if saved else ""
+    check(re.fullmatch(r"زب?/\d{4}/\d{5}", number) is not None, f"it has a file number ({number})")
+    check(saved and saved[0]["title"] == "سالم مفتاح علي الزوي - Maria Garcia",
+          f"its title names both parties ({saved[0]['title'] if saved else None!r})")
 
-        find_role(root, "entry").queryEditableText().setTextContents(NATIONAL_NUMBER)
+    find_role(root, "entry").queryEditableText().setTextContents(NATIONAL_NUMBER)
 
-        def found():
-            _, rows = data_rows(table)
-            texts = [cell_texts(r) for r in rows]
-            return texts if len(texts) == 1 and texts[0][0] == number else None
+    def found():
+        _, rows = data_rows(table)
+        texts = [cell_texts(r) for r in rows]
+        return texts if len(texts) == 1 and texts[0][0] == number else None
 
-        rows = wait_for(found, "the new file found by its national number")
-        check(rows[0][1].startswith("سالم مفتاح علي الزوي"), f"the table shows it ({rows[0]})")
-        edit_while_saved_elsewhere(root, table, number)
-    finally:
-        code = app.stop()
-    check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
-    return results.finish()
+    rows = wait_for(found, "the new file found by its national number")
+    check(rows[0][1].startswith("سالم مفتاح علي الزوي"), f"the table shows it ({rows[0]})")
+    edit_while_saved_elsewhere(root, table, number)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(main, results))

@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 
-from lajna_atspi import (ARABIC, App, Results, attributes, cell_texts, data_rows, find_role,
+from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, find_role, run,
                          text_of, wait_for, walk)
 
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -24,64 +24,57 @@ def loaded_rows(table):
     return rows if len(rows) >= 5 else None
 
 
-def main():
-    app = App(sys.argv[1:])
-    try:
-        root = app.root()
-        table = wait_for(lambda: find_role(root, "tree table"), "the file table")
-        check(ARABIC.search(table.name or ""), f"the table has an Arabic name ({table.name!r})")
+def main(root):
+    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    check(ARABIC.search(table.name or ""), f"the table has an Arabic name ({table.name!r})")
 
-        rows = wait_for(lambda: loaded_rows(table), "rows in the file table")
-        check(len(rows) >= 5, f"the table shows rows ({len(rows)} on screen)")
+    rows = wait_for(lambda: loaded_rows(table), "rows in the file table")
+    check(len(rows) >= 5, f"the table shows rows ({len(rows)} on screen)")
 
-        header = table.getChildAtIndex(0)
-        headers = [next(a for a in walk(header.getChildAtIndex(i)) if a.getRoleName() == "label")
-                   for i in range(header.childCount)]
-        names = [text_of(h) for h in headers]
-        check(len(names) == 5 and all(ARABIC.search(n) for n in names),
-              f"the column headers are Arabic: {names}")
-        check("رقم الملف" in names, "the file-number column is headed رقم الملف")
-        check(all(attributes(h).get("justification") == "right" for h in headers),
-              "the headers are laid out right-to-left (start-aligned text is justified right)")
+    header = table.getChildAtIndex(0)
+    headers = [next(a for a in walk(header.getChildAtIndex(i)) if a.getRoleName() == "label")
+               for i in range(header.childCount)]
+    names = [text_of(h) for h in headers]
+    check(len(names) == 5 and all(ARABIC.search(n) for n in names),
+          f"the column headers are Arabic: {names}")
+    check("رقم الملف" in names, "the file-number column is headed رقم الملف")
+    check(all(attributes(h).get("justification") == "right" for h in headers),
+          "the headers are laid out right-to-left (start-aligned text is justified right)")
 
-        texts = cell_texts(rows[0])
-        check(re.fullmatch(r"\d{4}-\d{2}-\d{2}", texts[4]) is not None,
-              f"the received date reads year first: {texts[4]!r}")
-        check(ARABIC.search(texts[1]) is not None, f"the name is Arabic: {texts[1]!r}")
+    texts = cell_texts(rows[0])
+    check(re.fullmatch(r"\d{4}-\d{2}-\d{2}", texts[4]) is not None,
+          f"the received date reads year first: {texts[4]!r}")
+    check(ARABIC.search(texts[1]) is not None, f"the name is Arabic: {texts[1]!r}")
 
-        rows_list, _ = data_rows(table)
-        rows_list.querySelection().selectChild(0)
-        # Group titles that only the details of a selected file have.
-        heading = wait_for(lambda: next((a for a in walk(root)
-                                         if a.getRoleName() == "label"
-                                         and text_of(a) in ("الطرف الليبي", "الحدث")), None),
-                           "the selected file's parties")
-        check(heading is not None, f"selecting a file shows its parties ({text_of(heading)})")
+    rows_list, _ = data_rows(table)
+    rows_list.querySelection().selectChild(0)
+    # Group titles that only the details of a selected file have.
+    heading = wait_for(lambda: next((a for a in walk(root)
+                                     if a.getRoleName() == "label"
+                                     and text_of(a) in ("الطرف الليبي", "الحدث")), None),
+                       "the selected file's parties")
+    check(heading is not None, f"selecting a file shows its parties ({text_of(heading)})")
 
-        entry = find_role(root, "entry")
-        entry.queryEditableText().setTextContents("احمد")
+    entry = find_role(root, "entry")
+    entry.queryEditableText().setTextContents("احمد")
 
-        expected = json.loads(subprocess.run(
-            [os.environ["LAJNACTL"], "case", "search", "احمد", "--limit", "20", "--json"],
-            check=True, capture_output=True, text=True).stdout)
-        expected_numbers = [f["file_number"] for f in expected]
+    expected = json.loads(subprocess.run(
+        [os.environ["LAJNACTL"], "case", "search", "احمد", "--limit", "20", "--json"],
+        check=True, capture_output=True, text=True).stdout)
+    expected_numbers = [f["file_number"] for f in expected]
 
-        def searched():
-            _, found = data_rows(table)
-            texts = [cell_texts(r) for r in found]
-            numbers = [t[0] for t in texts if t[0] and "…" not in t[0]]
-            return texts if numbers[:10] == expected_numbers[:10] else None
+    def searched():
+        _, found = data_rows(table)
+        texts = [cell_texts(r) for r in found]
+        numbers = [t[0] for t in texts if t[0] and "…" not in t[0]]
+        return texts if numbers[:10] == expected_numbers[:10] else None
 
-        found = wait_for(searched, "search results for احمد as lajnactl finds them")
-        check(len(expected) > 0, f"searching احمد lists the files lajnactl finds ({len(expected)})")
-        spellings = {w for t in found[:20] for w in t[1].split()
-                     if FOLD.sub("", w).replace("أ", "ا").replace("إ", "ا") == "احمد"}
-        check(spellings - {"احمد"}, f"they include other spellings of احمد: {sorted(spellings)}")
-    finally:
-        code = app.stop()
-    check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
-    return results.finish()
+    found = wait_for(searched, "search results for احمد as lajnactl finds them")
+    check(len(expected) > 0, f"searching احمد lists the files lajnactl finds ({len(expected)})")
+    spellings = {w for t in found[:20] for w in t[1].split()
+                 if FOLD.sub("", w).replace("أ", "ا").replace("إ", "ا") == "احمد"}
+    check(spellings - {"احمد"}, f"they include other spellings of احمد: {sorted(spellings)}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run(main, results))

@@ -322,6 +322,7 @@ lajnactl_case (LajnactlContext *ctx,
     { "show", show },
     { "search", search },
     { "duplicates", duplicates },
+    { "import", lajnactl_case_import },
   };
 
   for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)

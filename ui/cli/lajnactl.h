@@ -27,5 +27,6 @@ gboolean lajnactl_connect  (LajnactlContext *ctx, gboolean migrate, int *status)
 int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_demo         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_case         (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_case_import  (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,925 @@
+/* lajna-case-import.c: files registered from a spreadsheet export.
+ *
+ * Intake is often typed into a spreadsheet first. Its CSV export (RFC 4180)
+ * names the columns by field key in the header row (lajna_case_fields()),
+ * and every row is cleaned and validated exactly as the form does it:
+ * lajna_case_record_set() and lajna_case_record_validate(). The valid rows
+ * are registered together by lajna_case_record_register(), in one
+ * transaction, so that an import writes every file or none and file
+ * numbers stay gapless.
+ *
+ * The file comes from outside and is read defensively. It must be UTF-8:
+ * the Arabic Windows code page and UTF-16, which spreadsheets also write,
+ * are named so that the clerk knows how to save the file again, rather
+ * than decoded by guess into garbled names. The sizes of the file, a row
+ * and a cell are bounded, so that a wrong file gives a message, never a
+ * huge allocation.
+ */
+
+#include "lajna-case-import.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lajna-country.h"
+#include "lajna-text.h"
+
+/* The largest real intake sheets are a few hundred thousand rows of about
+ * 500 bytes; a file, row or cell beyond these is not an intake sheet. */
+#define MAX_FILE_BYTES (200 * 1000 * 1000)
+#define MAX_ROW_BYTES (1000 * 1000)
+#define MAX_CELL_BYTES (64 * 1000)
+
+/* How much of a file that is not UTF-8 is looked at to name its encoding. */
+#define SNIFF_BYTES (64 * 1024)
+
+/* The column that gives each row's committee, by code or id. */
+#define COMMITTEE_COLUMN "committee"
+
+#define UTF8_BOM "\xef\xbb\xbf"
+
+G_DEFINE_QUARK (lajna-import-error-quark, lajna_import_error)
+
+struct _LajnaCaseImport
+{
+  int        committee_id;
+  gboolean   skip_invalid;
+  GPtrArray *issues;
+  GPtrArray *files;
+  guint      n_left_out;
+};
+
+typedef struct
+{
+  int   id;
+  char *kind;
+} Committee;
+
+/* Why a row could not be read as cells. */
+typedef enum
+{
+  ROW_OK,
+  ROW_CELL_TOO_LONG,
+  ROW_TOO_LONG,
+  ROW_OPEN_QUOTE,
+} RowStatus;
+
+/* Reads a CSV text one record at a time. The record's cells are kept in
+ * one buffer, each ended by a NUL, so that reading a row allocates nothing
+ * once the buffer has grown to the longest row. */
+typedef struct
+{
+  const char *p;
+  const char *end;
+  char        separator;
+  guint       row;
+  RowStatus   status;
+  guint       long_cell;
+  GString    *cells;
+  GArray     *starts;
+} CsvReader;
+
+/* What one run knows besides its results. */
+typedef struct
+{
+  LajnaCaseImport *self;
+  GPtrArray       *committee_list;
+  GHashTable      *committees;
+  const Committee *fixed;
+  GStrv            countries;
+  GDate            today;
+  CsvReader        reader;
+  /* Each column's field key (or COMMITTEE_COLUMN), and the kind of file
+   * the columns belong to: NULL when they name only fields that both
+   * kinds have, and each row's committee says. */
+  GPtrArray       *columns;
+  int              committee_column;
+  const char      *kind;
+  GPtrArray       *valid;
+  guint            n_invalid;
+} Import;
+
+static void
+issue_free (LajnaImportIssue *issue)
+{
+  g_free (issue->field);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+static void
+committee_free (Committee *committee)
+{
+  g_free (committee->kind);
+  g_free (committee);
+}
+
+static gboolean fail (GError           **error,
+                      LajnaImportError   code,
+                      const char        *format,
+                      ...) G_GNUC_PRINTF (3, 4);
+
+/* Refuses the whole file: sets @error and returns FALSE. */
+static gboolean
+fail (GError           **error,
+      LajnaImportError   code,
+      const char        *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (LAJNA_IMPORT_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static void add_issue (LajnaCaseImport *self,
+                       guint            row,
+                       const char      *field,
+                       LajnaIssueLevel  level,
+                       const char      *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_issue (LajnaCaseImport *self,
+           guint            row,
+           const char      *field,
+           LajnaIssueLevel  level,
+           const char      *format,
+           ...)
+{
+  LajnaImportIssue *issue = g_new0 (LajnaImportIssue, 1);
+  va_list args;
+
+  va_start (args, format);
+  issue->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  issue->row = row;
+  issue->field = g_strdup (field);
+  issue->level = level;
+  g_ptr_array_add (self->issues, issue);
+}
+
+/* Encoding */
+
+/* UTF-16 has a byte order mark or, without one, a NUL beside nearly every
+ * Latin letter and digit. */
+static gboolean
+looks_like_utf16 (const guchar *data,
+                  gsize         len)
+{
+  gsize sample = MIN (len, SNIFF_BYTES);
+  gsize nuls = 0;
+
+  if (len >= 2 && ((data[0] == 0xff && data[1] == 0xfe) || (data[0] == 0xfe && data[1] == 0xff)))
+    return TRUE;
+  for (gsize i = 0; i < sample; i++)
+    nuls += data[i] == 0;
+  return nuls * 4 >= sample;
+}
+
+/* Windows-1256 writes Arabic letters as single bytes from 0xC1 to 0xFE,
+ * which UTF-8 would read as lead bytes. When those dominate the bytes
+ * above ASCII, and decode to Arabic letters, that is the encoding. (UTF-8
+ * Arabic with one bad byte does not pass: half its bytes are below 0xC0.) */
+static gboolean
+looks_like_windows_1256 (const char *data,
+                         gsize       len)
+{
+  gsize sample = MIN (len, SNIFF_BYTES);
+  gsize high = 0, arabic_range = 0, letters = 0, arabic = 0;
+  g_autofree char *decoded = NULL;
+
+  for (gsize i = 0; i < sample; i++)
+    {
+      guchar c = (guchar) data[i];
+
+      high += c >= 0x80;
+      arabic_range += c >= 0xc1 && c <= 0xfe;
+    }
+  if (high == 0 || arabic_range * 10 < high * 8)
+    return FALSE;
+
+  decoded = g_convert (data, (gssize) sample, "UTF-8", "WINDOWS-1256", NULL, NULL, NULL);
+  for (const char *p = decoded; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80 || !g_unichar_isalpha (c))
+        continue;
+      letters++;
+      arabic += g_unichar_get_script (c) == G_UNICODE_SCRIPT_ARABIC;
+    }
+  return letters > 0 && arabic * 10 >= letters * 8;
+}
+
+static gboolean
+check_encoding (const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  const char *bad;
+  guint line = 1;
+
+  if (g_utf8_validate_len (data, len, &bad))
+    return TRUE;
+  if (looks_like_utf16 ((const guchar *) data, len))
+    return fail (error, LAJNA_IMPORT_ERROR_ENCODING,
+                 _("The file is in UTF-16, not UTF-8. Save it from the spreadsheet as "
+                   "“CSV UTF-8” and import it again."));
+  if (looks_like_windows_1256 (data, len))
+    return fail (error, LAJNA_IMPORT_ERROR_ENCODING,
+                 _("The file is in the Arabic Windows encoding (Windows-1256), not UTF-8. "
+                   "Save it from the spreadsheet as “CSV UTF-8” and import it again."));
+  for (const char *p = data; p < bad; p++)
+    line += *p == '\n';
+  return fail (error, LAJNA_IMPORT_ERROR_ENCODING,
+               _("The file is not UTF-8 text (line %u is the first that is not). Save it from "
+                 "the spreadsheet as “CSV UTF-8” and import it again."), line);
+}
+
+/* CSV */
+
+/* A spreadsheet under an Arabic or European regional setting separates
+ * cells with semicolons; no field key holds either separator, so the
+ * header line says which one the file uses. */
+static void
+csv_reader_init (CsvReader  *r,
+                 const char *data,
+                 gsize       len)
+{
+  r->p = data;
+  r->end = data + len;
+  r->separator = ',';
+  for (const char *p = data; p < r->end && *p != '\n' && *p != '\r'; p++)
+    {
+      if (*p == ',' || *p == ';')
+        {
+          r->separator = *p;
+          break;
+        }
+    }
+  r->cells = g_string_sized_new (4096);
+  r->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+csv_reader_clear (CsvReader *r)
+{
+  if (r->cells != NULL)
+    g_string_free (r->cells, TRUE);
+  if (r->starts != NULL)
+    g_array_unref (r->starts);
+}
+
+/* Once a row is refused its cells are no longer stored, so that a row of
+ * any length costs no more memory than the limits. */
+static void
+append (CsvReader  *r,
+        const char *text,
+        gsize       len)
+{
+  guint start;
+
+  if (r->status != ROW_OK)
+    return;
+  start = g_array_index (r->starts, guint, r->starts->len - 1);
+  if (r->cells->len - start + len > MAX_CELL_BYTES)
+    {
+      r->status = ROW_CELL_TOO_LONG;
+      r->long_cell = r->starts->len - 1;
+    }
+  else if (r->cells->len + len > MAX_ROW_BYTES)
+    r->status = ROW_TOO_LONG;
+  else
+    g_string_append_len (r->cells, text, len);
+}
+
+static void
+begin_cell (CsvReader *r)
+{
+  guint start = (guint) r->cells->len;
+
+  if (r->status == ROW_OK)
+    g_array_append_val (r->starts, start);
+}
+
+/* The NUL counts towards the row's limit: a row of empty cells is not
+ * free to hold. */
+static void
+end_cell (CsvReader *r)
+{
+  append (r, "", 1);
+}
+
+/* The bytes of a quoted cell up to its closing quote; a doubled quote
+ * stands for one. Returns FALSE when the text ends first. */
+static gboolean
+read_quoted (CsvReader *r)
+{
+  const char *quote;
+
+  while ((quote = memchr (r->p, '"', (gsize) (r->end - r->p))) != NULL)
+    {
+      append (r, r->p, (gsize) (quote - r->p));
+      r->p = quote + 1;
+      if (r->p == r->end || *r->p != '"')
+        return TRUE;
+      append (r, "\"", 1);
+      r->p++;
+    }
+  append (r, r->p, (gsize) (r->end - r->p));
+  r->p = r->end;
+  return FALSE;
+}
+
+/* Reads the next record: cells parted by the separator, the record ended
+ * by LF, CRLF or CR outside quotes. A quote opens a quoted cell only at
+ * the start of a cell; anywhere else, as after a closing quote, it is
+ * text, as spreadsheets read it. A row that breaks a limit is still read
+ * to its end, so that the next row starts where it should. Returns FALSE
+ * at the end of the text. */
+static gboolean
+csv_read_record (CsvReader *r)
+{
+  const char *start = r->p;
+  gboolean at_cell_start = TRUE;
+
+  if (r->p >= r->end)
+    return FALSE;
+  r->row++;
+  r->status = ROW_OK;
+  g_string_truncate (r->cells, 0);
+  g_array_set_size (r->starts, 0);
+  begin_cell (r);
+
+  while (r->p < r->end)
+    {
+      const char *run = r->p;
+      char c;
+
+      if (at_cell_start && *r->p == '"')
+        {
+          r->p++;
+          at_cell_start = FALSE;
+          if (!read_quoted (r) && r->status == ROW_OK)
+            r->status = ROW_OPEN_QUOTE;
+          continue;
+        }
+      while (r->p < r->end && *r->p != r->separator && *r->p != '\n' && *r->p != '\r')
+        r->p++;
+      append (r, run, (gsize) (r->p - run));
+      if (r->p == r->end)
+        break;
+      c = *r->p++;
+      if (c != r->separator)
+        {
+          if (c == '\r' && r->p < r->end && *r->p == '\n')
+            r->p++;
+          break;
+        }
+      end_cell (r);
+      begin_cell (r);
+      at_cell_start = TRUE;
+    }
+  end_cell (r);
+
+  if (r->status == ROW_OK && (gsize) (r->p - start) > MAX_ROW_BYTES)
+    r->status = ROW_TOO_LONG;
+  return TRUE;
+}
+
+static guint
+csv_n_cells (const CsvReader *r)
+{
+  return r->starts->len;
+}
+
+static const char *
+csv_cell (const CsvReader *r,
+          guint            i)
+{
+  return r->cells->str + g_array_index (r->starts, guint, i);
+}
+
+/* An empty line, or the row of empty cells that a spreadsheet writes for
+ * a formatted but unused row. */
+static gboolean
+csv_row_is_blank (const CsvReader *r)
+{
+  for (gsize i = 0; i < r->cells->len; i++)
+    {
+      if (r->cells->str[i] != '\0' && !g_ascii_isspace (r->cells->str[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Committees and the header */
+
+/* The active committees by id and by code, as a `committee` cell may give
+ * either; a code wins over an id, as a code may look like a number. */
+static gboolean
+load_committees (Import   *im,
+                 LajnaDb  *db,
+                 GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT id, kind, code FROM committee WHERE active", error);
+
+  if (result == NULL)
+    return FALSE;
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      Committee *committee = g_new0 (Committee, 1);
+
+      committee->id = (int) g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      committee->kind = g_strdup (PQgetvalue (result, i, 1));
+      g_ptr_array_add (im->committee_list, committee);
+      g_hash_table_insert (im->committees, g_strdup (PQgetvalue (result, i, 0)), committee);
+      if (committee->id == im->self->committee_id)
+        im->fixed = committee;
+    }
+  for (int i = 0; i < PQntuples (result); i++)
+    g_hash_table_insert (im->committees, g_strdup (PQgetvalue (result, i, 2)),
+                         g_ptr_array_index (im->committee_list, i));
+
+  if (im->self->committee_id != 0 && im->fixed == NULL)
+    return fail (error, LAJNA_IMPORT_ERROR_COMMITTEE, _("There is no active committee %d."),
+                 im->self->committee_id);
+  return TRUE;
+}
+
+/* Which field a header cell names. When one committee is chosen, its kind
+ * says which fields there are; otherwise the fields of one kind only are
+ * noted, so that a header mixing the kinds can be refused. */
+static gboolean
+add_column (Import      *im,
+            const char  *name,
+            const char **marriage_only,
+            const char **juvenile_only,
+            GError     **error)
+{
+  const LajnaCaseField *marriage = lajna_case_field_lookup ("marriage", name);
+  const LajnaCaseField *juvenile = lajna_case_field_lookup ("juvenile", name);
+
+  if (marriage == NULL && juvenile == NULL)
+    return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                 _("Unknown column “%s”. The header names each column by its field key, such "
+                   "as received_on or libyan_party.name."), name);
+  if (im->fixed != NULL && strcmp (im->fixed->kind, "marriage") == 0 && marriage == NULL)
+    return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                 _("The column “%s” is a field of juvenile files, but the committee decides "
+                   "marriage files."), name);
+  if (im->fixed != NULL && strcmp (im->fixed->kind, "juvenile") == 0 && juvenile == NULL)
+    return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                 _("The column “%s” is a field of marriage files, but the committee decides "
+                   "juvenile files."), name);
+
+  if (juvenile == NULL && *marriage_only == NULL)
+    *marriage_only = marriage->key;
+  if (marriage == NULL && *juvenile_only == NULL)
+    *juvenile_only = juvenile->key;
+  g_ptr_array_add (im->columns, (gpointer) (marriage != NULL ? marriage : juvenile)->key);
+  return TRUE;
+}
+
+static gboolean
+read_header (Import  *im,
+             GError **error)
+{
+  CsvReader *r = &im->reader;
+  const char *marriage_only = NULL;
+  const char *juvenile_only = NULL;
+
+  while (csv_read_record (r) && r->status == ROW_OK && csv_row_is_blank (r))
+    ;
+  if (r->row == 0 || (r->status == ROW_OK && csv_row_is_blank (r)))
+    return fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
+  if (r->status != ROW_OK)
+    return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                 _("The header row (row %u) cannot be read: it is too long, or a quote (\") is "
+                   "not closed."), r->row);
+
+  for (guint i = 0; i < csv_n_cells (r); i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (csv_cell (r, i)));
+
+      if (*name == '\0')
+        return fail (error, LAJNA_IMPORT_ERROR_HEADER, _("Column %u of the header has no name."),
+                     i + 1);
+      if (g_ptr_array_find_with_equal_func (im->columns, name, g_str_equal, NULL))
+        return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                     _("The column “%s” appears twice in the header."), name);
+      if (strcmp (name, COMMITTEE_COLUMN) == 0)
+        {
+          im->committee_column = (int) i;
+          g_ptr_array_add (im->columns, (gpointer) COMMITTEE_COLUMN);
+        }
+      else if (!add_column (im, name, &marriage_only, &juvenile_only, error))
+        return FALSE;
+    }
+
+  if (im->fixed != NULL && im->committee_column >= 0)
+    return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                 _("The file has a “committee” column, but one committee was chosen for all its "
+                   "rows. Remove the column, or choose no committee."));
+  if (im->fixed == NULL && im->committee_column < 0)
+    return fail (error, LAJNA_IMPORT_ERROR_NO_COMMITTEE,
+                 _("Say which committee the files are for: choose one, or give each row’s "
+                   "committee (its code or number) in a “committee” column."));
+  if (marriage_only != NULL && juvenile_only != NULL)
+    return fail (error, LAJNA_IMPORT_ERROR_HEADER,
+                 _("The header mixes fields of marriage files (“%s”) and of juvenile files "
+                   "(“%s”); a file holds files of one kind."), marriage_only, juvenile_only);
+  im->kind = im->fixed != NULL ? im->fixed->kind
+           : marriage_only != NULL ? "marriage"
+           : juvenile_only != NULL ? "juvenile"
+           : NULL;
+  return TRUE;
+}
+
+/* Rows */
+
+/* Why a row that could not be read as cells was refused. */
+static void
+report_unreadable_row (Import *im)
+{
+  const CsvReader *r = &im->reader;
+  g_autofree char *limit = NULL;
+
+  switch (r->status)
+    {
+    case ROW_CELL_TOO_LONG:
+      limit = g_format_size (MAX_CELL_BYTES);
+      add_issue (im->self, r->row,
+                 r->long_cell < im->columns->len ? g_ptr_array_index (im->columns, r->long_cell)
+                                                 : NULL,
+                 LAJNA_ISSUE_ERROR, _("The cell is longer than %s."), limit);
+      break;
+    case ROW_TOO_LONG:
+      limit = g_format_size (MAX_ROW_BYTES);
+      add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
+                 _("The row is longer than %s. Check for a quote (\") that is not closed."),
+                 limit);
+      break;
+    case ROW_OPEN_QUOTE:
+      add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
+                 _("A quoted cell is not closed: a quote (\") is missing."));
+      break;
+    case ROW_OK:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const Committee *
+committee_of_row (Import *im)
+{
+  guint row = im->reader.row;
+  g_autofree char *given = NULL;
+  const Committee *committee;
+
+  if (im->fixed != NULL)
+    return im->fixed;
+
+  given = g_strstrip (g_strdup (csv_cell (&im->reader, (guint) im->committee_column)));
+  committee = g_hash_table_lookup (im->committees, given);
+  if (*given == '\0')
+    add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
+               _("Give the committee: its code or number."));
+  else if (committee == NULL)
+    add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
+               _("There is no committee “%s”."), given);
+  else if (im->kind != NULL && strcmp (im->kind, committee->kind) != 0)
+    add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
+               strcmp (committee->kind, "juvenile") == 0
+                 ? _("Committee “%s” decides juvenile files, but the columns are those of "
+                     "marriage files.")
+                 : _("Committee “%s” decides marriage files, but the columns are those of "
+                     "juvenile files."),
+               given);
+  else
+    return committee;
+  return NULL;
+}
+
+/* Bidi controls (U+061C, and U+200E to U+2069) are encoded with the bytes
+ * 0xD8 0x9C or a lead byte of 0xE2: most cells have neither and skip the
+ * exact test. */
+static gboolean
+has_bidi_control (const char *cell)
+{
+  for (const guchar *p = (const guchar *) cell; *p != '\0'; p++)
+    {
+      if (*p == 0xe2 || (*p == 0xd8 && p[1] == 0x9c))
+        {
+          g_autofree char *stripped = lajna_strip_bidi (cell);
+
+          return stripped != NULL && strlen (stripped) != strlen (cell);
+        }
+    }
+  return FALSE;
+}
+
+/* The row's cells, cleaned into a file as the form would, and what the
+ * form's validation finds. Returns the file when it can be registered. */
+static LajnaCaseRecord *
+read_row (Import          *im,
+          const Committee *committee)
+{
+  const CsvReader *r = &im->reader;
+  g_autoptr(LajnaCaseRecord) record = lajna_case_record_new (committee->kind, committee->id);
+  g_autoptr(LajnaValidation) validation = lajna_validation_new ();
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < csv_n_cells (r); i++)
+    {
+      const char *key = g_ptr_array_index (im->columns, i);
+      const char *cell = csv_cell (r, i);
+
+      if ((int) i == im->committee_column)
+        continue;
+      /* Cleaning removes bidi controls, which can make a name display as
+       * another; a sheet that held one deserves a second look. */
+      if (has_bidi_control (cell))
+        add_issue (im->self, r->row, key, LAJNA_ISSUE_WARNING,
+                   _("Invisible direction marks were removed from this cell: they can make text "
+                     "display as something it is not."));
+      if (!lajna_case_record_set (record, key, cell))
+        {
+          add_issue (im->self, r->row, key, LAJNA_ISSUE_ERROR,
+                     _("The cell is not valid UTF-8 text."));
+          ok = FALSE;
+        }
+    }
+
+  lajna_case_record_validate (record, validation, &im->today,
+                              (const char * const *) im->countries);
+  for (guint i = 0; i < lajna_validation_get_n_issues (validation); i++)
+    {
+      const LajnaIssue *issue = lajna_validation_get_issue (validation, i);
+
+      add_issue (im->self, r->row, issue->field, issue->level, "%s", issue->message);
+    }
+  return ok && !lajna_validation_has_errors (validation) ? g_steal_pointer (&record) : NULL;
+}
+
+static void
+read_rows (Import *im)
+{
+  CsvReader *r = &im->reader;
+
+  while (csv_read_record (r))
+    {
+      const Committee *committee;
+      LajnaCaseRecord *record = NULL;
+
+      if (r->status != ROW_OK)
+        report_unreadable_row (im);
+      else if (csv_row_is_blank (r))
+        continue;
+      else if (csv_n_cells (r) != im->columns->len)
+        add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
+                   g_dngettext (GETTEXT_PACKAGE, "The row has %u cell; the header names %u.",
+                                "The row has %u cells; the header names %u.", csv_n_cells (r)),
+                   csv_n_cells (r), im->columns->len);
+      else if ((committee = committee_of_row (im)) != NULL)
+        record = read_row (im, committee);
+
+      if (record != NULL)
+        g_ptr_array_add (im->valid, record);
+      else
+        im->n_invalid++;
+    }
+}
+
+/* The run */
+
+static gboolean
+fetch_countries (Import   *im,
+                 LajnaDb  *db,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) countries = lajna_country_fetch_all (db, error);
+
+  if (countries == NULL)
+    return FALSE;
+  im->countries = lajna_country_codes (countries);
+  return TRUE;
+}
+
+/* All or nothing: a row with errors stops the import, unless the caller
+ * asked to leave such rows out. */
+static gboolean
+register_valid (Import   *im,
+                LajnaDb  *db,
+                GError  **error)
+{
+  LajnaCaseImport *self = im->self;
+
+  if (im->valid->len == 0 && im->n_invalid == 0)
+    return fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
+  if (im->n_invalid > 0 && (!self->skip_invalid || im->valid->len == 0))
+    return fail (error, LAJNA_IMPORT_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "%u row has errors; nothing was imported.",
+                              "%u rows have errors; nothing was imported.", im->n_invalid),
+                 im->n_invalid);
+  if (!lajna_case_record_register (db, im->valid, error))
+    return FALSE;
+  self->n_left_out = im->n_invalid;
+  self->files = g_steal_pointer (&im->valid);
+  return TRUE;
+}
+
+static gboolean
+run (Import      *im,
+     LajnaDb     *db,
+     const char  *data,
+     gsize        len,
+     GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (len > MAX_FILE_BYTES)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (MAX_FILE_BYTES);
+
+      return fail (error, LAJNA_IMPORT_ERROR_TOO_LARGE,
+                   _("The file is %s; an import takes at most %s. Split it into smaller files."),
+                   size, limit);
+    }
+  if (len >= strlen (UTF8_BOM) && memcmp (data, UTF8_BOM, strlen (UTF8_BOM)) == 0)
+    {
+      data += strlen (UTF8_BOM);
+      len -= strlen (UTF8_BOM);
+    }
+  if (!check_encoding (data, len, error))
+    return FALSE;
+
+  g_date_clear (&im->today, 1);
+  g_date_set_dmy (&im->today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  csv_reader_init (&im->reader, data, len);
+  if (!load_committees (im, db, error) || !read_header (im, error)
+      || !fetch_countries (im, db, error))
+    return FALSE;
+  read_rows (im);
+  return register_valid (im, db, error);
+}
+
+static void
+clear_results (LajnaCaseImport *self)
+{
+  g_ptr_array_set_size (self->issues, 0);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  self->n_left_out = 0;
+}
+
+/**
+ * lajna_case_import_new:
+ * @committee_id: the committee every file is for, or 0 when the file has
+ *   a `committee` column giving each row's committee by code or id
+ * @skip_invalid: whether to register the valid rows when others have
+ *   errors, instead of nothing
+ *
+ * Returns: (transfer full): an import, to run on a file
+ */
+LajnaCaseImport *
+lajna_case_import_new (int      committee_id,
+                       gboolean skip_invalid)
+{
+  LajnaCaseImport *self = g_new0 (LajnaCaseImport, 1);
+
+  self->committee_id = committee_id;
+  self->skip_invalid = skip_invalid;
+  self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
+  return self;
+}
+
+void
+lajna_case_import_free (LajnaCaseImport *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->issues);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_free (self);
+}
+
+/**
+ * lajna_case_import_run_bytes:
+ * @self: an import
+ * @db: a connection
+ * @contents: the CSV text: UTF-8, with or without a byte order mark
+ * @error: return location for a #GError
+ *
+ * Reads every row of @contents into a file, validates it as the form
+ * does (with today's date and the country list of @db), and registers the
+ * valid ones in one transaction: all of them, or none when a row has an
+ * error and rows with errors are not to be left out. The per-row report
+ * is in lajna_case_import_get_issues() either way.
+ *
+ * Returns: whether files were registered; otherwise @error is set in
+ *   %LAJNA_IMPORT_ERROR or %LAJNA_DB_ERROR, and nothing was written
+ */
+gboolean
+lajna_case_import_run_bytes (LajnaCaseImport  *self,
+                             LajnaDb          *db,
+                             GBytes           *contents,
+                             GError          **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (contents, &len);
+  Import im = { .self = self, .committee_column = -1 };
+  gboolean ok;
+
+  clear_results (self);
+  im.committee_list = g_ptr_array_new_with_free_func ((GDestroyNotify) committee_free);
+  im.committees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.columns = g_ptr_array_new ();
+  im.valid = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_case_record_free);
+  ok = run (&im, db, data != NULL ? data : "", len, error);
+
+  g_ptr_array_unref (im.committee_list);
+  g_hash_table_unref (im.committees);
+  g_strfreev (im.countries);
+  g_ptr_array_unref (im.columns);
+  g_clear_pointer (&im.valid, g_ptr_array_unref);
+  csv_reader_clear (&im.reader);
+  return ok;
+}
+
+/**
+ * lajna_case_import_run_file:
+ * @self: an import
+ * @db: a connection
+ * @path: a CSV file
+ * @error: return location for a #GError
+ *
+ * lajna_case_import_run_bytes() on the file at @path, mapped rather than
+ * read into memory.
+ *
+ * Returns: whether files were registered
+ */
+gboolean
+lajna_case_import_run_file (LajnaCaseImport  *self,
+                            LajnaDb          *db,
+                            const char       *path,
+                            GError          **error)
+{
+  g_autoptr(GError) map_error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &map_error);
+  g_autoptr(GBytes) contents = NULL;
+
+  if (file == NULL)
+    {
+      clear_results (self);
+      return fail (error, LAJNA_IMPORT_ERROR_READ, _("Cannot read the file: %s"),
+                   map_error->message);
+    }
+  contents = g_mapped_file_get_bytes (file);
+  return lajna_case_import_run_bytes (self, db, contents, error);
+}
+
+/**
+ * lajna_case_import_get_issues:
+ * @self: an import that ran
+ *
+ * Returns: (transfer none) (element-type LajnaImportIssue): the findings
+ *   of the last run, in row order
+ */
+GPtrArray *
+lajna_case_import_get_issues (LajnaCaseImport *self)
+{
+  return self->issues;
+}
+
+/**
+ * lajna_case_import_get_files:
+ * @self: an import that ran
+ *
+ * Returns: (transfer none) (element-type LajnaCaseRecord) (nullable): the
+ *   files the last run registered, in row order, each with its id and file
+ *   number; %NULL when it registered none
+ */
+GPtrArray *
+lajna_case_import_get_files (LajnaCaseImport *self)
+{
+  return self->files;
+}
+
+/**
+ * lajna_case_import_get_n_left_out:
+ * @self: an import that ran
+ *
+ * Returns: how many rows with errors the last run left out
+ */
+guint
+lajna_case_import_get_n_left_out (LajnaCaseImport *self)
+{
+  return self->n_left_out;
+}

@@ -1,0 +1,660 @@
+/* test-import.c: registering files from a spreadsheet export: the shipped
+ * examples import as they are; CSV as spreadsheets write it; files in the
+ * wrong encoding, malformed or oversized rows and empty files are refused
+ * with a message and nothing written; a row with an error stops the
+ * import unless rows with errors are left out; bidi controls never reach
+ * the database; and `lajnactl case import` keeps its exit codes. */
+
+#include <check.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "lajna-case-import.h"
+#include "lajna-test-util.h"
+
+#define EXAMPLES LAJNA_TEST_FIXTURES "/../../ui/cli/examples"
+
+#define MESSAGE(e) ((e) != NULL ? (e)->message : "no error")
+
+static const char header[] =
+  "received_on,direction,libyan_party.name,libyan_party.father_name,"
+  "libyan_party.grandfather_name,libyan_party.family_name,libyan_party.sex,"
+  "libyan_party.birth_date,libyan_party.nationality,libyan_party.national_number,"
+  "foreign_party.name,foreign_party.latin_name,foreign_party.sex,foreign_party.birth_date,"
+  "foreign_party.nationality,foreign_party.passport_number,foreign_party.passport_expiry\n";
+
+/* Set by setup(), before each test's process is forked. */
+static int marriage_id;
+static int juvenile_id;
+
+static void
+setup (void)
+{
+  g_autoptr(LajnaDb) db = NULL;
+  g_autoptr(PGresult) ids = NULL;
+
+  /* Not lajna_test_shared_connect (): no test is running yet. */
+  lajna_test_shared_start ();
+  db = lajna_database_connect (lajna_test_shared_database (), NULL);
+  ids = db != NULL ? lajna_db_exec (db,
+      "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
+      " ('marriage', 'imp-m', 'لجنة الزواج', 'Marriage', 'ز'),"
+      " ('juvenile', 'imp-j', 'لجنة الأحداث', 'Juvenile', 'ح')"
+      " RETURNING id", NULL) : NULL;
+  if (ids == NULL)
+    g_error ("Cannot make the committees");
+  marriage_id = (int) g_ascii_strtoll (PQgetvalue (ids, 0, 0), NULL, 10);
+  juvenile_id = (int) g_ascii_strtoll (PQgetvalue (ids, 1, 0), NULL, 10);
+}
+
+/* A valid marriage row; @i makes its numbers its own. */
+static char *
+valid_row (guint i)
+{
+  return g_strdup_printf ("2026-11-20,libyan_man,أحمد,محمد,علي,الورفلي,m,1990-03-15,LY,"
+                          "11990%07u,منى,Mona Hassan,f,1992-06-01,EG,A%07u,2031-01-31\n", i, i);
+}
+
+static gint64
+count_files (LajnaDb *db)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db, "SELECT count(*) FROM case_file", NULL);
+
+  ck_assert (result != NULL);
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+static LajnaCaseImport *
+import_text (LajnaDb     *db,
+             const char  *text,
+             gsize        len,
+             int          committee_id,
+             gboolean     skip_invalid,
+             GError     **error)
+{
+  LajnaCaseImport *import = lajna_case_import_new (committee_id, skip_invalid);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
+
+  lajna_case_import_run_bytes (import, db, bytes, error);
+  return import;
+}
+
+/* The issues as "row, field, level, message" lines, for messages. */
+static char *
+describe (LajnaCaseImport *import)
+{
+  GPtrArray *issues = lajna_case_import_get_issues (import);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const LajnaImportIssue *issue = g_ptr_array_index (issues, i);
+
+      g_string_append_printf (out, "%u, %s, %s, %s\n", issue->row, issue->field,
+                              issue->level == LAJNA_ISSUE_ERROR ? "error" : "warning",
+                              issue->message);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const LajnaImportIssue *
+find_issue (LajnaCaseImport *import,
+            guint            row,
+            const char      *field)
+{
+  GPtrArray *issues = lajna_case_import_get_issues (import);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const LajnaImportIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->row == row && g_strcmp0 (issue->field, field) == 0)
+        return issue;
+    }
+  return NULL;
+}
+
+/* A file that is refused as a whole: the error, and nothing written. */
+static void
+assert_refused (const char *text,
+                gsize       len,
+                GQuark      domain,
+                int         code,
+                const char *message_part)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  gint64 before = count_files (db);
+  g_autoptr(LajnaCaseImport) import = import_text (db, text, len, marriage_id, TRUE, &error);
+
+  ck_assert_msg (g_error_matches (error, domain, code), "%s", MESSAGE (error));
+  if (message_part != NULL)
+    ck_assert_msg (strstr (error->message, message_part) != NULL, "%s", error->message);
+  ck_assert (lajna_case_import_get_files (import) == NULL);
+  ck_assert_int_eq (count_files (db), before);
+}
+
+static void
+assert_numbers_follow (GPtrArray *files)
+{
+  for (guint i = 1; i < files->len; i++)
+    {
+      const char *previous = ((LajnaCaseRecord *) g_ptr_array_index (files, i - 1))->file_number;
+      const char *number = ((LajnaCaseRecord *) g_ptr_array_index (files, i))->file_number;
+
+      ck_assert_int_eq (g_ascii_strtoll (strrchr (number, '/') + 1, NULL, 10),
+                        g_ascii_strtoll (strrchr (previous, '/') + 1, NULL, 10) + 1);
+    }
+}
+
+static void
+import_example (const char *name,
+                int         committee_id)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(LajnaCaseImport) import = lajna_case_import_new (committee_id, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (EXAMPLES, name, NULL);
+  g_autofree char *issues = NULL;
+  gint64 before = count_files (db);
+
+  ck_assert_msg (lajna_case_import_run_file (import, db, path, &error), "%s: %s", name,
+                 MESSAGE (error));
+  issues = describe (import);
+  ck_assert_msg (*issues == '\0', "%s has findings:\n%s", name, issues);
+  ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 5);
+  ck_assert_int_eq (count_files (db), before + 5);
+  assert_numbers_follow (lajna_case_import_get_files (import));
+}
+
+START_TEST (clean_import)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) stored = NULL;
+
+  import_example ("marriage-example.csv", marriage_id);
+  import_example ("juvenile-example.csv", juvenile_id);
+
+  /* Quoted cells with a comma and doubled quotes arrive whole. */
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM marriage_case m JOIN case_file f ON f.id = m.case_id"
+      " WHERE m.residence = 'بنغازي, الفويهات' AND f.notes LIKE '%\"الواحة\"%'", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "1");
+}
+END_TEST
+
+START_TEST (quoting)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *path = lajna_test_fixture_path ("import/quoting.csv");
+  g_autoptr(GString) lf = g_string_new (NULL);
+  g_autoptr(GString) crlf = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  /* The fixture as it is (LF), and with CRLF as Excel writes it, the line
+   * break inside a quoted cell included. */
+  ck_assert (g_file_get_contents (path, &text, &len, NULL));
+  g_string_append_len (lf, text, (gssize) len);
+  crlf = g_string_new (lf->str);
+  g_string_replace (crlf, "\n", "\r\n", 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      GString *csv = i == 0 ? lf : crlf;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LajnaCaseImport) import = import_text (db, csv->str, csv->len, marriage_id,
+                                                        FALSE, &error);
+      g_autofree char *issues = describe (import);
+
+      ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+      ck_assert_msg (*issues == '\0', "%s", issues);
+      ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 3);
+    }
+
+  /* A line break inside quotes is part of the cell (folded to a space by
+   * the cleaning), and the blank line between rows is no file. */
+  stored = lajna_db_exec (db,
+      "SELECT DISTINCT f.notes FROM case_file f JOIN marriage_case m ON m.case_id = f.id"
+      " WHERE m.residence = 'طرابلس، \"حي الأندلس\"'", NULL);
+  ck_assert_int_eq (PQntuples (stored), 1);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "سطر أول سطر ثان");
+  g_clear_pointer (&stored, PQclear);
+
+  /* Arabic-Indic digits, spaces and hyphens in numbers, quotes inside a
+   * quoted cell: as the form cleans them. */
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM person"
+      " WHERE national_number = '219910000002' OR passport_number = 'FP123456'"
+      "    OR (latin_name = 'John \"Jack\" Miller' AND passport_number = '123456789')", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "6");
+}
+END_TEST
+
+START_TEST (semicolons_crlf)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autoptr(GString) csv = g_string_new ("\xef\xbb\xbf");
+  g_autofree char *row = valid_row (7001);
+  LajnaCaseRecord *file;
+
+  /* What a spreadsheet under an Arabic regional setting writes. */
+  g_string_append (csv, header);
+  g_string_append (csv, row);
+  g_string_replace (csv, ",", ";", 0);
+  g_string_replace (csv, "\n", "\r\n", 0);
+  import = import_text (db, csv->str, csv->len, marriage_id, FALSE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 1);
+  file = g_ptr_array_index (lajna_case_import_get_files (import), 0);
+  ck_assert_str_eq (lajna_case_record_get (file, "received_on"), "2026-11-20");
+  ck_assert_str_eq (lajna_case_record_get (file, "foreign_party.passport_expiry"), "2031-01-31");
+}
+END_TEST
+
+START_TEST (malformed_rows)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autofree char *good = valid_row (7101);
+  g_autofree char *longer = g_strndup (good, strlen (good) - 1);
+  g_autofree char *csv = g_strconcat (header, good,
+                                      "2026-11-20,libyan_man,أحمد\n",  /* row 3: too few */
+                                      longer, ",x\n",                  /* row 4: too many */
+                                      "2026-11-20,\"libyan_man\n",     /* row 5: open quote */
+                                      NULL);
+  gint64 before = count_files (db);
+  const LajnaImportIssue *issue;
+
+  import = import_text (db, csv, strlen (csv), marriage_id, FALSE, &error);
+  ck_assert_msg (g_error_matches (error, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_INVALID), "%s",
+                 MESSAGE (error));
+  ck_assert (strstr (error->message, "3 rows") != NULL);
+  ck_assert_int_eq (count_files (db), before);
+
+  issue = find_issue (import, 3, NULL);
+  ck_assert (issue != NULL && strstr (issue->message, "3 cells") != NULL);
+  issue = find_issue (import, 4, NULL);
+  ck_assert (issue != NULL && strstr (issue->message, "18 cells") != NULL);
+  issue = find_issue (import, 5, NULL);
+  ck_assert (issue != NULL && strstr (issue->message, "not closed") != NULL);
+  ck_assert_ptr_null (find_issue (import, 2, NULL));
+}
+END_TEST
+
+START_TEST (header_errors)
+{
+  g_autofree char *unknown = g_strconcat ("received_on,libyan_party.nickname\n", NULL);
+  g_autofree char *juvenile = g_strconcat ("received_on,juvenile.name\n2026-11-20,يوسف\n", NULL);
+  g_autofree char *twice = g_strconcat ("received_on,notes,received_on\n", NULL);
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+
+  assert_refused (unknown, strlen (unknown), LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_HEADER,
+                  "“libyan_party.nickname”");
+  assert_refused (juvenile, strlen (juvenile), LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_HEADER,
+                  "“juvenile.name” is a field of juvenile files");
+  assert_refused (twice, strlen (twice), LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_HEADER,
+                  "twice");
+
+  /* No committee chosen and no committee column: the caller's mistake. */
+  import = import_text (db, header, strlen (header), 0, FALSE, &error);
+  ck_assert_msg (g_error_matches (error, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_NO_COMMITTEE),
+                 "%s", MESSAGE (error));
+}
+END_TEST
+
+START_TEST (committee_column)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autofree char *by_code = valid_row (7201);
+  g_autofree char *by_id = valid_row (7202);
+  g_autofree char *id = g_strdup_printf ("%d", marriage_id);
+  g_autofree char *csv = g_strconcat ("committee,", header, "imp-m,", by_code, id, ",", by_id,
+                                      "imp-j,", by_code, "nowhere,", by_id, NULL);
+  const LajnaImportIssue *issue;
+
+  import = import_text (db, csv, strlen (csv), 0, TRUE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 2);
+  ck_assert_int_eq (((LajnaCaseRecord *) g_ptr_array_index (lajna_case_import_get_files (import), 1))->committee_id,
+                    marriage_id);
+  issue = find_issue (import, 4, "committee");
+  ck_assert (issue != NULL && strstr (issue->message, "juvenile files") != NULL);
+  issue = find_issue (import, 5, "committee");
+  ck_assert (issue != NULL && strstr (issue->message, "“nowhere”") != NULL);
+  ck_assert_uint_eq (lajna_case_import_get_n_left_out (import), 2);
+}
+END_TEST
+
+START_TEST (windows_1256)
+{
+  g_autofree char *row = valid_row (7301);
+  g_autofree char *utf8 = g_strconcat (header, row, row, NULL);
+  gsize len = 0;
+  g_autofree char *arabic_windows = g_convert (utf8, -1, "WINDOWS-1256", "UTF-8", NULL, &len,
+                                               NULL);
+
+  ck_assert (arabic_windows != NULL);
+  assert_refused (arabic_windows, len, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_ENCODING,
+                  "Windows-1256");
+  assert_refused (arabic_windows, len, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_ENCODING,
+                  "“CSV UTF-8”");
+}
+END_TEST
+
+START_TEST (utf_16)
+{
+  g_autofree char *row = valid_row (7401);
+  g_autofree char *utf8 = g_strconcat ("\xef\xbb\xbf", header, row, NULL);
+  gsize len = 0;
+  g_autofree char *utf16 = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+
+  /* With its byte order mark (carried over from the UTF-8 one), and
+   * without. */
+  ck_assert ((guchar) utf16[0] == 0xff && (guchar) utf16[1] == 0xfe);
+  assert_refused (utf16, len, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_ENCODING, "UTF-16");
+  assert_refused (utf16 + 2, len - 2, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_ENCODING, "UTF-16");
+}
+END_TEST
+
+START_TEST (not_utf_8)
+{
+  g_autofree char *row = valid_row (7501);
+  g_autofree char *csv = g_strconcat (header, row, "2026-11-20,\xff\xfe\n", NULL);
+
+  assert_refused (csv, strlen (csv), LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_ENCODING, "line 3");
+}
+END_TEST
+
+/* Whether row @row has a finding of @level about @field. */
+static gboolean
+has_issue (LajnaCaseImport *import,
+           guint            row,
+           const char      *field,
+           LajnaIssueLevel  level)
+{
+  GPtrArray *issues = lajna_case_import_get_issues (import);
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const LajnaImportIssue *issue = g_ptr_array_index (issues, i);
+
+      if (issue->row == row && g_strcmp0 (issue->field, field) == 0 && issue->level == level)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+START_TEST (spoof_stripped)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *good = valid_row (7601);
+  g_autoptr(GString) csv = g_string_new (header);
+  g_autoptr(GString) spoofed = g_string_new (good);
+  g_autoptr(GString) garbage = g_string_new (good);
+  g_autofree char *report = NULL;
+
+  /* Row 2: a right-to-left override inside the name, and an isolate in
+   * the Latin name; both make a name display as something it is not. */
+  g_string_replace (spoofed, ",أحمد,", ",أحمد\u202E,", 1);
+  g_string_replace (spoofed, "Mona Hassan", "Mona \u2067Hassan", 1);
+  /* Row 3: without the override, what is left is not an Arabic name. */
+  g_string_replace (garbage, ",أحمد,", ",محمد\u202Eabc,", 1);
+  g_string_append (csv, spoofed->str);
+  g_string_append (csv, garbage->str);
+
+  import = import_text (db, csv->str, csv->len, marriage_id, TRUE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 1);
+  ck_assert_uint_eq (lajna_case_import_get_n_left_out (import), 1);
+
+  /* Stored clean; the clerk is told that marks were removed. */
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM person"
+      " WHERE (name = 'أحمد' AND national_number = '119900007601')"
+      "    OR (latin_name = 'Mona Hassan' AND passport_number = 'A0007601')", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "2");
+  ck_assert (has_issue (import, 2, "libyan_party.name", LAJNA_ISSUE_WARNING));
+  ck_assert (has_issue (import, 2, "foreign_party.latin_name", LAJNA_ISSUE_WARNING));
+  ck_assert (has_issue (import, 3, "libyan_party.name", LAJNA_ISSUE_WARNING));
+  ck_assert (has_issue (import, 3, "libyan_party.name", LAJNA_ISSUE_ERROR));
+
+  /* The report names the cleaned text, and carries no control on to a
+   * terminal or a form. */
+  report = describe (import);
+  ck_assert_msg (strstr (report, "“محمدabc”") != NULL, "%s", report);
+  ck_assert (strstr (report, "\u202E") == NULL && strstr (report, "\u2067") == NULL);
+}
+END_TEST
+
+START_TEST (ten_mb_line)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autofree char *good = valid_row (7701);
+  g_autofree char *huge = g_malloc (10 * 1000 * 1000 + 1);
+  g_autofree char *many = g_malloc (2 * 1000 * 1000 + 1);
+  g_autoptr(GString) csv = g_string_new (header);
+  gint64 before = count_files (db);
+  const LajnaImportIssue *issue;
+
+  /* Row 3: a 10 MB cell; row 4: two million empty cells. */
+  memset (huge, 'x', 10 * 1000 * 1000);
+  huge[10 * 1000 * 1000] = '\0';
+  memset (many, ',', 2 * 1000 * 1000);
+  many[2 * 1000 * 1000] = '\0';
+  g_string_append (csv, good);
+  g_string_append_printf (csv, "2026-11-20,%s\n%s\n", huge, many);
+  g_string_append (csv, good);
+
+  import = import_text (db, csv->str, csv->len, marriage_id, FALSE, &error);
+  ck_assert_msg (g_error_matches (error, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_INVALID), "%s",
+                 MESSAGE (error));
+  ck_assert_int_eq (count_files (db), before);
+  issue = find_issue (import, 3, "direction");
+  ck_assert_msg (issue != NULL && strstr (issue->message, "longer than") != NULL, "%s",
+                 describe (import));
+  issue = find_issue (import, 4, NULL);
+  ck_assert_msg (issue != NULL && strstr (issue->message, "longer than") != NULL, "%s",
+                 describe (import));
+  /* The rows after it are read where they start. */
+  ck_assert_ptr_null (find_issue (import, 5, NULL));
+}
+END_TEST
+
+START_TEST (empty_and_header_only)
+{
+  g_autofree char *blank_rows = g_strconcat (header, "\n,,,\r\n", NULL);
+
+  assert_refused ("", 0, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_EMPTY, "no files to import");
+  assert_refused ("\xef\xbb\xbf", 3, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_EMPTY, NULL);
+  assert_refused (header, strlen (header), LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_EMPTY,
+                  "no files to import");
+  assert_refused (blank_rows, strlen (blank_rows), LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_EMPTY,
+                  NULL);
+}
+END_TEST
+
+/* Row 3 has a national number one digit short. */
+static char *
+csv_with_invalid_row (guint first)
+{
+  g_autofree char *a = valid_row (first);
+  g_autofree char *b = valid_row (first + 1);
+  g_autofree char *c = valid_row (first + 2);
+  g_autoptr(GString) bad = g_string_new (b);
+
+  g_string_replace (bad, ",11990", ",1199", 1);
+  return g_strconcat (header, a, bad->str, c, NULL);
+}
+
+START_TEST (invalid_row_writes_nothing)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autofree char *csv = csv_with_invalid_row (7801);
+  gint64 before = count_files (db);
+  const LajnaImportIssue *issue;
+
+  import = import_text (db, csv, strlen (csv), marriage_id, FALSE, &error);
+  ck_assert_msg (g_error_matches (error, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_INVALID), "%s",
+                 MESSAGE (error));
+  ck_assert_int_eq (count_files (db), before);
+  ck_assert_ptr_null (lajna_case_import_get_files (import));
+  issue = find_issue (import, 3, "libyan_party.national_number");
+  ck_assert_msg (issue != NULL && issue->level == LAJNA_ISSUE_ERROR, "%s", describe (import));
+  ck_assert (strstr (issue->message, "12 digits") != NULL);
+}
+END_TEST
+
+START_TEST (skip_invalid_gapless)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) first = NULL;
+  g_autoptr(LajnaCaseImport) second = NULL;
+  g_autofree char *csv = csv_with_invalid_row (7901);
+  g_autofree char *again = csv_with_invalid_row (7911);
+  gint64 before = count_files (db);
+  g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  GPtrArray *files;
+
+  first = import_text (db, csv, strlen (csv), marriage_id, TRUE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  files = lajna_case_import_get_files (first);
+  ck_assert_uint_eq (files->len, 2);
+  ck_assert_uint_eq (lajna_case_import_get_n_left_out (first), 1);
+  ck_assert_int_eq (count_files (db), before + 2);
+  ck_assert_str_eq (lajna_case_record_get (g_ptr_array_index (files, 1),
+                                           "libyan_party.national_number"), "119900007903");
+
+  /* The row left out takes no number: the next import goes on from the
+   * last number given. */
+  second = import_text (db, again, strlen (again), marriage_id, TRUE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  g_ptr_array_extend (both, files, NULL, NULL);
+  g_ptr_array_extend (both, lajna_case_import_get_files (second), NULL, NULL);
+  assert_numbers_follow (both);
+}
+END_TEST
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LAJNA_DATA_DIR",
+                                        lajna_test_shared_data_dir (), TRUE);
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) LAJNACTL_PATH);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  ck_assert (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                           &wait_status, &error));
+  ck_assert (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+#define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+START_TEST (exit_codes)
+{
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *invalid = g_build_filename (dir, "invalid.csv", NULL);
+  g_autofree char *csv = csv_with_invalid_row (8001);
+  g_autofree char *example = g_build_filename (EXAMPLES, "marriage-example.csv", NULL);
+  g_autofree char *committee = g_strdup_printf ("%d", marriage_id);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  ck_assert (g_file_set_contents (invalid, csv, -1, NULL));
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "import", example), &out, &err), 2);
+  ck_assert_msg (strstr (err, "--committee") != NULL, "%s", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "import", invalid, "--committee", committee), &out, &err),
+                    1);
+  ck_assert_msg (strstr (err, "row 3, libyan_party.national_number: ") != NULL, "%s", err);
+  ck_assert_msg (strstr (err, "nothing was imported") != NULL, "%s", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "import", invalid, "--committee", committee,
+                                   "--skip-invalid"), &out, &err), 0);
+  ck_assert_msg (g_str_has_prefix (out, "Imported 2 files (ز/2026/"), "%s", out);
+  ck_assert_msg (strstr (out, "Left out 1 row with errors.") != NULL, "%s", out);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+static TCase *
+add_case (Suite      *suite,
+          const char *name)
+{
+  TCase *tc = tcase_create (name);
+
+  suite_add_tcase (suite, tc);
+  return tc;
+}
+
+static Suite *
+import_suite (void)
+{
+  Suite *suite = suite_create ("import");
+  TCase *tc;
+
+  tc = add_case (suite, "/import/examples");
+  tcase_add_test (tc, clean_import);
+  tc = add_case (suite, "/import/csv");
+  tcase_add_test (tc, quoting);
+  tcase_add_test (tc, semicolons_crlf);
+  tcase_add_test (tc, malformed_rows);
+  tcase_add_test (tc, header_errors);
+  tcase_add_test (tc, committee_column);
+  tc = add_case (suite, "/import/encoding");
+  tcase_add_test (tc, windows_1256);
+  tcase_add_test (tc, utf_16);
+  tcase_add_test (tc, not_utf_8);
+  tc = add_case (suite, "/import/bidi");
+  tcase_add_test (tc, spoof_stripped);
+  tc = add_case (suite, "/import/limits");
+  tcase_add_test (tc, ten_mb_line);
+  tcase_add_test (tc, empty_and_header_only);
+  tc = add_case (suite, "/import/rows");
+  tcase_add_test (tc, invalid_row_writes_nothing);
+  tcase_add_test (tc, skip_invalid_gapless);
+  tc = add_case (suite, "/import/cli");
+  tcase_add_test (tc, exit_codes);
+  return suite;
+}
+
+/* One database for every test case; each test runs in its own process
+ * and connects to it. */
+int
+main (void)
+{
+  int status;
+
+  setup ();
+  status = lajna_test_run (import_suite ());
+  lajna_test_shared_stop ();
+  return status;
+}
