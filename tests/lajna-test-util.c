@@ -4,6 +4,8 @@
 
 #include "lajna-test-util.h"
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
@@ -115,4 +117,38 @@ lajna_test_shared_connect (void)
 
   ck_assert_msg (db != NULL, "%s", error != NULL ? error->message : "");
   return db;
+}
+
+/**
+ * lajna_test_run_program:
+ * @program: the program's path
+ * @args: its arguments, %NULL-terminated (see ARGS())
+ * @out: (out) (optional): its standard output
+ * @err: (out) (optional): its standard error
+ *
+ * Runs @program on the shared database (its LAJNA_DATA_DIR).
+ *
+ * Returns: its exit status
+ */
+int
+lajna_test_run_program (const char         *program,
+                        const char * const *args,
+                        char              **out,
+                        char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LAJNA_DATA_DIR",
+                                        lajna_test_shared_data_dir (), TRUE);
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) program);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &wait_status, &error),
+                 "%s", error != NULL ? error->message : "");
+  ck_assert (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
 }

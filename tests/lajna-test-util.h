@@ -22,4 +22,12 @@ LajnaDatabase *lajna_test_shared_database (void);
 const char    *lajna_test_shared_data_dir (void);
 LajnaDb       *lajna_test_shared_connect  (void);
 
+/* A NULL-terminated argument list, for lajna_test_run_program(). */
+#define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+int            lajna_test_run_program     (const char         *program,
+                                           const char * const *args,
+                                           char              **out,
+                                           char              **err);
+
 G_END_DECLS

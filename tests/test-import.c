@@ -7,7 +7,6 @@
 
 #include <check.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "lajna-case-import.h"
 #include "lajna-test-util.h"
@@ -550,28 +549,14 @@ START_TEST (skip_invalid_gapless)
 }
 END_TEST
 
+/* lajnactl on the suite's shared database. */
 static int
 run_cli (const char * const *args,
          char              **out,
          char              **err)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LAJNA_DATA_DIR",
-                                        lajna_test_shared_data_dir (), TRUE);
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (gpointer) LAJNACTL_PATH);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  ck_assert (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                           &wait_status, &error));
-  ck_assert (WIFEXITED (wait_status));
-  return WEXITSTATUS (wait_status);
+  return lajna_test_run_program (LAJNACTL_PATH, args, out, err);
 }
-
-#define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })
 
 START_TEST (exit_codes)
 {
