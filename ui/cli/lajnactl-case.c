@@ -330,5 +330,6 @@ lajnactl_case (LajnactlContext *ctx,
       if (strcmp (argv[1], subcommands[i].name) == 0)
         return subcommands[i].run (ctx, argc - 1, argv + 1);
     }
-  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT” or “case duplicates ID”."));
+  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT”, “case duplicates ID” "
+                                      "or “case import FILE.csv”."));
 }
