@@ -569,6 +569,15 @@ START_TEST (test_numbers_gapless_per_committee)
   ck_assert_str_eq (stored,
                     "ز-أ/2026/00001 ز-أ/2026/00002 ز-أ/2026/00003 ز-أ/2026/00004 ز-أ/2026/00005"
                     " NB/2026/00001 ز-أ/2026/00006 NB/2026/00002 ز-أ/2025/00001");
+
+  /* A busy year goes past five digits without losing one. */
+  g_free (stored);
+  stored = g_strdup_printf ("%d", b);
+  g_free (query_text (db,
+      "UPDATE file_number_counter SET last_number = 99998"
+      " WHERE committee_id = $1::integer AND year = 2026 RETURNING last_number", stored, NULL));
+  register_numbers (db, (int[]) { b, b, b }, 3,
+                    (const char *[]) { "NB/2026/99999", "NB/2026/100000", "NB/2026/100001" });
 }
 END_TEST
 
