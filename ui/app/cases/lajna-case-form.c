@@ -260,6 +260,7 @@ build_form (LajnaCaseForm *self)
   set_title (self);
   gtk_widget_set_sensitive (self->save_button, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "form");
+  lajna_form_rows_focus_first (self->rows);
   if (self->record->id != 0)
     look_for_duplicates_cb (self);
 }

@@ -443,6 +443,19 @@ lajna_form_rows_store (LajnaFormRows   *self,
 }
 
 /**
+ * lajna_form_rows_focus_first:
+ * @self: the rows
+ *
+ * Puts the keyboard focus on the first field, where intake starts.
+ */
+void
+lajna_form_rows_focus_first (LajnaFormRows *self)
+{
+  if (self->rows->len > 0)
+    gtk_widget_grab_focus (((FieldRow *) g_ptr_array_index (self->rows, 0))->row);
+}
+
+/**
  * lajna_form_rows_touch_all:
  * @self: the rows
  *

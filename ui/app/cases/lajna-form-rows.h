@@ -28,6 +28,7 @@ void           lajna_form_rows_set_changed  (LajnaFormRows          *self,
                                              GCallback               callback,
                                              gpointer                user_data);
 const char    *lajna_form_rows_last_changed (LajnaFormRows          *self);
+void           lajna_form_rows_focus_first  (LajnaFormRows          *self);
 void           lajna_form_rows_touch_all    (LajnaFormRows          *self);
 GtkWidget     *lajna_form_rows_show_issues  (LajnaFormRows          *self,
                                              const LajnaValidation  *validation);
