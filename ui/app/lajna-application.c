@@ -137,6 +137,9 @@ quit_on_signal (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The schema's default, for when no settings can be read. */
+#define DEFAULT_DUPLICATE_THRESHOLD 0.5
+
 static GSettings *
 new_settings (void)
 {
@@ -285,4 +288,20 @@ lajna_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/org/lajna/Lajna/app",
                        NULL);
+}
+
+/**
+ * lajna_application_duplicate_threshold:
+ *
+ * Returns: how alike two names must be to offer their people as duplicates:
+ *   the `duplicate-threshold` setting, or its default without settings
+ */
+double
+lajna_application_duplicate_threshold (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (LAJNA_IS_APPLICATION (application) && LAJNA_APPLICATION (application)->settings != NULL)
+    return g_settings_get_double (LAJNA_APPLICATION (application)->settings, "duplicate-threshold");
+  return DEFAULT_DUPLICATE_THRESHOLD;
 }

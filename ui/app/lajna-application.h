@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LajnaApplication, lajna_application, LAJNA, APPLICATION, AdwApplication)
 
-LajnaApplication *lajna_application_new (void);
+LajnaApplication *lajna_application_new                   (void);
+double            lajna_application_duplicate_threshold   (void);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-application.h"
 #include "lajna-case-record.h"
 #include "lajna-committee.h"
 #include "lajna-conflict-dialog.h"
@@ -24,7 +25,6 @@
 
 /* A pause in typing after which the parties are looked up. */
 #define DUPLICATES_DELAY_MS 500
-#define DUPLICATES_THRESHOLD 0.5
 
 struct _LajnaCaseForm
 {
@@ -170,13 +170,29 @@ new_candidate_row (const LajnaIntakeCandidate *candidate)
   return row;
 }
 
+/* The file as typed, and the setting, read on the main thread. */
+typedef struct
+{
+  LajnaCaseRecord *record;
+  double           threshold;
+} DuplicateSearch;
+
+static void
+duplicate_search_free (DuplicateSearch *search)
+{
+  lajna_case_record_free (search->record);
+  g_free (search);
+}
+
 static gpointer
 duplicates_thread (LajnaDb       *db,
                    gpointer       data,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  return lajna_case_record_find_duplicates (db, data, DUPLICATES_THRESHOLD, error);
+  DuplicateSearch *search = data;
+
+  return lajna_case_record_find_duplicates (db, search->record, search->threshold, error);
 }
 
 static void
@@ -212,14 +228,16 @@ static gboolean
 look_for_duplicates_cb (gpointer user_data)
 {
   LajnaCaseForm *self = LAJNA_CASE_FORM (user_data);
+  DuplicateSearch *search = g_new0 (DuplicateSearch, 1);
 
+  search->record = lajna_case_record_copy (self->record);
+  search->threshold = lajna_application_duplicate_threshold ();
   self->duplicates_timeout = 0;
   g_cancellable_cancel (self->duplicates_cancellable);
   g_clear_object (&self->duplicates_cancellable);
   self->duplicates_cancellable = g_cancellable_new ();
-  lajna_db_worker_run_async (self->worker, duplicates_thread,
-                             lajna_case_record_copy (self->record),
-                             (GDestroyNotify) lajna_case_record_free,
+  lajna_db_worker_run_async (self->worker, duplicates_thread, search,
+                             (GDestroyNotify) duplicate_search_free,
                              (GDestroyNotify) g_ptr_array_unref, self->duplicates_cancellable,
                              duplicates_done_cb, self);
   return G_SOURCE_REMOVE;

@@ -20,13 +20,10 @@
 #include "lajna-case-steps.h"
 #include "lajna-db-worker.h"
 #include "lajna-duplicate-dialog.h"
+#include "lajna-application.h"
 #include "lajna-labels.h"
 #include "lajna-step-dialog.h"
 #include "lajna-text.h"
-
-/* The least name similarity that makes a duplicate candidate, unless the
- * settings have a "duplicate-threshold" key. */
-#define DEFAULT_DUPLICATE_THRESHOLD 0.5
 
 struct _LajnaCaseView
 {
@@ -154,24 +151,6 @@ static char *
 isolated_label (const char *code)
 {
   return lajna_isolate (lajna_label_for (code));
-}
-
-static double
-duplicate_threshold (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsSchemaKey) key = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  if (schema == NULL || !g_settings_schema_has_key (schema, "duplicate-threshold"))
-    return DEFAULT_DUPLICATE_THRESHOLD;
-  key = g_settings_schema_get_key (schema, "duplicate-threshold");
-  if (!g_variant_type_equal (g_settings_schema_key_get_value_type (key), G_VARIANT_TYPE_DOUBLE))
-    return DEFAULT_DUPLICATE_THRESHOLD;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_double (settings, "duplicate-threshold");
 }
 
 static void
@@ -735,7 +714,7 @@ void
 lajna_case_view_show_case (LajnaCaseView *self,
                            gint64         case_id)
 {
-  LoadRequest request = { case_id, duplicate_threshold () };
+  LoadRequest request = { case_id, lajna_application_duplicate_threshold () };
 
   g_return_if_fail (LAJNA_IS_CASE_VIEW (self));
   g_return_if_fail (self->worker != NULL);
