@@ -12,8 +12,8 @@
  * the Arabic Windows code page and UTF-16, which spreadsheets also write,
  * are named so that the clerk knows how to save the file again, rather
  * than decoded by guess into garbled names. The sizes of the file, a row
- * and a cell are bounded, so that a wrong file gives a message, never a
- * huge allocation.
+ * and a cell are bounded (the rows are read by lajna-csv.c), so that a
+ * wrong file gives a message, never a huge allocation.
  */
 
 #include "lajna-case-import.h"
@@ -22,13 +22,13 @@
 #include <string.h>
 
 #include "lajna-country.h"
+#include "lajna-csv.h"
 #include "lajna-text.h"
 
 /* The largest real intake sheets are a few hundred thousand rows of about
- * 500 bytes; a file, row or cell beyond these is not an intake sheet. */
+ * 500 bytes; a file beyond this is not an intake sheet (lajna-csv.h bounds
+ * a row and a cell). */
 #define MAX_FILE_BYTES (200 * 1000 * 1000)
-#define MAX_ROW_BYTES (1000 * 1000)
-#define MAX_CELL_BYTES (64 * 1000)
 
 /* How much of a file that is not UTF-8 is looked at to name its encoding. */
 #define SNIFF_BYTES (64 * 1024)
@@ -55,30 +55,6 @@ typedef struct
   char *kind;
 } Committee;
 
-/* Why a row could not be read as cells. */
-typedef enum
-{
-  ROW_OK,
-  ROW_CELL_TOO_LONG,
-  ROW_TOO_LONG,
-  ROW_OPEN_QUOTE,
-} RowStatus;
-
-/* Reads a CSV text one record at a time. The record's cells are kept in
- * one buffer, each ended by a NUL, so that reading a row allocates nothing
- * once the buffer has grown to the longest row. */
-typedef struct
-{
-  const char *p;
-  const char *end;
-  char        separator;
-  guint       row;
-  RowStatus   status;
-  guint       long_cell;
-  GString    *cells;
-  GArray     *starts;
-} CsvReader;
-
 /* What one run knows besides its results. */
 typedef struct
 {
@@ -88,7 +64,7 @@ typedef struct
   const Committee *fixed;
   GStrv            countries;
   GDate            today;
-  CsvReader        reader;
+  LajnaCsvReader   reader;
   /* Each column's field key (or COMMITTEE_COLUMN), and the kind of file
    * the columns belong to: NULL when they name only fields that both
    * kinds have, and each row's committee says. */
@@ -239,183 +215,6 @@ check_encoding (const char  *data,
                  "the spreadsheet as “CSV UTF-8” and import it again."), line);
 }
 
-/* CSV */
-
-/* A spreadsheet under an Arabic or European regional setting separates
- * cells with semicolons; no field key holds either separator, so the
- * header line says which one the file uses. */
-static void
-csv_reader_init (CsvReader  *r,
-                 const char *data,
-                 gsize       len)
-{
-  r->p = data;
-  r->end = data + len;
-  r->separator = ',';
-  for (const char *p = data; p < r->end && *p != '\n' && *p != '\r'; p++)
-    {
-      if (*p == ',' || *p == ';')
-        {
-          r->separator = *p;
-          break;
-        }
-    }
-  r->cells = g_string_sized_new (4096);
-  r->starts = g_array_new (FALSE, FALSE, sizeof (guint));
-}
-
-static void
-csv_reader_clear (CsvReader *r)
-{
-  if (r->cells != NULL)
-    g_string_free (r->cells, TRUE);
-  if (r->starts != NULL)
-    g_array_unref (r->starts);
-}
-
-/* Once a row is refused its cells are no longer stored, so that a row of
- * any length costs no more memory than the limits. */
-static void
-append (CsvReader  *r,
-        const char *text,
-        gsize       len)
-{
-  guint start;
-
-  if (r->status != ROW_OK)
-    return;
-  start = g_array_index (r->starts, guint, r->starts->len - 1);
-  if (r->cells->len - start + len > MAX_CELL_BYTES)
-    {
-      r->status = ROW_CELL_TOO_LONG;
-      r->long_cell = r->starts->len - 1;
-    }
-  else if (r->cells->len + len > MAX_ROW_BYTES)
-    r->status = ROW_TOO_LONG;
-  else
-    g_string_append_len (r->cells, text, len);
-}
-
-static void
-begin_cell (CsvReader *r)
-{
-  guint start = (guint) r->cells->len;
-
-  if (r->status == ROW_OK)
-    g_array_append_val (r->starts, start);
-}
-
-/* The NUL counts towards the row's limit: a row of empty cells is not
- * free to hold. */
-static void
-end_cell (CsvReader *r)
-{
-  append (r, "", 1);
-}
-
-/* The bytes of a quoted cell up to its closing quote; a doubled quote
- * stands for one. Returns FALSE when the text ends first. */
-static gboolean
-read_quoted (CsvReader *r)
-{
-  const char *quote;
-
-  while ((quote = memchr (r->p, '"', (gsize) (r->end - r->p))) != NULL)
-    {
-      append (r, r->p, (gsize) (quote - r->p));
-      r->p = quote + 1;
-      if (r->p == r->end || *r->p != '"')
-        return TRUE;
-      append (r, "\"", 1);
-      r->p++;
-    }
-  append (r, r->p, (gsize) (r->end - r->p));
-  r->p = r->end;
-  return FALSE;
-}
-
-/* Reads the next record: cells parted by the separator, the record ended
- * by LF, CRLF or CR outside quotes. A quote opens a quoted cell only at
- * the start of a cell; anywhere else, as after a closing quote, it is
- * text, as spreadsheets read it. A row that breaks a limit is still read
- * to its end, so that the next row starts where it should. Returns FALSE
- * at the end of the text. */
-static gboolean
-csv_read_record (CsvReader *r)
-{
-  const char *start = r->p;
-  gboolean at_cell_start = TRUE;
-
-  if (r->p >= r->end)
-    return FALSE;
-  r->row++;
-  r->status = ROW_OK;
-  g_string_truncate (r->cells, 0);
-  g_array_set_size (r->starts, 0);
-  begin_cell (r);
-
-  while (r->p < r->end)
-    {
-      const char *run = r->p;
-      char c;
-
-      if (at_cell_start && *r->p == '"')
-        {
-          r->p++;
-          at_cell_start = FALSE;
-          if (!read_quoted (r) && r->status == ROW_OK)
-            r->status = ROW_OPEN_QUOTE;
-          continue;
-        }
-      while (r->p < r->end && *r->p != r->separator && *r->p != '\n' && *r->p != '\r')
-        r->p++;
-      append (r, run, (gsize) (r->p - run));
-      if (r->p == r->end)
-        break;
-      c = *r->p++;
-      if (c != r->separator)
-        {
-          if (c == '\r' && r->p < r->end && *r->p == '\n')
-            r->p++;
-          break;
-        }
-      end_cell (r);
-      begin_cell (r);
-      at_cell_start = TRUE;
-    }
-  end_cell (r);
-
-  if (r->status == ROW_OK && (gsize) (r->p - start) > MAX_ROW_BYTES)
-    r->status = ROW_TOO_LONG;
-  return TRUE;
-}
-
-static guint
-csv_n_cells (const CsvReader *r)
-{
-  return r->starts->len;
-}
-
-static const char *
-csv_cell (const CsvReader *r,
-          guint            i)
-{
-  return r->cells->str + g_array_index (r->starts, guint, i);
-}
-
-/* An empty line, or the row of empty cells that a spreadsheet writes for
- * a formatted but unused row. */
-static gboolean
-csv_row_is_blank (const CsvReader *r)
-{
-  for (gsize i = 0; i < r->cells->len; i++)
-    {
-      if (r->cells->str[i] != '\0' && !g_ascii_isspace (r->cells->str[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Committees and the header */
 
 /* The active committees by id and by code, as a `committee` cell may give
@@ -489,22 +288,23 @@ static gboolean
 read_header (Import  *im,
              GError **error)
 {
-  CsvReader *r = &im->reader;
+  LajnaCsvReader *r = &im->reader;
   const char *marriage_only = NULL;
   const char *juvenile_only = NULL;
 
-  while (csv_read_record (r) && r->status == ROW_OK && csv_row_is_blank (r))
+  while (lajna_csv_reader_next (r) && r->status == LAJNA_CSV_ROW_OK
+         && lajna_csv_reader_row_is_blank (r))
     ;
-  if (r->row == 0 || (r->status == ROW_OK && csv_row_is_blank (r)))
+  if (r->row == 0 || (r->status == LAJNA_CSV_ROW_OK && lajna_csv_reader_row_is_blank (r)))
     return fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
-  if (r->status != ROW_OK)
+  if (r->status != LAJNA_CSV_ROW_OK)
     return fail (error, LAJNA_IMPORT_ERROR_HEADER,
                  _("The header row (row %u) cannot be read: it is too long, or a quote (\") is "
                    "not closed."), r->row);
 
-  for (guint i = 0; i < csv_n_cells (r); i++)
+  for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (csv_cell (r, i)));
+      g_autofree char *name = g_strstrip (g_strdup (lajna_csv_reader_get_cell (r, i)));
 
       if (*name == '\0')
         return fail (error, LAJNA_IMPORT_ERROR_HEADER, _("Column %u of the header has no name."),
@@ -546,29 +346,29 @@ read_header (Import  *im,
 static void
 report_unreadable_row (Import *im)
 {
-  const CsvReader *r = &im->reader;
+  const LajnaCsvReader *r = &im->reader;
   g_autofree char *limit = NULL;
 
   switch (r->status)
     {
-    case ROW_CELL_TOO_LONG:
-      limit = g_format_size (MAX_CELL_BYTES);
+    case LAJNA_CSV_ROW_CELL_TOO_LONG:
+      limit = g_format_size (LAJNA_CSV_MAX_CELL_BYTES);
       add_issue (im->self, r->row,
                  r->long_cell < im->columns->len ? g_ptr_array_index (im->columns, r->long_cell)
                                                  : NULL,
                  LAJNA_ISSUE_ERROR, _("The cell is longer than %s."), limit);
       break;
-    case ROW_TOO_LONG:
-      limit = g_format_size (MAX_ROW_BYTES);
+    case LAJNA_CSV_ROW_TOO_LONG:
+      limit = g_format_size (LAJNA_CSV_MAX_ROW_BYTES);
       add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                  _("The row is longer than %s. Check for a quote (\") that is not closed."),
                  limit);
       break;
-    case ROW_OPEN_QUOTE:
+    case LAJNA_CSV_ROW_OPEN_QUOTE:
       add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                  _("A quoted cell is not closed: a quote (\") is missing."));
       break;
-    case ROW_OK:
+    case LAJNA_CSV_ROW_OK:
     default:
       g_assert_not_reached ();
     }
@@ -584,7 +384,8 @@ committee_of_row (Import *im)
   if (im->fixed != NULL)
     return im->fixed;
 
-  given = g_strstrip (g_strdup (csv_cell (&im->reader, (guint) im->committee_column)));
+  given = g_strstrip (g_strdup (lajna_csv_reader_get_cell (&im->reader,
+                                                           (guint) im->committee_column)));
   committee = g_hash_table_lookup (im->committees, given);
   if (*given == '\0')
     add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
@@ -629,15 +430,15 @@ static LajnaCaseRecord *
 read_row (Import          *im,
           const Committee *committee)
 {
-  const CsvReader *r = &im->reader;
+  const LajnaCsvReader *r = &im->reader;
   g_autoptr(LajnaCaseRecord) record = lajna_case_record_new (committee->kind, committee->id);
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < csv_n_cells (r); i++)
+  for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
     {
       const char *key = g_ptr_array_index (im->columns, i);
-      const char *cell = csv_cell (r, i);
+      const char *cell = lajna_csv_reader_get_cell (r, i);
 
       if ((int) i == im->committee_column)
         continue;
@@ -669,22 +470,23 @@ read_row (Import          *im,
 static void
 read_rows (Import *im)
 {
-  CsvReader *r = &im->reader;
+  LajnaCsvReader *r = &im->reader;
 
-  while (csv_read_record (r))
+  while (lajna_csv_reader_next (r))
     {
       const Committee *committee;
       LajnaCaseRecord *record = NULL;
+      guint n_cells;
 
-      if (r->status != ROW_OK)
+      if (r->status != LAJNA_CSV_ROW_OK)
         report_unreadable_row (im);
-      else if (csv_row_is_blank (r))
+      else if (lajna_csv_reader_row_is_blank (r))
         continue;
-      else if (csv_n_cells (r) != im->columns->len)
+      else if ((n_cells = lajna_csv_reader_get_n_cells (r)) != im->columns->len)
         add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                    g_dngettext (GETTEXT_PACKAGE, "The row has %u cell; the header names %u.",
-                                "The row has %u cells; the header names %u.", csv_n_cells (r)),
-                   csv_n_cells (r), im->columns->len);
+                                "The row has %u cells; the header names %u.", n_cells),
+                   n_cells, im->columns->len);
       else if ((committee = committee_of_row (im)) != NULL)
         record = read_row (im, committee);
 
@@ -763,7 +565,7 @@ run (Import      *im,
   g_date_set_dmy (&im->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-  csv_reader_init (&im->reader, data, len);
+  lajna_csv_reader_init (&im->reader, data, len);
   if (!load_committees (im, db, error) || !read_header (im, error)
       || !fetch_countries (im, db, error))
     return FALSE;
@@ -849,7 +651,7 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
   g_strfreev (im.countries);
   g_ptr_array_unref (im.columns);
   g_clear_pointer (&im.valid, g_ptr_array_unref);
-  csv_reader_clear (&im.reader);
+  lajna_csv_reader_clear (&im.reader);
   return ok;
 }
 

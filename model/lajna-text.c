@@ -98,6 +98,19 @@ is_bidi_control (gunichar c)
          || (c >= 0x2066 && c <= 0x2069); /* isolates */
 }
 
+/* Every bidi control is encoded with the lead byte 0xE2 or as 0xD8 0x9C
+ * (U+061C): a text with neither, as nearly all are, has none. */
+static gboolean
+may_hold_bidi_control (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p == 0xe2 || (*p == 0xd8 && p[1] == 0x9c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * lajna_strip_bidi:
  * @text: UTF-8 text typed or imported by a person
@@ -117,6 +130,8 @@ lajna_strip_bidi (const char *text)
 
   if (!g_utf8_validate (text, -1, NULL))
     return NULL;
+  if (!may_hold_bidi_control (text))
+    return g_strdup (text);
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))

@@ -121,6 +121,38 @@ lajna_validation_find (const LajnaValidation *self,
   return NULL;
 }
 
+/* Whether NFC leaves @text as it is because each of its characters stays
+ * whatever surrounds it: no decomposition, combining class 0, never the
+ * second of a composition. That holds below U+0300 (ASCII and the Latin
+ * letters with their accents precomposed) and for the Arabic letters,
+ * digits and punctuation that names are written with (not the marks from
+ * U+0610 and U+064B, which can reorder or compose). Intake text is nearly
+ * always such, and g_utf8_normalize() is the dearest step of cleaning. */
+static gboolean
+is_nfc_inert (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
+      if (!(c < 0x0300 || (c >= 0x0600 && c <= 0x060F) || (c >= 0x061B && c <= 0x064A)
+            || (c >= 0x0660 && c <= 0x066F)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* g_unichar_isspace() on ASCII, which (unlike g_ascii_isspace()) leaves
+ * out the vertical tab: that one is a control character, and goes. */
+static gboolean
+is_ascii_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /**
  * lajna_clean_text:
  * @input: text typed, pasted or imported
@@ -138,6 +170,7 @@ lajna_clean_text (const char *input)
 {
   g_autofree char *no_bidi = NULL;
   g_autofree char *nfc = NULL;
+  const char *text;
   GString *out;
   gboolean space = FALSE;
 
@@ -146,24 +179,26 @@ lajna_clean_text (const char *input)
   no_bidi = lajna_strip_bidi (input);
   if (no_bidi == NULL)
     return NULL;
-  nfc = g_utf8_normalize (no_bidi, -1, G_NORMALIZE_NFC);
+  text = no_bidi;
+  if (!is_nfc_inert (text))
+    text = nfc = g_utf8_normalize (no_bidi, -1, G_NORMALIZE_NFC);
 
-  out = g_string_sized_new (strlen (nfc));
-  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c))
+      if (c < 0x80 ? is_ascii_space (c) : g_unichar_isspace (c))
         {
           space = out->len > 0;
           continue;
         }
-      if (g_unichar_iscntrl (c))
+      if (c < 0x80 ? c < 0x20 || c == 0x7f : g_unichar_iscntrl (c))
         continue;
       if (space)
         g_string_append_c (out, ' ');
       space = FALSE;
-      g_string_append_unichar (out, c);
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
 }

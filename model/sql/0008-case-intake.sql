@@ -44,21 +44,102 @@ BEGIN
   RETURN v_last - p_count + 1;
 END $$;
 
+-- A file's title and search text, from its parties, as 0001 describes them:
+-- the one formula, for files registered here and for parties edited later.
+CREATE FUNCTION lajna_file_title(p_kind text, p_full_name text, p_other_full_name text,
+                                 p_other_latin_name text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN p_kind = 'marriage'
+            THEN p_full_name || ' - ' || coalesce(nullif(p_other_latin_name, ''), p_other_full_name)
+            ELSE p_full_name END;
+
+CREATE FUNCTION lajna_file_search_text(p_kind text, p_file_number text,
+    p_full_name text, p_latin_name text, p_national_number text, p_passport_number text,
+    p_other_full_name text, p_other_latin_name text, p_other_national_number text,
+    p_other_passport_number text, p_guardian_name text, p_court_case_number text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN p_kind = 'marriage'
+            THEN lajna_words(p_file_number, p_full_name, p_latin_name, p_national_number,
+                             p_passport_number, p_other_full_name, p_other_latin_name,
+                             p_other_national_number, p_other_passport_number)
+            ELSE lajna_words(p_file_number, p_full_name, p_latin_name, p_national_number,
+                             p_passport_number, p_guardian_name, p_court_case_number) END;
+
+-- Refreshes the title and search text of the files p_case_ids; a file
+-- whose parties' names did not change is not written again. Files added
+-- many in one statement are refreshed by one UPDATE (a statement trigger),
+-- edits of a file or a person row by row (0001's triggers).
+CREATE FUNCTION lajna_cases_refresh_search(p_case_ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+  UPDATE case_file c SET
+    title = s.title,
+    search_text = s.search_text
+  FROM (
+    SELECT cf.id,
+           lajna_file_title(cf.kind, a.full_name, b.full_name, b.latin_name) AS title,
+           lajna_file_search_text(cf.kind, cf.file_number, a.full_name, a.latin_name,
+                                  a.national_number, a.passport_number, b.full_name,
+                                  b.latin_name, b.national_number, b.passport_number,
+                                  j.guardian_name, j.court_case_number) AS search_text
+      FROM case_file cf
+      LEFT JOIN marriage_case m ON m.case_id = cf.id
+      LEFT JOIN juvenile_case j ON j.case_id = cf.id
+      JOIN person a ON a.id = coalesce(m.libyan_party_id, j.juvenile_id)
+      LEFT JOIN person b ON b.id = m.foreign_party_id
+     WHERE cf.id = ANY (p_case_ids)
+  ) s
+  WHERE c.id = s.id AND (c.title, c.search_text) IS DISTINCT FROM (s.title, s.search_text)
+$$;
+
+CREATE OR REPLACE FUNCTION lajna_case_refresh_search(p_case_id bigint) RETURNS void
+LANGUAGE sql AS $$
+  SELECT lajna_cases_refresh_search(ARRAY[p_case_id])
+$$;
+
+CREATE FUNCTION lajna_parties_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM lajna_cases_refresh_search(array_agg(case_id)) FROM new_files;
+  RETURN NULL;
+END $$;
+
+DROP TRIGGER marriage_case_search ON marriage_case;
+DROP TRIGGER juvenile_case_search ON juvenile_case;
+
+CREATE TRIGGER marriage_case_search AFTER UPDATE ON marriage_case
+  FOR EACH ROW EXECUTE FUNCTION lajna_party_changed();
+CREATE TRIGGER juvenile_case_search AFTER UPDATE ON juvenile_case
+  FOR EACH ROW EXECUTE FUNCTION lajna_party_changed();
+CREATE TRIGGER marriage_case_search_added AFTER INSERT ON marriage_case
+  REFERENCING NEW TABLE AS new_files
+  FOR EACH STATEMENT EXECUTE FUNCTION lajna_parties_added();
+CREATE TRIGGER juvenile_case_search_added AFTER INSERT ON juvenile_case
+  REFERENCING NEW TABLE AS new_files
+  FOR EACH STATEMENT EXECUTE FUNCTION lajna_parties_added();
+
 -- Registers every file of p_cases (a JSON array) in one statement, and
 -- returns each one's position in the array (from 1), id and file number.
--- Ids are drawn from the identity sequences first so that the parties, the
--- file and its details can be written together.
+-- Ids are drawn from the identity sequences first, so that the parties, the
+-- file (with its title and search text) and its details are written
+-- together, each row once. The parties are paired with their file by a
+-- window rather than a join: the planner, blind to the row count of a JSON
+-- array, would make a join a nested loop. The foreign-key check of each
+-- party's nationality would scan the 249 countries: with sequential scans
+-- off while the function runs, the check's plan, which the session keeps,
+-- uses the primary key instead.
 CREATE FUNCTION lajna_case_create(p_cases jsonb)
 RETURNS TABLE (ordinal bigint, case_id bigint, file_number text)
+SET enable_seqscan = off
 LANGUAGE sql AS $$
   WITH input AS MATERIALIZED (
     SELECT t.o, t.c,
            (t.c ->> 'committee_id')::integer AS committee_id,
+           t.c ->> 'kind' AS kind,
+           coalesce((t.c ->> 'received_on')::date, current_date) AS received_on,
            extract(year FROM coalesce((t.c ->> 'received_on')::date, current_date))::integer AS year,
-           nextval(pg_get_serial_sequence('case_file', 'id')) AS case_id,
-           nextval(pg_get_serial_sequence('person', 'id')) AS first_party,
+           nextval('case_file_id_seq'::regclass) AS case_id,
+           nextval('person_id_seq'::regclass) AS first_party,
            CASE WHEN t.c ->> 'kind' = 'marriage'
-                THEN nextval(pg_get_serial_sequence('person', 'id')) END AS second_party
+                THEN nextval('person_id_seq'::regclass) END AS second_party
       FROM jsonb_array_elements(p_cases) WITH ORDINALITY AS t (c, o)
   ),
   first_numbers AS MATERIALIZED (
@@ -66,7 +147,6 @@ LANGUAGE sql AS $$
       FROM input GROUP BY committee_id, year
   ),
   numbered AS MATERIALIZED (
-    -- Five digits at least (00123); a busy year may need more.
     SELECT x.*, cm.file_prefix || '/' || x.year || '/'
                 || lpad(x.number::text, greatest(5, length(x.number::text)), '0') AS file_number
       FROM (SELECT i.*, n.first + row_number() OVER w - 1 AS number
@@ -74,29 +154,53 @@ LANGUAGE sql AS $$
             WINDOW w AS (PARTITION BY i.committee_id, i.year ORDER BY i.o)) x
       JOIN committee cm ON cm.id = x.committee_id
   ),
-  parties AS (
-    SELECT first_party AS id,
-           CASE WHEN c ->> 'kind' = 'marriage' THEN c -> 'libyan_party' ELSE c -> 'juvenile' END AS p
-      FROM numbered
-    UNION ALL
-    SELECT second_party, c -> 'foreign_party' FROM numbered WHERE second_party IS NOT NULL
+  -- One row a party, its columns as the person row stores them.
+  parties AS MATERIALIZED (
+    SELECT n.case_id, n.committee_id, n.kind, n.file_number, n.received_on, n.c,
+           pa.second, pa.id, r.name, coalesce(r.father_name, '') AS father_name,
+           coalesce(r.grandfather_name, '') AS grandfather_name,
+           coalesce(r.family_name, '') AS family_name, coalesce(r.latin_name, '') AS latin_name,
+           r.sex, r.birth_date, r.nationality, nullif(r.national_number, '') AS national_number,
+           nullif(r.passport_number, '') AS passport_number, r.passport_expiry
+      FROM numbered n
+      CROSS JOIN LATERAL (VALUES (false, n.first_party,
+                                  CASE WHEN n.kind = 'marriage' THEN n.c -> 'libyan_party'
+                                       ELSE n.c -> 'juvenile' END),
+                                 (true, n.second_party, n.c -> 'foreign_party')) pa (second, id, p)
+      CROSS JOIN LATERAL jsonb_populate_record(NULL::person, pa.p) r
+     WHERE pa.id IS NOT NULL
   ),
   new_people AS (
     INSERT INTO person (id, name, father_name, grandfather_name, family_name, latin_name, sex,
                         birth_date, nationality, national_number, passport_number, passport_expiry)
     OVERRIDING SYSTEM VALUE
-    SELECT pa.id, r.name, coalesce(r.father_name, ''), coalesce(r.grandfather_name, ''),
-           coalesce(r.family_name, ''), coalesce(r.latin_name, ''), r.sex, r.birth_date,
-           r.nationality, nullif(r.national_number, ''), nullif(r.passport_number, ''),
-           r.passport_expiry
-      FROM parties pa CROSS JOIN LATERAL jsonb_populate_record(NULL::person, pa.p) r
+    SELECT id, name, father_name, grandfather_name, family_name, latin_name, sex, birth_date,
+           nationality, national_number, passport_number, passport_expiry
+      FROM parties
+  ),
+  -- The first party's row, with the second's names and numbers beside it.
+  files AS (
+    SELECT p.*, lead(p.full_name) OVER w AS f_full_name, lead(p.latin_name) OVER w AS f_latin_name,
+           lead(p.national_number) OVER w AS f_national_number,
+           lead(p.passport_number) OVER w AS f_passport_number
+      FROM (SELECT *, lajna_words(name, father_name, grandfather_name, family_name) AS full_name
+              FROM parties) p
+    WINDOW w AS (PARTITION BY p.case_id ORDER BY p.second)
   ),
   new_files AS (
-    INSERT INTO case_file (id, committee_id, kind, file_number, received_on, notes)
+    INSERT INTO case_file (id, committee_id, kind, file_number, received_on, notes, title,
+                           search_text)
     OVERRIDING SYSTEM VALUE
-    SELECT n.case_id, n.committee_id, n.c ->> 'kind', n.file_number,
-           coalesce((n.c ->> 'received_on')::date, current_date), coalesce(n.c ->> 'notes', '')
-      FROM numbered n
+    SELECT f.case_id, f.committee_id, f.kind, f.file_number, f.received_on,
+           coalesce(f.c ->> 'notes', ''),
+           lajna_file_title(f.kind, f.full_name, f.f_full_name, f.f_latin_name),
+           lajna_file_search_text(f.kind, f.file_number, f.full_name, f.latin_name,
+                                  f.national_number, f.passport_number, f.f_full_name,
+                                  f.f_latin_name, f.f_national_number, f.f_passport_number,
+                                  coalesce(f.c ->> 'guardian_name', ''),
+                                  coalesce(f.c ->> 'court_case_number', ''))
+      FROM files f
+     WHERE NOT f.second
   ),
   new_marriages AS (
     INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction,
@@ -104,7 +208,7 @@ LANGUAGE sql AS $$
     SELECT n.case_id, n.first_party, n.second_party, r.direction,
            coalesce(r.previous_marriages, 0), coalesce(r.residence, '')
       FROM numbered n CROSS JOIN LATERAL jsonb_populate_record(NULL::marriage_case, n.c) r
-     WHERE n.c ->> 'kind' = 'marriage'
+     WHERE n.kind = 'marriage'
   ),
   new_juveniles AS (
     INSERT INTO juvenile_case (case_id, juvenile_id, guardian_name, guardian_relation,
@@ -121,7 +225,7 @@ LANGUAGE sql AS $$
            coalesce(r.next_review_on,
                     r.admission_date + coalesce(r.review_cycle_days, 90))
       FROM numbered n CROSS JOIN LATERAL jsonb_populate_record(NULL::juvenile_case, n.c) r
-     WHERE n.c ->> 'kind' = 'juvenile'
+     WHERE n.kind = 'juvenile'
   ),
   history AS (
     INSERT INTO case_history (case_id, from_status, to_status)
