@@ -33,11 +33,16 @@ LANGUAGE sql STABLE AS $$
    WHERE p.id = p_person_id AND l.person_id <> p.id
 $$;
 
--- Every party of every file, with the role it has there.
-CREATE VIEW case_party (case_id, role, person_id) AS
-  SELECT case_id, 'libyan_party', libyan_party_id FROM marriage_case
-  UNION ALL SELECT case_id, 'foreign_party', foreign_party_id FROM marriage_case
-  UNION ALL SELECT case_id, 'juvenile', juvenile_id FROM juvenile_case;
+-- The files on which a person is a party, with the role they have there;
+-- a function rather than a view so that each branch is an index lookup
+-- for the one person, whatever the planner guesses of the caller's rows.
+CREATE FUNCTION lajna_person_cases(p_person_id bigint)
+RETURNS TABLE (case_id bigint, role text)
+LANGUAGE sql STABLE AS $$
+  SELECT case_id, 'libyan_party' FROM marriage_case WHERE libyan_party_id = p_person_id
+  UNION ALL SELECT case_id, 'foreign_party' FROM marriage_case WHERE foreign_party_id = p_person_id
+  UNION ALL SELECT case_id, 'juvenile' FROM juvenile_case WHERE juvenile_id = p_person_id
+$$;
 
 -- Files on which a person like p_person (the person columns as JSON) is a
 -- party, with the latest rejection or deferral on that file, if any.
@@ -54,7 +59,8 @@ LANGUAGE sql STABLE AS $$
         lajna_norm(lajna_words(r.name, r.father_name, r.grandfather_name, r.family_name)),
         r.birth_date, nullif(r.national_number, ''), nullif(r.passport_number, ''),
         r.nationality, p_threshold) l
-    JOIN case_party cp ON cp.person_id = l.person_id
-    JOIN case_file cf ON cf.id = cp.case_id
-   ORDER BY l.score DESC, cf.received_on DESC, cf.id
+    CROSS JOIN LATERAL lajna_person_cases(l.person_id) cp
+    CROSS JOIN LATERAL (SELECT f.file_number, f.title, f.received_on
+                          FROM case_file f WHERE f.id = cp.case_id) cf
+   ORDER BY l.score DESC, cf.received_on DESC, cp.case_id
 $$;
