@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-audit.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
 
@@ -374,10 +375,19 @@ lajna_case_details_fetch (LajnaDb  *db,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
 
   details->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
+  if (!lajna_db_run (db, "BEGIN ISOLATION LEVEL REPEATABLE READ", error))
+    return NULL;
+  /* Opening a juvenile file is recorded, in the transaction that reads it. */
   if (!read_file (details, db, id, error) || !read_parties (details, db, id, error)
       || !read_earlier_decisions (details, db, id, error) || !read_checklist (details, db, id, error)
-      || !read_history (details, db, id, error))
-    return NULL;
+      || !read_history (details, db, id, error)
+      || (g_strcmp0 (details->kind, "juvenile") == 0
+          && lajna_audit_append (db, "case.open", "case_file", case_id, error) == 0)
+      || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return NULL;
+    }
 
   return g_steal_pointer (&details);
 }

@@ -230,8 +230,15 @@ LANGUAGE sql AS $$
   history AS (
     INSERT INTO case_history (case_id, from_status, to_status)
     SELECT n.case_id, NULL, 'registered' FROM numbered n
+  ),
+  -- One audit event for the statement, naming every file it registered.
+  audit AS (
+    SELECT lajna_audit('case.create', 'case_file',
+                       CASE WHEN count(*) = 1 THEN min(case_id) END,
+                       jsonb_build_object('files', jsonb_agg(case_id ORDER BY o))) AS event
+      FROM numbered
   )
-  SELECT o, case_id, file_number FROM numbered ORDER BY o
+  SELECT n.o, n.case_id, n.file_number FROM numbered n CROSS JOIN audit ORDER BY n.o
 $$;
 
 -- Saves an edited file: p_case has the shape above (committee and kind
@@ -311,6 +318,8 @@ BEGIN
     row_version = row_version + 1, updated_at = now()
    WHERE id = p_case_id
   RETURNING row_version INTO v_version;
+  PERFORM lajna_audit('case.update', 'case_file', p_case_id,
+                      jsonb_build_object('row_version', v_version));
   RETURN v_version;
 END $$;
 

@@ -66,6 +66,8 @@ BEGIN
    WHERE id = p_case_id;
   INSERT INTO case_history (case_id, from_status, to_status, note)
   VALUES (p_case_id, v_from, p_to, p_note);
+  PERFORM lajna_audit('case.status', 'case_file', p_case_id,
+                      jsonb_build_object('from', v_from, 'to', p_to));
 END $$;
 
 -- The steps a file may take from its current status, forward steps first

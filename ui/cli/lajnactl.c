@@ -20,6 +20,7 @@ static const struct
   { "db", lajnactl_db },
   { "demo", lajnactl_demo },
   { "case", lajnactl_case },
+  { "audit", lajnactl_audit },
 };
 
 static char *database_option;
@@ -138,7 +139,7 @@ main (int   argc,
   options = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
-                                  "case search, case duplicates, case import"));
+                                  "case search, case duplicates, case import, audit verify"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

@@ -28,5 +28,6 @@ int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_demo         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_case         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_case_import  (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_audit         (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS
