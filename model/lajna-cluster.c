@@ -32,7 +32,6 @@
 #include <unistd.h>
 
 #define PG_MAJOR "15"
-#define DEFAULT_BINDIR "/usr/lib/postgresql/" PG_MAJOR "/bin"
 #define DATABASE_NAME "lajna"
 #define READY_TIMEOUT_US (120 * G_USEC_PER_SEC)
 #define STOP_TIMEOUT_US (60 * G_USEC_PER_SEC)
@@ -572,14 +571,12 @@ LajnaCluster *
 lajna_cluster_new (const char *data_dir)
 {
   LajnaCluster *self = g_object_new (LAJNA_TYPE_CLUSTER, NULL);
-  const char *bindir = g_getenv ("LAJNA_PG_BINDIR");
-
   self->data_dir = data_dir != NULL ? g_canonicalize_filename (data_dir, NULL)
                                     : default_data_dir ();
   self->pgdata = g_build_filename (self->data_dir, "pgdata", NULL);
   self->run_dir = g_build_filename (self->data_dir, "run", NULL);
   self->log_path = g_build_filename (self->data_dir, "server.log", NULL);
-  self->bindir = g_strdup (bindir != NULL && *bindir != '\0' ? bindir : DEFAULT_BINDIR);
+  self->bindir = g_strdup (lajna_pg_bindir ());
   self->db_user = g_strdup (g_get_user_name ());
   choose_account (self);
 

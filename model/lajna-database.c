@@ -218,3 +218,18 @@ lajna_database_close (LajnaDatabase  *self,
     return TRUE;
   return lajna_cluster_stop (self->cluster, error);
 }
+
+/**
+ * lajna_database_get_conninfo:
+ * @self: a #LajnaDatabase
+ *
+ * Returns: the connection string, secrets included: for the PostgreSQL
+ *   tools Lajna runs, never to show
+ */
+const char *
+lajna_database_get_conninfo (LajnaDatabase *self)
+{
+  g_return_val_if_fail (LAJNA_IS_DATABASE (self), NULL);
+
+  return self->conninfo;
+}

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (LajnaDatabase, lajna_database, LAJNA, DATABASE, GObject)
 LajnaDatabase *lajna_database_new            (const char          *conninfo);
 gboolean       lajna_database_is_embedded    (LajnaDatabase       *self);
 LajnaCluster  *lajna_database_get_cluster    (LajnaDatabase       *self);
+const char    *lajna_database_get_conninfo   (LajnaDatabase       *self);
 gboolean       lajna_database_open           (LajnaDatabase       *self,
                                               gboolean             migrate,
                                               GCancellable        *cancellable,

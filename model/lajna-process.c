@@ -81,3 +81,17 @@ lajna_pid_file_set_aside_if_stale (const char *path)
     g_message ("Set aside the stale lock file %s of process %d", path, pid);
 }
 
+
+/**
+ * lajna_pg_bindir:
+ *
+ * Returns: the folder of the PostgreSQL 15 programs (initdb, postgres,
+ *   pg_dump…): `LAJNA_PG_BINDIR`, or Debian's
+ */
+const char *
+lajna_pg_bindir (void)
+{
+  const char *bindir = g_getenv ("LAJNA_PG_BINDIR");
+
+  return bindir != NULL && *bindir != '\0' ? bindir : "/usr/lib/postgresql/15/bin";
+}

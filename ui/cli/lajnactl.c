@@ -21,6 +21,8 @@ static const struct
   { "demo", lajnactl_demo },
   { "case", lajnactl_case },
   { "audit", lajnactl_audit },
+  { "backup", lajnactl_backup },
+  { "restore", lajnactl_restore },
 };
 
 static char *database_option;
@@ -139,7 +141,8 @@ main (int   argc,
   options = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
-                                  "case search, case duplicates, case import, audit verify"));
+                                  "case search, case duplicates, case import, audit verify, backup, "
+                                  "restore"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

@@ -1,0 +1,200 @@
+/* lajna-backup.c: the whole database in one file, and back.
+ *
+ * A backup is pg_dump's custom format, written beside its final name and
+ * renamed into place only when complete, with a SHA-256 checksum in a
+ * file of the same name plus ".sha256" (the format of sha256sum, so that
+ * `sha256sum -c` checks it too). A restore checks the checksum first and
+ * goes only into an empty database, in one transaction: a damaged file or
+ * a failure half-way leaves the database as it was.
+ */
+
+#include "lajna-backup.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lajna-process.h"
+
+G_DEFINE_QUARK (lajna-backup-error-quark, lajna_backup_error)
+
+/**
+ * lajna_backup_checksum_path:
+ * @path: a backup file
+ *
+ * Returns: (transfer full): the path of its checksum
+ */
+char *
+lajna_backup_checksum_path (const char *path)
+{
+  return g_strconcat (path, ".sha256", NULL);
+}
+
+static char *
+file_sha256 (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guchar buffer[64 * 1024];
+  gssize n;
+
+  if (in == NULL)
+    return NULL;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Runs a PostgreSQL tool; its error output becomes the message. */
+static gboolean
+run_tool (const char * const  *argv,
+          GError             **error)
+{
+  g_autoptr(GSubprocess) tool = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                                           | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                                   error);
+  g_autofree char *err = NULL;
+
+  if (tool == NULL)
+    return FALSE;
+  if (!g_subprocess_communicate_utf8 (tool, NULL, NULL, NULL, &err, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (tool))
+    {
+      g_set_error (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_TOOL,
+                   _("%s failed: %s"), argv[0], err != NULL ? g_strstrip (err) : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_backup_write:
+ * @database: an open database
+ * @path: the backup file to write
+ * @error: return location for a #GError
+ *
+ * Writes a backup of the whole database and its checksum.
+ *
+ * Returns: whether both were written
+ */
+gboolean
+lajna_backup_write (LajnaDatabase  *database,
+                    const char     *path,
+                    GError        **error)
+{
+  g_autofree char *pg_dump = g_build_filename (lajna_pg_bindir (), "pg_dump", NULL);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *dbname = g_strconcat ("--dbname=", lajna_database_get_conninfo (database), NULL);
+  g_autofree char *sum_path = lajna_backup_checksum_path (path);
+  g_autofree char *sum = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *line = NULL;
+  const char *argv[] = { pg_dump, "--format=custom", "--no-owner", "--file", partial, dbname,
+                         NULL };
+
+  if (!run_tool (argv, error) || (sum = file_sha256 (partial, error)) == NULL)
+    {
+      g_remove (partial);
+      return FALSE;
+    }
+  line = g_strdup_printf ("%s  %s\n", sum, base);
+  /* The private data of families and children: for the owner's eyes. */
+  if (g_chmod (partial, 0600) != 0 || !g_file_set_contents (sum_path, line, -1, error)
+      || g_chmod (sum_path, 0600) != 0)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                     _("Cannot write “%s”: %s"), sum_path, g_strerror (errno));
+      g_remove (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      g_remove (partial);
+      g_remove (sum_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_sum (const char  *path,
+           GError     **error)
+{
+  g_autofree char *sum_path = lajna_backup_checksum_path (path);
+  g_autofree char *line = NULL;
+  g_autofree char *actual = NULL;
+
+  if (!g_file_get_contents (sum_path, &line, NULL, NULL) || strlen (line) < 64)
+    {
+      g_set_error (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_CHECKSUM,
+                   _("The backup has no checksum file (“%s”), so it cannot be trusted."),
+                   sum_path);
+      return FALSE;
+    }
+  if ((actual = file_sha256 (path, error)) == NULL)
+    return FALSE;
+  if (strncmp (line, actual, 64) != 0)
+    {
+      g_set_error (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_CHECKSUM,
+                   _("The backup “%s” does not match its checksum: it is damaged or was "
+                     "changed. Nothing was restored."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_empty (LajnaDb  *db,
+             GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace", error);
+
+  if (result == NULL)
+    return FALSE;
+  if (strcmp (PQgetvalue (result, 0, 0), "0") != 0)
+    {
+      g_set_error (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_NOT_EMPTY,
+                   _("The database already holds data. Restore into an empty data folder "
+                     "(LAJNA_DATA_DIR) or an empty database."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_backup_restore:
+ * @database: an open database, without its schema (not migrated)
+ * @db: a connection to it
+ * @path: a backup written by lajna_backup_write()
+ * @error: return location for a #GError
+ *
+ * Restores the backup into the empty database, all of it or nothing.
+ *
+ * Returns: whether it was restored
+ */
+gboolean
+lajna_backup_restore (LajnaDatabase  *database,
+                      LajnaDb        *db,
+                      const char     *path,
+                      GError        **error)
+{
+  g_autofree char *pg_restore = g_build_filename (lajna_pg_bindir (), "pg_restore", NULL);
+  g_autofree char *dbname = g_strconcat ("--dbname=", lajna_database_get_conninfo (database), NULL);
+  const char *argv[] = { pg_restore, "--exit-on-error", "--single-transaction", "--no-owner",
+                         dbname, path, NULL };
+
+  return check_sum (path, error) && check_empty (db, error) && run_tool (argv, error);
+}

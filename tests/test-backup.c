@@ -1,0 +1,198 @@
+/* test-backup.c: a backup, the data folder wiped, a restore into an empty
+ * one: every table holds exactly what it held, the audit trail is intact;
+ * a damaged backup, one without its checksum, and a restore over data are
+ * refused and write nothing. */
+
+#include <check.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lajna-audit.h"
+#include "lajna-backup.h"
+#include "lajna-demo.h"
+#include "lajna-test-records.h"
+#include "lajna-test-util.h"
+
+typedef struct
+{
+  char          *dir;
+  LajnaDatabase *database;
+  LajnaDb       *db;
+} Instance;
+
+/* An embedded database in a folder of its own; @migrate FALSE leaves it
+ * empty, as a restore wants it. */
+static Instance *
+instance_start (gboolean migrate)
+{
+  Instance *self = g_new0 (Instance, 1);
+  g_autoptr(GError) error = NULL;
+
+  self->dir = lajna_test_make_data_dir ();
+  g_setenv ("LAJNA_DATA_DIR", self->dir, TRUE);
+  self->database = lajna_database_new (NULL);
+  ck_assert_msg (lajna_database_open (self->database, migrate, NULL, &error), "%s",
+                 MESSAGE (error));
+  self->db = lajna_database_connect (self->database, &error);
+  ck_assert_msg (self->db != NULL, "%s", MESSAGE (error));
+  return self;
+}
+
+static void
+instance_stop (Instance *self)
+{
+  g_clear_object (&self->db);
+  lajna_database_close (self->database, TRUE, NULL);
+  g_clear_object (&self->database);
+  lajna_test_remove_dir (self->dir);
+  g_free (self->dir);
+  g_free (self);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Instance, instance_stop)
+
+/* Each table's rows, hashed in a fixed order: what "bit for bit" means for
+ * a database. */
+static char *
+content_hashes (LajnaDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) tables = lajna_db_exec (db,
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", &error);
+  GString *hashes = g_string_new (NULL);
+
+  ck_assert_msg (tables != NULL, "%s", MESSAGE (error));
+  for (int i = 0; i < PQntuples (tables); i++)
+    {
+      const char *table = PQgetvalue (tables, i, 0);
+      g_autofree char *sql = g_strdup_printf (
+          "SELECT count(*), md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), ''))"
+          "  FROM %s x", table);
+      g_autoptr(PGresult) hash = lajna_db_exec (db, sql, &error);
+
+      ck_assert_msg (hash != NULL, "%s", MESSAGE (error));
+      g_string_append_printf (hashes, "%s %s %s\n", table, PQgetvalue (hash, 0, 0),
+                              PQgetvalue (hash, 0, 1));
+    }
+  return g_string_free (hashes, FALSE);
+}
+
+static void
+fill (Instance *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = records_new ();
+  g_autoptr(PGresult) committee = NULL;
+
+  ck_assert_msg (lajna_demo_fill (self->db, 300, 5, NULL, NULL, &error), "%s", MESSAGE (error));
+  committee = lajna_db_exec (self->db, "SELECT min(id) FROM committee WHERE kind = 'marriage'",
+                             &error);
+  ck_assert (committee != NULL);
+  g_ptr_array_add (records, lajna_test_make_record ("marriage",
+                                                    atoi (PQgetvalue (committee, 0, 0)), NULL));
+  ck_assert_msg (lajna_case_record_register (self->db, records, &error), "%s", MESSAGE (error));
+}
+
+static void
+assert_empty (Instance *self)
+{
+  g_autoptr(PGresult) tables = lajna_db_exec (self->db,
+      "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace", NULL);
+
+  ck_assert (tables != NULL);
+  ck_assert_str_eq (PQgetvalue (tables, 0, 0), "0");
+}
+
+START_TEST (test_backup_wipe_restore)
+{
+  g_autoptr(Instance) original = instance_start (TRUE);
+  g_autoptr(Instance) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = lajna_test_make_data_dir ();
+  g_autofree char *backup = g_build_filename (folder, "lajna.dump", NULL);
+  g_autofree char *sum_path = lajna_backup_checksum_path (backup);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LajnaAuditReport report;
+  GStatBuf st;
+
+  fill (original);
+  before = content_hashes (original->db);
+  ck_assert_msg (lajna_backup_write (original->database, backup, &error), "%s", MESSAGE (error));
+  ck_assert_int_eq (g_stat (backup, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  ck_assert_int_eq (g_stat (sum_path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+
+  /* The data folder wiped; a new one, empty. */
+  g_clear_pointer (&original, instance_stop);
+  restored = instance_start (FALSE);
+  ck_assert_msg (lajna_backup_restore (restored->database, restored->db, backup, &error), "%s",
+                 MESSAGE (error));
+  after = content_hashes (restored->db);
+  ck_assert_str_eq (before, after);
+  ck_assert (strstr (after, "case_file 301 ") != NULL);
+  ck_assert (lajna_audit_verify (restored->db, &report, &error));
+  ck_assert_int_eq (report.result, LAJNA_AUDIT_INTACT);
+
+  /* Over data, a restore is refused. */
+  g_clear_error (&error);
+  ck_assert (!lajna_backup_restore (restored->database, restored->db, backup, &error));
+  ck_assert (g_error_matches (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_NOT_EMPTY));
+  lajna_test_remove_dir (folder);
+}
+END_TEST
+
+START_TEST (test_damaged_backup_refused)
+{
+  g_autoptr(Instance) original = instance_start (TRUE);
+  g_autoptr(Instance) target = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = lajna_test_make_data_dir ();
+  g_autofree char *backup = g_build_filename (folder, "lajna.dump", NULL);
+  g_autofree char *sum_path = lajna_backup_checksum_path (backup);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  fill (original);
+  ck_assert_msg (lajna_backup_write (original->database, backup, &error), "%s", MESSAGE (error));
+  target = instance_start (FALSE);
+
+  /* One byte changed in the middle. */
+  ck_assert (g_file_get_contents (backup, &contents, &length, NULL));
+  contents[length / 2] ^= 0x01;
+  ck_assert (g_file_set_contents (backup, contents, (gssize) length, NULL));
+  ck_assert (!lajna_backup_restore (target->database, target->db, backup, &error));
+  ck_assert (g_error_matches (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_CHECKSUM));
+  assert_empty (target);
+
+  /* No checksum at all. */
+  g_clear_error (&error);
+  g_remove (sum_path);
+  ck_assert (!lajna_backup_restore (target->database, target->db, backup, &error));
+  ck_assert (g_error_matches (error, LAJNA_BACKUP_ERROR, LAJNA_BACKUP_ERROR_CHECKSUM));
+  assert_empty (target);
+  lajna_test_remove_dir (folder);
+}
+END_TEST
+
+static Suite *
+backup_suite (void)
+{
+  Suite *suite = suite_create ("backup");
+  TCase *tc = tcase_create ("/backup");
+
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_backup_wipe_restore);
+  tcase_add_test (tc, test_damaged_backup_refused);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (backup_suite ());
+}
