@@ -198,3 +198,87 @@ lajna_backup_restore (LajnaDatabase  *database,
 
   return check_sum (path, error) && check_empty (db, error) && run_tool (argv, error);
 }
+
+/* The backups of @folder that lajna_backup_daily() made, oldest first. */
+static GPtrArray *
+list_daily (const char  *folder,
+            GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, error);
+  GPtrArray *names;
+  const char *name;
+
+  if (dir == NULL)
+    return NULL;
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "lajna-") && g_str_has_suffix (name, ".dump"))
+      g_ptr_array_add (names, g_strdup (name));
+  return names;
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * lajna_backup_daily:
+ * @database: an open database
+ * @folder: where the daily backups are kept
+ * @keep: how many to keep
+ * @now: the time of the check
+ * @written: (out) (optional) (transfer full): the backup written, %NULL
+ *   when today's was already there
+ * @error: return location for a #GError
+ *
+ * Writes today's backup (lajna-2026-11-23.dump) unless there is one, then
+ * removes the oldest beyond @keep, with their checksums.
+ *
+ * Returns: whether today's backup is there
+ */
+gboolean
+lajna_backup_daily (LajnaDatabase  *database,
+                    const char     *folder,
+                    guint           keep,
+                    GDateTime      *now,
+                    char          **written,
+                    GError        **error)
+{
+  g_autofree char *day = g_date_time_format (now, "lajna-%Y-%m-%d.dump");
+  g_autofree char *path = g_build_filename (folder, day, NULL);
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (written != NULL)
+    *written = NULL;
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!lajna_backup_write (database, path, error))
+        return FALSE;
+      if (written != NULL)
+        *written = g_strdup (path);
+    }
+
+  if ((names = list_daily (folder, error)) == NULL)
+    return FALSE;
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i + keep < names->len; i++)
+    {
+      g_autofree char *old = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autofree char *old_sum = lajna_backup_checksum_path (old);
+
+      g_remove (old);
+      g_remove (old_sum);
+    }
+  return TRUE;
+}

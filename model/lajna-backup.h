@@ -33,4 +33,11 @@ gboolean  lajna_backup_restore     (LajnaDatabase  *database,
                                     const char     *path,
                                     GError        **error);
 
+gboolean  lajna_backup_daily       (LajnaDatabase  *database,
+                                    const char     *folder,
+                                    guint           keep,
+                                    GDateTime      *now,
+                                    char          **written,
+                                    GError        **error);
+
 G_END_DECLS

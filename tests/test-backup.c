@@ -178,6 +178,49 @@ START_TEST (test_damaged_backup_refused)
 }
 END_TEST
 
+START_TEST (test_daily_backups_rotate)
+{
+  g_autoptr(Instance) db = instance_start (TRUE);
+  g_autofree char *folder = lajna_test_make_data_dir ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  const char *name;
+
+  for (int day = 1; day <= 5; day++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, day, 9, 0, 0);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *again = NULL;
+
+      ck_assert_msg (lajna_backup_daily (db->database, folder, 3, now, &written, &error), "%s",
+                     MESSAGE (error));
+      ck_assert (written != NULL);
+      /* Once a day only. */
+      ck_assert (lajna_backup_daily (db->database, folder, 3, now, &again, &error));
+      ck_assert (again == NULL);
+    }
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (left, g_strdup (name));
+  g_ptr_array_add (left, NULL);
+  joined = g_strjoinv (" ", (char **) left->pdata);
+  /* The three newest days, each with its checksum. */
+  ck_assert_msg (left->len - 1 == 6, "%s", joined);
+  for (int day = 3; day <= 5; day++)
+    {
+      g_autofree char *dump = g_strdup_printf ("lajna-2026-11-%02d.dump", day);
+      g_autofree char *sum = g_strconcat (dump, ".sha256", NULL);
+
+      ck_assert_msg (g_strv_contains ((const char * const *) left->pdata, dump)
+                     && g_strv_contains ((const char * const *) left->pdata, sum), "%s", joined);
+    }
+  lajna_test_remove_dir (folder);
+}
+END_TEST
+
 static Suite *
 backup_suite (void)
 {
@@ -187,6 +230,7 @@ backup_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_backup_wipe_restore);
   tcase_add_test (tc, test_damaged_backup_refused);
+  tcase_add_test (tc, test_daily_backups_rotate);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -11,9 +11,14 @@
 #include <glib-unix.h>
 #include <glib/gi18n.h>
 
+#include "lajna-backup.h"
 #include "lajna-database.h"
 #include "lajna-db-worker.h"
 #include "lajna-window.h"
+
+/* The schema's defaults, for when no settings can be read. */
+#define DEFAULT_DUPLICATE_THRESHOLD 0.5
+#define DEFAULT_BACKUPS_KEPT 7
 
 struct _LajnaApplication
 {
@@ -50,6 +55,70 @@ dup_conninfo (LajnaApplication *self)
   return NULL;
 }
 
+typedef struct
+{
+  LajnaDatabase *database;
+  guint          keep;
+} DailyBackup;
+
+static void
+daily_backup_free (DailyBackup *backup)
+{
+  g_object_unref (backup->database);
+  g_free (backup);
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  DailyBackup *backup = data;
+  LajnaCluster *cluster = lajna_database_get_cluster (backup->database);
+  g_autofree char *folder = g_build_filename (lajna_cluster_get_data_dir (cluster), "backups",
+                                              NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (!lajna_backup_daily (backup->database, folder, backup->keep, now, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("The daily backup was not written: %s", error->message);
+}
+
+/* The embedded database is copied once a day to its data folder's
+ * backups/, the newest few kept; a shared server has its own. */
+static void
+start_daily_backup (LajnaApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  DailyBackup *backup;
+
+  if (lajna_database_get_cluster (self->database) == NULL)
+    return;
+  backup = g_new0 (DailyBackup, 1);
+  backup->database = g_object_ref (self->database);
+  backup->keep = self->settings != NULL ? g_settings_get_uint (self->settings, "backups-kept")
+                                        : DEFAULT_BACKUPS_KEPT;
+  task = g_task_new (NULL, self->cancellable, daily_backup_done_cb, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, backup, (GDestroyNotify) daily_backup_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
 static void
 database_opened_cb (GObject      *source,
                     GAsyncResult *result,
@@ -72,6 +141,7 @@ database_opened_cb (GObject      *source,
   self->worker = lajna_db_worker_new (self->database);
   if (window != NULL)
     lajna_window_set_worker (window, self->worker);
+  start_daily_backup (self);
 }
 
 static void
@@ -136,9 +206,6 @@ quit_on_signal (gpointer user_data)
   g_application_quit (G_APPLICATION (user_data));
   return G_SOURCE_CONTINUE;
 }
-
-/* The schema's default, for when no settings can be read. */
-#define DEFAULT_DUPLICATE_THRESHOLD 0.5
 
 static GSettings *
 new_settings (void)
