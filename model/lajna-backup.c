@@ -5,7 +5,8 @@
  * file of the same name plus ".sha256" (the format of sha256sum, so that
  * `sha256sum -c` checks it too). A restore checks the checksum first and
  * goes only into an empty database, in one transaction: a damaged file or
- * a failure half-way leaves the database as it was.
+ * a failure half-way leaves the database as it was. The roles and their
+ * privileges, which belong to the server, are made again afterwards.
  */
 
 #include "lajna-backup.h"
@@ -194,9 +195,12 @@ lajna_backup_restore (LajnaDatabase  *database,
   g_autofree char *pg_restore = g_build_filename (lajna_pg_bindir (), "pg_restore", NULL);
   g_autofree char *dbname = g_strconcat ("--dbname=", lajna_database_get_conninfo (database), NULL);
   const char *argv[] = { pg_restore, "--exit-on-error", "--single-transaction", "--no-owner",
-                         dbname, path, NULL };
+                         "--no-privileges", dbname, path, NULL };
 
-  return check_sum (path, error) && check_empty (db, error) && run_tool (argv, error);
+  /* Roles belong to the server, not to the backup: they and their
+   * privileges are made again by the restored database's own function. */
+  return check_sum (path, error) && check_empty (db, error) && run_tool (argv, error)
+         && lajna_db_run (db, "SELECT lajna_grant_access()", error);
 }
 
 /* The backups of @folder that lajna_backup_daily() made, oldest first. */
