@@ -112,6 +112,14 @@ set_error_from_result (GError  **error,
   return FALSE;
 }
 
+/* The server's notices are for developers, not for a clerk's terminal. */
+static void
+log_notice (void       *data,
+            const char *message)
+{
+  g_debug ("%s", message);
+}
+
 static void
 lajna_db_finalize (GObject *object)
 {
@@ -163,6 +171,8 @@ lajna_db_connect (const char  *conninfo,
                    detail);
       return NULL;
     }
+
+  PQsetNoticeProcessor (self->conn, log_notice, NULL);
 
   /* JIT compiling pays off for long reports, never for a clerk's query:
    * where the planner overestimates rows (a set-returning function), it

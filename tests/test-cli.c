@@ -47,6 +47,34 @@ START_TEST (test_usage_errors_exit_2)
   assert_exit (ARGS ("case", "search", "\xff\xfe"), 2, "UTF-8");
   assert_exit (ARGS ("demo"), 2, "--cases");
   assert_exit (ARGS ("demo", "--cases", "-5"), 2, "--cases");
+  assert_exit (ARGS ("user", "add", "huda"), 2, "--role");
+  assert_exit (ARGS ("user", "add", "huda", "--role", "boss", "--committee", "1"), 2, "clerk");
+  assert_exit (ARGS ("user", "add", "Huda Ali", "--role", "clerk", "--committee", "1"), 2, "login");
+  assert_exit (ARGS ("backup"), 2, "-o FILE");
+  assert_exit (ARGS ("restore"), 2, NULL);
+  assert_exit (ARGS ("audit"), 2, "audit verify");
+}
+END_TEST
+
+/* A person added with a role on a committee logs in as their own role,
+ * a member of the group of that role. */
+START_TEST (test_user_add)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) member = NULL;
+
+  ck_assert (lajna_db_run (db, "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix)"
+                               " VALUES ('marriage', 'cli-m', 'لجنة', 'Committee', 'ز')", NULL));
+  assert_exit (ARGS ("user", "add", "huda", "--role", "clerk", "--committee", "999"), 1,
+               "no active committee 999");
+  member = lajna_db_exec (db, "SELECT id FROM committee WHERE code = 'cli-m'", NULL);
+  assert_exit (ARGS ("user", "add", "huda", "--role", "clerk", "--committee",
+                     PQgetvalue (member, 0, 0), "--full-name", "هدى"), 0, NULL);
+  g_clear_pointer (&member, PQclear);
+  member = lajna_db_exec (db, "SELECT pg_has_role('huda', 'lajna_clerk', 'MEMBER'),"
+                              " (SELECT full_name FROM app_user WHERE login = 'huda')", NULL);
+  ck_assert_str_eq (PQgetvalue (member, 0, 0), "t");
+  ck_assert_str_eq (PQgetvalue (member, 0, 1), "هدى");
 }
 END_TEST
 
@@ -138,6 +166,7 @@ cli_suite (void)
   tcase_add_test (tc, test_unreachable_database_exits_1);
   tcase_add_test (tc, test_missing_file_exits_1);
   tcase_add_test (tc, test_version_and_status);
+  tcase_add_test (tc, test_user_add);
   tcase_add_test (tc, test_search_and_show);
   suite_add_tcase (suite, tc);
   return suite;

@@ -108,7 +108,9 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = v_user.login) THEN
       EXECUTE format('CREATE ROLE %I LOGIN', v_user.login);
     END IF;
-    EXECUTE format('GRANT %I TO %I', 'lajna_' || v_user.role, v_user.login);
+    IF NOT pg_has_role(v_user.login, 'lajna_' || v_user.role, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', 'lajna_' || v_user.role, v_user.login);
+    END IF;
   END LOOP;
 
   REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;

@@ -23,6 +23,7 @@ static const struct
   { "audit", lajnactl_audit },
   { "backup", lajnactl_backup },
   { "restore", lajnactl_restore },
+  { "user", lajnactl_user },
 };
 
 static char *database_option;
@@ -142,7 +143,7 @@ main (int   argc,
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
                                   "case search, case duplicates, case import, audit verify, backup, "
-                                  "restore"));
+                                  "restore, user add"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

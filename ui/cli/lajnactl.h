@@ -31,5 +31,6 @@ int  lajnactl_case_import  (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_audit         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_backup        (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_restore       (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_user          (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

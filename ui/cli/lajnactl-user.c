@@ -1,0 +1,83 @@
+/* lajnactl-user.c: `user add NAME --role ROLE --committee ID`. */
+
+#include "lajnactl.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+static char *role_option;
+static int committee_option;
+static char *full_name_option;
+
+static const GOptionEntry add_entries[] = {
+  { "role", 0, 0, G_OPTION_ARG_STRING, &role_option,
+    N_("clerk, member, rapporteur, chair, signatory or admin"), N_("ROLE") },
+  { "committee", 0, 0, G_OPTION_ARG_INT, &committee_option, N_("The committee’s id"), N_("ID") },
+  { "full-name", 0, 0, G_OPTION_ARG_STRING, &full_name_option, N_("The person’s name, in Arabic"),
+    N_("NAME") },
+  { NULL }
+};
+
+static int
+add (LajnactlContext *ctx,
+     int              argc,
+     char           **argv)
+{
+  static const char * const roles[] = { "clerk", "member", "rapporteur", "chair", "signatory",
+                                        "admin", NULL };
+  g_autoptr(GOptionContext) options = g_option_context_new (_("LOGIN"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *committee = NULL;
+  const char *params[4];
+  int status = LAJNACTL_EXIT_OK;
+
+  g_option_context_add_main_entries (options, add_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || role_option == NULL || committee_option <= 0)
+    return lajnactl_usage_error (options, _("Give a login, --role ROLE and --committee ID."));
+  if (!g_strv_contains (roles, role_option))
+    return lajnactl_usage_error (options, _("The role is one of clerk, member, rapporteur, "
+                                            "chair, signatory or admin."));
+  if (!g_regex_match_simple ("^[a-z][a-z0-9_.]{1,62}$", argv[1], 0, 0))
+    return lajnactl_usage_error (options, _("A login is lower-case Latin letters, digits, _ and "
+                                            "., starting with a letter."));
+  if (!lajnactl_connect (ctx, TRUE, &status))
+    return status;
+
+  committee = g_strdup_printf ("%d", committee_option);
+  params[0] = committee;
+  result = lajna_db_exec_params (ctx->db, "SELECT FROM committee WHERE id = $1::integer AND active", 1,
+                                 params, &error);
+  if (result == NULL)
+    return lajnactl_fail (error);
+  if (PQntuples (result) == 0)
+    {
+      g_printerr ("lajnactl: ");
+      g_printerr (_("There is no active committee %d."), committee_option);
+      g_printerr ("\n");
+      return LAJNACTL_EXIT_FAILED;
+    }
+  g_clear_pointer (&result, PQclear);
+  params[0] = argv[1];
+  params[1] = full_name_option != NULL ? full_name_option : "";
+  params[2] = role_option;
+  params[3] = committee;
+  result = lajna_db_exec_params (ctx->db, "SELECT lajna_user_add($1, $2, $3, $4::integer)", 4,
+                                 params, &error);
+  if (result == NULL)
+    return lajnactl_fail (error);
+  g_print (_("%s is a %s of committee %s.\n"), argv[1], role_option, committee);
+  return LAJNACTL_EXIT_OK;
+}
+
+int
+lajnactl_user (LajnactlContext *ctx,
+               int              argc,
+               char           **argv)
+{
+  if (argc >= 2 && strcmp (argv[1], "add") == 0)
+    return add (ctx, argc - 1, argv + 1);
+  return lajnactl_usage_error (NULL, _("Use “user add LOGIN --role ROLE --committee ID”."));
+}
