@@ -5,29 +5,13 @@
  * - `audit verify` over at least 1,000,000 events (made once, chained as
  *   lajna_audit() chains them, when the trail is shorter). */
 
-#include <stdlib.h>
 
+#include "bench-stats.h"
 #include "lajna-audit.h"
 #include "lajna-database.h"
 
 #define SAVES 200
 #define EVENTS 1000000
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *ms)
-{
-  qsort (ms->data, ms->len, sizeof (double), compare_doubles);
-  return g_array_index (ms, double, ms->len / 2);
-}
 
 static void
 run (LajnaDb    *db,
@@ -74,8 +58,8 @@ measure_save (LajnaDb *db)
       t = time_save (db, FALSE, i);
       g_array_append_val (without, t);
     }
-  a = median (with_audit);
-  b = median (without);
+  a = bench_percentile (with_audit, 0.5);
+  b = bench_percentile (without, 0.5);
   g_print ("%-34s p50 %8.3f ms   (%u saves)\n", "file save with its audit event", a, SAVES);
   g_print ("reference: the same save without the event: p50 %.3f ms\n", b);
   g_print ("audit-overhead-ms %.3f\n", a - b);

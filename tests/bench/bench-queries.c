@@ -10,8 +10,8 @@
  *   and passport, as the form asks while a clerk types; only the name and
  *   birth date can find them. */
 
-#include <stdlib.h>
 
+#include "bench-stats.h"
 #include "lajna-case-duplicates.h"
 #include "lajna-case-record.h"
 #include "lajna-case-query.h"
@@ -24,25 +24,6 @@ static const char *queries[] = {
   "ابراهيم", "عائشه", "خديجة", "سالم الزاوي", "بن غلبون", "الترهوني", "مريم", "يوسف حسن",
   "نوري", "اسماء", "ز/2026/00123", "الكيلاني",
 };
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *ms,
-            double  p)
-{
-  guint i = (guint) (p * (ms->len - 1) + 0.5);
-
-  qsort (ms->data, ms->len, sizeof (double), compare_doubles);
-  return g_array_index (ms, double, i);
-}
 
 static double
 time_ours (LajnaDb    *db,
@@ -114,8 +95,8 @@ measure_duplicates (LajnaDb *db)
   if (ms->len == 0)
     return;
   g_print ("%-34s p50 %8.2f ms   p95 %8.2f ms   (%u files)\n", "case duplicates (file view)",
-           percentile (ms, 0.50), percentile (ms, 0.95), ms->len);
-  g_print ("duplicates-p95-ms %.2f\n", percentile (ms, 0.95));
+           bench_percentile (ms, 0.50), bench_percentile (ms, 0.95), ms->len);
+  g_print ("duplicates-p95-ms %.2f\n", bench_percentile (ms, 0.95));
 }
 
 static double
@@ -170,9 +151,9 @@ measure_intake (LajnaDb *db)
   if (ms->len == 0)
     return;
   g_print ("%-34s p50 %8.2f ms   p95 %8.2f ms   (%u new files, %u with candidates)\n",
-           "duplicates at intake (form)", percentile (ms, 0.50), percentile (ms, 0.95), ms->len,
+           "duplicates at intake (form)", bench_percentile (ms, 0.50), bench_percentile (ms, 0.95), ms->len,
            found);
-  g_print ("intake-duplicates-p95-ms %.2f\n", percentile (ms, 0.95));
+  g_print ("intake-duplicates-p95-ms %.2f\n", bench_percentile (ms, 0.95));
 }
 
 static void
@@ -195,8 +176,8 @@ measure (LajnaDb    *db,
           g_array_append_val (ms, t);
         }
     }
-  *p50 = percentile (ms, 0.50);
-  *p95 = percentile (ms, 0.95);
+  *p50 = bench_percentile (ms, 0.50);
+  *p95 = bench_percentile (ms, 0.95);
   g_print ("%-34s p50 %8.2f ms   p95 %8.2f ms   (%u runs)\n", label, *p50, *p95, ms->len);
 }
 
