@@ -357,6 +357,35 @@ read_history (LajnaCaseDetails  *details,
   return TRUE;
 }
 
+/* Who registered, changed, moved and opened the file: shown to the chair
+ * and the administrator of its committee, for whom alone the database
+ * returns it. */
+static gboolean
+read_access_history (LajnaCaseDetails  *details,
+                     LajnaDb           *db,
+                     const char        *id,
+                     GError           **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), actor, action"
+      "  FROM lajna_case_access_history($1)", 1, &id, error);
+  LajnaFactSection *section;
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    return TRUE;
+  section = add_section (details, "access", _("Access History"));
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      g_autofree char *what = g_strdup_printf (_("%s: %s"), PQgetvalue (result, i, 1),
+                                               lajna_label_for (PQgetvalue (result, i, 2)));
+
+      add_fact (section, "access", PQgetvalue (result, i, 0), what);
+    }
+  return TRUE;
+}
+
 /**
  * lajna_case_details_fetch:
  * @db: a connection
@@ -381,6 +410,7 @@ lajna_case_details_fetch (LajnaDb  *db,
   if (!read_file (details, db, id, error) || !read_parties (details, db, id, error)
       || !read_earlier_decisions (details, db, id, error) || !read_checklist (details, db, id, error)
       || !read_history (details, db, id, error)
+      || !read_access_history (details, db, id, error)
       || (g_strcmp0 (details->kind, "juvenile") == 0
           && lajna_audit_append (db, "case.open", "case_file", case_id, error) == 0)
       || !lajna_db_run (db, "COMMIT", error))

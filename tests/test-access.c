@@ -113,6 +113,11 @@ static const Access matrix[] = {
   { "chair_j", "INSERT INTO audit_event (action, object, hash) VALUES ('x', 'y', '') RETURNING 1",
     NULL },
   { "clerk_a", "SELECT lajna_audit('test.by_clerk', 'test', NULL) > 0", "t" },
+  /* A file's access history: its committee's chair sees it, a clerk not. */
+  { "chair_j", "SELECT DISTINCT action FROM lajna_case_access_history("
+               "(SELECT id FROM case_file)) WHERE action = 'case.create'", "case.create" },
+  { "clerk_a", "SELECT count(*) FROM lajna_case_access_history((SELECT min(id) FROM case_file))",
+    "0" },
 };
 
 START_TEST (test_matrix)

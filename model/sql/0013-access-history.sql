@@ -1,0 +1,32 @@
+-- A file's access history: who registered, changed, moved and opened it,
+-- from the audit trail, for the chair and the administrator of its
+-- committee (and the server's superuser). Anyone else gets no rows: the
+-- trail itself is closed to every role but through these functions.
+
+CREATE INDEX audit_event_object ON audit_event (object, object_id);
+CREATE INDEX audit_event_batch_create ON audit_event (id)
+  WHERE action = 'case.create' AND object_id IS NULL;
+
+CREATE FUNCTION lajna_case_access_history(p_case_id bigint)
+RETURNS TABLE (at timestamptz, actor text, action text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  WITH allowed AS (
+    SELECT true AS ok
+      FROM case_file c
+     WHERE c.id = p_case_id
+       AND ((SELECT rolsuper FROM pg_roles WHERE rolname = lajna_actor())
+            OR EXISTS (SELECT FROM committee_role r JOIN app_user u ON u.id = r.user_id
+                        WHERE r.committee_id = c.committee_id AND u.login = lajna_actor()
+                          AND r.role IN ('chair', 'admin')
+                          AND (r.until IS NULL OR r.until >= current_date)))
+  )
+  SELECT e.at, e.actor, e.action
+    FROM allowed,
+         LATERAL (SELECT at, actor, action, id FROM audit_event
+                   WHERE object = 'case_file' AND object_id = p_case_id
+                  UNION ALL
+                  SELECT at, actor, action, id FROM audit_event
+                   WHERE action = 'case.create' AND object_id IS NULL
+                     AND detail -> 'files' @> to_jsonb(p_case_id)) e
+   ORDER BY e.id
+$$;
