@@ -102,6 +102,11 @@ static const Access matrix[] = {
                "(SELECT id FROM committee WHERE code = 'ac-a') RETURNING 1", "1 1 1" },
   { "clerk_a", "INSERT INTO case_file (committee_id, kind, file_number) SELECT id, 'marriage',"
                " 'ب/2026/99999' FROM committee WHERE code = 'ac-b' RETURNING 1", NULL },
+  /* Files 4 and 5 are committee B's (registered in that order by setup). */
+  { "clerk_a", "INSERT INTO case_history (case_id, to_status) VALUES (4, 'registered')"
+               " RETURNING 1", NULL },
+  { "clerk_a", "INSERT INTO case_history (case_id, to_status) VALUES (1, 'registered')"
+               " RETURNING 1", "1" },
   { "member_b", "UPDATE case_file SET notes = 'x' RETURNING 1", NULL },
   { "member_b", "DELETE FROM case_file RETURNING 1", NULL },
   { "chair_j", "UPDATE person SET name = 'x' RETURNING 1", NULL },

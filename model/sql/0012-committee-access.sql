@@ -30,7 +30,8 @@ $$;
 -- must pass p_insert. A row that names its parent file is written in the
 -- same statement as the file (lajna_case_create()), when the file is not
 -- yet visible to the statement: such rows are checked on insert by their
--- foreign key only, and are seen only through their file.
+-- foreign key and the trigger of lajna_protect_by_case(), and are seen
+-- only through their file.
 CREATE FUNCTION lajna_protect(p_table regclass, p_using text, p_insert text DEFAULT NULL)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -56,10 +57,37 @@ RETURNS void LANGUAGE sql AS $$
                        'true')
 $$;
 
+-- The insert check of rows that name their file: once the statement is
+-- done (when a file it registered is visible), every file they name must
+-- be of one of the writer's committees. It reads case_file as the
+-- function's owner, past row-level security, so that another committee's
+-- file is told from a missing one.
+CREATE FUNCTION lajna_check_case_committee() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  v_outside boolean;
+BEGIN
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = lajna_actor()) THEN
+    RETURN NULL;
+  END IF;
+  EXECUTE format('SELECT EXISTS (SELECT FROM added a JOIN case_file c ON c.id = a.%I'
+                 '               WHERE NOT c.committee_id = ANY ($1))', TG_ARGV[0])
+    INTO v_outside USING lajna_my_committees();
+  IF v_outside THEN
+    RAISE EXCEPTION 'new row violates row-level security policy for table "%"', TG_TABLE_NAME
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NULL;
+END $$;
+
 CREATE FUNCTION lajna_protect_by_case(p_table regclass, p_column text) RETURNS void
-LANGUAGE sql AS $$
-  SELECT lajna_protect_by_parent(p_table, p_column, 'case_file')
-$$;
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM lajna_protect_by_parent(p_table, p_column, 'case_file');
+  EXECUTE format('CREATE TRIGGER case_committee_check AFTER INSERT ON %s'
+                 ' REFERENCING NEW TABLE AS added FOR EACH STATEMENT'
+                 ' EXECUTE FUNCTION lajna_check_case_committee(%L)', p_table, p_column);
+END $$;
 
 SELECT lajna_protect_by_committee('case_file', 'committee_id');
 SELECT lajna_protect_by_committee('file_number_counter', 'committee_id');
