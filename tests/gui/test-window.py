@@ -10,8 +10,11 @@ import re
 import subprocess
 import sys
 
-from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, find_role, run,
-                         text_of, wait_for, walk)
+import pyatspi
+from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, find_role,
+                         press_with_control, run, text_of, wait_for, walk)
+
+KEYCODE_L = 46
 
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
 results = Results()
@@ -74,6 +77,18 @@ def main(root):
     spellings = {w for t in found[:20] for w in t[1].split()
                  if FOLD.sub("", w).replace("أ", "ا").replace("إ", "ا") == "احمد"}
     check(spellings - {"احمد"}, f"they include other spellings of احمد: {sorted(spellings)}")
+
+    # Ctrl+L hides the files until someone unlocks.
+    frame = next(root.getChildAtIndex(i) for i in range(root.childCount)
+                 if root.getChildAtIndex(i).getRoleName() == "frame")
+    press_with_control(KEYCODE_L)
+    wait_for(lambda: frame.name == "لجنة (مقفلة)", "the locked window after Ctrl+L")
+    check(not table.getState().contains(pyatspi.STATE_SHOWING), "locking hides the file table")
+    unlock = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
+                                    and "فتح القفل" in (a.name or "")), None), "the unlock button")
+    unlock.queryAction().doAction(0)
+    wait_for(lambda: frame.name == "لجنة", "the window unlocked")
+    check(True, "unlocking shows the files again")
 
 
 if __name__ == "__main__":

@@ -14,11 +14,13 @@
 #include "lajna-backup.h"
 #include "lajna-database.h"
 #include "lajna-db-worker.h"
+#include "lajna-idle-lock.h"
 #include "lajna-window.h"
 
 /* The schema's defaults, for when no settings can be read. */
 #define DEFAULT_DUPLICATE_THRESHOLD 0.5
 #define DEFAULT_BACKUPS_KEPT 7
+#define DEFAULT_LOCK_MINUTES 10
 
 struct _LajnaApplication
 {
@@ -28,17 +30,20 @@ struct _LajnaApplication
   GSettings      *settings;
   LajnaDatabase  *database;
   LajnaDbWorker  *worker;
+  LajnaIdleLock  *idle_lock;
   GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaApplication, lajna_application, ADW_TYPE_APPLICATION)
 
+/* The main window, whichever window (a form, a dialog) is active. */
 static LajnaWindow *
 get_window (LajnaApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  return window != NULL ? LAJNA_WINDOW (window) : NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LAJNA_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
 }
 
 static char *
@@ -194,7 +199,32 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+lock_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  lajna_idle_lock_lock (LAJNA_APPLICATION (user_data)->idle_lock);
+}
+
+static void
+unlock_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  lajna_idle_lock_unlock (LAJNA_APPLICATION (user_data)->idle_lock);
+}
+
+static void
+lock_minutes_changed_cb (LajnaApplication *self)
+{
+  lajna_idle_lock_set_minutes (self->idle_lock,
+                               g_settings_get_uint (self->settings, "lock-after-minutes"));
+}
+
 static const GActionEntry app_actions[] = {
+  { "lock", lock_activated, NULL, NULL, NULL },
+  { "unlock", unlock_activated, NULL, NULL, NULL },
   { "open-database", open_database_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
@@ -227,6 +257,7 @@ lajna_application_startup (GApplication *application)
 {
   LajnaApplication *self = LAJNA_APPLICATION (application);
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *lock_accels[] = { "<Control>l", NULL };
 
   G_APPLICATION_CLASS (lajna_application_parent_class)->startup (application);
 
@@ -236,6 +267,15 @@ lajna_application_startup (GApplication *application)
   g_unix_signal_add (SIGINT, quit_on_signal, self);
   g_unix_signal_add (SIGTERM, quit_on_signal, self);
   self->settings = new_settings ();
+  self->idle_lock = lajna_idle_lock_new (GTK_APPLICATION (self));
+  lajna_idle_lock_set_minutes (self->idle_lock, DEFAULT_LOCK_MINUTES);
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::lock-after-minutes",
+                               G_CALLBACK (lock_minutes_changed_cb), self, G_CONNECT_SWAPPED);
+      lock_minutes_changed_cb (self);
+    }
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
 
   /* The server starts while the window is being built. */
   open_database (self);
@@ -261,6 +301,7 @@ lajna_application_activate (GApplication *application)
         }
       if (self->worker != NULL)
         lajna_window_set_worker (window, self->worker);
+      lajna_window_set_idle_lock (window, self->idle_lock);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -302,6 +343,7 @@ lajna_application_dispose (GObject *object)
 
   g_clear_object (&self->worker);
   g_clear_object (&self->database);
+  g_clear_object (&self->idle_lock);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 

@@ -34,6 +34,8 @@ struct _LajnaWindow
   GtkLabel        *count_label;
 
   LajnaDbWorker   *worker;
+  /* The page shown before the lock hid the files. */
+  char            *page_before_lock;
   LajnaCaseList   *list;
   LajnaCaseQuery  *query;
   GPtrArray       *committees;
@@ -210,6 +212,7 @@ committees_done_cb (GObject      *source,
     }
   gtk_list_box_select_row (self->committee_list, GTK_LIST_BOX_ROW (all));
   g_clear_pointer (&self->committees, g_ptr_array_unref);
+  g_clear_pointer (&self->page_before_lock, g_free);
   self->committees = g_steal_pointer (&committees);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", TRUE);
 }
@@ -462,4 +465,43 @@ lajna_window_set_worker (LajnaWindow   *self,
                              (GDestroyNotify) g_ptr_array_unref, self->cancellable,
                              committees_done_cb, self);
   gtk_stack_set_visible_child_name (self->main_stack, "ready");
+}
+
+static void
+locked_changed_cb (LajnaWindow   *self,
+                   GParamSpec    *pspec,
+                   LajnaIdleLock *lock)
+{
+  if (lajna_idle_lock_get_locked (lock))
+    {
+      g_free (self->page_before_lock);
+      self->page_before_lock = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+      gtk_stack_set_visible_child_name (self->main_stack, "locked");
+      gtk_window_set_title (GTK_WINDOW (self), _("Lajna (Locked)"));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, self->page_before_lock != NULL
+                                                            ? self->page_before_lock
+                                                            : "opening");
+      gtk_window_set_title (GTK_WINDOW (self), _("Lajna"));
+    }
+}
+
+/**
+ * lajna_window_set_idle_lock:
+ * @self: a #LajnaWindow
+ * @lock: the application's lock
+ *
+ * While @lock is locked, the window shows its locked page instead of the
+ * files.
+ */
+void
+lajna_window_set_idle_lock (LajnaWindow   *self,
+                            LajnaIdleLock *lock)
+{
+  g_return_if_fail (LAJNA_IS_WINDOW (self));
+
+  g_signal_connect_object (lock, "notify::locked", G_CALLBACK (locked_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "lajna-db-worker.h"
+#include "lajna-idle-lock.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ void         lajna_window_show_failed   (LajnaWindow    *self,
                                          const GError   *error);
 void         lajna_window_set_worker    (LajnaWindow    *self,
                                          LajnaDbWorker  *worker);
+void         lajna_window_set_idle_lock (LajnaWindow    *self,
+                                         LajnaIdleLock  *lock);
 
 G_END_DECLS
