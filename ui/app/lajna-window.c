@@ -34,8 +34,10 @@ struct _LajnaWindow
   GtkLabel        *count_label;
 
   LajnaDbWorker   *worker;
-  /* The page shown before the lock hid the files. */
+  /* The page to show when the lock lifts: the one it hid, or the one the
+   * database asked for meanwhile. */
   char            *page_before_lock;
+  gboolean         locked;
   LajnaCaseList   *list;
   LajnaCaseQuery  *query;
   GPtrArray       *committees;
@@ -44,6 +46,20 @@ struct _LajnaWindow
 };
 
 G_DEFINE_FINAL_TYPE (LajnaWindow, lajna_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* Shows a page of the main stack, or keeps it for when the lock lifts. */
+static void
+show_page (LajnaWindow *self,
+           const char  *name)
+{
+  if (self->locked)
+    {
+      g_free (self->page_before_lock);
+      self->page_before_lock = g_strdup (name);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+}
 
 static void
 set_markup_description (AdwStatusPage *page,
@@ -407,7 +423,7 @@ lajna_window_show_opening (LajnaWindow *self)
 {
   g_return_if_fail (LAJNA_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  show_page (self, "opening");
 }
 
 /**
@@ -424,7 +440,7 @@ lajna_window_show_failed (LajnaWindow  *self,
   g_return_if_fail (LAJNA_IS_WINDOW (self));
 
   set_markup_description (self->failed_page, error->message);
-  gtk_stack_set_visible_child_name (self->main_stack, "failed");
+  show_page (self, "failed");
 }
 
 /**
@@ -464,7 +480,7 @@ lajna_window_set_worker (LajnaWindow   *self,
   lajna_db_worker_run_async (worker, committees_thread, NULL, NULL,
                              (GDestroyNotify) g_ptr_array_unref, self->cancellable,
                              committees_done_cb, self);
-  gtk_stack_set_visible_child_name (self->main_stack, "ready");
+  show_page (self, "ready");
 }
 
 static void
@@ -472,7 +488,8 @@ locked_changed_cb (LajnaWindow   *self,
                    GParamSpec    *pspec,
                    LajnaIdleLock *lock)
 {
-  if (lajna_idle_lock_get_locked (lock))
+  self->locked = lajna_idle_lock_get_locked (lock);
+  if (self->locked)
     {
       g_free (self->page_before_lock);
       self->page_before_lock = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
@@ -481,9 +498,7 @@ locked_changed_cb (LajnaWindow   *self,
     }
   else
     {
-      gtk_stack_set_visible_child_name (self->main_stack, self->page_before_lock != NULL
-                                                            ? self->page_before_lock
-                                                            : "opening");
+      gtk_stack_set_visible_child_name (self->main_stack, self->page_before_lock);
       gtk_window_set_title (GTK_WINDOW (self), _("Lajna"));
     }
 }
