@@ -203,6 +203,13 @@ lajna_backup_restore (LajnaDatabase  *database,
          && lajna_db_run (db, "SELECT lajna_grant_access()", error);
 }
 
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The backups of @folder that lajna_backup_daily() made, oldest first. */
 static GPtrArray *
 list_daily (const char  *folder,
@@ -218,14 +225,9 @@ list_daily (const char  *folder,
   while ((name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, "lajna-") && g_str_has_suffix (name, ".dump"))
       g_ptr_array_add (names, g_strdup (name));
+  /* Named by day, so the name's order is the days'. */
+  g_ptr_array_sort (names, compare_names);
   return names;
-}
-
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 /**
@@ -275,7 +277,6 @@ lajna_backup_daily (LajnaDatabase  *database,
 
   if ((names = list_daily (folder, error)) == NULL)
     return FALSE;
-  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i + keep < names->len; i++)
     {
       g_autofree char *old = g_build_filename (folder, g_ptr_array_index (names, i), NULL);

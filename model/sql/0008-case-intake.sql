@@ -44,6 +44,44 @@ BEGIN
   RETURN v_last - p_count + 1;
 END $$;
 
+-- A party's, a marriage's and a juvenile placement's columns from their
+-- JSON, as registering and saving both store them: a missing or null text
+-- is empty, an empty number is no number, a missing count or cycle takes
+-- the schema's default.
+CREATE FUNCTION lajna_person_input(p jsonb)
+RETURNS TABLE (name text, father_name text, grandfather_name text, family_name text,
+               latin_name text, sex char(1), birth_date date, nationality char(2),
+               national_number text, passport_number text, passport_expiry date)
+LANGUAGE sql STABLE AS $$
+  SELECT r.name, coalesce(r.father_name, ''), coalesce(r.grandfather_name, ''),
+         coalesce(r.family_name, ''), coalesce(r.latin_name, ''), r.sex, r.birth_date,
+         r.nationality, nullif(r.national_number, ''), nullif(r.passport_number, ''),
+         r.passport_expiry
+    FROM jsonb_populate_record(NULL::person, p) r
+$$;
+
+CREATE FUNCTION lajna_marriage_input(p jsonb)
+RETURNS TABLE (direction text, previous_marriages integer, residence text)
+LANGUAGE sql STABLE AS $$
+  SELECT r.direction, coalesce(r.previous_marriages, 0), coalesce(r.residence, '')
+    FROM jsonb_populate_record(NULL::marriage_case, p) r
+$$;
+
+CREATE FUNCTION lajna_juvenile_input(p jsonb)
+RETURNS TABLE (guardian_name text, guardian_relation text, guardian_phone text, facility text,
+               admission_date date, court text, court_case_number text, charge_category text,
+               legal_status text, programme text[], social_worker_id integer,
+               psychologist_id integer, review_cycle_days integer, next_review_on date)
+LANGUAGE sql STABLE AS $$
+  SELECT coalesce(r.guardian_name, ''), coalesce(r.guardian_relation, ''),
+         coalesce(r.guardian_phone, ''), coalesce(r.facility, ''), r.admission_date,
+         coalesce(r.court, ''), coalesce(r.court_case_number, ''),
+         coalesce(r.charge_category, ''), coalesce(r.legal_status, ''),
+         coalesce(r.programme, '{}'), r.social_worker_id, r.psychologist_id,
+         coalesce(r.review_cycle_days, 90), r.next_review_on
+    FROM jsonb_populate_record(NULL::juvenile_case, p) r
+$$;
+
 -- A file's title and search text, from its parties, as 0001 describes them:
 -- the one formula, for files registered here and for parties edited later.
 CREATE FUNCTION lajna_file_title(p_kind text, p_full_name text, p_other_full_name text,
@@ -157,17 +195,13 @@ LANGUAGE sql AS $$
   -- One row a party, its columns as the person row stores them.
   parties AS MATERIALIZED (
     SELECT n.case_id, n.committee_id, n.kind, n.file_number, n.received_on, n.c,
-           pa.second, pa.id, r.name, coalesce(r.father_name, '') AS father_name,
-           coalesce(r.grandfather_name, '') AS grandfather_name,
-           coalesce(r.family_name, '') AS family_name, coalesce(r.latin_name, '') AS latin_name,
-           r.sex, r.birth_date, r.nationality, nullif(r.national_number, '') AS national_number,
-           nullif(r.passport_number, '') AS passport_number, r.passport_expiry
+           pa.second, pa.id, r.*
       FROM numbered n
       CROSS JOIN LATERAL (VALUES (false, n.first_party,
                                   CASE WHEN n.kind = 'marriage' THEN n.c -> 'libyan_party'
                                        ELSE n.c -> 'juvenile' END),
                                  (true, n.second_party, n.c -> 'foreign_party')) pa (second, id, p)
-      CROSS JOIN LATERAL jsonb_populate_record(NULL::person, pa.p) r
+      CROSS JOIN LATERAL lajna_person_input(pa.p) r
      WHERE pa.id IS NOT NULL
   ),
   new_people AS (
@@ -205,9 +239,8 @@ LANGUAGE sql AS $$
   new_marriages AS (
     INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction,
                                previous_marriages, residence)
-    SELECT n.case_id, n.first_party, n.second_party, r.direction,
-           coalesce(r.previous_marriages, 0), coalesce(r.residence, '')
-      FROM numbered n CROSS JOIN LATERAL jsonb_populate_record(NULL::marriage_case, n.c) r
+    SELECT n.case_id, n.first_party, n.second_party, r.*
+      FROM numbered n CROSS JOIN LATERAL lajna_marriage_input(n.c) r
      WHERE n.kind = 'marriage'
   ),
   new_juveniles AS (
@@ -216,15 +249,11 @@ LANGUAGE sql AS $$
                                court_case_number, charge_category, legal_status, programme,
                                social_worker_id, psychologist_id, review_cycle_days,
                                next_review_on)
-    SELECT n.case_id, n.first_party, coalesce(r.guardian_name, ''),
-           coalesce(r.guardian_relation, ''), coalesce(r.guardian_phone, ''),
-           coalesce(r.facility, ''), r.admission_date, coalesce(r.court, ''),
-           coalesce(r.court_case_number, ''), coalesce(r.charge_category, ''),
-           coalesce(r.legal_status, ''), coalesce(r.programme, '{}'), r.social_worker_id,
-           r.psychologist_id, coalesce(r.review_cycle_days, 90),
-           coalesce(r.next_review_on,
-                    r.admission_date + coalesce(r.review_cycle_days, 90))
-      FROM numbered n CROSS JOIN LATERAL jsonb_populate_record(NULL::juvenile_case, n.c) r
+    SELECT n.case_id, n.first_party, r.guardian_name, r.guardian_relation, r.guardian_phone,
+           r.facility, r.admission_date, r.court, r.court_case_number, r.charge_category,
+           r.legal_status, r.programme, r.social_worker_id, r.psychologist_id,
+           r.review_cycle_days, coalesce(r.next_review_on, r.admission_date + r.review_cycle_days)
+      FROM numbered n CROSS JOIN LATERAL lajna_juvenile_input(n.c) r
      WHERE n.kind = 'juvenile'
   ),
   history AS (
@@ -261,55 +290,31 @@ BEGIN
   END IF;
 
   UPDATE person p SET
-    name = r.name, father_name = coalesce(r.father_name, ''),
-    grandfather_name = coalesce(r.grandfather_name, ''),
-    family_name = coalesce(r.family_name, ''), latin_name = coalesce(r.latin_name, ''),
-    sex = r.sex, birth_date = r.birth_date, nationality = r.nationality,
-    national_number = nullif(r.national_number, ''),
-    passport_number = nullif(r.passport_number, ''), passport_expiry = r.passport_expiry
+    (name, father_name, grandfather_name, family_name, latin_name, sex, birth_date,
+     nationality, national_number, passport_number, passport_expiry) = ROW (r.*)
     FROM lajna_case_parties(p_case_id) pa
-    CROSS JOIN LATERAL jsonb_populate_record(NULL::person, p_case -> pa.role) r
+    CROSS JOIN LATERAL lajna_person_input(p_case -> pa.role) r
    WHERE p.id = pa.person_id AND p_case ? pa.role
-     AND (p.name, p.father_name, p.grandfather_name, p.family_name, p.latin_name, p.sex,
-          p.birth_date, p.nationality, p.national_number, p.passport_number, p.passport_expiry)
-         IS DISTINCT FROM
-         (r.name, coalesce(r.father_name, ''), coalesce(r.grandfather_name, ''),
-          coalesce(r.family_name, ''), coalesce(r.latin_name, ''), r.sex, r.birth_date,
-          r.nationality, nullif(r.national_number, ''), nullif(r.passport_number, ''),
-          r.passport_expiry);
+     AND ROW (p.name, p.father_name, p.grandfather_name, p.family_name, p.latin_name, p.sex,
+              p.birth_date, p.nationality, p.national_number, p.passport_number,
+              p.passport_expiry) IS DISTINCT FROM ROW (r.*);
 
   IF v_kind = 'marriage' THEN
-    UPDATE marriage_case m SET
-      direction = r.direction, previous_marriages = coalesce(r.previous_marriages, 0),
-      residence = coalesce(r.residence, '')
-      FROM jsonb_populate_record(NULL::marriage_case, p_case) r
+    UPDATE marriage_case m SET (direction, previous_marriages, residence) = ROW (r.*)
+      FROM lajna_marriage_input(p_case) r
      WHERE m.case_id = p_case_id
-       AND (m.direction, m.previous_marriages, m.residence) IS DISTINCT FROM
-           (r.direction, coalesce(r.previous_marriages, 0), coalesce(r.residence, ''));
+       AND ROW (m.direction, m.previous_marriages, m.residence) IS DISTINCT FROM ROW (r.*);
   ELSE
     UPDATE juvenile_case j SET
-      guardian_name = coalesce(r.guardian_name, ''),
-      guardian_relation = coalesce(r.guardian_relation, ''),
-      guardian_phone = coalesce(r.guardian_phone, ''), facility = coalesce(r.facility, ''),
-      admission_date = r.admission_date, court = coalesce(r.court, ''),
-      court_case_number = coalesce(r.court_case_number, ''),
-      charge_category = coalesce(r.charge_category, ''),
-      legal_status = coalesce(r.legal_status, ''), programme = coalesce(r.programme, '{}'),
-      social_worker_id = r.social_worker_id, psychologist_id = r.psychologist_id,
-      review_cycle_days = coalesce(r.review_cycle_days, 90), next_review_on = r.next_review_on
-      FROM jsonb_populate_record(NULL::juvenile_case, p_case) r
+      (guardian_name, guardian_relation, guardian_phone, facility, admission_date, court,
+       court_case_number, charge_category, legal_status, programme, social_worker_id,
+       psychologist_id, review_cycle_days, next_review_on) = ROW (r.*)
+      FROM lajna_juvenile_input(p_case) r
      WHERE j.case_id = p_case_id
-       AND (j.guardian_name, j.guardian_relation, j.guardian_phone, j.facility,
-            j.admission_date, j.court, j.court_case_number, j.charge_category,
-            j.legal_status, j.programme, j.social_worker_id, j.psychologist_id,
-            j.review_cycle_days, j.next_review_on)
-           IS DISTINCT FROM
-           (coalesce(r.guardian_name, ''), coalesce(r.guardian_relation, ''),
-            coalesce(r.guardian_phone, ''), coalesce(r.facility, ''), r.admission_date,
-            coalesce(r.court, ''), coalesce(r.court_case_number, ''),
-            coalesce(r.charge_category, ''), coalesce(r.legal_status, ''),
-            coalesce(r.programme, '{}'), r.social_worker_id, r.psychologist_id,
-            coalesce(r.review_cycle_days, 90), r.next_review_on);
+       AND ROW (j.guardian_name, j.guardian_relation, j.guardian_phone, j.facility,
+                j.admission_date, j.court, j.court_case_number, j.charge_category,
+                j.legal_status, j.programme, j.social_worker_id, j.psychologist_id,
+                j.review_cycle_days, j.next_review_on) IS DISTINCT FROM ROW (r.*);
   END IF;
 
   UPDATE case_file SET

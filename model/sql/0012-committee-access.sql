@@ -16,14 +16,22 @@ ALTER TABLE committee_role DROP CONSTRAINT committee_role_role_check;
 ALTER TABLE committee_role ADD CONSTRAINT committee_role_role_check
   CHECK (role IN ('clerk', 'member', 'rapporteur', 'chair', 'signatory', 'admin'));
 
--- The committees the person acting holds a role on, today.
-CREATE FUNCTION lajna_my_committees() RETURNS integer[]
+-- The committees the person acting holds a role on today; with p_roles,
+-- only those where the role is one of them.
+CREATE FUNCTION lajna_my_committees(p_roles text[] DEFAULT NULL) RETURNS integer[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT coalesce(array_agg(DISTINCT r.committee_id), '{}')
     FROM committee_role r JOIN app_user u ON u.id = r.user_id
    WHERE u.login = lajna_actor() AND u.active
      AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)
+     AND (p_roles IS NULL OR r.role = ANY (p_roles))
 $$;
+
+-- Whether the person acting is the server's superuser, whom row-level
+-- security does not bind.
+CREATE FUNCTION lajna_acting_superuser() RETURNS boolean
+LANGUAGE sql STABLE
+RETURN coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = lajna_actor()), false);
 
 -- Row-level security on p_table: its rows are seen, changed and removed
 -- only through the rule p_using, for every role but a superuser; a new row
@@ -67,7 +75,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 DECLARE
   v_outside boolean;
 BEGIN
-  IF (SELECT rolsuper FROM pg_roles WHERE rolname = lajna_actor()) THEN
+  IF lajna_acting_superuser() THEN
     RETURN NULL;
   END IF;
   EXECUTE format('SELECT EXISTS (SELECT FROM added a JOIN case_file c ON c.id = a.%I'

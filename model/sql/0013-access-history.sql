@@ -14,11 +14,8 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT true AS ok
       FROM case_file c
      WHERE c.id = p_case_id
-       AND ((SELECT rolsuper FROM pg_roles WHERE rolname = lajna_actor())
-            OR EXISTS (SELECT FROM committee_role r JOIN app_user u ON u.id = r.user_id
-                        WHERE r.committee_id = c.committee_id AND u.login = lajna_actor()
-                          AND r.role IN ('chair', 'admin')
-                          AND (r.until IS NULL OR r.until >= current_date)))
+       AND (lajna_acting_superuser()
+            OR c.committee_id = ANY (lajna_my_committees(ARRAY['chair', 'admin'])))
   )
   SELECT e.at, e.actor, e.action
     FROM allowed,

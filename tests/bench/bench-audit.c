@@ -1,7 +1,9 @@
 /* bench-audit.c: what the audit trail costs, on the bench database.
- * - a file save with its audit event, against the same save's SQL with the
- *   event left out (the reference), 200 saves each, each its own
- *   transaction;
+ * - the cost of an audit event on a save: a transaction that updates a
+ *   file's row (its notes, row version and time, as a save does) with the
+ *   lajna_audit() call a save makes, against the same transaction without
+ *   it (the reference), 200 of each; lajna_case_update() itself cannot be
+ *   run without its event;
  * - `audit verify` over at least 1,000,000 events (made once, chained as
  *   lajna_audit() chains them, when the trail is shorter). */
 
@@ -23,8 +25,8 @@ run (LajnaDb    *db,
     g_error ("%s", error->message);
 }
 
-/* One save of a file's notes: what lajna_case_update() writes, with or
- * without its audit event. */
+/* One update of a file's row in a transaction of its own, with or without
+ * the audit event a save appends. */
 static double
 time_save (LajnaDb  *db,
            gboolean  audited,
@@ -60,8 +62,8 @@ measure_save (LajnaDb *db)
     }
   a = bench_percentile (with_audit, 0.5);
   b = bench_percentile (without, 0.5);
-  g_print ("%-34s p50 %8.3f ms   (%u saves)\n", "file save with its audit event", a, SAVES);
-  g_print ("reference: the same save without the event: p50 %.3f ms\n", b);
+  g_print ("%-34s p50 %8.3f ms   (%u saves)\n", "file update with its audit event", a, SAVES);
+  g_print ("reference: the same update without the event: p50 %.3f ms\n", b);
   g_print ("audit-overhead-ms %.3f\n", a - b);
 }
 
