@@ -149,10 +149,12 @@ read_parties (LajnaCaseDetails  *details,
               const char        *id,
               GError           **error)
 {
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  /* Those who do not read identity numbers get none (PostgreSQL would
+   * refuse the query). */
+  g_autofree char *sql = g_strdup_printf (
       "SELECT x.role, p.full_name, p.latin_name, p.sex, p.birth_date::text AS birth_date,"
-      "       c.name_ar || ' (' || c.name_en || ')' AS nationality,"
-      "       p.national_number, p.passport_number, p.passport_expiry::text AS passport_expiry"
+      "       c.name_ar || ' (' || c.name_en || ')' AS nationality, %s,"
+      "       p.passport_expiry::text AS passport_expiry"
       "  FROM (SELECT 1 AS n, 'libyan_party' AS role, libyan_party_id AS person_id"
       "          FROM marriage_case WHERE case_id = $1"
       "        UNION ALL SELECT 2, 'foreign_party', foreign_party_id"
@@ -161,7 +163,11 @@ read_parties (LajnaCaseDetails  *details,
       "          FROM juvenile_case WHERE case_id = $1) x"
       "  JOIN person p ON p.id = x.person_id"
       "  JOIN country c ON c.code = p.nationality"
-      " ORDER BY x.n", 1, &id, error);
+      " ORDER BY x.n",
+      lajna_db_sees (db, LAJNA_DB_SIGHT_NUMBERS)
+        ? "p.national_number, p.passport_number"
+        : "NULL AS national_number, NULL AS passport_number");
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 1, &id, error);
 
   if (result == NULL)
     return FALSE;
@@ -184,8 +190,9 @@ read_file (LajnaCaseDetails  *details,
            const char        *id,
            GError           **error)
 {
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT c.id, c.file_number, c.title, c.kind, c.status, c.received_on::text AS received_on,"
+  /* A person who does not read names sees a juvenile by initials. */
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT c.id, c.file_number, c.%s AS title, c.kind, c.status, c.received_on::text AS received_on,"
       "       c.row_version, c.notes, k.name_ar AS committee,"
       "       m.direction, m.previous_marriages::text AS previous_marriages, m.residence,"
       "       j.guardian_name, j.guardian_relation, j.guardian_phone, j.facility,"
@@ -199,7 +206,9 @@ read_file (LajnaCaseDetails  *details,
       "  LEFT JOIN juvenile_case j ON j.case_id = c.id"
       "  LEFT JOIN app_user sw ON sw.id = j.social_worker_id"
       "  LEFT JOIN app_user ps ON ps.id = j.psychologist_id"
-      " WHERE c.id = $1", 1, &id, error);
+      " WHERE c.id = $1",
+      lajna_db_sees (db, LAJNA_DB_SIGHT_NAMES) ? "title" : "listed_title");
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 1, &id, error);
   Row row = { result, 0 };
   LajnaFactSection *section;
 

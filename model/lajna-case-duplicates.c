@@ -27,6 +27,9 @@ duplicate_free (LajnaDuplicate *duplicate)
  * @threshold: the least name similarity (0–1) that makes a candidate
  * @error: return location for a #GError
  *
+ * Telling duplicates apart takes identity numbers: for a person who does
+ * not read them, there are none to show.
+ *
  * Returns: (transfer full) (element-type LajnaDuplicate) (nullable): the
  *   candidates, the surest first
  */
@@ -39,7 +42,12 @@ lajna_case_duplicates_fetch (LajnaDb  *db,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
   char limit[G_ASCII_DTOSTR_BUF_SIZE];
   const char *params[] = { id, g_ascii_dtostr (limit, sizeof limit, threshold) };
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  g_autoptr(PGresult) result = NULL;
+  GPtrArray *duplicates = NULL;
+
+  if (!lajna_db_sees (db, LAJNA_DB_SIGHT_NUMBERS))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) duplicate_free);
+  result = lajna_db_exec_params (db,
       "SELECT d.other_case_id, c.file_number, c.title, d.role, d.reason, d.score,"
       "       d.person_id, d.other_person_id,"
       /* As lajna_case_earlier_decisions() in 0007, at this threshold. */
@@ -48,8 +56,6 @@ lajna_case_duplicates_fetch (LajnaDb  *db,
       "         ORDER BY e.decided_on DESC, e.id DESC LIMIT 1)"
       "  FROM lajna_case_duplicates($1, $2::real) d JOIN case_file c ON c.id = d.other_case_id"
       " ORDER BY d.score DESC, c.received_on DESC, c.id", 2, params, error);
-  GPtrArray *duplicates;
-
   if (result == NULL)
     return NULL;
 

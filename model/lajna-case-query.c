@@ -40,19 +40,52 @@ static const struct
 
 #define SUMMARY_COLUMNS "id, file_number, title, kind, status, received_on"
 
-/* SQL text with its parameters, numbered as they are added. */
+/* The files as a person who does not read names sees them: juveniles by
+ * their initials, searched by file number. */
+#define FILES_WITHOUT_NAMES \
+  "(SELECT id, committee_id, file_number, listed_title AS title, kind, status, received_on," \
+  " lajna_norm(lower(file_number)) AS search_norm FROM case_file) case_file"
+
+/* SQL text with its parameters, numbered as they are added, for the
+ * connection that runs it. */
 typedef struct
 {
   GString   *sql;
   GPtrArray *values;
+  LajnaDb   *db;
 } Statement;
 
 static void
 statement_init (Statement  *st,
+                LajnaDb    *db,
                 const char *start)
 {
   st->sql = g_string_new (start);
   st->values = g_ptr_array_new_with_free_func (g_free);
+  st->db = db;
+}
+
+static void
+add_files (Statement *st)
+{
+  g_string_append (st->sql, lajna_db_sees (st->db, LAJNA_DB_SIGHT_NAMES) ? "case_file"
+                                                                         : FILES_WITHOUT_NAMES);
+}
+
+/* A national or passport number, which the search text does not hold. */
+static gboolean
+is_identity_number (const char *word)
+{
+  gboolean digit = FALSE;
+  size_t length = strlen (word);
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (!g_ascii_isalnum (*p))
+        return FALSE;
+      digit |= g_ascii_isdigit (*p);
+    }
+  return digit && length >= 5 && length <= 20;
 }
 
 static void
@@ -122,8 +155,15 @@ add_text_filters (const LajnaCaseQuery *self,
     {
       if (*words[i] == '\0')
         continue;
-      g_string_append (st->sql, " AND search_norm LIKE ");
+      g_string_append (st->sql, " AND (search_norm LIKE ");
       add_param (st, like_pattern (words[i]));
+      if (is_identity_number (words[i]) && lajna_db_sees (st->db, LAJNA_DB_SIGHT_NUMBERS))
+        {
+          g_string_append (st->sql, " OR id = ANY (ARRAY(SELECT lajna_cases_with_number(");
+          add_param (st, g_strdup (words[i]));
+          g_string_append (st->sql, ")))");
+        }
+      g_string_append_c (st->sql, ')');
     }
 }
 
@@ -226,8 +266,9 @@ lajna_case_query_set_status (LajnaCaseQuery *self,
 /**
  * lajna_case_query_set_text:
  * @self: a #LajnaCaseQuery
- * @text: (nullable): words to find in names, file numbers, national and
- *   passport numbers, in any Arabic spelling; %NULL or blank for none
+ * @text: (nullable): words to find in names and file numbers, in any
+ *   Arabic spelling, or whole national and passport numbers (for those
+ *   who may read them); %NULL or blank for none
  */
 void
 lajna_case_query_set_text (LajnaCaseQuery *self,
@@ -268,7 +309,8 @@ lajna_case_query_count (const LajnaCaseQuery  *self,
   Statement st;
   g_autoptr(PGresult) result = NULL;
 
-  statement_init (&st, "SELECT count(*) FROM case_file");
+  statement_init (&st, db, "SELECT count(*) FROM ");
+  add_files (&st);
   add_filters (self, &st);
   result = run (db, &st, error);
   statement_clear (&st);
@@ -306,10 +348,11 @@ run_fetch (const LajnaCaseQuery  *self,
   Statement st;
   PGresult *result;
 
-  statement_init (&st, "SELECT " SUMMARY_COLUMNS " FROM ");
+  statement_init (&st, db, "SELECT " SUMMARY_COLUMNS " FROM ");
   if (walk)
     {
-      g_string_append (st.sql, "(SELECT " SUMMARY_COLUMNS ", search_norm FROM case_file");
+      g_string_append (st.sql, "(SELECT " SUMMARY_COLUMNS ", search_norm FROM ");
+      add_files (&st);
       add_row_filters (self, &st);
       add_keyset (self, from, &st);
       add_order (self, &st);
@@ -318,7 +361,7 @@ run_fetch (const LajnaCaseQuery  *self,
     }
   else
     {
-      g_string_append (st.sql, "case_file");
+      add_files (&st);
       add_filters (self, &st);
       add_keyset (self, from, &st);
     }
@@ -415,12 +458,13 @@ lajna_case_query_anchors (const LajnaCaseQuery  *self,
 
   g_return_val_if_fail (every > 0, NULL);
 
-  statement_init (&st, "");
+  statement_init (&st, db, "");
   g_string_append_printf (st.sql,
                           "SELECT v, id FROM (SELECT %s AS v, id, "
-                          "row_number() OVER (ORDER BY %s %s, id %s) - 1 AS rn FROM case_file",
+                          "row_number() OVER (ORDER BY %s %s, id %s) - 1 AS rn FROM ",
                           sort_columns[self->sort].column, sort_columns[self->sort].column, dir,
                           dir);
+  add_files (&st);
   add_filters (self, &st);
   g_string_append (st.sql, ") s WHERE rn % ");
   add_param (&st, g_strdup_printf ("%u", every));

@@ -13,6 +13,9 @@ struct _LajnaDb
 {
   GObject  parent_instance;
   PGconn  *conn;
+  /* What the person may read, once asked; 0 until then. */
+  guint    sight;
+  gboolean sight_known;
 };
 
 G_DEFINE_TYPE (LajnaDb, lajna_db, G_TYPE_OBJECT)
@@ -183,6 +186,43 @@ lajna_db_connect (const char  *conninfo,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * lajna_db_sees:
+ * @self: a #LajnaDb
+ * @sight: what to ask about
+ *
+ * Whether the person connected may read @sight, so that a query can leave
+ * out the columns their roles do not read (PostgreSQL would refuse the
+ * whole query). Asked once per connection; a database without the tables
+ * yet has nothing to hide.
+ *
+ * Returns: %TRUE if they may
+ */
+gboolean
+lajna_db_sees (LajnaDb      *self,
+               LajnaDbSight  sight)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  g_return_val_if_fail (LAJNA_IS_DB (self), FALSE);
+
+  if (!self->sight_known)
+    {
+      result = lajna_db_exec (self,
+          "SELECT CASE WHEN to_regclass('person') IS NULL THEN true"
+          "            ELSE has_column_privilege('case_file', 'title', 'SELECT') END,"
+          "       CASE WHEN to_regclass('person') IS NULL THEN true"
+          "            ELSE has_column_privilege('person', 'national_number', 'SELECT') END",
+          NULL);
+      if (result == NULL)
+        return FALSE;
+      self->sight = (*PQgetvalue (result, 0, 0) == 't' ? LAJNA_DB_SIGHT_NAMES : 0)
+                    | (*PQgetvalue (result, 0, 1) == 't' ? LAJNA_DB_SIGHT_NUMBERS : 0);
+      self->sight_known = TRUE;
+    }
+  return (self->sight & sight) == sight;
 }
 
 PGconn *

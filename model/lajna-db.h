@@ -36,6 +36,20 @@ typedef enum
   LAJNA_DB_ERROR_FAILED,
 } LajnaDbError;
 
+/**
+ * LajnaDbSight:
+ * @LAJNA_DB_SIGHT_NAMES: the parties' names of the files in the list
+ * @LAJNA_DB_SIGHT_NUMBERS: national and passport numbers
+ *
+ * What the person connected may read of the files they see (by the
+ * column privileges of their roles).
+ */
+typedef enum
+{
+  LAJNA_DB_SIGHT_NAMES = 1 << 0,
+  LAJNA_DB_SIGHT_NUMBERS = 1 << 1,
+} LajnaDbSight;
+
 #define LAJNA_TYPE_DB (lajna_db_get_type ())
 
 G_DECLARE_FINAL_TYPE (LajnaDb, lajna_db, LAJNA, DB, GObject)
@@ -45,6 +59,8 @@ LajnaDb    *lajna_db_connect         (const char          *conninfo,
                                       GError             **error);
 PGconn     *lajna_db_get_conn        (LajnaDb             *self);
 char       *lajna_db_dup_safe_conninfo (LajnaDb           *self);
+gboolean    lajna_db_sees            (LajnaDb             *self,
+                                      LajnaDbSight         sight);
 PGresult   *lajna_db_exec            (LajnaDb             *self,
                                       const char          *sql,
                                       GError             **error);
