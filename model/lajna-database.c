@@ -7,6 +7,9 @@
 
 #include "lajna-database.h"
 
+#include <string.h>
+
+#include "lajna-keyring.h"
 #include "lajna-schema.h"
 
 struct _LajnaDatabase
@@ -15,6 +18,11 @@ struct _LajnaDatabase
 
   char         *conninfo;
   LajnaCluster *cluster;
+
+  /* A shared server's password: given, or read once from the keyring. */
+  GMutex        password_lock;
+  char         *password;
+  gboolean      password_looked_up;
 };
 
 G_DEFINE_TYPE (LajnaDatabase, lajna_database, G_TYPE_OBJECT)
@@ -35,6 +43,10 @@ lajna_database_finalize (GObject *object)
   LajnaDatabase *self = LAJNA_DATABASE (object);
 
   g_free (self->conninfo);
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  g_mutex_clear (&self->password_lock);
 
   G_OBJECT_CLASS (lajna_database_parent_class)->finalize (object);
 }
@@ -51,6 +63,7 @@ lajna_database_class_init (LajnaDatabaseClass *klass)
 static void
 lajna_database_init (LajnaDatabase *self)
 {
+  g_mutex_init (&self->password_lock);
 }
 
 /**
@@ -177,10 +190,32 @@ lajna_database_open_finish (LajnaDatabase  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The password to sign in with: the one given, else the keyring's. */
+static char *
+dup_password (LajnaDatabase *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->password_lock);
+
+  if (self->cluster != NULL)
+    return NULL;
+  if (self->password == NULL && !self->password_looked_up)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->password = lajna_keyring_lookup (self->conninfo, NULL, &error);
+      if (error != NULL)
+        g_debug ("No password from the keyring: %s", error->message);
+      self->password_looked_up = TRUE;
+    }
+  return g_strdup (self->password);
+}
+
 /**
  * lajna_database_connect:
  * @self: an opened #LajnaDatabase
- * @error: return location for a #GError
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_PASSWORD when a
+ *   shared server wants a password that was not given and the keyring
+ *   does not hold, or refused the one it had
  *
  * Returns: (transfer full) (nullable): a new connection
  */
@@ -188,9 +223,39 @@ LajnaDb *
 lajna_database_connect (LajnaDatabase  *self,
                         GError        **error)
 {
+  g_autofree char *password = NULL;
+  LajnaDb *db;
+
   g_return_val_if_fail (LAJNA_IS_DATABASE (self), NULL);
 
-  return lajna_db_connect (self->conninfo, error);
+  password = dup_password (self);
+  db = lajna_db_connect (self->conninfo, password, error);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
+  return db;
+}
+
+/**
+ * lajna_database_set_password:
+ * @self: a #LajnaDatabase of a shared server
+ * @password: (nullable): the person's password, or %NULL to forget it
+ *
+ * Signs the connections that follow in with @password (it is kept in
+ * memory only; lajna_keyring_store() keeps it for the next start).
+ */
+void
+lajna_database_set_password (LajnaDatabase *self,
+                             const char    *password)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->password_lock);
+
+  g_return_if_fail (LAJNA_IS_DATABASE (self));
+
+  if (self->password != NULL)
+    memset (self->password, 0, strlen (self->password));
+  g_free (self->password);
+  self->password = g_strdup (password);
+  self->password_looked_up = TRUE;
 }
 
 /**

@@ -26,6 +26,8 @@ void           lajna_database_open_async     (LajnaDatabase       *self,
 gboolean       lajna_database_open_finish    (LajnaDatabase       *self,
                                               GAsyncResult        *result,
                                               GError             **error);
+void           lajna_database_set_password   (LajnaDatabase       *self,
+                                              const char          *password);
 LajnaDb       *lajna_database_connect        (LajnaDatabase       *self,
                                               GError             **error);
 gboolean       lajna_database_close          (LajnaDatabase       *self,

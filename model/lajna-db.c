@@ -147,7 +147,10 @@ lajna_db_init (LajnaDb *self)
 /**
  * lajna_db_connect:
  * @conninfo: a libpq connection string
- * @error: return location for a #GError
+ * @password: (nullable): the password, when the server asks for one and
+ *   @conninfo does not hold it
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_PASSWORD when
+ *   the server wants a password or refused @password
  *
  * Connects, blocking, and sets the session up for Lajna (UTF-8, UTC dates
  * shown as ISO 8601).
@@ -156,15 +159,24 @@ lajna_db_init (LajnaDb *self)
  */
 LajnaDb *
 lajna_db_connect (const char  *conninfo,
+                  const char  *password,
                   GError     **error)
 {
   g_autoptr(LajnaDb) self = g_object_new (LAJNA_TYPE_DB, NULL);
-  const char *keys[] = { "dbname", "client_encoding", "application_name", "connect_timeout", NULL };
-  const char *values[] = { conninfo, "UTF8", "lajna", "10", NULL };
+  const char *keys[] = { "dbname", "client_encoding", "application_name", "connect_timeout",
+                         password != NULL ? "password" : NULL, NULL };
+  const char *values[] = { conninfo, "UTF8", "lajna", "10", password, NULL };
 
   /* expand_dbname lets @conninfo carry everything; the rest are defaults
    * that it may override. */
   self->conn = PQconnectdbParams (keys, values, 1);
+  if (self->conn != NULL && PQstatus (self->conn) != CONNECTION_OK
+      && (PQconnectionNeedsPassword (self->conn) || PQconnectionUsedPassword (self->conn)))
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD,
+                   _("The server asks for your password, or did not accept the one given."));
+      return NULL;
+    }
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *detail = trim_message (self->conn != NULL ? PQerrorMessage (self->conn) : "");

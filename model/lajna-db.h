@@ -19,6 +19,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
  * @LAJNA_DB_ERROR_NOT_FOUND: the object does not exist
  * @LAJNA_DB_ERROR_SCHEMA: the schema is newer or older than this program
  * @LAJNA_DB_ERROR_STALE: the record was saved by someone else since it was read
+ * @LAJNA_DB_ERROR_PASSWORD: the server wants a password, or refused the one given
  * @LAJNA_DB_ERROR_FAILED: anything else the server reported
  *
  * Errors from the database, converted from SQLSTATE at the border.
@@ -33,6 +34,7 @@ typedef enum
   LAJNA_DB_ERROR_NOT_FOUND,
   LAJNA_DB_ERROR_SCHEMA,
   LAJNA_DB_ERROR_STALE,
+  LAJNA_DB_ERROR_PASSWORD,
   LAJNA_DB_ERROR_FAILED,
 } LajnaDbError;
 
@@ -56,6 +58,7 @@ G_DECLARE_FINAL_TYPE (LajnaDb, lajna_db, LAJNA, DB, GObject)
 
 GQuark      lajna_db_error_quark     (void);
 LajnaDb    *lajna_db_connect         (const char          *conninfo,
+                                      const char          *password,
                                       GError             **error);
 PGconn     *lajna_db_get_conn        (LajnaDb             *self);
 char       *lajna_db_dup_safe_conninfo (LajnaDb           *self);

@@ -120,6 +120,57 @@ lajna_test_shared_connect (void)
 }
 
 /**
+ * lajna_test_shared_require_passwords:
+ *
+ * Makes the shared database ask Lajna's people (the members of its group
+ * roles) for their password, by SCRAM-SHA-256, as a shared server does;
+ * its own account keeps peer authentication. Returns once the server
+ * works by the new rules.
+ */
+void
+lajna_test_shared_require_passwords (void)
+{
+  g_autofree char *path = g_build_filename (shared_data_dir, "pgdata", "pg_hba.conf", NULL);
+  g_autofree char *rules = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) result = NULL;
+  const char *line = "local all +lajna_clerk,+lajna_member,+lajna_rapporteur,+lajna_chair,"
+                     "+lajna_signatory,+lajna_admin scram-sha-256\n";
+
+  ck_assert (g_file_get_contents (path, &rules, NULL, &error));
+  rules = g_strconcat (line, (char *) g_steal_pointer (&rules), NULL);
+  ck_assert (g_file_set_contents (path, rules, -1, &error));
+  result = lajna_db_exec (db, "SELECT now()::text, pg_reload_conf()", NULL);
+  ck_assert (result != NULL);
+  now = g_strdup (PQgetvalue (result, 0, 0));
+
+  /* A new session sees the time the server last read its files. */
+  for (int i = 0; i < 500; i++)
+    {
+      g_autoptr(LajnaDb) probe = lajna_test_shared_connect ();
+      const char *params[] = { now };
+      g_autoptr(PGresult) loaded = lajna_db_exec_params (probe,
+          "SELECT pg_conf_load_time() >= $1::timestamptz", 1, params, NULL);
+
+      if (loaded != NULL && *PQgetvalue (loaded, 0, 0) == 't')
+        return;
+      g_usleep (10000);
+    }
+  ck_abort_msg ("the server did not read its new authentication rules");
+}
+
+/* The shared database's connection string for @login's own sign-in. */
+char *
+lajna_test_shared_conninfo_as (const char *login)
+{
+  g_autofree char *run = g_build_filename (shared_data_dir, "run", NULL);
+
+  return g_strdup_printf ("host=%s dbname=lajna user=%s", run, login);
+}
+
+/**
  * lajna_test_run_program:
  * @program: the program's path
  * @args: its arguments, %NULL-terminated (see ARGS())

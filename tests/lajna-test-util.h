@@ -21,6 +21,8 @@ void           lajna_test_shared_stop     (void);
 LajnaDatabase *lajna_test_shared_database (void);
 const char    *lajna_test_shared_data_dir (void);
 LajnaDb       *lajna_test_shared_connect  (void);
+void           lajna_test_shared_require_passwords (void);
+char          *lajna_test_shared_conninfo_as (const char *login);
 
 /* A NULL-terminated argument list, for lajna_test_run_program(). */
 #define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })

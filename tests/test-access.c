@@ -1,17 +1,23 @@
 /* test-access.c: who sees and changes what, role by role, through the
  * app's own queries and through raw SQL: a person sees only the files of
- * their committees, writes only what their group may write, and nobody
- * reads or writes the audit trail directly. Each case acts as its person
- * with SET ROLE, as a login would. */
+ * their committees, writes only what their group may write, reads
+ * identity numbers and juveniles' names only if their role needs them,
+ * and nobody reads or writes the audit trail directly. Each case signs in
+ * as its person, with their password (SCRAM-SHA-256), as on a shared
+ * server. */
 
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lajna-case-details.h"
+#include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
+#include "lajna-users.h"
+
+static const char * const logins[] = { "clerk_a", "member_b", "chair_j", "admin_j", "nobody" };
 
 static const char setup_sql[] =
   "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
@@ -20,6 +26,7 @@ static const char setup_sql[] =
   "SELECT lajna_user_add('clerk_a', 'كاتب أ', 'clerk', (SELECT id FROM committee WHERE code = 'ac-a'));"
   "SELECT lajna_user_add('member_b', 'عضو ب', 'member', (SELECT id FROM committee WHERE code = 'ac-b'));"
   "SELECT lajna_user_add('chair_j', 'رئيس ح', 'chair', (SELECT id FROM committee WHERE code = 'ac-j'));"
+  "SELECT lajna_user_add('admin_j', 'مدير ح', 'admin', (SELECT id FROM committee WHERE code = 'ac-j'));"
   "SELECT lajna_user_add('nobody', 'بلا لجنة', 'member', (SELECT id FROM committee WHERE code = 'ac-a'));"
   "UPDATE committee_role SET until = current_date - 1"
   " WHERE user_id = (SELECT id FROM app_user WHERE login = 'nobody')";
@@ -60,17 +67,43 @@ setup (void)
   for (int i = 0; i < 2; i++)
     register_file (db, "marriage", "ac-b");
   register_file (db, "juvenile", "ac-j");
+  /* A national number changed on a file of committee B: its history. */
+  ck_assert (lajna_db_run (db, "UPDATE person SET national_number = '219990000001'"
+                               " WHERE id = (SELECT m.libyan_party_id FROM marriage_case m"
+                               "  JOIN case_file c ON c.id = m.case_id"
+                               "  JOIN committee k ON k.id = c.committee_id"
+                               " WHERE k.code = 'ac-b' LIMIT 1)", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
+    {
+      g_autofree char *password = g_strconcat ("password of ", logins[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      ck_assert_msg (lajna_users_set_password (db, logins[i], password, &error), "%s",
+                     MESSAGE (error));
+    }
+  lajna_test_shared_require_passwords ();
 }
 
-/* A connection acting as @login, as their own login would. */
+/* @login's own database, signed in with their password. */
+static LajnaDatabase *
+database_of (const char *login)
+{
+  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
+  g_autofree char *password = g_strconcat ("password of ", login, NULL);
+  LajnaDatabase *database = lajna_database_new (conninfo);
+
+  lajna_database_set_password (database, password);
+  return database;
+}
+
 static LajnaDb *
 connect_as (const char *login)
 {
-  LajnaDb *db = lajna_test_shared_connect ();
-  g_autofree char *sql = g_strdup_printf ("SET ROLE %s", login);
+  g_autoptr(LajnaDatabase) database = database_of (login);
   g_autoptr(GError) error = NULL;
+  LajnaDb *db = lajna_database_connect (database, &error);
 
-  ck_assert_msg (lajna_db_run (db, sql, &error), "%s", MESSAGE (error));
+  ck_assert_msg (db != NULL, "%s: %s", login, MESSAGE (error));
   return db;
 }
 
@@ -118,6 +151,32 @@ static const Access matrix[] = {
   { "chair_j", "INSERT INTO audit_event (action, object, hash) VALUES ('x', 'y', '') RETURNING 1",
     NULL },
   { "clerk_a", "SELECT lajna_audit('test.by_clerk', 'test', NULL) > 0", "t" },
+  /* Identity numbers: the clerk and the chair read them, a member not,
+   * nor through the search text, a function or a field's history. */
+  { "clerk_a", "SELECT count(national_number) FROM person", "3" },
+  { "chair_j", "SELECT count(national_number) FROM person", "1" },
+  { "member_b", "SELECT count(national_number) FROM person", NULL },
+  { "member_b", "SELECT count(passport_number) FROM person", NULL },
+  { "member_b", "SELECT count(*) FROM person WHERE national_number LIKE '2%'", NULL },
+  { "member_b", "SELECT count(name) FROM person", "4" },
+  { "member_b", "SELECT count(*) FROM case_file WHERE search_norm ~ '[0-9]{12}'", "0" },
+  { "member_b", "SELECT count(*) FROM lajna_cases_with_number('219990000001')", NULL },
+  { "member_b", "SELECT count(*) FROM case_change WHERE field = 'national_number'", "0" },
+  { "member_b", "SELECT count(*) FROM case_change", "0" },
+  { "member_b", "SELECT count(*) FROM lajna_case_values((SELECT max(id) FROM case_file))",
+    NULL },
+  /* The administrator counts juvenile files and sees initials, not the
+   * child: no title, person, record or history; and writes no file. */
+  { "admin_j", "SELECT count(*) FROM case_file", "1" },
+  { "admin_j", "SELECT title FROM case_file", NULL },
+  { "admin_j", "SELECT search_text FROM case_file", NULL },
+  { "admin_j", "SELECT listed_title ~ '^(\\S\\. )+\\S\\.$' FROM case_file", "t" },
+  { "admin_j", "SELECT count(*) FROM juvenile_case", "0" },
+  { "admin_j", "SELECT count(*) FROM person", "0" },
+  { "admin_j", "SELECT count(*) FROM case_history", "2" },
+  { "admin_j", "UPDATE case_file SET notes = 'x' RETURNING 1", NULL },
+  { "chair_j", "SELECT count(*) FROM juvenile_case", "1" },
+  { "chair_j", "SELECT listed_title = lajna_initials(title) FROM case_file", "t" },
   /* A file's access history: its committee's chair sees it, a clerk not. */
   { "chair_j", "SELECT DISTINCT action FROM lajna_case_access_history("
                "(SELECT id FROM case_file)) WHERE action = 'case.create'", "case.create" },
@@ -145,6 +204,48 @@ START_TEST (test_matrix)
     g_string_append_printf (rows, "%s%s", i > 0 ? " " : "", PQgetvalue (result, i, 0));
   ck_assert_msg (strcmp (rows->str, cell->rows) == 0, "%s as %s: got “%s”, want “%s”",
                  cell->sql, cell->login, rows->str, cell->rows);
+}
+END_TEST
+
+/* Signing in: the password is checked, and kept on the server as a
+ * SCRAM-SHA-256 verifier, never as the password. */
+START_TEST (test_sign_in)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(PGresult) kept = lajna_db_exec (admin,
+      "SELECT count(*) FILTER (WHERE rolpassword ~ '^SCRAM-SHA-256\\$4096:'),"
+      "       count(*) FILTER (WHERE rolpassword LIKE '%password of%')"
+      "  FROM pg_authid WHERE rolname IN ('clerk_a', 'member_b', 'chair_j', 'admin_j', 'nobody')",
+      NULL);
+  g_autofree char *conninfo = lajna_test_shared_conninfo_as ("clerk_a");
+  g_autoptr(LajnaDatabase) database = lajna_database_new (conninfo);
+  g_autoptr(LajnaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (kept != NULL);
+  ck_assert_str_eq (PQgetvalue (kept, 0, 0), "5");
+  ck_assert_str_eq (PQgetvalue (kept, 0, 1), "0");
+
+  lajna_database_set_password (database, "password of member_b");
+  db = lajna_database_connect (database, &error);
+  ck_assert (db == NULL);
+  ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD), "%s",
+                 MESSAGE (error));
+  g_clear_error (&error);
+  db = lajna_db_connect (conninfo, NULL, &error);
+  ck_assert (db == NULL);
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD));
+  g_clear_error (&error);
+
+  /* Too short a password is refused before it reaches the server. */
+  ck_assert (!lajna_users_set_password (admin, "clerk_a", "short", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+
+  /* A person's own database opens (the schema is read, not changed). */
+  g_clear_object (&database);
+  g_clear_error (&error);
+  database = database_of ("member_b");
+  ck_assert_msg (lajna_database_open (database, TRUE, NULL, &error), "%s", MESSAGE (error));
 }
 END_TEST
 
@@ -187,6 +288,84 @@ START_TEST (test_app_queries)
 }
 END_TEST
 
+/* Every fact of @details with @key, counted. */
+static guint
+facts_named (const LajnaCaseDetails *details,
+             const char             *key)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < details->sections->len; i++)
+    {
+      LajnaFactSection *section = g_ptr_array_index (details->sections, i);
+
+      for (guint j = 0; j < section->facts->len; j++)
+        n += g_str_equal (((LajnaFact *) g_ptr_array_index (section->facts, j))->key, key);
+    }
+  return n;
+}
+
+static guint
+found (LajnaDb    *db,
+       const char *text)
+{
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  lajna_case_query_set_text (query, text);
+  rows = lajna_case_query_fetch (query, db, NULL, 50, &error);
+  ck_assert_msg (rows != NULL, "%s", MESSAGE (error));
+  return rows->len;
+}
+
+/* The app's own queries leave out what the person does not read, rather
+ * than failing: a member reads a file without identity numbers and
+ * cannot find one by them; the administrator lists a juvenile by
+ * initials and finds it by its file number. */
+START_TEST (test_app_queries_without_names_or_numbers)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) member = connect_as ("member_b");
+  g_autoptr(LajnaDb) admin_j = connect_as ("admin_j");
+  g_autoptr(PGresult) files = lajna_db_exec (admin,
+      "SELECT c.id, c.file_number, lajna_initials(c.title), k.code FROM case_file c"
+      "  JOIN committee k ON k.id = c.committee_id WHERE k.code IN ('ac-b', 'ac-j')"
+      " ORDER BY k.code, c.id", NULL);
+  g_autoptr(LajnaCaseDetails) details = NULL;
+  g_autoptr(LajnaCaseDetails) juvenile = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 b_file, j_file;
+
+  ck_assert (files != NULL && PQntuples (files) == 3);
+  b_file = g_ascii_strtoll (PQgetvalue (files, 0, 0), NULL, 10);
+  j_file = g_ascii_strtoll (PQgetvalue (files, 2, 0), NULL, 10);
+
+  ck_assert_uint_eq (found (admin, "219990000001"), 1);
+  ck_assert_uint_eq (found (member, "219990000001"), 0);
+  details = lajna_case_details_fetch (member, b_file, &error);
+  ck_assert_msg (details != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (facts_named (details, "national_number"), 0);
+  ck_assert_uint_gt (facts_named (details, "birth_date"), 0);
+  duplicates = lajna_case_duplicates_fetch (member, b_file, 0.5, &error);
+  ck_assert_msg (duplicates != NULL, "%s", MESSAGE (error));
+
+  rows = lajna_case_query_fetch (query, admin_j, NULL, 50, &error);
+  ck_assert_msg (rows != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (rows->len, 1);
+  ck_assert_str_eq (lajna_case_summary_get_title (g_ptr_array_index (rows, 0)),
+                    PQgetvalue (files, 2, 2));
+  ck_assert_uint_eq (found (admin_j, PQgetvalue (files, 2, 1)), 1);
+  juvenile = lajna_case_details_fetch (admin_j, j_file, &error);
+  ck_assert_msg (juvenile != NULL, "%s", MESSAGE (error));
+  ck_assert_str_eq (juvenile->title, PQgetvalue (files, 2, 2));
+  ck_assert_uint_eq (facts_named (juvenile, "birth_date"), 0);
+}
+END_TEST
+
 static Suite *
 access_suite (void)
 {
@@ -195,7 +374,9 @@ access_suite (void)
 
   tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
   tcase_add_loop_test (tc, test_matrix, 0, G_N_ELEMENTS (matrix));
+  tcase_add_test (tc, test_sign_in);
   tcase_add_test (tc, test_app_queries);
+  tcase_add_test (tc, test_app_queries_without_names_or_numbers);
   suite_add_tcase (suite, tc);
   return suite;
 }

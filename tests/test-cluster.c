@@ -38,7 +38,7 @@ query_value (LajnaCluster *cluster,
 {
   g_autofree char *conninfo = lajna_cluster_dup_conninfo (cluster);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaDb) db = lajna_db_connect (conninfo, &error);
+  g_autoptr(LajnaDb) db = lajna_db_connect (conninfo, NULL, &error);
   g_autoptr(PGresult) result = NULL;
 
   ck_assert_msg (db != NULL, "%s", error != NULL ? error->message : "");

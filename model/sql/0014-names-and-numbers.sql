@@ -116,3 +116,22 @@ BEGIN
 END $$;
 
 SELECT lajna_grant_access();
+
+-- Earlier decisions on a file's people are shown to all who read the file,
+-- members too: the people are matched by identity numbers that members do
+-- not read, so the match runs with the owner's rights, for a file the
+-- caller sees, and names only files the caller sees.
+ALTER FUNCTION lajna_case_earlier_decisions(bigint) RENAME TO lajna_case_earlier_decisions_all;
+
+CREATE FUNCTION lajna_case_earlier_decisions(p_case_id bigint)
+RETURNS TABLE (other_case_id bigint, outcome text, decided_on date, reason text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT e.other_case_id, e.outcome, e.decided_on, e.reason
+    FROM lajna_case_earlier_decisions_all(p_case_id) e
+    JOIN case_file o ON o.id = e.other_case_id
+    JOIN case_file c ON c.id = p_case_id
+   WHERE lajna_acting_superuser()
+      OR (c.committee_id = ANY (lajna_my_committees())
+          AND o.committee_id = ANY (lajna_my_committees()))
+   ORDER BY e.decided_on DESC
+$$;

@@ -1,13 +1,18 @@
-/* lajnactl-user.c: `user add NAME --role ROLE --committee ID`. */
+/* lajnactl-user.c: `user add NAME --role ROLE --committee ID
+ * [--password]`; with --password, the person's password for signing in
+ * to a shared server is read from standard input. */
 
 #include "lajnactl.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-users.h"
+
 static char *role_option;
 static int committee_option;
 static char *full_name_option;
+static gboolean password_option;
 
 static const GOptionEntry add_entries[] = {
   { "role", 0, 0, G_OPTION_ARG_STRING, &role_option,
@@ -15,6 +20,8 @@ static const GOptionEntry add_entries[] = {
   { "committee", 0, 0, G_OPTION_ARG_INT, &committee_option, N_("The committee’s id"), N_("ID") },
   { "full-name", 0, 0, G_OPTION_ARG_STRING, &full_name_option, N_("The person’s name, in Arabic"),
     N_("NAME") },
+  { "password", 0, 0, G_OPTION_ARG_NONE, &password_option,
+    N_("Set the person’s password, read from standard input"), NULL },
   { NULL }
 };
 
@@ -29,6 +36,7 @@ add (LajnactlContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) result = NULL;
   g_autofree char *committee = NULL;
+  g_autofree char *password = NULL;
   const char *params[4];
   int status = LAJNACTL_EXIT_OK;
 
@@ -43,6 +51,14 @@ add (LajnactlContext *ctx,
   if (!g_regex_match_simple ("^[a-z][a-z0-9_.]{1,62}$", argv[1], 0, 0))
     return lajnactl_usage_error (options, _("A login is lower-case Latin letters, digits, _ and "
                                             "., starting with a letter."));
+  if (password_option)
+    {
+      g_autofree char *prompt = g_strdup_printf (_("New password for %s: "), argv[1]);
+
+      password = lajnactl_read_secret (prompt);
+      if (password == NULL || *password == '\0')
+        return lajnactl_usage_error (options, _("Give the password on standard input."));
+    }
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
 
@@ -64,9 +80,13 @@ add (LajnactlContext *ctx,
   params[1] = full_name_option != NULL ? full_name_option : "";
   params[2] = role_option;
   params[3] = committee;
+  if (!lajna_db_run (ctx->db, "BEGIN", &error))
+    return lajnactl_fail (error);
   result = lajna_db_exec_params (ctx->db, "SELECT lajna_user_add($1, $2, $3, $4::integer)", 4,
                                  params, &error);
-  if (result == NULL)
+  if (result == NULL
+      || (password != NULL && !lajna_users_set_password (ctx->db, argv[1], password, &error))
+      || !lajna_db_run (ctx->db, "COMMIT", &error))
     return lajnactl_fail (error);
   g_print (_("%s is a %s of committee %s.\n"), argv[1], role_option, committee);
   return LAJNACTL_EXIT_OK;

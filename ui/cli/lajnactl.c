@@ -10,7 +10,10 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 static const struct
 {
@@ -24,6 +27,8 @@ static const struct
   { "backup", lajnactl_backup },
   { "restore", lajnactl_restore },
   { "user", lajnactl_user },
+  { "login", lajnactl_login },
+  { "logout", lajnactl_logout },
 };
 
 static char *database_option;
@@ -73,8 +78,10 @@ lajnactl_parse (GOptionContext   *options,
   return TRUE;
 }
 
-static char *
-dup_configured_conninfo (void)
+/* The database the command works on: --database, LAJNA_DATABASE, the
+ * app's setting, or NULL for the embedded one. */
+char *
+lajnactl_dup_conninfo (void)
 {
   const char *env = g_getenv ("LAJNA_DATABASE");
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -102,16 +109,51 @@ lajnactl_connect (LajnactlContext *ctx,
                   int             *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *conninfo = dup_configured_conninfo ();
+  g_autofree char *conninfo = lajnactl_dup_conninfo ();
 
   ctx->database = lajna_database_new (conninfo);
   if (!lajna_database_open (ctx->database, migrate, NULL, &error)
       || (ctx->db = lajna_database_connect (ctx->database, &error)) == NULL)
     {
       *status = lajnactl_fail (error);
+      if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD))
+        g_printerr ("%s\n", _("Sign in once with “lajnactl login”; the password is then kept "
+                              "in the desktop keyring."));
       return FALSE;
     }
   return TRUE;
+}
+
+/* One line of standard input, without echo when it is a terminal: a
+ * password. NULL at end of input. */
+char *
+lajnactl_read_secret (const char *prompt)
+{
+  gboolean terminal = isatty (STDIN_FILENO);
+  struct termios saved, quiet;
+  g_autoptr(GString) line = g_string_new (NULL);
+  int c;
+
+  if (terminal)
+    {
+      g_printerr ("%s", prompt);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  while ((c = getchar ()) != EOF && c != '\n')
+    g_string_append_c (line, (char) c);
+  if (terminal)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+      g_printerr ("\n");
+    }
+  if (c == EOF && line->len == 0)
+    return NULL;
+  if (line->len > 0 && line->str[line->len - 1] == '\r')
+    g_string_truncate (line, line->len - 1);
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
 static void
@@ -143,7 +185,7 @@ main (int   argc,
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
                                   "case search, case duplicates, case import, audit verify, backup, "
-                                  "restore, user add"));
+                                  "restore, user add, login, logout"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

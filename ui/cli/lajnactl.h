@@ -23,6 +23,8 @@ int  lajnactl_usage_error  (GOptionContext *options, const char *message);
 int  lajnactl_fail         (const GError *error);
 gboolean lajnactl_parse    (GOptionContext *options, int *argc, char ***argv, int *status);
 gboolean lajnactl_connect  (LajnactlContext *ctx, gboolean migrate, int *status);
+char *lajnactl_dup_conninfo (void);
+char *lajnactl_read_secret (const char *prompt);
 
 int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_demo         (LajnactlContext *ctx, int argc, char **argv);
@@ -32,5 +34,7 @@ int  lajnactl_audit         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_backup        (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_restore       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_user          (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_login         (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_logout        (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

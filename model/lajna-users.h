@@ -1,0 +1,15 @@
+#pragma once
+
+#include "lajna-db.h"
+
+G_BEGIN_DECLS
+
+/* The fewest characters a password may have. */
+#define LAJNA_PASSWORD_MIN_LENGTH 10
+
+gboolean lajna_users_set_password (LajnaDb     *db,
+                                   const char  *login,
+                                   const char  *password,
+                                   GError     **error);
+
+G_END_DECLS
