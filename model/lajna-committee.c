@@ -18,14 +18,16 @@ lajna_committee_free (LajnaCommittee *committee)
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type LajnaCommittee) (nullable): the
- *   active committees, marriage committees first
+ *   active committees the person holds a role on (every one, for the
+ *   server's own account), marriage committees first
  */
 GPtrArray *
 lajna_committee_fetch_all (LajnaDb  *db,
                            GError  **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec (db,
-      "SELECT id, kind, name_ar, name_en, city FROM committee WHERE active"
+      "SELECT id, kind, name_ar, name_en, city FROM committee"
+      " WHERE active AND (lajna_acting_superuser() OR id = ANY (lajna_my_committees()))"
       " ORDER BY kind = 'juvenile', name_ar, id", error);
   GPtrArray *committees;
 

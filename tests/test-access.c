@@ -13,6 +13,7 @@
 #include "lajna-case-details.h"
 #include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
+#include "lajna-committee.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"
@@ -263,8 +264,14 @@ START_TEST (test_app_queries)
       "SELECT min(c.id) FROM case_file c JOIN committee m ON m.id = c.committee_id"
       " WHERE m.code = 'ac-a'", NULL);
 
+  g_autoptr(GPtrArray) committees = lajna_committee_fetch_all (db, &error);
+
   ck_assert_msg (rows != NULL, "%s", MESSAGE (error));
   ck_assert_int_eq (rows->len, 2);
+  /* The committee list offers one's own committees. */
+  ck_assert_msg (committees != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (committees->len, 1);
+  ck_assert_str_eq (((LajnaCommittee *) g_ptr_array_index (committees, 0))->name_en, "B");
   other = lajna_case_details_fetch (db, g_ascii_strtoll (PQgetvalue (a_file, 0, 0), NULL, 10),
                                     &error);
   ck_assert (other == NULL);

@@ -15,6 +15,7 @@
 #include "lajna-database.h"
 #include "lajna-db-worker.h"
 #include "lajna-idle-lock.h"
+#include "lajna-sign-in-dialog.h"
 #include "lajna-window.h"
 
 /* The schema's defaults, for when no settings can be read. */
@@ -32,6 +33,7 @@ struct _LajnaApplication
   LajnaDbWorker  *worker;
   LajnaIdleLock  *idle_lock;
   GCancellable   *cancellable;
+  gboolean        signing_in;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaApplication, lajna_application, ADW_TYPE_APPLICATION)
@@ -124,6 +126,29 @@ start_daily_backup (LajnaApplication *self)
   g_task_run_in_thread (task, daily_backup_thread);
 }
 
+static void start_opening (LajnaApplication *self);
+
+static void
+signed_in_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LajnaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LajnaWindow *window = get_window (self);
+
+  self->signing_in = FALSE;
+  if (lajna_sign_in_dialog_run_finish (result, &error))
+    start_opening (self);
+  else if (window != NULL)
+    {
+      g_autoptr(GError) refused = g_error_new_literal (LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD,
+          _("The server asks for your password, or did not accept the one given."));
+
+      lajna_window_show_failed (window, refused);
+    }
+}
+
 static void
 database_opened_cb (GObject      *source,
                     GAsyncResult *result,
@@ -137,6 +162,14 @@ database_opened_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      /* A shared server without the person's password: ask for it. */
+      if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD) && window != NULL)
+        {
+          self->signing_in = TRUE;
+          lajna_sign_in_dialog_run_async (GTK_WINDOW (window), self->database, FALSE,
+                                          self->cancellable, signed_in_cb, g_object_ref (self));
+          return;
+        }
       g_warning ("Cannot open the database: %s", error->message);
       if (window != NULL)
         lajna_window_show_failed (window, error);
@@ -150,17 +183,24 @@ database_opened_cb (GObject      *source,
 }
 
 static void
-open_database (LajnaApplication *self)
+start_opening (LajnaApplication *self)
 {
-  g_autofree char *conninfo = dup_conninfo (self);
   LajnaWindow *window = get_window (self);
 
-  g_clear_object (&self->database);
-  self->database = lajna_database_new (conninfo);
   if (window != NULL)
     lajna_window_show_opening (window);
   lajna_database_open_async (self->database, self->cancellable, database_opened_cb,
                              g_object_ref (self));
+}
+
+static void
+open_database (LajnaApplication *self)
+{
+  g_autofree char *conninfo = dup_conninfo (self);
+
+  g_clear_object (&self->database);
+  self->database = lajna_database_new (conninfo);
+  start_opening (self);
 }
 
 static void
@@ -208,11 +248,38 @@ lock_activated (GSimpleAction *action,
 }
 
 static void
+unlocked_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LajnaApplication) self = user_data;
+
+  self->signing_in = FALSE;
+  if (lajna_sign_in_dialog_run_finish (result, NULL))
+    lajna_idle_lock_unlock (self->idle_lock);
+}
+
+/* On a shared server the person's password unlocks; the embedded
+ * database is the computer account's own, which the desktop's lock
+ * guards. */
+static void
 unlock_activated (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
 {
-  lajna_idle_lock_unlock (LAJNA_APPLICATION (user_data)->idle_lock);
+  LajnaApplication *self = user_data;
+  LajnaWindow *window = get_window (self);
+
+  if (self->database == NULL || lajna_database_is_embedded (self->database) || window == NULL)
+    {
+      lajna_idle_lock_unlock (self->idle_lock);
+      return;
+    }
+  if (self->signing_in)
+    return;
+  self->signing_in = TRUE;
+  lajna_sign_in_dialog_run_async (GTK_WINDOW (window), self->database, TRUE, self->cancellable,
+                                  unlocked_cb, g_object_ref (self));
 }
 
 static void

@@ -1,0 +1,287 @@
+/* lajna-sign-in-dialog.c: asks for the person's password for a shared
+ * server, when the keyring holds none (or one the server no longer takes)
+ * and when the app is locked. The password is tried by signing in, on a
+ * thread; once the server accepts it, the database signs every later
+ * connection in with it and, if the person wishes, the keyring keeps it
+ * for the next start. A refused password asks again. */
+
+#include "lajna-sign-in-dialog.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lajna-keyring.h"
+#include "lajna-text.h"
+
+struct _LajnaSignInDialog
+{
+  AdwMessageDialog  parent_instance;
+
+  GtkEditable      *password;
+  GtkLabel         *problem;
+  GtkCheckButton   *keep;
+
+  GTask            *task;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaSignInDialog, lajna_sign_in_dialog, ADW_TYPE_MESSAGE_DIALOG)
+
+/* What a run signs in to, as the task's data. */
+typedef struct
+{
+  GtkWindow     *parent;
+  LajnaDatabase *database;
+  gboolean       unlocking;
+} Run;
+
+/* One try of a password, on a thread. */
+typedef struct
+{
+  char     *conninfo;
+  char     *password;
+  gboolean  keep;
+} Attempt;
+
+static void
+run_free (Run *run)
+{
+  g_clear_object (&run->parent);
+  g_clear_object (&run->database);
+  g_free (run);
+}
+
+static void
+attempt_free (Attempt *attempt)
+{
+  g_free (attempt->conninfo);
+  memset (attempt->password, 0, strlen (attempt->password));
+  g_free (attempt->password);
+  g_free (attempt);
+}
+
+static void present (GTask *task, const char *problem);
+
+static void
+attempt_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Attempt *attempt = task_data;
+  g_autoptr(LajnaDb) db = NULL;
+  GError *error = NULL;
+
+  db = lajna_db_connect (attempt->conninfo, attempt->password, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (attempt->keep && !lajna_keyring_store (attempt->conninfo, attempt->password, NULL, &error))
+    {
+      g_warning ("The password was not kept in the keyring: %s", error->message);
+      g_clear_error (&error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+attempt_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) run_task = user_data;
+  Run *run = g_task_get_task_data (run_task);
+  Attempt *attempt = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      lajna_database_set_password (run->database, attempt->password);
+      g_task_return_boolean (run_task, TRUE);
+    }
+  else if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD))
+    present (run_task, _("The server did not accept this password. Try again."));
+  else
+    g_task_return_error (run_task, g_steal_pointer (&error));
+}
+
+static void
+response_cb (LajnaSignInDialog *self,
+             const char        *response)
+{
+  g_autoptr(GTask) run_task = g_steal_pointer (&self->task);
+  Run *run = g_task_get_task_data (run_task);
+  g_autoptr(GTask) attempt_task = NULL;
+  Attempt *attempt;
+
+  if (!g_str_equal (response, "sign-in"))
+    {
+      g_task_return_new_error (run_task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Signing in was cancelled."));
+      return;
+    }
+  if (*gtk_editable_get_text (self->password) == '\0')
+    {
+      present (run_task, _("Type the password."));
+      return;
+    }
+
+  attempt = g_new0 (Attempt, 1);
+  attempt->conninfo = g_strdup (lajna_database_get_conninfo (run->database));
+  attempt->password = g_strdup (gtk_editable_get_text (self->password));
+  attempt->keep = gtk_check_button_get_active (self->keep);
+  gtk_editable_set_text (self->password, "");
+  attempt_task = g_task_new (NULL, g_task_get_cancellable (run_task), attempt_done_cb,
+                             g_object_ref (run_task));
+  g_task_set_source_tag (attempt_task, response_cb);
+  g_task_set_task_data (attempt_task, attempt, (GDestroyNotify) attempt_free);
+  g_task_run_in_thread (attempt_task, attempt_thread);
+}
+
+/* "clerk_a on server.example", from the connection string. */
+static char *
+describe_login (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *login = g_get_user_name ();
+  const char *server = "localhost";
+  char *description;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    {
+      if (o->val == NULL || *o->val == '\0')
+        continue;
+      if (g_str_equal (o->keyword, "user"))
+        login = o->val;
+      else if (g_str_equal (o->keyword, "host"))
+        server = o->val;
+    }
+  {
+    g_autofree char *l = lajna_isolate (login);
+    g_autofree char *s = lajna_isolate (server);
+
+    /* Translators: a login name on a server's name. */
+    description = g_strdup_printf (_("%s on %s"), l, s);
+  }
+  PQconninfoFree (options);
+  return description;
+}
+
+static void
+present (GTask      *task,
+         const char *problem)
+{
+  Run *run = g_task_get_task_data (task);
+  LajnaSignInDialog *self = g_object_new (LAJNA_TYPE_SIGN_IN_DIALOG,
+                                          "transient-for", run->parent, NULL);
+  g_autofree char *login = describe_login (lajna_database_get_conninfo (run->database));
+
+  self->task = g_object_ref (task);
+  if (run->unlocking)
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Unlock Lajna"));
+      adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "sign-in", _("_Unlock"));
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                      _("The files are hidden until the password of %s is "
+                                        "given."), login);
+      gtk_widget_set_visible (GTK_WIDGET (self->keep), FALSE);
+      gtk_check_button_set_active (self->keep, FALSE);
+    }
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                    _("The committee’s server asks for the password of %s."),
+                                    login);
+  if (problem != NULL)
+    {
+      gtk_label_set_text (self->problem, problem);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem), TRUE);
+    }
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->password));
+}
+
+static void
+lajna_sign_in_dialog_dispose (GObject *object)
+{
+  LajnaSignInDialog *self = LAJNA_SIGN_IN_DIALOG (object);
+
+  /* Closed without an answer (the window went away): cancelled. */
+  if (self->task != NULL)
+    g_task_return_new_error (self->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("Signing in was cancelled."));
+  g_clear_object (&self->task);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_SIGN_IN_DIALOG);
+
+  G_OBJECT_CLASS (lajna_sign_in_dialog_parent_class)->dispose (object);
+}
+
+static void
+lajna_sign_in_dialog_class_init (LajnaSignInDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_sign_in_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/lajna-sign-in-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaSignInDialog, password);
+  gtk_widget_class_bind_template_child (widget_class, LajnaSignInDialog, problem);
+  gtk_widget_class_bind_template_child (widget_class, LajnaSignInDialog, keep);
+  gtk_widget_class_bind_template_callback (widget_class, response_cb);
+}
+
+static void
+lajna_sign_in_dialog_init (LajnaSignInDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * lajna_sign_in_dialog_run_async:
+ * @parent: the window to ask over
+ * @database: a shared server's database
+ * @unlocking: whether the password unlocks the app (it is then checked,
+ *   not kept)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the server accepted a password, or the person
+ *   gave up
+ * @user_data: data for @callback
+ *
+ * Asks for the password until the server accepts it; @database then signs
+ * in with it.
+ */
+void
+lajna_sign_in_dialog_run_async (GtkWindow           *parent,
+                                LajnaDatabase       *database,
+                                gboolean             unlocking,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Run *run = g_new0 (Run, 1);
+
+  run->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  run->database = g_object_ref (database);
+  run->unlocking = unlocking;
+  g_task_set_source_tag (task, lajna_sign_in_dialog_run_async);
+  g_task_set_task_data (task, run, (GDestroyNotify) run_free);
+  present (task, NULL);
+}
+
+/**
+ * lajna_sign_in_dialog_run_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError; %G_IO_ERROR_CANCELLED when the
+ *   person gave up
+ *
+ * Returns: %TRUE once the server accepted the password
+ */
+gboolean
+lajna_sign_in_dialog_run_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
