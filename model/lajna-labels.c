@@ -58,6 +58,7 @@ static const struct
   { "case.update", N_("changed the file") },
   { "case.status", N_("moved the file to its next step") },
   { "case.open", N_("opened the file") },
+  { "case.export", N_("exported the file as a PDF") },
   { "satisfied", N_("Present") },
   { "missing", N_("Missing") },
   { "expired", N_("Expired") },

@@ -1,4 +1,5 @@
-/* lajnactl-case.c: `case list`, `case show` and `case search`. */
+/* lajnactl-case.c: `case list`, `case show`, `case search` and `case
+ * duplicates`; `case import` and `case export` have their own files. */
 
 #include "lajnactl.h"
 
@@ -323,6 +324,7 @@ lajnactl_case (LajnactlContext *ctx,
     { "search", search },
     { "duplicates", duplicates },
     { "import", lajnactl_case_import },
+    { "export", lajnactl_case_export },
   };
 
   for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (subcommands); i++)
@@ -330,6 +332,6 @@ lajnactl_case (LajnactlContext *ctx,
       if (strcmp (argv[1], subcommands[i].name) == 0)
         return subcommands[i].run (ctx, argc - 1, argv + 1);
     }
-  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT”, “case duplicates ID” "
-                                      "or “case import FILE.csv”."));
+  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT”, “case duplicates ID”, "
+                                      "“case import FILE.csv” or “case export ID -o FILE.pdf”."));
 }

@@ -167,6 +167,27 @@ disconnect (LajnactlContext *ctx)
   g_clear_object (&ctx->database);
 }
 
+/* Printed pages are Arabic whatever the language of the command line, so
+ * a command that prints speaks Arabic throughout. It must be chosen before
+ * the first translation: GLib decides once whether to translate at all. */
+static void
+speak_arabic_if_printing (int    argc,
+                          char **argv)
+{
+  const char *messages;
+
+  for (int i = 1; i + 1 < argc; i++)
+    {
+      if (strcmp (argv[i], "case") != 0 || strcmp (argv[i + 1], "export") != 0)
+        continue;
+      messages = setlocale (LC_MESSAGES, NULL);
+      if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
+        setlocale (LC_MESSAGES, "C.UTF-8");
+      g_setenv ("LANGUAGE", "ar", TRUE);
+      return;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +198,7 @@ main (int   argc,
   const char *localedir = g_getenv ("LAJNA_LOCALEDIR");
 
   setlocale (LC_ALL, "");
+  speak_arabic_if_printing (argc, argv);
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -30,6 +30,7 @@ int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_demo         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_case         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_case_import  (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_case_export  (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_audit         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_backup        (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_restore       (LajnactlContext *ctx, int argc, char **argv);

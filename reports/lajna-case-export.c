@@ -1,0 +1,127 @@
+/* lajna-case-export.c: a file's summary as an Arabic PDF: its facts,
+ * parties, checklist and history, as the file view shows them to the
+ * person exporting. A juvenile file's pages are crossed by a watermark
+ * naming who exported it and when. Every export is recorded in the audit
+ * trail before the PDF takes its name: no copy leaves unrecorded. */
+
+#include "lajna-case-export.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lajna-case-details.h"
+#include "lajna-pdf-writer.h"
+#include "lajna-text.h"
+
+/* "Confidential: exported by … on …", from the database's clock and the
+ * person signed in. */
+static char *
+dup_watermark (LajnaDb  *db,
+               GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT coalesce((SELECT nullif(full_name, '') FROM app_user WHERE login = lajna_actor()),"
+      "                lajna_actor()),"
+      "       to_char(now(), 'YYYY-MM-DD HH24:MI TZ')", error);
+  g_autofree char *viewer = NULL;
+  g_autofree char *time = NULL;
+
+  if (result == NULL)
+    return NULL;
+  viewer = lajna_isolate (PQgetvalue (result, 0, 0));
+  time = lajna_isolate (PQgetvalue (result, 0, 1));
+  return g_strdup_printf (_("Confidential: exported by %s on %s"), viewer, time);
+}
+
+static void
+add_details (LajnaPdfWriter         *writer,
+             const LajnaCaseDetails *details)
+{
+  for (guint i = 0; i < details->sections->len; i++)
+    {
+      LajnaFactSection *section = g_ptr_array_index (details->sections, i);
+
+      if (section->facts->len == 0)
+        continue;
+      lajna_pdf_writer_add_heading (writer, section->title);
+      for (guint j = 0; j < section->facts->len; j++)
+        {
+          LajnaFact *fact = g_ptr_array_index (section->facts, j);
+
+          lajna_pdf_writer_add_fact (writer, fact->label, fact->value);
+        }
+    }
+}
+
+static gboolean
+record_export (LajnaDb     *db,
+               gint64       case_id,
+               const char  *watermark,
+               GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id, watermark };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT lajna_audit('case.export', 'case_file', $1::bigint,"
+      "                   jsonb_build_object('format', 'pdf', 'watermark', $2::text))",
+      2, params, error);
+
+  return result != NULL;
+}
+
+/**
+ * lajna_case_export_pdf:
+ * @db: a connection, as the person exporting
+ * @case_id: the file
+ * @path: the PDF to write
+ * @error: return location for a #GError
+ *
+ * Writes the file's summary. The export is recorded in the audit trail;
+ * when it cannot be, nothing is left at @path.
+ *
+ * Returns: whether the PDF was written and recorded
+ */
+gboolean
+lajna_case_export_pdf (LajnaDb     *db,
+                       gint64       case_id,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(LajnaCaseDetails) details = lajna_case_details_fetch (db, case_id, error);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *watermark = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+
+  if (details == NULL)
+    return FALSE;
+  if (g_strcmp0 (details->kind, "juvenile") == 0 && (watermark = dup_watermark (db, error)) == NULL)
+    return FALSE;
+
+  number = lajna_isolate (details->file_number);
+  title = g_strdup_printf (_("Summary of file %s"), number);
+  writer = lajna_pdf_writer_new (title);
+  lajna_pdf_writer_set_watermark (writer, watermark);
+  lajna_pdf_writer_add_title (writer, title);
+  lajna_pdf_writer_add_paragraph (writer, details->title);
+  add_details (writer, details);
+
+  if (!lajna_pdf_writer_write (writer, partial, error)
+      || !record_export (db, case_id, watermark, error))
+    {
+      g_remove (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      g_remove (partial);
+      return FALSE;
+    }
+  return TRUE;
+}

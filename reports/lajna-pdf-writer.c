@@ -1,0 +1,369 @@
+/* lajna-pdf-writer.c: Arabic A4 pages on a cairo PDF surface, laid out
+ * with Pango right to left: a title, headings, label–value facts and
+ * paragraphs flow down the page and onto the next, each page footed with
+ * "صفحة X من Y" and, when set, crossed and footed by a watermark. Blocks are laid
+ * out first and drawn second, so that Y is known on page 1.
+ *
+ * Every value is isolated (U+2068 … U+2069), so a date, a number or a
+ * Latin name keeps its own order inside the Arabic line. Amiri is the
+ * font: its Arabic extracts from the PDF in logical order. */
+
+#include "lajna-pdf-writer.h"
+
+#include <cairo-pdf.h>
+#include <gio/gio.h>
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "lajna-text.h"
+
+/* A4 in points, and its margins. */
+#define PAGE_WIDTH 595.276
+#define PAGE_HEIGHT 841.89
+#define MARGIN 56.0
+#define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
+#define FOOTER_HEIGHT 48.0
+#define LABEL_WIDTH 150.0
+#define GAP 24.0
+
+typedef enum
+{
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_FACT,
+  BLOCK_PARAGRAPH,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind    kind;
+  char        *text;
+  char        *value;
+  /* Laid out by write(). */
+  PangoLayout *layout;
+  PangoLayout *value_layout;
+  double       height;
+  guint        page;
+  double       y;
+} Block;
+
+struct _LajnaPdfWriter
+{
+  GObject  parent_instance;
+
+  char    *title;
+  char    *watermark;
+  GArray  *blocks;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaPdfWriter, lajna_pdf_writer, G_TYPE_OBJECT)
+
+static void
+block_clear (Block *block)
+{
+  g_free (block->text);
+  g_free (block->value);
+  g_clear_object (&block->layout);
+  g_clear_object (&block->value_layout);
+}
+
+static void
+lajna_pdf_writer_finalize (GObject *object)
+{
+  LajnaPdfWriter *self = LAJNA_PDF_WRITER (object);
+
+  g_free (self->title);
+  g_free (self->watermark);
+  g_array_unref (self->blocks);
+
+  G_OBJECT_CLASS (lajna_pdf_writer_parent_class)->finalize (object);
+}
+
+static void
+lajna_pdf_writer_class_init (LajnaPdfWriterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lajna_pdf_writer_finalize;
+}
+
+static void
+lajna_pdf_writer_init (LajnaPdfWriter *self)
+{
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
+}
+
+/**
+ * lajna_pdf_writer_new:
+ * @title: the document's title, for its metadata
+ *
+ * Returns: (transfer full): an empty document
+ */
+LajnaPdfWriter *
+lajna_pdf_writer_new (const char *title)
+{
+  LajnaPdfWriter *self = g_object_new (LAJNA_TYPE_PDF_WRITER, NULL);
+
+  self->title = g_strdup (title);
+  return self;
+}
+
+/**
+ * lajna_pdf_writer_set_watermark:
+ * @self: a #LajnaPdfWriter
+ * @text: (nullable): what crosses every page, or %NULL for nothing
+ */
+void
+lajna_pdf_writer_set_watermark (LajnaPdfWriter *self,
+                                const char     *text)
+{
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  g_free (self->watermark);
+  self->watermark = g_strdup (text);
+}
+
+static void
+add_block (LajnaPdfWriter *self,
+           BlockKind       kind,
+           const char     *text,
+           const char     *value)
+{
+  Block block = { kind, g_strdup (text), g_strdup (value) };
+
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+  g_array_append_val (self->blocks, block);
+}
+
+void
+lajna_pdf_writer_add_title (LajnaPdfWriter *self,
+                            const char     *text)
+{
+  add_block (self, BLOCK_TITLE, text, NULL);
+}
+
+void
+lajna_pdf_writer_add_heading (LajnaPdfWriter *self,
+                              const char     *text)
+{
+  add_block (self, BLOCK_HEADING, text, NULL);
+}
+
+/* A value is isolated from the Arabic around it. */
+void
+lajna_pdf_writer_add_fact (LajnaPdfWriter *self,
+                           const char     *label,
+                           const char     *value)
+{
+  g_autofree char *isolated = lajna_isolate (value);
+
+  add_block (self, BLOCK_FACT, label, isolated);
+}
+
+void
+lajna_pdf_writer_add_paragraph (LajnaPdfWriter *self,
+                                const char     *text)
+{
+  add_block (self, BLOCK_PARAGRAPH, text, NULL);
+}
+
+static PangoLayout *
+make_layout (cairo_t    *cr,
+             const char *text,
+             const char *font,
+             double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  /* Right to left whatever the text starts with: the page is Arabic. */
+  pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_RTL);
+  pango_layout_context_changed (layout);
+  pango_layout_set_auto_dir (layout, FALSE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, pango_units_from_double (width));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+/* Lays every block out and gives it a page and a place on it. */
+static guint
+lay_out (LajnaPdfWriter *self,
+         cairo_t        *cr)
+{
+  static const char * const fonts[] = {
+    [BLOCK_TITLE] = "Amiri Bold 18", [BLOCK_HEADING] = "Amiri Bold 14",
+    [BLOCK_FACT] = "Amiri 11", [BLOCK_PARAGRAPH] = "Amiri 11",
+  };
+  static const double space_before[] = {
+    [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 14, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
+  };
+  guint page = 0;
+  double y = MARGIN;
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      double bottom = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT;
+
+      if (block->kind == BLOCK_FACT)
+        {
+          block->layout = make_layout (cr, block->text, "Amiri Bold 11", LABEL_WIDTH);
+          block->value_layout = make_layout (cr, block->value, fonts[BLOCK_FACT],
+                                             CONTENT_WIDTH - LABEL_WIDTH - GAP);
+          block->height = MAX (layout_height (block->layout),
+                               layout_height (block->value_layout));
+        }
+      else
+        {
+          block->layout = make_layout (cr, block->text, fonts[block->kind], CONTENT_WIDTH);
+          block->height = layout_height (block->layout);
+        }
+
+      y += space_before[block->kind];
+      /* A heading does not end a page alone. */
+      if (y + block->height > bottom
+          || (block->kind == BLOCK_HEADING && y + block->height + 40 > bottom))
+        {
+          page++;
+          y = MARGIN;
+        }
+      block->page = page;
+      block->y = y;
+      y += block->height;
+    }
+  return page + 1;
+}
+
+/* Across the page's diagonal, centred, within the margins. */
+static void
+draw_watermark (const char *text,
+                cairo_t    *cr)
+{
+  double angle = atan2 (PAGE_HEIGHT, PAGE_WIDTH);
+  double width = hypot (PAGE_WIDTH, PAGE_HEIGHT) - 4 * MARGIN;
+  g_autoptr(PangoLayout) layout = make_layout (cr, text, "Amiri Bold 20", width);
+  PangoRectangle extents;
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_get_extents (layout, NULL, &extents);
+  cairo_save (cr);
+  cairo_translate (cr, PAGE_WIDTH / 2, PAGE_HEIGHT / 2);
+  cairo_rotate (cr, -angle);
+  cairo_set_source_rgba (cr, 0.7, 0.1, 0.1, 0.25);
+  cairo_move_to (cr, -width / 2, -pango_units_to_double (extents.height) / 2);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* "صفحة X من Y", under the watermark's words (which the diagonal makes
+ * hard to read, and to copy out of the PDF). */
+static void
+draw_footer (cairo_t    *cr,
+             const char *watermark,
+             guint       page,
+             guint       pages)
+{
+  g_autofree char *x = g_strdup_printf ("%u", page + 1);
+  g_autofree char *y = g_strdup_printf ("%u", pages);
+  g_autofree char *x_isolated = lajna_isolate (x);
+  g_autofree char *y_isolated = lajna_isolate (y);
+  /* Translators: the foot of a printed page. */
+  g_autofree char *numbering = g_strdup_printf (_("Page %s of %s"), x_isolated, y_isolated);
+  g_autofree char *text = watermark != NULL ? g_strconcat (watermark, "\n", numbering, NULL)
+                                            : g_strdup (numbering);
+  g_autoptr(PangoLayout) layout = make_layout (cr, text, "Amiri 9", CONTENT_WIDTH);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_move_to (cr, MARGIN, PAGE_HEIGHT - MARGIN - layout_height (layout));
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_block (const Block *block,
+            cairo_t     *cr)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (block->kind == BLOCK_FACT)
+    {
+      /* The label on the right, its value to its left. */
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      cairo_move_to (cr, PAGE_WIDTH - MARGIN - LABEL_WIDTH, block->y);
+      pango_cairo_show_layout (cr, block->layout);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, MARGIN, block->y);
+      pango_cairo_show_layout (cr, block->value_layout);
+      return;
+    }
+  cairo_move_to (cr, MARGIN, block->y);
+  pango_cairo_show_layout (cr, block->layout);
+  if (block->kind == BLOCK_HEADING)
+    {
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN, block->y + block->height + 1);
+      cairo_line_to (cr, PAGE_WIDTH - MARGIN, block->y + block->height + 1);
+      cairo_stroke (cr);
+    }
+}
+
+/**
+ * lajna_pdf_writer_write:
+ * @self: a #LajnaPdfWriter
+ * @path: the PDF to write
+ * @error: return location for a #GError
+ *
+ * Returns: whether the whole document was written
+ */
+gboolean
+lajna_pdf_writer_write (LajnaPdfWriter  *self,
+                        const char      *path,
+                        GError         **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+  guint pages;
+
+  g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), FALSE);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lajna");
+  pages = lay_out (self, cr);
+  for (guint page = 0; page < pages; page++)
+    {
+      for (guint i = 0; i < self->blocks->len; i++)
+        {
+          const Block *block = &g_array_index (self->blocks, Block, i);
+
+          if (block->page == page)
+            draw_block (block, cr);
+        }
+      draw_footer (cr, self->watermark, page, pages);
+      if (self->watermark != NULL)
+        draw_watermark (self->watermark, cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define LAJNA_TYPE_PDF_WRITER (lajna_pdf_writer_get_type ())
+
+G_DECLARE_FINAL_TYPE (LajnaPdfWriter, lajna_pdf_writer, LAJNA, PDF_WRITER, GObject)
+
+LajnaPdfWriter *lajna_pdf_writer_new            (const char      *title);
+void            lajna_pdf_writer_set_watermark  (LajnaPdfWriter  *self,
+                                                 const char      *text);
+void            lajna_pdf_writer_add_title      (LajnaPdfWriter  *self,
+                                                 const char      *text);
+void            lajna_pdf_writer_add_heading    (LajnaPdfWriter  *self,
+                                                 const char      *text);
+void            lajna_pdf_writer_add_fact       (LajnaPdfWriter  *self,
+                                                 const char      *label,
+                                                 const char      *value);
+void            lajna_pdf_writer_add_paragraph  (LajnaPdfWriter  *self,
+                                                 const char      *text);
+gboolean        lajna_pdf_writer_write          (LajnaPdfWriter  *self,
+                                                 const char      *path,
+                                                 GError         **error);
+
+G_END_DECLS
