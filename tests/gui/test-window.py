@@ -12,9 +12,10 @@ import sys
 
 import pyatspi
 from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, find_role,
-                         press_with_control, run, text_of, wait_for, walk)
+                         press, press_with_control, run, text_of, wait_for, walk)
 
 KEYCODE_L = 46
+KEYSYM_RETURN = 0xff0d
 
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
 results = Results()
@@ -25,6 +26,34 @@ def loaded_rows(table):
     _, rows = data_rows(table)
     rows = [r for r in rows if "…" not in cell_texts(r)[0]]
     return rows if len(rows) >= 5 else None
+
+
+def export_selected(root, file_number):
+    """Exports the file shown as a PDF through the file chooser; the PDF
+    holds the file's number and the export is in its access history."""
+    path = os.path.join(os.environ["LAJNA_DATA_DIR"], "exported.pdf")
+    button = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
+                                    and "تصدير" in (a.name or "")), None), "the export button")
+    button.queryAction().doAction(0)
+    chooser = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
+                                     if "تصدير الملف" in (root.getChildAtIndex(i).name or "")),
+                                    None), "the file chooser")
+    name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
+                                  and a.getState().contains(pyatspi.STATE_EDITABLE)), None),
+                    "the file name entry")
+    name.queryEditableText().setTextContents(path)
+    press(KEYSYM_RETURN)
+    wait_for(lambda: os.path.exists(path), "the exported PDF")
+    text = subprocess.run(["pdftotext", path, "-"], check=True, capture_output=True,
+                          text=True).stdout
+    digits = file_number.split("/", 1)[1]
+    check(digits in text, f"the exported PDF holds the file number ({file_number})")
+    found = json.loads(subprocess.run(
+        [os.environ["LAJNACTL"], "case", "search", file_number, "--json"],
+        check=True, capture_output=True, text=True).stdout)
+    shown = subprocess.run([os.environ["LAJNACTL"], "case", "show", str(found[0]["id"])],
+                           check=True, capture_output=True, text=True).stdout
+    check("exported the file as a PDF" in shown, "the export is in the file's access history")
 
 
 def main(root):
@@ -57,6 +86,7 @@ def main(root):
                                      and text_of(a) in ("الطرف الليبي", "الحدث")), None),
                        "the selected file's parties")
     check(heading is not None, f"selecting a file shows its parties ({text_of(heading)})")
+    export_selected(root, texts[0])
 
     entry = find_role(root, "entry")
     entry.queryEditableText().setTextContents("احمد")

@@ -17,6 +17,7 @@
 
 #include "lajna-case-details.h"
 #include "lajna-case-duplicates.h"
+#include "lajna-case-export-run.h"
 #include "lajna-case-steps.h"
 #include "lajna-db-worker.h"
 #include "lajna-duplicate-dialog.h"
@@ -183,6 +184,7 @@ set_file_actions_enabled (LajnaCaseView *self,
                           gboolean       enabled)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.export", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.take-step", enabled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.compare", enabled);
 }
@@ -574,6 +576,18 @@ edit_activated (GtkWidget  *widget,
 }
 
 static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LajnaCaseView *self = LAJNA_CASE_VIEW (widget);
+
+  if (self->details != NULL && self->worker != NULL)
+    lajna_case_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
+                           self->case_id, self->details->file_number, self->toast_overlay);
+}
+
+static void
 take_step_activated (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -672,6 +686,7 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "case.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "case.take-step", "s", take_step_activated);
   gtk_widget_class_install_action (widget_class, "case.compare", "u", compare_activated);
   gtk_widget_class_install_action (widget_class, "case.show-error", "(ss)", show_error_activated);
