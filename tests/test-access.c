@@ -152,6 +152,13 @@ static const Access matrix[] = {
   { "chair_j", "INSERT INTO audit_event (action, object, hash) VALUES ('x', 'y', '') RETURNING 1",
     NULL },
   { "clerk_a", "SELECT lajna_audit('test.by_clerk', 'test', NULL) > 0", "t" },
+  /* …and only about what one sees: not another committee's file, nor a
+   * part of it. */
+  { "clerk_a", "SELECT lajna_audit('case.open', 'case_file', 1) > 0", "t" },
+  { "clerk_a", "SELECT lajna_audit('case.open', 'case_file', 4) > 0", NULL },
+  /* History row 4 is file 4's registration. */
+  { "clerk_a", "SELECT lajna_audit('case.print', 'case_history', 4) > 0", NULL },
+  { "chair_j", "SELECT lajna_audit_event('case.open', 'case_file', 4, '{}') > 0", NULL },
   /* Identity numbers: the clerk and the chair read them, a member not,
    * nor through the search text, a function or a field's history. */
   { "clerk_a", "SELECT count(national_number) FROM person", "3" },
@@ -295,6 +302,53 @@ START_TEST (test_app_queries)
 }
 END_TEST
 
+/* A table added later declares its rule with one call, and is then held
+ * to it like the others: rows under another committee's meeting are
+ * neither written nor named in the audit trail. */
+START_TEST (test_later_table_declares_its_rule)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) clerk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) other = NULL;
+  g_autoptr(PGresult) seen = NULL;
+  g_autofree char *audit_other = NULL;
+
+  ck_assert_msg (lajna_db_run (admin,
+      "CREATE TABLE test_note (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+      "  meeting_id bigint NOT NULL REFERENCES meeting, body text NOT NULL);"
+      "SELECT lajna_protect_by_parent('test_note', 'meeting_id', 'meeting');"
+      "GRANT SELECT, INSERT ON test_note TO lajna_clerk;"
+      "GRANT USAGE ON SEQUENCE test_note_id_seq TO lajna_clerk;"
+      "INSERT INTO meeting (committee_id, year, number, held_on)"
+      "  SELECT id, 2026, 1, current_date FROM committee WHERE code IN ('ac-a', 'ac-b');"
+      "INSERT INTO test_note (meeting_id, body) SELECT m.id, 'B' FROM meeting m"
+      "  JOIN committee k ON k.id = m.committee_id WHERE k.code = 'ac-b'", &error),
+      "%s", MESSAGE (error));
+  other = lajna_db_exec (admin, "SELECT id, meeting_id FROM test_note", NULL);
+  ck_assert (other != NULL && PQntuples (other) == 1);
+
+  clerk = connect_as ("clerk_a");
+  ck_assert_msg (lajna_db_run (clerk,
+      "INSERT INTO test_note (meeting_id, body) SELECT m.id, 'A' FROM meeting m", &error),
+      "%s", MESSAGE (error));
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO test_note (meeting_id, body)"
+                                            " VALUES (%s, 'into B')", PQgetvalue (other, 0, 1));
+
+    ck_assert (!lajna_db_run (clerk, sql, &error));
+    ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  }
+  seen = lajna_db_exec (clerk, "SELECT string_agg(body, ',') FROM test_note", NULL);
+  ck_assert_str_eq (PQgetvalue (seen, 0, 0), "A");
+  g_clear_error (&error);
+  audit_other = g_strdup_printf ("SELECT lajna_audit('note.print', 'test_note', %s)",
+                                 PQgetvalue (other, 0, 0));
+  ck_assert (!lajna_db_run (clerk, audit_other, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+}
+END_TEST
+
 /* Every fact of @details with @key, counted. */
 static guint
 facts_named (const LajnaCaseDetails *details,
@@ -384,6 +438,7 @@ access_suite (void)
   tcase_add_test (tc, test_sign_in);
   tcase_add_test (tc, test_app_queries);
   tcase_add_test (tc, test_app_queries_without_names_or_numbers);
+  tcase_add_test (tc, test_later_table_declares_its_rule);
   suite_add_tcase (suite, tc);
   return suite;
 }
