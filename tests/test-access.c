@@ -257,6 +257,33 @@ START_TEST (test_sign_in)
 }
 END_TEST
 
+/* The application's roles and people own no table and pass no row-level
+ * security, which is forced on every table of committee data. */
+START_TEST (test_roles_own_nothing)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(PGresult) result = lajna_db_exec (admin,
+      "WITH ours AS (SELECT oid, rolname, rolsuper, rolbypassrls FROM pg_roles"
+      "               WHERE rolname LIKE 'lajna\\_%' OR rolname IN (SELECT login FROM app_user))"
+      "SELECT (SELECT count(*) FROM ours),"
+      "       (SELECT count(*) FROM ours WHERE rolsuper OR rolbypassrls),"
+      "       (SELECT count(*) FROM pg_class c JOIN ours o ON o.oid = c.relowner),"
+      "       (SELECT count(*) FROM pg_class c"
+      "         WHERE c.oid IN ('case_file'::regclass, 'marriage_case', 'juvenile_case', 'person',"
+      "                         'case_history', 'case_change', 'duplicate_verdict', 'document',"
+      "                         'document_blob', 'document_preview', 'meeting', 'attendance',"
+      "                         'agenda_item', 'vote', 'decision', 'ruling', 'ruling_counter',"
+      "                         'signature', 'file_number_counter')"
+      "           AND c.relrowsecurity AND c.relforcerowsecurity)", NULL);
+
+  ck_assert (result != NULL);
+  ck_assert_int_ge (atoi (PQgetvalue (result, 0, 0)), 11);
+  ck_assert_str_eq (PQgetvalue (result, 0, 1), "0");
+  ck_assert_str_eq (PQgetvalue (result, 0, 2), "0");
+  ck_assert_str_eq (PQgetvalue (result, 0, 3), "19");
+}
+END_TEST
+
 /* The app's own queries, as the person. */
 START_TEST (test_app_queries)
 {
@@ -435,6 +462,7 @@ access_suite (void)
 
   tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
   tcase_add_loop_test (tc, test_matrix, 0, G_N_ELEMENTS (matrix));
+  tcase_add_test (tc, test_roles_own_nothing);
   tcase_add_test (tc, test_sign_in);
   tcase_add_test (tc, test_app_queries);
   tcase_add_test (tc, test_app_queries_without_names_or_numbers);
