@@ -262,6 +262,7 @@ END_TEST
 START_TEST (test_roles_own_nothing)
 {
   g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) result = lajna_db_exec (admin,
       "WITH ours AS (SELECT oid, rolname, rolsuper, rolbypassrls FROM pg_roles"
       "               WHERE rolname LIKE 'lajna\\_%' OR rolname IN (SELECT login FROM app_user))"
@@ -269,14 +270,15 @@ START_TEST (test_roles_own_nothing)
       "       (SELECT count(*) FROM ours WHERE rolsuper OR rolbypassrls),"
       "       (SELECT count(*) FROM pg_class c JOIN ours o ON o.oid = c.relowner),"
       "       (SELECT count(*) FROM pg_class c"
-      "         WHERE c.oid IN ('case_file'::regclass, 'marriage_case', 'juvenile_case', 'person',"
+      "         WHERE c.relnamespace = 'public'::regnamespace"
+      "           AND c.relname IN ('case_file', 'marriage_case', 'juvenile_case', 'person',"
       "                         'case_history', 'case_change', 'duplicate_verdict', 'document',"
       "                         'document_blob', 'document_preview', 'meeting', 'attendance',"
       "                         'agenda_item', 'vote', 'decision', 'ruling', 'ruling_counter',"
       "                         'signature', 'file_number_counter')"
-      "           AND c.relrowsecurity AND c.relforcerowsecurity)", NULL);
+      "           AND c.relrowsecurity AND c.relforcerowsecurity)", &error);
 
-  ck_assert (result != NULL);
+  ck_assert_msg (result != NULL, "%s", MESSAGE (error));
   ck_assert_int_ge (atoi (PQgetvalue (result, 0, 0)), 11);
   ck_assert_str_eq (PQgetvalue (result, 0, 1), "0");
   ck_assert_str_eq (PQgetvalue (result, 0, 2), "0");
