@@ -14,9 +14,7 @@
 -- "م. ع. ا." for "محمد علي الورفلي".
 CREATE FUNCTION lajna_initials(p_name text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (SELECT string_agg(left(w, 1) || '.', ' ' ORDER BY n)
-          FROM regexp_split_to_table(btrim(p_name), '\s+') WITH ORDINALITY AS t (w, n)
-         WHERE w <> '');
+RETURN nullif(rtrim(regexp_replace(btrim(p_name), '(\S)\S*\s*', '\1. ', 'g')), '');
 
 -- The title as the list shows it to a role that does not read names.
 ALTER TABLE case_file ADD COLUMN listed_title text GENERATED ALWAYS AS
