@@ -286,6 +286,24 @@ START_TEST (test_roles_own_nothing)
 }
 END_TEST
 
+/* A person's write through psql is in the audit trail under their name. */
+START_TEST (test_raw_write_recorded)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) clerk = connect_as ("clerk_a");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) recorded = NULL;
+
+  ck_assert_msg (lajna_db_run (clerk, "UPDATE case_file SET notes = 'from psql' WHERE id = 1",
+                               &error), "%s", MESSAGE (error));
+  recorded = lajna_db_exec (admin, "SELECT count(*) FROM audit_event WHERE action = 'write.update'"
+                                   " AND object = 'case_file' AND object_id = 1"
+                                   " AND actor = 'clerk_a'", NULL);
+  ck_assert (recorded != NULL);
+  ck_assert_str_eq (PQgetvalue (recorded, 0, 0), "1");
+}
+END_TEST
+
 /* The app's own queries, as the person. */
 START_TEST (test_app_queries)
 {
@@ -465,6 +483,7 @@ access_suite (void)
   tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
   tcase_add_loop_test (tc, test_matrix, 0, G_N_ELEMENTS (matrix));
   tcase_add_test (tc, test_roles_own_nothing);
+  tcase_add_test (tc, test_raw_write_recorded);
   tcase_add_test (tc, test_sign_in);
   tcase_add_test (tc, test_app_queries);
   tcase_add_test (tc, test_app_queries_without_names_or_numbers);

@@ -137,6 +137,43 @@ START_TEST (test_writes_and_views_are_recorded)
 }
 END_TEST
 
+/* Writes made past the app's functions, as with psql, are recorded too:
+ * one event per statement and table, with the rows' keys. */
+START_TEST (test_raw_writes_are_recorded)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  gint64 file = register_file (db, "marriage");
+  g_autofree char *sql = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *removed = NULL;
+
+  sql = g_strdup_printf ("UPDATE case_file SET notes = 'raw' WHERE id = %" G_GINT64_FORMAT ";"
+                         "INSERT INTO case_history (case_id, to_status)"
+                         "  VALUES (%" G_GINT64_FORMAT ", 'registered'), (%" G_GINT64_FORMAT
+                         ", 'registered');"
+                         "DELETE FROM case_history WHERE case_id = %" G_GINT64_FORMAT
+                         "  AND note = '' AND id > (SELECT min(id) FROM case_history"
+                         "                          WHERE case_id = %" G_GINT64_FORMAT ")",
+                         file, file, file, file, file);
+  run_ok (db, sql);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count(*) FROM audit_event WHERE action = 'write.update'"
+                         " AND object = 'case_file' AND object_id = %" G_GINT64_FORMAT
+                         " AND actor = current_user AND detail ->> 'rows' = '1'", file);
+  updated = value (db, sql);
+  ck_assert_str_eq (updated, "1");
+  added = value (db, "SELECT detail ->> 'rows' FROM audit_event WHERE action = 'write.insert'"
+                     " AND object = 'case_history' ORDER BY id DESC LIMIT 1");
+  ck_assert_str_eq (added, "2");
+  removed = value (db, "SELECT jsonb_array_length(detail -> 'keys') FROM audit_event"
+                       " WHERE action = 'write.delete' AND object = 'case_history'"
+                       " ORDER BY id DESC LIMIT 1");
+  ck_assert_str_eq (removed, "2");
+  assert_intact (db);
+}
+END_TEST
+
 START_TEST (test_rollback_leaves_no_event)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -350,6 +387,7 @@ audit_suite (void)
 
   tcase_add_unchecked_fixture (chain, setup, lajna_test_shared_stop);
   tcase_add_test (chain, test_writes_and_views_are_recorded);
+  tcase_add_test (chain, test_raw_writes_are_recorded);
   tcase_add_test (chain, test_rollback_leaves_no_event);
   tcase_add_test (chain, test_update_and_delete_refused);
   tcase_add_test (chain, test_rewritten_event_is_named);

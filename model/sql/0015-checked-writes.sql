@@ -1,11 +1,16 @@
--- Two checks that make a new table safe by declaring its rule alone:
+-- What makes a new table safe by declaring its rule alone:
 --   * lajna_audit() refuses an event about a row of another committee:
 --     nobody writes into the trail that they opened, changed or printed
 --     what they cannot see. Each protected table with an id records how to
 --     find a row's committee (audit_object), when it declares its rule.
 --   * rows under a parent that is not a file (a vote under its agenda
 --     item, a signature under its ruling…) are checked when their
---     statement ends, as the writer: the parent must be one they see.
+--     statement ends, as the writer: the parent must be one they see;
+--   * every statement that writes rows of committee data appends an event
+--     ('write.insert', 'write.update', 'write.delete': the table, how many
+--     rows, their keys), whoever writes and however, psql included. The
+--     app's own events ('case.update'…) say what was meant; these say
+--     what was written.
 
 CREATE TABLE audit_object (
   object       text PRIMARY KEY,
@@ -95,6 +100,52 @@ BEGIN
     format('SELECT lajna_audit_committee(%L, t.%I) FROM %s t WHERE t.id = $1',
            p_parent::text, p_column, p_table));
 END $$;
+
+-- The write events: one per statement and table, naming up to 1,000 keys
+-- (the first column of the primary key) of the rows written.
+CREATE FUNCTION lajna_audit_writes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  v_rows bigint;
+  v_keys jsonb;
+BEGIN
+  EXECUTE format('SELECT count(*), (SELECT jsonb_agg(k) FROM (SELECT %I AS k FROM changed'
+                 '                   LIMIT 1000) s) FROM changed', TG_ARGV[0])
+    INTO v_rows, v_keys;
+  IF v_rows > 0 THEN
+    PERFORM lajna_audit_event('write.' || lower(TG_OP), TG_TABLE_NAME,
+                              CASE WHEN v_rows = 1 THEN (v_keys ->> 0)::bigint END,
+                              jsonb_build_object('rows', v_rows, 'keys', v_keys));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION lajna_record_writes(p_table regclass) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_key text;
+  v_op  text;
+BEGIN
+  SELECT a.attname INTO v_key
+    FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+   WHERE i.indrelid = p_table AND i.indisprimary;
+  FOREACH v_op IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER %s ON %s REFERENCING %s TABLE AS changed'
+                   ' FOR EACH STATEMENT EXECUTE FUNCTION lajna_audit_writes(%L)',
+                   'audit_' || lower(v_op), v_op, p_table,
+                   CASE v_op WHEN 'DELETE' THEN 'OLD' ELSE 'NEW' END, v_key);
+  END LOOP;
+END $$;
+
+ALTER FUNCTION lajna_protect(regclass, text, text) RENAME TO lajna_protect_rows;
+
+CREATE FUNCTION lajna_protect(p_table regclass, p_using text, p_insert text DEFAULT NULL)
+RETURNS void LANGUAGE sql AS $$
+  SELECT lajna_protect_rows(p_table, p_using, p_insert);
+  SELECT lajna_record_writes(p_table)
+$$;
+
+SELECT lajna_record_writes(polrelid) FROM pg_policy WHERE polname = 'committee_read';
 
 -- The rules of 0012, now also recording how to find a row's committee and,
 -- for parents that are not files, checking the parent.
