@@ -291,6 +291,44 @@ lajna_db_exec_params (LajnaDb            *self,
 }
 
 /**
+ * lajna_db_exec_binary:
+ * @self: a #LajnaDb
+ * @sql: one SQL statement with $1… placeholders
+ * @n_params: the number of @values
+ * @values: (array length=n_params): the values, %NULL for SQL NULL
+ * @lengths: (array length=n_params): each value's length, for binary ones
+ * @formats: (array length=n_params): 0 for a text value, 1 for binary
+ * @binary_result: whether the result comes in binary (bytea as its bytes)
+ * @error: return location for a #GError
+ *
+ * Like lajna_db_exec_params(), for bytes that must not be escaped (a
+ * scanned document of 100 MB would double as text).
+ *
+ * Returns: (transfer full) (nullable): the result, %NULL on error
+ */
+PGresult *
+lajna_db_exec_binary (LajnaDb            *self,
+                      const char         *sql,
+                      int                 n_params,
+                      const char * const *values,
+                      const int          *lengths,
+                      const int          *formats,
+                      gboolean            binary_result,
+                      GError            **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
+
+  result = PQexecParams (self->conn, sql, n_params, NULL, values, lengths, formats,
+                         binary_result ? 1 : 0);
+  if (!set_error_from_result (error, self->conn, result))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+/**
  * lajna_db_exec:
  * @self: a #LajnaDb
  * @sql: SQL without parameters; may hold several statements

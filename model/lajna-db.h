@@ -72,6 +72,14 @@ PGresult   *lajna_db_exec_params     (LajnaDb             *self,
                                       int                  n_params,
                                       const char * const  *values,
                                       GError             **error);
+PGresult   *lajna_db_exec_binary     (LajnaDb             *self,
+                                      const char          *sql,
+                                      int                  n_params,
+                                      const char * const  *values,
+                                      const int           *lengths,
+                                      const int           *formats,
+                                      gboolean             binary_result,
+                                      GError             **error);
 gboolean    lajna_db_run             (LajnaDb             *self,
                                       const char          *sql,
                                       GError             **error);

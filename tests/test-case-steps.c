@@ -66,7 +66,8 @@ add_documents (LajnaDb    *db,
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) filed = lajna_db_exec_params (db,
       "INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256, source, issued_on)"
-      " SELECT DISTINCT f.id, r.type_code, 'application/pdf', 0, sha256(''::bytea), 'scan',"
+      " SELECT DISTINCT f.id, r.type_code, 'application/pdf', 0,"
+      "        sha256(convert_to(r.type_code || $3, 'UTF8')), 'scan',"
       "        current_date - $3::integer"
       "   FROM case_file f JOIN checklist_rule r ON r.kind = f.kind"
       "  WHERE f.id = $1 AND r.type_code = coalesce($2, r.type_code)", 3, params, &error);

@@ -130,7 +130,8 @@ add_document (LajnaDb    *db,
   const char *params[] = { case_id, type, days };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256, source, issued_on)"
-      " VALUES ($1, $2, 'application/pdf', 0, sha256(''::bytea), 'scan', current_date - $3::integer)",
+      " VALUES ($1, $2, 'application/pdf', 0, sha256(convert_to($2 || $3, 'UTF8')), 'scan',"
+      "         current_date - $3::integer)",
       3, params, NULL);
 
   ck_assert (result != NULL);

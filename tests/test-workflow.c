@@ -82,7 +82,8 @@ check_kind (const char *kind)
             filed = lajna_db_exec_params (db,
                 "INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256, source,"
                 "                      issued_on)"
-                " SELECT $1, type_code, 'application/pdf', 0, sha256(''::bytea), 'import', current_date"
+                " SELECT $1, type_code, 'application/pdf', 0, sha256(convert_to(type_code, 'UTF8')),"
+                "        'import', current_date"
                 "   FROM checklist_rule WHERE kind = $2", 2, papers, NULL);
             ck_assert (filed != NULL);
 

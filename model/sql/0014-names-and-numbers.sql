@@ -96,10 +96,19 @@ END $$;
 
 ALTER FUNCTION lajna_grant_access() RENAME TO lajna_grant_committee_access;
 
+-- Grants that later migrations add, made again with the others after a
+-- restore and when a person is added: a migration inserts its statements.
+CREATE TABLE access_grant (
+  id        integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  statement text NOT NULL
+);
+REVOKE ALL ON access_grant FROM PUBLIC;
+
 CREATE FUNCTION lajna_grant_access() RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
-  v_role text;
+  v_role      text;
+  v_statement text;
 BEGIN
   PERFORM lajna_grant_committee_access();
   FOREACH v_role IN ARRAY ARRAY['lajna_member', 'lajna_rapporteur', 'lajna_admin'] LOOP
@@ -111,6 +120,9 @@ BEGIN
   REVOKE INSERT, UPDATE ON case_file, marriage_case, juvenile_case, person, case_history,
                            case_change, file_number_counter, duplicate_verdict
     FROM lajna_admin;
+  FOR v_statement IN SELECT statement FROM access_grant ORDER BY id LOOP
+    EXECUTE v_statement;
+  END LOOP;
 END $$;
 
 SELECT lajna_grant_access();

@@ -114,7 +114,8 @@ BEGIN
     INTO v_rows, v_keys;
   IF v_rows > 0 THEN
     PERFORM lajna_audit_event('write.' || lower(TG_OP), TG_TABLE_NAME,
-                              CASE WHEN v_rows = 1 THEN (v_keys ->> 0)::bigint END,
+                              CASE WHEN v_rows = 1 AND jsonb_typeof(v_keys -> 0) = 'number'
+                                   THEN (v_keys ->> 0)::bigint END,
                               jsonb_build_object('rows', v_rows, 'keys', v_keys));
   END IF;
   RETURN NULL;

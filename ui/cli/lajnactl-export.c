@@ -9,35 +9,21 @@
 
 #include "lajna-case-export.h"
 
-static char *output_option;
-
-static const GOptionEntry export_entries[] = {
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option, N_("The PDF to write"),
-    N_("FILE") },
-  { NULL }
-};
-
 int
 lajnactl_case_export (LajnactlContext *ctx,
                       int              argc,
                       char           **argv)
 {
-  g_autoptr(GOptionContext) options = g_option_context_new (_("ID"));
   g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
   gint64 id = 0;
   int status = LAJNACTL_EXIT_OK;
 
-  g_option_context_add_main_entries (options, export_entries, GETTEXT_PACKAGE);
-  if (!lajnactl_parse (options, &argc, &argv, &status))
+  if (!lajnactl_begin_output (ctx, _("Give one file id and -o FILE.pdf."), argc, argv, &id,
+                              &output, &status))
     return status;
-  if (argc != 2 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL)
-      || output_option == NULL)
-    return lajnactl_usage_error (options, _("Give one file id and -o FILE.pdf."));
-  if (!lajnactl_connect (ctx, TRUE, &status))
-    return status;
-
-  if (!lajna_case_export_pdf (ctx->db, id, output_option, &error))
+  if (!lajna_case_export_pdf (ctx->db, id, output, &error))
     return lajnactl_fail (error);
-  g_print (_("Wrote %s.\n"), output_option);
+  g_print (_("Wrote %s.\n"), output);
   return LAJNACTL_EXIT_OK;
 }

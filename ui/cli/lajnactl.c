@@ -27,6 +27,7 @@ static const struct
   { "backup", lajnactl_backup },
   { "restore", lajnactl_restore },
   { "user", lajnactl_user },
+  { "doc", lajnactl_doc },
   { "login", lajnactl_login },
   { "logout", lajnactl_logout },
 };
@@ -124,6 +125,35 @@ lajnactl_connect (LajnactlContext *ctx,
   return TRUE;
 }
 
+/* "ID -o FILE" of a command that writes a file: parses, and connects; on
+ * failure prints @usage (or why it could not connect) and sets *status. */
+gboolean
+lajnactl_begin_output (LajnactlContext  *ctx,
+                       const char       *usage,
+                       int               argc,
+                       char            **argv,
+                       gint64           *id,
+                       char            **output,
+                       int              *status)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("ID"));
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, output, N_("The file to write"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, status))
+    return FALSE;
+  if (argc != 2 || !g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, id, NULL)
+      || *output == NULL)
+    {
+      *status = lajnactl_usage_error (options, usage);
+      return FALSE;
+    }
+  return lajnactl_connect (ctx, TRUE, status);
+}
+
 /* One line of standard input, without echo when it is a terminal: a
  * password. NULL at end of input. */
 char *
@@ -207,7 +237,7 @@ main (int   argc,
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
                                   "case search, case duplicates, case import, audit verify, backup, "
-                                  "restore, user add, login, logout"));
+                                  "restore, user add, login, logout, doc import, doc list, doc export"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

@@ -24,6 +24,8 @@ int  lajnactl_fail         (const GError *error);
 gboolean lajnactl_parse    (GOptionContext *options, int *argc, char ***argv, int *status);
 gboolean lajnactl_connect  (LajnactlContext *ctx, gboolean migrate, int *status);
 char *lajnactl_dup_conninfo (void);
+gboolean lajnactl_begin_output (LajnactlContext *ctx, const char *usage, int argc, char **argv,
+                                gint64 *id, char **output, int *status);
 char *lajnactl_read_secret (const char *prompt);
 
 int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
@@ -36,6 +38,7 @@ int  lajnactl_backup        (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_restore       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_user          (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_login         (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_doc           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_logout        (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One page of an image file: its pixels, and its resolution for the
+ * page's size. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  double           dpi;
+} LajnaImagePage;
+
+GPtrArray *lajna_document_image_pages (const char  *mime_type,
+                                       GBytes      *bytes,
+                                       GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,252 @@
+/* lajna-document-store.c: documents in PostgreSQL, so that a shared server
+ * holds everything and a backup is one dump. Attaching writes the
+ * document, its bytes and its previews in one transaction with its audit
+ * event; the same bytes attached to a file a second time are not stored
+ * again, and the caller is told. Taking the original bytes out is an
+ * export, and recorded as one. */
+
+#include "lajna-document-store.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+
+void
+lajna_document_free (LajnaDocument *document)
+{
+  g_free (document->type_code);
+  g_free (document->title);
+  g_free (document->mime_type);
+  g_free (document->sha256);
+  g_free (document->source);
+  g_free (document->added_by);
+  g_free (document->added_at);
+  g_free (document);
+}
+
+static char *
+hex_of (const guint8 *digest,
+        gsize         size)
+{
+  GString *hex = g_string_sized_new (size * 2);
+
+  for (gsize i = 0; i < size; i++)
+    g_string_append_printf (hex, "%02x", digest[i]);
+  return g_string_free (hex, FALSE);
+}
+
+/* The document of @case_id with these bytes, if any: 0 when none. */
+static gint64
+find_same (LajnaDb     *db,
+           const char  *case_id,
+           const char  *sha256,
+           GError     **error)
+{
+  const char *params[] = { case_id, sha256 };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT id FROM document WHERE case_id = $1 AND sha256 = decode($2, 'hex')", 2, params,
+      error);
+
+  if (result == NULL)
+    return -1;
+  return PQntuples (result) > 0 ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+}
+
+static gboolean
+store_bytes (LajnaDb                 *db,
+             const char              *id,
+             const LajnaDocumentFile *file,
+             GError                 **error)
+{
+  gsize original_size, pdf_size = 0;
+  const char *original = g_bytes_get_data (file->original, &original_size);
+  const char *pdf = file->pdf != NULL ? g_bytes_get_data (file->pdf, &pdf_size) : NULL;
+  const char *values[] = { id, original, pdf };
+  const int lengths[] = { 0, (int) original_size, (int) pdf_size };
+  const int formats[] = { 0, 1, 1 };
+  g_autoptr(PGresult) stored = lajna_db_exec_binary (db,
+      "INSERT INTO document_blob (document_id, original, pdf) VALUES ($1, $2, $3)",
+      3, values, lengths, formats, FALSE, error);
+
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO document_preview (document_id, page, size, png)"
+                                         " VALUES ");
+  g_autoptr(GPtrArray) preview_values = g_ptr_array_new ();
+  g_autoptr(GArray) preview_lengths = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(GArray) preview_formats = g_array_new (FALSE, TRUE, sizeof (int));
+  g_autoptr(PGresult) previews = NULL;
+
+  if (stored == NULL)
+    return FALSE;
+  /* All previews in one statement: $1 is the document, $2… the pictures. */
+  g_ptr_array_add (preview_values, (gpointer) id);
+  g_array_append_val (preview_lengths, lengths[0]);
+  g_array_append_val (preview_formats, formats[0]);
+  for (guint i = 0; i < file->previews->len; i++)
+    {
+      gsize size;
+      const char *png = g_bytes_get_data (g_ptr_array_index (file->previews, i), &size);
+      int length = (int) size;
+
+      g_string_append_printf (sql, "%s($1, %u, 30, $%u)", i > 0 ? ", " : "", i + 1, i + 2);
+      g_ptr_array_add (preview_values, (gpointer) png);
+      g_array_append_val (preview_lengths, length);
+      g_array_append_val (preview_formats, formats[1]);
+    }
+  previews = lajna_db_exec_binary (db, sql->str, preview_values->len,
+                                   (const char * const *) preview_values->pdata,
+                                   (const int *) preview_lengths->data,
+                                   (const int *) preview_formats->data, FALSE, error);
+  return previews != NULL;
+}
+
+/**
+ * lajna_document_attach:
+ * @db: a connection
+ * @case_id: the file
+ * @type_code: the document's type (a checklist slot)
+ * @title: (nullable): a title, such as the file's name
+ * @source: "scan" or "import"
+ * @file: what lajna_document_file_read() made
+ * @already: (out): set when the file already holds these bytes (nothing
+ *   is stored; their document's id is returned)
+ * @error: return location for a #GError
+ *
+ * Returns: the document's id, 0 on error
+ */
+gint64
+lajna_document_attach (LajnaDb                 *db,
+                       gint64                   case_id,
+                       const char              *type_code,
+                       const char              *title,
+                       const char              *source,
+                       const LajnaDocumentFile *file,
+                       gboolean                *already,
+                       GError                 **error)
+{
+  g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  g_autofree char *sha256 = hex_of (file->sha256, sizeof file->sha256);
+  g_autofree char *pages = g_strdup_printf ("%u", file->pages);
+  g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, g_bytes_get_size (file->original));
+  const char *params[] = { case_text, type_code, title != NULL ? title : "", file->mime_type,
+                           pages, size, sha256, source };
+  g_autoptr(PGresult) added = NULL;
+  g_autoptr(PGresult) audited = NULL;
+  g_autofree char *id = NULL;
+  gint64 same;
+
+  *already = FALSE;
+  if (!lajna_db_run (db, "BEGIN", error))
+    return 0;
+  same = find_same (db, case_text, sha256, error);
+  if (same != 0)
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      *already = same > 0;
+      return MAX (same, 0);
+    }
+  added = lajna_db_exec_params (db,
+      "INSERT INTO document (case_id, type_code, title, mime_type, pages, byte_size, sha256,"
+      "                      source)"
+      " VALUES ($1, $2, $3, $4, $5, $6, decode($7, 'hex'), $8) RETURNING id", 8, params, error);
+  if (added != NULL)
+    {
+      const char *audit_params[] = { PQgetvalue (added, 0, 0), case_text, pages };
+
+      id = g_strdup (PQgetvalue (added, 0, 0));
+      audited = lajna_db_exec_params (db,
+          "SELECT lajna_audit('document.attach', 'document', $1::bigint,"
+          "                   jsonb_build_object('case', $2::bigint, 'pages', $3::integer))",
+          3, audit_params, error);
+    }
+  if (added == NULL || audited == NULL || !store_bytes (db, id, file, error)
+      || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return 0;
+    }
+  return g_ascii_strtoll (id, NULL, 10);
+}
+
+/**
+ * lajna_document_list:
+ * @db: a connection
+ * @case_id: the file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaDocument) (nullable): its
+ *   documents, as they were attached
+ */
+GPtrArray *
+lajna_document_list (LajnaDb  *db,
+                     gint64    case_id,
+                     GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT id, type_code, title, mime_type, pages, byte_size, encode(sha256, 'hex'), source,"
+      "       added_by, to_char(added_at, 'YYYY-MM-DD HH24:MI')"
+      "  FROM document WHERE case_id = $1 ORDER BY added_at, id", 1, params, error);
+  GPtrArray *documents;
+
+  if (result == NULL)
+    return NULL;
+  documents = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_document_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaDocument *document = g_new0 (LajnaDocument, 1);
+
+      document->id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      document->type_code = g_strdup (PQgetvalue (result, i, 1));
+      document->title = g_strdup (PQgetvalue (result, i, 2));
+      document->mime_type = g_strdup (PQgetvalue (result, i, 3));
+      document->pages = atoi (PQgetvalue (result, i, 4));
+      document->byte_size = g_ascii_strtoll (PQgetvalue (result, i, 5), NULL, 10);
+      document->sha256 = g_strdup (PQgetvalue (result, i, 6));
+      document->source = g_strdup (PQgetvalue (result, i, 7));
+      document->added_by = g_strdup (PQgetvalue (result, i, 8));
+      document->added_at = g_strdup (PQgetvalue (result, i, 9));
+      g_ptr_array_add (documents, document);
+    }
+  return documents;
+}
+
+/**
+ * lajna_document_original:
+ * @db: a connection
+ * @document_id: the document
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_NOT_FOUND for a
+ *   document that does not exist or is not the person's to see
+ *
+ * The bytes exactly as they were attached, recorded in the audit trail as
+ * an export.
+ *
+ * Returns: (transfer full) (nullable): the bytes
+ */
+GBytes *
+lajna_document_original (LajnaDb  *db,
+                         gint64    document_id,
+                         GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  const char *values[] = { id };
+  const int formats[] = { 0 };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(PGresult) audited = NULL;
+
+  if (!lajna_db_run (db, "BEGIN", error))
+    return NULL;
+  result = lajna_db_exec_binary (db, "SELECT original FROM document_blob WHERE document_id = $1",
+                                 1, values, NULL, formats, TRUE, error);
+  if (result != NULL && PQntuples (result) == 0)
+    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                 _("There is no document with the id %s."), id);
+  else if (result != NULL)
+    audited = lajna_db_exec_params (db,
+        "SELECT lajna_audit('document.export', 'document', $1::bigint)", 1, values, error);
+  if (audited == NULL || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  return g_bytes_new (PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0));
+}

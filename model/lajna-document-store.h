@@ -1,0 +1,39 @@
+#pragma once
+
+#include "lajna-db.h"
+#include "lajna-document-file.h"
+
+G_BEGIN_DECLS
+
+/* A document attached to a file, as listed. */
+typedef struct
+{
+  gint64  id;
+  char   *type_code;
+  char   *title;
+  char   *mime_type;
+  int     pages;
+  gint64  byte_size;
+  char   *sha256;
+  char   *source;
+  char   *added_by;
+  char   *added_at;
+} LajnaDocument;
+
+gint64     lajna_document_attach  (LajnaDb                 *db,
+                                   gint64                   case_id,
+                                   const char              *type_code,
+                                   const char              *title,
+                                   const char              *source,
+                                   const LajnaDocumentFile *file,
+                                   gboolean                *already,
+                                   GError                 **error);
+GPtrArray *lajna_document_list    (LajnaDb                 *db,
+                                   gint64                   case_id,
+                                   GError                 **error);
+GBytes    *lajna_document_original (LajnaDb                *db,
+                                   gint64                   document_id,
+                                   GError                 **error);
+void       lajna_document_free    (LajnaDocument           *document);
+
+G_END_DECLS
