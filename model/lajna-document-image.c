@@ -38,11 +38,13 @@ check_size (guint64   width,
   if (width > LAJNA_DOCUMENT_MAX_SIDE || height > LAJNA_DOCUMENT_MAX_SIDE
       || width * height > LAJNA_DOCUMENT_MAX_PIXELS)
     {
+      g_autofree char *w = g_strdup_printf ("%" G_GUINT64_FORMAT, width);
+      g_autofree char *h = g_strdup_printf ("%" G_GUINT64_FORMAT, height);
+
       g_set_error (error, LAJNA_DOCUMENT_ERROR, LAJNA_DOCUMENT_ERROR_TOO_MANY_PIXELS,
-                   _("The image is %" G_GUINT64_FORMAT " × %" G_GUINT64_FORMAT
-                     " pixels; at most %d pixels a side and %d million in all can be "
-                     "attached. Scan it again at 300 dpi."),
-                   width, height, LAJNA_DOCUMENT_MAX_SIDE, LAJNA_DOCUMENT_MAX_PIXELS / 1000000);
+                   _("The image is %s × %s pixels; at most %d pixels a side and %d million in "
+                     "all can be attached. Scan it again at 300 dpi."),
+                   w, h, LAJNA_DOCUMENT_MAX_SIDE, LAJNA_DOCUMENT_MAX_PIXELS / 1000000);
       return FALSE;
     }
   return TRUE;

@@ -57,13 +57,17 @@ import_one (LajnactlContext *ctx,
       g_printerr ("lajnactl: %s: %s\n", path, error->message);
       return FALSE;
     }
-  if (already)
-    g_print (_("%s: already attached to this file as document %" G_GINT64_FORMAT "; not stored "
-               "again.\n"), path, id);
-  else
-    g_print (ngettext ("%s: attached as document %" G_GINT64_FORMAT " (%u page).\n",
-                       "%s: attached as document %" G_GINT64_FORMAT " (%u pages).\n",
-                       file->pages), path, id, file->pages);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    if (already)
+      g_print (_("%s: already attached to this file as document %s; not stored again.\n"),
+               path, number);
+    else
+      g_print (ngettext ("%s: attached as document %s (%u page).\n",
+                         "%s: attached as document %s (%u pages).\n", file->pages),
+               path, number, file->pages);
+  }
   return TRUE;
 }
 
