@@ -169,22 +169,18 @@ draw_image_page (cairo_t  *cr,
   cairo_paint (cr);
 }
 
-/* An image's pages, one PDF page each, at the image's resolution. */
+/* @pages, one PDF page each at its resolution, into file->pdf, with a
+ * preview each. */
 static gboolean
-read_image (LajnaDocumentFile  *file,
-            GError            **error)
+write_pages (LajnaDocumentFile  *file,
+             GPtrArray          *pages,
+             GError            **error)
 {
-  g_autoptr(GPtrArray) pages = lajna_document_image_pages (file->mime_type, file->original, error);
-  GByteArray *pdf;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  GByteArray *pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 595, 842);
+  cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
-  if (pages == NULL)
-    return FALSE;
-  pdf = g_byte_array_new ();
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 595, 842);
-  cr = cairo_create (surface);
   for (guint i = 0; i < pages->len; i++)
     {
       LajnaImagePage *page = g_ptr_array_index (pages, i);
@@ -212,6 +208,51 @@ read_image (LajnaDocumentFile  *file,
   return TRUE;
 }
 
+static void
+set_sha256 (LajnaDocumentFile *file)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize size = sizeof file->sha256;
+
+  g_checksum_update (checksum, g_bytes_get_data (file->original, NULL),
+                     g_bytes_get_size (file->original));
+  g_checksum_get_digest (checksum, file->sha256, &size);
+}
+
+static LajnaDocumentFile *
+file_new (void)
+{
+  LajnaDocumentFile *file = g_new0 (LajnaDocumentFile, 1);
+
+  file->previews = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  return file;
+}
+
+/**
+ * lajna_document_file_from_pages:
+ * @pages: (element-type LajnaImagePage): scanned pages, in order
+ * @error: return location for a #GError
+ *
+ * One PDF of the pages, which is the document's original.
+ *
+ * Returns: (transfer full) (nullable): the file ready to store
+ */
+LajnaDocumentFile *
+lajna_document_file_from_pages (GPtrArray  *pages,
+                                GError    **error)
+{
+  g_autoptr(LajnaDocumentFile) file = file_new ();
+
+  g_return_val_if_fail (pages->len > 0, NULL);
+
+  file->mime_type = "application/pdf";
+  if (!write_pages (file, pages, error))
+    return NULL;
+  file->original = g_steal_pointer (&file->pdf);
+  set_sha256 (file);
+  return g_steal_pointer (&file);
+}
+
 /**
  * lajna_document_file_read:
  * @bytes: the file's contents
@@ -227,11 +268,9 @@ LajnaDocumentFile *
 lajna_document_file_read (GBytes  *bytes,
                           GError **error)
 {
-  g_autoptr(LajnaDocumentFile) file = g_new0 (LajnaDocumentFile, 1);
+  g_autoptr(LajnaDocumentFile) file = file_new ();
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize digest_size = sizeof file->sha256;
 
   if (size == 0)
     {
@@ -253,11 +292,18 @@ lajna_document_file_read (GBytes  *bytes,
       return NULL;
     }
   file->original = g_bytes_ref (bytes);
-  file->previews = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  if (!(g_str_equal (file->mime_type, "application/pdf") ? read_pdf (file, error)
-                                                          : read_image (file, error)))
-    return NULL;
-  g_checksum_update (checksum, data, size);
-  g_checksum_get_digest (checksum, file->sha256, &digest_size);
+  if (g_str_equal (file->mime_type, "application/pdf"))
+    {
+      if (!read_pdf (file, error))
+        return NULL;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) pages = lajna_document_image_pages (file->mime_type, bytes, error);
+
+      if (pages == NULL || !write_pages (file, pages, error))
+        return NULL;
+    }
+  set_sha256 (file);
   return g_steal_pointer (&file);
 }

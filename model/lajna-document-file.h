@@ -49,6 +49,8 @@ typedef struct
 GQuark             lajna_document_error_quark  (void);
 LajnaDocumentFile *lajna_document_file_read    (GBytes             *bytes,
                                                 GError            **error);
+LajnaDocumentFile *lajna_document_file_from_pages (GPtrArray      *pages,
+                                                   GError        **error);
 void               lajna_document_file_free    (LajnaDocumentFile  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaDocumentFile, lajna_document_file_free)

@@ -17,8 +17,8 @@
 /* Scans without a stated resolution are taken to be 300 dpi. */
 #define DEFAULT_DPI 300.0
 
-static void
-image_page_free (LajnaImagePage *page)
+void
+lajna_image_page_free (LajnaImagePage *page)
 {
   cairo_surface_destroy (page->surface);
   g_free (page);
@@ -319,7 +319,7 @@ lajna_document_image_pages (const char  *mime_type,
                             GBytes      *bytes,
                             GError     **error)
 {
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) image_page_free);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_image_page_free);
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
   guint64 width = 0, height = 0;

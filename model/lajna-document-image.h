@@ -13,6 +13,7 @@ typedef struct
   double           dpi;
 } LajnaImagePage;
 
+void       lajna_image_page_free      (LajnaImagePage *page);
 GPtrArray *lajna_document_image_pages (const char  *mime_type,
                                        GBytes      *bytes,
                                        GError     **error);

@@ -3,6 +3,7 @@
 #include "lajna-test-records.h"
 
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char * const lajna_test_countries[] = { "LY", "EG", "DE", "TN", NULL };
@@ -59,4 +60,31 @@ lajna_test_make_record (const char         *kind,
   if (overrides != NULL)
     set_pairs (record, overrides);
   return record;
+}
+
+/* The id of the committee with @code. */
+int
+lajna_test_committee (LajnaDb    *db,
+                      const char *code)
+{
+  const char *params[] = { code };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, "SELECT id FROM committee WHERE code = $1",
+                                                     1, params, NULL);
+
+  ck_assert (result != NULL && PQntuples (result) == 1);
+  return atoi (PQgetvalue (result, 0, 0));
+}
+
+/* A valid file of @kind registered in the committee with @code. */
+gint64
+lajna_test_register_file (LajnaDb    *db,
+                          const char *kind,
+                          const char *code)
+{
+  g_autoptr(GPtrArray) records = records_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (records, lajna_test_make_record (kind, lajna_test_committee (db, code), NULL));
+  ck_assert_msg (lajna_case_record_register (db, records, &error), "%s", MESSAGE (error));
+  return RECORD (records, 0)->id;
 }

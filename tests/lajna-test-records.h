@@ -14,5 +14,7 @@ extern const char *const lajna_test_countries[];
 
 LajnaCaseRecord *lajna_test_make_record (const char *kind, int committee_id,
                                          const char *const *overrides);
+int              lajna_test_committee    (LajnaDb *db, const char *code);
+gint64           lajna_test_register_file (LajnaDb *db, const char *kind, const char *code);
 
 G_END_DECLS

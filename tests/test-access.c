@@ -32,30 +32,6 @@ static const char setup_sql[] =
   "UPDATE committee_role SET until = current_date - 1"
   " WHERE user_id = (SELECT id FROM app_user WHERE login = 'nobody')";
 
-static int
-committee (LajnaDb    *db,
-           const char *code)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM committee WHERE code = '%s'", code);
-  g_autoptr(PGresult) result = lajna_db_exec (db, sql, NULL);
-
-  ck_assert (result != NULL && PQntuples (result) == 1);
-  return atoi (PQgetvalue (result, 0, 0));
-}
-
-static gint64
-register_file (LajnaDb    *db,
-               const char *kind,
-               const char *code)
-{
-  g_autoptr(GPtrArray) records = records_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (records, lajna_test_make_record (kind, committee (db, code), NULL));
-  ck_assert_msg (lajna_case_record_register (db, records, &error), "%s", MESSAGE (error));
-  return RECORD (records, 0)->id;
-}
-
 static void
 setup (void)
 {
@@ -64,10 +40,10 @@ setup (void)
   lajna_test_shared_start_with (setup_sql);
   db = lajna_test_shared_connect ();
   for (int i = 0; i < 3; i++)
-    register_file (db, "marriage", "ac-a");
+    lajna_test_register_file (db, "marriage", "ac-a");
   for (int i = 0; i < 2; i++)
-    register_file (db, "marriage", "ac-b");
-  register_file (db, "juvenile", "ac-j");
+    lajna_test_register_file (db, "marriage", "ac-b");
+  lajna_test_register_file (db, "juvenile", "ac-j");
   /* A national number changed on a file of committee B: its history. */
   ck_assert (lajna_db_run (db, "UPDATE person SET national_number = '219990000001'"
                                " WHERE id = (SELECT m.libyan_party_id FROM marriage_case m"
@@ -334,7 +310,7 @@ START_TEST (test_app_queries)
   /* A member registers no file; a clerk registers one in their committee
    * only. */
   g_clear_error (&error);
-  g_ptr_array_add (records, lajna_test_make_record ("marriage", committee (admin, "ac-b"), NULL));
+  g_ptr_array_add (records, lajna_test_make_record ("marriage", lajna_test_committee (admin, "ac-b"), NULL));
   ck_assert (!lajna_case_record_register (db, records, &error));
   ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
   g_clear_object (&db);
@@ -343,7 +319,7 @@ START_TEST (test_app_queries)
   ck_assert (!lajna_case_record_register (db, records, &error));
   ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
   g_ptr_array_set_size (records, 0);
-  g_ptr_array_add (records, lajna_test_make_record ("marriage", committee (admin, "ac-a"), NULL));
+  g_ptr_array_add (records, lajna_test_make_record ("marriage", lajna_test_committee (admin, "ac-a"), NULL));
   g_clear_error (&error);
   ck_assert_msg (lajna_case_record_register (db, records, &error), "%s", MESSAGE (error));
 }

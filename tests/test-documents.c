@@ -28,17 +28,10 @@ static void
 setup (void)
 {
   g_autoptr(LajnaDb) db = NULL;
-  g_autoptr(GPtrArray) records = records_new ();
-  g_autoptr(PGresult) committee = NULL;
-  g_autoptr(GError) error = NULL;
 
   lajna_test_shared_start_with (setup_sql);
   db = lajna_test_shared_connect ();
-  committee = lajna_db_exec (db, "SELECT id FROM committee WHERE code = 'dc-m'", NULL);
-  g_ptr_array_add (records, lajna_test_make_record ("marriage",
-                                                    atoi (PQgetvalue (committee, 0, 0)), NULL));
-  ck_assert_msg (lajna_case_record_register (db, records, &error), "%s", MESSAGE (error));
-  case_id = RECORD (records, 0)->id;
+  case_id = lajna_test_register_file (db, "marriage", "dc-m");
 }
 
 static cairo_status_t

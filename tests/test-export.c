@@ -20,23 +20,6 @@ static const char setup_sql[] =
 static gint64 marriage_file;
 static gint64 juvenile_file;
 
-static gint64
-register_file (LajnaDb    *db,
-               const char *kind,
-               const char *code)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM committee WHERE code = '%s'", code);
-  g_autoptr(PGresult) committee = lajna_db_exec (db, sql, NULL);
-  g_autoptr(GPtrArray) records = records_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (records, lajna_test_make_record (kind, atoi (PQgetvalue (committee, 0, 0)),
-                                                    NULL));
-  ck_assert_msg (lajna_case_record_register (db, records, &error),
-                 "%s", MESSAGE (error));
-  return RECORD (records, 0)->id;
-}
-
 static void
 setup (void)
 {
@@ -45,8 +28,8 @@ setup (void)
 
   lajna_test_shared_start_with (setup_sql);
   db = lajna_test_shared_connect ();
-  marriage_file = register_file (db, "marriage", "ex-m");
-  juvenile_file = register_file (db, "juvenile", "ex-j");
+  marriage_file = lajna_test_register_file (db, "marriage", "ex-m");
+  juvenile_file = lajna_test_register_file (db, "juvenile", "ex-j");
   ck_assert (lajna_users_set_password (db, "chair_x", "password of chair_x", &error));
   lajna_test_shared_require_passwords ();
 }

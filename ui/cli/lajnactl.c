@@ -28,6 +28,7 @@ static const struct
   { "restore", lajnactl_restore },
   { "user", lajnactl_user },
   { "doc", lajnactl_doc },
+  { "scan", lajnactl_scan },
   { "login", lajnactl_login },
   { "logout", lajnactl_logout },
 };
@@ -237,7 +238,7 @@ main (int   argc,
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
                                   "case search, case duplicates, case import, audit verify, backup, "
-                                  "restore, user add, login, logout, doc import, doc list, doc export"));
+                                  "restore, user add, login, logout, doc import, doc list, doc export, scan"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

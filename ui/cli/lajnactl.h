@@ -39,6 +39,7 @@ int  lajnactl_restore       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_user          (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_login         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_doc           (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_scan          (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_logout        (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS

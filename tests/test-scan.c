@@ -1,0 +1,164 @@
+/* test-scan.c: scanning with SANE's test backend (SANE_CONFIG_DIR points
+ * at a dll.conf of our own that lists `test`): three pages from the
+ * feeder become one three-page PDF in the file's passport slot, the
+ * flatbed gives one page, a scanner that is not there is a clear error
+ * that stores nothing, and `lajnactl scan` does the same from the command
+ * line. */
+
+#include <check.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "lajna-document-image.h"
+#include "lajna-document-store.h"
+#include "lajna-scanner.h"
+#include "lajna-test-records.h"
+#include "lajna-test-util.h"
+
+static gint64 case_id;
+
+static void
+setup (void)
+{
+  g_autoptr(LajnaDb) db = NULL;
+  g_autofree char *config = NULL;
+
+  lajna_test_shared_start_with ("INSERT INTO committee (kind, code, name_ar, name_en, file_prefix)"
+                                " VALUES ('marriage', 'sc-m', 'لجنة', 'S', 'س')");
+  config = g_build_filename (lajna_test_shared_data_dir (), "sane", NULL);
+  g_mkdir_with_parents (config, 0700);
+  {
+    g_autofree char *dll = g_build_filename (config, "dll.conf", NULL);
+
+    ck_assert (g_file_set_contents (dll, "test\n", -1, NULL));
+  }
+  g_setenv ("SANE_CONFIG_DIR", config, TRUE);
+
+  db = lajna_test_shared_connect ();
+  case_id = lajna_test_register_file (db, "marriage", "sc-m");
+}
+
+static GPtrArray *
+scan (gboolean   feeder,
+      guint      pages,
+      GError   **error)
+{
+  g_autoptr(LajnaScanner) scanner = lajna_scanner_new ();
+  LajnaScanSettings settings = { "test:0", feeder, pages, 75, FALSE };
+
+  return lajna_scanner_scan_sync (scanner, &settings, error);
+}
+
+START_TEST (test_feeder_pages_become_one_pdf)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = scan (TRUE, 3, &error);
+  g_autoptr(LajnaDocumentFile) file = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GBytes) original = NULL;
+  LajnaDocument *document;
+  PopplerDocument *pdf;
+  gboolean already = TRUE;
+  gint64 id;
+
+  ck_assert_msg (pages != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (pages->len, 3);
+  file = lajna_document_file_from_pages (pages, &error);
+  ck_assert_msg (file != NULL, "%s", MESSAGE (error));
+  id = lajna_document_attach (db, case_id, "passport", "", "scan", file, &already, &error);
+  ck_assert_msg (id > 0, "%s", MESSAGE (error));
+
+  documents = lajna_document_list (db, case_id, &error);
+  ck_assert (documents != NULL && documents->len >= 1);
+  document = g_ptr_array_index (documents, documents->len - 1);
+  ck_assert_int_eq (document->id, id);
+  ck_assert_str_eq (document->type_code, "passport");
+  ck_assert_str_eq (document->source, "scan");
+  ck_assert_str_eq (document->mime_type, "application/pdf");
+  ck_assert_int_eq (document->pages, 3);
+
+  original = lajna_document_original (db, id, &error);
+  ck_assert_msg (original != NULL, "%s", MESSAGE (error));
+  pdf = poppler_document_new_from_bytes (original, NULL, &error);
+  ck_assert_msg (pdf != NULL, "%s", MESSAGE (error));
+  ck_assert_int_eq (poppler_document_get_n_pages (pdf), 3);
+  g_object_unref (pdf);
+}
+END_TEST
+
+START_TEST (test_flatbed_gives_one_page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = scan (FALSE, 0, &error);
+  LajnaImagePage *page;
+
+  ck_assert_msg (pages != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (pages->len, 1);
+  page = g_ptr_array_index (pages, 0);
+  ck_assert_int_gt (cairo_image_surface_get_width (page->surface), 100);
+  ck_assert (page->dpi == 75);
+}
+END_TEST
+
+START_TEST (test_missing_scanner)
+{
+  g_autoptr(LajnaScanner) scanner = lajna_scanner_new ();
+  LajnaScanSettings settings = { "test:7", TRUE, 0, 75, TRUE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = lajna_scanner_scan_sync (scanner, &settings, &error);
+
+  ck_assert (pages == NULL);
+  ck_assert (g_error_matches (error, LAJNA_SCAN_ERROR, LAJNA_SCAN_ERROR_NO_DEVICE));
+  ck_assert_msg (strstr (error->message, "test:7") != NULL, "%s", error->message);
+}
+END_TEST
+
+START_TEST (test_cli_scan)
+{
+  g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT pages, source FROM document WHERE case_id = %s"
+                                          " AND type_code = 'birth_certificate'", case_text);
+
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH,
+                                            ARGS ("scan", "--device", "test:0", "--case", case_text,
+                                                  "--type", "birth_certificate", "--source", "adf",
+                                                  "--pages", "2", "--resolution", "75", "--mode",
+                                                  "gray"), &out, &err), 0);
+  ck_assert_msg (strstr (out, "2 pages") != NULL, "%s %s", out, err);
+  stored = lajna_db_exec (db, sql, NULL);
+  ck_assert (stored != NULL && PQntuples (stored) == 1);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "2");
+  ck_assert_str_eq (PQgetvalue (stored, 0, 1), "scan");
+
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH,
+                                            ARGS ("scan", "--device", "test:0", "--case", case_text,
+                                                  "--source", "tray"), NULL, &err), 2);
+}
+END_TEST
+
+static Suite *
+scan_suite (void)
+{
+  Suite *suite = suite_create ("scan");
+  TCase *tc = tcase_create ("/scan");
+
+  tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
+  tcase_add_test (tc, test_feeder_pages_become_one_pdf);
+  tcase_add_test (tc, test_flatbed_gives_one_page);
+  tcase_add_test (tc, test_missing_scanner);
+  tcase_add_test (tc, test_cli_scan);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (scan_suite ());
+}
