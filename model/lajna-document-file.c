@@ -94,6 +94,58 @@ draw_pdf_page (cairo_t  *cr,
   poppler_page_render (page, cr);
 }
 
+/* One renderer of previews: a document of its own (one document is never
+ * rendered from two threads), every n-th page from its first. */
+typedef struct
+{
+  GBytes     *pdf;
+  GPtrArray  *previews;
+  guint       first;
+  guint       step;
+} Renderer;
+
+static gpointer
+render_every_nth (gpointer data)
+{
+  Renderer *r = data;
+  PopplerDocument *document = poppler_document_new_from_bytes (r->pdf, NULL, NULL);
+
+  for (guint i = r->first; document != NULL && i < r->previews->len; i += r->step)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      r->previews->pdata[i] = preview_of (width, height, draw_pdf_page, page);
+      g_object_unref (page);
+    }
+  g_clear_object (&document);
+  return NULL;
+}
+
+/* A preview of every page, rendered on as many threads as there are
+ * processors (at most four): a scan's pages are JPEGs that decode whole
+ * whatever the size asked for. */
+static void
+render_previews (LajnaDocumentFile *file)
+{
+  guint threads = CLAMP (g_get_num_processors (), 1, 4);
+  Renderer renderers[4];
+  GThread *running[4] = { NULL };
+
+  g_ptr_array_set_size (file->previews, file->pages);
+  threads = MIN (threads, file->pages);
+  for (guint t = 0; t < threads; t++)
+    {
+      renderers[t] = (Renderer) { file->original, file->previews, t, threads };
+      if (t > 0)
+        running[t] = g_thread_new ("lajna-preview", render_every_nth, &renderers[t]);
+    }
+  render_every_nth (&renderers[0]);
+  for (guint t = 1; t < threads; t++)
+    g_thread_join (running[t]);
+}
+
 static gboolean
 read_pdf_pages (LajnaDocumentFile  *file,
                 PopplerDocument    *document,
@@ -112,14 +164,15 @@ read_pdf_pages (LajnaDocumentFile  *file,
                    _("The file has more than %d pages."), LAJNA_DOCUMENT_MAX_PAGES);
       return FALSE;
     }
+  render_previews (file);
   for (guint i = 0; i < file->pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      double width, height;
-
-      poppler_page_get_size (page, &width, &height);
-      g_ptr_array_add (file->previews, preview_of (width, height, draw_pdf_page, page));
-      g_object_unref (page);
+      if (g_ptr_array_index (file->previews, i) == NULL)
+        {
+          g_set_error (error, LAJNA_DOCUMENT_ERROR, LAJNA_DOCUMENT_ERROR_DAMAGED,
+                       _("The PDF is damaged and cannot be read. (%s)"), "page");
+          return FALSE;
+        }
     }
   return TRUE;
 }

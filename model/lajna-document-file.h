@@ -30,7 +30,7 @@ typedef enum
 } LajnaDocumentError;
 
 /* The limits: a file, its pages, and an image's side and area. */
-#define LAJNA_DOCUMENT_MAX_BYTES (200 * 1024 * 1024)
+#define LAJNA_DOCUMENT_MAX_BYTES (400 * 1024 * 1024)
 #define LAJNA_DOCUMENT_MAX_PAGES 1000
 #define LAJNA_DOCUMENT_MAX_SIDE 20000
 #define LAJNA_DOCUMENT_MAX_PIXELS (120 * 1000 * 1000)
