@@ -214,8 +214,9 @@ START_TEST (test_server_crash_then_try_again)
       lajna_case_list_reload (list);
       spin_until_settled (list);
       if (lajna_case_list_get_error (list) != NULL)
-        ck_assert (g_error_matches (lajna_case_list_get_error (list), LAJNA_DB_ERROR,
-                                    LAJNA_DB_ERROR_UNAVAILABLE));
+        ck_assert_msg (g_error_matches (lajna_case_list_get_error (list), LAJNA_DB_ERROR,
+                                        LAJNA_DB_ERROR_UNAVAILABLE),
+                       "%s", lajna_case_list_get_error (list)->message);
       else if (lajna_cluster_get_server_pid (cluster) > 0)
         break;
       g_usleep (100000);
