@@ -455,7 +455,7 @@ start_server (LajnaCluster  *self,
 
       /* A server left by an earlier run (the app crashed) is taken over. */
       running = lajna_pid_file_read (pid_file);
-      if (running != 0 && lajna_process_is_postgres (running))
+      if (running != 0 && lajna_process_is_postgres_of (running, self->pgdata))
         {
           if (wait_ready (self, running, &exited, cancellable, error))
             return TRUE;
@@ -464,8 +464,8 @@ start_server (LajnaCluster  *self,
         }
       else
         {
-          lajna_pid_file_set_aside_if_stale (pid_file);
-          lajna_pid_file_set_aside_if_stale (socket_lock);
+          lajna_pid_file_set_aside_if_stale (pid_file, self->pgdata);
+          lajna_pid_file_set_aside_if_stale (socket_lock, self->pgdata);
 
           if (!spawn_postmaster (self, error))
             return FALSE;
@@ -668,7 +668,7 @@ lajna_cluster_stop (LajnaCluster  *self,
   pid_file = g_build_filename (self->pgdata, "postmaster.pid", NULL);
   reap_child (self);
   pid = lajna_pid_file_read (pid_file);
-  if (pid == 0 || !lajna_process_is_postgres (pid))
+  if (pid == 0 || !lajna_process_is_postgres_of (pid, self->pgdata))
     return TRUE;
 
   kill (pid, signal_number);
@@ -730,7 +730,7 @@ lajna_cluster_get_server_pid (LajnaCluster *self)
 
   pid_file = g_build_filename (self->pgdata, "postmaster.pid", NULL);
   pid = lajna_pid_file_read (pid_file);
-  return pid != 0 && lajna_process_is_postgres (pid) ? pid : 0;
+  return pid != 0 && lajna_process_is_postgres_of (pid, self->pgdata) ? pid : 0;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -50,30 +51,42 @@ lajna_process_alive (GPid pid)
   return state == NULL || state[1] == '\0' || state[2] != 'Z';
 }
 
+/* Whether @pid is a PostgreSQL process of the cluster in @pgdata (the
+ * server works in its data folder). After a crash the server's process id
+ * may have gone to another program, or to another cluster's server. */
 gboolean
-lajna_process_is_postgres (GPid pid)
+lajna_process_is_postgres_of (GPid        pid,
+                              const char *pgdata)
 {
   g_autofree char *comm_path = g_strdup_printf ("/proc/%d/comm", pid);
+  g_autofree char *cwd_path = g_strdup_printf ("/proc/%d/cwd", pid);
   g_autofree char *comm = NULL;
+  g_autofree char *cwd = NULL;
+  g_autofree char *data = NULL;
 
   if (!lajna_process_alive (pid))
     return FALSE;
   if (!g_file_get_contents (comm_path, &comm, NULL, NULL))
     return FALSE;
   g_strstrip (comm);
-  return strcmp (comm, "postgres") == 0;
+  if (strcmp (comm, "postgres") != 0)
+    return FALSE;
+  cwd = g_file_read_link (cwd_path, NULL);
+  data = realpath (pgdata, NULL);
+  return cwd != NULL && data != NULL && strcmp (cwd, data) == 0;
 }
 
 /* A lock file left by a crash may name a process id that now belongs to
  * another program; the server would then refuse to start for ever. Such a
  * file is renamed, never deleted. */
 void
-lajna_pid_file_set_aside_if_stale (const char *path)
+lajna_pid_file_set_aside_if_stale (const char *path,
+                                   const char *pgdata)
 {
   GPid pid = lajna_pid_file_read (path);
   g_autofree char *aside = NULL;
 
-  if (pid == 0 || lajna_process_is_postgres (pid))
+  if (pid == 0 || lajna_process_is_postgres_of (pid, pgdata))
     return;
 
   aside = g_strconcat (path, ".stale", NULL);
