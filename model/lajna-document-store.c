@@ -210,6 +210,40 @@ lajna_document_list (LajnaDb  *db,
   return documents;
 }
 
+/* The bytes of @document_id (its PDF, or its original), read in one
+ * transaction with an audit event of @action. */
+static GBytes *
+read_recorded (LajnaDb     *db,
+               gint64       document_id,
+               const char  *column,
+               const char  *action,
+               GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM document_blob WHERE document_id = $1",
+                                          column);
+  const char *values[] = { id, action };
+  const int formats[] = { 0 };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(PGresult) audited = NULL;
+
+  if (!lajna_db_run (db, "BEGIN", error))
+    return NULL;
+  result = lajna_db_exec_binary (db, sql, 1, values, NULL, formats, TRUE, error);
+  if (result != NULL && PQntuples (result) == 0)
+    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                 _("There is no document with the id %s."), id);
+  else if (result != NULL)
+    audited = lajna_db_exec_params (db, "SELECT lajna_audit($2, 'document', $1::bigint)", 2,
+                                    values, error);
+  if (audited == NULL || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  return g_bytes_new (PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0));
+}
+
 /**
  * lajna_document_original:
  * @db: a connection
@@ -227,26 +261,63 @@ lajna_document_original (LajnaDb  *db,
                          gint64    document_id,
                          GError  **error)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
-  const char *values[] = { id };
-  const int formats[] = { 0 };
-  g_autoptr(PGresult) result = NULL;
-  g_autoptr(PGresult) audited = NULL;
+  return read_recorded (db, document_id, "original", "document.export", error);
+}
 
-  if (!lajna_db_run (db, "BEGIN", error))
+/**
+ * lajna_document_open:
+ * @db: a connection
+ * @document_id: the document
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_NOT_FOUND as above
+ *
+ * The document's pages as a PDF, for reading; the opening is recorded
+ * (lajna_document_readers() tells who read what).
+ *
+ * Returns: (transfer full) (nullable): the PDF
+ */
+GBytes *
+lajna_document_open (LajnaDb  *db,
+                     gint64    document_id,
+                     GError  **error)
+{
+  return read_recorded (db, document_id, "coalesce(pdf, original)", "document.open", error);
+}
+
+/**
+ * lajna_document_readers:
+ * @db: a connection
+ * @case_id: a file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): for each of the file's documents
+ *   (by id, as a string), the logins of those who opened it
+ */
+GHashTable *
+lajna_document_readers (LajnaDb  *db,
+                        gint64    case_id,
+                        GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT document_id, reader FROM lajna_document_readers($1)", 1, params, error);
+  GHashTable *readers;
+
+  if (result == NULL)
     return NULL;
-  result = lajna_db_exec_binary (db, "SELECT original FROM document_blob WHERE document_id = $1",
-                                 1, values, NULL, formats, TRUE, error);
-  if (result != NULL && PQntuples (result) == 0)
-    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                 _("There is no document with the id %s."), id);
-  else if (result != NULL)
-    audited = lajna_db_exec_params (db,
-        "SELECT lajna_audit('document.export', 'document', $1::bigint)", 1, values, error);
-  if (audited == NULL || !lajna_db_run (db, "COMMIT", error))
+  readers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify) g_ptr_array_unref);
+  for (int i = 0; i < PQntuples (result); i++)
     {
-      lajna_db_run (db, "ROLLBACK", NULL);
-      return NULL;
+      const char *document = PQgetvalue (result, i, 0);
+      GPtrArray *logins = g_hash_table_lookup (readers, document);
+
+      if (logins == NULL)
+        {
+          logins = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (readers, g_strdup (document), logins);
+        }
+      g_ptr_array_add (logins, g_strdup (PQgetvalue (result, i, 1)));
     }
-  return g_bytes_new (PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0));
+  return readers;
 }

@@ -34,6 +34,12 @@ GPtrArray *lajna_document_list    (LajnaDb                 *db,
 GBytes    *lajna_document_original (LajnaDb                *db,
                                    gint64                   document_id,
                                    GError                 **error);
+GBytes    *lajna_document_open    (LajnaDb                 *db,
+                                   gint64                   document_id,
+                                   GError                 **error);
+GHashTable *lajna_document_readers (LajnaDb                *db,
+                                   gint64                   case_id,
+                                   GError                 **error);
 void       lajna_document_free    (LajnaDocument           *document);
 
 G_END_DECLS

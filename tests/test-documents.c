@@ -404,6 +404,50 @@ START_TEST (test_cli_import)
 }
 END_TEST
 
+/* Opening a document gives its pages as a PDF and records who read it;
+ * a document nobody opened has no readers. */
+START_TEST (test_readers)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GBytes) first_bytes = make_pdf (1);
+  g_autoptr(GBytes) second_bytes = make_jpeg ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDocumentFile) first = lajna_document_file_read (first_bytes, &error);
+  g_autoptr(LajnaDocumentFile) second = NULL;
+  g_autoptr(GBytes) opened = NULL;
+  g_autoptr(GHashTable) readers = NULL;
+  g_autoptr(PGresult) me = lajna_db_exec (db, "SELECT current_user", NULL);
+  g_autofree char *first_key = NULL;
+  g_autofree char *second_key = NULL;
+  GPtrArray *logins;
+  gboolean already;
+  gint64 case_with_two = lajna_test_register_file (db, "marriage", "dc-m");
+  gint64 first_id, second_id;
+
+  ck_assert (first != NULL);
+  second = lajna_document_file_read (second_bytes, &error);
+  ck_assert (second != NULL);
+  first_id = lajna_document_attach (db, case_with_two, "passport", "", "import", first, &already,
+                                    &error);
+  second_id = lajna_document_attach (db, case_with_two, "photo", "", "import", second, &already,
+                                     &error);
+  ck_assert (first_id > 0 && second_id > 0);
+
+  opened = lajna_document_open (db, second_id, &error);
+  ck_assert_msg (opened != NULL, "%s", MESSAGE (error));
+  ck_assert (memcmp (g_bytes_get_data (opened, NULL), "%PDF-", 5) == 0);
+
+  readers = lajna_document_readers (db, case_with_two, &error);
+  ck_assert_msg (readers != NULL, "%s", MESSAGE (error));
+  first_key = g_strdup_printf ("%" G_GINT64_FORMAT, first_id);
+  second_key = g_strdup_printf ("%" G_GINT64_FORMAT, second_id);
+  ck_assert (g_hash_table_lookup (readers, first_key) == NULL);
+  logins = g_hash_table_lookup (readers, second_key);
+  ck_assert (logins != NULL && logins->len == 1);
+  ck_assert_str_eq (g_ptr_array_index (logins, 0), PQgetvalue (me, 0, 0));
+}
+END_TEST
+
 static Suite *
 documents_suite (void)
 {
@@ -415,6 +459,7 @@ documents_suite (void)
   tcase_add_test (tc, test_content_not_name);
   tcase_add_loop_test (tc, test_bad_file_refused, 0, G_N_ELEMENTS (bad));
   tcase_add_test (tc, test_cli_import);
+  tcase_add_test (tc, test_readers);
   suite_add_tcase (suite, tc);
   return suite;
 }
