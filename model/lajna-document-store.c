@@ -10,6 +10,8 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "lajna-text.h"
+
 void
 lajna_document_free (LajnaDocument *document)
 {
@@ -20,6 +22,7 @@ lajna_document_free (LajnaDocument *document)
   g_free (document->source);
   g_free (document->added_by);
   g_free (document->added_at);
+  g_free (document->type_name);
   g_free (document);
 }
 
@@ -181,11 +184,14 @@ lajna_document_list (LajnaDb  *db,
                      GError  **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  const char *params[] = { id };
+  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT id, type_code, title, mime_type, pages, byte_size, encode(sha256, 'hex'), source,"
-      "       added_by, to_char(added_at, 'YYYY-MM-DD HH24:MI')"
-      "  FROM document WHERE case_id = $1 ORDER BY added_at, id", 1, params, error);
+      "SELECT d.id, d.type_code, d.title, d.mime_type, d.pages, d.byte_size,"
+      "       encode(d.sha256, 'hex'), d.source, d.added_by,"
+      "       to_char(d.added_at, 'YYYY-MM-DD HH24:MI'),"
+      "       CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END"
+      "  FROM document d JOIN document_type t ON t.code = d.type_code"
+      " WHERE d.case_id = $1 ORDER BY d.added_at, d.id", 2, params, error);
   GPtrArray *documents;
 
   if (result == NULL)
@@ -205,6 +211,7 @@ lajna_document_list (LajnaDb  *db,
       document->source = g_strdup (PQgetvalue (result, i, 7));
       document->added_by = g_strdup (PQgetvalue (result, i, 8));
       document->added_at = g_strdup (PQgetvalue (result, i, 9));
+      document->type_name = g_strdup (PQgetvalue (result, i, 10));
       g_ptr_array_add (documents, document);
     }
   return documents;

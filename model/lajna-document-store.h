@@ -18,6 +18,7 @@ typedef struct
   char   *source;
   char   *added_by;
   char   *added_at;
+  char   *type_name;
 } LajnaDocument;
 
 gint64     lajna_document_attach  (LajnaDb                 *db,

@@ -19,6 +19,7 @@
 #include "lajna-case-duplicates.h"
 #include "lajna-case-export-run.h"
 #include "lajna-case-steps.h"
+#include "lajna-document-list.h"
 #include "lajna-db-worker.h"
 #include "lajna-duplicate-dialog.h"
 #include "lajna-application.h"
@@ -37,6 +38,7 @@ struct _LajnaCaseView
   GtkLabel            *heading;
   AdwPreferencesGroup *steps_group;
   AdwPreferencesGroup *duplicates_group;
+  LajnaDocumentList   *documents_group;
 
   /* What was added for the file shown, removed when it is shown again. */
   GPtrArray           *groups;
@@ -407,8 +409,16 @@ show_loaded (LajnaCaseView *self,
   g_clear_pointer (&self->duplicates, g_ptr_array_unref);
   self->details = g_steal_pointer (&loaded->details);
   self->duplicates = g_steal_pointer (&loaded->duplicates);
+  lajna_document_list_show (self->documents_group, self->worker, self->case_id);
   set_file_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "details");
+}
+
+/* Documents attached: the checklist and the next steps follow. */
+static void
+documents_changed_cb (LajnaCaseView *self)
+{
+  lajna_case_view_show_case (self, self->case_id);
 }
 
 static void
@@ -674,6 +684,7 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                         G_TYPE_INT64);
 
+  g_type_ensure (LAJNA_TYPE_DOCUMENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lajna/Lajna/app/cases/lajna-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, toast_overlay);
@@ -683,6 +694,8 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, heading);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, steps_group);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, duplicates_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, documents_group);
+  gtk_widget_class_bind_template_callback (widget_class, documents_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "case.edit", NULL, edit_activated);

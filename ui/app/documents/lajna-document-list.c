@@ -1,0 +1,353 @@
+/* lajna-document-list.c: a file's documents in the file view, and how
+ * they are attached: "Attach…" opens a file chooser (several files at
+ * once), or files are dropped on the list. Each file is read, checked and
+ * stored on the database worker; a file that cannot be attached says why
+ * in a toast and leaves nothing behind, the others are attached. The list
+ * emits "changed" when documents were added, for the view to read the
+ * file's checklist again. */
+
+#include "lajna-document-list.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-document-store.h"
+#include "lajna-text.h"
+
+struct _LajnaDocumentList
+{
+  AdwPreferencesGroup  parent_instance;
+
+  LajnaDbWorker       *worker;
+  gint64               case_id;
+  GPtrArray           *rows;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaDocumentList, lajna_document_list, ADW_TYPE_PREFERENCES_GROUP)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What attaching reports: one line a file that could not be attached, and
+ * how many were. */
+typedef struct
+{
+  guint    attached;
+  GString *problems;
+} Attached;
+
+typedef struct
+{
+  gint64  case_id;
+  GSList *paths;
+} AttachJob;
+
+static void
+attach_job_free (AttachJob *job)
+{
+  g_slist_free_full (job->paths, g_free);
+  g_free (job);
+}
+
+static void
+attached_free (Attached *attached)
+{
+  g_string_free (attached->problems, TRUE);
+  g_free (attached);
+}
+
+static void
+show_toast (LajnaDocumentList *self,
+            const char        *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+clear_rows (LajnaDocumentList *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+}
+
+static gpointer
+list_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lajna_document_list (db, *(gint64 *) data, error);
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LajnaDocumentList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                               &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  clear_rows (self);
+  if (documents == NULL)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+      return;
+    }
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         documents->len == 0
+                                           ? _("No documents yet. Attach scans or drop files here.")
+                                           : NULL);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      LajnaDocument *document = g_ptr_array_index (documents, i);
+      g_autofree char *date = lajna_isolate (document->added_at);
+      g_autofree char *pages = g_strdup_printf (ngettext ("%d page", "%d pages", document->pages),
+                                                document->pages);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", pages, date,
+                                                   *document->title != '\0' ? " · " : "",
+                                                   document->title);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), document->type_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name (document->source[0] == 's'
+                                                               ? "scanner-symbolic"
+                                                               : "x-office-document-symbolic"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+reload (LajnaDocumentList *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  lajna_db_worker_run_async (self->worker, list_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
+                             g_free, (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                             listed_cb, self);
+}
+
+static gpointer
+attach_thread (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  AttachJob *job = data;
+  Attached *attached = g_new0 (Attached, 1);
+
+  attached->problems = g_string_new (NULL);
+  for (GSList *l = job->paths; l != NULL; l = l->next)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (l->data, FALSE, &local_error);
+      g_autoptr(GBytes) bytes = mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
+      g_autoptr(LajnaDocumentFile) file = NULL;
+      g_autofree char *name = g_path_get_basename (l->data);
+      gboolean already = FALSE;
+
+      if (bytes != NULL)
+        file = lajna_document_file_read (bytes, &local_error);
+      if (file != NULL
+          && lajna_document_attach (db, job->case_id, "other", name, "import", file, &already,
+                                    &local_error) > 0)
+        {
+          attached->attached += !already;
+          if (already)
+            g_string_append_printf (attached->problems, _("“%s” is already attached.\n"), name);
+          continue;
+        }
+      g_string_append_printf (attached->problems, "%s: %s\n", name, local_error->message);
+    }
+  return attached;
+}
+
+static void
+attached_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LajnaDocumentList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Attached *attached = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (attached == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (attached->problems->len > 0)
+    show_toast (self, g_strchomp (attached->problems->str));
+  if (attached->attached > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("%u document attached",
+                                                            "%u documents attached",
+                                                            attached->attached),
+                                                  attached->attached);
+
+      if (attached->problems->len == 0)
+        show_toast (self, message);
+      reload (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  attached_free (attached);
+}
+
+static void
+attach_files (LajnaDocumentList *self,
+              GSList            *files)
+{
+  AttachJob *job;
+
+  if (self->worker == NULL || self->case_id == 0 || files == NULL)
+    return;
+  job = g_new0 (AttachJob, 1);
+  job->case_id = self->case_id;
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        job->paths = g_slist_append (job->paths, path);
+    }
+  lajna_db_worker_run_async (self->worker, attach_thread, job, (GDestroyNotify) attach_job_free,
+                             (GDestroyNotify) attached_free, NULL, attached_cb,
+                             g_object_ref (self));
+}
+
+static gboolean
+drop_cb (GtkDropTarget     *target,
+         const GValue      *value,
+         double             x,
+         double             y,
+         LajnaDocumentList *self)
+{
+  attach_files (self, g_value_get_boxed (value));
+  return TRUE;
+}
+
+static void
+chosen_cb (GtkNativeDialog   *chooser,
+           int                response,
+           LajnaDocumentList *self)
+{
+  g_autoptr(GListModel) files = NULL;
+  GSList *list = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      attach_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+attach_clicked_cb (LajnaDocumentList *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (
+      _("Attach Documents"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF, JPEG, PNG and TIFF"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/tiff");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+lajna_document_list_dispose (GObject *object)
+{
+  LajnaDocumentList *self = LAJNA_DOCUMENT_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lajna_document_list_parent_class)->dispose (object);
+}
+
+static void
+lajna_document_list_class_init (LajnaDocumentListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lajna_document_list_dispose;
+
+  /**
+   * LajnaDocumentList::changed:
+   *
+   * Emitted when documents were attached.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lajna_document_list_init (LajnaDocumentList *self)
+{
+  GtkWidget *attach = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  self->rows = g_ptr_array_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Documents"));
+  gtk_widget_set_tooltip_text (attach, _("Attach Documents…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Attach Documents…"), -1);
+  gtk_widget_add_css_class (attach, "flat");
+  gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), attach);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+/**
+ * lajna_document_list_show:
+ * @self: a #LajnaDocumentList
+ * @worker: the database worker
+ * @case_id: the file whose documents to list
+ */
+void
+lajna_document_list_show (LajnaDocumentList *self,
+                          LajnaDbWorker     *worker,
+                          gint64             case_id)
+{
+  g_return_if_fail (LAJNA_IS_DOCUMENT_LIST (self));
+
+  g_set_object (&self->worker, worker);
+  self->case_id = case_id;
+  reload (self);
+}
