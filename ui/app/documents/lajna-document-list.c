@@ -322,7 +322,7 @@ lajna_document_list_init (LajnaDocumentList *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   self->rows = g_ptr_array_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Documents"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Attached Documents"));
   gtk_widget_set_tooltip_text (attach, _("Attach Documents…"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Attach Documents…"), -1);
