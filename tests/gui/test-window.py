@@ -9,13 +9,14 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pyatspi
 from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, find_role,
                          press, press_with_control, run, text_of, wait_for, walk)
 
 KEYCODE_L = 46
-KEYSYM_RETURN = 0xff0d
+KEYSYM_RETURN = 0xff0d  # Latin characters are their own key symbols
 
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
 results = Results()
@@ -54,6 +55,32 @@ def export_selected(root, file_number):
     shown = subprocess.run([os.environ["LAJNACTL"], "case", "show", str(found[0]["id"])],
                            check=True, capture_output=True, text=True).stdout
     check("exported the file as a PDF" in shown, "the export is in the file's access history")
+    attach_document(root, path, found[0]["id"])
+
+
+def attach_document(root, path, case_id):
+    """Attaches a PDF to the file shown through Attach… and the file
+    chooser, typing its path as a person would; it is listed in the view
+    and stored for the file."""
+    button = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
+                                    and "إرفاق مستندات" in (a.name or "")), None),
+                      "the attach button")
+    button.queryAction().doAction(0)
+    wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
+                           if "إرفاق مستندات" in (root.getChildAtIndex(i).name or "")), None),
+             "the file chooser")
+    time.sleep(0.5)
+    for ch in path:
+        press(ord(ch))
+    press(KEYSYM_RETURN)
+    name = os.path.basename(path)
+    wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "label"
+                           and name in text_of(a)), None), "the attached document in the list")
+    listed = json.loads(subprocess.run(
+        [os.environ["LAJNACTL"], "doc", "list", "--case", str(case_id), "--json"],
+        check=True, capture_output=True, text=True).stdout)
+    check(any(d["title"] == name and d["mime_type"] == "application/pdf" for d in listed),
+          f"the attached PDF is stored for the file ({len(listed)} documents)")
 
 
 def main(root):
