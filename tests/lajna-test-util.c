@@ -4,6 +4,8 @@
 
 #include "lajna-test-util.h"
 
+#include <cairo-pdf.h>
+
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
@@ -202,4 +204,39 @@ lajna_test_run_program (const char         *program,
                  "%s", error != NULL ? error->message : "");
   ck_assert (WIFEXITED (wait_status));
   return WEXITSTATUS (wait_status);
+}
+
+/* A cairo write function: @closure is a GByteArray. */
+cairo_status_t
+lajna_test_append_bytes (void                *closure,
+                         const unsigned char *data,
+                         unsigned int         length)
+{
+  return g_byte_array_append (closure, data, length) != NULL ? CAIRO_STATUS_SUCCESS
+                                                             : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/**
+ * lajna_test_make_pdf:
+ * @pages: how many A4 pages
+ *
+ * Returns: (transfer full): a PDF whose every page has a black square of
+ *   100 points at its top left
+ */
+GBytes *
+lajna_test_make_pdf (guint pages)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (lajna_test_append_bytes, bytes, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < pages; i++)
+    {
+      cairo_rectangle (cr, 0, 0, 100, 100);
+      cairo_fill (cr);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cairo.h>
 #include <check.h>
 #include <glib.h>
 
@@ -12,6 +13,10 @@ void           lajna_test_remove_dir      (const char *path);
 LajnaDatabase *lajna_test_database_start  (const char *data_dir);
 int            lajna_test_run             (Suite      *suite);
 char          *lajna_test_fixture_path    (const char *name);
+GBytes        *lajna_test_make_pdf        (guint       pages);
+cairo_status_t lajna_test_append_bytes    (void                *closure,
+                                           const unsigned char *data,
+                                           unsigned int         length);
 
 /* One database for a whole suite: an unchecked fixture starts it in the
  * runner, and each test (in its own process) connects to it. */

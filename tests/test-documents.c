@@ -34,15 +34,6 @@ setup (void)
   case_id = lajna_test_register_file (db, "marriage", "dc-m");
 }
 
-static cairo_status_t
-append (void                *closure,
-        const unsigned char *data,
-        unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static cairo_surface_t *
 picture (int width,
          int height)
@@ -60,30 +51,12 @@ picture (int width,
 }
 
 static GBytes *
-make_pdf (guint pages)
-{
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append, bytes, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint i = 0; i < pages; i++)
-    {
-      cairo_rectangle (cr, 50, 50 + i * 20, 200, 100);
-      cairo_fill (cr);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
-}
-
-static GBytes *
 make_png (void)
 {
   GByteArray *bytes = g_byte_array_new ();
   cairo_surface_t *surface = picture (620, 877);
 
-  cairo_surface_write_to_png_stream (surface, append, bytes);
+  cairo_surface_write_to_png_stream (surface, lajna_test_append_bytes, bytes);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (bytes);
 }
@@ -142,7 +115,7 @@ make_encrypted_pdf (void)
   g_autofree char *plain = g_build_filename (lajna_test_shared_data_dir (), "plain.pdf", NULL);
   g_autofree char *locked = g_build_filename (lajna_test_shared_data_dir (), "locked.pdf", NULL);
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  g_autoptr(GBytes) pdf = make_pdf (1);
+  g_autoptr(GBytes) pdf = lajna_test_make_pdf (1);
   char *data = NULL;
   gsize size = 0;
 
@@ -252,7 +225,7 @@ typedef struct
   guint       pages;
 } Good;
 
-static GBytes *make_pdf2 (void) { return make_pdf (2); }
+static GBytes *make_pdf2 (void) { return lajna_test_make_pdf (2); }
 static GBytes *make_tiff3 (void) { return make_tiff (3); }
 
 static const Good good[] = {
@@ -321,7 +294,7 @@ typedef struct
 } Bad;
 
 static GBytes *empty (void) { return g_bytes_new_static ("", 0); }
-static GBytes *cut_pdf (void) { g_autoptr(GBytes) b = make_pdf (3); return prefix (b, 0.6); }
+static GBytes *cut_pdf (void) { g_autoptr(GBytes) b = lajna_test_make_pdf (3); return prefix (b, 0.6); }
 static GBytes *cut_jpeg (void) { g_autoptr(GBytes) b = make_jpeg (); return prefix (b, 0.5); }
 static GBytes *cut_png (void) { g_autoptr(GBytes) b = make_png (); return prefix (b, 0.5); }
 static GBytes *cut_tiff (void) { g_autoptr(GBytes) b = make_tiff (2); return prefix (b, 0.3); }
@@ -363,7 +336,7 @@ START_TEST (test_cli_import)
   g_autofree char *bad_path = g_build_filename (lajna_test_shared_data_dir (), "noise.pdf", NULL);
   g_autofree char *out_path = g_build_filename (lajna_test_shared_data_dir (), "back.pdf", NULL);
   g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  g_autoptr(GBytes) pdf = make_pdf (4);
+  g_autoptr(GBytes) pdf = lajna_test_make_pdf (4);
   g_autoptr(GBytes) noise = random_bytes ();
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autofree char *out = NULL;
@@ -409,7 +382,7 @@ END_TEST
 START_TEST (test_readers)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  g_autoptr(GBytes) first_bytes = make_pdf (1);
+  g_autoptr(GBytes) first_bytes = lajna_test_make_pdf (1);
   g_autoptr(GBytes) second_bytes = make_jpeg ();
   g_autoptr(GError) error = NULL;
   g_autoptr(LajnaDocumentFile) first = lajna_document_file_read (first_bytes, &error);
