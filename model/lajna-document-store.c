@@ -328,3 +328,36 @@ lajna_document_readers (LajnaDb  *db,
     }
   return readers;
 }
+
+/**
+ * lajna_document_previews:
+ * @db: a connection
+ * @document_id: the document
+ * @error: return location for a #GError
+ *
+ * The small pictures made at import, so that a viewer shows every page at
+ * once, before it renders them.
+ *
+ * Returns: (transfer full) (element-type GBytes) (nullable): a PNG a page,
+ *   in order
+ */
+GPtrArray *
+lajna_document_previews (LajnaDb  *db,
+                         gint64    document_id,
+                         GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  const char *values[] = { id };
+  const int formats[] = { 0 };
+  g_autoptr(PGresult) result = lajna_db_exec_binary (db,
+      "SELECT png FROM document_preview WHERE document_id = $1 ORDER BY page", 1, values, NULL,
+      formats, TRUE, error);
+  GPtrArray *previews;
+
+  if (result == NULL)
+    return NULL;
+  previews = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (previews, g_bytes_new (PQgetvalue (result, i, 0), PQgetlength (result, i, 0)));
+  return previews;
+}

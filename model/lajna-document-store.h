@@ -38,6 +38,9 @@ GBytes    *lajna_document_original (LajnaDb                *db,
 GBytes    *lajna_document_open    (LajnaDb                 *db,
                                    gint64                   document_id,
                                    GError                 **error);
+GPtrArray *lajna_document_previews (LajnaDb                 *db,
+                                   gint64                   document_id,
+                                   GError                 **error);
 GHashTable *lajna_document_readers (LajnaDb                *db,
                                    gint64                   case_id,
                                    GError                 **error);

@@ -1,5 +1,6 @@
 /* lajna-document-list.c: a file's documents in the file view, and how
- * they are attached: "Attach…" opens a file chooser (several files at
+ * they are attached and opened: a row opens the document in the viewer;
+ * "Attach…" opens a file chooser (several files at
  * once), or files are dropped on the list. Each file is read, checked and
  * stored on the database worker; a file that cannot be attached says why
  * in a toast and leaves nothing behind, the others are attached. The list
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lajna-document-store.h"
+#include "lajna-document-viewer.h"
 #include "lajna-text.h"
 
 struct _LajnaDocumentList
@@ -133,6 +135,10 @@ listed_cb (GObject      *source,
                                  gtk_image_new_from_icon_name (document->source[0] == 's'
                                                                ? "scanner-symbolic"
                                                                : "x-office-document-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "documents.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xs)", document->id,
+                                        document->type_name);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
     }
@@ -289,6 +295,20 @@ attach_clicked_cb (LajnaDocumentList *self)
 }
 
 static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaDocumentList *self = LAJNA_DOCUMENT_LIST (widget);
+  gint64 id;
+  const char *title;
+
+  g_variant_get (parameter, "(x&s)", &id, &title);
+  if (self->worker != NULL)
+    lajna_document_viewer_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker, id, title);
+}
+
+static void
 lajna_document_list_dispose (GObject *object)
 {
   LajnaDocumentList *self = LAJNA_DOCUMENT_LIST (object);
@@ -313,6 +333,8 @@ lajna_document_list_class_init (LajnaDocumentListClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "documents.open", "(xs)",
+                                   open_activated);
 }
 
 static void

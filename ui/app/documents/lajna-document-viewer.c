@@ -1,0 +1,564 @@
+/* lajna-document-viewer.c: a document's pages, one under the other. Every
+ * page shows its stored preview at once; the pages on screen are then
+ * rendered at the size shown by a LajnaPageRenderer (off the main
+ * thread, the page in view first) and replace their previews. Sharp pages
+ * are kept within a budget of bytes, the farthest given back to their
+ * previews first. Zoom fits the width, or steps with Ctrl+plus and
+ * Ctrl+minus; Page Down, Page Up, Home and End move by page, and the
+ * arrow keys follow the reading direction (left is the next page in
+ * Arabic). Opening the document is recorded in the audit trail. */
+
+#include "lajna-document-viewer.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-document-store.h"
+#include "lajna-page-renderer.h"
+
+/* Sharp pages kept, in bytes of pixels. */
+#define SHARP_BUDGET (160 * 1024 * 1024)
+#define PAGE_GAP 12
+
+struct _LajnaDocumentViewer
+{
+  AdwWindow          parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkBox            *pages_box;
+  GtkLabel          *position;
+  GtkStack          *stack;
+  AdwStatusPage     *failure;
+
+  LajnaPageRenderer *renderer;
+  GPtrArray         *pictures;
+  GPtrArray         *previews;
+  /* Per page: its sharp picture's scale and bytes (0 for the preview),
+   * and the job asking for one. */
+  GArray            *sharp;
+  GPtrArray         *pending;
+  double             zoom;
+  gboolean           fit_width;
+  gsize              sharp_bytes;
+  GCancellable      *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaDocumentViewer, lajna_document_viewer, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  double scale;
+  gsize  bytes;
+} Sharp;
+
+#define SHARP(self, i) (&g_array_index ((self)->sharp, Sharp, (i)))
+
+/* What the worker reads: the renderer (made off the main thread: parsing a
+ * long scan takes a while) and the previews. */
+typedef struct
+{
+  LajnaPageRenderer *renderer;
+  GPtrArray         *previews;
+} Opened;
+
+static void
+opened_free (Opened *opened)
+{
+  g_clear_object (&opened->renderer);
+  g_clear_pointer (&opened->previews, g_ptr_array_unref);
+  g_free (opened);
+}
+
+static gpointer
+open_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(GBytes) pdf = lajna_document_open (db, id, error);
+  Opened *opened;
+
+  if (pdf == NULL)
+    return NULL;
+  opened = g_new0 (Opened, 1);
+  opened->previews = lajna_document_previews (db, id, error);
+  if (opened->previews == NULL
+      || (opened->renderer = lajna_page_renderer_new (pdf, error)) == NULL)
+    {
+      opened_free (opened);
+      return NULL;
+    }
+  return opened;
+}
+
+static void
+size_pages (LajnaDocumentViewer *self)
+{
+  for (guint i = 0; i < self->pictures->len; i++)
+    {
+      double width, height;
+
+      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      gtk_widget_set_size_request (g_ptr_array_index (self->pictures, i),
+                                   (int) (width * self->zoom), (int) (height * self->zoom));
+    }
+}
+
+/* The first and last pages on screen, from the scroll position. */
+static void
+visible_pages (LajnaDocumentViewer *self,
+               guint               *first,
+               guint               *last)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double top = gtk_adjustment_get_value (adjustment);
+  double bottom = top + gtk_adjustment_get_page_size (adjustment);
+  double y = 0;
+
+  *first = G_MAXUINT;
+  *last = 0;
+  for (guint i = 0; i < self->pictures->len; i++)
+    {
+      double width, height;
+
+      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      if (y + height * self->zoom >= top && y <= bottom)
+        {
+          *first = MIN (*first, i);
+          *last = i;
+        }
+      y += height * self->zoom + PAGE_GAP;
+    }
+  if (*first == G_MAXUINT)
+    *first = *last = 0;
+}
+
+static void
+show_preview (LajnaDocumentViewer *self,
+              guint                page)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (page < self->previews->len)
+    texture = gdk_texture_new_from_bytes (g_ptr_array_index (self->previews, page), NULL);
+  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), GDK_PAINTABLE (texture));
+}
+
+/* Gives sharp pages back to their previews, the farthest from @near
+ * first, until the budget holds. */
+static void
+keep_budget (LajnaDocumentViewer *self,
+             guint                near)
+{
+  while (self->sharp_bytes > SHARP_BUDGET)
+    {
+      guint farthest = near;
+
+      for (guint i = 0; i < self->sharp->len; i++)
+        if (SHARP (self, i)->bytes > 0 && ABS ((int) i - (int) near) > ABS ((int) farthest - (int) near))
+          farthest = i;
+      if (farthest == near)
+        break;
+      self->sharp_bytes -= SHARP (self, farthest)->bytes;
+      *SHARP (self, farthest) = (Sharp) { 0, 0 };
+      show_preview (self, farthest);
+    }
+}
+
+typedef struct
+{
+  LajnaDocumentViewer *self;
+  GCancellable        *cancellable;
+  guint                page;
+  double               scale;
+} Asked;
+
+static void
+asked_free (Asked *asked)
+{
+  g_object_unref (asked->self);
+  g_object_unref (asked->cancellable);
+  g_free (asked);
+}
+
+static void
+rendered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Asked *asked = user_data;
+  LajnaDocumentViewer *self = asked->self;
+  cairo_surface_t *surface = lajna_page_renderer_render_finish (LAJNA_PAGE_RENDERER (source),
+                                                                result, NULL);
+  g_autoptr(GBytes) pixels = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int height, stride;
+
+  if (g_ptr_array_index (self->pending, asked->page) == asked->cancellable)
+    g_ptr_array_index (self->pending, asked->page) = NULL;
+  if (surface == NULL || self->pictures == NULL)
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      asked_free (asked);
+      return;
+    }
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                       (gsize) stride * height,
+                                       (GDestroyNotify) cairo_surface_destroy, surface);
+  /* cairo's ARGB32 is GDK_MEMORY_DEFAULT, premultiplied B8G8R8A8 here. */
+  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                    GDK_MEMORY_DEFAULT, pixels, stride);
+  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, asked->page),
+                             GDK_PAINTABLE (texture));
+  self->sharp_bytes += (gsize) stride * height - SHARP (self, asked->page)->bytes;
+  *SHARP (self, asked->page) = (Sharp) { asked->scale, (gsize) stride * height };
+  keep_budget (self, asked->page);
+  asked_free (asked);
+}
+
+/* Asks for the pages on screen (and one either side) at the size shown;
+ * jobs for pages scrolled away are cancelled. */
+static void
+render_visible (LajnaDocumentViewer *self)
+{
+  guint first, last;
+  double scale;
+  g_autofree char *text = NULL;
+
+  if (self->renderer == NULL)
+    return;
+  visible_pages (self, &first, &last);
+  scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      GCancellable *pending = g_ptr_array_index (self->pending, i);
+
+      if (pending != NULL && (i + 1 < first || i > last + 1))
+        {
+          g_cancellable_cancel (pending);
+          g_ptr_array_index (self->pending, i) = NULL;
+        }
+    }
+  for (guint i = first > 0 ? first - 1 : 0; i <= last + 1 && i < self->pictures->len; i++)
+    {
+      Asked *asked;
+
+      if (SHARP (self, i)->scale == scale || g_ptr_array_index (self->pending, i) != NULL)
+        continue;
+      asked = g_new0 (Asked, 1);
+      asked->self = g_object_ref (self);
+      asked->cancellable = g_cancellable_new ();
+      asked->page = i;
+      asked->scale = scale;
+      g_ptr_array_index (self->pending, i) = asked->cancellable;
+      lajna_page_renderer_render_async (self->renderer, i, scale,
+                                        i >= first && i <= last ? LAJNA_RENDER_VISIBLE
+                                                                : LAJNA_RENDER_NEAR,
+                                        asked->cancellable, rendered_cb, asked);
+    }
+  text = g_strdup_printf (_("Page %u of %u"), first + 1, self->pictures->len);
+  gtk_label_set_text (self->position, text);
+}
+
+static void
+set_zoom (LajnaDocumentViewer *self,
+          double               zoom)
+{
+  self->zoom = CLAMP (zoom, 0.1, 4.0);
+  size_pages (self);
+  render_visible (self);
+}
+
+/* Fit the widest page to the window's width. */
+static void
+fit_width (LajnaDocumentViewer *self)
+{
+  int window_width, window_height;
+  int available;
+  double widest = 1;
+
+  if (self->renderer == NULL)
+    return;
+  /* Before the first allocation, the width the window opens with. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
+  available = MAX (gtk_widget_get_width (GTK_WIDGET (self->scroller)), window_width) - 4 * PAGE_GAP;
+
+  for (guint i = 0; i < self->pictures->len; i++)
+    {
+      double width, height;
+
+      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      widest = MAX (widest, width);
+    }
+  if (available > 0)
+    set_zoom (self, available / widest);
+}
+
+static void
+scroll_to_page (LajnaDocumentViewer *self,
+                int                  page)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double y = 0;
+
+  page = CLAMP (page, 0, (int) self->pictures->len - 1);
+  for (int i = 0; i < page; i++)
+    {
+      double width, height;
+
+      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      y += height * self->zoom + PAGE_GAP;
+    }
+  gtk_adjustment_set_value (adjustment, y);
+}
+
+static void
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
+  int step = g_variant_get_int32 (parameter);
+  guint first, last;
+
+  if (self->renderer == NULL)
+    return;
+  visible_pages (self, &first, &last);
+  if (step == G_MININT32 || step == G_MAXINT32)
+    scroll_to_page (self, step == G_MININT32 ? 0 : (int) self->pictures->len - 1);
+  else
+    scroll_to_page (self, (int) first + step);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
+  double factor = g_variant_get_double (parameter);
+
+  self->fit_width = factor == 0;
+  if (self->fit_width)
+    fit_width (self);
+  else
+    set_zoom (self, self->zoom * factor);
+}
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LajnaDocumentViewer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Opened *opened = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  guint pages;
+
+  if (opened == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_status_page_set_description (self->failure, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "failure");
+        }
+      return;
+    }
+  self->renderer = g_steal_pointer (&opened->renderer);
+  self->previews = g_steal_pointer (&opened->previews);
+  opened_free (opened);
+  pages = lajna_page_renderer_get_n_pages (self->renderer);
+  self->pictures = g_ptr_array_new ();
+  g_array_set_size (self->sharp, pages);
+  g_ptr_array_set_size (self->pending, pages);
+  for (guint i = 0; i < pages; i++)
+    {
+      GtkWidget *picture = gtk_picture_new ();
+      g_autofree char *name = g_strdup_printf (_("Page %u"), i + 1);
+
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      gtk_box_append (self->pages_box, picture);
+      g_ptr_array_add (self->pictures, picture);
+      show_preview (self, i);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "pages");
+  fit_width (self);
+}
+
+static void
+scrolled_cb (LajnaDocumentViewer *self)
+{
+  render_visible (self);
+}
+
+static void
+resized_cb (LajnaDocumentViewer *self,
+            GParamSpec          *pspec,
+            gpointer             data)
+{
+  if (self->fit_width)
+    fit_width (self);
+}
+
+static void
+lajna_document_viewer_dispose (GObject *object)
+{
+  LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  for (guint i = 0; self->pending != NULL && i < self->pending->len; i++)
+    if (g_ptr_array_index (self->pending, i) != NULL)
+      g_cancellable_cancel (g_ptr_array_index (self->pending, i));
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pictures, g_ptr_array_unref);
+  g_clear_pointer (&self->previews, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->sharp, g_array_unref);
+  g_clear_object (&self->renderer);
+
+  G_OBJECT_CLASS (lajna_document_viewer_parent_class)->dispose (object);
+}
+
+static void
+lajna_document_viewer_class_init (LajnaDocumentViewerClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lajna_document_viewer_dispose;
+
+  gtk_widget_class_install_action (widget_class, "viewer.move", "i", move_activated);
+  gtk_widget_class_install_action (widget_class, "viewer.zoom", "d", zoom_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "viewer.move", "i",
+                                       G_MININT32);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "viewer.move", "i",
+                                       G_MAXINT32);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "viewer.zoom",
+                                       "d", 1.25);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "viewer.zoom", "d", 1.25);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "viewer.zoom", "d", 0.8);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "viewer.zoom",
+                                       "d", 0.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* Left and Right follow the reading direction: in Arabic the next page is
+ * to the left. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LajnaDocumentViewer   *self)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "viewer.move", "i",
+                              (keyval == GDK_KEY_Left) == rtl ? 1 : -1);
+  return TRUE;
+}
+
+static GtkWidget *
+zoom_button (const char *icon,
+             const char *label,
+             double      factor)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "viewer.zoom");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "d", factor);
+  return button;
+}
+
+static void
+lajna_document_viewer_init (LajnaDocumentViewer *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->sharp = g_array_new (FALSE, TRUE, sizeof (Sharp));
+  self->pending = g_ptr_array_new ();
+  self->zoom = 1.0;
+  self->fit_width = TRUE;
+  self->cancellable = g_cancellable_new ();
+
+  self->position = GTK_LABEL (gtk_label_new (NULL));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->position));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           zoom_button ("zoom-in-symbolic", _("Zoom In"), 1.25));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           zoom_button ("zoom-fit-best-symbolic", _("Fit Width"), 0.0));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           zoom_button ("zoom-out-symbolic", _("Zoom Out"), 0.8));
+  gtk_box_append (GTK_BOX (content), header);
+
+  self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_GAP));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->pages_box), PAGE_GAP);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_box), PAGE_GAP);
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->pages_box));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (resized_cb), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (resized_cb), NULL);
+
+  self->failure = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->failure, "dialog-error-symbolic");
+  adw_status_page_set_title (self->failure, _("The Document Cannot Be Opened"));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_stack_add_named (self->stack, spinner, "loading");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->scroller), "pages");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->failure), "failure");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  adw_window_set_content (ADW_WINDOW (self), content);
+  gtk_window_set_default_size (GTK_WINDOW (self), 800, 900);
+}
+
+/**
+ * lajna_document_viewer_new:
+ * @parent: the window it belongs to
+ * @worker: the database worker
+ * @document_id: the document
+ * @title: the window's title
+ *
+ * Returns: (transfer none): the viewer, presented; it reads the document
+ */
+LajnaDocumentViewer *
+lajna_document_viewer_new (GtkWindow     *parent,
+                           LajnaDbWorker *worker,
+                           gint64         document_id,
+                           const char    *title)
+{
+  LajnaDocumentViewer *self = g_object_new (LAJNA_TYPE_DOCUMENT_VIEWER, "transient-for", parent,
+                                            "title", title, NULL);
+
+  lajna_db_worker_run_async (worker, open_thread, g_memdup2 (&document_id, sizeof document_id),
+                             g_free, (GDestroyNotify) opened_free, self->cancellable, opened_cb,
+                             g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
