@@ -17,6 +17,8 @@ from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, fin
 
 KEYCODE_L = 46
 KEYSYM_RETURN = 0xff0d  # Latin characters are their own key symbols
+KEYSYM_PAGE_DOWN = 0xff56
+KEYSYM_ESCAPE = 0xff1b
 
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
 results = Results()
@@ -81,6 +83,24 @@ def attach_document(root, path, case_id):
         check=True, capture_output=True, text=True).stdout)
     check(any(d["title"] == name and d["mime_type"] == "application/pdf" for d in listed),
           f"the attached PDF is stored for the file ({len(listed)} documents)")
+    view_document(root, name)
+
+
+def view_document(root, name):
+    """Opens the attached document in the viewer and moves a page on."""
+    button = next(a for a in walk(root) if a.getRoleName() == "push button"
+                  and "فتح المستند" in (a.name or ""))
+    button.queryAction().doAction(0)
+    position = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "label"
+                                      and re.fullmatch(r"صفحة \u2068?1\u2069? من \u2068?\d+\u2069?",
+                                                       text_of(a))), None),
+                        "the viewer on page 1")
+    pages = int(re.findall(r"\d+", text_of(position))[-1])
+    check(pages >= 2, f"the viewer shows the document's {pages} pages")
+    press(KEYSYM_PAGE_DOWN)
+    wait_for(lambda: re.match(r"صفحة \u2068?2", text_of(position)), "page 2 after Page Down")
+    check(True, "Page Down moves to the next page")
+    press(KEYSYM_ESCAPE)
 
 
 def main(root):

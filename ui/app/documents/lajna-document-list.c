@@ -127,6 +127,7 @@ listed_cb (GObject      *source,
                                                    *document->title != '\0' ? " · " : "",
                                                    document->title);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *open;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), document->type_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -135,9 +136,16 @@ listed_cb (GObject      *source,
                                  gtk_image_new_from_icon_name (document->source[0] == 's'
                                                                ? "scanner-symbolic"
                                                                : "x-office-document-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "documents.open");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xs)", document->id,
+      open = gtk_button_new_from_icon_name ("document-open-symbolic");
+      gtk_widget_set_tooltip_text (open, _("Open"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open the Document"), -1);
+      gtk_widget_add_css_class (open, "flat");
+      gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), open);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "documents.open");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (open), "(xs)", document->id,
                                         document->type_name);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
