@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lajna-process.h"
 
@@ -91,7 +92,8 @@ lajna_backup_write (LajnaDatabase  *database,
                     GError        **error)
 {
   g_autofree char *pg_dump = g_build_filename (lajna_pg_bindir (), "pg_dump", NULL);
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  /* Two programs backing up at once each write a file of their own. */
+  g_autofree char *partial = g_strdup_printf ("%s.partial-%d", path, (int) getpid ());
   g_autofree char *dbname = g_strconcat ("--dbname=", lajna_database_get_conninfo (database), NULL);
   g_autofree char *sum_path = lajna_backup_checksum_path (path);
   g_autofree char *sum = NULL;
