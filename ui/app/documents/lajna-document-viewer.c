@@ -3,7 +3,8 @@
  * rendered at the size shown by a LajnaPageRenderer (off the main
  * thread, the page in view first) and replace their previews. Sharp pages
  * are kept within a budget of bytes, the farthest given back to their
- * previews first. Zoom fits the width, or steps with Ctrl+plus and
+ * previews first. A sidebar shows every page small (its preview) and
+ * goes to the page chosen. Zoom fits the width, or steps with Ctrl+plus and
  * Ctrl+minus; Page Down, Page Up, Home and End move by page, and the
  * arrow keys follow the reading direction (left is the next page in
  * Arabic). Opening the document is recorded in the audit trail. */
@@ -14,6 +15,7 @@
 
 #include "lajna-document-store.h"
 #include "lajna-page-renderer.h"
+#include "lajna-page-thumbnails.h"
 
 /* Sharp pages kept, in bytes of pixels. */
 #define SHARP_BUDGET (160 * 1024 * 1024)
@@ -27,6 +29,7 @@ struct _LajnaDocumentViewer
   GtkBox            *pages_box;
   GtkLabel          *position;
   GtkStack          *stack;
+  LajnaPageThumbnails *thumbnails;
   AdwStatusPage     *failure;
 
   LajnaPageRenderer *renderer;
@@ -261,6 +264,7 @@ render_visible (LajnaDocumentViewer *self)
     }
   text = g_strdup_printf (_("Page %u of %u"), first + 1, self->pictures->len);
   gtk_label_set_text (self->position, text);
+  lajna_page_thumbnails_select (self->thumbnails, first);
 }
 
 static void
@@ -284,7 +288,10 @@ fit_width (LajnaDocumentViewer *self)
     return;
   /* Before the first allocation, the width the window opens with. */
   gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
-  available = MAX (gtk_widget_get_width (GTK_WIDGET (self->scroller)), window_width) - 4 * PAGE_GAP;
+  available = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  if (available <= 0)
+    available = window_width - gtk_widget_get_width (GTK_WIDGET (self->thumbnails)) - 180;
+  available -= 4 * PAGE_GAP;
 
   for (guint i = 0; i < self->pictures->len; i++)
     {
@@ -387,8 +394,16 @@ opened_cb (GObject      *source,
       g_ptr_array_add (self->pictures, picture);
       show_preview (self, i);
     }
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews);
   gtk_stack_set_visible_child_name (self->stack, "pages");
   fit_width (self);
+}
+
+static void
+thumbnail_activated_cb (LajnaDocumentViewer *self,
+                        guint                page)
+{
+  scroll_to_page (self, (int) page);
 }
 
 static void
@@ -491,6 +506,7 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *spinner = gtk_spinner_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *pages;
 
   self->sharp = g_array_new (FALSE, TRUE, sizeof (Sharp));
   self->pending = g_ptr_array_new ();
@@ -527,7 +543,15 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_spinner_start (GTK_SPINNER (spinner));
   gtk_stack_add_named (self->stack, spinner, "loading");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->scroller), "pages");
+  self->thumbnails = LAJNA_PAGE_THUMBNAILS (lajna_page_thumbnails_new ());
+  g_signal_connect_object (self->thumbnails, "page-activated", G_CALLBACK (thumbnail_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  pages = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->thumbnails));
+  gtk_box_append (GTK_BOX (pages), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);
+  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->scroller));
+  gtk_stack_add_named (self->stack, pages, "pages");
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->failure), "failure");
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
