@@ -10,6 +10,8 @@
 #include <libpq-fe.h>
 #include <libsecret/secret.h>
 
+#include "lajna-text.h"
+
 static const SecretSchema *
 login_schema (void)
 {
@@ -71,6 +73,28 @@ attributes_of (const char  *conninfo,
   g_hash_table_insert (attributes, (gpointer) "login", g_strdup (login));
   PQconninfoFree (options);
   return attributes;
+}
+
+/**
+ * lajna_keyring_describe:
+ * @conninfo: a shared server's connection string
+ *
+ * Returns: (transfer full): "salem on db.example", the login and server
+ *   the password is kept for, each isolated for a sentence in Arabic
+ */
+char *
+lajna_keyring_describe (const char *conninfo)
+{
+  g_autoptr(GHashTable) attributes = attributes_of (conninfo, NULL);
+  g_autofree char *login = NULL;
+  g_autofree char *server = NULL;
+
+  if (attributes == NULL)
+    return g_strdup (conninfo);
+  login = lajna_isolate (g_hash_table_lookup (attributes, "login"));
+  server = lajna_isolate (g_hash_table_lookup (attributes, "server"));
+  /* Translators: a login name on a server's name. */
+  return g_strdup_printf (_("%s on %s"), login, server);
 }
 
 /**

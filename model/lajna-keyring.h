@@ -4,6 +4,7 @@
 
 G_BEGIN_DECLS
 
+char     *lajna_keyring_describe (const char   *conninfo);
 char     *lajna_keyring_lookup  (const char    *conninfo,
                                  GCancellable  *cancellable,
                                  GError       **error);

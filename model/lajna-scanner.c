@@ -85,14 +85,6 @@ lajna_scanner_new (void)
   return g_object_new (LAJNA_TYPE_SCANNER, NULL);
 }
 
-void
-lajna_scan_device_free (LajnaScanDevice *device)
-{
-  g_free (device->name);
-  g_free (device->label);
-  g_free (device);
-}
-
 /* A task whose @func runs on the scanner's thread. The task holds a
  * reference on the scanner, so the thread outlives every job. */
 static void
@@ -111,52 +103,6 @@ queue (LajnaScanner        *self,
   g_task_set_task_data (task, data, data_free);
   g_object_set_data (G_OBJECT (task), "lajna-scan-func", func);
   g_async_queue_push (self->jobs, task);
-}
-
-static void
-devices_job (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  const SANE_Device **list = NULL;
-  GPtrArray *devices = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_scan_device_free);
-
-  if (sane_get_devices (&list, SANE_TRUE) == SANE_STATUS_GOOD)
-    {
-      for (guint i = 0; list[i] != NULL; i++)
-        {
-          LajnaScanDevice *device = g_new0 (LajnaScanDevice, 1);
-
-          device->name = g_strdup (list[i]->name);
-          device->label = g_strdup_printf ("%s %s", list[i]->vendor, list[i]->model);
-          g_ptr_array_add (devices, device);
-        }
-    }
-  g_task_return_pointer (task, devices, (GDestroyNotify) g_ptr_array_unref);
-}
-
-void
-lajna_scanner_devices_async (LajnaScanner        *self,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  queue (self, devices_job, NULL, NULL, lajna_scanner_devices_async, cancellable, callback,
-         user_data);
-}
-
-/**
- * lajna_scanner_devices_finish:
- *
- * Returns: (transfer full) (element-type LajnaScanDevice): the scanners
- */
-GPtrArray *
-lajna_scanner_devices_finish (LajnaScanner  *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static gboolean

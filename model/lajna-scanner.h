@@ -34,26 +34,12 @@ typedef struct
   gboolean    color;
 } LajnaScanSettings;
 
-/* A scanner found. */
-typedef struct
-{
-  char *name;
-  char *label;
-} LajnaScanDevice;
-
 #define LAJNA_TYPE_SCANNER (lajna_scanner_get_type ())
 
 G_DECLARE_FINAL_TYPE (LajnaScanner, lajna_scanner, LAJNA, SCANNER, GObject)
 
 GQuark        lajna_scan_error_quark       (void);
 LajnaScanner *lajna_scanner_new            (void);
-void          lajna_scanner_devices_async  (LajnaScanner             *self,
-                                            GCancellable             *cancellable,
-                                            GAsyncReadyCallback       callback,
-                                            gpointer                  user_data);
-GPtrArray    *lajna_scanner_devices_finish (LajnaScanner             *self,
-                                            GAsyncResult             *result,
-                                            GError                  **error);
 void          lajna_scanner_scan_async     (LajnaScanner             *self,
                                             const LajnaScanSettings  *settings,
                                             GCancellable             *cancellable,
@@ -65,6 +51,5 @@ GPtrArray    *lajna_scanner_scan_finish    (LajnaScanner             *self,
 GPtrArray    *lajna_scanner_scan_sync      (LajnaScanner             *self,
                                             const LajnaScanSettings  *settings,
                                             GError                  **error);
-void          lajna_scan_device_free       (LajnaScanDevice          *device);
 
 G_END_DECLS

@@ -84,15 +84,7 @@ static gint64
 register_file (LajnaDb    *db,
                const char *kind)
 {
-  g_autoptr(GPtrArray) records = records_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *code = g_strconcat ("SELECT id FROM committee WHERE code = 'au-",
-                                       kind[0] == 'j' ? "j'" : "m'", NULL);
-  g_autofree char *committee = value (db, code);
-
-  g_ptr_array_add (records, lajna_test_make_record (kind, atoi (committee), NULL));
-  ck_assert_msg (lajna_case_record_register (db, records, &error), "%s", MESSAGE (error));
-  return RECORD (records, 0)->id;
+  return lajna_test_register_file (db, kind, kind[0] == 'j' ? "au-j" : "au-m");
 }
 
 START_TEST (test_writes_and_views_are_recorded)

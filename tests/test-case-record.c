@@ -63,13 +63,6 @@ query_int (LajnaDb    *db,
   return (int) g_ascii_strtoll (text, NULL, 10);
 }
 
-static int
-committee (LajnaDb    *db,
-           const char *code)
-{
-  return query_int (db, "SELECT id FROM committee WHERE code = $1", code);
-}
-
 static void
 register_ok (LajnaDb   *db,
              GPtrArray *records)
@@ -150,8 +143,8 @@ START_TEST (test_round_trip)
   };
   g_autoptr(GPtrArray) records = records_new ();
 
-  g_ptr_array_add (records, lajna_test_make_record ("marriage", committee (db, "cr-m"), marriage_extra));
-  g_ptr_array_add (records, lajna_test_make_record ("juvenile", committee (db, "cr-j"), juvenile_extra));
+  g_ptr_array_add (records, lajna_test_make_record ("marriage", lajna_test_committee (db, "cr-m"), marriage_extra));
+  g_ptr_array_add (records, lajna_test_make_record ("juvenile", lajna_test_committee (db, "cr-j"), juvenile_extra));
   register_ok (db, records);
 
   for (guint i = 0; i < records->len; i++)
@@ -195,8 +188,8 @@ register_numbers (LajnaDb            *db,
 START_TEST (test_numbers_gapless_per_committee)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  int a = committee (db, "cr-num-a");
-  int b = committee (db, "cr-num-b");
+  int a = lajna_test_committee (db, "cr-num-a");
+  int b = lajna_test_committee (db, "cr-num-b");
   g_autofree char *stored = NULL;
 
   register_numbers (db, (int[]) { a, a, a }, 3,
@@ -231,7 +224,7 @@ START_TEST (test_save_over_another_save)
 {
   g_autoptr(LajnaDb) db_a = lajna_test_shared_connect ();
   g_autoptr(LajnaDb) db_b = lajna_test_shared_connect ();
-  g_autoptr(LajnaCaseRecord) made = register_one (db_a, "marriage", committee (db_a, "cr-edit"), NULL);
+  g_autoptr(LajnaCaseRecord) made = register_one (db_a, "marriage", lajna_test_committee (db_a, "cr-edit"), NULL);
   g_autoptr(LajnaCaseRecord) a = load_ok (db_a, made->id);
   g_autoptr(LajnaCaseRecord) b = load_ok (db_b, made->id);
   g_autoptr(LajnaCaseRecord) now = NULL;
@@ -284,7 +277,7 @@ END_TEST
 START_TEST (test_field_history)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  g_autoptr(LajnaCaseRecord) made = register_one (db, "marriage", committee (db, "cr-edit"), NULL);
+  g_autoptr(LajnaCaseRecord) made = register_one (db, "marriage", lajna_test_committee (db, "cr-edit"), NULL);
   g_autoptr(LajnaCaseRecord) edit = load_ok (db, made->id);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, made->id);
   g_autoptr(GError) error = NULL;
@@ -329,7 +322,7 @@ assert_batch_refused (LajnaDb    *db,
 START_TEST (test_register_all_or_nothing)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  int batch = committee (db, "cr-batch");
+  int batch = lajna_test_committee (db, "cr-batch");
   static const char * const bad_sex[] = { "foreign_party.sex", "x", NULL };
   g_autoptr(GPtrArray) records = records_new ();
   LajnaCaseRecord *third;
@@ -385,7 +378,7 @@ START_TEST (test_intake_duplicates)
     NULL
   };
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  g_autoptr(LajnaCaseRecord) made = register_one (db, "marriage", committee (db, "cr-dup"), party);
+  g_autoptr(LajnaCaseRecord) made = register_one (db, "marriage", lajna_test_committee (db, "cr-dup"), party);
   g_autofree char *want_number = g_strdup_printf ("libyan_party|national_number|%s", made->file_number);
   g_autofree char *want_name = g_strdup_printf ("libyan_party|name_birth_date|%s", made->file_number);
   /* The same number under another name and birth date. */
@@ -445,7 +438,7 @@ START_TEST (test_numbers_concurrent)
 
   for (guint t = 0; t < N_THREADS; t++)
     {
-      workers[t] = (Worker) { committee (db, "cr-conc"),
+      workers[t] = (Worker) { lajna_test_committee (db, "cr-conc"),
                               g_ptr_array_new_with_free_func (g_free), NULL };
       threads[t] = g_thread_new ("register", register_files, &workers[t]);
     }

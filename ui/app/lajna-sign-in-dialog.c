@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "lajna-keyring.h"
-#include "lajna-text.h"
 
 struct _LajnaSignInDialog
 {
@@ -139,35 +138,6 @@ response_cb (LajnaSignInDialog *self,
   g_task_run_in_thread (attempt_task, attempt_thread);
 }
 
-/* "clerk_a on server.example", from the connection string. */
-static char *
-describe_login (const char *conninfo)
-{
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  const char *login = g_get_user_name ();
-  const char *server = "localhost";
-  char *description;
-
-  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-    {
-      if (o->val == NULL || *o->val == '\0')
-        continue;
-      if (g_str_equal (o->keyword, "user"))
-        login = o->val;
-      else if (g_str_equal (o->keyword, "host"))
-        server = o->val;
-    }
-  {
-    g_autofree char *l = lajna_isolate (login);
-    g_autofree char *s = lajna_isolate (server);
-
-    /* Translators: a login name on a server's name. */
-    description = g_strdup_printf (_("%s on %s"), l, s);
-  }
-  PQconninfoFree (options);
-  return description;
-}
-
 static void
 present (GTask      *task,
          const char *problem)
@@ -175,7 +145,7 @@ present (GTask      *task,
   Run *run = g_task_get_task_data (task);
   LajnaSignInDialog *self = g_object_new (LAJNA_TYPE_SIGN_IN_DIALOG,
                                           "transient-for", run->parent, NULL);
-  g_autofree char *login = describe_login (lajna_database_get_conninfo (run->database));
+  g_autofree char *login = lajna_keyring_describe (lajna_database_get_conninfo (run->database));
 
   self->task = g_object_ref (task);
   if (run->unlocking)

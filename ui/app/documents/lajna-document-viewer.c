@@ -56,7 +56,8 @@ typedef struct
 #define SHARP(self, i) (&g_array_index ((self)->sharp, Sharp, (i)))
 
 /* What the worker reads: the renderer (made off the main thread: parsing a
- * long scan takes a while) and the previews. */
+ * long scan takes a while) and the previews, decoded there too (a texture
+ * a page; two hundred PNGs would stall the main loop). */
 typedef struct
 {
   LajnaPageRenderer *renderer;
@@ -69,6 +70,22 @@ opened_free (Opened *opened)
   g_clear_object (&opened->renderer);
   g_clear_pointer (&opened->previews, g_ptr_array_unref);
   g_free (opened);
+}
+
+static GPtrArray *
+decode_previews (LajnaDb  *db,
+                 gint64    id,
+                 GError  **error)
+{
+  g_autoptr(GPtrArray) pngs = lajna_document_previews (db, id, error);
+  GPtrArray *textures;
+
+  if (pngs == NULL)
+    return NULL;
+  textures = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < pngs->len; i++)
+    g_ptr_array_add (textures, gdk_texture_new_from_bytes (g_ptr_array_index (pngs, i), NULL));
+  return textures;
 }
 
 static gpointer
@@ -84,7 +101,7 @@ open_thread (LajnaDb       *db,
   if (pdf == NULL)
     return NULL;
   opened = g_new0 (Opened, 1);
-  opened->previews = lajna_document_previews (db, id, error);
+  opened->previews = decode_previews (db, id, error);
   if (opened->previews == NULL
       || (opened->renderer = lajna_page_renderer_new (pdf, error)) == NULL)
     {
@@ -140,11 +157,10 @@ static void
 show_preview (LajnaDocumentViewer *self,
               guint                page)
 {
-  g_autoptr(GdkTexture) texture = NULL;
-
-  if (page < self->previews->len)
-    texture = gdk_texture_new_from_bytes (g_ptr_array_index (self->previews, page), NULL);
-  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), GDK_PAINTABLE (texture));
+  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page),
+                             page < self->previews->len && g_ptr_array_index (self->previews, page)
+                               ? GDK_PAINTABLE (g_ptr_array_index (self->previews, page))
+                               : NULL);
 }
 
 /* Gives sharp pages back to their previews, the farthest from @near

@@ -1,7 +1,6 @@
 /* lajna-page-thumbnails.c: the viewer's sidebar, a picture of every page
- * in a GtkGridView. A thumbnail is made from the page's stored preview when
- * its cell is bound and dropped when the cell is unbound, so a 200-page
- * scan holds pictures only for the cells on screen. Activating one emits
+ * in a GtkGridView, from the viewer's preview textures: a cell shows its
+ * page's when bound and lets it go when unbound. Activating one emits
  * "page-activated" with the page (from 0). */
 
 #include "lajna-page-thumbnails.h"
@@ -48,14 +47,13 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   guint page = gtk_list_item_get_position (item);
-  g_autoptr(GdkTexture) texture = NULL;
+  GdkPaintable *preview = NULL;
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
   g_autofree char *name = g_strdup_printf (_("Page %u"), page + 1);
 
   if (self->previews != NULL && page < self->previews->len)
-    texture = gdk_texture_new_from_bytes (g_ptr_array_index (self->previews, page), NULL);
-  gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)),
-                             GDK_PAINTABLE (texture));
+    preview = g_ptr_array_index (self->previews, page);
+  gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), preview);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), number);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
@@ -136,7 +134,7 @@ lajna_page_thumbnails_new (void)
 /**
  * lajna_page_thumbnails_set_previews:
  * @self: a #LajnaPageThumbnails
- * @previews: (element-type GBytes): a PNG a page
+ * @previews: (element-type GdkTexture): a preview a page
  */
 void
 lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
