@@ -24,6 +24,59 @@ lajna_image_page_free (LajnaImagePage *page)
   g_free (page);
 }
 
+/**
+ * lajna_image_page_turned:
+ * @page: a page
+ * @quarter_turns: clockwise quarter turns, taken modulo 4
+ *
+ * Returns: (transfer full): a page of @page's pixels turned; @page is left
+ *   as it is, and shared when not turned
+ */
+LajnaImagePage *
+lajna_image_page_turned (const LajnaImagePage *page,
+                         guint                 quarter_turns)
+{
+  LajnaImagePage *turned = g_new0 (LajnaImagePage, 1);
+  int width = cairo_image_surface_get_width (page->surface);
+  int height = cairo_image_surface_get_height (page->surface);
+  int stride = cairo_image_surface_get_stride (page->surface);
+  int out_width, out_height, out_stride;
+  const guint8 *in;
+  guint8 *out;
+
+  turned->dpi = page->dpi;
+  quarter_turns %= 4;
+  if (quarter_turns == 0)
+    {
+      turned->surface = cairo_surface_reference (page->surface);
+      return turned;
+    }
+  out_width = quarter_turns == 2 ? width : height;
+  out_height = quarter_turns == 2 ? height : width;
+  turned->surface = cairo_image_surface_create (cairo_image_surface_get_format (page->surface),
+                                                out_width, out_height);
+  cairo_surface_flush (page->surface);
+  cairo_surface_flush (turned->surface);
+  in = cairo_image_surface_get_data (page->surface);
+  out = cairo_image_surface_get_data (turned->surface);
+  out_stride = cairo_image_surface_get_stride (turned->surface);
+  /* Both surfaces hold 32 bits a pixel (RGB24 or ARGB32). */
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (in + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          int to_x = quarter_turns == 1 ? height - 1 - y : quarter_turns == 2 ? width - 1 - x : y;
+          int to_y = quarter_turns == 1 ? x : quarter_turns == 2 ? height - 1 - y : width - 1 - x;
+
+          *(guint32 *) (out + (gsize) to_y * out_stride + (gsize) to_x * 4) = row[x];
+        }
+    }
+  cairo_surface_mark_dirty (turned->surface);
+  return turned;
+}
+
 static gboolean
 check_size (guint64   width,
             guint64   height,

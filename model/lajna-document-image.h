@@ -13,7 +13,9 @@ typedef struct
   double           dpi;
 } LajnaImagePage;
 
-void       lajna_image_page_free      (LajnaImagePage *page);
+void            lajna_image_page_free   (LajnaImagePage       *page);
+LajnaImagePage *lajna_image_page_turned (const LajnaImagePage *page,
+                                         guint                 quarter_turns);
 GPtrArray *lajna_document_image_pages (const char  *mime_type,
                                        GBytes      *bytes,
                                        GError     **error);

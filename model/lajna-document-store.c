@@ -26,6 +26,60 @@ lajna_document_free (LajnaDocument *document)
   g_free (document);
 }
 
+void
+lajna_document_slot_free (LajnaDocumentSlot *slot)
+{
+  g_free (slot->code);
+  g_free (slot->name);
+  g_free (slot);
+}
+
+/**
+ * lajna_document_slots:
+ * @db: a connection
+ * @case_id: the file
+ * @error: return location for a #GError
+ *
+ * The slots of the file's checklist a document can fill, those still
+ * missing or expired first, and "other" last.
+ *
+ * Returns: (transfer full) (element-type LajnaDocumentSlot) (nullable):
+ *   the slots
+ */
+GPtrArray *
+lajna_document_slots (LajnaDb  *db,
+                      gint64    case_id,
+                      GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id, lajna_prefer_arabic () ? "ar" : "en" };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT code, name, missing FROM ("
+      "  SELECT t.code, CASE WHEN $2 = 'ar' THEN t.name_ar ELSE t.name_en END,"
+      "         c.state <> 'satisfied'"
+      "    FROM lajna_case_checklist($1) c JOIN document_type t ON t.code = c.type_code"
+      "   WHERE t.code <> 'other'"
+      "  UNION ALL"
+      "  SELECT code, CASE WHEN $2 = 'ar' THEN name_ar ELSE name_en END, false"
+      "    FROM document_type WHERE code = 'other') s (code, name, missing)"
+      " ORDER BY missing DESC, code = 'other', name", 2, params, error);
+  GPtrArray *slots;
+
+  if (result == NULL)
+    return NULL;
+  slots = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_document_slot_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaDocumentSlot *slot = g_new0 (LajnaDocumentSlot, 1);
+
+      slot->code = g_strdup (PQgetvalue (result, i, 0));
+      slot->name = g_strdup (PQgetvalue (result, i, 1));
+      slot->missing = PQgetvalue (result, i, 2)[0] == 't';
+      g_ptr_array_add (slots, slot);
+    }
+  return slots;
+}
+
 static char *
 hex_of (const guint8 *digest,
         gsize         size)

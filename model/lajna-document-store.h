@@ -21,6 +21,14 @@ typedef struct
   char   *type_name;
 } LajnaDocument;
 
+/* A slot of a file's checklist, for a new document. */
+typedef struct
+{
+  char     *code;
+  char     *name;
+  gboolean  missing;
+} LajnaDocumentSlot;
+
 gint64     lajna_document_attach  (LajnaDb                 *db,
                                    gint64                   case_id,
                                    const char              *type_code,
@@ -45,5 +53,9 @@ GHashTable *lajna_document_readers (LajnaDb                *db,
                                    gint64                   case_id,
                                    GError                 **error);
 void       lajna_document_free    (LajnaDocument           *document);
+GPtrArray *lajna_document_slots   (LajnaDb                 *db,
+                                   gint64                   case_id,
+                                   GError                 **error);
+void       lajna_document_slot_free (LajnaDocumentSlot     *slot);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  * loop (or wait, from the command line). A scan sets the source, the
  * resolution and the mode it was asked for, then reads sheet after sheet:
  * from the feeder until it is empty or enough pages came, one from the
- * flatbed. The pages come back as cairo surfaces at their resolution,
+ * flatbed. Listing the scanners is a job too. The pages come back as cairo surfaces at their resolution,
  * ready to become one PDF (lajna_document_file_from_pages()). */
 
 #include "lajna-scanner.h"
@@ -59,7 +59,11 @@ lajna_scanner_finalize (GObject *object)
   LajnaScanner *self = LAJNA_SCANNER (object);
 
   g_async_queue_push (self->jobs, stop_job);
-  g_thread_join (self->thread);
+  /* The last reference can go with the last job, on the thread itself. */
+  if (g_thread_self () == self->thread)
+    g_thread_unref (self->thread);
+  else
+    g_thread_join (self->thread);
   g_async_queue_unref (self->jobs);
 
   G_OBJECT_CLASS (lajna_scanner_parent_class)->finalize (object);
@@ -228,6 +232,74 @@ read_frame (SANE_Handle   handle,
     }
   cairo_surface_mark_dirty (surface);
   return surface;
+}
+
+void
+lajna_scan_device_free (LajnaScanDevice *device)
+{
+  g_free (device->name);
+  g_free (device->label);
+  g_free (device);
+}
+
+static void
+devices_job (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  GPtrArray *devices = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_scan_device_free);
+  const SANE_Device **list = NULL;
+  GError *error = NULL;
+
+  if (failed (sane_get_devices (&list, SANE_FALSE), &error))
+    {
+      g_ptr_array_unref (devices);
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      LajnaScanDevice *device = g_new0 (LajnaScanDevice, 1);
+
+      device->name = g_strdup (list[i]->name);
+      device->label = g_strdup_printf ("%s %s", list[i]->vendor, list[i]->model);
+      g_ptr_array_add (devices, device);
+    }
+  g_task_return_pointer (task, devices, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * lajna_scanner_devices_async:
+ * @self: a #LajnaScanner
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the scanners found
+ * @user_data: data for @callback
+ *
+ * Looks for scanners, local and on the network: this can take seconds.
+ */
+void
+lajna_scanner_devices_async (LajnaScanner        *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  queue (self, devices_job, NULL, NULL, lajna_scanner_devices_async, cancellable, callback,
+         user_data);
+}
+
+/**
+ * lajna_scanner_devices_finish:
+ *
+ * Returns: (transfer full) (element-type LajnaScanDevice) (nullable): the
+ *   scanners found, perhaps none
+ */
+GPtrArray *
+lajna_scanner_devices_finish (LajnaScanner  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 typedef struct

@@ -34,12 +34,28 @@ typedef struct
   gboolean    color;
 } LajnaScanSettings;
 
+/* A scanner SANE found: the name to scan with and a label for people. */
+typedef struct
+{
+  char *name;
+  char *label;
+} LajnaScanDevice;
+
+void lajna_scan_device_free (LajnaScanDevice *device);
+
 #define LAJNA_TYPE_SCANNER (lajna_scanner_get_type ())
 
 G_DECLARE_FINAL_TYPE (LajnaScanner, lajna_scanner, LAJNA, SCANNER, GObject)
 
 GQuark        lajna_scan_error_quark       (void);
 LajnaScanner *lajna_scanner_new            (void);
+void          lajna_scanner_devices_async  (LajnaScanner             *self,
+                                            GCancellable             *cancellable,
+                                            GAsyncReadyCallback       callback,
+                                            gpointer                  user_data);
+GPtrArray    *lajna_scanner_devices_finish (LajnaScanner             *self,
+                                            GAsyncResult             *result,
+                                            GError                  **error);
 void          lajna_scanner_scan_async     (LajnaScanner             *self,
                                             const LajnaScanSettings  *settings,
                                             GCancellable             *cancellable,

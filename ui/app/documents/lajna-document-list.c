@@ -1,7 +1,7 @@
 /* lajna-document-list.c: a file's documents in the file view, and how
  * they are attached and opened: a row opens the document in the viewer;
- * "Attach…" opens a file chooser (several files at
- * once), or files are dropped on the list. Each file is read, checked and
+ * "Scan…" opens the scan dialog, "Attach…" a file chooser (several files
+ * at once), or files are dropped on the list. Each file is read, checked and
  * stored on the database worker; a file that cannot be attached says why
  * in a toast and leaves nothing behind, the others are attached. The list
  * emits "changed" when documents were added, for the view to read the
@@ -13,6 +13,7 @@
 
 #include "lajna-document-store.h"
 #include "lajna-document-viewer.h"
+#include "lajna-scan-dialog.h"
 #include "lajna-text.h"
 
 struct _LajnaDocumentList
@@ -303,6 +304,43 @@ attach_clicked_cb (LajnaDocumentList *self)
 }
 
 static void
+scan_saved_cb (LajnaDocumentList *self)
+{
+  show_toast (self, _("Pages attached"));
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+scan_clicked_cb (LajnaDocumentList *self)
+{
+  LajnaScanDialog *dialog;
+
+  if (self->worker == NULL || self->case_id == 0)
+    return;
+  dialog = lajna_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  self->worker, self->case_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (scan_saved_cb), self, G_CONNECT_SWAPPED);
+}
+
+static GtkWidget *
+header_button (const char *icon,
+               const char *label,
+               GCallback   clicked,
+               gpointer    self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (button, "clicked", clicked, self);
+  return button;
+}
+
+static void
 open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -348,18 +386,16 @@ lajna_document_list_class_init (LajnaDocumentListClass *klass)
 static void
 lajna_document_list_init (LajnaDocumentList *self)
 {
-  GtkWidget *attach = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   self->rows = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Attached Documents"));
-  gtk_widget_set_tooltip_text (attach, _("Attach Documents…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (attach), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Attach Documents…"), -1);
-  gtk_widget_add_css_class (attach, "flat");
-  gtk_widget_set_valign (attach, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (attach, "clicked", G_CALLBACK (attach_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), attach);
+  gtk_box_append (GTK_BOX (buttons), header_button ("scanner-symbolic", _("Scan Documents…"),
+                                                   G_CALLBACK (scan_clicked_cb), self));
+  gtk_box_append (GTK_BOX (buttons), header_button ("list-add-symbolic", _("Attach Documents…"),
+                                                   G_CALLBACK (attach_clicked_cb), self));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

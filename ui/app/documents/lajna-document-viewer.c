@@ -5,9 +5,10 @@
  * are kept within a budget of bytes, the farthest given back to their
  * previews first. A sidebar shows every page small (its preview) and
  * goes to the page chosen. Zoom fits the width, or steps with Ctrl+plus and
- * Ctrl+minus; Page Down, Page Up, Home and End move by page, and the
- * arrow keys follow the reading direction (left is the next page in
- * Arabic). Opening the document is recorded in the audit trail. */
+ * Ctrl+minus; every page turns a quarter with Ctrl+R (Ctrl+Shift+R turns
+ * it back). Page Down, Page Up, Home and End move by page, and the arrow
+ * keys follow the reading direction (left is the next page in Arabic).
+ * Opening the document is recorded in the audit trail. */
 
 #include "lajna-document-viewer.h"
 
@@ -16,6 +17,7 @@
 #include "lajna-document-store.h"
 #include "lajna-page-renderer.h"
 #include "lajna-page-thumbnails.h"
+#include "lajna-turned-paintable.h"
 
 /* Sharp pages kept, in bytes of pixels. */
 #define SHARP_BUDGET (160 * 1024 * 1024)
@@ -35,11 +37,12 @@ struct _LajnaDocumentViewer
   LajnaPageRenderer *renderer;
   GPtrArray         *pictures;
   GPtrArray         *previews;
-  /* Per page: its sharp picture's scale and bytes (0 for the preview),
-   * and the job asking for one. */
+  /* Per page: its sharp picture, its scale and bytes (none for the
+   * preview), and the job asking for one. */
   GArray            *sharp;
   GPtrArray         *pending;
   double             zoom;
+  guint              turns;
   gboolean           fit_width;
   gsize              sharp_bytes;
   GCancellable      *cancellable;
@@ -49,8 +52,9 @@ G_DEFINE_FINAL_TYPE (LajnaDocumentViewer, lajna_document_viewer, ADW_TYPE_WINDOW
 
 typedef struct
 {
-  double scale;
-  gsize  bytes;
+  GdkTexture *texture;
+  double      scale;
+  gsize       bytes;
 } Sharp;
 
 #define SHARP(self, i) (&g_array_index ((self)->sharp, Sharp, (i)))
@@ -111,6 +115,18 @@ open_thread (LajnaDb       *db,
   return opened;
 }
 
+/* A page's size as shown, in points: turned pages swap their sides. */
+static void
+page_size (LajnaDocumentViewer *self,
+           guint                page,
+           double              *width,
+           double              *height)
+{
+  lajna_page_renderer_get_page_size (self->renderer, page,
+                                     self->turns % 2 ? height : width,
+                                     self->turns % 2 ? width : height);
+}
+
 static void
 size_pages (LajnaDocumentViewer *self)
 {
@@ -118,7 +134,7 @@ size_pages (LajnaDocumentViewer *self)
     {
       double width, height;
 
-      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      page_size (self, i, &width, &height);
       gtk_widget_set_size_request (g_ptr_array_index (self->pictures, i),
                                    (int) (width * self->zoom), (int) (height * self->zoom));
     }
@@ -141,7 +157,7 @@ visible_pages (LajnaDocumentViewer *self,
     {
       double width, height;
 
-      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      page_size (self, i, &width, &height);
       if (y + height * self->zoom >= top && y <= bottom)
         {
           *first = MIN (*first, i);
@@ -153,14 +169,19 @@ visible_pages (LajnaDocumentViewer *self,
     *first = *last = 0;
 }
 
+/* Shows a page's sharp picture, or else its preview, turned. */
 static void
-show_preview (LajnaDocumentViewer *self,
-              guint                page)
+show_page (LajnaDocumentViewer *self,
+           guint                page)
 {
-  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page),
-                             page < self->previews->len && g_ptr_array_index (self->previews, page)
-                               ? GDK_PAINTABLE (g_ptr_array_index (self->previews, page))
-                               : NULL);
+  GdkTexture *texture = SHARP (self, page)->texture;
+  g_autoptr(GdkPaintable) turned = NULL;
+
+  if (texture == NULL && page < self->previews->len)
+    texture = g_ptr_array_index (self->previews, page);
+  if (texture != NULL)
+    turned = lajna_turned_paintable_new (GDK_PAINTABLE (texture), self->turns);
+  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), turned);
 }
 
 /* Gives sharp pages back to their previews, the farthest from @near
@@ -179,8 +200,9 @@ keep_budget (LajnaDocumentViewer *self,
       if (farthest == near)
         break;
       self->sharp_bytes -= SHARP (self, farthest)->bytes;
-      *SHARP (self, farthest) = (Sharp) { 0, 0 };
-      show_preview (self, farthest);
+      g_clear_object (&SHARP (self, farthest)->texture);
+      *SHARP (self, farthest) = (Sharp) { NULL, 0, 0 };
+      show_page (self, farthest);
     }
 }
 
@@ -210,7 +232,7 @@ rendered_cb (GObject      *source,
   cairo_surface_t *surface = lajna_page_renderer_render_finish (LAJNA_PAGE_RENDERER (source),
                                                                 result, NULL);
   g_autoptr(GBytes) pixels = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  Sharp *sharp;
   int height, stride;
 
   if (g_ptr_array_index (self->pending, asked->page) == asked->cancellable)
@@ -228,12 +250,14 @@ rendered_cb (GObject      *source,
                                        (gsize) stride * height,
                                        (GDestroyNotify) cairo_surface_destroy, surface);
   /* cairo's ARGB32 is GDK_MEMORY_DEFAULT, premultiplied B8G8R8A8 here. */
-  texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                    GDK_MEMORY_DEFAULT, pixels, stride);
-  gtk_picture_set_paintable (g_ptr_array_index (self->pictures, asked->page),
-                             GDK_PAINTABLE (texture));
-  self->sharp_bytes += (gsize) stride * height - SHARP (self, asked->page)->bytes;
-  *SHARP (self, asked->page) = (Sharp) { asked->scale, (gsize) stride * height };
+  sharp = SHARP (self, asked->page);
+  g_clear_object (&sharp->texture);
+  sharp->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
+                                           GDK_MEMORY_DEFAULT, pixels, stride);
+  self->sharp_bytes += (gsize) stride * height - sharp->bytes;
+  sharp->scale = asked->scale;
+  sharp->bytes = (gsize) stride * height;
+  show_page (self, asked->page);
   keep_budget (self, asked->page);
   asked_free (asked);
 }
@@ -313,7 +337,7 @@ fit_width (LajnaDocumentViewer *self)
     {
       double width, height;
 
-      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      page_size (self, i, &width, &height);
       widest = MAX (widest, width);
     }
   if (available > 0)
@@ -332,7 +356,7 @@ scroll_to_page (LajnaDocumentViewer *self,
     {
       double width, height;
 
-      lajna_page_renderer_get_page_size (self->renderer, i, &width, &height);
+      page_size (self, i, &width, &height);
       y += height * self->zoom + PAGE_GAP;
     }
   gtk_adjustment_set_value (adjustment, y);
@@ -369,6 +393,30 @@ zoom_activated (GtkWidget  *widget,
     fit_width (self);
   else
     set_zoom (self, self->zoom * factor);
+}
+
+/* Turns every page by a quarter, clockwise for 1 and back for -1, keeping
+ * the page in view. */
+static void
+turn_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
+  guint first, last;
+
+  if (self->renderer == NULL)
+    return;
+  visible_pages (self, &first, &last);
+  self->turns = (self->turns + 4 + g_variant_get_int32 (parameter)) % 4;
+  for (guint i = 0; i < self->pictures->len; i++)
+    show_page (self, i);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews, self->turns);
+  if (self->fit_width)
+    fit_width (self);
+  else
+    size_pages (self);
+  scroll_to_page (self, (int) first);
 }
 
 static void
@@ -408,9 +456,9 @@ opened_cb (GObject      *source,
                                       name, -1);
       gtk_box_append (self->pages_box, picture);
       g_ptr_array_add (self->pictures, picture);
-      show_preview (self, i);
+      show_page (self, i);
     }
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews, 0);
   gtk_stack_set_visible_child_name (self->stack, "pages");
   fit_width (self);
 }
@@ -446,6 +494,8 @@ lajna_document_viewer_dispose (GObject *object)
   for (guint i = 0; self->pending != NULL && i < self->pending->len; i++)
     if (g_ptr_array_index (self->pending, i) != NULL)
       g_cancellable_cancel (g_ptr_array_index (self->pending, i));
+  for (guint i = 0; self->sharp != NULL && i < self->sharp->len; i++)
+    g_clear_object (&SHARP (self, i)->texture);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pictures, g_ptr_array_unref);
   g_clear_pointer (&self->previews, g_ptr_array_unref);
@@ -465,6 +515,11 @@ lajna_document_viewer_class_init (LajnaDocumentViewerClass *klass)
 
   gtk_widget_class_install_action (widget_class, "viewer.move", "i", move_activated);
   gtk_widget_class_install_action (widget_class, "viewer.zoom", "d", zoom_activated);
+  gtk_widget_class_install_action (widget_class, "viewer.turn", "i", turn_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "viewer.turn",
+                                       "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "viewer.turn", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.move", "i", 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.move", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "viewer.move", "i",
@@ -493,7 +548,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
-  if (keyval != GDK_KEY_Left && keyval != GDK_KEY_Right)
+  if ((keyval != GDK_KEY_Left && keyval != GDK_KEY_Right)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self), "viewer.move", "i",
                               (keyval == GDK_KEY_Left) == rtl ? 1 : -1);
@@ -501,17 +557,18 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static GtkWidget *
-zoom_button (const char *icon,
-             const char *label,
-             double      factor)
+action_button (const char *icon,
+               const char *label,
+               const char *action,
+               GVariant   *target)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "viewer.zoom");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "d", factor);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   return button;
 }
 
@@ -533,11 +590,21 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   self->position = GTK_LABEL (gtk_label_new (NULL));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->position));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           zoom_button ("zoom-in-symbolic", _("Zoom In"), 1.25));
+                           action_button ("zoom-in-symbolic", _("Zoom In"), "viewer.zoom",
+                                          g_variant_new_double (1.25)));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           zoom_button ("zoom-fit-best-symbolic", _("Fit Width"), 0.0));
+                           action_button ("zoom-fit-best-symbolic", _("Fit Width"), "viewer.zoom",
+                                          g_variant_new_double (0.0)));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           zoom_button ("zoom-out-symbolic", _("Zoom Out"), 0.8));
+                           action_button ("zoom-out-symbolic", _("Zoom Out"), "viewer.zoom",
+                                          g_variant_new_double (0.8)));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           action_button ("object-rotate-right-symbolic", _("Turn Clockwise"),
+                                          "viewer.turn", g_variant_new_int32 (1)));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           action_button ("object-rotate-left-symbolic",
+                                          _("Turn Counterclockwise"), "viewer.turn",
+                                          g_variant_new_int32 (-1)));
   gtk_box_append (GTK_BOX (content), header);
 
   self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_GAP));

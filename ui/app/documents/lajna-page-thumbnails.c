@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-turned-paintable.h"
+
 struct _LajnaPageThumbnails
 {
   GtkWidget          parent_instance;
@@ -15,6 +17,7 @@ struct _LajnaPageThumbnails
   GtkGridView       *grid;
   GtkSingleSelection *selection;
   GPtrArray         *previews;
+  guint              turns;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPageThumbnails, lajna_page_thumbnails, GTK_TYPE_WIDGET)
@@ -47,12 +50,12 @@ bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   guint page = gtk_list_item_get_position (item);
-  GdkPaintable *preview = NULL;
+  g_autoptr(GdkPaintable) preview = NULL;
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
   g_autofree char *name = g_strdup_printf (_("Page %u"), page + 1);
 
   if (self->previews != NULL && page < self->previews->len)
-    preview = g_ptr_array_index (self->previews, page);
+    preview = lajna_turned_paintable_new (g_ptr_array_index (self->previews, page), self->turns);
   gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), preview);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), number);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -135,10 +138,12 @@ lajna_page_thumbnails_new (void)
  * lajna_page_thumbnails_set_previews:
  * @self: a #LajnaPageThumbnails
  * @previews: (element-type GdkTexture): a preview a page
+ * @quarter_turns: how the pages are turned, clockwise
  */
 void
 lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
-                                    GPtrArray           *previews)
+                                    GPtrArray           *previews,
+                                    guint                quarter_turns)
 {
   g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
 
@@ -146,6 +151,7 @@ lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
 
   g_clear_pointer (&self->previews, g_ptr_array_unref);
   self->previews = g_ptr_array_ref (previews);
+  self->turns = quarter_turns;
   for (guint i = 0; i < previews->len; i++)
     {
       g_autofree char *number = g_strdup_printf ("%u", i + 1);

@@ -11,7 +11,8 @@ G_DECLARE_FINAL_TYPE (LajnaPageThumbnails, lajna_page_thumbnails, LAJNA, PAGE_TH
 
 GtkWidget *lajna_page_thumbnails_new          (void);
 void       lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
-                                               GPtrArray           *previews);
+                                               GPtrArray           *previews,
+                                               guint                quarter_turns);
 void       lajna_page_thumbnails_select       (LajnaPageThumbnails *self,
                                                guint                page);
 

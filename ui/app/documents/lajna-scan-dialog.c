@@ -1,0 +1,749 @@
+/* lajna-scan-dialog.c: scanning a file's documents. The clerk chooses the
+ * scanner, the source (flatbed or document feeder), the resolution,
+ * colour or grey and the checklist slot, and scans: batch after batch,
+ * the pages join a strip in the order scanned. The page chosen in the
+ * strip is shown large; it can be moved earlier or later, turned, or
+ * deleted. Saving makes the pages one PDF attached to the slot (turned
+ * as shown), on the database worker; if it fails the pages stay, to be
+ * saved again. Closing with pages not saved asks first.
+ *
+ * SANE calls run on the scanner's own thread, the small pictures of the
+ * pages are made on a thread, and the PDF on the worker: the window never
+ * waits on any of them. */
+
+#include "lajna-scan-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-document-image.h"
+#include "lajna-document-store.h"
+#include "lajna-scanner.h"
+#include "lajna-turned-paintable.h"
+
+/* The longer side of a page's picture in the dialog, in pixels. */
+#define SHOWN_SIDE 1100
+
+static const guint resolutions[] = { 150, 200, 300, 600 };
+
+struct _LajnaScanDialog
+{
+  AdwWindow          parent_instance;
+
+  AdwToastOverlay   *toasts;
+  AdwComboRow       *device_row;
+  AdwComboRow       *source_row;
+  AdwComboRow       *resolution_row;
+  AdwComboRow       *mode_row;
+  AdwComboRow       *slot_row;
+  GtkButton         *scan_button;
+  GtkButton         *save_button;
+  GtkSpinner        *spinner;
+  GtkLabel          *status;
+  GtkStack          *pages_stack;
+  GtkPicture        *shown;
+  GtkFlowBox        *strip;
+  GtkWidget         *page_actions;
+
+  LajnaDbWorker     *worker;
+  gint64             case_id;
+  LajnaScanner      *scanner;
+  GPtrArray         *devices;
+  GPtrArray         *slots;
+  /* The pages, in order (Scanned). */
+  GPtrArray         *pages;
+  int                selected;
+  gboolean           busy;
+  gboolean           discard;
+  GCancellable      *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaScanDialog, lajna_scan_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* A page scanned: its pixels, its picture in the dialog and how it is
+ * turned. */
+typedef struct
+{
+  LajnaImagePage *page;
+  GdkTexture     *texture;
+  guint           turns;
+} Scanned;
+
+static void
+scanned_free (Scanned *scanned)
+{
+  lajna_image_page_free (scanned->page);
+  g_clear_object (&scanned->texture);
+  g_free (scanned);
+}
+
+static void
+show_toast (LajnaScanDialog *self,
+            const char      *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* Scan needs a scanner, Save pages and the slots, and neither while the
+ * dialog is busy. */
+static void
+update_sensitivity (LajnaScanDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scan_button), !self->busy && self->devices != NULL
+                                                              && self->devices->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !self->busy && self->pages->len > 0
+                                                              && self->slots != NULL);
+  gtk_widget_set_sensitive (self->page_actions, !self->busy && self->pages->len > 0);
+}
+
+static void
+set_busy (LajnaScanDialog *self,
+          const char      *status)
+{
+  self->busy = status != NULL;
+  gtk_label_set_text (self->status, status != NULL ? status : "");
+  gtk_spinner_set_spinning (self->spinner, self->busy);
+  update_sensitivity (self);
+}
+
+/* Shows the pages in the strip, and the one chosen large. */
+static void
+show_pages (LajnaScanDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->strip))) != NULL)
+    gtk_flow_box_remove (self->strip, child);
+  self->selected = self->pages->len == 0 ? -1 : CLAMP (self->selected, 0,
+                                                       (int) self->pages->len - 1);
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Scanned *scanned = g_ptr_array_index (self->pages, i);
+      g_autoptr(GdkPaintable) turned = lajna_turned_paintable_new (GDK_PAINTABLE (scanned->texture),
+                                                                   scanned->turns);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      GtkWidget *picture = gtk_picture_new_for_paintable (turned);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *name = g_strdup_printf (_("Page %u"), i + 1);
+
+      gtk_widget_set_size_request (picture, 90, 120);
+      gtk_widget_add_css_class (picture, "card");
+      gtk_box_append (GTK_BOX (box), picture);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (number));
+      gtk_flow_box_append (self->strip, box);
+      child = gtk_widget_get_parent (box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      if ((int) i == self->selected)
+        gtk_flow_box_select_child (self->strip, GTK_FLOW_BOX_CHILD (child));
+    }
+  if (self->selected >= 0)
+    {
+      Scanned *scanned = g_ptr_array_index (self->pages, self->selected);
+      g_autoptr(GdkPaintable) turned = lajna_turned_paintable_new (GDK_PAINTABLE (scanned->texture),
+                                                                   scanned->turns);
+
+      gtk_picture_set_paintable (self->shown, turned);
+    }
+  else
+    gtk_picture_set_paintable (self->shown, NULL);
+  gtk_stack_set_visible_child_name (self->pages_stack, self->pages->len > 0 ? "pages" : "empty");
+  set_busy (self, NULL);
+}
+
+static void
+selected_cb (GtkFlowBox      *strip,
+             LajnaScanDialog *self)
+{
+  g_autoptr(GList) chosen = gtk_flow_box_get_selected_children (strip);
+  int index;
+
+  if (chosen == NULL)
+    return;
+  index = gtk_flow_box_child_get_index (chosen->data);
+  if (index != self->selected && index >= 0)
+    {
+      Scanned *scanned = g_ptr_array_index (self->pages, index);
+      g_autoptr(GdkPaintable) turned = lajna_turned_paintable_new (GDK_PAINTABLE (scanned->texture),
+                                                                   scanned->turns);
+
+      self->selected = index;
+      gtk_picture_set_paintable (self->shown, turned);
+    }
+}
+
+/* The page's picture for the dialog, made on a thread: a 300-dpi page is
+ * too large to show as it is. */
+static void
+picture_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  GPtrArray *pages = data;
+  GPtrArray *textures = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      LajnaImagePage *page = g_ptr_array_index (pages, i);
+      int width = cairo_image_surface_get_width (page->surface);
+      int height = cairo_image_surface_get_height (page->surface);
+      double scale = MIN (1.0, (double) SHOWN_SIDE / MAX (width, height));
+      cairo_surface_t *small = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                           MAX (1, (int) (width * scale)),
+                                                           MAX (1, (int) (height * scale)));
+      cairo_t *cr = cairo_create (small);
+      GBytes *pixels;
+
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, page->surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (small);
+      pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (small),
+                                           (gsize) cairo_image_surface_get_stride (small)
+                                             * cairo_image_surface_get_height (small),
+                                           (GDestroyNotify) cairo_surface_destroy, small);
+      g_ptr_array_add (textures,
+                       gdk_memory_texture_new (cairo_image_surface_get_width (small),
+                                               cairo_image_surface_get_height (small),
+                                               GDK_MEMORY_DEFAULT, pixels,
+                                               cairo_image_surface_get_stride (small)));
+      g_bytes_unref (pixels);
+    }
+  g_task_return_pointer (task, textures, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+pictured_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LajnaScanDialog *self = LAJNA_SCAN_DIALOG (source);
+  GPtrArray *pages = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) textures = g_task_propagate_pointer (G_TASK (result), NULL);
+  guint first = self->pages->len;
+
+  if (textures == NULL)
+    return;
+  for (guint i = 0; pages->len > 0; i++)
+    {
+      Scanned *scanned = g_new0 (Scanned, 1);
+
+      scanned->page = g_ptr_array_steal_index (pages, 0);
+      scanned->texture = g_object_ref (g_ptr_array_index (textures, i));
+      g_ptr_array_add (self->pages, scanned);
+    }
+  self->selected = (int) first;
+  show_pages (self);
+}
+
+static void
+scanned_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LajnaScanDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pages = lajna_scanner_scan_finish (LAJNA_SCANNER (source), result, &error);
+  g_autoptr(GTask) task = NULL;
+
+  if (pages == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_busy (self, NULL);
+          show_toast (self, error->message);
+        }
+      return;
+    }
+  task = g_task_new (self, self->cancellable, pictured_cb, NULL);
+  g_task_set_task_data (task, pages, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, picture_thread);
+}
+
+static void
+scan_clicked_cb (LajnaScanDialog *self)
+{
+  guint device = adw_combo_row_get_selected (self->device_row);
+  LajnaScanSettings settings = { 0 };
+
+  if (self->devices == NULL || device >= self->devices->len)
+    return;
+  settings.device = ((LajnaScanDevice *) g_ptr_array_index (self->devices, device))->name;
+  settings.feeder = adw_combo_row_get_selected (self->source_row) == 1;
+  settings.dpi = resolutions[MIN (adw_combo_row_get_selected (self->resolution_row),
+                                  G_N_ELEMENTS (resolutions) - 1)];
+  settings.color = adw_combo_row_get_selected (self->mode_row) == 0;
+  set_busy (self, settings.feeder ? _("Scanning the feeder’s pages…") : _("Scanning…"));
+  lajna_scanner_scan_async (self->scanner, &settings, self->cancellable, scanned_cb,
+                            g_object_ref (self));
+}
+
+/* Moves the page chosen by @step places, turns it by @turn quarters, or
+ * deletes it. */
+static void
+page_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaScanDialog *self = LAJNA_SCAN_DIALOG (widget);
+  const char *what = NULL;
+  int amount = 0;
+  Scanned *scanned;
+
+  g_variant_get (parameter, "(&si)", &what, &amount);
+  if (self->busy || self->selected < 0 || self->selected >= (int) self->pages->len)
+    return;
+  scanned = g_ptr_array_index (self->pages, self->selected);
+  if (g_str_equal (what, "move"))
+    {
+      int to = self->selected + amount;
+
+      if (to < 0 || to >= (int) self->pages->len)
+        return;
+      g_ptr_array_index (self->pages, self->selected) = g_ptr_array_index (self->pages, to);
+      g_ptr_array_index (self->pages, to) = scanned;
+      self->selected = to;
+    }
+  else if (g_str_equal (what, "turn"))
+    scanned->turns = (scanned->turns + 4 + amount) % 4;
+  else
+    g_ptr_array_remove_index (self->pages, self->selected);
+  show_pages (self);
+}
+
+typedef struct
+{
+  gint64     case_id;
+  char      *type_code;
+  GPtrArray *pages;
+  GArray    *turns;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_free (job->type_code);
+  g_ptr_array_unref (job->pages);
+  g_array_unref (job->turns);
+  g_free (job);
+}
+
+/* On the worker: the pages turned as shown, as one PDF, attached. The
+ * dialog's pages are left as they are, for a second try. */
+static gpointer
+save_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  SaveJob *job = data;
+  g_autoptr(GPtrArray) turned = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_image_page_free);
+  g_autoptr(LajnaDocumentFile) file = NULL;
+  gboolean already = FALSE;
+  gint64 id;
+
+  for (guint i = 0; i < job->pages->len; i++)
+    g_ptr_array_add (turned, lajna_image_page_turned (g_ptr_array_index (job->pages, i),
+                                                      g_array_index (job->turns, guint, i)));
+  if ((file = lajna_document_file_from_pages (turned, error)) == NULL)
+    return NULL;
+  id = lajna_document_attach (db, job->case_id, job->type_code, "", "scan", file, &already, error);
+  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LajnaScanDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (id == NULL)
+    {
+      set_busy (self, NULL);
+      show_toast (self, error->message);
+      return;
+    }
+  g_ptr_array_set_size (self->pages, 0);
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_clicked_cb (LajnaScanDialog *self)
+{
+  guint slot = adw_combo_row_get_selected (self->slot_row);
+  SaveJob *job;
+
+  if (self->busy || self->pages->len == 0 || self->slots == NULL || slot >= self->slots->len)
+    return;
+  job = g_new0 (SaveJob, 1);
+  job->case_id = self->case_id;
+  job->type_code = g_strdup (((LajnaDocumentSlot *) g_ptr_array_index (self->slots, slot))->code);
+  job->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_image_page_free);
+  job->turns = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      Scanned *scanned = g_ptr_array_index (self->pages, i);
+
+      /* Shared with the dialog: the job's copy turns nothing. */
+      g_ptr_array_add (job->pages, lajna_image_page_turned (scanned->page, 0));
+      g_array_append_val (job->turns, scanned->turns);
+    }
+  set_busy (self, _("Saving…"));
+  lajna_db_worker_run_async (self->worker, save_thread, job, (GDestroyNotify) save_job_free,
+                             g_free, NULL, saved_cb, g_object_ref (self));
+}
+
+static void
+devices_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LajnaScanDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  self->devices = lajna_scanner_devices_finish (LAJNA_SCANNER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  for (guint i = 0; self->devices != NULL && i < self->devices->len; i++)
+    {
+      LajnaScanDevice *device = g_ptr_array_index (self->devices, i);
+
+      gtk_string_list_append (labels, device->label);
+    }
+  adw_combo_row_set_model (self->device_row, G_LIST_MODEL (labels));
+  set_busy (self, NULL);
+  if (self->devices == NULL || self->devices->len == 0)
+    gtk_label_set_text (self->status, error != NULL ? error->message
+                                                    : _("No scanner was found. Check that the "
+                                                        "scanner is on and connected."));
+}
+
+static gpointer
+slots_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return lajna_document_slots (db, *(gint64 *) data, error);
+}
+
+static void
+slots_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LajnaScanDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->slots = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  if (self->slots == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      LajnaDocumentSlot *slot = g_ptr_array_index (self->slots, i);
+      g_autofree char *name = slot->missing ? g_strdup_printf (_("%s (missing)"), slot->name)
+                                            : g_strdup (slot->name);
+
+      gtk_string_list_append (names, name);
+    }
+  adw_combo_row_set_model (self->slot_row, G_LIST_MODEL (names));
+  update_sensitivity (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LajnaScanDialog  *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Pages scanned and not saved are not lost by a slip: closing asks. */
+static gboolean
+close_request_cb (LajnaScanDialog *self)
+{
+  GtkWidget *dialog;
+
+  if (self->discard || self->pages->len == 0)
+    return FALSE;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Scanned Pages?"),
+                                   _("The pages have not been saved to the file."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Scanning"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+lajna_scan_dialog_dispose (GObject *object)
+{
+  LajnaScanDialog *self = LAJNA_SCAN_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->scanner);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->devices, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lajna_scan_dialog_parent_class)->dispose (object);
+}
+
+static void
+lajna_scan_dialog_class_init (LajnaScanDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lajna_scan_dialog_dispose;
+
+  /**
+   * LajnaScanDialog::saved:
+   *
+   * Emitted when the pages were attached to the file.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, "scan.page", "(si)", page_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "scan.page", "(si)",
+                                       "delete", 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "scan.page",
+                                       "(si)", "turn", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "scan.page", "(si)", "turn", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static AdwComboRow *
+combo_row (AdwPreferencesGroup *group,
+           const char          *title,
+           const char * const  *choices)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+  return row;
+}
+
+static GtkWidget *
+page_button (const char *icon,
+             const char *label,
+             const char *what,
+             int         amount)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "scan.page");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(si)", what, amount);
+  return button;
+}
+
+static GtkWidget *
+settings_column (LajnaScanDialog *self)
+{
+  const char *sources[] = { _("Flatbed"), _("Document Feeder"), NULL };
+  const char *modes[] = { _("Colour"), _("Grey"), NULL };
+  g_autoptr(GtkStringList) dpis = gtk_string_list_new (NULL);
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (resolutions); i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("%u dpi"), resolutions[i]);
+
+      gtk_string_list_append (dpis, label);
+    }
+  self->device_row = combo_row (group, _("Scanner"), NULL);
+  self->source_row = combo_row (group, _("Source"), sources);
+  self->resolution_row = combo_row (group, _("Resolution"), NULL);
+  adw_combo_row_set_model (self->resolution_row, G_LIST_MODEL (dpis));
+  adw_combo_row_set_selected (self->resolution_row, 2);
+  self->mode_row = combo_row (group, _("Colour Mode"), modes);
+  self->slot_row = combo_row (group, _("Document"), NULL);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (group));
+
+  self->scan_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Scan")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->scan_button), "pill");
+  gtk_widget_add_css_class (GTK_WIDGET (self->scan_button), "suggested-action");
+  gtk_widget_set_halign (GTK_WIDGET (self->scan_button), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->scan_button, "clicked", G_CALLBACK (scan_clicked_cb), self);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->scan_button));
+
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  self->status = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->status, TRUE);
+  gtk_label_set_xalign (self->status, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
+  gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->spinner));
+  gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->status));
+  gtk_box_append (GTK_BOX (column), status);
+
+  gtk_widget_set_size_request (column, 340, -1);
+  gtk_widget_set_margin_start (column, 12);
+  gtk_widget_set_margin_end (column, 12);
+  gtk_widget_set_margin_top (column, 12);
+  return column;
+}
+
+static GtkWidget *
+pages_column (LajnaScanDialog *self)
+{
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *strip_scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = adw_status_page_new ();
+
+  self->shown = GTK_PICTURE (gtk_picture_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->shown), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The Page Chosen"), -1);
+  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->shown));
+
+  self->page_actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (self->page_actions, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->page_actions),
+                  page_button ("go-previous-symbolic", _("Move Earlier"), "move", -1));
+  gtk_box_append (GTK_BOX (self->page_actions),
+                  page_button ("go-next-symbolic", _("Move Later"), "move", 1));
+  gtk_box_append (GTK_BOX (self->page_actions),
+                  page_button ("object-rotate-left-symbolic", _("Turn Counterclockwise"), "turn",
+                               -1));
+  gtk_box_append (GTK_BOX (self->page_actions),
+                  page_button ("object-rotate-right-symbolic", _("Turn Clockwise"), "turn", 1));
+  gtk_box_append (GTK_BOX (self->page_actions),
+                  page_button ("user-trash-symbolic", _("Delete the Page"), "delete", 0));
+  gtk_box_append (GTK_BOX (column), self->page_actions);
+
+  self->strip = GTK_FLOW_BOX (gtk_flow_box_new ());
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->strip), GTK_ORIENTATION_VERTICAL);
+  gtk_flow_box_set_max_children_per_line (self->strip, 1);
+  gtk_flow_box_set_selection_mode (self->strip, GTK_SELECTION_BROWSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->strip), GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scanned Pages"), -1);
+  g_signal_connect (self->strip, "selected-children-changed", G_CALLBACK (selected_cb), self);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (strip_scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (strip_scroller), GTK_WIDGET (self->strip));
+  gtk_widget_set_size_request (strip_scroller, -1, 170);
+  gtk_box_append (GTK_BOX (column), strip_scroller);
+
+  gtk_widget_set_margin_start (column, 12);
+  gtk_widget_set_margin_end (column, 12);
+  gtk_widget_set_margin_top (column, 12);
+  gtk_widget_set_margin_bottom (column, 12);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "scanner-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Pages Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Put the pages on the scanner or in its feeder, then press "
+                                     "Scan. Each batch joins the pages already scanned."));
+  self->pages_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->pages_stack, empty, "empty");
+  gtk_stack_add_named (self->pages_stack, column, "pages");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->pages_stack), TRUE);
+  return GTK_WIDGET (self->pages_stack);
+}
+
+static void
+lajna_scan_dialog_init (LajnaScanDialog *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_free);
+  self->selected = -1;
+  self->cancellable = g_cancellable_new ();
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save to the File")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
+  gtk_box_append (GTK_BOX (content), header);
+
+  gtk_box_append (GTK_BOX (body), settings_column (self));
+  gtk_box_append (GTK_BOX (body), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (body), pages_column (self));
+  gtk_widget_set_vexpand (body, TRUE);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, body);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
+
+  adw_window_set_content (ADW_WINDOW (self), content);
+  gtk_window_set_title (GTK_WINDOW (self), _("Scan Documents"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 760);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+}
+
+/**
+ * lajna_scan_dialog_new:
+ * @parent: the window it belongs to
+ * @worker: the database worker
+ * @case_id: the file the pages are for
+ *
+ * Returns: (transfer none): the dialog, presented; it looks for scanners
+ */
+LajnaScanDialog *
+lajna_scan_dialog_new (GtkWindow     *parent,
+                       LajnaDbWorker *worker,
+                       gint64         case_id)
+{
+  LajnaScanDialog *self = g_object_new (LAJNA_TYPE_SCAN_DIALOG, "transient-for", parent, NULL);
+
+  self->worker = g_object_ref (worker);
+  self->case_id = case_id;
+  self->scanner = lajna_scanner_new ();
+  set_busy (self, _("Looking for scanners…"));
+  lajna_scanner_devices_async (self->scanner, self->cancellable, devices_cb, g_object_ref (self));
+  lajna_db_worker_run_async (worker, slots_thread, g_memdup2 (&case_id, sizeof case_id), g_free,
+                             (GDestroyNotify) g_ptr_array_unref, self->cancellable, slots_cb,
+                             g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
