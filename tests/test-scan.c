@@ -142,6 +142,101 @@ START_TEST (test_cli_scan)
 }
 END_TEST
 
+static void
+devices_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+START_TEST (test_devices_listed)
+{
+  g_autoptr(LajnaScanner) scanner = lajna_scanner_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) devices = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  lajna_scanner_devices_async (scanner, NULL, devices_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  devices = lajna_scanner_devices_finish (scanner, result, &error);
+  ck_assert_msg (devices != NULL, "%s", MESSAGE (error));
+  for (guint i = 0; i < devices->len; i++)
+    {
+      LajnaScanDevice *device = g_ptr_array_index (devices, i);
+
+      found |= g_str_equal (device->name, "test:0");
+      ck_assert (*device->label != '\0');
+    }
+  ck_assert (found);
+}
+END_TEST
+
+/* A 3 × 2 page of distinct pixels, turned each way. */
+START_TEST (test_pages_turned)
+{
+  LajnaImagePage page = { cairo_image_surface_create (CAIRO_FORMAT_RGB24, 3, 2), 100 };
+  guint32 *pixels;
+  int stride = cairo_image_surface_get_stride (page.surface) / 4;
+
+  cairo_surface_flush (page.surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (page.surface);
+  for (int y = 0; y < 2; y++)
+    for (int x = 0; x < 3; x++)
+      pixels[y * stride + x] = 0xff000000u | (guint32) (y * 3 + x);
+  cairo_surface_mark_dirty (page.surface);
+
+  for (guint turns = 0; turns < 4; turns++)
+    {
+      LajnaImagePage *turned = lajna_image_page_turned (&page, turns);
+      int width = cairo_image_surface_get_width (turned->surface);
+      int out_stride = cairo_image_surface_get_stride (turned->surface) / 4;
+      const guint32 *out = (const guint32 *) cairo_image_surface_get_data (turned->surface);
+      /* Where the top-left pixel went: clockwise, the top right first. */
+      static const int corner[4][2] = { { 0, 0 }, { 1, 0 }, { 2, 1 }, { 0, 2 } };
+
+      ck_assert_int_eq (width, turns % 2 ? 2 : 3);
+      ck_assert_int_eq (cairo_image_surface_get_height (turned->surface), turns % 2 ? 3 : 2);
+      ck_assert (turned->dpi == 100);
+      ck_assert_uint_eq (out[corner[turns][1] * out_stride + corner[turns][0]] & 0xffffff, 0);
+      if (turns == 0)
+        ck_assert_ptr_eq (turned->surface, page.surface);
+      if (turns == 1)
+        {
+          /* The bottom-left pixel (3) is now the top-left one. */
+          ck_assert_uint_eq (out[0] & 0xffffff, 3);
+          ck_assert_uint_eq (out[2 * out_stride + 0] & 0xffffff, 5);
+        }
+      lajna_image_page_free (turned);
+    }
+  cairo_surface_destroy (page.surface);
+}
+END_TEST
+
+/* The checklist's slots for a scan: missing ones first, "other" last. */
+START_TEST (test_slots)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) slots = lajna_document_slots (db, case_id, &error);
+  gboolean seen_held = FALSE;
+
+  ck_assert_msg (slots != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_gt (slots->len, 2);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      LajnaDocumentSlot *slot = g_ptr_array_index (slots, i);
+
+      ck_assert (*slot->name != '\0');
+      ck_assert_msg (!(slot->missing && seen_held), "%s missing after a held slot", slot->code);
+      seen_held |= !slot->missing;
+      ck_assert (g_str_equal (slot->code, "other") == (i == slots->len - 1));
+    }
+}
+END_TEST
+
 static Suite *
 scan_suite (void)
 {
@@ -153,6 +248,9 @@ scan_suite (void)
   tcase_add_test (tc, test_flatbed_gives_one_page);
   tcase_add_test (tc, test_missing_scanner);
   tcase_add_test (tc, test_cli_scan);
+  tcase_add_test (tc, test_devices_listed);
+  tcase_add_test (tc, test_pages_turned);
+  tcase_add_test (tc, test_slots);
   suite_add_tcase (suite, tc);
   return suite;
 }
