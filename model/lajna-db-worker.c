@@ -12,8 +12,9 @@ struct _LajnaDbWorker
 {
   GObject        parent_instance;
 
-  GAsyncQueue *queue;
-  GThread     *thread;
+  GAsyncQueue   *queue;
+  GThread       *thread;
+  LajnaDatabase *database;
 };
 
 G_DEFINE_TYPE (LajnaDbWorker, lajna_db_worker, G_TYPE_OBJECT)
@@ -144,6 +145,7 @@ lajna_db_worker_finalize (GObject *object)
   LajnaDbWorker *self = LAJNA_DB_WORKER (object);
 
   g_async_queue_unref (self->queue);
+  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (lajna_db_worker_parent_class)->finalize (object);
 }
@@ -177,6 +179,7 @@ lajna_db_worker_new (LajnaDatabase *database)
 
   td->queue = g_async_queue_ref (self->queue);
   td->database = g_object_ref (database);
+  self->database = g_object_ref (database);
   self->thread = g_thread_new ("lajna-db", worker_thread, td);
   return self;
 }
@@ -232,4 +235,19 @@ lajna_db_worker_run_finish (LajnaDbWorker  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * lajna_db_worker_get_database:
+ * @self: a #LajnaDbWorker
+ *
+ * Returns: (transfer none): the database the worker connects to, for a job
+ *   that needs a connection of its own
+ */
+LajnaDatabase *
+lajna_db_worker_get_database (LajnaDbWorker *self)
+{
+  g_return_val_if_fail (LAJNA_IS_DB_WORKER (self), NULL);
+
+  return self->database;
 }

@@ -34,6 +34,7 @@ void           lajna_db_worker_run_async   (LajnaDbWorker       *self,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
+LajnaDatabase *lajna_db_worker_get_database (LajnaDbWorker       *self);
 gpointer       lajna_db_worker_run_finish  (LajnaDbWorker       *self,
                                             GAsyncResult        *result,
                                             GError             **error);

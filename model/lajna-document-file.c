@@ -14,7 +14,7 @@
 #include "lajna-document-image.h"
 
 /* Previews are made at this resolution. */
-#define PREVIEW_DPI 30.0
+
 
 G_DEFINE_QUARK (lajna-document-error-quark, lajna_document_error)
 
@@ -70,7 +70,7 @@ preview_of (double   width,
             void   (*draw) (cairo_t *cr, gpointer data),
             gpointer data)
 {
-  double scale = PREVIEW_DPI / 72.0;
+  double scale = LAJNA_DOCUMENT_PREVIEW_DPI / 72.0;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
                                                          MAX (1, (int) (width * scale + 0.5)),
                                                          MAX (1, (int) (height * scale + 0.5)));

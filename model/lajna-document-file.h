@@ -35,6 +35,9 @@ typedef enum
 #define LAJNA_DOCUMENT_MAX_SIDE 20000
 #define LAJNA_DOCUMENT_MAX_PIXELS (120 * 1000 * 1000)
 
+/* The resolution of the previews stored with each page, in dots per inch. */
+#define LAJNA_DOCUMENT_PREVIEW_DPI 30.0
+
 /* A file read, checked and made ready to store. */
 typedef struct
 {

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "lajna-document-stream.h"
 #include "lajna-text.h"
 
 void
@@ -328,20 +329,35 @@ lajna_document_original (LajnaDb  *db,
 /**
  * lajna_document_open:
  * @db: a connection
+ * @reader: (transfer full): another connection, for the stream to read with
  * @document_id: the document
+ * @length: (out): the PDF's length in bytes
  * @error: return location for a #GError; %LAJNA_DB_ERROR_NOT_FOUND as above
  *
- * The document's pages as a PDF, for reading; the opening is recorded
- * (lajna_document_readers() tells who read what).
+ * The document's pages as a PDF, for reading, fetched a slice at a time as
+ * it is read; the opening is recorded (lajna_document_readers() tells who
+ * read what).
  *
- * Returns: (transfer full) (nullable): the PDF
+ * Returns: (transfer full) (nullable): a seekable stream of the PDF
  */
-GBytes *
+GInputStream *
 lajna_document_open (LajnaDb  *db,
+                     LajnaDb  *reader,
                      gint64    document_id,
+                     goffset  *length,
                      GError  **error)
 {
-  return read_recorded (db, document_id, "coalesce(pdf, original)", "document.open", error);
+  g_autoptr(LajnaDb) owned = reader;
+  g_autoptr(GBytes) digits = read_recorded (db, document_id,
+                                            "octet_length(coalesce(pdf, original))::text",
+                                            "document.open", error);
+  g_autofree char *text = NULL;
+
+  if (digits == NULL)
+    return NULL;
+  text = g_strndup (g_bytes_get_data (digits, NULL), g_bytes_get_size (digits));
+  *length = g_ascii_strtoll (text, NULL, 10);
+  return lajna_document_stream_new (g_steal_pointer (&owned), document_id, *length);
 }
 
 /**

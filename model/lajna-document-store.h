@@ -43,8 +43,10 @@ GPtrArray *lajna_document_list    (LajnaDb                 *db,
 GBytes    *lajna_document_original (LajnaDb                *db,
                                    gint64                   document_id,
                                    GError                 **error);
-GBytes    *lajna_document_open    (LajnaDb                 *db,
+GInputStream *lajna_document_open (LajnaDb                *db,
+                                   LajnaDb                 *reader,
                                    gint64                   document_id,
+                                   goffset                 *length,
                                    GError                 **error);
 GPtrArray *lajna_document_previews (LajnaDb                 *db,
                                    gint64                   document_id,

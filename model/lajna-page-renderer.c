@@ -16,7 +16,10 @@ struct _LajnaPageRenderer
   GObject          parent_instance;
 
   PopplerDocument *document;
-  GArray          *sizes;
+  GInputStream    *stream;
+  goffset          length;
+  guint            n_pages;
+  guint            rendered;
   GThread         *thread;
   GAsyncQueue     *jobs;
   guint64          next_sequence;
@@ -26,18 +29,15 @@ G_DEFINE_FINAL_TYPE (LajnaPageRenderer, lajna_page_renderer, G_TYPE_OBJECT)
 
 typedef struct
 {
-  double width;
-  double height;
-} PageSize;
-
-typedef struct
-{
   GTask               *task;
   guint                page;
   double               scale;
   LajnaRenderPriority  priority;
   guint64              sequence;
 } Job;
+
+/* Pages rendered before the document is read again. */
+#define REOPEN_AFTER 24
 
 /* The job that ends the thread. */
 static Job stop_job = { NULL, 0, 0, G_MAXINT, 0 };
@@ -80,6 +80,25 @@ render (PopplerDocument *document,
   return surface;
 }
 
+/* Poppler keeps every byte it read from a stream that is not in memory;
+ * reading the document again from time to time lets them go, so that
+ * paging through a long scan does not hold all of it. */
+static void
+read_again (LajnaPageRenderer *self)
+{
+  PopplerDocument *again;
+
+  if (++self->rendered % REOPEN_AFTER != 0
+      || !g_seekable_seek (G_SEEKABLE (self->stream), 0, G_SEEK_SET, NULL, NULL))
+    return;
+  again = poppler_document_new_from_stream (self->stream, self->length, NULL, NULL, NULL);
+  if (again != NULL)
+    {
+      g_object_unref (self->document);
+      self->document = again;
+    }
+}
+
 static gpointer
 render_thread (gpointer data)
 {
@@ -89,8 +108,11 @@ render_thread (gpointer data)
   while ((job = g_async_queue_pop (self->jobs)) != &stop_job)
     {
       if (!g_task_return_error_if_cancelled (job->task))
-        g_task_return_pointer (job->task, render (self->document, job->page, job->scale),
-                               (GDestroyNotify) cairo_surface_destroy);
+        {
+          g_task_return_pointer (job->task, render (self->document, job->page, job->scale),
+                                 (GDestroyNotify) cairo_surface_destroy);
+          read_again (self);
+        }
       g_object_unref (job->task);
       g_free (job);
     }
@@ -102,11 +124,14 @@ lajna_page_renderer_finalize (GObject *object)
 {
   LajnaPageRenderer *self = LAJNA_PAGE_RENDERER (object);
 
-  g_async_queue_push_sorted (self->jobs, &stop_job, compare_jobs, NULL);
-  g_thread_join (self->thread);
+  if (self->thread != NULL)
+    {
+      g_async_queue_push_sorted (self->jobs, &stop_job, compare_jobs, NULL);
+      g_thread_join (self->thread);
+    }
   g_async_queue_unref (self->jobs);
   g_clear_object (&self->document);
-  g_array_unref (self->sizes);
+  g_clear_object (&self->stream);
 
   G_OBJECT_CLASS (lajna_page_renderer_parent_class)->finalize (object);
 }
@@ -121,39 +146,38 @@ static void
 lajna_page_renderer_init (LajnaPageRenderer *self)
 {
   self->jobs = g_async_queue_new ();
-  self->sizes = g_array_new (FALSE, FALSE, sizeof (PageSize));
 }
 
 /**
  * lajna_page_renderer_new:
- * @pdf: a document's pages, as stored
+ * @pdf: a seekable stream of a document's pages, as stored, which the
+ *   renderer reads from here on (on its thread)
+ * @length: its length in bytes
  * @error: return location for a #GError
+ *
+ * Poppler reads from @pdf only what it needs: the cross-reference table and
+ * each page's objects, then a page's images when it is rendered.
  *
  * Returns: (transfer full) (nullable): a renderer of @pdf's pages
  */
 LajnaPageRenderer *
-lajna_page_renderer_new (GBytes  *pdf,
-                         GError **error)
+lajna_page_renderer_new (GInputStream  *pdf,
+                         goffset        length,
+                         GError       **error)
 {
   g_autoptr(LajnaPageRenderer) self = g_object_new (LAJNA_TYPE_PAGE_RENDERER, NULL);
   g_autoptr(GError) local_error = NULL;
 
-  self->document = poppler_document_new_from_bytes (pdf, NULL, &local_error);
+  self->document = poppler_document_new_from_stream (pdf, length, NULL, NULL, &local_error);
   if (self->document == NULL)
     {
       g_set_error (error, LAJNA_DOCUMENT_ERROR, LAJNA_DOCUMENT_ERROR_DAMAGED,
                    "%s", local_error->message);
       return NULL;
     }
-  for (int i = 0; i < poppler_document_get_n_pages (self->document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (self->document, i);
-      PageSize size;
-
-      poppler_page_get_size (page, &size.width, &size.height);
-      g_array_append_val (self->sizes, size);
-      g_object_unref (page);
-    }
+  self->stream = g_object_ref (pdf);
+  self->length = length;
+  self->n_pages = poppler_document_get_n_pages (self->document);
   /* From here on only the thread touches the document. Each job's task
    * holds the renderer, so the thread outlives the jobs. */
   self->thread = g_thread_new ("lajna-render", render_thread, self);
@@ -165,29 +189,7 @@ lajna_page_renderer_get_n_pages (LajnaPageRenderer *self)
 {
   g_return_val_if_fail (LAJNA_IS_PAGE_RENDERER (self), 0);
 
-  return self->sizes->len;
-}
-
-/**
- * lajna_page_renderer_get_page_size:
- * @self: a #LajnaPageRenderer
- * @page: a page, from 0
- * @width: (out): its width in points
- * @height: (out): its height in points
- *
- * Known without rendering, for a viewer to lay out every page at once.
- */
-void
-lajna_page_renderer_get_page_size (LajnaPageRenderer *self,
-                                   guint              page,
-                                   double            *width,
-                                   double            *height)
-{
-  g_return_if_fail (LAJNA_IS_PAGE_RENDERER (self));
-  g_return_if_fail (page < self->sizes->len);
-
-  *width = g_array_index (self->sizes, PageSize, page).width;
-  *height = g_array_index (self->sizes, PageSize, page).height;
+  return self->n_pages;
 }
 
 /**
@@ -212,7 +214,7 @@ lajna_page_renderer_render_async (LajnaPageRenderer   *self,
   Job *job;
 
   g_return_if_fail (LAJNA_IS_PAGE_RENDERER (self));
-  g_return_if_fail (page < self->sizes->len);
+  g_return_if_fail (page < self->n_pages);
 
   job = g_new0 (Job, 1);
   job->task = g_task_new (self, cancellable, callback, user_data);

@@ -18,13 +18,10 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (LajnaPageRenderer, lajna_page_renderer, LAJNA, PAGE_RENDERER, GObject)
 
-LajnaPageRenderer *lajna_page_renderer_new           (GBytes               *pdf,
+LajnaPageRenderer *lajna_page_renderer_new           (GInputStream         *pdf,
+                                                       goffset               length,
                                                        GError              **error);
 guint              lajna_page_renderer_get_n_pages   (LajnaPageRenderer    *self);
-void               lajna_page_renderer_get_page_size (LajnaPageRenderer    *self,
-                                                       guint                 page,
-                                                       double               *width,
-                                                       double               *height);
 void               lajna_page_renderer_render_async  (LajnaPageRenderer    *self,
                                                        guint                 page,
                                                        double                scale,

@@ -377,6 +377,64 @@ START_TEST (test_cli_import)
 }
 END_TEST
 
+/* A document of a megabyte and more, read through its stream in slices
+ * that straddle the stream's blocks, and from a position sought, is its
+ * stored PDF byte for byte. */
+START_TEST (test_read_in_slices)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  cairo_surface_t *noise = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 700, 700);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) png_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDocumentFile) file = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) read = g_byte_array_new ();
+  g_autofree char *id_text = NULL;
+  g_autoptr(PGresult) stored = NULL;
+  guint8 chunk[100000];
+  gboolean already;
+  goffset length = 0;
+  gssize n;
+  gint64 id;
+  guint32 *pixels;
+
+  cairo_surface_flush (noise);
+  pixels = (guint32 *) cairo_image_surface_get_data (noise);
+  for (int i = 0; i < 700 * 700; i++)
+    pixels[i] = g_random_int ();
+  cairo_surface_mark_dirty (noise);
+  cairo_surface_write_to_png_stream (noise, lajna_test_append_bytes, png);
+  cairo_surface_destroy (noise);
+  png_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+  file = lajna_document_file_read (png_bytes, &error);
+  ck_assert_msg (file != NULL, "%s", MESSAGE (error));
+  id = lajna_document_attach (db, lajna_test_register_file (db, "marriage", "dc-m"), "other", "",
+                              "import", file, &already, &error);
+  ck_assert_msg (id > 0, "%s", MESSAGE (error));
+
+  stream = lajna_document_open (db, lajna_test_shared_connect (), id, &length, &error);
+  ck_assert_msg (stream != NULL, "%s", MESSAGE (error));
+  ck_assert_int_eq (length, g_bytes_get_size (file->pdf));
+  ck_assert_int_gt (length, 1024 * 1024);
+  while ((n = g_input_stream_read (stream, chunk, sizeof chunk, NULL, &error)) > 0)
+    g_byte_array_append (read, chunk, n);
+  ck_assert_msg (n == 0, "%s", MESSAGE (error));
+  ck_assert_uint_eq (read->len, length);
+  ck_assert (memcmp (read->data, g_bytes_get_data (file->pdf, NULL), length) == 0);
+
+  ck_assert (g_seekable_seek (G_SEEKABLE (stream), -300000, G_SEEK_END, NULL, NULL));
+  ck_assert_int_eq (g_input_stream_read (stream, chunk, sizeof chunk, NULL, NULL), sizeof chunk);
+  ck_assert (memcmp (chunk, read->data + length - 300000, sizeof chunk) == 0);
+  ck_assert (!g_seekable_seek (G_SEEKABLE (stream), length + 1, G_SEEK_SET, NULL, NULL));
+
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  stored = lajna_db_exec_params (db, "SELECT count(*) FROM audit_event WHERE action = 'document.open'"
+                                     " AND object_id = $1", 1, (const char *[]) { id_text }, NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "1");
+}
+END_TEST
+
 /* Opening a document gives its pages as a PDF and records who read it;
  * a document nobody opened has no readers. */
 START_TEST (test_readers)
@@ -387,8 +445,10 @@ START_TEST (test_readers)
   g_autoptr(GError) error = NULL;
   g_autoptr(LajnaDocumentFile) first = lajna_document_file_read (first_bytes, &error);
   g_autoptr(LajnaDocumentFile) second = NULL;
-  g_autoptr(GBytes) opened = NULL;
+  g_autoptr(GInputStream) opened = NULL;
   g_autoptr(GHashTable) readers = NULL;
+  char start[5];
+  goffset length;
   g_autoptr(PGresult) me = lajna_db_exec (db, "SELECT current_user", NULL);
   g_autofree char *first_key = NULL;
   g_autofree char *second_key = NULL;
@@ -406,9 +466,10 @@ START_TEST (test_readers)
                                      &error);
   ck_assert (first_id > 0 && second_id > 0);
 
-  opened = lajna_document_open (db, second_id, &error);
+  opened = lajna_document_open (db, lajna_test_shared_connect (), second_id, &length, &error);
   ck_assert_msg (opened != NULL, "%s", MESSAGE (error));
-  ck_assert (memcmp (g_bytes_get_data (opened, NULL), "%PDF-", 5) == 0);
+  ck_assert (g_input_stream_read (opened, start, 5, NULL, NULL) == 5
+             && memcmp (start, "%PDF-", 5) == 0);
 
   readers = lajna_document_readers (db, case_with_two, &error);
   ck_assert_msg (readers != NULL, "%s", MESSAGE (error));
@@ -433,6 +494,7 @@ documents_suite (void)
   tcase_add_loop_test (tc, test_bad_file_refused, 0, G_N_ELEMENTS (bad));
   tcase_add_test (tc, test_cli_import);
   tcase_add_test (tc, test_readers);
+  tcase_add_test (tc, test_read_in_slices);
   suite_add_tcase (suite, tc);
   return suite;
 }

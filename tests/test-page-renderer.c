@@ -99,15 +99,14 @@ START_TEST (test_size_and_paper)
 {
   g_autoptr(GBytes) pdf = lajna_test_make_pdf (3);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (pdf, &error);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (pdf);
+  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf),
+                                                                   &error);
   g_autoptr(Collected) collected = collected_new ();
   cairo_surface_t *page;
-  double width, height;
 
   ck_assert (renderer != NULL);
   ck_assert_uint_eq (lajna_page_renderer_get_n_pages (renderer), 3);
-  lajna_page_renderer_get_page_size (renderer, 2, &width, &height);
-  ck_assert (width == 595 && height == 842);
 
   ask (renderer, collected, 1, 0.5, LAJNA_RENDER_VISIBLE, NULL);
   wait_all (collected);
@@ -119,6 +118,32 @@ START_TEST (test_size_and_paper)
 }
 END_TEST
 
+/* Paging through more pages than the renderer renders before it reads
+ * the document again: every page still comes back whole. */
+START_TEST (test_many_pages)
+{
+  g_autoptr(GBytes) pdf = lajna_test_make_pdf (60);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf),
+                                                                   &error);
+  g_autoptr(Collected) collected = collected_new ();
+
+  ck_assert_msg (renderer != NULL, "%s", error != NULL ? error->message : "");
+  for (guint i = 0; i < 60; i++)
+    ask (renderer, collected, i, 0.25, LAJNA_RENDER_VISIBLE, NULL);
+  wait_all (collected);
+  ck_assert_uint_eq (collected->done->len, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      cairo_surface_t *page = g_ptr_array_index (collected->done, i);
+
+      ck_assert_int_eq (cairo_image_surface_get_width (page), 149);
+      ck_assert_uint_eq (pixel (page, 5, 5), 0xff000000);
+    }
+}
+END_TEST
+
 /* While page 0 renders, thumbnails of pages 1–4 wait; page 5 on screen,
  * asked last, comes before them; page 3's thumbnail, cancelled while it
  * waits, is never rendered. */
@@ -126,7 +151,9 @@ START_TEST (test_priority_and_cancel)
 {
   g_autoptr(GBytes) pdf = lajna_test_make_pdf (6);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (pdf, &error);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (pdf);
+  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf),
+                                                                   &error);
   g_autoptr(Collected) collected = collected_new ();
   g_autoptr(GCancellable) gone = g_cancellable_new ();
   guint position_of_5 = G_MAXUINT, position_of_4 = G_MAXUINT;
@@ -163,6 +190,7 @@ page_renderer_suite (void)
 
   tcase_add_test (tc, test_size_and_paper);
   tcase_add_test (tc, test_priority_and_cancel);
+  tcase_add_test (tc, test_many_pages);
   suite_add_tcase (suite, tc);
   return suite;
 }

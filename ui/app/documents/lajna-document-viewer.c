@@ -1,7 +1,10 @@
-/* lajna-document-viewer.c: a document's pages, one under the other. Every
- * page shows its stored preview at once; the pages on screen are then
- * rendered at the size shown by a LajnaPageRenderer (off the main
- * thread, the page in view first) and replace their previews. Sharp pages
+/* lajna-document-viewer.c: a document's pages, one under the other. The
+ * stored previews come first (LajnaPagePreviews): the pages are laid out
+ * and the first shows its preview at once. Meanwhile the PDF is opened as
+ * a stream read a slice at a time, and the pages on screen are rendered
+ * at the size shown by a LajnaPageRenderer (off the main thread, the page
+ * in view first) and replace their previews. Only the pages near the view
+ * hold a picture, so a frame draws a few pages, not all. Sharp pages
  * are kept within a budget of bytes, the farthest given back to their
  * previews first. A sidebar shows every page small (its preview) and
  * goes to the page chosen. Zoom fits the width, or steps with Ctrl+plus and
@@ -15,13 +18,16 @@
 #include <glib/gi18n.h>
 
 #include "lajna-document-store.h"
+#include "lajna-page-previews.h"
 #include "lajna-page-renderer.h"
 #include "lajna-page-thumbnails.h"
 #include "lajna-turned-paintable.h"
 
 /* Sharp pages kept, in bytes of pixels. */
-#define SHARP_BUDGET (160 * 1024 * 1024)
+#define SHARP_BUDGET (48 * 1024 * 1024)
 #define PAGE_GAP 12
+/* Pages either side of those on screen that hold their pictures. */
+#define PAGES_HELD 2
 
 struct _LajnaDocumentViewer
 {
@@ -34,9 +40,14 @@ struct _LajnaDocumentViewer
   LajnaPageThumbnails *thumbnails;
   AdwStatusPage     *failure;
 
+  LajnaDbWorker     *worker;
+  gint64             document_id;
   LajnaPageRenderer *renderer;
   GPtrArray         *pictures;
-  GPtrArray         *previews;
+  LajnaPagePreviews *previews;
+  /* The pages that hold their pictures. */
+  guint              held_first;
+  guint              held_last;
   /* Per page: its sharp picture, its scale and bytes (none for the
    * preview), and the job asking for one. */
   GArray            *sharp;
@@ -59,60 +70,36 @@ typedef struct
 
 #define SHARP(self, i) (&g_array_index ((self)->sharp, Sharp, (i)))
 
-/* What the worker reads: the renderer (made off the main thread: parsing a
- * long scan takes a while) and the previews, decoded there too (a texture
- * a page; two hundred PNGs would stall the main loop). */
 typedef struct
 {
-  LajnaPageRenderer *renderer;
-  GPtrArray         *previews;
-} Opened;
+  LajnaDbWorker *worker;
+  gint64         document_id;
+} OpenJob;
 
 static void
-opened_free (Opened *opened)
+open_job_free (OpenJob *job)
 {
-  g_clear_object (&opened->renderer);
-  g_clear_pointer (&opened->previews, g_ptr_array_unref);
-  g_free (opened);
+  g_object_unref (job->worker);
+  g_free (job);
 }
 
-static GPtrArray *
-decode_previews (LajnaDb  *db,
-                 gint64    id,
-                 GError  **error)
-{
-  g_autoptr(GPtrArray) pngs = lajna_document_previews (db, id, error);
-  GPtrArray *textures;
-
-  if (pngs == NULL)
-    return NULL;
-  textures = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < pngs->len; i++)
-    g_ptr_array_add (textures, gdk_texture_new_from_bytes (g_ptr_array_index (pngs, i), NULL));
-  return textures;
-}
-
+/* On the worker: the opening recorded, and a renderer reading the PDF
+ * through a connection of its own (parsing a long scan takes a while). */
 static gpointer
 open_thread (LajnaDb       *db,
              gpointer       data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  gint64 id = *(gint64 *) data;
-  g_autoptr(GBytes) pdf = lajna_document_open (db, id, error);
-  Opened *opened;
+  OpenJob *job = data;
+  LajnaDb *reader = lajna_database_connect (lajna_db_worker_get_database (job->worker), error);
+  g_autoptr(GInputStream) pdf = NULL;
+  goffset length = 0;
 
-  if (pdf == NULL)
+  if (reader == NULL)
     return NULL;
-  opened = g_new0 (Opened, 1);
-  opened->previews = decode_previews (db, id, error);
-  if (opened->previews == NULL
-      || (opened->renderer = lajna_page_renderer_new (pdf, error)) == NULL)
-    {
-      opened_free (opened);
-      return NULL;
-    }
-  return opened;
+  pdf = lajna_document_open (db, reader, job->document_id, &length, error);
+  return pdf != NULL ? lajna_page_renderer_new (pdf, length, error) : NULL;
 }
 
 /* A page's size as shown, in points: turned pages swap their sides. */
@@ -122,9 +109,10 @@ page_size (LajnaDocumentViewer *self,
            double              *width,
            double              *height)
 {
-  lajna_page_renderer_get_page_size (self->renderer, page,
-                                     self->turns % 2 ? height : width,
-                                     self->turns % 2 ? width : height);
+  LajnaPageSize *size = &g_array_index (self->previews->sizes, LajnaPageSize, page);
+
+  *width = self->turns % 2 ? size->height : size->width;
+  *height = self->turns % 2 ? size->width : size->height;
 }
 
 static void
@@ -169,7 +157,8 @@ visible_pages (LajnaDocumentViewer *self,
     *first = *last = 0;
 }
 
-/* Shows a page's sharp picture, or else its preview, turned. */
+/* Shows a page near the view: its sharp picture, or else its preview,
+ * turned. A page far from the view shows nothing. */
 static void
 show_page (LajnaDocumentViewer *self,
            guint                page)
@@ -177,8 +166,10 @@ show_page (LajnaDocumentViewer *self,
   GdkTexture *texture = SHARP (self, page)->texture;
   g_autoptr(GdkPaintable) turned = NULL;
 
-  if (texture == NULL && page < self->previews->len)
-    texture = g_ptr_array_index (self->previews, page);
+  if (page < self->held_first || page > self->held_last)
+    texture = NULL;
+  else if (texture == NULL)
+    texture = g_ptr_array_index (self->previews->textures, page);
   if (texture != NULL)
     turned = lajna_turned_paintable_new (GDK_PAINTABLE (texture), self->turns);
   gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), turned);
@@ -271,9 +262,25 @@ render_visible (LajnaDocumentViewer *self)
   double scale;
   g_autofree char *text = NULL;
 
-  if (self->renderer == NULL)
+  guint held_first = self->held_first, held_last = self->held_last;
+
+  if (self->pictures == NULL)
     return;
   visible_pages (self, &first, &last);
+  self->held_first = first > PAGES_HELD ? first - PAGES_HELD : 0;
+  self->held_last = MIN (last + PAGES_HELD, self->pictures->len - 1);
+  for (guint i = held_first; i <= held_last && i < self->pictures->len; i++)
+    if (i < self->held_first || i > self->held_last)
+      show_page (self, i);
+  for (guint i = self->held_first; i <= self->held_last; i++)
+    if (i < held_first || i > held_last)
+      show_page (self, i);
+  text = g_strdup_printf (_("Page %u of %u"), first + 1, self->pictures->len);
+  gtk_label_set_text (self->position, text);
+  lajna_page_thumbnails_select (self->thumbnails, first);
+  if (self->renderer == NULL)
+    return;
+
   scale = self->zoom * gtk_widget_get_scale_factor (GTK_WIDGET (self));
   for (guint i = 0; i < self->pending->len; i++)
     {
@@ -302,9 +309,6 @@ render_visible (LajnaDocumentViewer *self)
                                                                 : LAJNA_RENDER_NEAR,
                                         asked->cancellable, rendered_cb, asked);
     }
-  text = g_strdup_printf (_("Page %u of %u"), first + 1, self->pictures->len);
-  gtk_label_set_text (self->position, text);
-  lajna_page_thumbnails_select (self->thumbnails, first);
 }
 
 static void
@@ -324,7 +328,7 @@ fit_width (LajnaDocumentViewer *self)
   int available;
   double widest = 1;
 
-  if (self->renderer == NULL)
+  if (self->pictures == NULL)
     return;
   /* Before the first allocation, the width the window opens with. */
   gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
@@ -371,7 +375,7 @@ move_activated (GtkWidget  *widget,
   int step = g_variant_get_int32 (parameter);
   guint first, last;
 
-  if (self->renderer == NULL)
+  if (self->pictures == NULL)
     return;
   visible_pages (self, &first, &last);
   if (step == G_MININT32 || step == G_MAXINT32)
@@ -405,13 +409,13 @@ turn_activated (GtkWidget  *widget,
   LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
   guint first, last;
 
-  if (self->renderer == NULL)
+  if (self->pictures == NULL)
     return;
   visible_pages (self, &first, &last);
   self->turns = (self->turns + 4 + g_variant_get_int32 (parameter)) % 4;
   for (guint i = 0; i < self->pictures->len; i++)
     show_page (self, i);
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews, self->turns);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->textures, self->turns);
   if (self->fit_width)
     fit_width (self);
   else
@@ -420,28 +424,78 @@ turn_activated (GtkWidget  *widget,
 }
 
 static void
+fail (LajnaDocumentViewer *self,
+      GError              *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  adw_status_page_set_description (self->failure, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "failure");
+}
+
+/* The PDF is open: the pages on screen are rendered sharp. */
+static void
 opened_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(LajnaDocumentViewer) self = user_data;
   g_autoptr(GError) error = NULL;
-  Opened *opened = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
-  guint pages;
+  LajnaPageRenderer *renderer = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                            &error);
 
-  if (opened == NULL)
+  if (renderer == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_status_page_set_description (self->failure, error->message);
-          gtk_stack_set_visible_child_name (self->stack, "failure");
-        }
+      fail (self, error);
       return;
     }
-  self->renderer = g_steal_pointer (&opened->renderer);
-  self->previews = g_steal_pointer (&opened->previews);
-  opened_free (opened);
-  pages = lajna_page_renderer_get_n_pages (self->renderer);
+  if (lajna_page_renderer_get_n_pages (renderer) != self->pictures->len)
+    {
+      g_object_unref (renderer);
+      adw_status_page_set_description (self->failure,
+                                       _("The document’s pages do not match its previews."));
+      gtk_stack_set_visible_child_name (self->stack, "failure");
+      return;
+    }
+  self->renderer = renderer;
+  render_visible (self);
+}
+
+/* Every preview decoded: the pages near the view and the sidebar show
+ * theirs. */
+static void
+decoded_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LajnaDocumentViewer) self = user_data;
+
+  if (self->previews == NULL || !lajna_page_previews_decode_finish (self->previews, result, NULL))
+    return;
+  for (guint i = self->held_first; i <= self->held_last && i < self->pictures->len; i++)
+    show_page (self, i);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->textures, self->turns);
+}
+
+/* The previews are read: every page is laid out, those in view show
+ * their previews; the PDF is opened and the other previews decoded. */
+static void
+previews_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LajnaDocumentViewer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  OpenJob *job;
+  guint pages;
+
+  self->previews = lajna_page_previews_fetch_finish (LAJNA_DB_WORKER (source), result, &error);
+  if (self->previews == NULL)
+    {
+      fail (self, error);
+      return;
+    }
+  pages = self->previews->sizes->len;
   self->pictures = g_ptr_array_new ();
   g_array_set_size (self->sharp, pages);
   g_ptr_array_set_size (self->pending, pages);
@@ -456,11 +510,18 @@ opened_cb (GObject      *source,
                                       name, -1);
       gtk_box_append (self->pages_box, picture);
       g_ptr_array_add (self->pictures, picture);
-      show_page (self, i);
     }
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews, 0);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->textures, 0);
   gtk_stack_set_visible_child_name (self->stack, "pages");
   fit_width (self);
+
+  job = g_new0 (OpenJob, 1);
+  job->worker = g_object_ref (self->worker);
+  job->document_id = self->document_id;
+  lajna_db_worker_run_async (self->worker, open_thread, job, (GDestroyNotify) open_job_free,
+                             g_object_unref, self->cancellable, opened_cb, g_object_ref (self));
+  lajna_page_previews_decode_async (self->previews, self->cancellable, decoded_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -498,7 +559,8 @@ lajna_document_viewer_dispose (GObject *object)
     g_clear_object (&SHARP (self, i)->texture);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pictures, g_ptr_array_unref);
-  g_clear_pointer (&self->previews, g_ptr_array_unref);
+  g_clear_pointer (&self->previews, lajna_page_previews_free);
+  g_clear_object (&self->worker);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->sharp, g_array_unref);
   g_clear_object (&self->renderer);
@@ -586,6 +648,7 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   self->zoom = 1.0;
   self->fit_width = TRUE;
   self->cancellable = g_cancellable_new ();
+  self->held_first = 1;
 
   self->position = GTK_LABEL (gtk_label_new (NULL));
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->position));
@@ -663,9 +726,44 @@ lajna_document_viewer_new (GtkWindow     *parent,
   LajnaDocumentViewer *self = g_object_new (LAJNA_TYPE_DOCUMENT_VIEWER, "transient-for", parent,
                                             "title", title, NULL);
 
-  lajna_db_worker_run_async (worker, open_thread, g_memdup2 (&document_id, sizeof document_id),
-                             g_free, (GDestroyNotify) opened_free, self->cancellable, opened_cb,
-                             g_object_ref (self));
+  self->worker = g_object_ref (worker);
+  self->document_id = document_id;
+  lajna_page_previews_fetch_async (worker, document_id, self->cancellable, previews_cb,
+                                   g_object_ref (self));
   gtk_window_present (GTK_WINDOW (self));
   return self;
+}
+
+/**
+ * lajna_document_viewer_get_n_pages:
+ * @self: a #LajnaDocumentViewer
+ *
+ * Returns: the document's pages, 0 until it is open
+ */
+guint
+lajna_document_viewer_get_n_pages (LajnaDocumentViewer *self)
+{
+  g_return_val_if_fail (LAJNA_IS_DOCUMENT_VIEWER (self), 0);
+
+  return self->pictures != NULL ? self->pictures->len : 0;
+}
+
+/**
+ * lajna_document_viewer_get_page_shown:
+ * @self: a #LajnaDocumentViewer
+ * @page: a page, from 0
+ *
+ * Returns: what the page shows: nothing yet, its preview, or a picture
+ *   rendered at the size shown
+ */
+LajnaPageShown
+lajna_document_viewer_get_page_shown (LajnaDocumentViewer *self,
+                                      guint                page)
+{
+  g_return_val_if_fail (LAJNA_IS_DOCUMENT_VIEWER (self), LAJNA_PAGE_SHOWN_NOTHING);
+
+  if (self->pictures == NULL || page >= self->pictures->len
+      || gtk_picture_get_paintable (g_ptr_array_index (self->pictures, page)) == NULL)
+    return LAJNA_PAGE_SHOWN_NOTHING;
+  return SHARP (self, page)->texture != NULL ? LAJNA_PAGE_SHOWN_SHARP : LAJNA_PAGE_SHOWN_PREVIEW;
 }

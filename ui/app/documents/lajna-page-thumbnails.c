@@ -54,7 +54,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
   g_autofree char *name = g_strdup_printf (_("Page %u"), page + 1);
 
-  if (self->previews != NULL && page < self->previews->len)
+  if (self->previews != NULL && page < self->previews->len
+      && g_ptr_array_index (self->previews, page) != NULL)
     preview = lajna_turned_paintable_new (g_ptr_array_index (self->previews, page), self->turns);
   gtk_picture_set_paintable (GTK_PICTURE (gtk_widget_get_first_child (box)), preview);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), number);
@@ -168,6 +169,8 @@ lajna_page_thumbnails_select (LajnaPageThumbnails *self,
 {
   g_return_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self));
 
-  if (gtk_single_selection_get_selected (self->selection) != page)
-    gtk_single_selection_set_selected (self->selection, page);
+  if (gtk_single_selection_get_selected (self->selection) == page)
+    return;
+  gtk_single_selection_set_selected (self->selection, page);
+  gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", page);
 }

@@ -1,0 +1,186 @@
+/* bench-viewer.c: the document viewer's figures, on a stored document
+ * (usage: bench-viewer DOCUMENT_ID, with LAJNA_DATA_DIR or LAJNA_DATABASE
+ * naming the database, under a display).
+ *
+ * It opens the viewer and notes, after each frame painted, when the first
+ * page shows its stored preview and when it shows a picture rendered at
+ * the size shown. Then it moves a page at a time to the last page, each
+ * time waiting for the page to be sharp, while the sidebar follows. A
+ * probe on the main loop (a source due every millisecond) measures how
+ * late it runs all along: that lateness is how long the main loop was
+ * stalled. At the end it prints the peak memory of the process. */
+
+#include <adwaita.h>
+
+#include "bench-stats.h"
+#include "lajna-database.h"
+#include "lajna-db-worker.h"
+#include "lajna-document-viewer.h"
+
+/* A page that never becomes sharp is given up after this long. */
+#define PAGE_PATIENCE_US (5 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  LajnaDocumentViewer *viewer;
+  GMainLoop           *loop;
+  gint64               opened_at;
+  gint64               preview_at;
+  gint64               sharp_at;
+  gint64               moved_at;
+  guint                target;
+  GArray              *page_ms;
+  gint64               probe_last;
+  GArray              *stalls_ms;
+  guint                gave_up;
+} Bench;
+
+static gboolean
+probe_cb (gpointer data)
+{
+  Bench *bench = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->probe_last > 0 && bench->preview_at > 0)
+    {
+      double late = (now - bench->probe_last) / 1000.0 - 1.0;
+
+      g_array_append_val (bench->stalls_ms, late);
+    }
+  bench->probe_last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+print_memory (void)
+{
+  g_autofree char *status = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "VmHWM:"))
+      g_print ("viewer-peak-rss-mb %.0f   (after all pages, the process)\n",
+               g_ascii_strtod (lines[i] + 6, NULL) / 1024);
+}
+
+static void
+finish (Bench *bench)
+{
+  double max_stall = 0;
+  double none = 0;
+  guint over = 0;
+
+  if (bench->page_ms->len == 0)
+    g_array_append_val (bench->page_ms, none);
+  if (bench->stalls_ms->len == 0)
+    g_array_append_val (bench->stalls_ms, none);
+  for (guint i = 0; i < bench->stalls_ms->len; i++)
+    {
+      double stall = g_array_index (bench->stalls_ms, double, i);
+
+      max_stall = MAX (max_stall, stall);
+      over += stall > 20;
+    }
+  g_print ("viewer-first-preview-ms %.0f   (opening to the first page painted from its preview)\n",
+           (bench->preview_at - bench->opened_at) / 1000.0);
+  g_print ("viewer-first-sharp-ms %.0f   (opening to the first page painted at full resolution)\n",
+           (bench->sharp_at - bench->opened_at) / 1000.0);
+  g_print ("viewer-page-sharp-ms p50 %.0f p95 %.0f   (%u pages, a move to each page to it painted "
+           "sharp; %u never)\n",
+           bench_percentile (bench->page_ms, 0.5), bench_percentile (bench->page_ms, 0.95),
+           bench->page_ms->len, bench->gave_up);
+  g_print ("viewer-main-loop-stall-ms max %.1f p99 %.1f   (%u stalls over 20 ms in %u probes)\n",
+           max_stall, bench_percentile (bench->stalls_ms, 0.99), over, bench->stalls_ms->len);
+  print_memory ();
+  g_main_loop_quit (bench->loop);
+}
+
+/* Moves to the next page once the page asked for is sharp. */
+static gboolean
+step_cb (gpointer data)
+{
+  Bench *bench = data;
+  guint pages = lajna_document_viewer_get_n_pages (bench->viewer);
+  gint64 now = g_get_monotonic_time ();
+  gboolean sharp = lajna_document_viewer_get_page_shown (bench->viewer, bench->target)
+                   == LAJNA_PAGE_SHOWN_SHARP;
+
+  if (bench->sharp_at == 0)
+    return G_SOURCE_CONTINUE;
+  if (bench->target > 0 && !sharp && now - bench->moved_at < PAGE_PATIENCE_US)
+    return G_SOURCE_CONTINUE;
+  if (bench->target > 0)
+    {
+      double ms = (now - bench->moved_at) / 1000.0;
+
+      if (sharp)
+        g_array_append_val (bench->page_ms, ms);
+      else
+        bench->gave_up++;
+    }
+  if (bench->target + 1 >= pages)
+    {
+      finish (bench);
+      return G_SOURCE_REMOVE;
+    }
+  bench->target++;
+  bench->moved_at = now;
+  gtk_widget_activate_action (GTK_WIDGET (bench->viewer), "viewer.move", "i", 1);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  gint64 now = g_get_monotonic_time ();
+  LajnaPageShown shown = lajna_document_viewer_get_page_shown (bench->viewer, 0);
+
+  if (bench->preview_at == 0 && shown != LAJNA_PAGE_SHOWN_NOTHING)
+    bench->preview_at = now;
+  if (bench->sharp_at == 0 && shown == LAJNA_PAGE_SHOWN_SHARP)
+    bench->sharp_at = now;
+}
+
+static void
+mapped_cb (GtkWidget *viewer,
+           Bench     *bench)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (viewer), "after-paint",
+                    G_CALLBACK (after_paint_cb), bench);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(LajnaDatabase) database = lajna_database_new (g_getenv ("LAJNA_DATABASE"));
+  g_autoptr(LajnaDbWorker) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  Bench bench = { 0 };
+
+  if (argc != 2)
+    g_error ("usage: bench-viewer DOCUMENT_ID");
+  adw_init ();
+  if (!lajna_database_open (database, TRUE, NULL, &error))
+    g_error ("%s", error->message);
+  worker = lajna_db_worker_new (database);
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  bench.page_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.stalls_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_timeout_add (1, probe_cb, &bench);
+  g_timeout_add_full (G_PRIORITY_LOW, 5, step_cb, &bench, NULL);
+  bench.opened_at = g_get_monotonic_time ();
+  bench.viewer = lajna_document_viewer_new (NULL, worker, g_ascii_strtoll (argv[1], NULL, 10),
+                                            "bench");
+  if (gtk_widget_get_mapped (GTK_WIDGET (bench.viewer)))
+    mapped_cb (GTK_WIDGET (bench.viewer), &bench);
+  else
+    g_signal_connect (bench.viewer, "map", G_CALLBACK (mapped_cb), &bench);
+  g_main_loop_run (bench.loop);
+  return 0;
+}
