@@ -100,6 +100,7 @@ lajna_document_stream_read (GInputStream  *stream,
                             GError       **error)
 {
   LajnaDocumentStream *self = LAJNA_DOCUMENT_STREAM (stream);
+  g_autoptr(GError) local_error = NULL;
   gsize done = 0;
 
   while (done < count && self->position < self->length)
@@ -108,9 +109,15 @@ lajna_document_stream_read (GInputStream  *stream,
       gsize size, offset, n;
       const guint8 *data;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || (block = block_at (self, self->position / BLOCK_SIZE, error)) == NULL)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return done > 0 ? (gssize) done : -1;
+      if ((block = block_at (self, self->position / BLOCK_SIZE, &local_error)) == NULL)
+        {
+          /* Poppler only sees that the bytes are missing: say why. */
+          g_warning ("Document %s: %s", self->document_id, local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return done > 0 ? (gssize) done : -1;
+        }
       data = g_bytes_get_data (block, &size);
       offset = self->position % BLOCK_SIZE;
       if (offset >= size)

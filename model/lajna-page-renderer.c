@@ -7,6 +7,7 @@
 
 #include "lajna-page-renderer.h"
 
+#include <glib/gi18n-lib.h>
 #include <poppler.h>
 
 #include "lajna-document-file.h"
@@ -64,6 +65,9 @@ render (PopplerDocument *document,
   cairo_surface_t *surface;
   cairo_t *cr;
 
+  /* A page whose bytes could not be read (the server went away). */
+  if (page == NULL)
+    return NULL;
   poppler_page_get_size (page, &width, &height);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, (int) (width * scale + 0.5)),
                                         MAX (1, (int) (height * scale + 0.5)));
@@ -109,8 +113,13 @@ render_thread (gpointer data)
     {
       if (!g_task_return_error_if_cancelled (job->task))
         {
-          g_task_return_pointer (job->task, render (self->document, job->page, job->scale),
-                                 (GDestroyNotify) cairo_surface_destroy);
+          cairo_surface_t *surface = render (self->document, job->page, job->scale);
+
+          if (surface != NULL)
+            g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
+          else
+            g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                                     _("The page cannot be read."));
           read_again (self);
         }
       g_object_unref (job->task);

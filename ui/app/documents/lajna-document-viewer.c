@@ -157,6 +157,21 @@ visible_pages (LajnaDocumentViewer *self,
     *first = *last = 0;
 }
 
+/* The page the reader is on: the first on screen, or the last page once
+ * the view has reached the end. */
+static guint
+current_page (LajnaDocumentViewer *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint first, last;
+
+  visible_pages (self, &first, &last);
+  if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+      >= gtk_adjustment_get_upper (adjustment) - 1 && gtk_adjustment_get_value (adjustment) > 0)
+    return last;
+  return first;
+}
+
 /* Shows a page near the view: its sharp picture, or else its preview,
  * turned. A page far from the view shows nothing. */
 static void
@@ -275,9 +290,9 @@ render_visible (LajnaDocumentViewer *self)
   for (guint i = self->held_first; i <= self->held_last; i++)
     if (i < held_first || i > held_last)
       show_page (self, i);
-  text = g_strdup_printf (_("Page %u of %u"), first + 1, self->pictures->len);
+  text = g_strdup_printf (_("Page %u of %u"), current_page (self) + 1, self->pictures->len);
   gtk_label_set_text (self->position, text);
-  lajna_page_thumbnails_select (self->thumbnails, first);
+  lajna_page_thumbnails_select (self->thumbnails, current_page (self));
   if (self->renderer == NULL)
     return;
 
@@ -373,11 +388,11 @@ move_activated (GtkWidget  *widget,
 {
   LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
   int step = g_variant_get_int32 (parameter);
-  guint first, last;
+  guint first;
 
   if (self->pictures == NULL)
     return;
-  visible_pages (self, &first, &last);
+  first = current_page (self);
   if (step == G_MININT32 || step == G_MAXINT32)
     scroll_to_page (self, step == G_MININT32 ? 0 : (int) self->pictures->len - 1);
   else
@@ -407,11 +422,11 @@ turn_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
-  guint first, last;
+  guint first;
 
   if (self->pictures == NULL)
     return;
-  visible_pages (self, &first, &last);
+  first = current_page (self);
   self->turns = (self->turns + 4 + g_variant_get_int32 (parameter)) % 4;
   for (guint i = 0; i < self->pictures->len; i++)
     show_page (self, i);
