@@ -107,9 +107,12 @@ static gpointer
 render_thread (gpointer data)
 {
   LajnaPageRenderer *self = data;
+  /* The renderer may be finalized by the last job's unref, here: from
+   * then on the thread touches only its own reference to the queue. */
+  GAsyncQueue *jobs = g_async_queue_ref (self->jobs);
   Job *job;
 
-  while ((job = g_async_queue_pop (self->jobs)) != &stop_job)
+  while ((job = g_async_queue_pop (jobs)) != &stop_job)
     {
       if (!g_task_return_error_if_cancelled (job->task))
         {
@@ -125,6 +128,7 @@ render_thread (gpointer data)
       g_object_unref (job->task);
       g_free (job);
     }
+  g_async_queue_unref (jobs);
   return NULL;
 }
 
@@ -136,7 +140,10 @@ lajna_page_renderer_finalize (GObject *object)
   if (self->thread != NULL)
     {
       g_async_queue_push_sorted (self->jobs, &stop_job, compare_jobs, NULL);
-      g_thread_join (self->thread);
+      if (self->thread == g_thread_self ())
+        g_thread_unref (self->thread);
+      else
+        g_thread_join (self->thread);
     }
   g_async_queue_unref (self->jobs);
   g_clear_object (&self->document);
