@@ -6,7 +6,11 @@
  * kept. The stream owns its connection, so it can be read from any one
  * thread at a time while the app's worker goes on with its own queries.
  * The rules of row-level security hold for every slice, as for any
- * query. */
+ * query.
+ *
+ * The stream is a GMemoryInputStream by type only (it holds no bytes of
+ * its own): Poppler reads a memory stream directly, where it would first
+ * set aside a buffer as long as the whole document for any other. */
 
 #include "lajna-document-stream.h"
 
@@ -25,7 +29,7 @@ typedef struct
 
 struct _LajnaDocumentStream
 {
-  GInputStream  parent_instance;
+  GMemoryInputStream parent_instance;
 
   LajnaDb      *db;
   char         *document_id;
@@ -37,7 +41,8 @@ struct _LajnaDocumentStream
 
 static void lajna_document_stream_seekable_init (GSeekableIface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (LajnaDocumentStream, lajna_document_stream, G_TYPE_INPUT_STREAM,
+G_DEFINE_FINAL_TYPE_WITH_CODE (LajnaDocumentStream, lajna_document_stream,
+                               G_TYPE_MEMORY_INPUT_STREAM,
                                G_IMPLEMENT_INTERFACE (G_TYPE_SEEKABLE,
                                                       lajna_document_stream_seekable_init))
 
@@ -130,6 +135,19 @@ lajna_document_stream_read (GInputStream  *stream,
   return done;
 }
 
+static gssize
+lajna_document_stream_skip (GInputStream  *stream,
+                            gsize          count,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  LajnaDocumentStream *self = LAJNA_DOCUMENT_STREAM (stream);
+  gsize skipped = MIN (count, (gsize) (self->length - self->position));
+
+  self->position += skipped;
+  return skipped;
+}
+
 static gboolean
 lajna_document_stream_close (GInputStream  *stream,
                              GCancellable  *cancellable,
@@ -219,6 +237,7 @@ lajna_document_stream_class_init (LajnaDocumentStreamClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = lajna_document_stream_finalize;
   stream_class->read_fn = lajna_document_stream_read;
+  stream_class->skip = lajna_document_stream_skip;
   stream_class->close_fn = lajna_document_stream_close;
 }
 

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 #define LAJNA_TYPE_DOCUMENT_STREAM (lajna_document_stream_get_type ())
 
 G_DECLARE_FINAL_TYPE (LajnaDocumentStream, lajna_document_stream, LAJNA, DOCUMENT_STREAM,
-                      GInputStream)
+                      GMemoryInputStream)
 
 GInputStream *lajna_document_stream_new (LajnaDb *db,
                                          gint64   document_id,
