@@ -2,7 +2,9 @@
  * (usage: bench-viewer DOCUMENT_ID, with LAJNA_DATA_DIR or LAJNA_DATABASE
  * naming the database, under a display).
  *
- * It opens the viewer and notes, after each frame painted, when the first
+ * As in the app, the viewer opens over a window already on screen, with
+ * the worker connected. It opens the viewer and notes, after each frame
+ * painted, when the first
  * page shows its stored preview and when it shows a picture rendered at
  * the size shown. Then it moves a page at a time to the last page, each
  * time waiting for the page to be sharp, while the sidebar follows. A
@@ -22,6 +24,10 @@
 
 typedef struct
 {
+  LajnaDbWorker       *worker;
+  GtkWidget           *window;
+  gint64               document_id;
+  gboolean             connected;
   LajnaDocumentViewer *viewer;
   GMainLoop           *loop;
   gint64               opened_at;
@@ -103,13 +109,15 @@ static gboolean
 step_cb (gpointer data)
 {
   Bench *bench = data;
-  guint pages = lajna_document_viewer_get_n_pages (bench->viewer);
   gint64 now = g_get_monotonic_time ();
-  gboolean sharp = lajna_document_viewer_get_page_shown (bench->viewer, bench->target)
-                   == LAJNA_PAGE_SHOWN_SHARP;
+  guint pages;
+  gboolean sharp;
 
-  if (bench->sharp_at == 0)
+  if (bench->viewer == NULL || bench->sharp_at == 0)
     return G_SOURCE_CONTINUE;
+  pages = lajna_document_viewer_get_n_pages (bench->viewer);
+  sharp = lajna_document_viewer_get_page_shown (bench->viewer, bench->target)
+          == LAJNA_PAGE_SHOWN_SHARP;
   if (bench->target > 0 && !sharp && now - bench->moved_at < PAGE_PATIENCE_US)
     return G_SOURCE_CONTINUE;
   if (bench->target > 0)
@@ -153,6 +161,54 @@ mapped_cb (GtkWidget *viewer,
                     G_CALLBACK (after_paint_cb), bench);
 }
 
+static void
+open_viewer (Bench *bench)
+{
+  bench->opened_at = g_get_monotonic_time ();
+  bench->viewer = lajna_document_viewer_new (GTK_WINDOW (bench->window), bench->worker,
+                                             bench->document_id, "bench");
+  if (gtk_widget_get_mapped (GTK_WIDGET (bench->viewer)))
+    mapped_cb (GTK_WIDGET (bench->viewer), bench);
+  else
+    g_signal_connect (bench->viewer, "map", G_CALLBACK (mapped_cb), bench);
+}
+
+static gpointer
+connect_thread (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  return g_strdup ("connected");
+}
+
+/* The worker has connected and the window is painted: open. */
+static void
+connected_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Bench *bench = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *connected = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                           &error);
+
+  if (connected == NULL)
+    g_error ("%s", error->message);
+  bench->connected = TRUE;
+}
+
+static gboolean
+ready_cb (gpointer data)
+{
+  Bench *bench = data;
+
+  if (!bench->connected || !gtk_widget_get_mapped (bench->window))
+    return G_SOURCE_CONTINUE;
+  open_viewer (bench);
+  return G_SOURCE_REMOVE;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,15 +228,16 @@ main (int    argc,
   bench.page_ms = g_array_new (FALSE, FALSE, sizeof (double));
   bench.stalls_ms = g_array_new (FALSE, FALSE, sizeof (double));
 
+  bench.worker = worker;
+  bench.document_id = g_ascii_strtoll (argv[1], NULL, 10);
+  bench.window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (bench.window), gtk_label_new ("Lajna"));
+  gtk_window_present (GTK_WINDOW (bench.window));
+  lajna_db_worker_run_async (worker, connect_thread, NULL, NULL, g_free, NULL, connected_cb,
+                             &bench);
   g_timeout_add (1, probe_cb, &bench);
   g_timeout_add_full (G_PRIORITY_LOW, 5, step_cb, &bench, NULL);
-  bench.opened_at = g_get_monotonic_time ();
-  bench.viewer = lajna_document_viewer_new (NULL, worker, g_ascii_strtoll (argv[1], NULL, 10),
-                                            "bench");
-  if (gtk_widget_get_mapped (GTK_WIDGET (bench.viewer)))
-    mapped_cb (GTK_WIDGET (bench.viewer), &bench);
-  else
-    g_signal_connect (bench.viewer, "map", G_CALLBACK (mapped_cb), &bench);
+  g_timeout_add (50, ready_cb, &bench);
   g_main_loop_run (bench.loop);
   return 0;
 }

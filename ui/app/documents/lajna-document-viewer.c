@@ -178,13 +178,15 @@ static void
 show_page (LajnaDocumentViewer *self,
            guint                page)
 {
-  GdkTexture *texture = SHARP (self, page)->texture;
+  g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GdkPaintable) turned = NULL;
 
   if (page < self->held_first || page > self->held_last)
     texture = NULL;
-  else if (texture == NULL)
-    texture = g_ptr_array_index (self->previews->textures, page);
+  else if (SHARP (self, page)->texture != NULL)
+    texture = g_object_ref (SHARP (self, page)->texture);
+  else
+    texture = lajna_page_previews_decode_page (self->previews, page);
   if (texture != NULL)
     turned = lajna_turned_paintable_new (GDK_PAINTABLE (texture), self->turns);
   gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), turned);
@@ -430,7 +432,7 @@ turn_activated (GtkWidget  *widget,
   self->turns = (self->turns + 4 + g_variant_get_int32 (parameter)) % 4;
   for (guint i = 0; i < self->pictures->len; i++)
     show_page (self, i);
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->textures, self->turns);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, self->turns);
   if (self->fit_width)
     fit_width (self);
   else
@@ -476,8 +478,7 @@ opened_cb (GObject      *source,
   render_visible (self);
 }
 
-/* Every preview decoded: the pages near the view and the sidebar show
- * theirs. */
+/* Every thumbnail made: the sidebar shows them. */
 static void
 decoded_cb (GObject      *source,
             GAsyncResult *result,
@@ -487,9 +488,7 @@ decoded_cb (GObject      *source,
 
   if (self->previews == NULL || !lajna_page_previews_decode_finish (self->previews, result, NULL))
     return;
-  for (guint i = self->held_first; i <= self->held_last && i < self->pictures->len; i++)
-    show_page (self, i);
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->textures, self->turns);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, self->turns);
 }
 
 /* The previews are read: every page is laid out, those in view show
@@ -526,7 +525,7 @@ previews_cb (GObject      *source,
       gtk_box_append (self->pages_box, picture);
       g_ptr_array_add (self->pictures, picture);
     }
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->textures, 0);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, 0);
   gtk_stack_set_visible_child_name (self->stack, "pages");
   fit_width (self);
 

@@ -1,9 +1,11 @@
 /* lajna-page-previews.c: the small pictures stored with a document (one a
- * page, about 30 dpi), read for the viewer in two steps so that the first
- * page shows at once: the worker fetches them all (a few megabytes) and
- * decodes the first pages; a thread then decodes the rest. Every page's
- * size is read from its preview's PNG header, so the viewer can lay out
- * all pages before Poppler has read the document.
+ * page, about 30 dpi), read for the viewer so that the first page shows at
+ * once: the worker fetches them all (a few megabytes, still as PNG), and
+ * every page's size is read from its preview's header, so the viewer can
+ * lay out all pages before Poppler has read the document. A page's preview
+ * is decoded when the page comes near the view (a millisecond or two) and
+ * let go when it leaves; a thread makes the sidebar's thumbnails, smaller
+ * still, for every page.
  *
  * Textures are made in cairo's own pixel format, which the cairo renderer
  * draws without converting each frame. */
@@ -15,16 +17,16 @@
 #include "lajna-document-file.h"
 #include "lajna-document-store.h"
 
-/* Pages decoded before the viewer shows anything. */
-#define DECODED_FIRST 2
+/* The width of a thumbnail, in pixels. */
+#define THUMBNAIL_WIDTH 112
 
 void
 lajna_page_previews_free (LajnaPagePreviews *self)
 {
   g_array_unref (self->sizes);
-  for (guint i = 0; i < self->textures->len; i++)
-    g_clear_object (&g_ptr_array_index (self->textures, i));
-  g_ptr_array_unref (self->textures);
+  for (guint i = 0; i < self->thumbnails->len; i++)
+    g_clear_object (&g_ptr_array_index (self->thumbnails, i));
+  g_ptr_array_unref (self->thumbnails);
   g_ptr_array_unref (self->pngs);
   g_free (self);
 }
@@ -48,25 +50,68 @@ size_of (GBytes *png)
 }
 
 static GdkTexture *
-decode (GBytes *png)
+texture_of (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface)
+                                        * cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                 cairo_image_surface_get_height (surface), GDK_MEMORY_DEFAULT,
+                                 bytes, cairo_image_surface_get_stride (surface));
+}
+
+/* A preview decoded, scaled to @width pixels (0: as stored). */
+static GdkTexture *
+decode (GBytes *png,
+        int     width)
 {
   g_autoptr(GdkTexture) loaded = gdk_texture_new_from_bytes (png, NULL);
-  int width, height;
-  gsize stride;
-  guint8 *pixels;
+  cairo_surface_t *full, *scaled;
+  double scale;
+  cairo_t *cr;
 
   if (loaded == NULL)
     return NULL;
-  width = gdk_texture_get_width (loaded);
-  height = gdk_texture_get_height (loaded);
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (loaded, pixels, stride);
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new_take (pixels, stride * height);
+  full = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gdk_texture_get_width (loaded),
+                                     gdk_texture_get_height (loaded));
+  cairo_surface_flush (full);
+  gdk_texture_download (loaded, cairo_image_surface_get_data (full),
+                        cairo_image_surface_get_stride (full));
+  cairo_surface_mark_dirty (full);
+  if (width <= 0 || width >= cairo_image_surface_get_width (full))
+    return texture_of (full);
+  scale = (double) width / cairo_image_surface_get_width (full);
+  scaled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width,
+                                       MAX (1, (int) (cairo_image_surface_get_height (full)
+                                                      * scale + 0.5)));
+  cr = cairo_create (scaled);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_surface (cr, full, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (full);
+  return texture_of (scaled);
+}
 
-    return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-  }
+/**
+ * lajna_page_previews_decode_page:
+ * @self: the previews
+ * @page: a page
+ *
+ * Returns: (transfer full) (nullable): the page's preview, decoded now
+ */
+GdkTexture *
+lajna_page_previews_decode_page (LajnaPagePreviews *self,
+                                 guint              page)
+{
+  g_return_val_if_fail (page < self->pngs->len, NULL);
+
+  return decode (g_ptr_array_index (self->pngs, page), 0);
 }
 
 static gpointer
@@ -83,15 +128,14 @@ fetch_thread (LajnaDb       *db,
   self = g_new0 (LajnaPagePreviews, 1);
   self->pngs = pngs;
   self->sizes = g_array_sized_new (FALSE, FALSE, sizeof (LajnaPageSize), pngs->len);
-  /* Some are NULL: lajna_page_previews_free() unrefs the others. */
-  self->textures = g_ptr_array_sized_new (pngs->len);
+  /* NULL until decoded: lajna_page_previews_free() unrefs the others. */
+  self->thumbnails = g_ptr_array_new ();
+  g_ptr_array_set_size (self->thumbnails, pngs->len);
   for (guint i = 0; i < pngs->len; i++)
     {
       LajnaPageSize size = size_of (g_ptr_array_index (pngs, i));
 
       g_array_append_val (self->sizes, size);
-      g_ptr_array_add (self->textures, i < DECODED_FIRST ? decode (g_ptr_array_index (pngs, i))
-                                                         : NULL);
     }
   return self;
 }
@@ -119,7 +163,7 @@ lajna_page_previews_fetch_async (LajnaDbWorker       *worker,
 /**
  * lajna_page_previews_fetch_finish:
  *
- * Returns: (transfer full) (nullable): the previews, the first decoded
+ * Returns: (transfer full) (nullable): the previews, no thumbnail yet
  */
 LajnaPagePreviews *
 lajna_page_previews_fetch_finish (LajnaDbWorker  *worker,
@@ -129,7 +173,7 @@ lajna_page_previews_fetch_finish (LajnaDbWorker  *worker,
   return lajna_db_worker_run_finish (worker, result, error);
 }
 
-/* What the thread decodes: the PNGs of the pages not decoded yet. */
+/* What the thread decodes: the PNGs of the pages without a thumbnail. */
 typedef struct
 {
   GPtrArray *pngs;
@@ -145,13 +189,19 @@ undecoded_free (Undecoded *undecoded)
 }
 
 static void
+clear_texture (gpointer texture)
+{
+  g_clear_object (&texture);
+}
+
+static void
 decode_thread (GTask        *task,
                gpointer      source,
                gpointer      data,
                GCancellable *cancellable)
 {
   Undecoded *undecoded = data;
-  GPtrArray *textures = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *textures = g_ptr_array_new_with_free_func (clear_texture);
 
   for (guint i = 0; i < undecoded->pages->len; i++)
     {
@@ -162,7 +212,8 @@ decode_thread (GTask        *task,
           g_ptr_array_unref (textures);
           return;
         }
-      g_ptr_array_add (textures, decode (g_ptr_array_index (undecoded->pngs, page)));
+      g_ptr_array_add (textures, decode (g_ptr_array_index (undecoded->pngs, page),
+                                         THUMBNAIL_WIDTH));
     }
   g_task_return_pointer (task, textures, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -174,7 +225,7 @@ decode_thread (GTask        *task,
  * @callback: called when they are
  * @user_data: data for @callback
  *
- * Decodes the other previews on a thread; @self is only changed by
+ * Makes the thumbnails on a thread; @self is only changed by
  * lajna_page_previews_decode_finish().
  */
 void
@@ -188,8 +239,8 @@ lajna_page_previews_decode_async (LajnaPagePreviews   *self,
 
   undecoded->pngs = g_ptr_array_ref (self->pngs);
   undecoded->pages = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->textures->len; i++)
-    if (g_ptr_array_index (self->textures, i) == NULL)
+  for (guint i = 0; i < self->thumbnails->len; i++)
+    if (g_ptr_array_index (self->thumbnails, i) == NULL)
       g_array_append_val (undecoded->pages, i);
   g_task_set_task_data (task, undecoded, (GDestroyNotify) undecoded_free);
   g_task_run_in_thread (task, decode_thread);
@@ -198,7 +249,7 @@ lajna_page_previews_decode_async (LajnaPagePreviews   *self,
 /**
  * lajna_page_previews_decode_finish:
  *
- * Puts the previews decoded in their places.
+ * Puts the thumbnails made in their places.
  *
  * Returns: %FALSE if they were not decoded (cancelled)
  */
@@ -216,8 +267,8 @@ lajna_page_previews_decode_finish (LajnaPagePreviews  *self,
     {
       guint page = g_array_index (undecoded->pages, guint, i);
 
-      g_clear_object (&g_ptr_array_index (self->textures, page));
-      g_ptr_array_index (self->textures, page) = g_ptr_array_index (textures, i);
+      g_clear_object (&g_ptr_array_index (self->thumbnails, page));
+      g_ptr_array_index (self->thumbnails, page) = g_ptr_array_index (textures, i);
     }
   /* Each texture now belongs to @self. */
   g_ptr_array_set_free_func (textures, NULL);

@@ -14,13 +14,14 @@ typedef struct
 } LajnaPageSize;
 
 /* A document's stored previews as the viewer reads them: every page's
- * size, from its preview's header, and the previews decoded so far (the
- * others %NULL until lajna_page_previews_decode_async() is done). */
+ * size, from its preview's header, its preview as stored, and its
+ * thumbnail for the sidebar (%NULL until lajna_page_previews_decode_async()
+ * is done). */
 typedef struct
 {
   GArray    *sizes;
-  GPtrArray *textures;
   GPtrArray *pngs;
+  GPtrArray *thumbnails;
 } LajnaPagePreviews;
 
 void               lajna_page_previews_fetch_async   (LajnaDbWorker        *worker,
@@ -31,6 +32,8 @@ void               lajna_page_previews_fetch_async   (LajnaDbWorker        *work
 LajnaPagePreviews *lajna_page_previews_fetch_finish  (LajnaDbWorker        *worker,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+GdkTexture        *lajna_page_previews_decode_page   (LajnaPagePreviews    *self,
+                                                      guint                 page);
 void               lajna_page_previews_decode_async  (LajnaPagePreviews    *self,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
