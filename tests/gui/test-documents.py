@@ -164,6 +164,10 @@ def main(root, case):
                       "the scan among the file's documents")
     button.queryAction().doAction(0)
     view_scan(root, "مستند آخر")
+    wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "label"
+                           and "فتحه:" in text_of(a)), None),
+             "the document listed as opened")
+    check(True, "the file's documents say who has opened them")
     scan_two_pages(root, case)
     # After a scan the app is quit as a person quits it (SANE's test backend
     # leaves SIGTERM to its default action).

@@ -5,7 +5,7 @@
  * stored on the database worker; a file that cannot be attached says why
  * in a toast and leaves nothing behind, the others are attached. The list
  * emits "changed" when documents were added, for the view to read the
- * file's checklist again. */
+ * file's checklist again. Each document says who has opened it. */
 
 #include "lajna-document-list.h"
 
@@ -87,13 +87,58 @@ clear_rows (LajnaDocumentList *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* The documents, and who has opened each. */
+typedef struct
+{
+  GPtrArray  *documents;
+  GHashTable *readers;
+} Listed;
+
+static void
+listed_free (Listed *listed)
+{
+  g_clear_pointer (&listed->documents, g_ptr_array_unref);
+  g_clear_pointer (&listed->readers, g_hash_table_unref);
+  g_free (listed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listed, listed_free)
+
 static gpointer
 list_thread (LajnaDb       *db,
              gpointer       data,
              GCancellable  *cancellable,
              GError       **error)
 {
-  return lajna_document_list (db, *(gint64 *) data, error);
+  g_autoptr(Listed) listed = g_new0 (Listed, 1);
+
+  listed->documents = lajna_document_list (db, *(gint64 *) data, error);
+  if (listed->documents == NULL
+      || (listed->readers = lajna_document_readers (db, *(gint64 *) data, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&listed);
+}
+
+/* "Opened by …", or that nobody has opened it yet. */
+static char *
+readers_text (GHashTable *readers,
+              gint64      document_id)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
+  GPtrArray *logins = g_hash_table_lookup (readers, key);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  if (logins == NULL)
+    return g_strdup (_("Not opened yet"));
+  for (guint i = 0; i < logins->len; i++)
+    {
+      g_autofree char *login = lajna_isolate (g_ptr_array_index (logins, i));
+
+      if (i > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, login);
+    }
+  return g_strdup_printf (_("Opened by %s"), names->str);
 }
 
 static void
@@ -103,8 +148,8 @@ listed_cb (GObject      *source,
 {
   LajnaDocumentList *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) documents = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                               &error);
+  g_autoptr(Listed) listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  GPtrArray *documents = listed != NULL ? listed->documents : NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -124,9 +169,10 @@ listed_cb (GObject      *source,
       g_autofree char *date = lajna_isolate (document->added_at);
       g_autofree char *pages = g_strdup_printf (ngettext ("%d page", "%d pages", document->pages),
                                                 document->pages);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", pages, date,
+      g_autofree char *readers = readers_text (listed->readers, document->id);
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s\n%s", pages, date,
                                                    *document->title != '\0' ? " · " : "",
-                                                   document->title);
+                                                   document->title, readers);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *open;
 
@@ -160,7 +206,7 @@ reload (LajnaDocumentList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   lajna_db_worker_run_async (self->worker, list_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
-                             g_free, (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                             g_free, (GDestroyNotify) listed_free, self->cancellable,
                              listed_cb, self);
 }
 
@@ -346,12 +392,17 @@ open_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LajnaDocumentList *self = LAJNA_DOCUMENT_LIST (widget);
+  LajnaDocumentViewer *viewer;
   gint64 id;
   const char *title;
 
   g_variant_get (parameter, "(x&s)", &id, &title);
-  if (self->worker != NULL)
-    lajna_document_viewer_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker, id, title);
+  if (self->worker == NULL)
+    return;
+  viewer = lajna_document_viewer_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker, id,
+                                      title);
+  /* The opening is recorded: the list says who has read what. */
+  g_signal_connect_object (viewer, "destroy", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
 }
 
 static void
