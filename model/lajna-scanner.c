@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <sane/sane.h>
 #include <sane/saneopts.h>
+#include <signal.h>
 #include <string.h>
 
 #include "lajna-document-image.h"
@@ -334,6 +335,13 @@ scan_job (GTask        *task,
   SANE_Handle handle = NULL;
   GError *error = NULL;
   guint wanted = job->pages > 0 ? job->pages : job->feeder ? G_MAXUINT : 1;
+  struct sigaction on_term, on_interrupt;
+
+  /* Some backends' reader threads set SIGTERM and SIGINT back to their
+   * default action for the whole process (SANE's own test backend does):
+   * the app's handlers, which save and quit, are put back after the scan. */
+  sigaction (SIGTERM, NULL, &on_term);
+  sigaction (SIGINT, NULL, &on_interrupt);
 
   if (sane_open (job->device, &handle) != SANE_STATUS_GOOD)
     {
@@ -366,6 +374,8 @@ scan_job (GTask        *task,
     }
   sane_cancel (handle);
   sane_close (handle);
+  sigaction (SIGTERM, &on_term, NULL);
+  sigaction (SIGINT, &on_interrupt, NULL);
   if (error != NULL)
     g_task_return_error (task, error);
   else
