@@ -237,6 +237,15 @@ main (int    argc,
   if (argc != 2)
     g_error ("usage: bench-viewer DOCUMENT_ID");
   adw_init ();
+  {
+    /* The app's style, as AdwApplication loads it. */
+    g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (style, "/org/lajna/Lajna/app/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (style),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   if (!lajna_database_open (database, TRUE, NULL, &error))
     g_error ("%s", error->message);
   worker = lajna_db_worker_new (database);

@@ -519,7 +519,7 @@ previews_cb (GObject      *source,
       g_autofree char *name = g_strdup_printf (_("Page %u"), i + 1);
 
       gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (picture, "card");
+      gtk_widget_add_css_class (picture, "document-page");
       gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       name, -1);
       gtk_box_append (self->pages_box, picture);

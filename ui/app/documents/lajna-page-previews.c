@@ -13,6 +13,9 @@
 #include "lajna-page-previews.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "lajna-document-file.h"
 #include "lajna-document-store.h"
@@ -194,15 +197,17 @@ clear_texture (gpointer texture)
   g_clear_object (&texture);
 }
 
-static void
-decode_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
+/* A thread of its own, at a lower priority than the window's and the
+ * renderer's: on a machine of two cores, making 200 thumbnails must not
+ * take the main loop's turn. */
+static gpointer
+decode_thread (gpointer data)
 {
-  Undecoded *undecoded = data;
+  g_autoptr(GTask) task = data;
+  Undecoded *undecoded = g_task_get_task_data (task);
   GPtrArray *textures = g_ptr_array_new_with_free_func (clear_texture);
 
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
   for (guint i = 0; i < undecoded->pages->len; i++)
     {
       guint page = g_array_index (undecoded->pages, guint, i);
@@ -210,12 +215,13 @@ decode_thread (GTask        *task,
       if (g_task_return_error_if_cancelled (task))
         {
           g_ptr_array_unref (textures);
-          return;
+          return NULL;
         }
       g_ptr_array_add (textures, decode (g_ptr_array_index (undecoded->pngs, page),
                                          THUMBNAIL_WIDTH));
     }
   g_task_return_pointer (task, textures, (GDestroyNotify) g_ptr_array_unref);
+  return NULL;
 }
 
 /**
@@ -243,7 +249,7 @@ lajna_page_previews_decode_async (LajnaPagePreviews   *self,
     if (g_ptr_array_index (self->thumbnails, i) == NULL)
       g_array_append_val (undecoded->pages, i);
   g_task_set_task_data (task, undecoded, (GDestroyNotify) undecoded_free);
-  g_task_run_in_thread (task, decode_thread);
+  g_thread_unref (g_thread_new ("lajna-thumbnails", decode_thread, g_object_ref (task)));
 }
 
 /**
