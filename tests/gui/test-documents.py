@@ -104,6 +104,13 @@ def view_scan(root, viewer_title):
     upright = extents(picture)
     check(upright.height > upright.width, "the page stands upright")
 
+    fit_page = next(a for a in walk(viewer) if a.getRoleName() == "push button"
+                    and "ملاءمة الصفحة" in (a.name or ""))
+    fit_page.queryAction().doAction(0)
+    window = extents(viewer)
+    wait_for(lambda: 0 < extents(picture).height < window.height - 40, "the whole page in view")
+    shows_page(viewer, position, 4, "fitted whole in the window")
+
     press_with_control(KEYCODE_R)
     wait_for(lambda: extents(picture).width > extents(picture).height, "page 4 turned")
     check(True, "Ctrl+R turns the pages a quarter")

@@ -6,9 +6,9 @@
  * in view first) and replace their previews. Only the pages near the view
  * hold a picture, so a frame draws a few pages, not all. Sharp pages
  * are kept within a budget of bytes, the farthest given back to their
- * previews first. A sidebar shows every page small (its preview) and
- * goes to the page chosen. Zoom fits the width, or steps with Ctrl+plus and
- * Ctrl+minus; every page turns a quarter with Ctrl+R (Ctrl+Shift+R turns
+ * previews first. A sidebar shows every page small (its thumbnail) and
+ * goes to the page chosen. Zoom fits the width or the page, or steps with
+ * Ctrl+plus and Ctrl+minus; every page turns a quarter with Ctrl+R (Ctrl+Shift+R turns
  * it back). Page Down, Page Up, Home and End move by page, and the arrow
  * keys follow the reading direction (left is the next page in Arabic).
  * Opening the document is recorded in the audit trail. */
@@ -28,6 +28,14 @@
 #define PAGE_GAP 12
 /* Pages either side of those on screen that hold their pictures. */
 #define PAGES_HELD 2
+
+/* How the zoom follows the window. */
+typedef enum
+{
+  FIT_NONE,
+  FIT_WIDTH,
+  FIT_PAGE,
+} LajnaFit;
 
 struct _LajnaDocumentViewer
 {
@@ -54,7 +62,7 @@ struct _LajnaDocumentViewer
   GPtrArray         *pending;
   double             zoom;
   guint              turns;
-  gboolean           fit_width;
+  LajnaFit           fit;
   gsize              sharp_bytes;
   GCancellable      *cancellable;
 };
@@ -337,22 +345,28 @@ set_zoom (LajnaDocumentViewer *self,
   render_visible (self);
 }
 
-/* Fit the widest page to the window's width. */
+/* Fits the widest page to the window's width, or with FIT_PAGE the
+ * largest page whole in the window. */
 static void
-fit_width (LajnaDocumentViewer *self)
+fit (LajnaDocumentViewer *self)
 {
   int window_width, window_height;
-  int available;
-  double widest = 1;
+  int available, available_height;
+  double widest = 1, tallest = 1;
+  double zoom;
 
-  if (self->pictures == NULL)
+  if (self->pictures == NULL || self->fit == FIT_NONE)
     return;
-  /* Before the first allocation, the width the window opens with. */
+  /* Before the first allocation, the size the window opens with. */
   gtk_window_get_default_size (GTK_WINDOW (self), &window_width, &window_height);
   available = gtk_widget_get_width (GTK_WIDGET (self->scroller));
   if (available <= 0)
     available = window_width - gtk_widget_get_width (GTK_WIDGET (self->thumbnails)) - 180;
   available -= 4 * PAGE_GAP;
+  available_height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  if (available_height <= 0)
+    available_height = window_height - 60;
+  available_height -= 2 * PAGE_GAP;
 
   for (guint i = 0; i < self->pictures->len; i++)
     {
@@ -360,9 +374,13 @@ fit_width (LajnaDocumentViewer *self)
 
       page_size (self, i, &width, &height);
       widest = MAX (widest, width);
+      tallest = MAX (tallest, height);
     }
-  if (available > 0)
-    set_zoom (self, available / widest);
+  zoom = available / widest;
+  if (self->fit == FIT_PAGE)
+    zoom = MIN (zoom, available_height / tallest);
+  if (available > 0 && available_height > 0)
+    set_zoom (self, zoom);
 }
 
 static void
@@ -408,12 +426,16 @@ zoom_activated (GtkWidget  *widget,
 {
   LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (widget);
   double factor = g_variant_get_double (parameter);
+  guint page = self->pictures != NULL ? current_page (self) : 0;
 
-  self->fit_width = factor == 0;
-  if (self->fit_width)
-    fit_width (self);
+  /* 0 fits the width, -1 the page, and any other factor scales. */
+  self->fit = factor == 0 ? FIT_WIDTH : factor < 0 ? FIT_PAGE : FIT_NONE;
+  if (self->fit != FIT_NONE)
+    fit (self);
   else
     set_zoom (self, self->zoom * factor);
+  if (self->pictures != NULL)
+    scroll_to_page (self, (int) page);
 }
 
 /* Turns every page by a quarter, clockwise for 1 and back for -1, keeping
@@ -433,8 +455,8 @@ turn_activated (GtkWidget  *widget,
   for (guint i = 0; i < self->pictures->len; i++)
     show_page (self, i);
   lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, self->turns);
-  if (self->fit_width)
-    fit_width (self);
+  if (self->fit != FIT_NONE)
+    fit (self);
   else
     size_pages (self);
   scroll_to_page (self, (int) first);
@@ -527,7 +549,7 @@ previews_cb (GObject      *source,
     }
   lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, 0);
   gtk_stack_set_visible_child_name (self->stack, "pages");
-  fit_width (self);
+  fit (self);
 
   job = g_new0 (OpenJob, 1);
   job->worker = g_object_ref (self->worker);
@@ -556,8 +578,7 @@ resized_cb (LajnaDocumentViewer *self,
             GParamSpec          *pspec,
             gpointer             data)
 {
-  if (self->fit_width)
-    fit_width (self);
+  fit (self);
 }
 
 static void
@@ -660,7 +681,7 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   self->sharp = g_array_new (FALSE, TRUE, sizeof (Sharp));
   self->pending = g_ptr_array_new ();
   self->zoom = 1.0;
-  self->fit_width = TRUE;
+  self->fit = FIT_WIDTH;
   self->cancellable = g_cancellable_new ();
   self->held_first = 1;
 
@@ -672,6 +693,9 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
                            action_button ("zoom-fit-best-symbolic", _("Fit Width"), "viewer.zoom",
                                           g_variant_new_double (0.0)));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
+                           action_button ("view-paged-symbolic", _("Fit Page"), "viewer.zoom",
+                                          g_variant_new_double (-1.0)));
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
                            action_button ("zoom-out-symbolic", _("Zoom Out"), "viewer.zoom",
                                           g_variant_new_double (0.8)));
