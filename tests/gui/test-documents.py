@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A file's documents in the app, through the accessibility tree: a
 200-page 300-dpi colour scan opens in the viewer, which is moved through by
-keyboard, each time showing the page it names, and turned; then two pages are scanned through SANE's test backend, the
+keyboard and by its sidebar of pages, each time showing the page it names,
+fitted whole and turned; then two pages are scanned through SANE's test backend, the
 second turned, and saved into the file's first missing checklist slot."""
 
 import json
@@ -101,6 +102,9 @@ def view_scan(root, viewer_title):
         press(KEYSYM_PAGE_DOWN)
 
     picture = shows_page(viewer, position, 4, "after three Page Downs")
+    sidebar = named(viewer, "table", "الصفحات")
+    sidebar.querySelection().selectChild(5)
+    picture = shows_page(viewer, position, 6, "after choosing it in the sidebar")
     upright = extents(picture)
     check(upright.height > upright.width, "the page stands upright")
 
@@ -109,10 +113,10 @@ def view_scan(root, viewer_title):
     fit_page.queryAction().doAction(0)
     window = extents(viewer)
     wait_for(lambda: 0 < extents(picture).height < window.height - 40, "the whole page in view")
-    shows_page(viewer, position, 4, "fitted whole in the window")
+    shows_page(viewer, position, 6, "fitted whole in the window")
 
     press_with_control(KEYCODE_R)
-    wait_for(lambda: extents(picture).width > extents(picture).height, "page 4 turned")
+    wait_for(lambda: extents(picture).width > extents(picture).height, "page 6 turned")
     check(True, "Ctrl+R turns the pages a quarter")
     press(KEYSYM_ESCAPE)
     wait_for(lambda: window_named(root, viewer_title) is None, "the viewer closed")

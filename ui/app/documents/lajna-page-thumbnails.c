@@ -1,7 +1,8 @@
 /* lajna-page-thumbnails.c: the viewer's sidebar, a picture of every page
- * in a GtkGridView, from the viewer's preview textures: a cell shows its
- * page's when bound and lets it go when unbound. Activating one emits
- * "page-activated" with the page (from 0). */
+ * in a GtkGridView, from the viewer's thumbnails: a cell shows its page's
+ * when bound and lets it go when unbound. Choosing one (a click, or the
+ * arrow keys) emits "page-activated" with the page (from 0); the sidebar
+ * follows the viewer's page without emitting it. */
 
 #include "lajna-page-thumbnails.h"
 
@@ -18,6 +19,7 @@ struct _LajnaPageThumbnails
   GtkSingleSelection *selection;
   GPtrArray         *previews;
   guint              turns;
+  gboolean           following;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPageThumbnails, lajna_page_thumbnails, GTK_TYPE_WIDGET)
@@ -80,6 +82,18 @@ activate_cb (GtkGridView         *grid,
 }
 
 static void
+selected_cb (GtkSelectionModel   *selection,
+             guint                position,
+             guint                n_items,
+             LajnaPageThumbnails *self)
+{
+  guint page = gtk_single_selection_get_selected (self->selection);
+
+  if (!self->following && page != GTK_INVALID_LIST_POSITION)
+    g_signal_emit (self, signals[PAGE_ACTIVATED], 0, page);
+}
+
+static void
 lajna_page_thumbnails_dispose (GObject *object)
 {
   LajnaPageThumbnails *self = LAJNA_PAGE_THUMBNAILS (object);
@@ -115,6 +129,7 @@ lajna_page_thumbnails_init (LajnaPageThumbnails *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_string_list_new (NULL)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selected_cb), self);
   self->grid = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (self->selection), factory));
   gtk_grid_view_set_max_columns (self->grid, 1);
   gtk_grid_view_set_single_click_activate (self->grid, TRUE);
@@ -138,7 +153,8 @@ lajna_page_thumbnails_new (void)
 /**
  * lajna_page_thumbnails_set_previews:
  * @self: a #LajnaPageThumbnails
- * @previews: (element-type GdkTexture): a preview a page
+ * @previews: (element-type GdkTexture): a thumbnail a page (%NULL until
+ *   made)
  * @quarter_turns: how the pages are turned, clockwise
  */
 void
@@ -147,6 +163,7 @@ lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
                                     guint                quarter_turns)
 {
   g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
+  guint selected;
 
   g_return_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self));
 
@@ -159,7 +176,13 @@ lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
 
       gtk_string_list_append (pages, number);
     }
+  /* The new cells keep the viewer's page, without moving the viewer. */
+  selected = gtk_single_selection_get_selected (self->selection);
+  self->following = TRUE;
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (pages));
+  if (selected != GTK_INVALID_LIST_POSITION && selected < previews->len)
+    gtk_single_selection_set_selected (self->selection, selected);
+  self->following = FALSE;
 }
 
 /* Follows the page the viewer shows. */
@@ -171,6 +194,8 @@ lajna_page_thumbnails_select (LajnaPageThumbnails *self,
 
   if (gtk_single_selection_get_selected (self->selection) == page)
     return;
+  self->following = TRUE;
   gtk_single_selection_set_selected (self->selection, page);
+  self->following = FALSE;
   gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", page);
 }
