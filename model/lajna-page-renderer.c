@@ -17,10 +17,7 @@ struct _LajnaPageRenderer
   GObject          parent_instance;
 
   PopplerDocument *document;
-  GInputStream    *stream;
-  goffset          length;
   guint            n_pages;
-  guint            rendered;
   GThread         *thread;
   GAsyncQueue     *jobs;
   guint64          next_sequence;
@@ -36,9 +33,6 @@ typedef struct
   LajnaRenderPriority  priority;
   guint64              sequence;
 } Job;
-
-/* Pages rendered before the document is read again. */
-#define REOPEN_AFTER 24
 
 /* The job that ends the thread. */
 static Job stop_job = { NULL, 0, 0, G_MAXINT, 0 };
@@ -84,25 +78,6 @@ render (PopplerDocument *document,
   return surface;
 }
 
-/* Poppler keeps every byte it read from a stream that is not in memory;
- * reading the document again from time to time lets them go, so that
- * paging through a long scan does not hold all of it. */
-static void
-read_again (LajnaPageRenderer *self)
-{
-  PopplerDocument *again;
-
-  if (++self->rendered % REOPEN_AFTER != 0
-      || !g_seekable_seek (G_SEEKABLE (self->stream), 0, G_SEEK_SET, NULL, NULL))
-    return;
-  again = poppler_document_new_from_stream (self->stream, self->length, NULL, NULL, NULL);
-  if (again != NULL)
-    {
-      g_object_unref (self->document);
-      self->document = again;
-    }
-}
-
 static gpointer
 render_thread (gpointer data)
 {
@@ -123,7 +98,6 @@ render_thread (gpointer data)
           else
             g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                      _("The page cannot be read."));
-          read_again (self);
         }
       g_object_unref (job->task);
       g_free (job);
@@ -147,7 +121,6 @@ lajna_page_renderer_finalize (GObject *object)
     }
   g_async_queue_unref (self->jobs);
   g_clear_object (&self->document);
-  g_clear_object (&self->stream);
 
   G_OBJECT_CLASS (lajna_page_renderer_parent_class)->finalize (object);
 }
@@ -191,8 +164,6 @@ lajna_page_renderer_new (GInputStream  *pdf,
                    "%s", local_error->message);
       return NULL;
     }
-  self->stream = g_object_ref (pdf);
-  self->length = length;
   self->n_pages = poppler_document_get_n_pages (self->document);
   /* From here on only the thread touches the document. Each job's task
    * holds the renderer, so the thread outlives the jobs. */

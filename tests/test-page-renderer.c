@@ -118,8 +118,7 @@ START_TEST (test_size_and_paper)
 }
 END_TEST
 
-/* Paging through more pages than the renderer renders before it reads
- * the document again: every page still comes back whole. */
+/* Sixty pages asked at once all come back whole. */
 START_TEST (test_many_pages)
 {
   g_autoptr(GBytes) pdf = lajna_test_make_pdf (60);
