@@ -35,7 +35,7 @@ typedef struct
 } Job;
 
 /* The job that ends the thread. */
-static Job stop_job = { NULL, 0, 0, G_MAXINT, 0 };
+static Job stop_job = { NULL, 0, 0, -1, 0 };
 
 static int
 compare_jobs (gconstpointer a,
@@ -82,12 +82,9 @@ static gpointer
 render_thread (gpointer data)
 {
   LajnaPageRenderer *self = data;
-  /* The renderer may be finalized by the last job's unref, here: from
-   * then on the thread touches only its own reference to the queue. */
-  GAsyncQueue *jobs = g_async_queue_ref (self->jobs);
   Job *job;
 
-  while ((job = g_async_queue_pop (jobs)) != &stop_job)
+  while ((job = g_async_queue_pop (self->jobs)) != &stop_job)
     {
       if (!g_task_return_error_if_cancelled (job->task))
         {
@@ -102,7 +99,6 @@ render_thread (gpointer data)
       g_object_unref (job->task);
       g_free (job);
     }
-  g_async_queue_unref (jobs);
   return NULL;
 }
 
@@ -110,14 +106,21 @@ static void
 lajna_page_renderer_finalize (GObject *object)
 {
   LajnaPageRenderer *self = LAJNA_PAGE_RENDERER (object);
+  Job *job;
 
+  /* The thread ends after the page it renders; the jobs still waiting
+   * are cancelled. */
   if (self->thread != NULL)
     {
       g_async_queue_push_sorted (self->jobs, &stop_job, compare_jobs, NULL);
-      if (self->thread == g_thread_self ())
-        g_thread_unref (self->thread);
-      else
-        g_thread_join (self->thread);
+      g_thread_join (self->thread);
+    }
+  while ((job = g_async_queue_try_pop (self->jobs)) != NULL)
+    {
+      g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("The document was closed."));
+      g_object_unref (job->task);
+      g_free (job);
     }
   g_async_queue_unref (self->jobs);
   g_clear_object (&self->document);
@@ -165,8 +168,8 @@ lajna_page_renderer_new (GInputStream  *pdf,
       return NULL;
     }
   self->n_pages = poppler_document_get_n_pages (self->document);
-  /* From here on only the thread touches the document. Each job's task
-   * holds the renderer, so the thread outlives the jobs. */
+  /* From here on only the thread touches the document, until the
+   * renderer is finalized and the thread joined. */
   self->thread = g_thread_new ("lajna-render", render_thread, self);
   return g_steal_pointer (&self);
 }
@@ -204,7 +207,9 @@ lajna_page_renderer_render_async (LajnaPageRenderer   *self,
   g_return_if_fail (page < self->n_pages);
 
   job = g_new0 (Job, 1);
-  job->task = g_task_new (self, cancellable, callback, user_data);
+  /* The task does not hold the renderer: whoever owns it finalizes it,
+   * on their own thread, never the render thread. */
+  job->task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (job->task, lajna_page_renderer_render_async);
   job->page = page;
   job->scale = scale;
