@@ -1,7 +1,8 @@
 /* lajna-document-list.c: a file's documents in the file view, and how
  * they are attached and opened: a row opens the document in the viewer;
  * "Scan…" opens the scan dialog, "Attach…" a file chooser (several files
- * at once), or files are dropped on the list. Each file is read, checked and
+ * at once, into the checklist slot chosen in it), or files are dropped on
+ * the list (into "other"). Each file is read, checked and
  * stored on the database worker; a file that cannot be attached says why
  * in a toast and leaves nothing behind, the others are attached. The list
  * emits "changed" when documents were added, for the view to read the
@@ -23,6 +24,8 @@ struct _LajnaDocumentList
   LajnaDbWorker       *worker;
   gint64               case_id;
   GPtrArray           *rows;
+  /* The checklist's slots, for the file chooser to offer. */
+  GPtrArray           *slots;
   GCancellable        *cancellable;
 };
 
@@ -47,6 +50,7 @@ typedef struct
 typedef struct
 {
   gint64  case_id;
+  char   *type_code;
   GSList *paths;
 } AttachJob;
 
@@ -54,6 +58,7 @@ static void
 attach_job_free (AttachJob *job)
 {
   g_slist_free_full (job->paths, g_free);
+  g_free (job->type_code);
   g_free (job);
 }
 
@@ -87,11 +92,12 @@ clear_rows (LajnaDocumentList *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
-/* The documents, and who has opened each. */
+/* The documents, who has opened each, and the checklist's slots. */
 typedef struct
 {
   GPtrArray  *documents;
   GHashTable *readers;
+  GPtrArray  *slots;
 } Listed;
 
 static void
@@ -99,6 +105,7 @@ listed_free (Listed *listed)
 {
   g_clear_pointer (&listed->documents, g_ptr_array_unref);
   g_clear_pointer (&listed->readers, g_hash_table_unref);
+  g_clear_pointer (&listed->slots, g_ptr_array_unref);
   g_free (listed);
 }
 
@@ -114,7 +121,8 @@ list_thread (LajnaDb       *db,
 
   listed->documents = lajna_document_list (db, *(gint64 *) data, error);
   if (listed->documents == NULL
-      || (listed->readers = lajna_document_readers (db, *(gint64 *) data, error)) == NULL)
+      || (listed->readers = lajna_document_readers (db, *(gint64 *) data, error)) == NULL
+      || (listed->slots = lajna_document_slots (db, *(gint64 *) data, error)) == NULL)
     return NULL;
   return g_steal_pointer (&listed);
 }
@@ -150,6 +158,12 @@ listed_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(Listed) listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
   GPtrArray *documents = listed != NULL ? listed->documents : NULL;
+
+  if (listed != NULL)
+    {
+      g_clear_pointer (&self->slots, g_ptr_array_unref);
+      self->slots = g_ptr_array_ref (listed->slots);
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -232,7 +246,7 @@ attach_thread (LajnaDb       *db,
       if (bytes != NULL)
         file = lajna_document_file_read (bytes, &local_error);
       if (file != NULL
-          && lajna_document_attach (db, job->case_id, "other", name, "import", file, &already,
+          && lajna_document_attach (db, job->case_id, job->type_code, name, "import", file, &already,
                                     &local_error) > 0)
         {
           attached->attached += !already;
@@ -276,9 +290,12 @@ attached_cb (GObject      *source,
   attached_free (attached);
 }
 
+/* Attaches the files into the slot @type_code ("other" for files dropped
+ * on the list). */
 static void
 attach_files (LajnaDocumentList *self,
-              GSList            *files)
+              GSList            *files,
+              const char        *type_code)
 {
   AttachJob *job;
 
@@ -286,6 +303,7 @@ attach_files (LajnaDocumentList *self,
     return;
   job = g_new0 (AttachJob, 1);
   job->case_id = self->case_id;
+  job->type_code = g_strdup (type_code != NULL ? type_code : "other");
   for (GSList *l = files; l != NULL; l = l->next)
     {
       char *path = g_file_get_path (l->data);
@@ -305,7 +323,7 @@ drop_cb (GtkDropTarget     *target,
          double             y,
          LajnaDocumentList *self)
 {
-  attach_files (self, g_value_get_boxed (value));
+  attach_files (self, g_value_get_boxed (value), "other");
   return TRUE;
 }
 
@@ -322,7 +340,7 @@ chosen_cb (GtkNativeDialog   *chooser,
       files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
       for (guint i = g_list_model_get_n_items (files); i > 0; i--)
         list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-      attach_files (self, list);
+      attach_files (self, list, gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "slot"));
       g_slist_free_full (list, g_object_unref);
     }
   gtk_native_dialog_destroy (chooser);
@@ -343,6 +361,29 @@ attach_clicked_cb (LajnaDocumentList *self)
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/tiff");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->slots != NULL && self->slots->len > 0)
+    {
+      g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+      /* The checklist's slot the files fill: "other" first, as the
+       * default, then the others in the checklist's order. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < self->slots->len; i++)
+          {
+            LajnaDocumentSlot *slot = g_ptr_array_index (self->slots, i);
+
+            if (g_str_equal (slot->code, "other") != (pass == 0))
+              continue;
+            g_ptr_array_add (codes, slot->code);
+            g_ptr_array_add (names, slot->missing ? g_strdup_printf (_("%s (missing)"), slot->name)
+                                                  : g_strdup (slot->name));
+          }
+      g_ptr_array_add (codes, NULL);
+      g_ptr_array_add (names, NULL);
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "slot", _("Document"),
+                                   (const char **) codes->pdata, (const char **) names->pdata);
+    }
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chosen_cb), self, 0);
@@ -414,6 +455,7 @@ lajna_document_list_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->worker);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_document_list_parent_class)->dispose (object);
 }
