@@ -27,6 +27,33 @@ lajna_document_free (LajnaDocument *document)
   g_free (document);
 }
 
+/**
+ * lajna_document_can_attach:
+ * @db: a connection
+ * @can: (out): whether the person may attach documents
+ * @error: return location for a #GError
+ *
+ * Whether the person's groups may store documents at all (a clerk may, a
+ * member only reads), so that the app offers scanning and attaching only
+ * to those who can.
+ *
+ * Returns: %FALSE on error
+ */
+gboolean
+lajna_document_can_attach (LajnaDb   *db,
+                           gboolean  *can,
+                           GError   **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT has_table_privilege('document', 'INSERT')"
+      "   AND has_table_privilege('document_blob', 'INSERT')", error);
+
+  if (result == NULL)
+    return FALSE;
+  *can = PQgetvalue (result, 0, 0)[0] == 't';
+  return TRUE;
+}
+
 void
 lajna_document_slot_free (LajnaDocumentSlot *slot)
 {

@@ -55,6 +55,9 @@ GHashTable *lajna_document_readers (LajnaDb                *db,
                                    gint64                   case_id,
                                    GError                 **error);
 void       lajna_document_free    (LajnaDocument           *document);
+gboolean   lajna_document_can_attach (LajnaDb              *db,
+                                   gboolean                *can,
+                                   GError                 **error);
 GPtrArray *lajna_document_slots   (LajnaDb                 *db,
                                    gint64                   case_id,
                                    GError                 **error);

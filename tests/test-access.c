@@ -14,6 +14,7 @@
 #include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
 #include "lajna-committee.h"
+#include "lajna-document-store.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"
@@ -328,6 +329,28 @@ END_TEST
 /* A table added later declares its rule with one call, and is then held
  * to it like the others: rows under another committee's meeting are
  * neither written nor named in the audit trail. */
+/* The app offers scanning and attaching to a clerk, not to a member. */
+START_TEST (test_who_may_attach)
+{
+  static const struct
+  {
+    const char *login;
+    gboolean    can;
+  } people[] = { { "clerk_a", TRUE }, { "member_b", FALSE }, { "nobody", FALSE } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_autoptr(LajnaDb) db = connect_as (people[i].login);
+      g_autoptr(GError) error = NULL;
+      gboolean can = !people[i].can;
+
+      ck_assert_msg (lajna_document_can_attach (db, &can, &error), "%s", MESSAGE (error));
+      ck_assert_msg (can == people[i].can, "%s may%s attach", people[i].login,
+                     can ? "" : " not");
+    }
+}
+END_TEST
+
 START_TEST (test_later_table_declares_its_rule)
 {
   g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
@@ -464,6 +487,7 @@ access_suite (void)
   tcase_add_test (tc, test_app_queries);
   tcase_add_test (tc, test_app_queries_without_names_or_numbers);
   tcase_add_test (tc, test_later_table_declares_its_rule);
+  tcase_add_test (tc, test_who_may_attach);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -6,7 +6,9 @@
  * stored on the database worker; a file that cannot be attached says why
  * in a toast and leaves nothing behind, the others are attached. The list
  * emits "changed" when documents were added, for the view to read the
- * file's checklist again. Each document says who has opened it. */
+ * file's checklist again. Each document says who has opened it. Scanning
+ * and attaching are offered only to those whose groups may store
+ * documents. */
 
 #include "lajna-document-list.h"
 
@@ -26,6 +28,9 @@ struct _LajnaDocumentList
   GPtrArray           *rows;
   /* The checklist's slots, for the file chooser to offer. */
   GPtrArray           *slots;
+  /* Scanning and attaching, for those who may. */
+  GtkWidget           *buttons;
+  gboolean             can_attach;
   GCancellable        *cancellable;
 };
 
@@ -98,6 +103,7 @@ typedef struct
   GPtrArray  *documents;
   GHashTable *readers;
   GPtrArray  *slots;
+  gboolean    can_attach;
 } Listed;
 
 static void
@@ -122,7 +128,8 @@ list_thread (LajnaDb       *db,
   listed->documents = lajna_document_list (db, *(gint64 *) data, error);
   if (listed->documents == NULL
       || (listed->readers = lajna_document_readers (db, *(gint64 *) data, error)) == NULL
-      || (listed->slots = lajna_document_slots (db, *(gint64 *) data, error)) == NULL)
+      || (listed->slots = lajna_document_slots (db, *(gint64 *) data, error)) == NULL
+      || !lajna_document_can_attach (db, &listed->can_attach, error))
     return NULL;
   return g_steal_pointer (&listed);
 }
@@ -163,6 +170,8 @@ listed_cb (GObject      *source,
     {
       g_clear_pointer (&self->slots, g_ptr_array_unref);
       self->slots = g_ptr_array_ref (listed->slots);
+      self->can_attach = listed->can_attach;
+      gtk_widget_set_visible (self->buttons, self->can_attach);
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -323,6 +332,8 @@ drop_cb (GtkDropTarget     *target,
          double             y,
          LajnaDocumentList *self)
 {
+  if (!self->can_attach)
+    return FALSE;
   attach_files (self, g_value_get_boxed (value), "other");
   return TRUE;
 }
@@ -489,6 +500,9 @@ lajna_document_list_init (LajnaDocumentList *self)
   gtk_box_append (GTK_BOX (buttons), header_button ("list-add-symbolic", _("Attach Documents…"),
                                                    G_CALLBACK (attach_clicked_cb), self));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
+  /* Shown once the database says the person may attach. */
+  self->buttons = buttons;
+  gtk_widget_set_visible (buttons, FALSE);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
