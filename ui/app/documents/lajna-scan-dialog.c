@@ -5,7 +5,8 @@
  * strip is shown large; it can be moved earlier or later, turned, or
  * deleted. Saving makes the pages one PDF attached to the slot (turned
  * as shown), on the database worker; if it fails the pages stay, to be
- * saved again. Closing with pages not saved asks first.
+ * saved again. Closing with pages not saved asks first, and the window
+ * stays while they are being saved.
  *
  * SANE calls run on the scanner's own thread, the small pictures of the
  * pages are made on a thread, and the PDF on the worker: the window never
@@ -53,6 +54,7 @@ struct _LajnaScanDialog
   GPtrArray         *pages;
   int                selected;
   gboolean           busy;
+  gboolean           saving;
   gboolean           discard;
   GCancellable      *cancellable;
 };
@@ -374,6 +376,7 @@ saved_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
 
+  self->saving = FALSE;
   if (id == NULL)
     {
       set_busy (self, NULL);
@@ -407,6 +410,7 @@ save_clicked_cb (LajnaScanDialog *self)
       g_array_append_val (job->turns, scanned->turns);
     }
   set_busy (self, _("Saving…"));
+  self->saving = TRUE;
   lajna_db_worker_run_async (self->worker, save_thread, job, (GDestroyNotify) save_job_free,
                              g_free, NULL, saved_cb, g_object_ref (self));
 }
@@ -492,6 +496,9 @@ close_request_cb (LajnaScanDialog *self)
 {
   GtkWidget *dialog;
 
+  /* The pages being saved are left to arrive: the window closes then. */
+  if (self->saving)
+    return TRUE;
   if (self->discard || self->pages->len == 0)
     return FALSE;
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Scanned Pages?"),
