@@ -15,6 +15,7 @@
 #include "lajna-case-query.h"
 #include "lajna-committee.h"
 #include "lajna-document-store.h"
+#include "lajna-document-stream.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"
@@ -351,6 +352,47 @@ START_TEST (test_who_may_attach)
 }
 END_TEST
 
+/* A document of committee A: its clerk opens it and reads it slice by
+ * slice; a member of committee B can neither open it nor read a slice of
+ * it through a stream of their own. */
+START_TEST (test_document_slices_for_their_committee)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) clerk = connect_as ("clerk_a");
+  g_autoptr(LajnaDb) member = connect_as ("member_b");
+  g_autoptr(GBytes) pdf = lajna_test_make_pdf (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDocumentFile) file = lajna_document_file_read (pdf, &error);
+  g_autoptr(PGresult) cases = lajna_db_exec (admin, "SELECT c.id FROM case_file c"
+                                                    " JOIN committee k ON k.id = c.committee_id"
+                                                    " WHERE k.code = 'ac-a' LIMIT 1", NULL);
+  g_autoptr(GInputStream) opened = NULL;
+  g_autoptr(GInputStream) sliced = NULL;
+  gboolean already = FALSE;
+  goffset length = 0;
+  char start[5];
+  gint64 id;
+
+  ck_assert_msg (file != NULL, "%s", MESSAGE (error));
+  id = lajna_document_attach (admin, g_ascii_strtoll (PQgetvalue (cases, 0, 0), NULL, 10),
+                              "other", "", "import", file, &already, &error);
+  ck_assert_msg (id > 0, "%s", MESSAGE (error));
+
+  opened = lajna_document_open (clerk, connect_as ("clerk_a"), id, &length, &error);
+  ck_assert_msg (opened != NULL, "%s", MESSAGE (error));
+  ck_assert (g_input_stream_read (opened, start, 5, NULL, NULL) == 5
+             && memcmp (start, "%PDF-", 5) == 0);
+
+  ck_assert (lajna_document_open (member, connect_as ("member_b"), id, &length, &error) == NULL);
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  sliced = lajna_document_stream_new (connect_as ("member_b"), id, g_bytes_get_size (pdf));
+  ck_assert_int_eq (g_input_stream_read (sliced, start, 5, NULL, &error), -1);
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND), "%s",
+                 MESSAGE (error));
+}
+END_TEST
+
 START_TEST (test_later_table_declares_its_rule)
 {
   g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
@@ -488,6 +530,7 @@ access_suite (void)
   tcase_add_test (tc, test_app_queries_without_names_or_numbers);
   tcase_add_test (tc, test_later_table_declares_its_rule);
   tcase_add_test (tc, test_who_may_attach);
+  tcase_add_test (tc, test_document_slices_for_their_committee);
   suite_add_tcase (suite, tc);
   return suite;
 }
