@@ -54,6 +54,19 @@ lajna_document_can_attach (LajnaDb   *db,
   return TRUE;
 }
 
+/**
+ * lajna_document_slot_label:
+ * @slot: a slot
+ *
+ * Returns: (transfer full): the slot's name as offered to a clerk, saying
+ *   when its document is still missing
+ */
+char *
+lajna_document_slot_label (const LajnaDocumentSlot *slot)
+{
+  return slot->missing ? g_strdup_printf (_("%s (missing)"), slot->name) : g_strdup (slot->name);
+}
+
 void
 lajna_document_slot_free (LajnaDocumentSlot *slot)
 {

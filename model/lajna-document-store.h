@@ -61,6 +61,7 @@ gboolean   lajna_document_can_attach (LajnaDb              *db,
 GPtrArray *lajna_document_slots   (LajnaDb                 *db,
                                    gint64                   case_id,
                                    GError                 **error);
+char      *lajna_document_slot_label (const LajnaDocumentSlot *slot);
 void       lajna_document_slot_free (LajnaDocumentSlot     *slot);
 
 G_END_DECLS

@@ -22,20 +22,33 @@ typedef struct
   guint          step;
 } Bench;
 
-static void
-print_memory (void)
+/**
+ * lajna_bench_status_kb:
+ * @field: a field of /proc/self/status in kB, such as "VmHWM"
+ *
+ * Returns: its value in kB, 0 if it cannot be read
+ */
+guint64
+lajna_bench_status_kb (const char *field)
 {
   g_autofree char *status = NULL;
+  g_autofree char *prefix = g_strconcat (field, ":", NULL);
   g_auto(GStrv) lines = NULL;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return;
+    return 0;
   lines = g_strsplit (status, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "VmHWM:") || g_str_has_prefix (lines[i], "VmRSS:"))
-        g_print ("%s\n", lines[i]);
-    }
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_ascii_strtoull (lines[i] + strlen (prefix), NULL, 10);
+  return 0;
+}
+
+static void
+print_memory (void)
+{
+  g_print ("VmHWM: %" G_GUINT64_FORMAT " kB\nVmRSS: %" G_GUINT64_FORMAT " kB\n",
+           lajna_bench_status_kb ("VmHWM"), lajna_bench_status_kb ("VmRSS"));
 }
 
 static void

@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-void lajna_bench_watch (GtkWidget     *window,
-                        LajnaCaseList *list,
-                        GtkAdjustment *vadjustment);
+guint64 lajna_bench_status_kb (const char    *field);
+void    lajna_bench_watch     (GtkWidget     *window,
+                               LajnaCaseList *list,
+                               GtkAdjustment *vadjustment);
 
 G_END_DECLS

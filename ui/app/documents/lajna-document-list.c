@@ -387,8 +387,7 @@ attach_clicked_cb (LajnaDocumentList *self)
             if (g_str_equal (slot->code, "other") != (pass == 0))
               continue;
             g_ptr_array_add (codes, slot->code);
-            g_ptr_array_add (names, slot->missing ? g_strdup_printf (_("%s (missing)"), slot->name)
-                                                  : g_strdup (slot->name));
+            g_ptr_array_add (names, lajna_document_slot_label (slot));
           }
       g_ptr_array_add (codes, NULL);
       g_ptr_array_add (names, NULL);

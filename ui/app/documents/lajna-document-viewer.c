@@ -21,6 +21,7 @@
 #include "lajna-page-previews.h"
 #include "lajna-page-renderer.h"
 #include "lajna-page-thumbnails.h"
+#include "lajna-sharp-pages.h"
 #include "lajna-turned-paintable.h"
 
 /* Sharp pages kept, in bytes of pixels. */
@@ -56,27 +57,17 @@ struct _LajnaDocumentViewer
   /* The pages that hold their pictures. */
   guint              held_first;
   guint              held_last;
-  /* Per page: its sharp picture, its scale and bytes (none for the
-   * preview), and the job asking for one. */
-  GArray            *sharp;
+  LajnaSharpPages   *sharp;
+  /* Per page: the job asking for its sharp picture. */
   GPtrArray         *pending;
   double             zoom;
   guint              turns;
   LajnaFit           fit;
-  gsize              sharp_bytes;
   GCancellable      *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDocumentViewer, lajna_document_viewer, ADW_TYPE_WINDOW)
 
-typedef struct
-{
-  GdkTexture *texture;
-  double      scale;
-  gsize       bytes;
-} Sharp;
-
-#define SHARP(self, i) (&g_array_index ((self)->sharp, Sharp, (i)))
 
 typedef struct
 {
@@ -165,19 +156,26 @@ visible_pages (LajnaDocumentViewer *self,
     *first = *last = 0;
 }
 
+/* Whether the view has been scrolled to the end. */
+static gboolean
+at_end (LajnaDocumentViewer *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  return gtk_adjustment_get_value (adjustment) > 0
+         && gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+              >= gtk_adjustment_get_upper (adjustment) - 1;
+}
+
 /* The page the reader is on: the first on screen, or the last page once
  * the view has reached the end. */
 static guint
 current_page (LajnaDocumentViewer *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   guint first, last;
 
   visible_pages (self, &first, &last);
-  if (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
-      >= gtk_adjustment_get_upper (adjustment) - 1 && gtk_adjustment_get_value (adjustment) > 0)
-    return last;
-  return first;
+  return at_end (self) ? last : first;
 }
 
 /* Shows a page near the view: its sharp picture, or else its preview,
@@ -191,35 +189,13 @@ show_page (LajnaDocumentViewer *self,
 
   if (page < self->held_first || page > self->held_last)
     texture = NULL;
-  else if (SHARP (self, page)->texture != NULL)
-    texture = g_object_ref (SHARP (self, page)->texture);
+  else if (lajna_sharp_pages_get (self->sharp, page) != NULL)
+    texture = g_object_ref (lajna_sharp_pages_get (self->sharp, page));
   else
     texture = lajna_page_previews_decode_page (self->previews, page);
   if (texture != NULL)
     turned = lajna_turned_paintable_new (GDK_PAINTABLE (texture), self->turns);
   gtk_picture_set_paintable (g_ptr_array_index (self->pictures, page), turned);
-}
-
-/* Gives sharp pages back to their previews, the farthest from @near
- * first, until the budget holds. */
-static void
-keep_budget (LajnaDocumentViewer *self,
-             guint                near)
-{
-  while (self->sharp_bytes > SHARP_BUDGET)
-    {
-      guint farthest = near;
-
-      for (guint i = 0; i < self->sharp->len; i++)
-        if (SHARP (self, i)->bytes > 0 && ABS ((int) i - (int) near) > ABS ((int) farthest - (int) near))
-          farthest = i;
-      if (farthest == near)
-        break;
-      self->sharp_bytes -= SHARP (self, farthest)->bytes;
-      g_clear_object (&SHARP (self, farthest)->texture);
-      *SHARP (self, farthest) = (Sharp) { NULL, 0, 0 };
-      show_page (self, farthest);
-    }
 }
 
 typedef struct
@@ -247,9 +223,7 @@ rendered_cb (GObject      *source,
   LajnaDocumentViewer *self = asked->self;
   cairo_surface_t *surface = lajna_page_renderer_render_finish (LAJNA_PAGE_RENDERER (source),
                                                                 result, NULL);
-  g_autoptr(GBytes) pixels = NULL;
-  Sharp *sharp;
-  int height, stride;
+  g_autoptr(GArray) dropped = NULL;
 
   if (g_ptr_array_index (self->pending, asked->page) == asked->cancellable)
     g_ptr_array_index (self->pending, asked->page) = NULL;
@@ -259,22 +233,11 @@ rendered_cb (GObject      *source,
       asked_free (asked);
       return;
     }
-  height = cairo_image_surface_get_height (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  cairo_surface_flush (surface);
-  pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                       (gsize) stride * height,
-                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  /* cairo's ARGB32 is GDK_MEMORY_DEFAULT, premultiplied B8G8R8A8 here. */
-  sharp = SHARP (self, asked->page);
-  g_clear_object (&sharp->texture);
-  sharp->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                           GDK_MEMORY_DEFAULT, pixels, stride);
-  self->sharp_bytes += (gsize) stride * height - sharp->bytes;
-  sharp->scale = asked->scale;
-  sharp->bytes = (gsize) stride * height;
+  /* The pages given up show their previews again. */
+  dropped = lajna_sharp_pages_put (self->sharp, asked->page, surface, asked->scale);
   show_page (self, asked->page);
-  keep_budget (self, asked->page);
+  for (guint i = 0; i < dropped->len; i++)
+    show_page (self, g_array_index (dropped, guint, i));
   asked_free (asked);
 }
 
@@ -283,11 +246,11 @@ rendered_cb (GObject      *source,
 static void
 render_visible (LajnaDocumentViewer *self)
 {
-  guint first, last;
+  guint first, last, current;
+  guint held_first = self->held_first, held_last = self->held_last;
   double scale;
   g_autofree char *text = NULL;
 
-  guint held_first = self->held_first, held_last = self->held_last;
 
   if (self->pictures == NULL)
     return;
@@ -300,9 +263,10 @@ render_visible (LajnaDocumentViewer *self)
   for (guint i = self->held_first; i <= self->held_last; i++)
     if (i < held_first || i > held_last)
       show_page (self, i);
-  text = g_strdup_printf (_("Page %u of %u"), current_page (self) + 1, self->pictures->len);
+  current = at_end (self) ? last : first;
+  text = g_strdup_printf (_("Page %u of %u"), current + 1, self->pictures->len);
   gtk_label_set_text (self->position, text);
-  lajna_page_thumbnails_select (self->thumbnails, current_page (self));
+  lajna_page_thumbnails_select (self->thumbnails, current);
   if (self->renderer == NULL)
     return;
 
@@ -321,7 +285,8 @@ render_visible (LajnaDocumentViewer *self)
     {
       Asked *asked;
 
-      if (SHARP (self, i)->scale == scale || g_ptr_array_index (self->pending, i) != NULL)
+      if (lajna_sharp_pages_get_scale (self->sharp, i) == scale
+          || g_ptr_array_index (self->pending, i) != NULL)
         continue;
       asked = g_new0 (Asked, 1);
       asked->self = g_object_ref (self);
@@ -533,7 +498,7 @@ previews_cb (GObject      *source,
     }
   pages = self->previews->sizes->len;
   self->pictures = g_ptr_array_new ();
-  g_array_set_size (self->sharp, pages);
+  self->sharp = lajna_sharp_pages_new (pages, SHARP_BUDGET);
   g_ptr_array_set_size (self->pending, pages);
   for (guint i = 0; i < pages; i++)
     {
@@ -590,14 +555,12 @@ lajna_document_viewer_dispose (GObject *object)
   for (guint i = 0; self->pending != NULL && i < self->pending->len; i++)
     if (g_ptr_array_index (self->pending, i) != NULL)
       g_cancellable_cancel (g_ptr_array_index (self->pending, i));
-  for (guint i = 0; self->sharp != NULL && i < self->sharp->len; i++)
-    g_clear_object (&SHARP (self, i)->texture);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pictures, g_ptr_array_unref);
   g_clear_pointer (&self->previews, lajna_page_previews_free);
   g_clear_object (&self->worker);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_clear_pointer (&self->sharp, g_array_unref);
+  g_clear_pointer (&self->sharp, lajna_sharp_pages_free);
   g_clear_object (&self->renderer);
 
   G_OBJECT_CLASS (lajna_document_viewer_parent_class)->dispose (object);
@@ -678,7 +641,6 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *pages;
 
-  self->sharp = g_array_new (FALSE, TRUE, sizeof (Sharp));
   self->pending = g_ptr_array_new ();
   self->zoom = 1.0;
   self->fit = FIT_WIDTH;
@@ -803,5 +765,6 @@ lajna_document_viewer_get_page_shown (LajnaDocumentViewer *self,
   if (self->pictures == NULL || page >= self->pictures->len
       || gtk_picture_get_paintable (g_ptr_array_index (self->pictures, page)) == NULL)
     return LAJNA_PAGE_SHOWN_NOTHING;
-  return SHARP (self, page)->texture != NULL ? LAJNA_PAGE_SHOWN_SHARP : LAJNA_PAGE_SHOWN_PREVIEW;
+  return lajna_sharp_pages_get (self->sharp, page) != NULL ? LAJNA_PAGE_SHOWN_SHARP
+                                                            : LAJNA_PAGE_SHOWN_PREVIEW;
 }

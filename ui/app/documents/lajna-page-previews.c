@@ -19,6 +19,7 @@
 
 #include "lajna-document-file.h"
 #include "lajna-document-store.h"
+#include "lajna-surface-texture.h"
 
 /* The width of a thumbnail, in pixels. */
 #define THUMBNAIL_WIDTH 112
@@ -52,21 +53,6 @@ size_of (GBytes *png)
   return size;
 }
 
-static GdkTexture *
-texture_of (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface)
-                                        * cairo_image_surface_get_height (surface),
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                 cairo_image_surface_get_height (surface), GDK_MEMORY_DEFAULT,
-                                 bytes, cairo_image_surface_get_stride (surface));
-}
-
 /* A preview decoded, scaled to @width pixels (0: as stored). */
 static GdkTexture *
 decode (GBytes *png,
@@ -74,8 +60,6 @@ decode (GBytes *png,
 {
   g_autoptr(GdkTexture) loaded = gdk_texture_new_from_bytes (png, NULL);
   cairo_surface_t *full, *scaled;
-  double scale;
-  cairo_t *cr;
 
   if (loaded == NULL)
     return NULL;
@@ -86,19 +70,10 @@ decode (GBytes *png,
                         cairo_image_surface_get_stride (full));
   cairo_surface_mark_dirty (full);
   if (width <= 0 || width >= cairo_image_surface_get_width (full))
-    return texture_of (full);
-  scale = (double) width / cairo_image_surface_get_width (full);
-  scaled = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width,
-                                       MAX (1, (int) (cairo_image_surface_get_height (full)
-                                                      * scale + 0.5)));
-  cr = cairo_create (scaled);
-  cairo_scale (cr, scale, scale);
-  cairo_set_source_surface (cr, full, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+    return lajna_surface_texture_new (full);
+  scaled = lajna_surface_scaled (full, (double) width / cairo_image_surface_get_width (full));
   cairo_surface_destroy (full);
-  return texture_of (scaled);
+  return lajna_surface_texture_new (scaled);
 }
 
 /**

@@ -19,6 +19,7 @@
 #include "lajna-document-image.h"
 #include "lajna-document-store.h"
 #include "lajna-scanner.h"
+#include "lajna-surface-texture.h"
 #include "lajna-turned-paintable.h"
 
 /* The longer side of a page's picture in the dialog, in pixels. */
@@ -199,31 +200,11 @@ picture_thread (GTask        *task,
   for (guint i = 0; i < pages->len; i++)
     {
       LajnaImagePage *page = g_ptr_array_index (pages, i);
-      int width = cairo_image_surface_get_width (page->surface);
-      int height = cairo_image_surface_get_height (page->surface);
-      double scale = MIN (1.0, (double) SHOWN_SIDE / MAX (width, height));
-      cairo_surface_t *small = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                                           MAX (1, (int) (width * scale)),
-                                                           MAX (1, (int) (height * scale)));
-      cairo_t *cr = cairo_create (small);
-      GBytes *pixels;
+      int side = MAX (cairo_image_surface_get_width (page->surface),
+                      cairo_image_surface_get_height (page->surface));
 
-      cairo_scale (cr, scale, scale);
-      cairo_set_source_surface (cr, page->surface, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (small);
-      pixels = g_bytes_new_with_free_func (cairo_image_surface_get_data (small),
-                                           (gsize) cairo_image_surface_get_stride (small)
-                                             * cairo_image_surface_get_height (small),
-                                           (GDestroyNotify) cairo_surface_destroy, small);
-      g_ptr_array_add (textures,
-                       gdk_memory_texture_new (cairo_image_surface_get_width (small),
-                                               cairo_image_surface_get_height (small),
-                                               GDK_MEMORY_DEFAULT, pixels,
-                                               cairo_image_surface_get_stride (small)));
-      g_bytes_unref (pixels);
+      g_ptr_array_add (textures, lajna_surface_texture_new (
+          lajna_surface_scaled (page->surface, MIN (1.0, (double) SHOWN_SIDE / side))));
     }
   g_task_return_pointer (task, textures, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -469,8 +450,7 @@ slots_cb (GObject      *source,
   for (guint i = 0; i < self->slots->len; i++)
     {
       LajnaDocumentSlot *slot = g_ptr_array_index (self->slots, i);
-      g_autofree char *name = slot->missing ? g_strdup_printf (_("%s (missing)"), slot->name)
-                                            : g_strdup (slot->name);
+      g_autofree char *name = lajna_document_slot_label (slot);
 
       gtk_string_list_append (names, name);
     }
