@@ -6,6 +6,8 @@
 
 #include "lajna-db.h"
 
+#include "lajna-db-rules.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -62,6 +64,7 @@ set_error_from_result (GError  **error,
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
   const char *state;
   LajnaDbError code;
+  const char *rule;
   g_autofree char *detail = NULL;
 
   switch (status)
@@ -81,6 +84,14 @@ set_error_from_result (GError  **error,
   if (PQstatus (conn) == CONNECTION_BAD)
     code = LAJNA_DB_ERROR_UNAVAILABLE;
   detail = trim_message (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
+  rule = result != NULL ? lajna_db_rule_message (PQresultErrorField (result, PG_DIAG_MESSAGE_HINT))
+                        : NULL;
+  if (rule != NULL && code != LAJNA_DB_ERROR_UNAVAILABLE)
+    {
+      g_debug ("%s", detail);
+      g_set_error_literal (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID, rule);
+      return FALSE;
+    }
 
   switch (code)
     {

@@ -137,7 +137,7 @@ make_meetings (Demo *d)
                 m.present |= 1 << s;
                 m.n_present++;
               }
-          if (m.n_present < QUORUM)
+          if (m.n_present < QUORUM || !(m.present & 1))
             {
               m.present = (1 << N_MEMBERS) - 1;
               m.n_present = N_MEMBERS;

@@ -91,7 +91,7 @@ put_int (GString *out, gint64 v)
 }
 
 /* Appends one row. @format has a letter per column: i a gint64, n an int,
- * s a string (%NULL for SQL NULL), b a gboolean, d a day (NO_DAY for SQL
+ * s a string (%NULL for SQL NULL), d a day (NO_DAY for SQL
  * NULL), T a day and the minutes after midnight (Libya keeps UTC+2). */
 static void
 put_row (const Demo *d, GString *out, const char *format, ...)
@@ -119,9 +119,6 @@ put_row (const Demo *d, GString *out, const char *format, ...)
             put_text (out, s);
           else
             g_string_append_len (out, "\\N\t", 3);
-          break;
-        case 'b':
-          g_string_append (out, va_arg (args, gboolean) ? "t\t" : "f\t");
           break;
         case 'd':
           day = va_arg (args, gint);
@@ -364,8 +361,9 @@ write_attendance (Demo *d, guint i, GString *out)
   const Meeting *m = &g_array_index (d->meetings, Meeting, i);
 
   for (guint s = 0; s < N_MEMBERS; s++)
-    put_row (d, out, "iibs", d->meeting_base + i, d->committees[m->committee].users[s],
-             (m->present >> s & 1) != 0, s == 0 ? "chair" : "member");
+    put_row (d, out, "iiss", d->meeting_base + i, d->committees[m->committee].users[s],
+             (m->present >> s & 1) ? "present" : (m->number + s) % 3 == 0 ? "absent" : "excused",
+             s == 0 ? "chair" : "member");
 }
 
 static void
@@ -403,7 +401,7 @@ write_votes (Demo *d, guint i, GString *out)
       if (m->present >> s & 1)
         put_row (d, out, "iissT", d->agenda_base + c->agenda, d->committees[c->committee].users[s],
                  dissents ? dissent : majority,
-                 dissents && strcmp (dissent, "reject") == 0 ? lajna_demo_dissent () : "",
+                 strcmp (dissents ? dissent : majority, "reject") == 0 ? lajna_demo_dissent () : "",
                  (gint) m->day, 10 * 60 + c->position % 360);
     }
 }
@@ -511,7 +509,7 @@ static const Copy copies[] = {
     ITEMS_CASES, write_history, 2.5 },
   { "Meetings", "meeting", "id, committee_id, year, number, place, held_on, state",
     ITEMS_MEETINGS, write_meeting, 0.1 },
-  { "Meetings", "attendance", "meeting_id, user_id, present, role",
+  { "Meetings", "attendance", "meeting_id, user_id, status, role",
     ITEMS_MEETINGS, write_attendance, 0.1 },
   { "Meetings", "agenda_item", "id, meeting_id, position, case_id", ITEMS_CASES, write_agenda, 0.5 },
   { "Votes", "vote", "agenda_item_id, user_id, choice, reasons, cast_at",

@@ -126,9 +126,9 @@ setup_committee (Demo *d, Committee *com, GError **error)
   g_autofree char *id = NULL;
 
   result = lajna_db_exec_params (d->db,
-    "WITH ins AS (INSERT INTO committee (code, kind, name_ar, name_en, branch, city, quorum, "
+    "WITH ins AS (INSERT INTO committee (code, kind, name_ar, name_en, branch, city, "
     "                                    letterhead, file_prefix)"
-    "             VALUES ($1, $2, $3, $4, $5, $6, 3, $7, $8)"
+    "             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
     "             ON CONFLICT (code) DO NOTHING RETURNING id, file_prefix)"
     "SELECT id, file_prefix FROM ins"
     " UNION ALL SELECT id, file_prefix FROM committee WHERE code = $1 LIMIT 1",

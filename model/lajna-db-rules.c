@@ -1,0 +1,51 @@
+/* lajna-db-rules.c: the sentence a person reads when the database refuses
+ * what they did because of one of its rules. The schema raises such
+ * errors with HINT 'lajna:<rule>' (and an English message for logs and
+ * psql); the client shows the translated sentence for the rule. */
+
+#include "lajna-db-rules.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+static const struct
+{
+  const char *rule;
+  const char *message;
+} rules[] = {
+  { "checklist", N_("The file cannot go on a meeting’s agenda before its mandatory documents are all attached and valid.") },
+  { "closed", N_("The meeting is closed: its record cannot be changed. Record a correction, with its reason.") },
+  { "not_closed", N_("Corrections are for closed meetings. While the meeting sits, change the vote or decision itself.") },
+  { "not_convened", N_("The meeting has not convened yet. Convene it before votes and decisions are recorded.") },
+  { "kept", N_("A meeting that has convened stays on record and cannot be deleted.") },
+  { "step", N_("A meeting goes from draft to convened to closed, and not back.") },
+  { "quorum", N_("The meeting has no quorum: not enough members are marked present (or the chair is absent). No vote or decision can be recorded.") },
+  { "voter_absent", N_("Only a member marked present at the meeting can vote.") },
+  { "not_own_vote", N_("You can enter only your own vote. The meeting’s secretary may enter votes for the members.") },
+  { "reject_reasons", N_("A vote or decision to reject must give its reasons.") },
+  { "defer_missing", N_("A deferral must name the documents that are still missing.") },
+  { "outcome", N_("This outcome does not apply to a file of this kind.") },
+  { "next_review", N_("The file stays open: give the date of its next review, after the meeting’s day.") },
+  { "other_committee", N_("The file belongs to another committee, or it cannot be found.") },
+  { "item_voted", N_("The item already has votes or a decision and stays on the agenda.") },
+  { "correction", N_("A correction cannot be moved to another record.") },
+  { "correction_reason", N_("Give the reason for the correction.") },
+};
+
+/**
+ * lajna_db_rule_message:
+ * @hint: (nullable): the HINT of a server error
+ *
+ * Returns: (nullable): the translated sentence for the rule the hint
+ *   names, or %NULL when it names none
+ */
+const char *
+lajna_db_rule_message (const char *hint)
+{
+  if (hint == NULL || !g_str_has_prefix (hint, "lajna:"))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (strcmp (hint + strlen ("lajna:"), rules[i].rule) == 0)
+      return _(rules[i].message);
+  return NULL;
+}

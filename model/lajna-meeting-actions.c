@@ -1,0 +1,373 @@
+/* lajna-meeting-actions.c: what clerks, members and the chair do to a
+ * meeting, each one call of the database function that holds its rules
+ * (0018-meetings.sql): the quorum, the lock after closing, corrections. */
+
+#include "lajna-meeting-actions.h"
+
+#include <glib/gi18n-lib.h>
+
+#define ID_FORMAT "%" G_GINT64_FORMAT
+
+/* Runs @sql and returns the bigint its one row holds, 0 on failure. */
+static gint64
+call_returning_id (LajnaDb             *db,
+                   const char          *sql,
+                   int                  n_params,
+                   const char * const  *params,
+                   GError             **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, n_params, params, error);
+
+  if (result == NULL)
+    return 0;
+  if (PQntuples (result) == 0 || PQgetisnull (result, 0, 0))
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The record to correct is not in force any more. Reload the meeting."));
+      return 0;
+    }
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+static gboolean
+call (LajnaDb             *db,
+      const char          *sql,
+      int                  n_params,
+      const char * const  *params,
+      GError             **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, n_params, params, error);
+
+  return result != NULL;
+}
+
+/* A text[] literal: {"a","b"}. */
+static char *
+array_literal (const char * const *values)
+{
+  GString *literal = g_string_new ("{");
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (literal, ',');
+      g_string_append_c (literal, '"');
+      for (const char *c = values[i]; *c != '\0'; c++)
+        {
+          if (*c == '"' || *c == '\\')
+            g_string_append_c (literal, '\\');
+          g_string_append_c (literal, *c);
+        }
+      g_string_append_c (literal, '"');
+    }
+  g_string_append_c (literal, '}');
+  return g_string_free (literal, FALSE);
+}
+
+/**
+ * lajna_meeting_create:
+ * @db: a connection
+ * @committee_id: the committee
+ * @held_on: the day, YYYY-MM-DD
+ * @starts_at: (nullable): the hour, HH:MM
+ * @place: where it sits
+ * @error: return location for a #GError
+ *
+ * A new draft meeting, numbered after the committee's others of its year,
+ * with the committee's members on its list and the clerk as secretary.
+ *
+ * Returns: the meeting's id, 0 on failure
+ */
+gint64
+lajna_meeting_create (LajnaDb     *db,
+                      int          committee_id,
+                      const char  *held_on,
+                      const char  *starts_at,
+                      const char  *place,
+                      GError     **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", committee_id);
+  const char *params[] = { committee, held_on, starts_at, place != NULL ? place : "" };
+
+  return call_returning_id (db, "SELECT lajna_meeting_create($1, $2, $3, $4)", 4, params, error);
+}
+
+/* Convenes ("convened") or closes ("closed") a meeting. */
+gboolean
+lajna_meeting_set_state (LajnaDb     *db,
+                         gint64       meeting_id,
+                         const char  *state,
+                         GError     **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
+  const char *params[] = { id, state };
+
+  return call (db, "SELECT lajna_meeting_set_state($1, $2)", 2, params, error);
+}
+
+/* Present, absent or excused, while the meeting is open. */
+gboolean
+lajna_meeting_set_attendance (LajnaDb     *db,
+                              gint64       meeting_id,
+                              int          user_id,
+                              const char  *status,
+                              GError     **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
+  g_autofree char *user = g_strdup_printf ("%d", user_id);
+  const char *params[] = { id, user, status };
+
+  return call (db, "SELECT lajna_attendance_set($1, $2, $3)", 3, params, error);
+}
+
+/* After closing: a new attendance row for the person, with the reason. */
+gboolean
+lajna_meeting_correct_attendance (LajnaDb     *db,
+                                  gint64       meeting_id,
+                                  int          user_id,
+                                  const char  *status,
+                                  const char  *why,
+                                  GError     **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
+  g_autofree char *user = g_strdup_printf ("%d", user_id);
+  const char *params[] = { id, user, status, why };
+
+  return call_returning_id (db, "SELECT lajna_attendance_correct($1, $2, $3, $4)", 4, params,
+                            error) != 0;
+}
+
+void
+lajna_agenda_proposal_free (LajnaAgendaProposal *proposal)
+{
+  g_free (proposal->file_number);
+  g_free (proposal->title);
+  g_free (proposal->kind);
+  g_free (proposal->reason);
+  g_free (proposal->since);
+  g_free (proposal);
+}
+
+/**
+ * lajna_agenda_proposals:
+ * @db: a connection
+ * @meeting_id: the meeting
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaAgendaProposal) (nullable):
+ *   the files complete and waiting, and juvenile files due for review by
+ *   the meeting's day, the longest waiting first
+ */
+GPtrArray *
+lajna_agenda_proposals (LajnaDb  *db,
+                        gint64    meeting_id,
+                        GError  **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT c.id, c.file_number, c.title, c.kind, p.reason,"
+      "       coalesce(j.next_review_on, c.received_on)::text"
+      "  FROM lajna_agenda_proposals($1) WITH ORDINALITY p"
+      "  JOIN case_file c ON c.id = p.case_id LEFT JOIN juvenile_case j ON j.case_id = c.id"
+      " ORDER BY p.ordinality", 1, params, error);
+  GPtrArray *proposals;
+
+  if (result == NULL)
+    return NULL;
+  proposals = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_agenda_proposal_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaAgendaProposal *proposal = g_new0 (LajnaAgendaProposal, 1);
+
+      proposal->case_id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      proposal->file_number = g_strdup (PQgetvalue (result, i, 1));
+      proposal->title = g_strdup (PQgetvalue (result, i, 2));
+      proposal->kind = g_strdup (PQgetvalue (result, i, 3));
+      proposal->reason = g_strdup (PQgetvalue (result, i, 4));
+      proposal->since = g_strdup (PQgetvalue (result, i, 5));
+      g_ptr_array_add (proposals, proposal);
+    }
+  return proposals;
+}
+
+/* Puts a file last on the agenda; returns the item's id, 0 on failure. */
+gint64
+lajna_agenda_add (LajnaDb  *db,
+                  gint64    meeting_id,
+                  gint64    case_id,
+                  GError  **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
+  g_autofree char *file = g_strdup_printf (ID_FORMAT, case_id);
+  const char *params[] = { id, file };
+
+  return call_returning_id (db, "SELECT lajna_agenda_add($1, $2)", 2, params, error);
+}
+
+gboolean
+lajna_agenda_remove (LajnaDb  *db,
+                     gint64    item_id,
+                     GError  **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
+  const char *params[] = { id };
+
+  return call (db, "SELECT lajna_agenda_remove($1)", 1, params, error);
+}
+
+/* Moves an item to @position, 1 being first. */
+gboolean
+lajna_agenda_move (LajnaDb  *db,
+                   gint64    item_id,
+                   int       position,
+                   GError  **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
+  g_autofree char *to = g_strdup_printf ("%d", position);
+  const char *params[] = { id, to };
+
+  return call (db, "SELECT lajna_agenda_move($1, $2)", 2, params, error);
+}
+
+/**
+ * lajna_vote_cast:
+ * @db: a connection
+ * @item_id: the agenda item
+ * @user_id: the member voting
+ * @choice: "approve", "reject" or "abstain"
+ * @reasons: the reasons, required to reject
+ * @error: return location for a #GError
+ *
+ * The member's own vote, or one the secretary enters for them; cast again
+ * while the meeting sits, it replaces the first.
+ *
+ * Returns: the vote's id, 0 on failure
+ */
+gint64
+lajna_vote_cast (LajnaDb     *db,
+                 gint64       item_id,
+                 int          user_id,
+                 const char  *choice,
+                 const char  *reasons,
+                 GError     **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
+  g_autofree char *user = g_strdup_printf ("%d", user_id);
+  const char *params[] = { id, user, choice, reasons != NULL ? reasons : "" };
+
+  return call_returning_id (db, "SELECT lajna_vote_cast($1, $2, $3, $4)", 4, params, error);
+}
+
+/* After closing: a new vote for the member, naming the vote it corrects. */
+gint64
+lajna_vote_correct (LajnaDb     *db,
+                    gint64       vote_id,
+                    const char  *choice,
+                    const char  *reasons,
+                    const char  *why,
+                    GError     **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, vote_id);
+  const char *params[] = { id, choice, reasons != NULL ? reasons : "", why };
+
+  return call_returning_id (db, "SELECT lajna_vote_correct($1, $2, $3, $4)", 4, params, error);
+}
+
+/**
+ * lajna_decision_record:
+ * @db: a connection
+ * @item_id: the agenda item
+ * @outcome: an outcome of the file's kind
+ * @reason_codes: (nullable) (array zero-terminated=1): coded reasons
+ * @reasons: the reasons in words
+ * @missing_types: (nullable) (array zero-terminated=1): for a deferral,
+ *   the document types still missing
+ * @next_review_on: (nullable): for a juvenile file that stays open, its
+ *   next review, YYYY-MM-DD
+ * @error: return location for a #GError
+ *
+ * Records the decision and moves the file on; recorded again while the
+ * meeting sits, it replaces the first.
+ *
+ * Returns: the decision's id, 0 on failure
+ */
+gint64
+lajna_decision_record (LajnaDb             *db,
+                       gint64               item_id,
+                       const char          *outcome,
+                       const char * const  *reason_codes,
+                       const char          *reasons,
+                       const char * const  *missing_types,
+                       const char          *next_review_on,
+                       GError             **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
+  g_autofree char *codes = array_literal (reason_codes);
+  g_autofree char *missing = array_literal (missing_types);
+  const char *params[] = { id, outcome, codes, reasons != NULL ? reasons : "", missing,
+                           next_review_on };
+
+  return call_returning_id (db, "SELECT lajna_decision_record($1, $2, $3, $4, $5, $6)", 6,
+                            params, error);
+}
+
+/* After closing: a new decision naming the one it corrects, with why. */
+gint64
+lajna_decision_correct (LajnaDb             *db,
+                        gint64               decision_id,
+                        const char          *outcome,
+                        const char * const  *reason_codes,
+                        const char          *reasons,
+                        const char * const  *missing_types,
+                        const char          *next_review_on,
+                        const char          *why,
+                        GError             **error)
+{
+  g_autofree char *id = g_strdup_printf (ID_FORMAT, decision_id);
+  g_autofree char *codes = array_literal (reason_codes);
+  g_autofree char *missing = array_literal (missing_types);
+  const char *params[] = { id, outcome, codes, reasons != NULL ? reasons : "", missing,
+                           next_review_on, why };
+
+  return call_returning_id (db, "SELECT lajna_decision_correct($1, $2, $3, $4, $5, $6, $7)", 7,
+                            params, error);
+}
+
+/**
+ * lajna_reviews_fall_due:
+ * @db: a connection
+ * @today: (nullable): the day to count from, YYYY-MM-DD; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Juvenile files whose periodic review falls due by @today wait for a
+ * meeting again.
+ *
+ * Returns: how many files, -1 on failure
+ */
+int
+lajna_reviews_fall_due (LajnaDb     *db,
+                        const char  *today,
+                        GError     **error)
+{
+  const char *params[] = { today };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT lajna_reviews_fall_due(coalesce($1::date, current_date))", 1, params, error);
+
+  if (result == NULL)
+    return -1;
+  return (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+/* The number of the last change to any meeting the person sees. */
+gint64
+lajna_meeting_last_change (LajnaDb  *db,
+                           GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT coalesce(max(seq), 0) FROM meeting_change", error);
+
+  if (result == NULL)
+    return -1;
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
