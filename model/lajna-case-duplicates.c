@@ -50,9 +50,10 @@ lajna_case_duplicates_fetch (LajnaDb  *db,
   result = lajna_db_exec_params (db,
       "SELECT d.other_case_id, c.file_number, c.title, d.role, d.reason, d.score,"
       "       d.person_id, d.other_person_id,"
-      /* As lajna_case_earlier_decisions() in 0007, at this threshold. */
-      "       (SELECT e.outcome FROM decision e"
-      "         WHERE e.case_id = d.other_case_id AND e.outcome IN ('reject', 'defer')"
+      /* As lajna_case_earlier_decisions() in 0018, at this threshold. */
+      "       (SELECT e.outcome FROM decision_now e"
+      "         WHERE e.case_id = d.other_case_id"
+      "           AND e.outcome IN ('reject', 'defer', 'refer_to_court')"
       "         ORDER BY e.decided_on DESC, e.id DESC LIMIT 1)"
       "  FROM lajna_case_duplicates($1, $2::real) d JOIN case_file c ON c.id = d.other_case_id"
       " ORDER BY d.score DESC, c.received_on DESC, c.id", 2, params, error);

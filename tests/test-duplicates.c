@@ -195,18 +195,18 @@ START_TEST (test_earlier_rejection_flagged)
   g_autoptr(PGresult) flags = NULL;
   const char *twin_file = "202"; /* person 1's second registration is file N_PEOPLE + 2 */
 
-  /* Person 2 was refused on file 2; registered again as file 202 under
-   * another spelling, the new file shows it. */
+  /* Person 2's file 2 was referred to the court; registered again as
+   * file 202 under another spelling, the new file shows it. */
   ck_assert (lajna_db_run (db,
       "INSERT INTO decision (case_id, outcome, reasons, decided_on)"
-      " VALUES (2, 'reject', 'incomplete file', DATE '2026-01-10')", NULL));
+      " VALUES (2, 'refer_to_court', 'repeated offence', DATE '2026-01-10')", NULL));
   flags = lajna_db_exec_params (db,
       "SELECT other_case_id, outcome, decided_on FROM lajna_case_earlier_decisions($1)", 1,
       &twin_file, NULL);
   ck_assert (flags != NULL);
   ck_assert_int_eq (PQntuples (flags), 1);
   ck_assert_str_eq (PQgetvalue (flags, 0, 0), "2");
-  ck_assert_str_eq (PQgetvalue (flags, 0, 1), "reject");
+  ck_assert_str_eq (PQgetvalue (flags, 0, 1), "refer_to_court");
   ck_assert_str_eq (PQgetvalue (flags, 0, 2), "2026-01-10");
 }
 END_TEST

@@ -637,7 +637,8 @@ BEGIN
                  WHERE c.status = 'deferred' LOOP
     SELECT d.* INTO v_deferral FROM decision_now d
      WHERE d.case_id = v_case ORDER BY d.decided_on DESC, d.id DESC LIMIT 1;
-    IF NOT EXISTS (SELECT FROM unnest(coalesce(v_deferral.missing_types, '{}')) t (code)
+    IF v_deferral.id IS NOT NULL
+       AND NOT EXISTS (SELECT FROM unnest(v_deferral.missing_types) t (code)
                     WHERE NOT EXISTS (SELECT FROM document x
                                        WHERE x.case_id = v_case AND x.type_code = t.code
                                          AND x.added_at >= v_deferral.entered_at)
@@ -664,3 +665,35 @@ INSERT INTO access_grant (statement) VALUES
   ('GRANT UPDATE (next_review_on) ON juvenile_case TO lajna_chair'),
   ('GRANT USAGE ON SEQUENCE vote_id_seq TO lajna_member, lajna_rapporteur');
 SELECT lajna_grant_access();
+
+-- Earlier decisions shown at intake: those in force (a corrected decision
+-- shows as corrected), and for a minor, a referral to the court too.
+CREATE OR REPLACE FUNCTION lajna_case_earlier_decisions_all(p_case_id bigint)
+RETURNS TABLE (other_case_id bigint, outcome text, decided_on date, reason text)
+LANGUAGE sql STABLE AS $$
+  SELECT d.case_id, d.outcome, d.decided_on, c.reason
+    FROM lajna_case_duplicates(p_case_id) c
+    JOIN decision_now d ON d.case_id = c.other_case_id
+   WHERE d.outcome IN ('reject', 'defer', 'refer_to_court')
+   ORDER BY d.decided_on DESC, d.id
+$$;
+
+-- The same outcomes, in force, when a clerk registers a person like one on record.
+CREATE OR REPLACE FUNCTION lajna_intake_duplicates(p_person jsonb, p_threshold real DEFAULT 0.5)
+RETURNS TABLE (case_id bigint, file_number text, title text, role text, reason text,
+               score real, earlier_outcome text)
+LANGUAGE sql STABLE AS $$
+  SELECT cp.case_id, cf.file_number, cf.title, cp.role, l.reason, l.score,
+         (SELECT d.outcome FROM decision_now d
+           WHERE d.case_id = cp.case_id AND d.outcome IN ('reject', 'defer', 'refer_to_court')
+           ORDER BY d.decided_on DESC, d.id DESC LIMIT 1)
+    FROM jsonb_populate_record(NULL::person, p_person) r
+    CROSS JOIN LATERAL lajna_people_like(
+        lajna_norm(lajna_words(r.name, r.father_name, r.grandfather_name, r.family_name)),
+        r.birth_date, nullif(r.national_number, ''), nullif(r.passport_number, ''),
+        r.nationality, p_threshold) l
+    CROSS JOIN LATERAL lajna_person_cases(l.person_id) cp
+    CROSS JOIN LATERAL (SELECT f.file_number, f.title, f.received_on
+                          FROM case_file f WHERE f.id = cp.case_id) cf
+   ORDER BY l.score DESC, cf.received_on DESC, cp.case_id
+$$;
