@@ -24,6 +24,7 @@ static const struct
   { "not_own_vote", N_("You can enter only your own vote. The meeting’s secretary may enter votes for the members.") },
   { "reject_reasons", N_("A vote or decision to reject must give its reasons.") },
   { "defer_missing", N_("A deferral must name the documents that are still missing.") },
+  { "reason_code", N_("A coded reason was given that does not go with the outcome chosen.") },
   { "outcome", N_("This outcome does not apply to a file of this kind.") },
   { "next_review", N_("The file stays open: give the date of its next review, after the meeting’s day.") },
   { "other_committee", N_("The file belongs to another committee, or it cannot be found.") },

@@ -41,9 +41,12 @@ static void
 decision_free (LajnaDecision *decision)
 {
   g_free (decision->outcome);
+  g_free (decision->outcome_label);
   g_strfreev (decision->reason_codes);
+  g_strfreev (decision->reason_labels);
   g_free (decision->reasons);
   g_strfreev (decision->missing_types);
+  g_strfreev (decision->missing_labels);
   g_free (decision->next_review_on);
   g_free (decision->decided_on);
   g_free (decision->entered_by);
@@ -71,8 +74,7 @@ lajna_meeting_free (LajnaMeeting *meeting)
 {
   if (meeting == NULL)
     return;
-  g_free (meeting->committee_name_ar);
-  g_free (meeting->committee_name_en);
+  g_free (meeting->committee_name);
   g_free (meeting->committee_kind);
   g_free (meeting->city);
   g_free (meeting->held_on);
@@ -128,19 +130,18 @@ lines_value (PGresult *result, int row, int column)
 static gboolean
 read_header (LajnaMeeting  *meeting,
              LajnaDb       *db,
-             const char    *id,
+             const char   **params,
              GError       **error)
 {
-  const char *params[] = { id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT m.committee_id, k.name_ar, k.name_en, k.kind, k.city, m.year, m.number,"
+      "SELECT m.committee_id, CASE WHEN $2::boolean THEN k.name_ar ELSE k.name_en END, NULL, k.kind, k.city, m.year, m.number,"
       "       m.held_on::text, to_char(m.starts_at, 'HH24:MI'), m.place, m.state,"
       "       to_char(m.closed_at, 'YYYY-MM-DD HH24:MI'), k.quorum_needs_chair,"
       "       q.members, q.present, q.needed, q.chair_present, q.met,"
       "       (SELECT coalesce(max(c.seq), 0) FROM meeting_change c WHERE c.meeting_id = m.id)"
       "  FROM meeting m JOIN committee k ON k.id = m.committee_id"
       "  CROSS JOIN LATERAL lajna_meeting_quorum(m.id) q"
-      " WHERE m.id = $1", 1, params, error);
+      " WHERE m.id = $1", 2, params, error);
 
   if (result == NULL)
     return FALSE;
@@ -151,8 +152,7 @@ read_header (LajnaMeeting  *meeting,
       return FALSE;
     }
   meeting->committee_id = (int) int_value (result, 0, 0);
-  meeting->committee_name_ar = dup_value (result, 0, 1);
-  meeting->committee_name_en = dup_value (result, 0, 2);
+  meeting->committee_name = dup_value (result, 0, 1);
   meeting->committee_kind = dup_value (result, 0, 3);
   meeting->city = dup_value (result, 0, 4);
   meeting->year = (int) int_value (result, 0, 5);
@@ -176,10 +176,9 @@ read_header (LajnaMeeting  *meeting,
 static gboolean
 read_attendees (LajnaMeeting  *meeting,
                 LajnaDb       *db,
-                const char    *id,
+                const char   **params,
                 GError       **error)
 {
-  const char *params[] = { id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT a.id, a.user_id, u.login, u.full_name, a.role, a.status,"
       "       (SELECT o.status FROM attendance o WHERE o.id = a.corrects), a.correction_reason"
@@ -226,10 +225,9 @@ find_item (LajnaMeeting *meeting,
 static gboolean
 read_items (LajnaMeeting  *meeting,
             LajnaDb       *db,
-            const char    *id,
+            const char   **params,
             GError       **error)
 {
-  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "WITH present AS ("
       "  SELECT u.login, u.full_name FROM attendance_now a JOIN app_user u ON u.id = a.user_id"
@@ -276,10 +274,9 @@ read_items (LajnaMeeting  *meeting,
 static gboolean
 read_votes (LajnaMeeting  *meeting,
             LajnaDb       *db,
-            const char    *id,
+            const char   **params,
             GError       **error)
 {
-  const char *params[] = { id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT v.agenda_item_id, v.id, v.user_id, u.full_name, v.choice, v.reasons, v.entered_by,"
       "       to_char(v.cast_at, 'YYYY-MM-DD HH24:MI'), v.corrects, v.correction_reason,"
@@ -320,17 +317,26 @@ read_votes (LajnaMeeting  *meeting,
 static gboolean
 read_decisions (LajnaMeeting  *meeting,
                 LajnaDb       *db,
-                const char    *id,
+                const char   **params,
                 GError       **error)
 {
-  const char *params[] = { id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT d.agenda_item_id, d.id, d.outcome, array_to_string(d.reason_codes, E'\\n'),"
       "       d.reasons, array_to_string(d.missing_types, E'\\n'), d.next_review_on::text,"
       "       d.decided_on::text, d.entered_by, d.corrects, d.correction_reason,"
-      "       NOT EXISTS (SELECT FROM decision c WHERE c.corrects = d.id)"
+      "       NOT EXISTS (SELECT FROM decision c WHERE c.corrects = d.id),"
+      "       (SELECT CASE WHEN $2::boolean THEN o.name_ar ELSE o.name_en END"
+      "          FROM decision_outcome o WHERE o.code = d.outcome),"
+      "       (SELECT string_agg(CASE WHEN $2::boolean THEN r.name_ar ELSE r.name_en END, E'\\n'"
+      "                          ORDER BY c.n)"
+      "          FROM unnest(d.reason_codes) WITH ORDINALITY c (code, n)"
+      "          JOIN decision_reason r ON r.code = c.code),"
+      "       (SELECT string_agg(CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END, E'\\n'"
+      "                          ORDER BY c.n)"
+      "          FROM unnest(d.missing_types) WITH ORDINALITY c (code, n)"
+      "          JOIN document_type t ON t.code = c.code)"
       "  FROM decision d JOIN agenda_item i ON i.id = d.agenda_item_id"
-      " WHERE i.meeting_id = $1 ORDER BY d.agenda_item_id, d.entered_at, d.id", 1, params, error);
+      " WHERE i.meeting_id = $1 ORDER BY d.agenda_item_id, d.entered_at, d.id", 2, params, error);
 
   if (result == NULL)
     return FALSE;
@@ -353,6 +359,9 @@ read_decisions (LajnaMeeting  *meeting,
       decision->corrects = int_value (result, i, 9);
       decision->correction_reason = dup_value (result, i, 10);
       decision->in_force = bool_value (result, i, 11);
+      decision->outcome_label = g_strdup (PQgetvalue (result, i, 12));
+      decision->reason_labels = lines_value (result, i, 13);
+      decision->missing_labels = lines_value (result, i, 14);
       g_ptr_array_add (item->decisions, decision);
     }
   return TRUE;
@@ -362,6 +371,8 @@ read_decisions (LajnaMeeting  *meeting,
  * lajna_meeting_load:
  * @db: a connection
  * @meeting_id: the meeting
+ * @arabic: whether names (the committee, outcomes, reasons, document
+ *   types) are read in Arabic or in English
  * @error: return location for a #GError
  *
  * Reads the meeting in one repeatable-read transaction, so that its parts
@@ -370,11 +381,13 @@ read_decisions (LajnaMeeting  *meeting,
  * Returns: (transfer full) (nullable): the meeting
  */
 LajnaMeeting *
-lajna_meeting_load (LajnaDb  *db,
-                    gint64    meeting_id,
-                    GError  **error)
+lajna_meeting_load (LajnaDb   *db,
+                    gint64     meeting_id,
+                    gboolean   arabic,
+                    GError   **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  const char *params[] = { id, arabic ? "t" : "f" };
   g_autoptr(LajnaMeeting) meeting = g_new0 (LajnaMeeting, 1);
   gboolean done;
 
@@ -383,9 +396,9 @@ lajna_meeting_load (LajnaDb  *db,
   meeting->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   if (!lajna_db_run (db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error))
     return NULL;
-  done = read_header (meeting, db, id, error) && read_attendees (meeting, db, id, error)
-         && read_items (meeting, db, id, error) && read_votes (meeting, db, id, error)
-         && read_decisions (meeting, db, id, error);
+  done = read_header (meeting, db, params, error) && read_attendees (meeting, db, params, error)
+         && read_items (meeting, db, params, error) && read_votes (meeting, db, params, error)
+         && read_decisions (meeting, db, params, error);
   if (!lajna_db_run (db, done ? "COMMIT" : "ROLLBACK", done ? error : NULL) || !done)
     return NULL;
   return g_steal_pointer (&meeting);

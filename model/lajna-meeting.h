@@ -34,13 +34,18 @@ typedef struct
   gboolean  in_force;
 } LajnaVote;
 
+/* A decision; @outcome_label, @reason_labels and @missing_labels are in
+ * the language the meeting was read in. */
 typedef struct
 {
   gint64    id;
   char     *outcome;
+  char     *outcome_label;
   char    **reason_codes;
+  char    **reason_labels;
   char     *reasons;
   char    **missing_types;
+  char    **missing_labels;
   char     *next_review_on;
   char     *decided_on;
   char     *entered_by;
@@ -81,8 +86,7 @@ typedef struct
 {
   gint64       id;
   int          committee_id;
-  char        *committee_name_ar;
-  char        *committee_name_en;
+  char        *committee_name;
   char        *committee_kind;
   char        *city;
   int          year;
@@ -118,6 +122,7 @@ typedef struct
 
 LajnaMeeting    *lajna_meeting_load          (LajnaDb        *db,
                                               gint64          meeting_id,
+                                              gboolean        arabic,
                                               GError        **error);
 GPtrArray       *lajna_meeting_list          (LajnaDb        *db,
                                               int             committee_id,

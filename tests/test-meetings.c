@@ -196,7 +196,7 @@ START_TEST (test_numbers)
   gint64 second = new_meeting (db, "mtm", "2031-04-01");
   gint64 next_year = new_meeting (db, "mtm", "2032-01-10");
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaMeeting) meeting = lajna_meeting_load (db, second, &error);
+  g_autoptr(LajnaMeeting) meeting = lajna_meeting_load (db, second, TRUE, &error);
 
   expect_ok (meeting != NULL, error);
   ck_assert_int_eq (query_for (db, "SELECT number FROM meeting WHERE id = $1::bigint", first), 1);
@@ -342,7 +342,7 @@ START_TEST (test_closed_is_locked)
   expect_ok (lajna_meeting_correct_attendance (db, meeting, member (db, "mtm", "m3"), "excused",
                                                "كان في مهمة رسمية", &error), error);
 
-  loaded = lajna_meeting_load (db, meeting, &error);
+  loaded = lajna_meeting_load (db, meeting, TRUE, &error);
   expect_ok (loaded != NULL, error);
   read = g_ptr_array_index (loaded->items, 0);
   first = NULL;
@@ -391,8 +391,11 @@ START_TEST (test_outcomes)
                                          &error) != 0, &error, "next review");
   expect_refused (lajna_decision_record (db, juvenile_item, "continue", NULL, "", NULL,
                                          "2031-08-02", &error) != 0, &error, "next review");
+  expect_refused (lajna_decision_record (db, juvenile_item, "modify_programme",
+                                         (const char *[]) { "guardian_fit", NULL }, "", NULL,
+                                         "2031-11-02", &error) != 0, &error, "does not go with");
   expect_ok (lajna_decision_record (db, juvenile_item, "modify_programme",
-                                    (const char *[]) { "progress", NULL }, "تعديل البرنامج",
+                                    (const char *[]) { "programme_review", NULL }, "تعديل البرنامج",
                                     NULL, "2031-11-02", &error) != 0, error);
   ck_assert_str_eq (query_text (db, "SELECT status FROM case_file WHERE id = $1", juvenile_case),
                     "decided");
@@ -559,7 +562,7 @@ START_TEST (test_who_votes)
   expect_ok (lajna_db_run (db, "SET ROLE \"mtj.m1\"", &error), error);
   sql = g_strdup_printf ("SELECT count(*) FROM meeting WHERE id = " ID, meeting);
   ck_assert_int_eq (query_int (db, sql, NULL), 0);
-  ck_assert (lajna_meeting_load (db, meeting, &error) == NULL);
+  ck_assert (lajna_meeting_load (db, meeting, TRUE, &error) == NULL);
   g_clear_error (&error);
   ck_assert (lajna_vote_cast (db, item, member (db, "mtj", "m1"), "approve", "", &error) == 0);
   g_clear_error (&error);

@@ -232,15 +232,54 @@ CREATE TABLE decision_outcome (
   stays_open  boolean NOT NULL,
   -- The status the file takes.
   to_status   text NOT NULL,
-  position    integer NOT NULL
+  position    integer NOT NULL,
+  name_ar     text NOT NULL,
+  name_en     text NOT NULL
 );
 INSERT INTO decision_outcome VALUES
-  ('approve', 'marriage', false, 'decided', 1), ('reject', 'marriage', false, 'decided', 2),
-  ('defer', 'marriage', false, 'deferred', 3),
-  ('continue', 'juvenile', true, 'decided', 1), ('modify_programme', 'juvenile', true, 'decided', 2),
-  ('release_to_guardian', 'juvenile', false, 'decided', 3),
-  ('transfer', 'juvenile', true, 'decided', 4), ('aftercare', 'juvenile', true, 'decided', 5),
-  ('refer_to_court', 'juvenile', false, 'decided', 6);
+  ('approve', 'marriage', false, 'decided', 1, 'الموافقة', 'Approve'),
+  ('reject', 'marriage', false, 'decided', 2, 'الرفض', 'Reject'),
+  ('defer', 'marriage', false, 'deferred', 3, 'تأجيل البت لحين استكمال المستندات', 'Defer'),
+  ('continue', 'juvenile', true, 'decided', 1, 'استمرار البرنامج', 'Continue the programme'),
+  ('modify_programme', 'juvenile', true, 'decided', 2, 'تعديل البرنامج', 'Modify the programme'),
+  ('release_to_guardian', 'juvenile', false, 'decided', 3, 'التسليم إلى ولي الأمر',
+   'Release to the guardian'),
+  ('transfer', 'juvenile', true, 'decided', 4, 'النقل إلى دار أخرى', 'Transfer'),
+  ('aftercare', 'juvenile', true, 'decided', 5, 'الرعاية اللاحقة', 'Aftercare'),
+  ('refer_to_court', 'juvenile', false, 'decided', 6, 'الإحالة إلى المحكمة', 'Refer to the court');
+
+-- The coded reasons a decision may give, each for one outcome.
+CREATE TABLE decision_reason (
+  code     text PRIMARY KEY,
+  outcome  text NOT NULL REFERENCES decision_outcome,
+  name_ar  text NOT NULL,
+  name_en  text NOT NULL
+);
+INSERT INTO decision_reason VALUES
+  ('conditions_met', 'approve', 'استيفاء الشروط والمستندات المطلوبة',
+   'The conditions and documents are met'),
+  ('security_objection', 'reject', 'ورود اعتراض أمني على الطرف الأجنبي',
+   'A security objection to the foreign party'),
+  ('age_difference', 'reject', 'الفارق الكبير في السن بين الطرفين',
+   'A large age difference between the parties'),
+  ('residence_unproven', 'reject', 'عدم إثبات الإقامة القانونية للطرف الأجنبي',
+   'The foreign party''s legal residence is not proven'),
+  ('documents_invalid', 'reject', 'عدم صحة بعض المستندات المقدمة', 'Some documents are not valid'),
+  ('previous_marriage_undisclosed', 'reject', 'عدم الإفصاح عن زواج سابق',
+   'A previous marriage was not disclosed'),
+  ('missing_documents', 'defer', 'نقص في المستندات المطلوبة', 'Documents are missing'),
+  ('progress_satisfactory', 'continue', 'تحسن سلوك الحدث وتقدمه في البرنامج',
+   'The minor''s conduct and progress are satisfactory'),
+  ('programme_review', 'modify_programme', 'توصية الأخصائي بتعديل البرنامج',
+   'The specialist recommends changing the programme'),
+  ('guardian_fit', 'release_to_guardian', 'أهلية ولي الأمر لرعاية الحدث',
+   'The guardian is fit to care for the minor'),
+  ('facility_change', 'transfer', 'النقل إلى دار أقرب إلى أسرة الحدث',
+   'A home nearer the minor''s family'),
+  ('aftercare_plan', 'aftercare', 'انتهاء البرنامج ووضع خطة للرعاية اللاحقة',
+   'The programme is over; an aftercare plan is set'),
+  ('court_review', 'refer_to_court', 'الحاجة إلى نظر المحكمة في التدبير',
+   'The measure needs the court''s review');
 
 CREATE FUNCTION lajna_decision_check() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -253,6 +292,11 @@ BEGIN
    WHERE o.code = NEW.outcome AND c.id = NEW.case_id;
   IF NOT FOUND THEN
     PERFORM lajna_refuse(format('%s is not an outcome for this file', NEW.outcome), 'outcome');
+  END IF;
+  IF EXISTS (SELECT FROM unnest(NEW.reason_codes) c (code)
+              WHERE NOT EXISTS (SELECT FROM decision_reason r
+                                 WHERE r.code = c.code AND r.outcome = NEW.outcome)) THEN
+    PERFORM lajna_refuse('a coded reason does not go with this outcome', 'reason_code');
   END IF;
   IF NEW.outcome = 'reject' AND btrim(NEW.reasons) = '' AND cardinality(NEW.reason_codes) = 0 THEN
     PERFORM lajna_refuse('a rejection gives its reasons', 'reject_reasons');
@@ -657,7 +701,8 @@ CREATE TRIGGER deferred_documents_arrived AFTER INSERT ON document
   EXECUTE FUNCTION lajna_deferred_documents_arrived();
 
 INSERT INTO access_grant (statement) VALUES
-  ('GRANT SELECT ON meeting_change, attendance_now, vote_now, decision_now, decision_outcome'
+  ('GRANT SELECT ON meeting_change, attendance_now, vote_now, decision_now, decision_outcome,'
+   ' decision_reason'
    ' TO lajna_clerk, lajna_member, lajna_rapporteur, lajna_chair, lajna_signatory, lajna_admin'),
   ('GRANT INSERT, UPDATE, DELETE ON meeting, attendance, agenda_item TO lajna_clerk, lajna_chair'),
   ('GRANT INSERT, UPDATE ON vote TO lajna_clerk, lajna_member, lajna_rapporteur, lajna_chair'),
