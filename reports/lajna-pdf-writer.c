@@ -26,6 +26,7 @@
 #define FOOTER_HEIGHT 48.0
 #define LABEL_WIDTH 150.0
 #define GAP 24.0
+#define SIGNATURE_HEIGHT 96.0
 
 typedef enum
 {
@@ -33,6 +34,7 @@ typedef enum
   BLOCK_HEADING,
   BLOCK_FACT,
   BLOCK_PARAGRAPH,
+  BLOCK_SIGNATURES,
 } BlockKind;
 
 typedef struct
@@ -40,6 +42,9 @@ typedef struct
   BlockKind    kind;
   char        *text;
   char        *value;
+  /* Signatures: the capacities, right to left, and the names under them. */
+  GStrv        capacities;
+  GStrv        names;
   /* Laid out by write(). */
   PangoLayout *layout;
   PangoLayout *value_layout;
@@ -54,6 +59,7 @@ struct _LajnaPdfWriter
 
   char    *title;
   char    *watermark;
+  gboolean arabic;
   GArray  *blocks;
 };
 
@@ -64,6 +70,8 @@ block_clear (Block *block)
 {
   g_free (block->text);
   g_free (block->value);
+  g_strfreev (block->capacities);
+  g_strfreev (block->names);
   g_clear_object (&block->layout);
   g_clear_object (&block->value_layout);
 }
@@ -123,6 +131,21 @@ lajna_pdf_writer_set_watermark (LajnaPdfWriter *self,
   self->watermark = g_strdup (text);
 }
 
+/**
+ * lajna_pdf_writer_set_arabic:
+ * @self: a #LajnaPdfWriter
+ * @arabic: whether the pages' own words (their numbering) are Arabic
+ *   whatever the interface's language, as on minutes and rulings
+ */
+void
+lajna_pdf_writer_set_arabic (LajnaPdfWriter *self,
+                             gboolean        arabic)
+{
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  self->arabic = arabic;
+}
+
 static void
 add_block (LajnaPdfWriter *self,
            BlockKind       kind,
@@ -167,6 +190,30 @@ lajna_pdf_writer_add_paragraph (LajnaPdfWriter *self,
   add_block (self, BLOCK_PARAGRAPH, text, NULL);
 }
 
+/**
+ * lajna_pdf_writer_add_signatures:
+ * @self: a #LajnaPdfWriter
+ * @capacities: (array zero-terminated=1): who signs, e.g. the chair, the
+ *   first on the right
+ * @names: (array zero-terminated=1): their names, as many
+ *
+ * Side by side, a line to sign on under each capacity, the name under it.
+ */
+void
+lajna_pdf_writer_add_signatures (LajnaPdfWriter     *self,
+                                 const char * const *capacities,
+                                 const char * const *names)
+{
+  Block block = { BLOCK_SIGNATURES };
+
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+  g_return_if_fail (g_strv_length ((GStrv) capacities) == g_strv_length ((GStrv) names));
+
+  block.capacities = g_strdupv ((GStrv) capacities);
+  block.names = g_strdupv ((GStrv) names);
+  g_array_append_val (self->blocks, block);
+}
+
 static PangoLayout *
 make_layout (cairo_t    *cr,
              const char *text,
@@ -208,6 +255,7 @@ lay_out (LajnaPdfWriter *self,
   };
   static const double space_before[] = {
     [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 14, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
+    [BLOCK_SIGNATURES] = 36,
   };
   guint page = 0;
   double y = MARGIN;
@@ -217,7 +265,9 @@ lay_out (LajnaPdfWriter *self,
       Block *block = &g_array_index (self->blocks, Block, i);
       double bottom = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT;
 
-      if (block->kind == BLOCK_FACT)
+      if (block->kind == BLOCK_SIGNATURES)
+        block->height = SIGNATURE_HEIGHT;
+      else if (block->kind == BLOCK_FACT)
         {
           block->layout = make_layout (cr, block->text, "Amiri Bold 11", LABEL_WIDTH);
           block->value_layout = make_layout (cr, block->value, fonts[BLOCK_FACT],
@@ -272,6 +322,7 @@ draw_watermark (const char *text,
 static void
 draw_footer (cairo_t    *cr,
              const char *watermark,
+             gboolean    arabic,
              guint       page,
              guint       pages)
 {
@@ -280,7 +331,8 @@ draw_footer (cairo_t    *cr,
   g_autofree char *x_isolated = lajna_isolate (x);
   g_autofree char *y_isolated = lajna_isolate (y);
   /* Translators: the foot of a printed page. */
-  g_autofree char *numbering = g_strdup_printf (_("Page %s of %s"), x_isolated, y_isolated);
+  g_autofree char *numbering = arabic ? g_strdup_printf ("صفحة %s من %s", x_isolated, y_isolated)
+                                      : g_strdup_printf (_("Page %s of %s"), x_isolated, y_isolated);
   g_autofree char *text = watermark != NULL ? g_strconcat (watermark, "\n", numbering, NULL)
                                             : g_strdup (numbering);
   g_autoptr(PangoLayout) layout = make_layout (cr, text, "Amiri 9", CONTENT_WIDTH);
@@ -291,11 +343,45 @@ draw_footer (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* Each capacity over a space to sign in, a line, and the name under it;
+ * the first on the right. */
+static void
+draw_signatures (const Block *block,
+                 cairo_t     *cr)
+{
+  guint n = g_strv_length (block->capacities);
+  double width = CONTENT_WIDTH / MAX (n, 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = PAGE_WIDTH - MARGIN - (i + 1) * width;
+      g_autoptr(PangoLayout) capacity = make_layout (cr, block->capacities[i], "Amiri Bold 12",
+                                                     width);
+      g_autoptr(PangoLayout) name = make_layout (cr, block->names[i], "Amiri 11", width);
+
+      pango_layout_set_alignment (capacity, PANGO_ALIGN_CENTER);
+      pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
+      cairo_move_to (cr, x, block->y);
+      pango_cairo_show_layout (cr, capacity);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x + width * 0.15, block->y + 62);
+      cairo_line_to (cr, x + width * 0.85, block->y + 62);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, block->y + 66);
+      pango_cairo_show_layout (cr, name);
+    }
+}
+
 static void
 draw_block (const Block *block,
             cairo_t     *cr)
 {
   cairo_set_source_rgb (cr, 0, 0, 0);
+  if (block->kind == BLOCK_SIGNATURES)
+    {
+      draw_signatures (block, cr);
+      return;
+    }
   if (block->kind == BLOCK_FACT)
     {
       /* The label on the right, its value to its left. */
@@ -350,7 +436,7 @@ lajna_pdf_writer_write (LajnaPdfWriter  *self,
           if (block->page == page)
             draw_block (block, cr);
         }
-      draw_footer (cr, self->watermark, page, pages);
+      draw_footer (cr, self->watermark, self->arabic, page, pages);
       if (self->watermark != NULL)
         draw_watermark (self->watermark, cr);
       cairo_show_page (cr);

@@ -11,6 +11,8 @@ G_DECLARE_FINAL_TYPE (LajnaPdfWriter, lajna_pdf_writer, LAJNA, PDF_WRITER, GObje
 LajnaPdfWriter *lajna_pdf_writer_new            (const char      *title);
 void            lajna_pdf_writer_set_watermark  (LajnaPdfWriter  *self,
                                                  const char      *text);
+void            lajna_pdf_writer_set_arabic     (LajnaPdfWriter  *self,
+                                                 gboolean         arabic);
 void            lajna_pdf_writer_add_title      (LajnaPdfWriter  *self,
                                                  const char      *text);
 void            lajna_pdf_writer_add_heading    (LajnaPdfWriter  *self,
@@ -20,6 +22,9 @@ void            lajna_pdf_writer_add_fact       (LajnaPdfWriter  *self,
                                                  const char      *value);
 void            lajna_pdf_writer_add_paragraph  (LajnaPdfWriter  *self,
                                                  const char      *text);
+void            lajna_pdf_writer_add_signatures (LajnaPdfWriter     *self,
+                                                 const char * const *capacities,
+                                                 const char * const *names);
 gboolean        lajna_pdf_writer_write          (LajnaPdfWriter  *self,
                                                  const char      *path,
                                                  GError         **error);

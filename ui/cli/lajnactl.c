@@ -29,6 +29,8 @@ static const struct
   { "user", lajnactl_user },
   { "doc", lajnactl_doc },
   { "scan", lajnactl_scan },
+  { "meeting", lajnactl_meeting },
+  { "minutes", lajnactl_minutes },
   { "login", lajnactl_login },
   { "logout", lajnactl_logout },
 };
@@ -238,7 +240,8 @@ main (int   argc,
   g_option_context_set_summary (options,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
                                   "case search, case duplicates, case import, audit verify, backup, "
-                                  "restore, user add, login, logout, doc import, doc list, doc export, scan"));
+                                  "restore, user add, login, logout, doc import, doc list, doc export, scan, "
+                                  "meeting list, minutes"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

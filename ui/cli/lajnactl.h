@@ -41,5 +41,7 @@ int  lajnactl_login         (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_doc           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_scan          (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_logout        (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_meeting       (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_minutes       (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS
