@@ -31,7 +31,8 @@ setup_committees (void)
     "                           ('m1', 'العضو الأول', 'member'), ('m2', 'العضو الثاني', 'member'),"
     "                           ('m3', 'العضو الثالث', 'member'), ('m4', 'العضو الرابع', 'rapporteur'),"
     "                           ('clerk', 'الكاتب', 'clerk')) s (login, name, role)"
-    " WHERE k.code LIKE 'mt_' ORDER BY k.id, s.login");
+    " WHERE k.code LIKE 'mt_' ORDER BY k.id, s.login;"
+    "CREATE SEQUENCE mt_file_number; GRANT USAGE ON mt_file_number TO lajna_clerk");
 }
 
 static gint64
@@ -94,7 +95,8 @@ complete_file (LajnaDb    *db,
 {
   gint64 id = query_int (db,
       "INSERT INTO case_file (committee_id, kind, file_number, status)"
-      " SELECT id, kind, 'mt/' || gen_random_uuid(), 'complete' FROM committee"
+      " SELECT id, kind, file_prefix || '/2032/' || lpad(nextval('mt_file_number')::text, 5, '0'),"
+      "        'complete' FROM committee"
       "  WHERE code = 'mt' || left($1, 1) RETURNING id", kind);
   g_autofree char *text = g_strdup_printf (ID, id);
 
