@@ -371,3 +371,63 @@ lajna_meeting_last_change (LajnaDb  *db,
     return -1;
   return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
 }
+
+void
+lajna_decision_choice_free (LajnaDecisionChoice *choice)
+{
+  g_free (choice->code);
+  g_free (choice->label);
+  g_strfreev (choice->reason_codes);
+  g_strfreev (choice->reason_labels);
+  g_free (choice);
+}
+
+static GStrv
+split_lines (const char *text)
+{
+  return *text == '\0' ? g_new0 (char *, 1) : g_strsplit (text, "\n", -1);
+}
+
+/**
+ * lajna_decision_choices:
+ * @db: a connection
+ * @kind: "marriage" or "juvenile"
+ * @arabic: whether the names are Arabic or English
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaDecisionChoice) (nullable):
+ *   the outcomes for files of @kind, in their order, each with its coded
+ *   reasons
+ */
+GPtrArray *
+lajna_decision_choices (LajnaDb     *db,
+                        const char  *kind,
+                        gboolean     arabic,
+                        GError     **error)
+{
+  const char *params[] = { kind, arabic ? "t" : "f" };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT o.code, CASE WHEN $2::boolean THEN o.name_ar ELSE o.name_en END, o.stays_open,"
+      "       coalesce(string_agg(r.code, E'\\n' ORDER BY r.code), ''),"
+      "       coalesce(string_agg(CASE WHEN $2::boolean THEN r.name_ar ELSE r.name_en END, E'\\n'"
+      "                           ORDER BY r.code), '')"
+      "  FROM decision_outcome o LEFT JOIN decision_reason r ON r.outcome = o.code"
+      " WHERE o.kind = $1 GROUP BY o.code ORDER BY o.position", 2, params, error);
+  GPtrArray *choices;
+
+  if (result == NULL)
+    return NULL;
+  choices = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_decision_choice_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaDecisionChoice *choice = g_new0 (LajnaDecisionChoice, 1);
+
+      choice->code = g_strdup (PQgetvalue (result, i, 0));
+      choice->label = g_strdup (PQgetvalue (result, i, 1));
+      choice->stays_open = PQgetvalue (result, i, 2)[0] == 't';
+      choice->reason_codes = split_lines (PQgetvalue (result, i, 3));
+      choice->reason_labels = split_lines (PQgetvalue (result, i, 4));
+      g_ptr_array_add (choices, choice);
+    }
+  return choices;
+}

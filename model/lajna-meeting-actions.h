@@ -16,6 +16,17 @@ typedef struct
   char   *since;
 } LajnaAgendaProposal;
 
+/* An outcome a decision on a file of some kind may have, with the coded
+ * reasons that go with it. */
+typedef struct
+{
+  char      *code;
+  char      *label;
+  gboolean   stays_open;
+  GStrv      reason_codes;
+  GStrv      reason_labels;
+} LajnaDecisionChoice;
+
 gint64     lajna_meeting_create          (LajnaDb      *db,
                                           int           committee_id,
                                           const char   *held_on,
@@ -85,6 +96,11 @@ int        lajna_reviews_fall_due        (LajnaDb      *db,
                                           GError      **error);
 gint64     lajna_meeting_last_change     (LajnaDb      *db,
                                           GError      **error);
+GPtrArray *lajna_decision_choices        (LajnaDb      *db,
+                                          const char   *kind,
+                                          gboolean      arabic,
+                                          GError      **error);
 void       lajna_agenda_proposal_free    (LajnaAgendaProposal *proposal);
+void       lajna_decision_choice_free    (LajnaDecisionChoice *choice);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "lajna-bench.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
+#include "meetings/lajna-meetings-window.h"
 #include "lajna-text.h"
 
 struct _LajnaWindow
@@ -269,6 +270,20 @@ new_case_activated (GtkWidget  *widget,
   g_signal_connect_object (form, "saved", G_CALLBACK (case_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* Ctrl+M: the selected committee's meetings (all the person sees, when
+ * all committees are shown). */
+static void
+meetings_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+
+  if (self->worker != NULL)
+    gtk_window_present (GTK_WINDOW (lajna_meetings_window_new (GTK_WINDOW (self), self->worker,
+                                                               self->committee_id)));
+}
+
 /* Ctrl+N: a file of the selected committee's kind, a marriage file when
  * all committees are shown. */
 static void
@@ -397,6 +412,9 @@ lajna_window_class_init (LajnaWindowClass *klass)
                                        "win.edit-shown", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-case-here", NULL);
+  gtk_widget_class_install_action (widget_class, "win.meetings", NULL, meetings_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "win.meetings", NULL);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);

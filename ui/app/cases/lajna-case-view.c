@@ -17,7 +17,8 @@
 
 #include "lajna-case-details.h"
 #include "lajna-case-duplicates.h"
-#include "lajna-case-export-run.h"
+#include "lajna-case-export.h"
+#include "lajna-pdf-export-run.h"
 #include "lajna-case-steps.h"
 #include "lajna-document-list.h"
 #include "lajna-db-worker.h"
@@ -592,9 +593,14 @@ export_activated (GtkWidget  *widget,
 {
   LajnaCaseView *self = LAJNA_CASE_VIEW (widget);
 
-  if (self->details != NULL && self->worker != NULL)
-    lajna_case_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
-                           self->case_id, self->details->file_number, self->toast_overlay);
+  g_autofree char *name = NULL;
+
+  if (self->details == NULL || self->worker == NULL)
+    return;
+  name = g_strdup_printf ("%s.pdf", self->details->file_number);
+  lajna_pdf_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
+                        _("Export the File as a PDF"), name, lajna_case_export_pdf, self->case_id,
+                        self->toast_overlay);
 }
 
 static void

@@ -1,26 +1,26 @@
-/* lajna-case-export-run.c: "Export as PDF…" of the file view: asks where,
- * then writes the file's summary on the database worker (the export is
- * recorded in the audit trail; a juvenile file's pages carry the
- * watermark) and says how it went in a toast. */
+/* lajna-pdf-export-run.c: "Export as PDF…" of the file view and "Minutes
+ * as PDF…" of a meeting: asks where, then writes the PDF on the database
+ * worker (reports/ records each export in the audit trail) and says how it
+ * went in a toast. */
 
-#include "lajna-case-export-run.h"
+#include "lajna-pdf-export-run.h"
 
 #include <glib/gi18n.h>
 
-#include "lajna-case-export.h"
-
 typedef struct
 {
-  gint64  case_id;
-  char   *path;
+  LajnaPdfExportFunc  func;
+  gint64              id;
+  char               *path;
 } Export;
 
 /* What the chooser's answer goes to. */
 typedef struct
 {
-  LajnaDbWorker   *worker;
-  AdwToastOverlay *toasts;
-  gint64           case_id;
+  LajnaDbWorker      *worker;
+  AdwToastOverlay    *toasts;
+  LajnaPdfExportFunc  func;
+  gint64              id;
 } Asked;
 
 static void
@@ -49,7 +49,7 @@ export_thread (LajnaDb       *db,
 {
   Export *export = data;
 
-  if (!lajna_case_export_pdf (db, export->case_id, export->path, error))
+  if (!export->func (db, export->id, export->path, error))
     return NULL;
   return g_strdup (export->path);
 }
@@ -73,7 +73,7 @@ exported_cb (GObject      *source,
       message = g_strdup_printf (_("Exported “%s”"), name);
     }
   else
-    message = g_strdup_printf (_("The file was not exported: %s"), error->message);
+    message = g_strdup_printf (_("The PDF was not written: %s"), error->message);
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, path != NULL ? 5 : 0);
@@ -93,7 +93,8 @@ chosen_cb (GtkNativeDialog *chooser,
       && g_file_peek_path (file) != NULL)
     {
       export = g_new0 (Export, 1);
-      export->case_id = asked->case_id;
+      export->func = asked->func;
+      export->id = asked->id;
       export->path = g_file_get_path (file);
       lajna_db_worker_run_async (asked->worker, export_thread, export,
                                  (GDestroyNotify) export_free, g_free, NULL, exported_cb,
@@ -104,30 +105,34 @@ chosen_cb (GtkNativeDialog *chooser,
 }
 
 /**
- * lajna_case_export_run:
- * @parent: the window to ask over
+ * lajna_pdf_export_run:
+ * @parent: the window asking
  * @worker: the database worker
- * @case_id: the file
- * @file_number: its number, for the PDF's suggested name
+ * @title: the file chooser's title
+ * @file_name: the name offered, slashes and all ("ز/2026/00017.pdf")
+ * @func: writes the PDF of @id, on the worker
+ * @id: the file or meeting
  * @toasts: where to say how it went
  */
 void
-lajna_case_export_run (GtkWindow       *parent,
-                       LajnaDbWorker   *worker,
-                       gint64           case_id,
-                       const char      *file_number,
-                       AdwToastOverlay *toasts)
+lajna_pdf_export_run (GtkWindow          *parent,
+                      LajnaDbWorker      *worker,
+                      const char         *title,
+                      const char         *file_name,
+                      LajnaPdfExportFunc  func,
+                      gint64              id,
+                      AdwToastOverlay    *toasts)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export the File as a PDF"),
-                                                               parent,
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent,
                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Export"), _("_Cancel"));
-  g_autofree char *name = g_strdup_printf ("%s.pdf", file_number);
+  g_autofree char *name = g_strdup (file_name);
   Asked *asked = g_new0 (Asked, 1);
 
   asked->worker = g_object_ref (worker);
   asked->toasts = g_object_ref (toasts);
-  asked->case_id = case_id;
+  asked->func = func;
+  asked->id = id;
   /* "ز/2026/00017" names no folder. */
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

@@ -1,0 +1,449 @@
+/* lajna-agenda-item-row.c: one file on a meeting's agenda, as a row that
+ * opens: its checklist, its documents (who has not read them yet), a row
+ * per member present with their vote and the buttons to cast it, the
+ * decision with the button to record it, and the item's place on the
+ * agenda. While the meeting sits votes and decisions are cast and
+ * recorded; once it is closed the same buttons record corrections, each
+ * asking its reason. */
+
+#include "lajna-agenda-item-row.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-decision-dialog.h"
+#include "lajna-document-list.h"
+#include "lajna-labels.h"
+#include "lajna-reason-dialog.h"
+#include "lajna-text.h"
+
+struct _LajnaAgendaItemRow
+{
+  AdwExpanderRow       parent_instance;
+
+  LajnaMeetingSession *session;
+  gint64               item_id;
+  gint64               case_id;
+  gint64               decision_id;
+  char                *kind;
+  char                *held_on;
+  gboolean             closed;
+  gboolean             convened;
+  LajnaDocumentList   *documents;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaAgendaItemRow, lajna_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
+
+static const char * const choices[] = { "approve", "reject", "abstain" };
+
+/* A vote asked for: who, what, and the vote it corrects after closing. */
+typedef struct
+{
+  LajnaAgendaItemRow *row;
+  int                 user_id;
+  char               *choice;
+  gint64              corrects;
+  char               *reasons;
+} VoteAsked;
+
+static void
+vote_asked_free (VoteAsked *asked)
+{
+  g_object_unref (asked->row);
+  g_free (asked->choice);
+  g_free (asked->reasons);
+  g_free (asked);
+}
+
+static void
+cast (VoteAsked  *asked,
+      const char *why)
+{
+  LajnaMeetingAct *act = lajna_meeting_act_new (asked->corrects != 0 ? LAJNA_MEETING_ACT_CORRECT_VOTE
+                                                                    : LAJNA_MEETING_ACT_VOTE);
+
+  act->target = asked->corrects != 0 ? asked->corrects : asked->row->item_id;
+  act->user_id = asked->user_id;
+  act->word = g_strdup (asked->choice);
+  act->reasons = g_strdup (asked->reasons != NULL ? asked->reasons : "");
+  act->why = g_strdup (why);
+  lajna_meeting_session_run (asked->row->session, act);
+}
+
+static void
+correction_given_cb (const char *why,
+                     gpointer    user_data)
+{
+  VoteAsked *asked = user_data;
+
+  if (why != NULL)
+    cast (asked, why);
+  else
+    lajna_meeting_session_reload (asked->row->session);
+}
+
+/* After closing, a vote is a correction and asks its reason. */
+static void
+cast_or_ask_correction (VoteAsked *asked)
+{
+  if (asked->corrects == 0)
+    {
+      cast (asked, NULL);
+      vote_asked_free (asked);
+      return;
+    }
+  lajna_reason_dialog_ask (GTK_WIDGET (asked->row), _("Why Is the Vote Corrected?"),
+                           _("The meeting is closed. The correction is kept beside the vote it "
+                             "corrects, with its reason."),
+                           _("_Correct the Vote"), correction_given_cb, asked,
+                           (GDestroyNotify) vote_asked_free);
+}
+
+static void
+reasons_given_cb (const char *reasons,
+                  gpointer    user_data)
+{
+  VoteAsked *asked = user_data;
+
+  if (reasons == NULL)
+    {
+      lajna_meeting_session_reload (asked->row->session);
+      vote_asked_free (asked);
+      return;
+    }
+  asked->reasons = g_strdup (reasons);
+  cast_or_ask_correction (asked);
+}
+
+static void
+vote_clicked_cb (GtkToggleButton *button,
+                 gpointer         user_data)
+{
+  LajnaAgendaItemRow *self = g_object_get_data (G_OBJECT (button), "row");
+  VoteAsked *asked;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  asked = g_new0 (VoteAsked, 1);
+  asked->row = g_object_ref (self);
+  asked->user_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "user"));
+  asked->choice = g_strdup (g_object_get_data (G_OBJECT (button), "choice"));
+  asked->corrects = self->closed ? *(gint64 *) g_object_get_data (G_OBJECT (button), "vote") : 0;
+  if (g_strcmp0 (asked->choice, "reject") == 0)
+    lajna_reason_dialog_ask (GTK_WIDGET (self), _("Reasons for Rejecting"),
+                             _("A vote to reject gives its reasons; they go into the minutes."),
+                             _("_Vote to Reject"), reasons_given_cb, asked, NULL);
+  else
+    cast_or_ask_correction (asked);
+}
+
+static char *
+describe_vote (const LajnaAgendaItem *item,
+               const LajnaVote       *vote)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (vote == NULL)
+    return g_strdup (_("Has not voted"));
+  g_string_append (text, lajna_label_for (vote->choice));
+  if (*vote->reasons != '\0')
+    g_string_append_printf (text, " — %s", vote->reasons);
+  if (vote->corrects != 0)
+    g_string_append_printf (text, "\n%s %s", _("Corrected after closing:"), vote->correction_reason);
+  for (guint i = 0; i < item->votes->len; i++)
+    {
+      const LajnaVote *earlier = g_ptr_array_index (item->votes, i);
+
+      if (!earlier->in_force && earlier->user_id == vote->user_id)
+        g_string_append_printf (text, "\n%s %s", _("Before the correction:"),
+                                lajna_label_for (earlier->choice));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+add_vote_row (LajnaAgendaItemRow    *self,
+              const LajnaAgendaItem *item,
+              const LajnaAttendee   *voter)
+{
+  const LajnaVote *vote = lajna_agenda_item_vote_of (item, voter->user_id);
+  g_autofree char *subtitle = describe_vote (item, vote);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *group = NULL;
+  static const char *labels[] = { N_("Approve"), N_("Reject"), N_("Abstain") };
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), voter->full_name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (box, self->convened || (self->closed && vote != NULL));
+  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(labels[c]));
+
+      if (group == NULL)
+        group = GTK_TOGGLE_BUTTON (button);
+      else
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
+                                    vote != NULL && g_strcmp0 (vote->choice, choices[c]) == 0);
+      g_object_set_data (G_OBJECT (button), "row", self);
+      g_object_set_data (G_OBJECT (button), "user", GINT_TO_POINTER (voter->user_id));
+      g_object_set_data (G_OBJECT (button), "choice", (gpointer) choices[c]);
+      g_object_set_data_full (G_OBJECT (button), "vote",
+                              g_memdup2 (vote != NULL ? &vote->id : &(gint64) { 0 }, sizeof (gint64)),
+                              g_free);
+      g_signal_connect (button, "toggled", G_CALLBACK (vote_clicked_cb), NULL);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+}
+
+static char *
+describe_decision (const LajnaDecision *decision)
+{
+  g_autoptr(GString) text = g_string_new (decision->outcome_label);
+
+  if (decision->reason_labels[0] != NULL)
+    {
+      g_autofree char *reasons = g_strjoinv (C_("list separator", ", "), decision->reason_labels);
+
+      g_string_append_printf (text, " — %s", reasons);
+    }
+  if (*decision->reasons != '\0')
+    g_string_append_printf (text, "\n%s", decision->reasons);
+  if (decision->missing_labels[0] != NULL)
+    {
+      g_autofree char *missing = g_strjoinv (C_("list separator", ", "), decision->missing_labels);
+
+      g_string_append_printf (text, "\n%s %s", _("Documents still missing:"), missing);
+    }
+  if (decision->next_review_on != NULL)
+    {
+      g_autofree char *day = lajna_isolate (decision->next_review_on);
+
+      g_string_append_printf (text, "\n%s %s", _("Next review:"), day);
+    }
+  if (decision->corrects != 0)
+    g_string_append_printf (text, "\n%s %s", _("Corrected after closing:"),
+                            decision->correction_reason);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+decide_cb (LajnaAgendaItemRow *self)
+{
+  LajnaDecisionDialog *dialog = lajna_decision_dialog_new (GTK_WIDGET (self), self->session,
+                                                           self->item_id,
+                                                           self->closed ? self->decision_id : 0,
+                                                           self->case_id, self->kind,
+                                                           self->held_on);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_decision_row (LajnaAgendaItemRow    *self,
+                  const LajnaAgendaItem *item)
+{
+  const LajnaDecision *decision = lajna_agenda_item_decision (item);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  for (guint i = 0; i < item->decisions->len; i++)
+    {
+      const LajnaDecision *d = g_ptr_array_index (item->decisions, i);
+      g_autofree char *text = describe_decision (d);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, "\n");
+      if (!d->in_force)
+        g_string_append_printf (subtitle, "%s ", _("Replaced by a correction:"));
+      g_string_append (subtitle, text);
+    }
+  self->decision_id = decision != NULL ? decision->id : 0;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Decision"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               subtitle->len > 0 ? subtitle->str : _("Not decided yet"));
+  button = gtk_button_new_with_mnemonic (self->closed ? _("C_orrect the Decision…")
+                                                      : _("_Record the Decision…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, self->convened || (self->closed && decision != NULL));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (decide_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+}
+
+static void
+move_cb (GtkButton *button,
+         gpointer   user_data)
+{
+  LajnaAgendaItemRow *self = user_data;
+  LajnaMeetingAct *act;
+  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position"));
+
+  act = lajna_meeting_act_new (position > 0 ? LAJNA_MEETING_ACT_AGENDA_MOVE
+                                            : LAJNA_MEETING_ACT_AGENDA_REMOVE);
+  act->target = self->item_id;
+  act->position = position;
+  lajna_meeting_session_run (self->session, act);
+}
+
+static GtkWidget *
+add_place_button (LajnaAgendaItemRow *self,
+                  GtkWidget          *box,
+                  const char         *label,
+                  int                 position)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_object_set_data (G_OBJECT (button), "position", GINT_TO_POINTER (position));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  return button;
+}
+
+static void
+add_place_row (LajnaAgendaItemRow    *self,
+               const LajnaAgendaItem *item,
+               guint                  n_items)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Place on the Agenda"));
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (add_place_button (self, box, _("_Earlier"), item->position - 1),
+                            item->position > 1);
+  gtk_widget_set_sensitive (add_place_button (self, box, _("_Later"), item->position + 1),
+                            (guint) item->position < n_items);
+  gtk_widget_set_sensitive (add_place_button (self, box, _("_Remove"), 0),
+                            item->votes->len == 0 && item->decisions->len == 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+}
+
+/* The documents are read only when the row is opened. */
+static void
+expanded_cb (LajnaAgendaItemRow *self)
+{
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) || self->documents == NULL)
+    return;
+  lajna_document_list_show (self->documents, lajna_meeting_session_get_worker (self->session),
+                            self->case_id);
+  self->documents = NULL;
+}
+
+static void
+lajna_agenda_item_row_dispose (GObject *object)
+{
+  g_clear_object (&LAJNA_AGENDA_ITEM_ROW (object)->session);
+
+  G_OBJECT_CLASS (lajna_agenda_item_row_parent_class)->dispose (object);
+}
+
+static void
+lajna_agenda_item_row_finalize (GObject *object)
+{
+  LajnaAgendaItemRow *self = LAJNA_AGENDA_ITEM_ROW (object);
+
+  g_free (self->kind);
+  g_free (self->held_on);
+
+  G_OBJECT_CLASS (lajna_agenda_item_row_parent_class)->finalize (object);
+}
+
+static void
+lajna_agenda_item_row_class_init (LajnaAgendaItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lajna_agenda_item_row_dispose;
+  object_class->finalize = lajna_agenda_item_row_finalize;
+}
+
+static void
+lajna_agenda_item_row_init (LajnaAgendaItemRow *self)
+{
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+}
+
+static char *
+describe_item (const LajnaAgendaItem *item)
+{
+  const LajnaDecision *decision = lajna_agenda_item_decision (item);
+  g_autoptr(GString) text = g_string_new (decision != NULL ? decision->outcome_label
+                                                           : _("Not decided yet"));
+
+  if (item->n_documents > 0 && item->unread_by[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv (C_("list separator", ", "), item->unread_by);
+
+      g_string_append_printf (text, " · %s %s", _("Not every document read by:"), names);
+    }
+  else if (item->n_documents > 0)
+    g_string_append_printf (text, " · %s", _("Every member present has read every document"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * lajna_agenda_item_row_new:
+ * @session: the meeting's session
+ * @meeting: the meeting as last read
+ * @item: the item
+ *
+ * Returns: (transfer floating): the item's row
+ */
+GtkWidget *
+lajna_agenda_item_row_new (LajnaMeetingSession   *session,
+                           const LajnaMeeting    *meeting,
+                           const LajnaAgendaItem *item)
+{
+  LajnaAgendaItemRow *self = g_object_new (LAJNA_TYPE_AGENDA_ITEM_ROW, NULL);
+  g_autofree char *number = lajna_isolate (item->file_number);
+  g_autofree char *title = g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
+  g_autofree char *subtitle = describe_item (item);
+  GtkWidget *checklist = adw_action_row_new ();
+
+  self->session = g_object_ref (session);
+  self->item_id = item->id;
+  self->case_id = item->case_id;
+  self->kind = g_strdup (item->kind);
+  self->held_on = g_strdup (meeting->held_on);
+  self->closed = g_strcmp0 (meeting->state, "closed") == 0;
+  self->convened = g_strcmp0 (meeting->state, "convened") == 0;
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (checklist), _("Checklist"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (checklist),
+                               *item->lacking == '\0' ? _("Every mandatory document is there")
+                                                      : item->lacking);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), checklist);
+  self->documents = g_object_new (LAJNA_TYPE_DOCUMENT_LIST, NULL);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->documents));
+
+  for (guint i = 0; i < meeting->attendees->len; i++)
+    {
+      const LajnaAttendee *a = g_ptr_array_index (meeting->attendees, i);
+
+      if (lajna_meeting_is_voter (a) && g_strcmp0 (a->status, "present") == 0)
+        add_vote_row (self, item, a);
+    }
+  add_decision_row (self, item);
+  if (!self->closed)
+    add_place_row (self, item, meeting->items->len);
+  return GTK_WIDGET (self);
+}
+
+gint64
+lajna_agenda_item_row_get_item_id (LajnaAgendaItemRow *self)
+{
+  g_return_val_if_fail (LAJNA_IS_AGENDA_ITEM_ROW (self), 0);
+
+  return self->item_id;
+}

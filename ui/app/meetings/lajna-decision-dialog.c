@@ -1,0 +1,373 @@
+/* lajna-decision-dialog.c: records the decision on an agenda item, or
+ * corrects it once the meeting is closed. The outcomes offered are those
+ * of the file's kind; each shows its coded reasons. A deferral names the
+ * documents still missing, from the file's checklist; an outcome after
+ * which the file stays open asks the day of its next review (a review
+ * cycle after the meeting, to begin with). A correction asks its reason.
+ * The choices are read on the database worker as the dialog opens; the
+ * database holds the rules, and says what is wrong in a toast of the
+ * meeting's window. */
+
+#include "lajna-decision-dialog.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "lajna-document-store.h"
+#include "lajna-meeting-actions.h"
+#include "lajna-text.h"
+
+#define REVIEW_CYCLE_DAYS 90
+
+struct _LajnaDecisionDialog
+{
+  AdwWindow            parent_instance;
+
+  LajnaMeetingSession *session;
+  gint64               item_id;
+  gint64               decision_id;
+  GPtrArray           *choices;
+  GPtrArray           *outcome_buttons;
+  GPtrArray           *reason_buttons;
+  GPtrArray           *missing_buttons;
+  AdwPreferencesGroup *reasons_group;
+  AdwPreferencesGroup *missing_group;
+  AdwPreferencesGroup *outcome_group;
+  GtkWidget           *reasons_entry;
+  GtkWidget           *review_entry;
+  GtkWidget           *why_entry;
+  GtkWidget           *record_button;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaDecisionDialog, lajna_decision_dialog, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  char  *kind;
+  gint64 case_id;
+} ChoicesJob;
+
+typedef struct
+{
+  GPtrArray *choices;
+  GPtrArray *slots;
+} Choices;
+
+static void
+choices_job_free (ChoicesJob *job)
+{
+  g_free (job->kind);
+  g_free (job);
+}
+
+static void
+choices_free (Choices *choices)
+{
+  g_clear_pointer (&choices->choices, g_ptr_array_unref);
+  g_clear_pointer (&choices->slots, g_ptr_array_unref);
+  g_free (choices);
+}
+
+static gpointer
+choices_thread (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  ChoicesJob *job = data;
+  Choices *choices = g_new0 (Choices, 1);
+
+  choices->choices = lajna_decision_choices (db, job->kind, lajna_prefer_arabic (), error);
+  if (choices->choices != NULL)
+    choices->slots = lajna_document_slots (db, job->case_id, error);
+  if (choices->slots == NULL)
+    {
+      choices_free (choices);
+      return NULL;
+    }
+  return choices;
+}
+
+static const LajnaDecisionChoice *
+chosen (LajnaDecisionDialog *self)
+{
+  for (guint i = 0; i < self->outcome_buttons->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->outcome_buttons, i)))
+      return g_ptr_array_index (self->choices, i);
+  return NULL;
+}
+
+static GtkWidget *
+add_check_row (AdwPreferencesGroup *group,
+               const char          *title,
+               GtkCheckButton      *group_with)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (group_with != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group_with);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_preferences_group_add (group, row);
+  return check;
+}
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *buttons)
+{
+  for (guint i = 0; i < buttons->len; i++)
+    adw_preferences_group_remove (group, gtk_widget_get_ancestor (g_ptr_array_index (buttons, i),
+                                                                  ADW_TYPE_ACTION_ROW));
+  g_ptr_array_set_size (buttons, 0);
+}
+
+/* The reasons of the outcome chosen; the missing documents for a
+ * deferral; the next review for a file that stays open. */
+static void
+outcome_toggled_cb (LajnaDecisionDialog *self)
+{
+  const LajnaDecisionChoice *choice = chosen (self);
+
+  clear_rows (self->reasons_group, self->reason_buttons);
+  if (choice == NULL)
+    return;
+  for (guint i = 0; choice->reason_labels[i] != NULL; i++)
+    g_ptr_array_add (self->reason_buttons,
+                     add_check_row (self->reasons_group, choice->reason_labels[i], NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), choice->reason_labels[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), g_strcmp0 (choice->code, "defer") == 0);
+  gtk_widget_set_visible (self->review_entry, choice->stays_open);
+  gtk_widget_set_sensitive (self->record_button, TRUE);
+}
+
+static void
+chosen_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LajnaDecisionDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Choices *choices = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  GtkCheckButton *first = NULL;
+
+  if (choices == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_group_set_description (self->outcome_group, error->message);
+      return;
+    }
+  self->choices = g_steal_pointer (&choices->choices);
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      const LajnaDecisionChoice *choice = g_ptr_array_index (self->choices, i);
+      GtkWidget *check = add_check_row (self->outcome_group, choice->label, first);
+
+      if (first == NULL)
+        first = GTK_CHECK_BUTTON (check);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
+      g_ptr_array_add (self->outcome_buttons, check);
+    }
+  for (guint i = 0; i < choices->slots->len; i++)
+    {
+      const LajnaDocumentSlot *slot = g_ptr_array_index (choices->slots, i);
+      g_autofree char *label = lajna_document_slot_label (slot);
+      GtkWidget *check = add_check_row (self->missing_group, label, NULL);
+
+      g_object_set_data_full (G_OBJECT (check), "code", g_strdup (slot->code), g_free);
+      g_ptr_array_add (self->missing_buttons, check);
+    }
+  choices_free (choices);
+}
+
+static GStrv
+checked (GPtrArray           *buttons,
+         const char * const  *codes)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (buttons, i)))
+      g_strv_builder_add (builder, codes != NULL ? codes[i]
+                                                 : g_object_get_data (g_ptr_array_index (buttons, i),
+                                                                      "code"));
+  return g_strv_builder_end (builder);
+}
+
+static void
+record_cb (LajnaDecisionDialog *self)
+{
+  const LajnaDecisionChoice *choice = chosen (self);
+  LajnaMeetingAct *act;
+
+  if (choice == NULL)
+    return;
+  act = lajna_meeting_act_new (self->decision_id != 0 ? LAJNA_MEETING_ACT_CORRECT_DECISION
+                                                      : LAJNA_MEETING_ACT_DECIDE);
+  act->target = self->decision_id != 0 ? self->decision_id : self->item_id;
+  act->word = g_strdup (choice->code);
+  act->codes = checked (self->reason_buttons, (const char * const *) choice->reason_codes);
+  act->reasons = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reasons_entry)));
+  act->missing = g_strcmp0 (choice->code, "defer") == 0 ? checked (self->missing_buttons, NULL)
+                                                        : g_new0 (char *, 1);
+  if (choice->stays_open)
+    act->next_review_on = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->review_entry))));
+  if (self->decision_id != 0)
+    act->why = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->why_entry)));
+  lajna_meeting_session_run (self->session, act);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+lajna_decision_dialog_dispose (GObject *object)
+{
+  LajnaDecisionDialog *self = LAJNA_DECISION_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lajna_decision_dialog_parent_class)->dispose (object);
+}
+
+static void
+lajna_decision_dialog_finalize (GObject *object)
+{
+  LajnaDecisionDialog *self = LAJNA_DECISION_DIALOG (object);
+
+  g_ptr_array_unref (self->outcome_buttons);
+  g_ptr_array_unref (self->reason_buttons);
+  g_ptr_array_unref (self->missing_buttons);
+
+  G_OBJECT_CLASS (lajna_decision_dialog_parent_class)->finalize (object);
+}
+
+static void
+lajna_decision_dialog_class_init (LajnaDecisionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lajna_decision_dialog_dispose;
+  object_class->finalize = lajna_decision_dialog_finalize;
+}
+
+static AdwPreferencesGroup *
+add_group (GtkWidget  *page,
+           const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+static GtkWidget *
+add_entry (AdwPreferencesGroup *group,
+           const char          *title)
+{
+  GtkWidget *entry = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_group_add (group, entry);
+  return entry;
+}
+
+static void
+lajna_decision_dialog_init (LajnaDecisionDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *words;
+
+  self->outcome_buttons = g_ptr_array_new ();
+  self->reason_buttons = g_ptr_array_new ();
+  self->missing_buttons = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+
+  self->record_button = gtk_button_new_with_mnemonic (_("_Record"));
+  gtk_widget_add_css_class (self->record_button, "suggested-action");
+  gtk_widget_set_sensitive (self->record_button, FALSE);
+  g_signal_connect_swapped (self->record_button, "clicked", G_CALLBACK (record_cb), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->record_button);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  self->outcome_group = add_group (page, _("Outcome"));
+  self->reasons_group = add_group (page, _("Coded Reasons"));
+  words = add_group (page, _("Reasons and Dates"));
+  self->reasons_entry = add_entry (words, _("Reasons in words"));
+  self->review_entry = add_entry (words, _("Next review (YYYY-MM-DD)"));
+  self->why_entry = add_entry (words, _("Reason for the correction"));
+  self->missing_group = add_group (page, _("Documents Still Missing"));
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), FALSE);
+  gtk_widget_set_visible (self->review_entry, FALSE);
+}
+
+/**
+ * lajna_decision_dialog_new:
+ * @parent: a widget of the meeting's window
+ * @session: the meeting's session, which records the decision
+ * @item_id: the agenda item
+ * @decision_id: the decision in force to correct, or 0 for a new one
+ * @case_id: the item's file
+ * @kind: the file's kind
+ * @held_on: the meeting's day
+ *
+ * Returns: (transfer floating): the dialog, to present
+ */
+LajnaDecisionDialog *
+lajna_decision_dialog_new (GtkWidget           *parent,
+                           LajnaMeetingSession *session,
+                           gint64               item_id,
+                           gint64               decision_id,
+                           gint64               case_id,
+                           const char          *kind,
+                           const char          *held_on)
+{
+  LajnaDecisionDialog *self = g_object_new (LAJNA_TYPE_DECISION_DIALOG, NULL);
+  GtkRoot *root = gtk_widget_get_root (parent);
+  ChoicesJob *job = g_new0 (ChoicesJob, 1);
+  g_autoptr(GDate) review = g_date_new ();
+  int year, month, mday;
+  char day[16];
+
+  self->session = g_object_ref (session);
+  self->item_id = item_id;
+  self->decision_id = decision_id;
+  gtk_window_set_title (GTK_WINDOW (self), decision_id != 0 ? _("Correct the Decision")
+                                                            : _("Record the Decision"));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
+  gtk_widget_set_visible (self->why_entry, decision_id != 0);
+  if (sscanf (held_on, "%d-%d-%d", &year, &month, &mday) == 3
+      && g_date_valid_dmy (mday, month, year))
+    {
+      g_date_set_dmy (review, mday, month, year);
+      g_date_add_days (review, REVIEW_CYCLE_DAYS);
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", review);
+      gtk_editable_set_text (GTK_EDITABLE (self->review_entry), day);
+    }
+  job->kind = g_strdup (kind);
+  job->case_id = case_id;
+  lajna_db_worker_run_async (lajna_meeting_session_get_worker (session), choices_thread, job,
+                             (GDestroyNotify) choices_job_free, (GDestroyNotify) choices_free,
+                             self->cancellable, chosen_cb, g_object_ref (self));
+  return self;
+}

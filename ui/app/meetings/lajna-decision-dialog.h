@@ -1,0 +1,21 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "lajna-meeting-session.h"
+
+G_BEGIN_DECLS
+
+#define LAJNA_TYPE_DECISION_DIALOG (lajna_decision_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (LajnaDecisionDialog, lajna_decision_dialog, LAJNA, DECISION_DIALOG, AdwWindow)
+
+LajnaDecisionDialog *lajna_decision_dialog_new (GtkWidget           *parent,
+                                                LajnaMeetingSession *session,
+                                                gint64               item_id,
+                                                gint64               decision_id,
+                                                gint64               case_id,
+                                                const char          *kind,
+                                                const char          *held_on);
+
+G_END_DECLS

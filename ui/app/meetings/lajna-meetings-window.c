@@ -1,0 +1,427 @@
+/* lajna-meetings-window.c: a committee's meetings, the latest first, and
+ * the one chosen (LajnaMeetingView). The window follows every change to
+ * meetings through a LajnaMeetingWatch of its own: the list is read again
+ * when any meeting changes, the meeting shown by its session. As it opens,
+ * juvenile files whose review has fallen due go back to wait for a
+ * meeting. From here the clerk prepares a new meeting, saves the minutes
+ * as a PDF, and opens the presenter view for the room's projector. */
+
+#include "lajna-meetings-window.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-labels.h"
+#include "lajna-meeting-actions.h"
+#include "lajna-meeting-view.h"
+#include "lajna-minutes.h"
+#include "lajna-new-meeting-dialog.h"
+#include "lajna-pdf-export-run.h"
+#include "lajna-presenter-window.h"
+#include "lajna-text.h"
+
+/* Changes come in bursts (a vote moves a file, which moves its meeting). */
+#define RELIST_DELAY_MS 150
+
+struct _LajnaMeetingsWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  GtkListBox          *meeting_list;
+  GtkWidget           *new_button;
+  AdwWindowTitle      *meeting_title;
+  GtkStack            *content_stack;
+  LajnaMeetingView    *view;
+
+  LajnaDbWorker       *worker;
+  LajnaMeetingWatch   *watch;
+  LajnaMeetingSession *session;
+  int                  committee_id;
+  gint64               selected;
+  char                *last_place;
+  guint                relist_id;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaMeetingsWindow, lajna_meetings_window, ADW_TYPE_WINDOW)
+
+static void
+toast (LajnaMeetingsWindow *self,
+       const char          *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *shown = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (shown, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, shown);
+}
+
+static void
+message_cb (LajnaMeetingsWindow *self,
+            const char          *message)
+{
+  toast (self, message);
+}
+
+typedef struct
+{
+  int         committee_id;
+  gboolean    fall_due;
+  gint64      created;
+} ListJob;
+
+typedef struct
+{
+  GPtrArray *meetings;
+  gint64     created;
+} Listed;
+
+static void
+listed_free (Listed *listed)
+{
+  g_clear_pointer (&listed->meetings, g_ptr_array_unref);
+  g_free (listed);
+}
+
+static gpointer
+list_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ListJob *job = data;
+  Listed *listed;
+
+  if (job->fall_due && lajna_reviews_fall_due (db, NULL, error) < 0)
+    return NULL;
+  listed = g_new0 (Listed, 1);
+  listed->created = job->created;
+  listed->meetings = lajna_meeting_list (db, job->committee_id, error);
+  if (listed->meetings == NULL)
+    {
+      listed_free (listed);
+      return NULL;
+    }
+  return listed;
+}
+
+static void
+select_meeting (LajnaMeetingsWindow *self,
+                gint64               id)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (*(gint64 *) g_object_get_data (G_OBJECT (row), "id") == id)
+      {
+        gtk_list_box_select_row (self->meeting_list, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static GtkWidget *
+new_meeting_row (const LajnaMeetingRow *meeting)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *number = g_strdup_printf ("%d", meeting->number);
+  g_autofree char *year = g_strdup_printf ("%d", meeting->year);
+  g_autofree char *day = lajna_isolate (meeting->held_on);
+  g_autofree char *counts = g_strdup_printf (ngettext ("%d of %d file decided",
+                                                       "%d of %d files decided",
+                                                       meeting->n_items),
+                                             meeting->n_decided, meeting->n_items);
+  g_autofree char *title = g_strdup_printf (_("Meeting %s of %s"), number, year);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s\n%s", day,
+                                               lajna_label_for (meeting->state), counts,
+                                               meeting->committee_name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&meeting->id, sizeof (gint64)), g_free);
+  return row;
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LajnaMeetingsWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  Listed *listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  gint64 keep;
+  GtkWidget *child;
+
+  if (listed == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  keep = listed->created != 0 ? listed->created : self->selected;
+  self->selected = 0;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
+    gtk_list_box_remove (self->meeting_list, child);
+  for (guint i = 0; i < listed->meetings->len; i++)
+    {
+      const LajnaMeetingRow *meeting = g_ptr_array_index (listed->meetings, i);
+
+      if (i == 0)
+        {
+          g_free (self->last_place);
+          self->last_place = g_strdup (meeting->place);
+        }
+      gtk_list_box_append (self->meeting_list, new_meeting_row (meeting));
+    }
+  if (keep != 0)
+    select_meeting (self, keep);
+  listed_free (listed);
+}
+
+static void
+relist (LajnaMeetingsWindow *self,
+        gboolean             fall_due,
+        gint64               created)
+{
+  ListJob *job = g_new0 (ListJob, 1);
+
+  job->committee_id = self->committee_id;
+  job->fall_due = fall_due;
+  job->created = created;
+  lajna_db_worker_run_async (self->worker, list_thread, job, g_free, (GDestroyNotify) listed_free,
+                             self->cancellable, listed_cb, self);
+}
+
+static gboolean
+relist_later_cb (gpointer user_data)
+{
+  LajnaMeetingsWindow *self = user_data;
+
+  self->relist_id = 0;
+  relist (self, FALSE, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+changed_cb (LajnaMeetingsWindow *self)
+{
+  if (self->relist_id == 0)
+    self->relist_id = g_timeout_add (RELIST_DELAY_MS, relist_later_cb, self);
+}
+
+static void
+meeting_selected_cb (LajnaMeetingsWindow *self,
+                     GtkListBoxRow       *row)
+{
+  gint64 id = row != NULL ? *(gint64 *) g_object_get_data (G_OBJECT (row), "id") : 0;
+
+  if (row != NULL)
+    {
+      adw_window_title_set_title (self->meeting_title,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+    }
+  if (id == self->selected)
+    return;
+  self->selected = id;
+  g_clear_object (&self->session);
+  if (id != 0)
+    self->session = lajna_meeting_session_new (self->worker, self->watch, id);
+  lajna_meeting_view_set_session (self->view, self->session);
+  gtk_stack_set_visible_child_name (self->content_stack, id != 0 ? "meeting" : "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.minutes", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.present", id != 0);
+}
+
+typedef struct
+{
+  int   committee_id;
+  char *day;
+  char *hour;
+  char *place;
+} CreateJob;
+
+static void
+create_job_free (CreateJob *job)
+{
+  g_free (job->day);
+  g_free (job->hour);
+  g_free (job->place);
+  g_free (job);
+}
+
+static gpointer
+create_thread (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  CreateJob *job = data;
+  gint64 id = lajna_meeting_create (db, job->committee_id, job->day,
+                                    *job->hour != '\0' ? job->hour : NULL, job->place, error);
+
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static void
+created_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LajnaMeetingsWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (id == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  relist (self, FALSE, *id);
+}
+
+static void
+create_cb (const char *day,
+           const char *hour,
+           const char *place,
+           gpointer    user_data)
+{
+  LajnaMeetingsWindow *self = user_data;
+  CreateJob *job = g_new0 (CreateJob, 1);
+
+  job->committee_id = self->committee_id;
+  job->day = g_strdup (day);
+  job->hour = g_strdup (hour);
+  job->place = g_strdup (place);
+  lajna_db_worker_run_async (self->worker, create_thread, job, (GDestroyNotify) create_job_free,
+                             g_free, self->cancellable, created_cb, self);
+}
+
+static void
+new_meeting_cb (LajnaMeetingsWindow *self)
+{
+  lajna_new_meeting_dialog_ask (GTK_WINDOW (self), self->last_place, create_cb, self);
+}
+
+static void
+minutes_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LajnaMeetingsWindow *self = LAJNA_MEETINGS_WINDOW (widget);
+  const LajnaMeeting *meeting = self->session != NULL
+                                  ? lajna_meeting_session_get_meeting (self->session)
+                                  : NULL;
+  g_autofree char *name = NULL;
+
+  if (meeting == NULL)
+    return;
+  /* Translators: the file name offered for a meeting's minutes. */
+  name = g_strdup_printf (_("minutes-%d-%d.pdf"), meeting->year, meeting->number);
+  lajna_pdf_export_run (GTK_WINDOW (self), self->worker, _("Save the Minutes as a PDF"), name,
+                        lajna_minutes_export, meeting->id, self->toast_overlay);
+}
+
+static void
+present_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LajnaMeetingsWindow *self = LAJNA_MEETINGS_WINDOW (widget);
+
+  if (self->session != NULL)
+    gtk_window_present (GTK_WINDOW (lajna_presenter_window_new (GTK_WINDOW (self),
+                                                                self->session)));
+}
+
+static void
+lajna_meetings_window_dispose (GObject *object)
+{
+  LajnaMeetingsWindow *self = LAJNA_MEETINGS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->relist_id, g_source_remove);
+  g_clear_object (&self->session);
+  g_clear_object (&self->watch);
+  g_clear_object (&self->worker);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_MEETINGS_WINDOW);
+
+  G_OBJECT_CLASS (lajna_meetings_window_parent_class)->dispose (object);
+}
+
+static void
+lajna_meetings_window_finalize (GObject *object)
+{
+  g_free (LAJNA_MEETINGS_WINDOW (object)->last_place);
+
+  G_OBJECT_CLASS (lajna_meetings_window_parent_class)->finalize (object);
+}
+
+static void
+lajna_meetings_window_class_init (LajnaMeetingsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_meetings_window_dispose;
+  object_class->finalize = lajna_meetings_window_finalize;
+
+  g_type_ensure (LAJNA_TYPE_MEETING_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/org/lajna/Lajna/app/meetings/lajna-meetings-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, meeting_list);
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, meeting_title);
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaMeetingsWindow, view);
+  gtk_widget_class_bind_template_callback (widget_class, meeting_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_meeting_cb);
+  gtk_widget_class_bind_template_callback (widget_class, message_cb);
+
+  gtk_widget_class_install_action (widget_class, "meetings.minutes", NULL, minutes_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.present", NULL, present_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meetings.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
+}
+
+static void
+lajna_meetings_window_init (LajnaMeetingsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.minutes", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.present", FALSE);
+}
+
+/**
+ * lajna_meetings_window_new:
+ * @parent: the main window
+ * @worker: the database worker
+ * @committee_id: the committee whose meetings are shown; 0 for all, and
+ *   then no new meeting can be prepared here
+ *
+ * Returns: (transfer floating): the window, to present
+ */
+LajnaMeetingsWindow *
+lajna_meetings_window_new (GtkWindow     *parent,
+                           LajnaDbWorker *worker,
+                           int            committee_id)
+{
+  LajnaMeetingsWindow *self = g_object_new (LAJNA_TYPE_MEETINGS_WINDOW,
+                                            "transient-for", parent, NULL);
+
+  self->worker = g_object_ref (worker);
+  self->committee_id = committee_id;
+  self->watch = lajna_meeting_watch_new (lajna_db_worker_get_database (worker));
+  g_signal_connect_object (self->watch, "changed", G_CALLBACK (changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_sensitive (self->new_button, committee_id != 0);
+  relist (self, TRUE, 0);
+  return self;
+}

@@ -1,0 +1,114 @@
+/* lajna-new-meeting-dialog.c: asks the day, hour and place of a new
+ * meeting; the day is written as 2026-11-23 and checked before the
+ * dialog lets it go. The meeting's number is the database's to give. */
+
+#include "lajna-new-meeting-dialog.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+typedef struct
+{
+  GtkEditable         *day;
+  GtkEditable         *hour;
+  GtkEditable         *place;
+  LajnaNewMeetingFunc  func;
+  gpointer             user_data;
+} Asked;
+
+static gboolean
+is_day (const char *text)
+{
+  int year, month, day;
+  char end;
+
+  return sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3
+         && g_date_valid_dmy (day, month, year);
+}
+
+static gboolean
+is_hour (const char *text)
+{
+  int hour, minute;
+  char end;
+
+  return *text == '\0'
+         || (sscanf (text, "%2d:%2d%c", &hour, &minute, &end) == 2 && hour >= 0 && hour < 24
+             && minute >= 0 && minute < 60);
+}
+
+static void
+changed_cb (AdwMessageDialog *dialog)
+{
+  Asked *asked = g_object_get_data (G_OBJECT (dialog), "asked");
+
+  adw_message_dialog_set_response_enabled (dialog, "create",
+                                           is_day (gtk_editable_get_text (asked->day))
+                                           && is_hour (gtk_editable_get_text (asked->hour)));
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             Asked            *asked)
+{
+  if (g_strcmp0 (response, "create") == 0)
+    asked->func (gtk_editable_get_text (asked->day), gtk_editable_get_text (asked->hour),
+                 gtk_editable_get_text (asked->place), asked->user_data);
+}
+
+static GtkEditable *
+add_entry (GtkWidget  *list,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return GTK_EDITABLE (row);
+}
+
+/**
+ * lajna_new_meeting_dialog_ask:
+ * @parent: the meetings window
+ * @place: the place offered (the last meeting's)
+ * @func: called with the answers when the clerk creates the meeting
+ * @user_data: for @func; it must outlive the dialog
+ */
+void
+lajna_new_meeting_dialog_ask (GtkWindow           *parent,
+                              const char          *place,
+                              LajnaNewMeetingFunc  func,
+                              gpointer             user_data)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("New Meeting"),
+                                              _("The meeting is numbered after the committee’s "
+                                                "others of its year."));
+  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *day = g_date_time_format (tomorrow, "%Y-%m-%d");
+  Asked *asked = g_new0 (Asked, 1);
+
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  asked->day = add_entry (list, _("Day (YYYY-MM-DD)"), day);
+  asked->hour = add_entry (list, _("Hour (HH:MM)"), "10:00");
+  asked->place = add_entry (list, _("Place"), place != NULL ? place : "");
+  asked->func = func;
+  asked->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (dialog), "asked", asked, g_free);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (asked->day, "changed", G_CALLBACK (changed_cb), dialog);
+  g_signal_connect_swapped (asked->hour, "changed", G_CALLBACK (changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), asked);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,268 @@
+/* lajna-presenter-window.c: the meeting on the room's projector, full
+ * screen: the item under discussion in large type (its file, parties,
+ * checklist, the votes so far and the decision), its documents to open,
+ * and the items before and after it. It is driven from the keyboard: Page
+ * Down, Space or the arrow that points along the reading direction go to
+ * the next item, Page Up or the other arrow to the one before, Home and End
+ * to the first and last, Escape leaves. It shows the session's latest
+ * snapshot, so a vote entered on any workstation appears on the screen. */
+
+#include "lajna-presenter-window.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-document-list.h"
+#include "lajna-labels.h"
+#include "lajna-text.h"
+
+struct _LajnaPresenterWindow
+{
+  AdwWindow            parent_instance;
+
+  LajnaMeetingSession *session;
+  guint                index;
+  GtkLabel            *heading;
+  GtkLabel            *position;
+  GtkLabel            *file;
+  GtkLabel            *summary;
+  GtkLabel            *outcome;
+  GtkLabel            *previous;
+  GtkLabel            *next;
+  GtkWidget           *documents_box;
+  gint64               documents_of;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaPresenterWindow, lajna_presenter_window, ADW_TYPE_WINDOW)
+
+static char *
+tally (const LajnaAgendaItem *item)
+{
+  int counts[3] = { 0 };
+  static const char * const choices[] = { "approve", "reject", "abstain" };
+  g_autofree char *approve = NULL, *reject = NULL, *abstain = NULL;
+
+  for (guint i = 0; i < item->votes->len; i++)
+    {
+      const LajnaVote *vote = g_ptr_array_index (item->votes, i);
+
+      for (guint c = 0; c < G_N_ELEMENTS (choices) && vote->in_force; c++)
+        counts[c] += g_strcmp0 (vote->choice, choices[c]) == 0;
+    }
+  approve = g_strdup_printf ("%d", counts[0]);
+  reject = g_strdup_printf ("%d", counts[1]);
+  abstain = g_strdup_printf ("%d", counts[2]);
+  /* Translators: the votes so far on the presenter screen. */
+  return g_strdup_printf (_("Approve %s · Reject %s · Abstain %s"), approve, reject, abstain);
+}
+
+static char *
+item_line (const LajnaMeeting *meeting,
+           guint               index)
+{
+  const LajnaAgendaItem *item;
+  g_autofree char *number = NULL;
+
+  if (index >= meeting->items->len)
+    return g_strdup ("");
+  item = g_ptr_array_index (meeting->items, index);
+  number = lajna_isolate (item->file_number);
+  return g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
+}
+
+static void
+show_item (LajnaPresenterWindow *self)
+{
+  const LajnaMeeting *meeting = lajna_meeting_session_get_meeting (self->session);
+  const LajnaAgendaItem *item;
+  const LajnaDecision *decision;
+  g_autofree char *heading = NULL, *position = NULL, *number = NULL, *file = NULL;
+  g_autofree char *summary = NULL, *votes = NULL, *outcome = NULL;
+  g_autofree char *previous = NULL, *next = NULL;
+
+  if (meeting == NULL)
+    return;
+  heading = g_strdup_printf ("%s — %s", meeting->committee_name, meeting->held_on);
+  gtk_label_set_text (self->heading, heading);
+  if (meeting->items->len == 0)
+    {
+      gtk_label_set_text (self->position, _("The agenda is empty"));
+      gtk_label_set_text (self->file, "");
+      gtk_label_set_text (self->summary, "");
+      gtk_label_set_text (self->outcome, "");
+      gtk_label_set_text (self->previous, "");
+      gtk_label_set_text (self->next, "");
+      return;
+    }
+  self->index = MIN (self->index, meeting->items->len - 1);
+  item = g_ptr_array_index (meeting->items, self->index);
+  decision = lajna_agenda_item_decision (item);
+  position = g_strdup_printf (_("Item %u of %u"), self->index + 1, meeting->items->len);
+  number = lajna_isolate (item->file_number);
+  file = g_strdup_printf ("%s\n%s", number, item->title);
+  summary = g_strdup_printf ("%s · %s", lajna_label_for (item->kind),
+                             *item->lacking == '\0' ? _("Every mandatory document is there")
+                                                    : item->lacking);
+  votes = tally (item);
+  outcome = g_strdup_printf ("%s\n%s", votes,
+                             decision != NULL ? decision->outcome_label : _("Not decided yet"));
+  previous = self->index > 0 ? item_line (meeting, self->index - 1) : g_strdup ("");
+  next = item_line (meeting, self->index + 1);
+  gtk_label_set_text (self->position, position);
+  gtk_label_set_text (self->file, file);
+  gtk_label_set_text (self->summary, summary);
+  gtk_label_set_text (self->outcome, outcome);
+  gtk_label_set_text (self->previous, previous);
+  gtk_label_set_text (self->next, next);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->file), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  file, -1);
+
+  if (self->documents_of != item->case_id)
+    {
+      GtkWidget *child = gtk_widget_get_first_child (self->documents_box);
+      LajnaDocumentList *documents = g_object_new (LAJNA_TYPE_DOCUMENT_LIST, NULL);
+
+      if (child != NULL)
+        gtk_box_remove (GTK_BOX (self->documents_box), child);
+      gtk_box_append (GTK_BOX (self->documents_box), GTK_WIDGET (documents));
+      lajna_document_list_show (documents, lajna_meeting_session_get_worker (self->session),
+                                item->case_id);
+      self->documents_of = item->case_id;
+    }
+}
+
+static void
+step (LajnaPresenterWindow *self,
+      int                   by)
+{
+  const LajnaMeeting *meeting = lajna_meeting_session_get_meeting (self->session);
+  int last = meeting != NULL ? (int) meeting->items->len - 1 : 0;
+
+  self->index = CLAMP ((int) self->index + by, 0, MAX (last, 0));
+  show_item (self);
+}
+
+static void
+item_next_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step (LAJNA_PRESENTER_WINDOW (widget), g_variant_get_int32 (parameter));
+}
+
+/* The arrows follow the reading direction: in Arabic, Left is onward. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LajnaPresenterWindow  *self)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
+    {
+      step (self, (keyval == GDK_KEY_Left) == rtl ? 1 : -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+lajna_presenter_window_dispose (GObject *object)
+{
+  LajnaPresenterWindow *self = LAJNA_PRESENTER_WINDOW (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (lajna_presenter_window_parent_class)->dispose (object);
+}
+
+static void
+lajna_presenter_window_class_init (LajnaPresenterWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_presenter_window_dispose;
+
+  gtk_widget_class_install_action (widget_class, "presenter.step", "i", item_next_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "presenter.step",
+                                       "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "presenter.step", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "presenter.step",
+                                       "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "presenter.step",
+                                       "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presenter.step", "i",
+                                       -G_MAXINT16);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presenter.step", "i",
+                                       G_MAXINT16);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GtkLabel *
+add_label (GtkWidget  *box,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+static void
+lajna_presenter_window_init (LajnaPresenterWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
+  gtk_window_set_title (GTK_WINDOW (self), _("Presenter View"));
+  gtk_widget_set_margin_top (box, 36);
+  gtk_widget_set_margin_bottom (box, 36);
+  gtk_widget_set_margin_start (box, 48);
+  gtk_widget_set_margin_end (box, 48);
+  self->heading = add_label (box, "presenter-heading");
+  self->position = add_label (box, "presenter-position");
+  self->file = add_label (box, "presenter-file");
+  self->summary = add_label (box, "presenter-summary");
+  self->outcome = add_label (box, "presenter-outcome");
+  self->documents_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (self->documents_box, TRUE);
+  gtk_box_append (GTK_BOX (box), self->documents_box);
+  self->previous = add_label (box, "presenter-neighbour");
+  self->next = add_label (box, "presenter-neighbour");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  adw_window_set_content (ADW_WINDOW (self), scroller);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/**
+ * lajna_presenter_window_new:
+ * @parent: the meetings window
+ * @session: the meeting
+ *
+ * Returns: (transfer floating): the window, full screen once presented
+ */
+LajnaPresenterWindow *
+lajna_presenter_window_new (GtkWindow           *parent,
+                            LajnaMeetingSession *session)
+{
+  LajnaPresenterWindow *self = g_object_new (LAJNA_TYPE_PRESENTER_WINDOW,
+                                             "transient-for", parent, NULL);
+
+  self->session = g_object_ref (session);
+  g_signal_connect_swapped (session, "loaded", G_CALLBACK (show_item), self);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  show_item (self);
+  return self;
+}
