@@ -73,7 +73,7 @@ static const struct
   { "case.status", N_("moved the file to its next step") },
   { "case.open", N_("opened the file") },
   { "case.export", N_("exported the file as a PDF") },
-  { "satisfied", N_("Present") },
+  { "satisfied", N_("On file") },
   { "missing", N_("Missing") },
   { "expired", N_("Expired") },
 };

@@ -12,7 +12,6 @@
 
 #include "lajna-decision-dialog.h"
 #include "lajna-document-list.h"
-#include "lajna-labels.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-text.h"
 
@@ -34,6 +33,18 @@ struct _LajnaAgendaItemRow
 G_DEFINE_FINAL_TYPE (LajnaAgendaItemRow, lajna_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
 
 static const char * const choices[] = { "approve", "reject", "abstain" };
+static const char * const choice_labels[] = {
+  NC_("vote", "Approve"), NC_("vote", "Reject"), NC_("vote", "Abstain")
+};
+
+static const char *
+vote_label (const char *choice)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
+    if (g_strcmp0 (choice, choices[c]) == 0)
+      return g_dpgettext2 (NULL, "vote", choice_labels[c]);
+  return choice;
+}
 
 /* A vote asked for: who, what, and the vote it corrects after closing. */
 typedef struct
@@ -144,7 +155,7 @@ describe_vote (const LajnaAgendaItem *item,
 
   if (vote == NULL)
     return g_strdup (_("Has not voted"));
-  g_string_append (text, lajna_label_for (vote->choice));
+  g_string_append (text, vote_label (vote->choice));
   if (*vote->reasons != '\0')
     g_string_append_printf (text, " — %s", vote->reasons);
   if (vote->corrects != 0)
@@ -155,7 +166,7 @@ describe_vote (const LajnaAgendaItem *item,
 
       if (!earlier->in_force && earlier->user_id == vote->user_id)
         g_string_append_printf (text, "\n%s %s", _("Before the correction:"),
-                                lajna_label_for (earlier->choice));
+                                vote_label (earlier->choice));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -170,7 +181,6 @@ add_vote_row (LajnaAgendaItemRow    *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkToggleButton *group = NULL;
-  static const char *labels[] = { N_("Approve"), N_("Reject"), N_("Abstain") };
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), voter->full_name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -180,7 +190,7 @@ add_vote_row (LajnaAgendaItemRow    *self,
   gtk_widget_set_sensitive (box, self->convened || (self->closed && vote != NULL));
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(labels[c]));
+      GtkWidget *button = gtk_toggle_button_new_with_label (vote_label (choices[c]));
 
       if (group == NULL)
         group = GTK_TOGGLE_BUTTON (button);
