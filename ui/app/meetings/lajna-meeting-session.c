@@ -192,9 +192,10 @@ start (LajnaMeetingSession *self,
   job->meeting_id = self->id;
   job->act = act;
   self->in_flight++;
+  /* What a person did is done even when the meeting is closed meanwhile. */
   lajna_db_worker_run_async (self->worker, work_thread, job, (GDestroyNotify) job_free,
-                             (GDestroyNotify) outcome_free, self->cancellable, worked_cb,
-                             g_object_ref (self));
+                             (GDestroyNotify) outcome_free, act == NULL ? self->cancellable : NULL,
+                             worked_cb, g_object_ref (self));
 }
 
 static void

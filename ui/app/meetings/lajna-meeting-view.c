@@ -35,6 +35,9 @@ struct _LajnaMeetingView
   LajnaMeetingSession *session;
   GPtrArray           *rows;
   GHashTable          *expanded;
+  /* Whether the person opened or closed an item; until then the first
+   * item not decided, the one under discussion, is open. */
+  gboolean             chosen;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaMeetingView, lajna_meeting_view, GTK_TYPE_WIDGET)
@@ -53,8 +56,11 @@ static void
 run_state (LajnaMeetingView *self,
            const char       *state)
 {
-  LajnaMeetingAct *act = lajna_meeting_act_new (LAJNA_MEETING_ACT_STATE);
+  LajnaMeetingAct *act;
 
+  if (self->session == NULL)
+    return;
+  act = lajna_meeting_act_new (LAJNA_MEETING_ACT_STATE);
   act->word = g_strdup (state);
   lajna_meeting_session_run (self->session, act);
 }
@@ -251,6 +257,26 @@ remember_expanded (LajnaMeetingView *self)
 }
 
 static void
+item_toggled_cb (LajnaMeetingView *self)
+{
+  self->chosen = TRUE;
+}
+
+/* The first item not decided, or 0. */
+static gint64
+under_discussion (const LajnaMeeting *meeting)
+{
+  for (guint i = 0; i < meeting->items->len; i++)
+    {
+      const LajnaAgendaItem *item = g_ptr_array_index (meeting->items, i);
+
+      if (lajna_agenda_item_decision (item) == NULL)
+        return item->id;
+    }
+  return 0;
+}
+
+static void
 show_meeting (LajnaMeetingView   *self,
               const LajnaMeeting *meeting)
 {
@@ -262,6 +288,7 @@ show_meeting (LajnaMeetingView   *self,
                                             lajna_label_for (meeting->state));
   g_autofree char *quorum = describe_quorum (meeting);
   gboolean closed = g_strcmp0 (meeting->state, "closed") == 0;
+  gint64 current;
   double scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
 
   gtk_label_set_text (self->facts_label, facts);
@@ -286,13 +313,16 @@ show_meeting (LajnaMeetingView   *self,
                                          meeting->items->len == 0
                                            ? _("No file on the agenda yet. Add files that are complete and waiting.")
                                            : NULL);
+  current = self->chosen ? 0 : under_discussion (meeting);
   for (guint i = 0; i < meeting->items->len; i++)
     {
       const LajnaAgendaItem *item = g_ptr_array_index (meeting->items, i);
       GtkWidget *row = lajna_agenda_item_row_new (self->session, meeting, item);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (self->expanded, &item->id));
+                                     item->id == current
+                                     || g_hash_table_contains (self->expanded, &item->id));
+      g_signal_connect_swapped (row, "notify::expanded", G_CALLBACK (item_toggled_cb), self);
       adw_preferences_group_add (self->agenda_group, row);
       g_ptr_array_add (self->rows, row);
     }
@@ -401,6 +431,7 @@ lajna_meeting_view_set_session (LajnaMeetingView    *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   g_hash_table_remove_all (self->expanded);
+  self->chosen = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "loading");
   if (session == NULL)
     return;

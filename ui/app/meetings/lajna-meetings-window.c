@@ -39,6 +39,7 @@ struct _LajnaMeetingsWindow
   LajnaMeetingSession *session;
   int                  committee_id;
   gint64               selected;
+  gboolean             relisting;
   char                *last_place;
   guint                relist_id;
   GCancellable        *cancellable;
@@ -160,7 +161,8 @@ listed_cb (GObject      *source,
       return;
     }
   keep = listed->created != 0 ? listed->created : self->selected;
-  self->selected = 0;
+  /* The meeting shown stays shown, on the session it has. */
+  self->relisting = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
     gtk_list_box_remove (self->meeting_list, child);
   for (guint i = 0; i < listed->meetings->len; i++)
@@ -174,6 +176,7 @@ listed_cb (GObject      *source,
         }
       gtk_list_box_append (self->meeting_list, new_meeting_row (meeting));
     }
+  self->relisting = FALSE;
   if (keep != 0)
     select_meeting (self, keep);
   listed_free (listed);
@@ -216,6 +219,8 @@ meeting_selected_cb (LajnaMeetingsWindow *self,
 {
   gint64 id = row != NULL ? *(gint64 *) g_object_get_data (G_OBJECT (row), "id") : 0;
 
+  if (self->relisting)
+    return;
   if (row != NULL)
     {
       adw_window_title_set_title (self->meeting_title,
