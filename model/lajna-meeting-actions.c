@@ -6,6 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-text.h"
+
 #define ID_FORMAT "%" G_GINT64_FORMAT
 
 /* Runs @sql and returns the bigint its one row holds, 0 on failure. */
@@ -145,6 +147,7 @@ lajna_agenda_proposal_free (LajnaAgendaProposal *proposal)
   g_free (proposal->kind);
   g_free (proposal->reason);
   g_free (proposal->since);
+  g_free (proposal->lacking);
   g_free (proposal);
 }
 
@@ -164,13 +167,19 @@ lajna_agenda_proposals (LajnaDb  *db,
                         GError  **error)
 {
   g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
-  const char *params[] = { id };
+  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT c.id, c.file_number, c.title, c.kind, p.reason,"
-      "       coalesce(j.next_review_on, c.received_on)::text"
+      "       coalesce(j.next_review_on, c.received_on)::text,"
+      "       coalesce((SELECT string_agg(CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END,"
+      "                                   CASE WHEN $2::boolean THEN '، ' ELSE ', ' END"
+      "                                   ORDER BY t.code)"
+      "                   FROM lajna_case_lacking(c.id) l"
+      "                   JOIN document_type t ON t.code = l.type_code"
+      "                  WHERE c.status = 'complete'), '')"
       "  FROM lajna_agenda_proposals($1) WITH ORDINALITY p"
       "  JOIN case_file c ON c.id = p.case_id LEFT JOIN juvenile_case j ON j.case_id = c.id"
-      " ORDER BY p.ordinality", 1, params, error);
+      " ORDER BY p.ordinality", 2, params, error);
   GPtrArray *proposals;
 
   if (result == NULL)
@@ -186,6 +195,7 @@ lajna_agenda_proposals (LajnaDb  *db,
       proposal->kind = g_strdup (PQgetvalue (result, i, 3));
       proposal->reason = g_strdup (PQgetvalue (result, i, 4));
       proposal->since = g_strdup (PQgetvalue (result, i, 5));
+      proposal->lacking = g_strdup (PQgetvalue (result, i, 6));
       g_ptr_array_add (proposals, proposal);
     }
   return proposals;

@@ -14,6 +14,9 @@ typedef struct
   char   *kind;
   char   *reason;
   char   *since;
+  /* The mandatory documents it still lacks, by name, or "": a file whose
+   * checklist is not met cannot go on the agenda. */
+  char   *lacking;
 } LajnaAgendaProposal;
 
 /* An outcome a decision on a file of some kind may have, with the coded

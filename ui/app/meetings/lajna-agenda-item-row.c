@@ -149,6 +149,7 @@ vote_clicked_cb (GtkToggleButton *button,
 
 static char *
 describe_vote (const LajnaAgendaItem *item,
+               const LajnaAttendee   *voter,
                const LajnaVote       *vote)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -158,6 +159,8 @@ describe_vote (const LajnaAgendaItem *item,
   g_string_append (text, vote_label (vote->choice));
   if (*vote->reasons != '\0')
     g_string_append_printf (text, " — %s", vote->reasons);
+  if (g_strcmp0 (vote->entered_by, voter->login) != 0)
+    g_string_append_printf (text, "\n%s %s", _("Entered by:"), vote->entered_by);
   if (vote->corrects != 0)
     g_string_append_printf (text, "\n%s %s", _("Corrected after closing:"), vote->correction_reason);
   for (guint i = 0; i < item->votes->len; i++)
@@ -177,7 +180,7 @@ add_vote_row (LajnaAgendaItemRow    *self,
               const LajnaAttendee   *voter)
 {
   const LajnaVote *vote = lajna_agenda_item_vote_of (item, voter->user_id);
-  g_autofree char *subtitle = describe_vote (item, vote);
+  g_autofree char *subtitle = describe_vote (item, voter, vote);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkToggleButton *group = NULL;

@@ -2,7 +2,9 @@
  * clerk to put on its agenda: files complete and waiting, the longest
  * waiting first, and juvenile files whose periodic review falls due by the
  * meeting's day (lajna_agenda_proposals()). Each is ticked to be added;
- * "Add to the Agenda" adds them in the order shown. */
+ * "Add to the Agenda" adds them in the order shown. A file whose mandatory
+ * documents are not all there (one expired since) is shown with what it
+ * lacks, and cannot be ticked. */
 
 #include "lajna-agenda-proposals.h"
 
@@ -77,8 +79,13 @@ listed_cb (GObject      *source,
       g_autofree char *number = lajna_isolate (p->file_number);
       g_autofree char *since = lajna_isolate (p->since);
       g_autofree char *title = g_strdup_printf ("%s — %s", number, p->title);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", lajna_label_for (p->kind),
-                                                   lajna_label_for (p->reason), since);
+      g_autofree char *needed = *p->lacking != '\0'
+                                  ? g_strdup_printf (_("Documents needed first: %s"), p->lacking)
+                                  : NULL;
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s%s%s", lajna_label_for (p->kind),
+                                                   lajna_label_for (p->reason), since,
+                                                   needed != NULL ? "\n" : "",
+                                                   needed != NULL ? needed : "");
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
 
@@ -89,6 +96,8 @@ listed_cb (GObject      *source,
                                       title, -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      /* Offered, but not to be ticked, until its checklist is met. */
+      gtk_widget_set_sensitive (row, *p->lacking == '\0');
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (checked_cb), proposals);
       adw_preferences_group_add (proposals->group, row);
       g_ptr_array_add (proposals->checks, check);
