@@ -364,6 +364,10 @@ write_attendance (Demo *d, guint i, GString *out)
     put_row (d, out, "iiss", d->meeting_base + i, d->committees[m->committee].users[s],
              (m->present >> s & 1) ? "present" : (m->number + s) % 3 == 0 ? "absent" : "excused",
              s == 0 ? "chair" : "member");
+  /* A clerk keeps the minutes as the meeting's secretary. */
+  put_row (d, out, "iiss", d->meeting_base + i,
+           d->committees[m->committee].users[FIRST_CLERK + m->number % N_CLERKS], "present",
+           "secretary");
 }
 
 static void
