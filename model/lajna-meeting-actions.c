@@ -1,6 +1,8 @@
 /* lajna-meeting-actions.c: what clerks, members and the chair do to a
  * meeting, each one call of the database function that holds its rules
- * (0018-meetings.sql): the quorum, the lock after closing, corrections. */
+ * (0018-meetings.sql): the quorum, the lock after closing, corrections.
+ * Words typed (a place, reasons) lose any bidi control character first:
+ * they print in the minutes. */
 
 #include "lajna-meeting-actions.h"
 
@@ -89,7 +91,8 @@ lajna_meeting_create (LajnaDb     *db,
                       GError     **error)
 {
   g_autofree char *committee = g_strdup_printf ("%d", committee_id);
-  const char *params[] = { committee, held_on, starts_at, place != NULL ? place : "" };
+  g_autofree char *where = lajna_strip_bidi (place != NULL ? place : "");
+  const char *params[] = { committee, held_on, starts_at, where };
 
   return call_returning_id (db, "SELECT lajna_meeting_create($1, $2, $3, $4)", 4, params, error);
 }
@@ -133,7 +136,8 @@ lajna_meeting_correct_attendance (LajnaDb     *db,
 {
   g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
   g_autofree char *user = g_strdup_printf ("%d", user_id);
-  const char *params[] = { id, user, status, why };
+  g_autofree char *reason = lajna_strip_bidi (why != NULL ? why : "");
+  const char *params[] = { id, user, status, reason };
 
   return call_returning_id (db, "SELECT lajna_attendance_correct($1, $2, $3, $4)", 4, params,
                             error) != 0;
@@ -264,7 +268,8 @@ lajna_vote_cast (LajnaDb     *db,
 {
   g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
   g_autofree char *user = g_strdup_printf ("%d", user_id);
-  const char *params[] = { id, user, choice, reasons != NULL ? reasons : "" };
+  g_autofree char *words = lajna_strip_bidi (reasons != NULL ? reasons : "");
+  const char *params[] = { id, user, choice, words };
 
   return call_returning_id (db, "SELECT lajna_vote_cast($1, $2, $3, $4)", 4, params, error);
 }
@@ -279,7 +284,9 @@ lajna_vote_correct (LajnaDb     *db,
                     GError     **error)
 {
   g_autofree char *id = g_strdup_printf (ID_FORMAT, vote_id);
-  const char *params[] = { id, choice, reasons != NULL ? reasons : "", why };
+  g_autofree char *words = lajna_strip_bidi (reasons != NULL ? reasons : "");
+  g_autofree char *reason = lajna_strip_bidi (why != NULL ? why : "");
+  const char *params[] = { id, choice, words, reason };
 
   return call_returning_id (db, "SELECT lajna_vote_correct($1, $2, $3, $4)", 4, params, error);
 }
@@ -315,8 +322,8 @@ lajna_decision_record (LajnaDb             *db,
   g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
   g_autofree char *codes = array_literal (reason_codes);
   g_autofree char *missing = array_literal (missing_types);
-  const char *params[] = { id, outcome, codes, reasons != NULL ? reasons : "", missing,
-                           next_review_on };
+  g_autofree char *words = lajna_strip_bidi (reasons != NULL ? reasons : "");
+  const char *params[] = { id, outcome, codes, words, missing, next_review_on };
 
   return call_returning_id (db, "SELECT lajna_decision_record($1, $2, $3, $4, $5, $6)", 6,
                             params, error);
@@ -337,8 +344,9 @@ lajna_decision_correct (LajnaDb             *db,
   g_autofree char *id = g_strdup_printf (ID_FORMAT, decision_id);
   g_autofree char *codes = array_literal (reason_codes);
   g_autofree char *missing = array_literal (missing_types);
-  const char *params[] = { id, outcome, codes, reasons != NULL ? reasons : "", missing,
-                           next_review_on, why };
+  g_autofree char *words = lajna_strip_bidi (reasons != NULL ? reasons : "");
+  g_autofree char *reason = lajna_strip_bidi (why != NULL ? why : "");
+  const char *params[] = { id, outcome, codes, words, missing, next_review_on, reason };
 
   return call_returning_id (db, "SELECT lajna_decision_correct($1, $2, $3, $4, $5, $6, $7)", 7,
                             params, error);

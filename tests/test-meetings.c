@@ -265,6 +265,7 @@ START_TEST (test_vote_needs_quorum)
   g_autoptr(GError) error = NULL;
   gint64 item = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
   int chair = member (db, "mtm", "chair"), m1 = member (db, "mtm", "m1");
+  g_autofree char *sql = NULL;
 
   expect_ok (item != 0, error);
   expect_refused (lajna_vote_cast (db, item, chair, "approve", "", &error) != 0, &error,
@@ -287,7 +288,14 @@ START_TEST (test_vote_needs_quorum)
                   &error, "marked present");
   expect_refused (lajna_vote_cast (db, item, m1, "reject", "  ", &error) != 0, &error,
                   "must give its reasons");
-  expect_ok (lajna_vote_cast (db, item, m1, "reject", "نقص في المستندات", &error) != 0, error);
+  /* A bidi override in the reasons would reorder the minutes: gone. */
+  expect_ok (lajna_vote_cast (db, item, m1, "reject", "نقص \u202Eفي المستندات", &error) != 0,
+             error);
+  ck_assert_str_eq (query_text (db, "SELECT reasons FROM vote_now WHERE agenda_item_id = $1"
+                                    "   AND choice = 'reject'", item), "نقص في المستندات");
+  sql = g_strdup_printf ("UPDATE vote SET reasons = reasons || U&'\\202E'"
+                         " WHERE agenda_item_id = " ID, item);
+  expect_refused (lajna_db_run (db, sql, &error), &error, "no_bidi_control");
   /* Cast again while sitting: replaced, not doubled. */
   expect_ok (lajna_vote_cast (db, item, m1, "abstain", "", &error) != 0, error);
   ck_assert_int_eq (query_for (db, "SELECT count(*) FROM vote WHERE agenda_item_id = $1", item), 2);

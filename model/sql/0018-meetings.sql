@@ -67,6 +67,16 @@ ALTER TABLE agenda_item DROP CONSTRAINT agenda_item_meeting_id_position_key;
 ALTER TABLE agenda_item ADD CONSTRAINT agenda_item_meeting_id_position_key
   UNIQUE (meeting_id, position) DEFERRABLE INITIALLY DEFERRED;
 
+-- Words typed at a meeting print in its minutes: no bidi control may
+-- reorder them (the client strips them; these checks refuse the rest).
+ALTER TABLE meeting ADD CONSTRAINT meeting_no_bidi_control CHECK (NOT lajna_has_bidi_control(place));
+ALTER TABLE attendance ADD CONSTRAINT attendance_no_bidi_control
+  CHECK (NOT lajna_has_bidi_control(correction_reason));
+ALTER TABLE vote ADD CONSTRAINT vote_no_bidi_control
+  CHECK (NOT lajna_has_bidi_control(reasons || correction_reason));
+ALTER TABLE decision ADD CONSTRAINT decision_no_bidi_control
+  CHECK (NOT lajna_has_bidi_control(reasons || correction_reason));
+
 -- The rows in force: those no correction has replaced. Read as the
 -- reader, so row-level security holds through them.
 CREATE VIEW attendance_now WITH (security_invoker = true) AS
