@@ -77,11 +77,12 @@ show_item (LajnaPresenterWindow *self)
   const LajnaDecision *decision;
   g_autofree char *heading = NULL, *position = NULL, *number = NULL, *file = NULL;
   g_autofree char *summary = NULL, *votes = NULL, *outcome = NULL;
-  g_autofree char *previous = NULL, *next = NULL;
+  g_autofree char *previous = NULL, *next = NULL, *day = NULL;
 
   if (meeting == NULL)
     return;
-  heading = g_strdup_printf ("%s — %s", meeting->committee_name, meeting->held_on);
+  day = lajna_isolate (meeting->held_on);
+  heading = g_strdup_printf ("%s — %s", meeting->committee_name, day);
   gtk_label_set_text (self->heading, heading);
   if (meeting->items->len == 0)
     {
@@ -224,6 +225,8 @@ lajna_presenter_window_init (LajnaPresenterWindow *self)
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
   gtk_window_set_title (GTK_WINDOW (self), _("Presenter View"));
+  /* Where the window manager cannot make it full screen, still large. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
   gtk_widget_set_margin_top (box, 36);
   gtk_widget_set_margin_bottom (box, 36);
   gtk_widget_set_margin_start (box, 48);
