@@ -4,8 +4,8 @@
  * corrections beside the rows they correct, decisions moving files on, a
  * deferred file returning once its documents arrive, juvenile reviews
  * falling due on a day the test chooses, the agenda's order, who may enter
- * a vote, two workstations following a meeting while one of them loses
- * its connection, and the Arabic minutes checked with poppler-utils. */
+ * a vote, and two workstations following a meeting while one of them
+ * loses its connection. */
 
 #include <check.h>
 #include <string.h>
@@ -13,184 +13,8 @@
 #include "lajna-meeting-actions.h"
 #include "lajna-meeting-watch.h"
 #include "lajna-meeting.h"
-#include "lajna-minutes.h"
+#include "lajna-test-meetings.h"
 #include "lajna-test-util.h"
-
-#define ID "%" G_GINT64_FORMAT
-
-/* Two committees of five members (the chair first) and a clerk each. */
-static void
-setup_committees (void)
-{
-  lajna_test_shared_start_with (
-    "INSERT INTO committee (kind, code, name_ar, name_en, city, file_prefix) VALUES"
-    " ('marriage', 'mtm', 'لجنة الزواج المختلط', 'Mixed marriage', 'طرابلس', 'ز'),"
-    " ('juvenile', 'mtj', 'لجنة الأحداث', 'Juvenile', 'طرابلس', 'ح');"
-    "SELECT lajna_user_add(k.code || '.' || s.login, s.name, s.role, k.id)"
-    "  FROM committee k, (VALUES ('chair', 'رئيس اللجنة', 'chair'),"
-    "                           ('m1', 'العضو الأول', 'member'), ('m2', 'العضو الثاني', 'member'),"
-    "                           ('m3', 'العضو الثالث', 'member'), ('m4', 'العضو الرابع', 'rapporteur'),"
-    "                           ('clerk', 'الكاتب', 'clerk')) s (login, name, role)"
-    " WHERE k.code LIKE 'mt_' ORDER BY k.id, s.login;"
-    "CREATE SEQUENCE mt_file_number; GRANT USAGE ON mt_file_number TO lajna_clerk");
-}
-
-static gint64
-query_int (LajnaDb    *db,
-           const char *sql,
-           const char *arg)
-{
-  const char *params[] = { arg };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, arg != NULL, params, &error);
-
-  ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
-  ck_assert_int_eq (PQntuples (result), 1);
-  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-}
-
-/* The number the query gives for one id. */
-static gint64
-query_for (LajnaDb    *db,
-           const char *sql,
-           gint64      id)
-{
-  g_autofree char *arg = g_strdup_printf (ID, id);
-
-  return query_int (db, sql, arg);
-}
-
-static char *
-query_text (LajnaDb    *db,
-            const char *sql,
-            gint64      id)
-{
-  g_autofree char *arg = g_strdup_printf (ID, id);
-  const char *params[] = { arg };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 1, params, &error);
-
-  ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
-static int
-user_id (LajnaDb    *db,
-         const char *login)
-{
-  return (int) query_int (db, "SELECT id FROM app_user WHERE login = $1", login);
-}
-
-static int
-committee (LajnaDb    *db,
-           const char *code)
-{
-  return (int) query_int (db, "SELECT id FROM committee WHERE code = $1", code);
-}
-
-/* A file of @kind, complete: every document its kind's rules name is there. */
-static gint64
-complete_file (LajnaDb    *db,
-               const char *kind)
-{
-  gint64 id = query_int (db,
-      "INSERT INTO case_file (committee_id, kind, file_number, status)"
-      " SELECT id, kind, file_prefix || '/2032/' || lpad(nextval('mt_file_number')::text, 5, '0'),"
-      "        'complete' FROM committee"
-      "  WHERE code = 'mt' || left($1, 1) RETURNING id", kind);
-  g_autofree char *text = g_strdup_printf (ID, id);
-
-  query_int (db,
-      "WITH filed AS (INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256,"
-      "                                     source, issued_on)"
-      " SELECT DISTINCT f.id, r.type_code, 'application/pdf', 0,"
-      "        sha256(convert_to(r.type_code || f.id, 'UTF8')), 'scan', current_date"
-      "   FROM case_file f JOIN checklist_rule r ON r.kind = f.kind WHERE f.id = $1 RETURNING 1)"
-      "SELECT count(*) FROM filed", text);
-  if (strcmp (kind, "juvenile") == 0)
-    query_int (db, "WITH p AS (INSERT INTO person (name, sex, nationality)"
-                   "           VALUES ('حدث', 'm', 'LY') RETURNING id)"
-                   "INSERT INTO juvenile_case (case_id, juvenile_id)"
-                   " SELECT $1, id FROM p RETURNING case_id", text);
-  return id;
-}
-
-static void
-expect_ok (gboolean ok, GError *error)
-{
-  ck_assert_msg (ok, "%s", error != NULL ? error->message : "");
-}
-
-/* Refused with the sentence of @rule's kind: @words is part of it. */
-static void
-expect_refused (gboolean     ok,
-                GError     **error,
-                const char  *words)
-{
-  ck_assert_msg (!ok, "accepted, but should be refused with “%s”", words);
-  ck_assert_ptr_nonnull (*error);
-  ck_assert_msg (strstr ((*error)->message, words) != NULL, "“%s” does not say “%s”",
-                 (*error)->message, words);
-  g_clear_error (error);
-}
-
-static gint64
-new_meeting (LajnaDb    *db,
-             const char *code,
-             const char *day)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = lajna_meeting_create (db, committee (db, code), day, "10:00", "قاعة الاجتماعات",
-                                    &error);
-
-  expect_ok (id != 0, error);
-  return id;
-}
-
-/* Marks the named members present (the rest stay absent). */
-static void
-mark_present (LajnaDb            *db,
-              gint64              meeting,
-              const char         *code,
-              const char * const *logins)
-{
-  for (guint i = 0; logins[i] != NULL; i++)
-    {
-      g_autofree char *login = g_strdup_printf ("%s.%s", code, logins[i]);
-      g_autoptr(GError) error = NULL;
-
-      expect_ok (lajna_meeting_set_attendance (db, meeting, user_id (db, login), "present",
-                                               &error), error);
-    }
-}
-
-static int
-member (LajnaDb    *db,
-        const char *code,
-        const char *login)
-{
-  g_autofree char *full = g_strdup_printf ("%s.%s", code, login);
-
-  return user_id (db, full);
-}
-
-/* A convened meeting with a quorum and one file on its agenda. */
-static gint64
-sitting_with_item (LajnaDb    *db,
-                   const char *code,
-                   const char *kind,
-                   const char *day,
-                   gint64     *item)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 meeting = new_meeting (db, code, day);
-
-  *item = lajna_agenda_add (db, meeting, complete_file (db, kind), &error);
-  expect_ok (*item != 0, error);
-  mark_present (db, meeting, code, (const char *[]) { "chair", "m1", "m2", NULL });
-  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
-  return meeting;
-}
 
 START_TEST (test_numbers)
 {
@@ -668,97 +492,6 @@ START_TEST (test_two_workstations)
 END_TEST
 
 /* What a poppler-utils tool prints about @path. */
-static char *
-run_tool (const char         *tool,
-          const char * const *args)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  ck_assert_msg (program != NULL, "%s is not installed", tool);
-  ck_assert_int_eq (lajna_test_run_program (program, args, &out, NULL), 0);
-  return g_steal_pointer (&out);
-}
-
-/* The text without spaces and direction marks: pdftotext breaks some
- * Arabic words where Amiri positions a mark, and adds marks of its own. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && !(c >= 0x202A && c <= 0x202E)
-          && !(c >= 0x2066 && c <= 0x2069))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-START_TEST (test_minutes)
-{
-  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = lajna_test_make_data_dir ();
-  g_autofree char *path = g_build_filename (dir, "minutes.pdf", NULL);
-  g_autofree char *text = NULL, *flat = NULL, *fonts = NULL;
-  g_autofree char *number = NULL;
-  g_auto(GStrv) lines = NULL;
-  gint64 item, second, vote, meeting;
-  const char *expected[] = {
-    "محضر اجتماع لجنة الزواج المختلط", "الحضور", "رئيس اللجنة — حاضر", "معتذر",
-    "والنصاب المطلوب", "مكتملًا", "نتيجة التصويت", "الفارق الكبير في السن",
-    "الموافقة", "تأجيل البت لحين استكمال المستندات", "خطأ في تسجيل", "أمين السر",
-  };
-
-  meeting = sitting_with_item (db, "mtm", "marriage", "2032-03-01", &item);
-  second = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
-  expect_ok (second != 0, error);
-  expect_ok (lajna_meeting_set_attendance (db, meeting, member (db, "mtm", "m4"), "excused",
-                                           &error), error);
-  expect_ok (lajna_vote_cast (db, item, member (db, "mtm", "chair"), "approve", "", &error) != 0,
-             error);
-  vote = lajna_vote_cast (db, item, member (db, "mtm", "m1"), "reject",
-                          "الفارق الكبير في السن بين الطرفين", &error);
-  expect_ok (vote != 0, error);
-  expect_ok (lajna_decision_record (db, item, "approve", (const char *[]) { "conditions_met", NULL },
-                                    "", NULL, NULL, &error) != 0, error);
-  expect_ok (lajna_decision_record (db, second, "defer", NULL, "",
-                                    (const char *[]) { "police_clearance", NULL }, NULL,
-                                    &error) != 0, error);
-  expect_ok (lajna_meeting_set_state (db, meeting, "closed", &error), error);
-  expect_ok (lajna_vote_correct (db, vote, "abstain", "", "خطأ في تسجيل الصوت", &error) != 0,
-             error);
-
-  expect_ok (lajna_minutes_export (db, meeting, path, &error), error);
-  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM audit_event WHERE action = 'meeting.minutes'"
-                                   "   AND object_id = $1", meeting), 1);
-  text = run_tool ("pdftotext", ARGS (path, "-"));
-  flat = squeeze (text);
-  /* Dates and file numbers in their own order; Arabic in logical order. */
-  ck_assert_msg (strstr (text, "2032-03-01") != NULL, "%s", text);
-  number = query_text (db, "SELECT split_part(c.file_number, '/', 2) FROM agenda_item i"
-                           "  JOIN case_file c ON c.id = i.case_id WHERE i.id = $1", item);
-  ck_assert_msg (strstr (text, number) != NULL, "no %s in %s", number, text);
-  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    {
-      g_autofree char *words = squeeze (expected[i]);
-
-      ck_assert_msg (strstr (flat, words) != NULL, "no “%s” in %s", expected[i], text);
-    }
-
-  fonts = run_tool ("pdffonts", ARGS (path));
-  ck_assert_msg (strstr (fonts, "Amiri") != NULL, "%s", fonts);
-  lines = g_strsplit (fonts, "\n", -1);
-  for (guint i = 2; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
-  lajna_test_remove_dir (dir);
-}
-END_TEST
 
 static Suite *
 meetings_suite (void)
@@ -777,7 +510,6 @@ meetings_suite (void)
   tcase_add_test (rules, test_agenda_order);
   tcase_add_test (rules, test_who_votes);
   tcase_add_test (rules, test_two_workstations);
-  tcase_add_test (rules, test_minutes);
   suite_add_tcase (suite, rules);
   return suite;
 }
