@@ -167,6 +167,14 @@ lajna_case_parties_of (const char *kind)
   return g_strcmp0 (kind, "juvenile") == 0 ? juvenile_parties : marriage_parties;
 }
 
+/* A day as the database and every page show it: 2026-11-23. */
+char *
+lajna_date_text (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
 /* A date typed with Arabic-Indic or Latin digits, year first, with - or /
  * between the parts. */
 gboolean
@@ -259,8 +267,7 @@ lajna_case_field_clean (const LajnaCaseField *field,
       return lajna_clean_number (input);
     case LAJNA_FIELD_DATE:
       if (lajna_parse_date (input, &date))
-        return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
-                                g_date_get_month (&date), g_date_get_day (&date));
+        return lajna_date_text (&date);
       return lajna_clean_text (input);
     case LAJNA_FIELD_COUNTRY:
       {

@@ -48,5 +48,6 @@ char                 *lajna_case_field_clean    (const LajnaCaseField *field,
                                                  const char           *input);
 gboolean              lajna_parse_date          (const char *text,
                                                  GDate      *date);
+char                 *lajna_date_text           (const GDate *date);
 
 G_END_DECLS

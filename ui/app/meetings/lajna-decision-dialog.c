@@ -11,8 +11,8 @@
 #include "lajna-decision-dialog.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
+#include "lajna-case-fields.h"
 #include "lajna-document-store.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-text.h"
@@ -216,7 +216,18 @@ record_cb (LajnaDecisionDialog *self)
   act->missing = g_strcmp0 (choice->code, "defer") == 0 ? checked (self->missing_buttons, NULL)
                                                         : g_new0 (char *, 1);
   if (choice->stays_open)
-    act->next_review_on = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->review_entry))));
+    {
+      GDate day;
+
+      /* A day the database cannot read is marked here, not sent. */
+      if (!lajna_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->review_entry)), &day))
+        {
+          gtk_widget_add_css_class (self->review_entry, "error");
+          lajna_meeting_act_free (act);
+          return;
+        }
+      act->next_review_on = lajna_date_text (&day);
+    }
   if (self->decision_id != 0)
     act->why = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->why_entry)));
   lajna_meeting_session_run (self->session, act);
@@ -344,9 +355,7 @@ lajna_decision_dialog_new (GtkWidget           *parent,
   LajnaDecisionDialog *self = g_object_new (LAJNA_TYPE_DECISION_DIALOG, NULL);
   GtkRoot *root = gtk_widget_get_root (parent);
   ChoicesJob *job = g_new0 (ChoicesJob, 1);
-  g_autoptr(GDate) review = g_date_new ();
-  int year, month, mday;
-  char day[16];
+  GDate review;
 
   self->session = g_object_ref (session);
   self->item_id = item_id;
@@ -356,12 +365,12 @@ lajna_decision_dialog_new (GtkWidget           *parent,
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
   gtk_widget_set_visible (self->why_entry, decision_id != 0);
-  if (sscanf (held_on, "%d-%d-%d", &year, &month, &mday) == 3
-      && g_date_valid_dmy (mday, month, year))
+  if (lajna_parse_date (held_on, &review))
     {
-      g_date_set_dmy (review, mday, month, year);
-      g_date_add_days (review, REVIEW_CYCLE_DAYS);
-      g_date_strftime (day, sizeof day, "%Y-%m-%d", review);
+      g_autofree char *day = NULL;
+
+      g_date_add_days (&review, REVIEW_CYCLE_DAYS);
+      day = lajna_date_text (&review);
       gtk_editable_set_text (GTK_EDITABLE (self->review_entry), day);
     }
   job->kind = g_strdup (kind);

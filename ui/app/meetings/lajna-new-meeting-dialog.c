@@ -1,11 +1,14 @@
 /* lajna-new-meeting-dialog.c: asks the day, hour and place of a new
- * meeting; the day is written as 2026-11-23 and checked before the
- * dialog lets it go. The meeting's number is the database's to give. */
+ * meeting; the day is written year first (2026-11-23, in Latin or
+ * Arabic-Indic digits) and checked before the dialog lets it go. The
+ * meeting's number is the database's to give. */
 
 #include "lajna-new-meeting-dialog.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+
+#include "lajna-case-fields.h"
 
 typedef struct
 {
@@ -16,14 +19,14 @@ typedef struct
   gpointer             user_data;
 } Asked;
 
-static gboolean
-is_day (const char *text)
+/* The day as the database takes it, from what was typed (Arabic-Indic
+ * digits too), or %NULL. */
+static char *
+dup_day (const char *text)
 {
-  int year, month, day;
-  char end;
+  GDate date;
 
-  return sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3
-         && g_date_valid_dmy (day, month, year);
+  return lajna_parse_date (text, &date) ? lajna_date_text (&date) : NULL;
 }
 
 static gboolean
@@ -41,9 +44,10 @@ static void
 changed_cb (AdwMessageDialog *dialog)
 {
   Asked *asked = g_object_get_data (G_OBJECT (dialog), "asked");
+  g_autofree char *day = dup_day (gtk_editable_get_text (asked->day));
 
   adw_message_dialog_set_response_enabled (dialog, "create",
-                                           is_day (gtk_editable_get_text (asked->day))
+                                           day != NULL
                                            && is_hour (gtk_editable_get_text (asked->hour)));
 }
 
@@ -52,9 +56,11 @@ response_cb (AdwMessageDialog *dialog,
              const char       *response,
              Asked            *asked)
 {
-  if (g_strcmp0 (response, "create") == 0)
-    asked->func (gtk_editable_get_text (asked->day), gtk_editable_get_text (asked->hour),
-                 gtk_editable_get_text (asked->place), asked->user_data);
+  g_autofree char *day = dup_day (gtk_editable_get_text (asked->day));
+
+  if (g_strcmp0 (response, "create") == 0 && day != NULL)
+    asked->func (day, gtk_editable_get_text (asked->hour), gtk_editable_get_text (asked->place),
+                 asked->user_data);
 }
 
 static GtkEditable *
