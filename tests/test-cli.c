@@ -53,6 +53,10 @@ START_TEST (test_usage_errors_exit_2)
   assert_exit (ARGS ("backup"), 2, "-o FILE");
   assert_exit (ARGS ("restore"), 2, NULL);
   assert_exit (ARGS ("audit"), 2, "audit verify");
+  assert_exit (ARGS ("meeting"), 2, "meeting list");
+  assert_exit (ARGS ("meeting", "list", "--committee", "-1"), 2, "--committee");
+  assert_exit (ARGS ("minutes", "--meeting", "3"), 2, "-o FILE.pdf");
+  assert_exit (ARGS ("minutes", "-o", "x.pdf"), 2, "--meeting");
 }
 END_TEST
 
@@ -90,6 +94,11 @@ END_TEST
 START_TEST (test_missing_file_exits_1)
 {
   assert_exit (ARGS ("case", "show", "987654321"), 1, "987654321");
+  /* No minutes of a meeting that is not there, and no file left behind. */
+  assert_exit (ARGS ("minutes", "--meeting", "987654321", "-o", "/tmp/lajna-no-minutes.pdf"), 1,
+               "meeting does not exist");
+  ck_assert (!g_file_test ("/tmp/lajna-no-minutes.pdf", G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test ("/tmp/lajna-no-minutes.pdf.partial", G_FILE_TEST_EXISTS));
 }
 END_TEST
 
