@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-staff.h"
 #include "lajna-text.h"
 
 #define ID_FORMAT "%" G_GINT64_FORMAT
@@ -75,10 +76,12 @@ array_literal (const char * const *values)
  * @held_on: the day, YYYY-MM-DD
  * @starts_at: (nullable): the hour, HH:MM
  * @place: where it sits
+ * @secretary_id: the clerk who keeps its minutes, or 0 for the clerk
+ *   preparing it
  * @error: return location for a #GError
  *
  * A new draft meeting, numbered after the committee's others of its year,
- * with the committee's members on its list and the clerk as secretary.
+ * with the committee's members on its list and its secretary.
  *
  * Returns: the meeting's id, 0 on failure
  */
@@ -88,13 +91,54 @@ lajna_meeting_create (LajnaDb     *db,
                       const char  *held_on,
                       const char  *starts_at,
                       const char  *place,
+                      int          secretary_id,
                       GError     **error)
 {
   g_autofree char *committee = g_strdup_printf ("%d", committee_id);
   g_autofree char *where = lajna_strip_bidi (place != NULL ? place : "");
-  const char *params[] = { committee, held_on, starts_at, where };
+  g_autofree char *secretary = secretary_id != 0 ? g_strdup_printf ("%d", secretary_id) : NULL;
+  const char *params[] = { committee, held_on, starts_at, where, secretary };
 
-  return call_returning_id (db, "SELECT lajna_meeting_create($1, $2, $3, $4)", 4, params, error);
+  return call_returning_id (db, "SELECT lajna_meeting_create($1, $2, $3, $4, $5)", 5, params,
+                            error);
+}
+
+/**
+ * lajna_meeting_clerks:
+ * @db: a connection
+ * @committee_id: the committee
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaStaff) (nullable): the
+ *   committee's clerks today, who may keep a meeting's minutes
+ */
+GPtrArray *
+lajna_meeting_clerks (LajnaDb  *db,
+                      int       committee_id,
+                      GError  **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", committee_id);
+  const char *params[] = { committee };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT DISTINCT u.id, u.full_name FROM committee_role r JOIN app_user u ON u.id = r.user_id"
+      " WHERE r.committee_id = $1 AND r.role = 'clerk' AND u.active"
+      "   AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)"
+      " ORDER BY u.full_name", 1, params, error);
+  GPtrArray *clerks;
+
+  if (result == NULL)
+    return NULL;
+  clerks = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_staff_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaStaff *clerk = g_new0 (LajnaStaff, 1);
+
+      clerk->id = (int) g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      clerk->full_name = g_strdup (PQgetvalue (result, i, 1));
+      clerk->profession = g_strdup ("");
+      g_ptr_array_add (clerks, clerk);
+    }
+  return clerks;
 }
 
 /* Convenes ("convened") or closes ("closed") a meeting. */

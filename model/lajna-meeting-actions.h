@@ -35,6 +35,10 @@ gint64     lajna_meeting_create          (LajnaDb      *db,
                                           const char   *held_on,
                                           const char   *starts_at,
                                           const char   *place,
+                                          int           secretary_id,
+                                          GError      **error);
+GPtrArray *lajna_meeting_clerks          (LajnaDb      *db,
+                                          int           committee_id,
                                           GError      **error);
 gboolean   lajna_meeting_set_state       (LajnaDb      *db,
                                           gint64        meeting_id,

@@ -128,7 +128,7 @@ new_meeting (LajnaDb    *db,
              const char *day)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = lajna_meeting_create (db, committee (db, code), day, "10:00", "قاعة الاجتماعات",
+  gint64 id = lajna_meeting_create (db, committee (db, code), day, "10:00", "قاعة الاجتماعات", 0,
                                     &error);
 
   expect_ok (id != 0, error);

@@ -13,6 +13,7 @@
 #include "lajna-meeting-actions.h"
 #include "lajna-meeting-watch.h"
 #include "lajna-meeting.h"
+#include "lajna-staff.h"
 #include "lajna-test-meetings.h"
 #include "lajna-test-util.h"
 
@@ -41,6 +42,33 @@ START_TEST (test_numbers)
     ck_assert_str_eq (((LajnaAttendee *) g_ptr_array_index (meeting->attendees, i))->status,
                       "absent");
   ck_assert (!meeting->quorum.met);
+}
+END_TEST
+
+/* The clerk chosen keeps the minutes, present, beside the members. */
+START_TEST (test_secretary)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clerks = lajna_meeting_clerks (db, committee (db, "mtm"), &error);
+  g_autoptr(LajnaMeeting) meeting = NULL;
+  LajnaAttendee *secretary;
+  gint64 id;
+
+  expect_ok (clerks != NULL, error);
+  ck_assert_uint_eq (clerks->len, 1);
+  id = lajna_meeting_create (db, committee (db, "mtm"), "2031-03-15", NULL, "", user_id (db, "mtm.clerk"),
+                             &error);
+  expect_ok (id != 0, error);
+  meeting = lajna_meeting_load (db, id, TRUE, &error);
+  expect_ok (meeting != NULL, error);
+  ck_assert_uint_eq (meeting->attendees->len, 6);
+  secretary = g_ptr_array_index (meeting->attendees, 5);
+  ck_assert_str_eq (secretary->role, "secretary");
+  ck_assert_str_eq (secretary->status, "present");
+  ck_assert_str_eq (secretary->login, "mtm.clerk");
+  ck_assert (!lajna_meeting_is_voter (secretary));
+  ck_assert_int_eq (meeting->quorum.members, 5);
 }
 END_TEST
 
@@ -501,6 +529,7 @@ meetings_suite (void)
 
   tcase_add_unchecked_fixture (rules, setup_committees, lajna_test_shared_stop);
   tcase_add_test (rules, test_numbers);
+  tcase_add_test (rules, test_secretary);
   tcase_add_test (rules, test_quorum_rules);
   tcase_add_test (rules, test_vote_needs_quorum);
   tcase_add_test (rules, test_closed_is_locked);

@@ -395,9 +395,10 @@ END $$;
 
 -- A new meeting numbered after the committee's others of its year, with
 -- the committee's members on the day (absent until marked present) and
--- the clerk preparing it as its secretary.
+-- its secretary: the clerk p_secretary, or else the clerk preparing it.
 CREATE FUNCTION lajna_meeting_create(p_committee integer, p_held_on date,
-                                     p_starts_at time DEFAULT NULL, p_place text DEFAULT '')
+                                     p_starts_at time DEFAULT NULL, p_place text DEFAULT '',
+                                     p_secretary integer DEFAULT NULL)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
   v_year   integer := extract(year FROM p_held_on);
@@ -420,7 +421,7 @@ BEGIN
    GROUP BY r.user_id;
   INSERT INTO attendance (meeting_id, user_id, role, status)
   SELECT v_id, u.id, 'secretary', 'present' FROM app_user u
-   WHERE u.login = lajna_actor()
+   WHERE (u.id = p_secretary OR (p_secretary IS NULL AND u.login = lajna_actor()))
      AND NOT EXISTS (SELECT FROM attendance a WHERE a.meeting_id = v_id AND a.user_id = u.id);
   PERFORM lajna_audit('meeting.create', 'meeting', v_id,
                       jsonb_build_object('year', v_year, 'number', v_number));

@@ -69,7 +69,8 @@ prepare (LajnaDb *db)
                          "   FROM case_file c CROSS JOIN LATERAL lajna_case_lacking(c.id) l"
                          "  WHERE c.committee_id = %d AND c.status = 'complete'", committee);
   run (db, sql);
-  meeting = lajna_meeting_create (db, committee, "2026-12-30", "10:00", "قاعة الاجتماعات", &error);
+  meeting = lajna_meeting_create (db, committee, "2026-12-30", "10:00", "قاعة الاجتماعات", 0,
+                                  &error);
   if (meeting == 0)
     g_error ("%s", error->message);
   g_free (sql);

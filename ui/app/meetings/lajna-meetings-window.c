@@ -41,6 +41,7 @@ struct _LajnaMeetingsWindow
   gint64               selected;
   gboolean             relisting;
   char                *last_place;
+  GPtrArray           *clerks;
   guint                relist_id;
   GCancellable        *cancellable;
 };
@@ -75,6 +76,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *meetings;
+  GPtrArray *clerks;
   gint64     created;
 } Listed;
 
@@ -82,6 +84,7 @@ static void
 listed_free (Listed *listed)
 {
   g_clear_pointer (&listed->meetings, g_ptr_array_unref);
+  g_clear_pointer (&listed->clerks, g_ptr_array_unref);
   g_free (listed);
 }
 
@@ -99,7 +102,9 @@ list_thread (LajnaDb       *db,
   listed = g_new0 (Listed, 1);
   listed->created = job->created;
   listed->meetings = lajna_meeting_list (db, job->committee_id, error);
-  if (listed->meetings == NULL)
+  if (listed->meetings != NULL && job->committee_id != 0)
+    listed->clerks = lajna_meeting_clerks (db, job->committee_id, error);
+  if (listed->meetings == NULL || (job->committee_id != 0 && listed->clerks == NULL))
     {
       listed_free (listed);
       return NULL;
@@ -161,6 +166,11 @@ listed_cb (GObject      *source,
       return;
     }
   keep = listed->created != 0 ? listed->created : self->selected;
+  if (listed->clerks != NULL)
+    {
+      g_clear_pointer (&self->clerks, g_ptr_array_unref);
+      self->clerks = g_steal_pointer (&listed->clerks);
+    }
   /* The meeting shown stays shown, on the session it has. */
   self->relisting = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))) != NULL)
@@ -245,6 +255,7 @@ typedef struct
   char *day;
   char *hour;
   char *place;
+  int   secretary_id;
 } CreateJob;
 
 static void
@@ -264,7 +275,8 @@ create_thread (LajnaDb       *db,
 {
   CreateJob *job = data;
   gint64 id = lajna_meeting_create (db, job->committee_id, job->day,
-                                    *job->hour != '\0' ? job->hour : NULL, job->place, error);
+                                    *job->hour != '\0' ? job->hour : NULL, job->place,
+                                    job->secretary_id, error);
 
   return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
@@ -291,6 +303,7 @@ static void
 create_cb (const char *day,
            const char *hour,
            const char *place,
+           int         secretary_id,
            gpointer    user_data)
 {
   LajnaMeetingsWindow *self = user_data;
@@ -300,6 +313,7 @@ create_cb (const char *day,
   job->day = g_strdup (day);
   job->hour = g_strdup (hour);
   job->place = g_strdup (place);
+  job->secretary_id = secretary_id;
   lajna_db_worker_run_async (self->worker, create_thread, job, (GDestroyNotify) create_job_free,
                              g_free, self->cancellable, created_cb, self);
 }
@@ -307,7 +321,8 @@ create_cb (const char *day,
 static void
 new_meeting_cb (LajnaMeetingsWindow *self)
 {
-  lajna_new_meeting_dialog_ask (GTK_WINDOW (self), self->last_place, create_cb, self);
+  lajna_new_meeting_dialog_ask (GTK_WINDOW (self), self->last_place, self->clerks, create_cb,
+                                self);
 }
 
 static void
@@ -360,7 +375,10 @@ lajna_meetings_window_dispose (GObject *object)
 static void
 lajna_meetings_window_finalize (GObject *object)
 {
-  g_free (LAJNA_MEETINGS_WINDOW (object)->last_place);
+  LajnaMeetingsWindow *self = LAJNA_MEETINGS_WINDOW (object);
+
+  g_free (self->last_place);
+  g_clear_pointer (&self->clerks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_meetings_window_parent_class)->finalize (object);
 }

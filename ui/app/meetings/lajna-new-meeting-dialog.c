@@ -1,5 +1,5 @@
-/* lajna-new-meeting-dialog.c: asks the day, hour and place of a new
- * meeting; the day is written year first (2026-11-23, in Latin or
+/* lajna-new-meeting-dialog.c: asks the day, hour, place and secretary of
+ * a new meeting; the day is written year first (2026-11-23, in Latin or
  * Arabic-Indic digits) and checked before the dialog lets it go. The
  * meeting's number is the database's to give. */
 
@@ -9,12 +9,15 @@
 #include <stdio.h>
 
 #include "lajna-case-fields.h"
+#include "lajna-staff.h"
 
 typedef struct
 {
   GtkEditable         *day;
   GtkEditable         *hour;
   GtkEditable         *place;
+  AdwComboRow         *secretary;
+  GArray              *secretary_ids;
   LajnaNewMeetingFunc  func;
   gpointer             user_data;
 } Asked;
@@ -58,9 +61,45 @@ response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *day = dup_day (gtk_editable_get_text (asked->day));
 
+  guint chosen = adw_combo_row_get_selected (asked->secretary);
+
   if (g_strcmp0 (response, "create") == 0 && day != NULL)
     asked->func (day, gtk_editable_get_text (asked->hour), gtk_editable_get_text (asked->place),
+                 chosen < asked->secretary_ids->len
+                   ? g_array_index (asked->secretary_ids, int, chosen) : 0,
                  asked->user_data);
+}
+
+static void
+asked_free (Asked *asked)
+{
+  g_array_unref (asked->secretary_ids);
+  g_free (asked);
+}
+
+/* The clerk preparing the meeting, or one of the committee's clerks. */
+static AdwComboRow *
+add_secretary (GtkWidget *list,
+               GPtrArray *clerks,
+               GArray    *ids)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  int none = 0;
+
+  gtk_string_list_append (names, _("The clerk preparing it"));
+  g_array_append_val (ids, none);
+  for (guint i = 0; clerks != NULL && i < clerks->len; i++)
+    {
+      const LajnaStaff *clerk = g_ptr_array_index (clerks, i);
+
+      gtk_string_list_append (names, clerk->full_name);
+      g_array_append_val (ids, clerk->id);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Secretary"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return ADW_COMBO_ROW (row);
 }
 
 static GtkEditable *
@@ -80,12 +119,15 @@ add_entry (GtkWidget  *list,
  * lajna_new_meeting_dialog_ask:
  * @parent: the meetings window
  * @place: the place offered (the last meeting's)
+ * @clerks: (element-type LajnaStaff) (nullable): the committee's clerks,
+ *   one of whom may be the secretary
  * @func: called with the answers when the clerk creates the meeting
  * @user_data: for @func; it must outlive the dialog
  */
 void
 lajna_new_meeting_dialog_ask (GtkWindow           *parent,
                               const char          *place,
+                              GPtrArray           *clerks,
                               LajnaNewMeetingFunc  func,
                               gpointer             user_data)
 {
@@ -104,9 +146,11 @@ lajna_new_meeting_dialog_ask (GtkWindow           *parent,
   asked->day = add_entry (list, _("Day (YYYY-MM-DD)"), day);
   asked->hour = add_entry (list, _("Hour (HH:MM)"), "10:00");
   asked->place = add_entry (list, _("Place"), place != NULL ? place : "");
+  asked->secretary_ids = g_array_new (FALSE, FALSE, sizeof (int));
+  asked->secretary = add_secretary (list, clerks, asked->secretary_ids);
   asked->func = func;
   asked->user_data = user_data;
-  g_object_set_data_full (G_OBJECT (dialog), "asked", asked, g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "asked", asked, (GDestroyNotify) asked_free);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "create", _("C_reate"), NULL);
