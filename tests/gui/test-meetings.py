@@ -4,8 +4,9 @@ clerk with a screen reader would: opens the committee's meetings (Ctrl+M),
 prepares a new meeting, puts a complete file on its agenda from the files
 waiting, convenes it, marks three members present (the quorum says when it
 is met), enters two votes (a rejection asks its reasons), sees a vote
-entered on another workstation appear by itself, records the decision, and
-closes the meeting. The database then holds what was done, refuses to
+entered on another workstation appear by itself, records the decision,
+moves through the items on the presenter view with the keyboard, and
+closes the meeting (the file not decided waits again). The database then holds what was done, refuses to
 change the closed meeting, and the minutes carry it."""
 
 import os
@@ -19,6 +20,8 @@ from lajna_atspi import Results, press, press_with_control, run, text_of, wait_f
 
 KEYCODE_M = 58
 KEY_SPACE = 0x20
+KEY_PAGE_DOWN = 0xFF56
+KEY_ESCAPE = 0xFF1B
 KEY_TAB = 0xFF09
 results = Results()
 check = results.check
@@ -126,30 +129,33 @@ def texts(root):
 
 
 def prepare():
-    """A complete marriage file of the first marriage committee, with every
-    document its checklist asks for, and the committee's members."""
+    """Two complete marriage files of the first marriage committee, with
+    every document their checklist asks for, and the committee's members."""
     committee, committee_name = sql(
         "SELECT k.id, k.name_ar FROM committee k WHERE k.kind = 'marriage'"
         "   AND EXISTS (SELECT FROM case_file c WHERE c.committee_id = k.id"
         "                  AND c.status = 'complete')"
         " ORDER BY k.id LIMIT 1").split("\t")
-    case_id, file_number = sql(
-        f"SELECT id, file_number FROM case_file WHERE committee_id = {committee}"
-        "   AND status = 'complete' ORDER BY id LIMIT 1").split("\t")
     sql("INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256, source, issued_on)"
-        f" SELECT {case_id}, type_code, 'application/pdf', 1,"
-        f"        sha256(convert_to(type_code || ' {case_id}', 'UTF8')), 'scan', current_date"
-        f"   FROM lajna_case_lacking({case_id})")
+        "  SELECT c.id, l.type_code, 'application/pdf', 1,"
+        "         sha256(convert_to(l.type_code || ' ' || c.id, 'UTF8')), 'scan', current_date"
+        "    FROM (SELECT id FROM case_file"
+        f"          WHERE committee_id = {committee} AND status = 'complete'"
+        "          ORDER BY id LIMIT 10) c CROSS JOIN LATERAL lajna_case_lacking(c.id) l")
+    files = [f.split("\t") for f in sql(
+        f"SELECT id, file_number FROM case_file WHERE committee_id = {committee}"
+        "   AND status = 'complete' AND NOT EXISTS (SELECT FROM lajna_case_lacking(id))"
+        " ORDER BY id LIMIT 2").splitlines()]
     members = sql(f"SELECT u.id, u.full_name, r.role FROM committee_role r JOIN app_user u"
                   f" ON u.id = r.user_id WHERE r.committee_id = {committee}"
                   "   AND r.role IN ('chair', 'member') ORDER BY r.role = 'member', u.id")
-    return committee, committee_name, case_id, file_number, [m.split("\t")
-                                                             for m in members.splitlines()]
+    return committee, committee_name, files, [m.split("\t") for m in members.splitlines()]
 
 
 def main(root):
     committees = wait_for(lambda: named(root, "list", "اللجان"), "the committee list")
-    committee, committee_name, case_id, file_number, members = prepare()
+    committee, committee_name, files, members = prepare()
+    (case_id, file_number), (later_id, later_number) = files
     chair, first, second = members[0], members[1], members[2]
     index = wait_for(lambda: next((i for i in range(committees.childCount)
                                    if committee_name in texts(committees.getChildAtIndex(i))),
@@ -183,14 +189,17 @@ def main(root):
     proposals = wait_for(lambda: window_named(root, "إضافة ملفات إلى جدول الأعمال"),
                          "the files waiting")
     digits = file_number.split("/", 1)[1]
-    check_box = wait_for(lambda: next((a for a in walk(proposals) if a.getRoleName() == "check box"
-                                       and digits in (a.name or "")), None),
-                         f"file {file_number} among those waiting")
-    activate(check_box)
+    for number in (file_number, later_number):
+        check_box = wait_for(lambda: next((a for a in walk(proposals)
+                                           if a.getRoleName() == "check box"
+                                           and number.split("/", 1)[1] in (a.name or "")), None),
+                             f"file {number} among those waiting")
+        activate(check_box)
     press_button(proposals, "أضف إلى جدول الأعمال")
-    row_of(meetings, digits, exact=False)
-    check(sql(f"SELECT status FROM case_file WHERE id = {case_id}") == "scheduled",
-          "the file is on the agenda and scheduled")
+    row_of(meetings, later_number.split("/", 1)[1], exact=False)
+    check(sql(f"SELECT string_agg(status, ',' ORDER BY id) FROM case_file"
+              f" WHERE id IN ({case_id}, {later_id})") == "scheduled,scheduled",
+          "the two files are on the agenda and scheduled")
 
     # Attendance and the quorum.
     def quorum():
@@ -240,11 +249,28 @@ def main(root):
              "the file decided")
     check(sql(f"SELECT outcome FROM decision WHERE case_id = {case_id}") == "approve",
           "the decision is recorded and the file is decided")
+    # The presenter view, driven from the keyboard.
+    press_button(meetings, "عرض القاعة")
+    presenter = wait_for(lambda: window_named(root, "عرض القاعة"), "the presenter view")
+
+    def item_shown(n):
+        return any(a.getRoleName() == "label" and plain(text_of(a)) == f"البند {n} من 2"
+                   for a in walk(presenter))
+
+    wait_for(lambda: item_shown(1), "item 1 of 2 on the presenter view")
+    press(KEY_PAGE_DOWN)
+    wait_for(lambda: item_shown(2), "item 2 of 2 after Page Down")
+    check(any(later_number.split("/", 1)[1] in text_of(a) for a in walk(presenter)),
+          "Page Down shows the next item, its file in large type")
+    press(KEY_ESCAPE)
+    wait_for(lambda: window_named(root, "عرض القاعة") is None, "the presenter view closed")
+
     press_button(meetings, "أغلق الاجتماع…")
     press_button(root, "أغلق الاجتماع", "the confirmation")
     wait_for(lambda: sql(f"SELECT state FROM meeting WHERE id = {meeting}") == "closed",
              "the meeting closed")
-    check(True, "the meeting is closed")
+    check(sql(f"SELECT status FROM case_file WHERE id = {later_id}") == "complete",
+          "the meeting is closed; the file not decided waits for the next meeting")
 
     refused = subprocess.run(
         ["psql", "-X", "-q", "-h", os.path.join(os.environ["LAJNA_DATA_DIR"], "run"), "-d", "lajna",

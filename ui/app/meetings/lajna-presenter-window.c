@@ -142,15 +142,9 @@ step (LajnaPresenterWindow *self,
   show_item (self);
 }
 
-static void
-item_next_activated (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  step (LAJNA_PRESENTER_WINDOW (widget), g_variant_get_int32 (parameter));
-}
-
-/* The arrows follow the reading direction: in Arabic, Left is onward. */
+/* The keys of the room: caught before the scrolled view can take Page Up
+ * and Page Down for itself. The arrows follow the reading direction: in
+ * Arabic, Left is onward. */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -160,12 +154,31 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
-  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
     {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+      step (self, 1);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+      step (self, -1);
+      return TRUE;
+    case GDK_KEY_Home:
+      step (self, -G_MAXINT16);
+      return TRUE;
+    case GDK_KEY_End:
+      step (self, G_MAXINT16);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
       step (self, (keyval == GDK_KEY_Left) == rtl ? 1 : -1);
       return TRUE;
+    default:
+      return FALSE;
     }
-  return FALSE;
 }
 
 static void
@@ -188,18 +201,6 @@ lajna_presenter_window_class_init (LajnaPresenterWindowClass *klass)
 
   object_class->dispose = lajna_presenter_window_dispose;
 
-  gtk_widget_class_install_action (widget_class, "presenter.step", "i", item_next_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "presenter.step",
-                                       "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "presenter.step", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "presenter.step",
-                                       "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "presenter.step",
-                                       "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presenter.step", "i",
-                                       -G_MAXINT16);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presenter.step", "i",
-                                       G_MAXINT16);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -245,6 +246,7 @@ lajna_presenter_window_init (LajnaPresenterWindow *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   adw_window_set_content (ADW_WINDOW (self), scroller);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
