@@ -211,4 +211,8 @@ void lajna_demo_make_model (Demo *d);
 /* The tables to COPY, in the order foreign keys need. */
 const Copy *lajna_demo_copies (guint *n_copies);
 
+gboolean lajna_demo_attach_documents (LajnaDb  *db,
+                                      guint     per_committee,
+                                      GError  **error);
+
 G_END_DECLS

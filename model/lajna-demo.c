@@ -26,6 +26,8 @@
 #include <string.h>
 
 #define CHUNK_BYTES   (1 << 20)
+/* Files of each committee waiting for a meeting that get their documents. */
+#define DOCUMENTED_FILES 12
 
 static const char *const bulk_tables[] = {
   "person", "case_file", "marriage_case", "juvenile_case", "case_history", "meeting",
@@ -441,7 +443,8 @@ load (Demo *d, guint32 seed, GError **error)
  * every status, meetings with attendance, agendas and votes, decisions and
  * rulings numbered without gaps. Files, meetings and rulings already there
  * are kept and numbered after. All of it is one transaction: on error
- * nothing is left behind.
+ * nothing is left behind. Then the newest files waiting for a meeting get
+ * the documents their checklist lacks, each in a transaction of its own.
  *
  * Returns: %TRUE on success
  */
@@ -499,8 +502,13 @@ lajna_demo_fill (LajnaDb            *db,
 
   if (!lajna_db_run (db, "BEGIN", error))
     return FALSE;
-  if (prepare (d, error) && load (d, seed, error))
-    return lajna_db_run (db, "COMMIT", error);
-  lajna_db_run (db, "ROLLBACK", NULL);
-  return FALSE;
+  if (!prepare (d, error) || !load (d, seed, error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (!lajna_db_run (db, "COMMIT", error))
+    return FALSE;
+  report (d, "Documents", 0, 0.0);
+  return lajna_demo_attach_documents (db, DOCUMENTED_FILES, error);
 }
