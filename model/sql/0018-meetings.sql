@@ -107,16 +107,21 @@ LANGUAGE sql STABLE AS $$
    WHERE m.id = p_meeting
 $$;
 
--- The meeting an agenda item belongs to, read past row-level security
--- (only to find the meeting's state; the caller's own rows are checked by
--- the policies).
+-- The meeting an agenda item belongs to, and a meeting's state, read past
+-- row-level security so that a check sees them whatever the row being
+-- written (the policies check the caller's own rows), but only for the
+-- caller's committees: NULL otherwise.
 CREATE FUNCTION lajna_item_meeting(p_item bigint) RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-RETURN (SELECT meeting_id FROM agenda_item WHERE id = p_item);
+RETURN (SELECT i.meeting_id FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+         WHERE i.id = p_item
+           AND (lajna_acting_superuser() OR m.committee_id = ANY (lajna_my_committees())));
 
 CREATE FUNCTION lajna_meeting_state(p_meeting bigint) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
-RETURN (SELECT state FROM meeting WHERE id = p_meeting);
+RETURN (SELECT state FROM meeting
+         WHERE id = p_meeting
+           AND (lajna_acting_superuser() OR committee_id = ANY (lajna_my_committees())));
 
 CREATE FUNCTION lajna_refuse(p_message text, p_rule text) RETURNS void
 LANGUAGE plpgsql AS $$
