@@ -31,6 +31,9 @@ static const struct
   { "item_voted", N_("The item already has votes or a decision and stays on the agenda.") },
   { "correction", N_("A correction cannot be moved to another record.") },
   { "correction_reason", N_("Give the reason for the correction.") },
+  { "placeholder", N_("The template names a placeholder that does not exist. Use only the placeholders listed beside the editor.") },
+  { "ruling_issued", N_("This decision already has its ruling.") },
+  { "ruling_final", N_("A ruling on record is final. To correct it, issue a new version.") },
 };
 
 /**
