@@ -6,9 +6,7 @@
 
 #include "lajna-case-export.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "lajna-case-details.h"
 #include "lajna-pdf-writer.h"
@@ -54,15 +52,21 @@ add_details (LajnaPdfWriter         *writer,
     }
 }
 
-static gboolean
-record_export (LajnaDb     *db,
-               gint64       case_id,
-               const char  *watermark,
-               GError     **error)
+typedef struct
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  const char *params[] = { id, watermark };
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  LajnaDb    *db;
+  gint64      case_id;
+  const char *watermark;
+} Exported;
+
+static gboolean
+record_export (gpointer   data,
+               GError   **error)
+{
+  Exported *exported = data;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, exported->case_id);
+  const char *params[] = { id, exported->watermark };
+  g_autoptr(PGresult) result = lajna_db_exec_params (exported->db,
       "SELECT lajna_audit('case.export', 'case_file', $1::bigint,"
       "                   jsonb_build_object('format', 'pdf', 'watermark', $2::text))",
       2, params, error);
@@ -89,11 +93,11 @@ lajna_case_export_pdf (LajnaDb     *db,
                        GError     **error)
 {
   g_autoptr(LajnaCaseDetails) details = lajna_case_details_fetch (db, case_id, error);
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   g_autofree char *watermark = NULL;
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
   g_autoptr(LajnaPdfWriter) writer = NULL;
+  Exported exported = { db, case_id };
 
   if (details == NULL)
     return FALSE;
@@ -108,20 +112,6 @@ lajna_case_export_pdf (LajnaDb     *db,
   lajna_pdf_writer_add_paragraph (writer, details->title);
   add_details (writer, details);
 
-  if (!lajna_pdf_writer_write (writer, partial, error)
-      || !record_export (db, case_id, watermark, error))
-    {
-      g_remove (partial);
-      return FALSE;
-    }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      g_remove (partial);
-      return FALSE;
-    }
-  return TRUE;
+  exported.watermark = watermark;
+  return lajna_pdf_writer_write_recorded (writer, path, record_export, &exported, error);
 }

@@ -10,9 +10,7 @@
 
 #include "lajna-minutes.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "lajna-pdf-writer.h"
@@ -233,14 +231,20 @@ lajna_minutes_lay_out (const LajnaMeeting *meeting)
   return writer;
 }
 
-static gboolean
-record_print (LajnaDb     *db,
-              gint64       meeting_id,
-              GError     **error)
+typedef struct
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  LajnaDb *db;
+  gint64   meeting_id;
+} Printed;
+
+static gboolean
+record_print (gpointer   data,
+              GError   **error)
+{
+  Printed *printed = data;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, printed->meeting_id);
   const char *params[] = { id };
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  g_autoptr(PGresult) result = lajna_db_exec_params (printed->db,
       "SELECT lajna_audit('meeting.minutes', 'meeting', $1::bigint, '{\"format\": \"pdf\"}')",
       1, params, error);
 
@@ -266,25 +270,11 @@ lajna_minutes_export (LajnaDb     *db,
                       GError     **error)
 {
   g_autoptr(LajnaMeeting) meeting = lajna_meeting_load (db, meeting_id, TRUE, error);
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   g_autoptr(LajnaPdfWriter) writer = NULL;
+  Printed printed = { db, meeting_id };
 
   if (meeting == NULL)
     return FALSE;
   writer = lajna_minutes_lay_out (meeting);
-  if (!lajna_pdf_writer_write (writer, partial, error) || !record_print (db, meeting_id, error))
-    {
-      g_remove (partial);
-      return FALSE;
-    }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      g_remove (partial);
-      return FALSE;
-    }
-  return TRUE;
+  return lajna_pdf_writer_write_recorded (writer, path, record_print, &printed, error);
 }

@@ -11,9 +11,11 @@
 #include "lajna-pdf-writer.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <gio/gio.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "lajna-text.h"
@@ -449,6 +451,46 @@ lajna_pdf_writer_write (LajnaPdfWriter  *self,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
                    cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_pdf_writer_write_recorded:
+ * @self: a #LajnaPdfWriter
+ * @path: the PDF to write
+ * @record: records the printing (in the audit trail) once the pages are
+ *   written
+ * @data: for @record
+ * @error: return location for a #GError
+ *
+ * Writes the pages beside @path, records them, and only then gives them
+ * their name: a PDF that could not be recorded is never left behind.
+ *
+ * Returns: whether the PDF was written and recorded
+ */
+gboolean
+lajna_pdf_writer_write_recorded (LajnaPdfWriter    *self,
+                                 const char        *path,
+                                 LajnaPdfRecordFunc record,
+                                 gpointer           data,
+                                 GError           **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+
+  if (!lajna_pdf_writer_write (self, partial, error) || !record (data, error))
+    {
+      g_remove (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      g_remove (partial);
       return FALSE;
     }
   return TRUE;

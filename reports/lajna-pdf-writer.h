@@ -4,6 +4,10 @@
 
 G_BEGIN_DECLS
 
+/* Records a printing; returns whether it was recorded. */
+typedef gboolean (*LajnaPdfRecordFunc) (gpointer   data,
+                                        GError   **error);
+
 #define LAJNA_TYPE_PDF_WRITER (lajna_pdf_writer_get_type ())
 
 G_DECLARE_FINAL_TYPE (LajnaPdfWriter, lajna_pdf_writer, LAJNA, PDF_WRITER, GObject)
@@ -28,5 +32,10 @@ void            lajna_pdf_writer_add_signatures (LajnaPdfWriter     *self,
 gboolean        lajna_pdf_writer_write          (LajnaPdfWriter  *self,
                                                  const char      *path,
                                                  GError         **error);
+gboolean        lajna_pdf_writer_write_recorded (LajnaPdfWriter    *self,
+                                                 const char        *path,
+                                                 LajnaPdfRecordFunc record,
+                                                 gpointer           data,
+                                                 GError           **error);
 
 G_END_DECLS

@@ -135,10 +135,12 @@ INSERT INTO ruling_template (outcome, title, preamble, articles) VALUES
          'أسباب الإحالة: {decision.reason_list}. {decision.reasons}',
          'يُبلَّغ هذا القرار إلى المحكمة المختصة وإلى ولي أمر الحدث.']);
 
-UPDATE committee SET legal_basis = CASE kind
+-- The law a committee's rulings cite, until its administrator writes its own.
+CREATE FUNCTION lajna_default_legal_basis(p_kind text) RETURNS text
+LANGUAGE sql IMMUTABLE
+RETURN CASE p_kind
   WHEN 'marriage' THEN 'القانون رقم (15) لسنة 1984 بشأن زواج الليبيين من الأجانب ولائحته التنفيذية'
-  ELSE 'القانون رقم (5) لسنة 1955 بشأن الأحداث، وقرار إنشاء اللجنة' END
- WHERE legal_basis = '';
+  ELSE 'القانون رقم (5) لسنة 1955 بشأن الأحداث، وقرار إنشاء اللجنة' END;
 
 -- Issues the ruling of a decision in force: the next number of the
 -- committee's year, taken under the counter's row lock in this very
@@ -200,3 +202,47 @@ INSERT INTO access_grant (statement) VALUES
   ('GRANT SELECT, INSERT, UPDATE ON ruling, ruling_counter TO lajna_chair, lajna_signatory,'
    ' lajna_clerk');
 SELECT lajna_grant_access();
+
+-- The value of every placeholder for a decision, as a ruling prints it:
+-- dates year first, names in Arabic; what a file of the other kind has not
+-- is empty.
+CREATE FUNCTION lajna_ruling_values(p_decision bigint)
+RETURNS TABLE (name text, value text)
+LANGUAGE sql STABLE AS $$
+  SELECT v.name, coalesce(v.value, '')
+    FROM decision d
+    JOIN case_file c ON c.id = d.case_id
+    JOIN committee k ON k.id = c.committee_id
+    LEFT JOIN agenda_item i ON i.id = d.agenda_item_id
+    LEFT JOIN meeting m ON m.id = i.meeting_id
+    LEFT JOIN marriage_case mc ON mc.case_id = c.id
+    LEFT JOIN person lp ON lp.id = mc.libyan_party_id
+    LEFT JOIN person fp ON fp.id = mc.foreign_party_id
+    LEFT JOIN country fc ON fc.code = fp.nationality
+    LEFT JOIN juvenile_case jc ON jc.case_id = c.id
+    LEFT JOIN person jp ON jp.id = jc.juvenile_id
+    CROSS JOIN LATERAL (VALUES
+      ('committee.name', k.name_ar), ('committee.city', k.city),
+      ('committee.legal_basis', coalesce(nullif(k.legal_basis, ''),
+                                         lajna_default_legal_basis(k.kind))),
+      ('case.file_number', c.file_number), ('case.received_on', c.received_on::text),
+      ('meeting.number', m.number::text), ('meeting.year', m.year::text),
+      ('meeting.date', m.held_on::text),
+      ('decision.outcome', (SELECT o.name_ar FROM decision_outcome o WHERE o.code = d.outcome)),
+      ('decision.reasons', d.reasons),
+      ('decision.reason_list', (SELECT string_agg(r.name_ar, '، ' ORDER BY x.n)
+                                  FROM unnest(d.reason_codes) WITH ORDINALITY x (code, n)
+                                  JOIN decision_reason r ON r.code = x.code)),
+      ('decision.missing_documents', (SELECT string_agg(t.name_ar, '، ' ORDER BY x.n)
+                                        FROM unnest(d.missing_types) WITH ORDINALITY x (code, n)
+                                        JOIN document_type t ON t.code = x.code)),
+      ('decision.next_review', d.next_review_on::text), ('decision.date', d.decided_on::text),
+      ('applicant.full_name', lp.full_name), ('applicant.national_number', lp.national_number),
+      ('spouse.full_name', fp.full_name), ('spouse.latin_name', fp.latin_name),
+      ('spouse.nationality', fc.name_ar), ('spouse.passport_number', fp.passport_number),
+      ('juvenile.full_name', jp.full_name), ('juvenile.birth_date', jp.birth_date::text),
+      ('guardian.name', jc.guardian_name), ('guardian.relation', jc.guardian_relation),
+      ('juvenile.facility', jc.facility), ('juvenile.court', jc.court),
+      ('juvenile.court_case_number', jc.court_case_number)) v (name, value)
+   WHERE d.id = p_decision
+$$;

@@ -1,0 +1,265 @@
+/* lajna-ruling-content.c: what a file's ruling says, read for the decision
+ * in force on the file: the committee's letterhead, the ruling's number
+ * when it is issued, the template of the outcome (the committee's own, or
+ * the shared one) with every placeholder replaced by its value
+ * (lajna_ruling_values() in 0019-rulings.sql), and who signs. */
+
+#include "lajna-ruling-content.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lajna-text.h"
+
+static const char * const article_names[] = {
+  "المادة الأولى", "المادة الثانية", "المادة الثالثة", "المادة الرابعة", "المادة الخامسة",
+  "المادة السادسة", "المادة السابعة", "المادة الثامنة", "المادة التاسعة", "المادة العاشرة",
+  "المادة الحادية عشرة", "المادة الثانية عشرة", "المادة الثالثة عشرة", "المادة الرابعة عشرة",
+  "المادة الخامسة عشرة", "المادة السادسة عشرة", "المادة السابعة عشرة", "المادة الثامنة عشرة",
+  "المادة التاسعة عشرة", "المادة العشرون",
+};
+
+/* The Arabic ordinal name of the @index-th article (0 is the first):
+ * المادة الأولى، المادة الثانية … up to the twentieth. */
+const char *
+lajna_ruling_article_name (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (article_names), NULL);
+
+  return article_names[index];
+}
+
+static void
+signatory_free (LajnaSignatory *signatory)
+{
+  g_free (signatory->capacity);
+  g_free (signatory->full_name);
+  g_free (signatory);
+}
+
+void
+lajna_ruling_content_free (LajnaRulingContent *content)
+{
+  if (content == NULL)
+    return;
+  g_free (content->issued_on);
+  g_free (content->outcome);
+  g_free (content->state_name);
+  g_free (content->ministry_name);
+  g_free (content->committee_name);
+  g_free (content->letterhead);
+  g_free (content->city);
+  g_clear_pointer (&content->logo, g_bytes_unref);
+  g_free (content->title);
+  g_free (content->preamble);
+  g_strfreev (content->articles);
+  g_clear_pointer (&content->signatories, g_ptr_array_unref);
+  g_free (content);
+}
+
+/**
+ * lajna_ruling_fill:
+ * @text: a template's text
+ * @values: placeholder name → value
+ *
+ * Replaces each {name} by its value, isolated; an unknown name (which the
+ * database refuses in a template) is left as written.
+ *
+ * Returns: (transfer full): the text filled in
+ */
+char *
+lajna_ruling_fill (const char *text,
+                   GHashTable *values)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open != NULL ? strchr (open, '}') : NULL;
+      g_autofree char *name = NULL;
+      const char *value;
+
+      if (open == NULL || close == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      g_string_append_len (out, p, open - p);
+      name = g_strndup (open + 1, close - open - 1);
+      value = g_hash_table_lookup (values, name);
+      if (value != NULL)
+        {
+          g_autofree char *isolated = lajna_isolate (value);
+
+          g_string_append (out, isolated);
+        }
+      else
+        g_string_append_len (out, open, close - open + 1);
+      p = close + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dup_value (PGresult *result,
+           int       column)
+{
+  return PQgetisnull (result, 0, column) ? NULL : g_strdup (PQgetvalue (result, 0, column));
+}
+
+/* The decision in force on the file, its ruling if issued, the letterhead
+ * and the template. */
+static gboolean
+read_ruling (LajnaRulingContent  *content,
+             LajnaDb             *db,
+             const char          *case_id,
+             char               **title,
+             char               **preamble,
+             GStrv               *articles,
+             GError             **error)
+{
+  const char *params[] = { case_id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT d.id, r.id, r.number, r.year, r.issued_on::text, d.outcome,"
+      "       k.state_name, k.ministry_name, k.name_ar, k.letterhead, k.city, k.logo,"
+      "       t.title, t.preamble, array_to_string(t.articles, E'\\n')"
+      "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
+      "  JOIN committee k ON k.id = c.committee_id"
+      "  LEFT JOIN LATERAL (SELECT * FROM ruling r WHERE r.decision_id = d.id"
+      "                      ORDER BY r.version DESC LIMIT 1) r ON true"
+      "  CROSS JOIN LATERAL (SELECT * FROM ruling_template t WHERE t.outcome = d.outcome"
+      "                        AND (t.committee_id = k.id OR t.committee_id IS NULL)"
+      "                      ORDER BY t.committee_id NULLS LAST LIMIT 1) t"
+      " WHERE d.case_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1", 1, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The file has no decision to issue a ruling for."));
+      return FALSE;
+    }
+  content->decision_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  content->ruling_id = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  content->number = (int) g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
+  content->year = (int) g_ascii_strtoll (PQgetvalue (result, 0, 3), NULL, 10);
+  content->issued_on = dup_value (result, 4);
+  content->outcome = dup_value (result, 5);
+  content->state_name = dup_value (result, 6);
+  content->ministry_name = dup_value (result, 7);
+  content->committee_name = dup_value (result, 8);
+  content->letterhead = dup_value (result, 9);
+  content->city = dup_value (result, 10);
+  if (!PQgetisnull (result, 0, 11))
+    {
+      size_t length = 0;
+      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (result, 0, 11),
+                                              &length);
+
+      content->logo = g_bytes_new (bytes, length);
+      PQfreemem (bytes);
+    }
+  *title = dup_value (result, 12);
+  *preamble = dup_value (result, 13);
+  *articles = g_strsplit (PQgetvalue (result, 0, 14), "\n", -1);
+  return TRUE;
+}
+
+static GHashTable *
+read_values (LajnaDb    *db,
+             gint64      decision_id,
+             GError    **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT name, value FROM lajna_ruling_values($1)", 1, params, error);
+  GHashTable *values;
+
+  if (result == NULL)
+    return NULL;
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_hash_table_insert (values, g_strdup (PQgetvalue (result, i, 0)),
+                         g_strdup (PQgetvalue (result, i, 1)));
+  return values;
+}
+
+/* The chair first, then the members present at the meeting that decided;
+ * without a meeting, the committee's chair. */
+static GPtrArray *
+read_signatories (LajnaDb  *db,
+                  gint64    decision_id,
+                  GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT CASE a.role WHEN 'chair' THEN 'رئيس اللجنة' WHEN 'rapporteur' THEN 'مقرر اللجنة'"
+      "       ELSE 'عضو اللجنة' END, u.full_name"
+      "  FROM decision d JOIN agenda_item i ON i.id = d.agenda_item_id"
+      "  JOIN attendance_now a ON a.meeting_id = i.meeting_id"
+      "  JOIN app_user u ON u.id = a.user_id"
+      " WHERE d.id = $1 AND a.status = 'present' AND a.role IN ('chair', 'member', 'rapporteur')"
+      " ORDER BY a.role <> 'chair', a.role <> 'rapporteur', u.full_name", 1, params, error);
+  GPtrArray *signatories;
+
+  if (result == NULL)
+    return NULL;
+  signatories = g_ptr_array_new_with_free_func ((GDestroyNotify) signatory_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaSignatory *signatory = g_new0 (LajnaSignatory, 1);
+
+      signatory->capacity = g_strdup (PQgetvalue (result, i, 0));
+      signatory->full_name = g_strdup (PQgetvalue (result, i, 1));
+      g_ptr_array_add (signatories, signatory);
+    }
+  if (signatories->len == 0)
+    {
+      LajnaSignatory *chair = g_new0 (LajnaSignatory, 1);
+
+      chair->capacity = g_strdup ("رئيس اللجنة");
+      chair->full_name = g_strdup ("");
+      g_ptr_array_add (signatories, chair);
+    }
+  return signatories;
+}
+
+/**
+ * lajna_ruling_content_load:
+ * @db: a connection
+ * @case_id: the file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the ruling of the decision in force
+ *   on the file, filled in
+ */
+LajnaRulingContent *
+lajna_ruling_content_load (LajnaDb  *db,
+                           gint64    case_id,
+                           GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  g_autoptr(LajnaRulingContent) content = g_new0 (LajnaRulingContent, 1);
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *preamble = NULL;
+  g_auto(GStrv) articles = NULL;
+  guint n;
+
+  if (!read_ruling (content, db, id, &title, &preamble, &articles, error)
+      || (values = read_values (db, content->decision_id, error)) == NULL
+      || (content->signatories = read_signatories (db, content->decision_id, error)) == NULL)
+    return NULL;
+  content->title = lajna_ruling_fill (title, values);
+  content->preamble = lajna_ruling_fill (preamble, values);
+  n = g_strv_length (articles);
+  content->articles = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    content->articles[i] = lajna_ruling_fill (articles[i], values);
+  return g_steal_pointer (&content);
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "lajna-db.h"
+
+G_BEGIN_DECLS
+
+/* Who signs a ruling, in the order of the signature blocks. */
+typedef struct
+{
+  char *capacity;
+  char *full_name;
+} LajnaSignatory;
+
+/* What a ruling prints, its template filled in: every value isolated, so
+ * that a date, a number or a Latin name keeps its own order in the
+ * Arabic sentence around it. @number is 0 for a decision whose ruling is
+ * not issued yet (a draft). */
+typedef struct
+{
+  gint64      decision_id;
+  gint64      ruling_id;
+  int         number;
+  int         year;
+  char       *issued_on;
+  char       *outcome;
+  char       *state_name;
+  char       *ministry_name;
+  char       *committee_name;
+  char       *letterhead;
+  char       *city;
+  GBytes     *logo;
+  char       *title;
+  char       *preamble;
+  GStrv       articles;
+  GPtrArray  *signatories;
+} LajnaRulingContent;
+
+LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
+                                                 gint64              case_id,
+                                                 GError            **error);
+char               *lajna_ruling_fill           (const char         *text,
+                                                 GHashTable         *values);
+const char         *lajna_ruling_article_name   (guint               index);
+void                lajna_ruling_content_free   (LajnaRulingContent *content);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaRulingContent, lajna_ruling_content_free)
+
+G_END_DECLS

@@ -1,0 +1,143 @@
+/* lajna-ruling.c: a file's ruling (قرار) as an Arabic PDF: the committee's
+ * letterhead, the ruling's number of its year and its date, the subject,
+ * the preamble citing the legal basis and the meeting, the articles under
+ * their ordinal names (المادة الأولى …), and the signature blocks of the
+ * chair and the members present. A ruling not issued yet prints as a
+ * draft, crossed as such. The wording is the template's, in Arabic. */
+
+#include "lajna-ruling.h"
+
+
+#include "lajna-pdf-writer.h"
+#include "lajna-ruling-content.h"
+#include "lajna-text.h"
+
+/* Signature blocks side by side, at most this many a row. */
+#define SIGNATURES_A_ROW 3
+
+static void
+add_signatures (LajnaPdfWriter *writer,
+                GPtrArray      *signatories)
+{
+  for (guint first = 0; first < signatories->len; first += SIGNATURES_A_ROW)
+    {
+      g_autoptr(GStrvBuilder) capacities = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) capacity_list = NULL;
+      g_auto(GStrv) name_list = NULL;
+
+      for (guint i = first; i < MIN (first + SIGNATURES_A_ROW, signatories->len); i++)
+        {
+          const LajnaSignatory *signatory = g_ptr_array_index (signatories, i);
+
+          g_strv_builder_add (capacities, signatory->capacity);
+          g_strv_builder_add (names, signatory->full_name);
+        }
+      capacity_list = g_strv_builder_end (capacities);
+      name_list = g_strv_builder_end (names);
+      lajna_pdf_writer_add_signatures (writer, (const char * const *) capacity_list,
+                                       (const char * const *) name_list);
+    }
+}
+
+/**
+ * lajna_ruling_lay_out:
+ * @content: the ruling, filled in
+ *
+ * Returns: (transfer full): the ruling's pages, ready to be written
+ */
+LajnaPdfWriter *
+lajna_ruling_lay_out (const LajnaRulingContent *content)
+{
+  g_autofree char *number = g_strdup_printf ("%d", content->number);
+  g_autofree char *year = g_strdup_printf ("%d", content->year);
+  g_autofree char *number_isolated = lajna_isolate (number);
+  g_autofree char *year_isolated = lajna_isolate (year);
+  g_autofree char *heading = content->number > 0
+                               ? g_strdup_printf ("قرار رقم (%s) لسنة %s", number_isolated,
+                                                  year_isolated)
+                               : g_strdup ("مشروع قرار");
+  LajnaPdfWriter *writer = lajna_pdf_writer_new (heading);
+
+  lajna_pdf_writer_set_arabic (writer, TRUE);
+  if (content->number == 0)
+    lajna_pdf_writer_set_watermark (writer, "مسودة — لم يصدر القرار بعد");
+  /* A committee's own letterhead, or the state, ministry and committee. */
+  if (*content->letterhead != '\0')
+    lajna_pdf_writer_add_paragraph (writer, content->letterhead);
+  else
+    {
+      g_autofree char *lines = g_strjoin ("\n", content->state_name, content->ministry_name,
+                                          content->committee_name, NULL);
+
+      lajna_pdf_writer_add_paragraph (writer, lines);
+    }
+  lajna_pdf_writer_add_title (writer, heading);
+  lajna_pdf_writer_add_heading (writer, content->title);
+  if (content->issued_on != NULL)
+    lajna_pdf_writer_add_fact (writer, "التاريخ", content->issued_on);
+  lajna_pdf_writer_add_paragraph (writer, content->preamble);
+  lajna_pdf_writer_add_paragraph (writer, "قررت:");
+  /* Each article a paragraph of its own, its values isolated within it. */
+  for (guint i = 0; content->articles[i] != NULL; i++)
+    {
+      g_autofree char *article = g_strdup_printf ("%s: %s", lajna_ruling_article_name (i),
+                                                  content->articles[i]);
+
+      lajna_pdf_writer_add_paragraph (writer, article);
+    }
+  add_signatures (writer, content->signatories);
+  return writer;
+}
+
+typedef struct
+{
+  LajnaDb *db;
+  gint64   case_id;
+  gint64   ruling_id;
+} Printed;
+
+static gboolean
+record_print (gpointer   data,
+              GError   **error)
+{
+  Printed *printed = data;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, printed->case_id);
+  g_autofree char *ruling = g_strdup_printf ("%" G_GINT64_FORMAT, printed->ruling_id);
+  const char *params[] = { id, ruling };
+  g_autoptr(PGresult) result = lajna_db_exec_params (printed->db,
+      "SELECT lajna_audit('ruling.print', 'case_file', $1::bigint,"
+      "                   jsonb_build_object('ruling', nullif($2::bigint, 0)))", 2, params, error);
+
+  return result != NULL;
+}
+
+/**
+ * lajna_ruling_render:
+ * @db: a connection, as the person printing
+ * @case_id: the file
+ * @path: the PDF to write
+ * @error: return location for a #GError
+ *
+ * Writes the ruling of the decision in force on the file (a draft until
+ * it is issued). The printing is recorded in the audit trail; when it
+ * cannot be, nothing is left at @path.
+ *
+ * Returns: whether the PDF was written and recorded
+ */
+gboolean
+lajna_ruling_render (LajnaDb     *db,
+                     gint64       case_id,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  Printed printed = { db, case_id };
+
+  if (content == NULL)
+    return FALSE;
+  printed.ruling_id = content->ruling_id;
+  writer = lajna_ruling_lay_out (content);
+  return lajna_pdf_writer_write_recorded (writer, path, record_print, &printed, error);
+}
