@@ -1,0 +1,275 @@
+/* test-rulings.c: rulings: every shipped template renders a PDF with its
+ * sentences, fonts embedded and sound structure (pdftotext, pdffonts,
+ * qpdf --check); a draft is marked as such; numbers issued from 8
+ * connections at once leave no gap and no duplicate; a template naming an
+ * unknown placeholder is refused when saved; a ruling on record is final. */
+
+#include <check.h>
+#include <string.h>
+
+#include "lajna-meeting-actions.h"
+#include "lajna-ruling-store.h"
+#include "lajna-ruling.h"
+#include "lajna-test-meetings.h"
+#include "lajna-test-util.h"
+
+#define ISSUERS 8
+#define EACH 3
+
+/* A file of @kind decided with @outcome at a meeting of its committee. */
+static gint64
+decided_file (LajnaDb    *db,
+              const char *kind,
+              const char *outcome)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 item;
+  gboolean juvenile = strcmp (kind, "juvenile") == 0;
+
+  sitting_with_item (db, juvenile ? "mtj" : "mtm", kind, "2033-01-03", &item);
+  expect_ok (lajna_decision_record (db, item, outcome, NULL, "بناءً على ما عُرض على اللجنة",
+                                    strcmp (outcome, "defer") == 0
+                                      ? (const char *[]) { "police_clearance", NULL } : NULL,
+                                    juvenile ? "2033-04-03" : NULL, &error) != 0, error);
+  return query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+}
+
+static char *
+run_tool (const char         *tool,
+          const char * const *args,
+          int                *status)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *program = g_find_program_in_path (tool);
+
+  ck_assert_msg (program != NULL, "%s is not installed", tool);
+  *status = lajna_test_run_program (program, args, &out, NULL);
+  return g_steal_pointer (&out);
+}
+
+/* The text without spaces and direction marks, which pdftotext adds. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && !(c >= 0x202A && c <= 0x202E)
+          && !(c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_pdf (const char *path,
+           const char *title)
+{
+  static const char * const expected[] = { "المادة الأولى", "رئيس اللجنة", "قرار رقم", "2033-01-05" };
+  g_autofree char *text = NULL, *flat = NULL, *fonts = NULL, *qpdf = NULL, *words = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  text = run_tool ("pdftotext", ARGS (path, "-"), &status);
+  ck_assert_int_eq (status, 0);
+  flat = squeeze (text);
+  words = squeeze (title);
+  ck_assert_msg (strstr (flat, words) != NULL, "no “%s” in %s", title, text);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *expected_flat = squeeze (expected[i]);
+
+      ck_assert_msg (strstr (flat, expected_flat) != NULL, "no “%s” in %s", expected[i], text);
+    }
+  fonts = run_tool ("pdffonts", ARGS (path), &status);
+  lines = g_strsplit (fonts, "\n", -1);
+  ck_assert_msg (strstr (fonts, "Amiri") != NULL, "%s", fonts);
+  for (guint i = 2; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
+  qpdf = run_tool ("qpdf", ARGS ("--check", path), &status);
+  ck_assert_msg (status == 0, "qpdf --check: %s", qpdf);
+}
+
+START_TEST (test_every_template)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *outcome;
+  } outcomes[] = {
+    { "marriage", "approve" }, { "marriage", "reject" }, { "marriage", "defer" },
+    { "juvenile", "continue" }, { "juvenile", "modify_programme" },
+    { "juvenile", "release_to_guardian" }, { "juvenile", "transfer" },
+    { "juvenile", "aftercare" }, { "juvenile", "refer_to_court" },
+  };
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *dir = lajna_test_make_data_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 file = decided_file (db, outcomes[i].kind, outcomes[i].outcome);
+      g_autofree char *path = g_strdup_printf ("%s/%s.pdf", dir, outcomes[i].outcome);
+      g_autofree char *title = NULL;
+      g_autofree char *outcome_sql = g_strdup_printf (
+          "SELECT title FROM ruling_template WHERE committee_id IS NULL AND outcome = '%s'"
+          "   AND $1::bigint > 0", outcomes[i].outcome);
+
+      title = query_text (db, outcome_sql, file);
+      expect_ok (lajna_ruling_issue (db, file, "2033-01-05", &error) != 0, error);
+      expect_ok (lajna_ruling_render (db, file, path, &error), error);
+      check_pdf (path, title);
+    }
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+/* Until it is issued, a ruling prints as a draft, without a number. */
+START_TEST (test_draft)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.pdf", NULL);
+  g_autofree char *text = NULL, *flat = NULL;
+  g_autofree char *draft = squeeze ("مشروع قرار");
+  g_autofree char *numbered = squeeze ("قرار رقم");
+  gint64 file = decided_file (db, "marriage", "approve");
+  int status;
+
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+
+  text = run_tool ("pdftotext", ARGS (path, "-"), &status);
+  flat = squeeze (text);
+  ck_assert_msg (strstr (flat, draft) != NULL, "%s", text);
+  ck_assert_msg (strstr (flat, "مسودة") != NULL, "no draft mark in %s", text);
+  ck_assert (strstr (flat, numbered) == NULL);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+typedef struct
+{
+  GPtrArray *files;
+  guint      first;
+  GError    *error;
+} Issuer;
+
+static gpointer
+issue_thread (gpointer data)
+{
+  Issuer *issuer = data;
+  g_autoptr(LajnaDb) db = lajna_database_connect (lajna_test_shared_database (), &issuer->error);
+
+  for (guint i = 0; db != NULL && i < EACH; i++)
+    {
+      gint64 file = *(gint64 *) g_ptr_array_index (issuer->files, issuer->first + i);
+
+      if (lajna_ruling_issue (db, file, "2034-02-01", &issuer->error) == 0)
+        break;
+    }
+  return NULL;
+}
+
+START_TEST (test_numbers_gapless)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  Issuer issuers[ISSUERS];
+  GThread *threads[ISSUERS];
+
+  for (guint i = 0; i < ISSUERS * EACH; i++)
+    {
+      gint64 file = decided_file (db, "marriage", i % 2 ? "approve" : "reject");
+
+      g_ptr_array_add (files, g_memdup2 (&file, sizeof file));
+    }
+  for (guint t = 0; t < ISSUERS; t++)
+    {
+      issuers[t] = (Issuer) { files, t * EACH, NULL };
+      threads[t] = g_thread_new ("issuer", issue_thread, &issuers[t]);
+    }
+  for (guint t = 0; t < ISSUERS; t++)
+    {
+      g_thread_join (threads[t]);
+      ck_assert_msg (issuers[t].error == NULL, "%s", issuers[t].error->message);
+    }
+  /* 1 … 24, each once. */
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM ruling r JOIN committee k"
+                                   " ON k.id = r.committee_id WHERE k.code = $1 AND r.year = 2034",
+                               "mtm"), ISSUERS * EACH);
+  ck_assert_int_eq (query_int (db, "SELECT count(DISTINCT number) FROM ruling r JOIN committee k"
+                                   " ON k.id = r.committee_id WHERE k.code = $1 AND r.year = 2034",
+                               "mtm"), ISSUERS * EACH);
+  ck_assert_int_eq (query_int (db, "SELECT max(number) - min(number) + 1 FROM ruling r"
+                                   " JOIN committee k ON k.id = r.committee_id"
+                                   " WHERE k.code = $1 AND r.year = 2034", "mtm"), ISSUERS * EACH);
+  ck_assert_int_eq (query_int (db, "SELECT min(number) FROM ruling r JOIN committee k"
+                                   " ON k.id = r.committee_id WHERE k.code = $1 AND r.year = 2034",
+                               "mtm"), 1);
+}
+END_TEST
+
+START_TEST (test_unknown_placeholder)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+
+  expect_refused (lajna_db_run (db, "UPDATE ruling_template SET articles = articles ||"
+                                    " ARRAY['يُسلَّم {spouse.shoe_size} إلى صاحب الشأن']"
+                                    " WHERE outcome = 'approve' AND committee_id IS NULL", &error),
+                  &error, "placeholder that does not exist");
+  expect_ok (lajna_db_run (db, "UPDATE ruling_template SET articles = articles ||"
+                               " ARRAY['يُبلَّغ {applicant.full_name} بهذا القرار']"
+                               " WHERE outcome = 'approve' AND committee_id IS NULL", &error),
+             error);
+}
+END_TEST
+
+START_TEST (test_ruling_final)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  gint64 file = decided_file (db, "marriage", "approve");
+  gint64 ruling;
+  g_autofree char *sql = NULL;
+
+  ruling = lajna_ruling_issue (db, file, "2035-03-01", &error);
+  expect_ok (ruling != 0, error);
+  ck_assert (lajna_ruling_issue (db, file, "2035-03-02", &error) == 0);
+  g_clear_error (&error);
+  sql = g_strdup_printf ("UPDATE ruling SET number = number + 1 WHERE id = " ID, ruling);
+  expect_refused (lajna_db_run (db, sql, &error), &error, "is final");
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM ruling WHERE id = " ID, ruling);
+  expect_refused (lajna_db_run (db, sql, &error), &error, "is final");
+  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM case_file WHERE id = $1"
+                                   "   AND status = 'ruling_issued'", file), 1);
+}
+END_TEST
+
+static Suite *
+rulings_suite (void)
+{
+  Suite *suite = suite_create ("ruling");
+  TCase *tc = tcase_create ("rulings");
+
+  tcase_add_unchecked_fixture (tc, setup_committees, lajna_test_shared_stop);
+  tcase_add_test (tc, test_every_template);
+  tcase_add_test (tc, test_draft);
+  tcase_add_test (tc, test_numbers_gapless);
+  tcase_add_test (tc, test_unknown_placeholder);
+  tcase_add_test (tc, test_ruling_final);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (rulings_suite ());
+}
