@@ -57,13 +57,32 @@ lajna_ruling_content_free (LajnaRulingContent *content)
   g_free (content);
 }
 
+/* Whether a value holds anything but Arabic words: a number, a date, a
+ * Latin name. Arabic alone flows with the sentence; anything else is
+ * isolated so that it keeps its own order (and text extracted from the
+ * PDF reads 2026-11-23, which an isolated Arabic name beside it can
+ * upset). */
+static gboolean
+needs_isolation (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) && g_unichar_get_script (c) != G_UNICODE_SCRIPT_ARABIC)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * lajna_ruling_fill:
  * @text: a template's text
  * @values: placeholder name → value
  *
- * Replaces each {name} by its value, isolated; an unknown name (which the
- * database refuses in a template) is left as written.
+ * Replaces each {name} by its value, isolated unless it is Arabic words
+ * only; an unknown name (which the database refuses in a template) is left
+ * as written.
  *
  * Returns: (transfer full): the text filled in
  */
@@ -89,12 +108,14 @@ lajna_ruling_fill (const char *text,
       g_string_append_len (out, p, open - p);
       name = g_strndup (open + 1, close - open - 1);
       value = g_hash_table_lookup (values, name);
-      if (value != NULL)
+      if (value != NULL && needs_isolation (value))
         {
           g_autofree char *isolated = lajna_isolate (value);
 
           g_string_append (out, isolated);
         }
+      else if (value != NULL)
+        g_string_append (out, value);
       else
         g_string_append_len (out, open, close - open + 1);
       p = close + 1;

@@ -11,9 +11,9 @@ typedef struct
   char *full_name;
 } LajnaSignatory;
 
-/* What a ruling prints, its template filled in: every value isolated, so
- * that a date, a number or a Latin name keeps its own order in the
- * Arabic sentence around it. @number is 0 for a decision whose ruling is
+/* What a ruling prints, its template filled in: every value but Arabic
+ * words isolated, so that a date, a number or a Latin name keeps its own
+ * order in the Arabic sentence around it. @number is 0 for a decision whose ruling is
  * not issued yet (a draft). */
 typedef struct
 {

@@ -123,6 +123,14 @@ START_TEST (test_every_template)
       expect_ok (lajna_ruling_issue (db, file, "2033-01-05", &error) != 0, error);
       expect_ok (lajna_ruling_render (db, file, path, &error), error);
       check_pdf (path, title);
+      /* A date inside an article's sentence, in its own order. */
+      if (strcmp (outcomes[i].outcome, "continue") == 0)
+        {
+          int status;
+          g_autofree char *text = run_tool ("pdftotext", ARGS (path, "-"), &status);
+
+          ck_assert_msg (strstr (text, "2033-04-03") != NULL, "no next review in %s", text);
+        }
     }
   lajna_test_remove_dir (dir);
 }
