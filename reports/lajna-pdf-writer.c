@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "lajna-text.h"
 
@@ -29,6 +30,8 @@
 #define LABEL_WIDTH 150.0
 #define GAP 24.0
 #define SIGNATURE_HEIGHT 96.0
+#define LOGO_SIZE 64.0
+#define LETTERHEAD_COLUMN (CONTENT_WIDTH * 0.38)
 
 typedef enum
 {
@@ -37,6 +40,7 @@ typedef enum
   BLOCK_FACT,
   BLOCK_PARAGRAPH,
   BLOCK_SIGNATURES,
+  BLOCK_LETTERHEAD,
 } BlockKind;
 
 typedef struct
@@ -47,6 +51,8 @@ typedef struct
   /* Signatures: the capacities, right to left, and the names under them. */
   GStrv        capacities;
   GStrv        names;
+  /* Letterhead: the logo between its two columns (text, value). */
+  cairo_surface_t *logo;
   /* Laid out by write(). */
   PangoLayout *layout;
   PangoLayout *value_layout;
@@ -74,6 +80,7 @@ block_clear (Block *block)
   g_free (block->value);
   g_strfreev (block->capacities);
   g_strfreev (block->names);
+  g_clear_pointer (&block->logo, cairo_surface_destroy);
   g_clear_object (&block->layout);
   g_clear_object (&block->value_layout);
 }
@@ -216,6 +223,59 @@ lajna_pdf_writer_add_signatures (LajnaPdfWriter     *self,
   g_array_append_val (self->blocks, block);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data, length);
+  reader->data += length;
+  reader->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * lajna_pdf_writer_add_letterhead:
+ * @self: a #LajnaPdfWriter
+ * @start_lines: what heads the page on the right (the state, the
+ *   ministry, the committee)
+ * @end_lines: what heads it on the left (the number and the date)
+ * @logo: (nullable): a PNG to show between them
+ *
+ * The head of an official page, ruled off from what follows. A logo that
+ * is not a PNG is left out.
+ */
+void
+lajna_pdf_writer_add_letterhead (LajnaPdfWriter *self,
+                                 const char     *start_lines,
+                                 const char     *end_lines,
+                                 GBytes         *logo)
+{
+  Block block = { BLOCK_LETTERHEAD, g_strdup (start_lines), g_strdup (end_lines) };
+
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  if (logo != NULL)
+    {
+      PngReader reader = { g_bytes_get_data (logo, &reader.left) };
+
+      block.logo = cairo_image_surface_create_from_png_stream (read_png, &reader);
+      if (cairo_surface_status (block.logo) != CAIRO_STATUS_SUCCESS)
+        g_clear_pointer (&block.logo, cairo_surface_destroy);
+    }
+  g_array_append_val (self->blocks, block);
+}
+
 static PangoLayout *
 make_layout (cairo_t    *cr,
              const char *text,
@@ -257,7 +317,7 @@ lay_out (LajnaPdfWriter *self,
   };
   static const double space_before[] = {
     [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 14, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
-    [BLOCK_SIGNATURES] = 36,
+    [BLOCK_SIGNATURES] = 36, [BLOCK_LETTERHEAD] = 0,
   };
   guint page = 0;
   double y = MARGIN;
@@ -269,6 +329,15 @@ lay_out (LajnaPdfWriter *self,
 
       if (block->kind == BLOCK_SIGNATURES)
         block->height = SIGNATURE_HEIGHT;
+      else if (block->kind == BLOCK_LETTERHEAD)
+        {
+          block->layout = make_layout (cr, block->text, "Amiri Bold 12", LETTERHEAD_COLUMN);
+          block->value_layout = make_layout (cr, block->value, "Amiri 11", LETTERHEAD_COLUMN);
+          pango_layout_set_alignment (block->value_layout, PANGO_ALIGN_LEFT);
+          block->height = MAX (MAX (layout_height (block->layout),
+                                    layout_height (block->value_layout)),
+                               block->logo != NULL ? LOGO_SIZE : 0) + 12;
+        }
       else if (block->kind == BLOCK_FACT)
         {
           block->layout = make_layout (cr, block->text, "Amiri Bold 11", LABEL_WIDTH);
@@ -280,6 +349,8 @@ lay_out (LajnaPdfWriter *self,
       else
         {
           block->layout = make_layout (cr, block->text, fonts[block->kind], CONTENT_WIDTH);
+          if (block->kind == BLOCK_TITLE)
+            pango_layout_set_alignment (block->layout, PANGO_ALIGN_CENTER);
           block->height = layout_height (block->layout);
         }
 
@@ -374,6 +445,35 @@ draw_signatures (const Block *block,
     }
 }
 
+/* The start lines on the right, the end lines on the left, the logo
+ * centred, scaled to LOGO_SIZE, and a rule under them. */
+static void
+draw_letterhead (const Block *block,
+                 cairo_t     *cr)
+{
+  cairo_move_to (cr, PAGE_WIDTH - MARGIN - LETTERHEAD_COLUMN, block->y);
+  pango_cairo_show_layout (cr, block->layout);
+  cairo_move_to (cr, MARGIN, block->y);
+  pango_cairo_show_layout (cr, block->value_layout);
+  if (block->logo != NULL)
+    {
+      double width = cairo_image_surface_get_width (block->logo);
+      double height = cairo_image_surface_get_height (block->logo);
+      double scale = LOGO_SIZE / MAX (MAX (width, height), 1);
+
+      cairo_save (cr);
+      cairo_translate (cr, (PAGE_WIDTH - width * scale) / 2, block->y);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, block->logo, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
+    }
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, MARGIN, block->y + block->height - 4);
+  cairo_line_to (cr, PAGE_WIDTH - MARGIN, block->y + block->height - 4);
+  cairo_stroke (cr);
+}
+
 static void
 draw_block (const Block *block,
             cairo_t     *cr)
@@ -382,6 +482,11 @@ draw_block (const Block *block,
   if (block->kind == BLOCK_SIGNATURES)
     {
       draw_signatures (block, cr);
+      return;
+    }
+  if (block->kind == BLOCK_LETTERHEAD)
+    {
+      draw_letterhead (block, cr);
       return;
     }
   if (block->kind == BLOCK_FACT)

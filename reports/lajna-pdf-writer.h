@@ -17,6 +17,10 @@ void            lajna_pdf_writer_set_watermark  (LajnaPdfWriter  *self,
                                                  const char      *text);
 void            lajna_pdf_writer_set_arabic     (LajnaPdfWriter  *self,
                                                  gboolean         arabic);
+void            lajna_pdf_writer_add_letterhead (LajnaPdfWriter *self,
+                                                 const char     *start_lines,
+                                                 const char     *end_lines,
+                                                 GBytes         *logo);
 void            lajna_pdf_writer_add_title      (LajnaPdfWriter  *self,
                                                  const char      *text);
 void            lajna_pdf_writer_add_heading    (LajnaPdfWriter  *self,

@@ -57,25 +57,26 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
                                ? g_strdup_printf ("قرار رقم (%s) لسنة %s", number_isolated,
                                                   year_isolated)
                                : g_strdup ("مشروع قرار");
+  g_autofree char *start = NULL, *end = NULL, *day = NULL;
   LajnaPdfWriter *writer = lajna_pdf_writer_new (heading);
 
   lajna_pdf_writer_set_arabic (writer, TRUE);
   if (content->number == 0)
     lajna_pdf_writer_set_watermark (writer, "مسودة — لم يصدر القرار بعد");
-  /* A committee's own letterhead, or the state, ministry and committee. */
-  if (*content->letterhead != '\0')
-    lajna_pdf_writer_add_paragraph (writer, content->letterhead);
-  else
-    {
-      g_autofree char *lines = g_strjoin ("\n", content->state_name, content->ministry_name,
-                                          content->committee_name, NULL);
-
-      lajna_pdf_writer_add_paragraph (writer, lines);
-    }
+  /* A committee's own letterhead, or the state, ministry and committee;
+   * on the left, the number and the date. */
+  start = *content->letterhead != '\0'
+            ? g_strdup (content->letterhead)
+            : g_strjoin ("\n", content->state_name, content->ministry_name,
+                         content->committee_name, NULL);
+  day = lajna_isolate (content->issued_on != NULL ? content->issued_on : "……");
+  end = content->number > 0
+          ? g_strdup_printf ("الرقم: (%s) لسنة %s\nالتاريخ: %s", number_isolated, year_isolated,
+                             day)
+          : g_strdup_printf ("الرقم: ……\nالتاريخ: %s", day);
+  lajna_pdf_writer_add_letterhead (writer, start, end, content->logo);
   lajna_pdf_writer_add_title (writer, heading);
   lajna_pdf_writer_add_heading (writer, content->title);
-  if (content->issued_on != NULL)
-    lajna_pdf_writer_add_fact (writer, "التاريخ", content->issued_on);
   lajna_pdf_writer_add_paragraph (writer, content->preamble);
   lajna_pdf_writer_add_paragraph (writer, "قررت:");
   /* Each article a paragraph of its own, its values isolated within it. */

@@ -260,6 +260,43 @@ START_TEST (test_ruling_final)
 }
 END_TEST
 
+/* A committee's logo, a PNG, heads its rulings' letterhead. */
+START_TEST (test_logo)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "logo.pdf", NULL);
+  g_autofree char *hex = NULL, *sql = NULL, *images = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 120);
+  cairo_t *cr = cairo_create (surface);
+  gint64 file;
+  int status;
+
+  cairo_set_source_rgb (cr, 0.1, 0.4, 0.2);
+  cairo_arc (cr, 60, 60, 50, 0, 2 * G_PI);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  ck_assert_int_eq (cairo_surface_write_to_png_stream (surface, lajna_test_append_bytes, png),
+                    CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  hex = g_malloc (png->len * 2 + 1);
+  for (guint i = 0; i < png->len; i++)
+    g_snprintf (hex + 2 * i, 3, "%02x", png->data[i]);
+  sql = g_strdup_printf ("UPDATE committee SET logo = decode('%s', 'hex') WHERE code = 'mtj'", hex);
+  expect_ok (lajna_db_run (db, sql, &error), error);
+
+  file = decided_file (db, "juvenile", "aftercare");
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  images = run_tool ("pdfimages", ARGS ("-list", path), &status);
+  ck_assert_int_eq (status, 0);
+  ck_assert_msg (strstr (images, "image") != NULL || strstr (images, "smask") != NULL,
+                 "no logo in %s", images);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 rulings_suite (void)
 {
@@ -272,6 +309,7 @@ rulings_suite (void)
   tcase_add_test (tc, test_numbers_gapless);
   tcase_add_test (tc, test_unknown_placeholder);
   tcase_add_test (tc, test_ruling_final);
+  tcase_add_test (tc, test_logo);
   suite_add_tcase (suite, tc);
   return suite;
 }
