@@ -4,6 +4,8 @@
 
 #include "lajna-test-util.h"
 
+#include <string.h>
+
 #include <cairo-pdf.h>
 
 #include <sys/wait.h>
@@ -239,4 +241,69 @@ lajna_test_make_pdf (guint pages)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (bytes);
+}
+
+/**
+ * lajna_test_tool_output:
+ * @tool: a program on PATH (pdftotext, pdffonts, qpdf…)
+ * @args: its arguments
+ * @status: (nullable): where to put its exit status; %NULL asserts it is 0
+ *
+ * Returns: (transfer full): what the tool printed
+ */
+char *
+lajna_test_tool_output (const char         *tool,
+                        const char * const *args,
+                        int                *status)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *program = g_find_program_in_path (tool);
+  int code;
+
+  ck_assert_msg (program != NULL, "%s is not installed", tool);
+  code = lajna_test_run_program (program, args, &out, NULL);
+  if (status != NULL)
+    *status = code;
+  else
+    ck_assert_msg (code == 0, "%s exited with %d", tool, code);
+  return g_steal_pointer (&out);
+}
+
+/**
+ * lajna_test_flat_text:
+ * @text: text, maybe extracted from a PDF
+ *
+ * Returns: (transfer full): @text without spaces and direction marks:
+ *   pdftotext breaks some Arabic words where Amiri positions a mark, and
+ *   adds marks of its own
+ */
+char *
+lajna_test_flat_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && !(c >= 0x202A && c <= 0x202E)
+          && !(c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* pdffonts: a header of two lines, then each font, Amiri among them, all
+ * embedded and subset. */
+void
+lajna_test_assert_fonts_embedded (const char *pdf)
+{
+  g_autofree char *fonts = lajna_test_tool_output ("pdffonts", ARGS (pdf), NULL);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+
+  ck_assert_msg (strstr (fonts, "Amiri") != NULL, "%s", fonts);
+  ck_assert_uint_gt (g_strv_length (lines), 3);
+  for (guint i = 2; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
 }

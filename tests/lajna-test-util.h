@@ -36,5 +36,10 @@ int            lajna_test_run_program     (const char         *program,
                                            const char * const *args,
                                            char              **out,
                                            char              **err);
+char          *lajna_test_tool_output     (const char         *tool,
+                                           const char * const *args,
+                                           int                *status);
+char          *lajna_test_flat_text       (const char         *text);
+void           lajna_test_assert_fonts_embedded (const char   *pdf);
 
 G_END_DECLS

@@ -45,23 +45,10 @@ connect_as_chair (void)
   return db;
 }
 
-/* What a poppler-utils tool prints about @path. */
-static char *
-run_tool (const char         *tool,
-          const char * const *args)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  ck_assert_msg (program != NULL, "%s is not installed", tool);
-  ck_assert_int_eq (lajna_test_run_program (program, args, &out, NULL), 0);
-  return g_steal_pointer (&out);
-}
-
 static char *
 pdf_text (const char *path)
 {
-  return run_tool ("pdftotext", ARGS (path, "-"));
+  return lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
 }
 
 static int
@@ -89,7 +76,6 @@ START_TEST (test_juvenile_file_carries_viewer_and_time)
   g_autoptr(LajnaDb) chair = connect_as_chair ();
   g_autofree char *path = export_path ("juvenile.pdf");
   g_autofree char *text = NULL;
-  g_autofree char *fonts = NULL;
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
   g_autoptr(PGresult) file = NULL;
   g_autoptr(PGresult) today = lajna_db_exec (admin, "SELECT current_date::text", NULL);
@@ -98,7 +84,6 @@ START_TEST (test_juvenile_file_carries_viewer_and_time)
                                           juvenile_file);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) pages = NULL;
-  g_auto(GStrv) lines = NULL;
   int before = exports_of (admin, juvenile_file);
 
   ck_assert_msg (lajna_case_export_pdf (chair, juvenile_file, path, &error), "%s",
@@ -121,16 +106,7 @@ START_TEST (test_juvenile_file_carries_viewer_and_time)
       ck_assert_msg (strstr (pages[i], PQgetvalue (today, 0, 0)) != NULL, "page %u", i + 1);
     }
 
-  /* pdffonts: a header of two lines, then each font embedded and subset. */
-  fonts = run_tool ("pdffonts", ARGS (path));
-  ck_assert_msg (strstr (fonts, "Amiri") != NULL, "%s", fonts);
-  lines = g_strsplit (fonts, "\n", -1);
-  ck_assert_uint_gt (g_strv_length (lines), 3);
-  for (guint i = 2; lines[i] != NULL; i++)
-    {
-      if (*lines[i] != '\0')
-        ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
-    }
+  lajna_test_assert_fonts_embedded (path);
   ck_assert_int_eq (lajna_test_run_program (qpdf, ARGS ("--check", path), NULL, NULL), 0);
 }
 END_TEST

@@ -11,45 +11,14 @@
 #include "lajna-test-meetings.h"
 #include "lajna-test-util.h"
 
-static char *
-run_tool (const char         *tool,
-          const char * const *args)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  ck_assert_msg (program != NULL, "%s is not installed", tool);
-  ck_assert_int_eq (lajna_test_run_program (program, args, &out, NULL), 0);
-  return g_steal_pointer (&out);
-}
-
-/* The text without spaces and direction marks: pdftotext breaks some
- * Arabic words where Amiri positions a mark, and adds marks of its own. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && !(c >= 0x202A && c <= 0x202E)
-          && !(c >= 0x2066 && c <= 0x2069))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 START_TEST (test_minutes)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lajna_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "minutes.pdf", NULL);
-  g_autofree char *text = NULL, *flat = NULL, *fonts = NULL;
+  g_autofree char *text = NULL, *flat = NULL;
   g_autofree char *number = NULL;
-  g_auto(GStrv) lines = NULL;
   gint64 item, second, vote, meeting;
   const char *expected[] = {
     "محضر اجتماع لجنة الزواج المختلط", "الحضور", "رئيس اللجنة — حاضر", "معتذر",
@@ -79,8 +48,8 @@ START_TEST (test_minutes)
   expect_ok (lajna_minutes_export (db, meeting, path, &error), error);
   ck_assert_int_eq (query_for (db, "SELECT count(*) FROM audit_event WHERE action = 'meeting.minutes'"
                                    "   AND object_id = $1", meeting), 1);
-  text = run_tool ("pdftotext", ARGS (path, "-"));
-  flat = squeeze (text);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
+  flat = lajna_test_flat_text (text);
   /* Dates and file numbers in their own order; Arabic in logical order. */
   ck_assert_msg (strstr (text, "2032-03-01") != NULL, "%s", text);
   number = query_text (db, "SELECT split_part(c.file_number, '/', 2) FROM agenda_item i"
@@ -88,17 +57,12 @@ START_TEST (test_minutes)
   ck_assert_msg (strstr (text, number) != NULL, "no %s in %s", number, text);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *words = squeeze (expected[i]);
+      g_autofree char *words = lajna_test_flat_text (expected[i]);
 
       ck_assert_msg (strstr (flat, words) != NULL, "no “%s” in %s", expected[i], text);
     }
 
-  fonts = run_tool ("pdffonts", ARGS (path));
-  ck_assert_msg (strstr (fonts, "Amiri") != NULL, "%s", fonts);
-  lines = g_strsplit (fonts, "\n", -1);
-  for (guint i = 2; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
+  lajna_test_assert_fonts_embedded (path);
   lajna_test_remove_dir (dir);
 }
 END_TEST

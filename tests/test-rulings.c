@@ -34,63 +34,27 @@ decided_file (LajnaDb    *db,
   return query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
 }
 
-static char *
-run_tool (const char         *tool,
-          const char * const *args,
-          int                *status)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  ck_assert_msg (program != NULL, "%s is not installed", tool);
-  *status = lajna_test_run_program (program, args, &out, NULL);
-  return g_steal_pointer (&out);
-}
-
-/* The text without spaces and direction marks, which pdftotext adds. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x200E && c != 0x200F && !(c >= 0x202A && c <= 0x202E)
-          && !(c >= 0x2066 && c <= 0x2069))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static void
 check_pdf (const char *path,
            const char *title)
 {
   static const char * const expected[] = { "المادة الأولى", "رئيس اللجنة", "قرار رقم", "2033-01-05" };
-  g_autofree char *text = NULL, *flat = NULL, *fonts = NULL, *qpdf = NULL, *words = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL, *flat = NULL, *qpdf = NULL, *words = NULL;
   int status;
 
-  text = run_tool ("pdftotext", ARGS (path, "-"), &status);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), &status);
   ck_assert_int_eq (status, 0);
-  flat = squeeze (text);
-  words = squeeze (title);
+  flat = lajna_test_flat_text (text);
+  words = lajna_test_flat_text (title);
   ck_assert_msg (strstr (flat, words) != NULL, "no “%s” in %s", title, text);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *expected_flat = squeeze (expected[i]);
+      g_autofree char *expected_flat = lajna_test_flat_text (expected[i]);
 
       ck_assert_msg (strstr (flat, expected_flat) != NULL, "no “%s” in %s", expected[i], text);
     }
-  fonts = run_tool ("pdffonts", ARGS (path), &status);
-  lines = g_strsplit (fonts, "\n", -1);
-  ck_assert_msg (strstr (fonts, "Amiri") != NULL, "%s", fonts);
-  for (guint i = 2; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
-  qpdf = run_tool ("qpdf", ARGS ("--check", path), &status);
+  lajna_test_assert_fonts_embedded (path);
+  qpdf = lajna_test_tool_output ("qpdf", ARGS ("--check", path), &status);
   ck_assert_msg (status == 0, "qpdf --check: %s", qpdf);
 }
 
@@ -127,7 +91,7 @@ START_TEST (test_every_template)
       if (strcmp (outcomes[i].outcome, "continue") == 0)
         {
           int status;
-          g_autofree char *text = run_tool ("pdftotext", ARGS (path, "-"), &status);
+          g_autofree char *text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), &status);
 
           ck_assert_msg (strstr (text, "2033-04-03") != NULL, "no next review in %s", text);
         }
@@ -144,15 +108,15 @@ START_TEST (test_draft)
   g_autofree char *dir = lajna_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.pdf", NULL);
   g_autofree char *text = NULL, *flat = NULL;
-  g_autofree char *draft = squeeze ("مشروع قرار");
-  g_autofree char *numbered = squeeze ("قرار رقم");
+  g_autofree char *draft = lajna_test_flat_text ("مشروع قرار");
+  g_autofree char *numbered = lajna_test_flat_text ("قرار رقم");
   gint64 file = decided_file (db, "marriage", "approve");
   int status;
 
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
 
-  text = run_tool ("pdftotext", ARGS (path, "-"), &status);
-  flat = squeeze (text);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), &status);
+  flat = lajna_test_flat_text (text);
   ck_assert_msg (strstr (flat, draft) != NULL, "%s", text);
   ck_assert_msg (strstr (flat, "مسودة") != NULL, "no draft mark in %s", text);
   ck_assert (strstr (flat, numbered) == NULL);
@@ -289,7 +253,7 @@ START_TEST (test_logo)
 
   file = decided_file (db, "juvenile", "aftercare");
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
-  images = run_tool ("pdfimages", ARGS ("-list", path), &status);
+  images = lajna_test_tool_output ("pdfimages", ARGS ("-list", path), &status);
   ck_assert_int_eq (status, 0);
   ck_assert_msg (strstr (images, "image") != NULL || strstr (images, "smask") != NULL,
                  "no logo in %s", images);
