@@ -69,6 +69,8 @@ struct _LajnaPdfWriter
   char    *watermark;
   gboolean arabic;
   GArray  *blocks;
+  /* Laid out once, by lajna_pdf_writer_paginate(). */
+  guint    n_pages;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPdfWriter, lajna_pdf_writer, G_TYPE_OBJECT)
@@ -512,6 +514,113 @@ draw_block (const Block *block,
 }
 
 /**
+ * lajna_pdf_writer_paginate:
+ * @self: a #LajnaPdfWriter
+ * @cr: the context the pages will be drawn on (a PDF's, or a printer's)
+ *
+ * Lays the blocks out and gives each a page, once.
+ *
+ * Returns: the number of pages
+ */
+guint
+lajna_pdf_writer_paginate (LajnaPdfWriter *self,
+                           cairo_t        *cr)
+{
+  g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), 0);
+
+  if (self->n_pages == 0)
+    self->n_pages = lay_out (self, cr);
+  return self->n_pages;
+}
+
+/**
+ * lajna_pdf_writer_draw_page:
+ * @self: a paginated #LajnaPdfWriter
+ * @cr: the context to draw on, its origin at the page's corner, in points
+ * @page: the page, from 0
+ *
+ * Draws one page: the same drawing makes the PDF and the printed sheet.
+ */
+void
+lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
+                            cairo_t        *cr,
+                            guint           page)
+{
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+  g_return_if_fail (page < self->n_pages);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->page == page)
+        draw_block (block, cr);
+    }
+  draw_footer (cr, self->watermark, self->arabic, page, self->n_pages);
+  if (self->watermark != NULL)
+    draw_watermark (self->watermark, cr);
+}
+
+/* Every page of @self onto the PDF of @cr, each shown. */
+void
+lajna_pdf_writer_append_to (LajnaPdfWriter *self,
+                            cairo_t        *cr)
+{
+  guint pages = lajna_pdf_writer_paginate (self, cr);
+
+  for (guint page = 0; page < pages; page++)
+    {
+      lajna_pdf_writer_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+}
+
+/**
+ * lajna_pdf_writer_create_surface:
+ * @path: the PDF to write
+ * @title: the document's title, for its metadata
+ *
+ * Returns: (transfer full): an A4 PDF surface, as every Lajna page
+ */
+cairo_surface_t *
+lajna_pdf_writer_create_surface (const char *path,
+                                 const char *title)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lajna");
+  return surface;
+}
+
+/**
+ * lajna_pdf_writer_finish_surface:
+ * @surface: (transfer full): a surface of lajna_pdf_writer_create_surface()
+ * @path: where it writes
+ * @error: return location for a #GError
+ *
+ * Returns: whether the whole PDF was written
+ */
+gboolean
+lajna_pdf_writer_finish_surface (cairo_surface_t  *surface,
+                                 const char       *path,
+                                 GError          **error)
+{
+  cairo_status_t status;
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * lajna_pdf_writer_write:
  * @self: a #LajnaPdfWriter
  * @path: the PDF to write
@@ -524,38 +633,38 @@ lajna_pdf_writer_write (LajnaPdfWriter  *self,
                         const char      *path,
                         GError         **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-  guint pages;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), FALSE);
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lajna");
-  pages = lay_out (self, cr);
-  for (guint page = 0; page < pages; page++)
-    {
-      for (guint i = 0; i < self->blocks->len; i++)
-        {
-          const Block *block = &g_array_index (self->blocks, Block, i);
-
-          if (block->page == page)
-            draw_block (block, cr);
-        }
-      draw_footer (cr, self->watermark, self->arabic, page, pages);
-      if (self->watermark != NULL)
-        draw_watermark (self->watermark, cr);
-      cairo_show_page (cr);
-    }
+  surface = lajna_pdf_writer_create_surface (path, self->title);
+  cr = cairo_create (surface);
+  lajna_pdf_writer_append_to (self, cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
+  return lajna_pdf_writer_finish_surface (surface, path, error);
+}
+
+/**
+ * lajna_pdf_writer_commit:
+ * @partial: a PDF written beside @path
+ * @path: its name once complete
+ * @error: return location for a #GError
+ *
+ * Returns: whether @partial now is @path; when not, it is gone
+ */
+gboolean
+lajna_pdf_writer_commit (const char  *partial,
+                         const char  *path,
+                         GError     **error)
+{
+  if (g_rename (partial, path) != 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
-                   cairo_status_to_string (status));
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      g_remove (partial);
       return FALSE;
     }
   return TRUE;
@@ -589,14 +698,5 @@ lajna_pdf_writer_write_recorded (LajnaPdfWriter    *self,
       g_remove (partial);
       return FALSE;
     }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      g_remove (partial);
-      return FALSE;
-    }
-  return TRUE;
+  return lajna_pdf_writer_commit (partial, path, error);
 }

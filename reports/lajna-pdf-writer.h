@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cairo.h>
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -33,6 +34,21 @@ void            lajna_pdf_writer_add_paragraph  (LajnaPdfWriter  *self,
 void            lajna_pdf_writer_add_signatures (LajnaPdfWriter     *self,
                                                  const char * const *capacities,
                                                  const char * const *names);
+guint           lajna_pdf_writer_paginate       (LajnaPdfWriter  *self,
+                                                 cairo_t         *cr);
+void            lajna_pdf_writer_draw_page      (LajnaPdfWriter  *self,
+                                                 cairo_t         *cr,
+                                                 guint            page);
+void            lajna_pdf_writer_append_to      (LajnaPdfWriter  *self,
+                                                 cairo_t         *cr);
+cairo_surface_t *lajna_pdf_writer_create_surface (const char     *path,
+                                                 const char      *title);
+gboolean        lajna_pdf_writer_finish_surface (cairo_surface_t *surface,
+                                                 const char      *path,
+                                                 GError         **error);
+gboolean        lajna_pdf_writer_commit         (const char      *partial,
+                                                 const char      *path,
+                                                 GError         **error);
 gboolean        lajna_pdf_writer_write          (LajnaPdfWriter  *self,
                                                  const char      *path,
                                                  GError         **error);

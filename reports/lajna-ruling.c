@@ -8,6 +8,8 @@
 #include "lajna-ruling.h"
 
 
+#include <glib/gstdio.h>
+
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
 #include "lajna-text.h"
@@ -141,4 +143,70 @@ lajna_ruling_render (LajnaDb     *db,
   printed.ruling_id = content->ruling_id;
   writer = lajna_ruling_lay_out (content);
   return lajna_pdf_writer_write_recorded (writer, path, record_print, &printed, error);
+}
+
+/**
+ * lajna_rulings_render_all:
+ * @db: a connection, as the person printing
+ * @case_ids: (element-type gint64): the files, in the order to print
+ * @path: the PDF to write
+ * @progress: (nullable) (scope call): told after each ruling
+ * @data: for @progress
+ * @error: return location for a #GError
+ *
+ * All the rulings in one PDF (a meeting's, for one print job), each laid
+ * out and drawn then let go, so that memory stays flat however many there
+ * are. Every printing is recorded, in one transaction once the PDF is
+ * complete: a PDF that could not be recorded is not left behind.
+ *
+ * Returns: whether the PDF was written and recorded
+ */
+gboolean
+lajna_rulings_render_all (LajnaDb              *db,
+                          GArray               *case_ids,
+                          const char           *path,
+                          LajnaRulingsProgress  progress,
+                          gpointer              data,
+                          GError              **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autoptr(GArray) rulings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  cairo_surface_t *surface = lajna_pdf_writer_create_surface (partial, "قرارات");
+  cairo_t *cr = cairo_create (surface);
+  gboolean done = TRUE;
+
+  for (guint i = 0; i < case_ids->len && done; i++)
+    {
+      g_autoptr(LajnaRulingContent) content =
+        lajna_ruling_content_load (db, g_array_index (case_ids, gint64, i), error);
+      g_autoptr(LajnaPdfWriter) writer = NULL;
+
+      if (content == NULL)
+        {
+          done = FALSE;
+          break;
+        }
+      writer = lajna_ruling_lay_out (content);
+      lajna_pdf_writer_append_to (writer, cr);
+      g_array_append_val (rulings, content->ruling_id);
+      if (progress != NULL)
+        progress (i + 1, case_ids->len, data);
+    }
+  cairo_destroy (cr);
+  done = lajna_pdf_writer_finish_surface (surface, partial, done ? error : NULL) && done
+         && lajna_db_run (db, "BEGIN", error);
+  for (guint i = 0; i < case_ids->len && done; i++)
+    {
+      Printed printed = { db, g_array_index (case_ids, gint64, i),
+                          g_array_index (rulings, gint64, i) };
+
+      done = record_print (&printed, error);
+    }
+  if (!done || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      g_remove (partial);
+      return FALSE;
+    }
+  return lajna_pdf_writer_commit (partial, path, error);
 }

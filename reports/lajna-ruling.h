@@ -5,10 +5,21 @@
 
 G_BEGIN_DECLS
 
+/* Called after each ruling of a batch: how many are done, of how many. */
+typedef void (*LajnaRulingsProgress) (guint    done,
+                                      guint    total,
+                                      gpointer data);
+
 LajnaPdfWriter *lajna_ruling_lay_out (const LajnaRulingContent *content);
 gboolean        lajna_ruling_render  (LajnaDb                  *db,
                                       gint64                    case_id,
                                       const char               *path,
                                       GError                  **error);
+gboolean        lajna_rulings_render_all (LajnaDb              *db,
+                                          GArray               *case_ids,
+                                          const char           *path,
+                                          LajnaRulingsProgress  progress,
+                                          gpointer              data,
+                                          GError              **error);
 
 G_END_DECLS

@@ -261,6 +261,52 @@ START_TEST (test_logo)
 }
 END_TEST
 
+static void
+count_cb (guint    done,
+          guint    total,
+          gpointer data)
+{
+  *(guint *) data = done;
+}
+
+/* A meeting's rulings as one PDF, each printing recorded. */
+START_TEST (test_batch)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "all.pdf", NULL);
+  g_autofree char *text = NULL, *flat = NULL, *info = NULL;
+  const char *count_sql = "SELECT count(*) FROM audit_event WHERE action = $1";
+  gint64 printed_before = query_int (db, count_sql, "ruling.print");
+  guint told = 0, titles = 0;
+  int status;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 file = decided_file (db, "marriage", "approve");
+
+      expect_ok (lajna_ruling_issue (db, file, "2036-05-01", &error) != 0, error);
+      g_array_append_val (files, file);
+    }
+  expect_ok (lajna_rulings_render_all (db, files, path, count_cb, &told, &error), error);
+  ck_assert_uint_eq (told, 3);
+  ck_assert_int_eq (query_int (db, count_sql, "ruling.print"), printed_before + 3);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
+  flat = lajna_test_flat_text (text);
+  /* Three rulings, each with its title. */
+  for (const char *p = flat; (p = strstr (p, "قراررقم")) != NULL; p++)
+    titles++;
+  ck_assert_uint_eq (titles, 3);
+  ck_assert (strstr (flat, "لسنة2036") != NULL);
+  lajna_test_assert_fonts_embedded (path);
+  info = lajna_test_tool_output ("qpdf", ARGS ("--check", path), &status);
+  ck_assert_msg (status == 0, "%s", info);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 rulings_suite (void)
 {
@@ -274,6 +320,7 @@ rulings_suite (void)
   tcase_add_test (tc, test_unknown_placeholder);
   tcase_add_test (tc, test_ruling_final);
   tcase_add_test (tc, test_logo);
+  tcase_add_test (tc, test_batch);
   suite_add_tcase (suite, tc);
   return suite;
 }
