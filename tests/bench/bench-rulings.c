@@ -1,0 +1,161 @@
+/* bench-rulings.c: rulings, on the database of LAJNA_DATA_DIR (a demo
+ * database of its own: it issues the rulings it prints).
+ * - one ruling: laid out and written as a PDF from its content already
+ *   read, median of 20; reading the content beside it.
+ * - a batch: up to 1,000 rulings into one PDF (lajna_rulings_render_all),
+ *   and the process's resident memory after the first 100 and at the end,
+ *   which stays flat when each ruling is let go once drawn.
+ * The reference, when LibreOffice is installed, is `soffice --headless
+ * --convert-to pdf` of a one-page document of the same text. */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "bench-stats.h"
+#include "lajna-database.h"
+#include "lajna-ruling-store.h"
+#include "lajna-ruling.h"
+
+#define BATCH 1000
+#define SINGLE_RUNS 20
+
+/* The resident memory of this process now, in MB. */
+static double
+resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
+/* Issues the rulings of up to BATCH decided files; returns their files. */
+static GArray *
+issue_rulings (LajnaDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) decided = lajna_db_exec (db,
+      "SELECT id FROM case_file c WHERE status = 'decided'"
+      "   AND NOT EXISTS (SELECT FROM decision_now d JOIN ruling r ON r.decision_id = d.id"
+      "                    WHERE d.case_id = c.id)"
+      " ORDER BY id LIMIT 1000", &error);
+  g_autoptr(PGresult) issued = NULL;
+  GArray *files = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (decided == NULL)
+    g_error ("%s", error->message);
+  for (int i = 0; i < PQntuples (decided); i++)
+    {
+      gint64 file = g_ascii_strtoll (PQgetvalue (decided, i, 0), NULL, 10);
+
+      if (lajna_ruling_issue (db, file, NULL, &error) == 0)
+        g_error ("%s", error->message);
+      g_array_append_val (files, file);
+    }
+  return files;
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer data)
+{
+  if (done == 100)
+    *(double *) data = resident_mb ();
+}
+
+static void
+measure_single (LajnaDb *db,
+                gint64   file,
+                char    *path)
+{
+  g_autoptr(GArray) render = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (int run = 0; run < SINGLE_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, file, &error);
+      gint64 middle = g_get_monotonic_time ();
+      g_autoptr(LajnaPdfWriter) writer = NULL;
+      double ms;
+
+      if (content == NULL)
+        g_error ("%s", error->message);
+      writer = lajna_ruling_lay_out (content);
+      if (!lajna_pdf_writer_write (writer, path, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - middle) / 1000.0;
+      g_array_append_val (render, ms);
+      ms = (middle - start) / 1000.0;
+      g_array_append_val (read, ms);
+    }
+  g_print ("ruling-render-ms %.1f   (median of %d: laid out and written as a PDF)\n",
+           bench_percentile (render, 0.50), SINGLE_RUNS);
+  g_print ("  reading its content (letterhead, template, values, signatories): %.1f ms\n",
+           bench_percentile (read, 0.50));
+}
+
+static void
+measure_reference (const char *dir)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *text = g_build_filename (dir, "ruling.txt", NULL);
+  g_autofree char *argv_line = NULL;
+  gint64 start;
+  int status;
+
+  if (soffice == NULL)
+    {
+      g_print ("reference: LibreOffice is not installed here; no ratio\n");
+      return;
+    }
+  g_file_set_contents (text, "قرار رقم (17) لسنة 2026\nالمادة الأولى: …\n", -1, NULL);
+  argv_line = g_strdup_printf ("%s --headless --convert-to pdf --outdir %s %s", soffice, dir, text);
+  start = g_get_monotonic_time ();
+  g_spawn_command_line_sync (argv_line, NULL, NULL, &status, NULL);
+  g_print ("reference: soffice --headless --convert-to pdf of a one-page text %.0f ms\n",
+           (g_get_monotonic_time () - start) / 1000.0);
+}
+
+int
+main (void)
+{
+  g_autoptr(LajnaDatabase) database = lajna_database_new (g_getenv ("LAJNA_DATABASE"));
+  g_autoptr(LajnaDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) files = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lajna-bench-rulings-XXXXXX", NULL);
+  g_autofree char *one = g_build_filename (dir, "one.pdf", NULL);
+  g_autofree char *all = g_build_filename (dir, "all.pdf", NULL);
+  double after_100 = 0, before;
+  gint64 start;
+
+  if (!lajna_database_open (database, TRUE, NULL, &error)
+      || (db = lajna_database_connect (database, &error)) == NULL)
+    g_error ("%s", error->message);
+  files = issue_rulings (db);
+  if (files->len == 0)
+    g_error ("no decided file to issue a ruling for");
+  measure_single (db, g_array_index (files, gint64, 0), one);
+  measure_reference (dir);
+
+  before = resident_mb ();
+  start = g_get_monotonic_time ();
+  if (!lajna_rulings_render_all (db, files, all, progress_cb, &after_100, &error))
+    g_error ("%s", error->message);
+  g_print ("rulings-batch-s %.1f   (%u rulings into one PDF)\n",
+           (g_get_monotonic_time () - start) / 1e6, files->len);
+  g_print ("rulings-batch-rss-mb before %.0f, after 100 %.0f, after all %.0f\n", before,
+           after_100, resident_mb ());
+  g_remove (one);
+  g_remove (all);
+  g_rmdir (dir);
+  g_clear_object (&db);
+  lajna_database_close (database, FALSE, NULL);
+  return 0;
+}
