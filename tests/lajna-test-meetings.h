@@ -29,5 +29,6 @@ void    mark_present     (LajnaDb *db, gint64 meeting, const char *code,
 int     member           (LajnaDb *db, const char *code, const char *login);
 gint64  sitting_with_item (LajnaDb *db, const char *code, const char *kind,
                            const char *day, gint64 *item);
+gint64  decided_file     (LajnaDb *db, const char *kind, const char *outcome);
 
 G_END_DECLS

@@ -16,24 +16,6 @@
 #define ISSUERS 8
 #define EACH 3
 
-/* A file of @kind decided with @outcome at a meeting of its committee. */
-static gint64
-decided_file (LajnaDb    *db,
-              const char *kind,
-              const char *outcome)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 item;
-  gboolean juvenile = strcmp (kind, "juvenile") == 0;
-
-  sitting_with_item (db, juvenile ? "mtj" : "mtm", kind, "2033-01-03", &item);
-  expect_ok (lajna_decision_record (db, item, outcome, NULL, "بناءً على ما عُرض على اللجنة",
-                                    strcmp (outcome, "defer") == 0
-                                      ? (const char *[]) { "police_clearance", NULL } : NULL,
-                                    juvenile ? "2033-04-03" : NULL, &error) != 0, error);
-  return query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
-}
-
 static void
 check_pdf (const char *path,
            const char *title)
