@@ -19,6 +19,7 @@
 #include "lajna-case-duplicates.h"
 #include "lajna-case-export.h"
 #include "lajna-pdf-export-run.h"
+#include "lajna-ruling-group.h"
 #include "lajna-case-steps.h"
 #include "lajna-document-list.h"
 #include "lajna-db-worker.h"
@@ -40,6 +41,7 @@ struct _LajnaCaseView
   AdwPreferencesGroup *steps_group;
   AdwPreferencesGroup *duplicates_group;
   LajnaDocumentList   *documents_group;
+  LajnaRulingGroup    *ruling_group;
 
   /* What was added for the file shown, removed when it is shown again. */
   GPtrArray           *groups;
@@ -411,11 +413,12 @@ show_loaded (LajnaCaseView *self,
   self->details = g_steal_pointer (&loaded->details);
   self->duplicates = g_steal_pointer (&loaded->duplicates);
   lajna_document_list_show (self->documents_group, self->worker, self->case_id);
+  lajna_ruling_group_show (self->ruling_group, self->worker, self->case_id);
   set_file_actions_enabled (self, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "details");
 }
 
-/* Documents attached: the checklist and the next steps follow. */
+/* Documents attached or a ruling issued: the file is read again. */
 static void
 documents_changed_cb (LajnaCaseView *self)
 {
@@ -691,6 +694,7 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
                                         G_TYPE_INT64);
 
   g_type_ensure (LAJNA_TYPE_DOCUMENT_LIST);
+  g_type_ensure (LAJNA_TYPE_RULING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lajna/Lajna/app/cases/lajna-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, toast_overlay);
@@ -701,6 +705,7 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, steps_group);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, duplicates_group);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, ruling_group);
   gtk_widget_class_bind_template_callback (widget_class, documents_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 

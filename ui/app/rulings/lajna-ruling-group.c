@@ -1,0 +1,252 @@
+/* lajna-ruling-group.c: a file's ruling in the file view: whether the
+ * decision in force has its ruling (its number and day) or not yet, and
+ * what may be done: issue it (the next number of the committee's year,
+ * taken by the database), save it as a PDF, or print it (the print dialog,
+ * the same pages). Hidden while the file has no decision. Emits "changed"
+ * once a ruling is issued, for the file view to read the file's status
+ * again. */
+
+#include "lajna-ruling-group.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-pdf-export-run.h"
+#include "lajna-ruling-print.h"
+#include "lajna-ruling-store.h"
+#include "lajna-ruling.h"
+#include "lajna-text.h"
+
+struct _LajnaRulingGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  GtkWidget           *row;
+  GtkWidget           *issue_button;
+  LajnaDbWorker       *worker;
+  gint64               case_id;
+  LajnaRulingContent  *content;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaRulingGroup, lajna_ruling_group, ADW_TYPE_PREFERENCES_GROUP)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void reload (LajnaRulingGroup *self);
+
+static gpointer
+load_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lajna_ruling_content_load (db, *(gint64 *) data, error);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LajnaRulingGroup *self = user_data;
+  g_autoptr(GError) error = NULL;
+  LajnaRulingContent *content = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                            &error);
+  g_autofree char *title = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_pointer (&self->content, lajna_ruling_content_free);
+  self->content = content;
+  gtk_widget_set_visible (GTK_WIDGET (self), content != NULL);
+  if (content == NULL)
+    return;
+  if (content->number > 0)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", content->number);
+      g_autofree char *year = g_strdup_printf ("%d", content->year);
+      g_autofree char *day = lajna_isolate (content->issued_on);
+
+      /* Translators: a ruling's number within its year, and its day. */
+      title = g_strdup_printf (_("Ruling %s of %s, issued on %s"), number, year, day);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row),
+                                 title != NULL ? title : _("Not issued yet"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->row), content->title);
+  gtk_widget_set_visible (self->issue_button, content->number == 0);
+}
+
+static void
+reload (LajnaRulingGroup *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  lajna_db_worker_run_async (self->worker, load_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
+                             g_free, (GDestroyNotify) lajna_ruling_content_free, self->cancellable,
+                             loaded_cb, self);
+}
+
+static void
+show_message (LajnaRulingGroup *self,
+              const char       *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+}
+
+static gpointer
+issue_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gint64 id = lajna_ruling_issue (db, *(gint64 *) data, NULL, error);
+
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static void
+issued_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LajnaRulingGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (id == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+issue_cb (LajnaRulingGroup *self)
+{
+  lajna_db_worker_run_async (self->worker, issue_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
+                             g_free, g_free, NULL, issued_cb, g_object_ref (self));
+}
+
+static void
+save_cb (LajnaRulingGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = NULL;
+
+  if (self->content == NULL || overlay == NULL)
+    return;
+  /* Translators: the file name offered for a ruling. */
+  name = g_strdup_printf (_("ruling-%d-%d.pdf"), self->content->year, self->content->number);
+  lajna_pdf_export_run (GTK_WINDOW (root), self->worker, _("Save the Ruling as a PDF"), name,
+                        lajna_ruling_render, self->case_id, ADW_TOAST_OVERLAY (overlay));
+}
+
+static void
+print_cb (LajnaRulingGroup *self)
+{
+  g_autoptr(GPtrArray) contents = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->content == NULL)
+    return;
+  contents = g_ptr_array_new ();
+  g_ptr_array_add (contents, self->content);
+  operation = lajna_ruling_print_new (contents);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_message (self, error->message);
+}
+
+static GtkWidget *
+add_button (GtkWidget  *row,
+            const char *icon,
+            const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
+}
+
+static void
+lajna_ruling_group_dispose (GObject *object)
+{
+  LajnaRulingGroup *self = LAJNA_RULING_GROUP (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->content, lajna_ruling_content_free);
+
+  G_OBJECT_CLASS (lajna_ruling_group_parent_class)->dispose (object);
+}
+
+static void
+lajna_ruling_group_class_init (LajnaRulingGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lajna_ruling_group_dispose;
+
+  /**
+   * LajnaRulingGroup::changed:
+   *
+   * A ruling was issued: the file's status moved on.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lajna_ruling_group_init (LajnaRulingGroup *self)
+{
+  self->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->row), FALSE);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Ruling"));
+  self->issue_button = gtk_button_new_with_mnemonic (_("_Issue the Ruling"));
+  gtk_widget_set_valign (self->issue_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->issue_button, "clicked", G_CALLBACK (issue_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->row), self->issue_button);
+  g_signal_connect_swapped (add_button (self->row, "document-save-as-symbolic",
+                                        _("Save the Ruling as a PDF")),
+                            "clicked", G_CALLBACK (save_cb), self);
+  g_signal_connect_swapped (add_button (self->row, "document-print-symbolic", _("Print the Ruling")),
+                            "clicked", G_CALLBACK (print_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->row);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+/**
+ * lajna_ruling_group_show:
+ * @self: a #LajnaRulingGroup
+ * @worker: the database worker
+ * @case_id: the file
+ */
+void
+lajna_ruling_group_show (LajnaRulingGroup *self,
+                         LajnaDbWorker    *worker,
+                         gint64            case_id)
+{
+  g_return_if_fail (LAJNA_IS_RULING_GROUP (self));
+
+  g_set_object (&self->worker, worker);
+  self->case_id = case_id;
+  reload (self);
+}
