@@ -8,8 +8,11 @@
 #include "lajna-ruling.h"
 
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
+#include "lajna-pdf-sign.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
 #include "lajna-text.h"
@@ -208,5 +211,101 @@ lajna_rulings_render_all (LajnaDb              *db,
       g_remove (partial);
       return FALSE;
     }
+  return lajna_pdf_writer_commit (partial, path, error);
+}
+
+/* The signatory acting: their name, or else the chair's of the ruling. */
+static char *
+dup_signer (LajnaDb                  *db,
+            const LajnaRulingContent *content)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT full_name FROM app_user WHERE login = lajna_actor()", NULL);
+  const LajnaSignatory *chair = g_ptr_array_index (content->signatories, 0);
+
+  if (result != NULL && PQntuples (result) == 1)
+    return g_strdup (PQgetvalue (result, 0, 0));
+  return g_strdup (chair->full_name);
+}
+
+/* The ruling's pages, as bytes. */
+static GBytes *
+render_bytes (const LajnaRulingContent  *content,
+              GError                   **error)
+{
+  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (content);
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  int fd = g_file_open_tmp ("lajna-ruling-XXXXXX.pdf", &path, error);
+  gboolean done;
+
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  done = lajna_pdf_writer_write (writer, path, error)
+         && g_file_get_contents (path, &data, &length, error);
+  g_remove (path);
+  return done ? g_bytes_new_take (g_steal_pointer (&data), length) : NULL;
+}
+
+/**
+ * lajna_ruling_sign:
+ * @db: a connection, as the signatory
+ * @case_id: the file whose issued ruling is signed
+ * @p12_path: the signatory's PKCS#12 file
+ * @password: (nullable): its password
+ * @path: where to write the signed PDF
+ * @error: return location for a #GError
+ *
+ * Signs the file's ruling (an incremental update holding a CMS signature
+ * over the whole file) and stores the signed PDF with its SHA-256, once:
+ * a ruling signed is final.
+ *
+ * Returns: whether the ruling was signed, stored and written
+ */
+gboolean
+lajna_ruling_sign (LajnaDb     *db,
+                   gint64       case_id,
+                   const char  *p12_path,
+                   const char  *password,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) signed_pdf = NULL;
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *signer = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *ruling = NULL;
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+
+  if (content == NULL)
+    return FALSE;
+  if (content->ruling_id == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
+                   _("The ruling is not issued yet: issue it before it is signed."));
+      return FALSE;
+    }
+  signer = dup_signer (db, content);
+  if ((pdf = render_bytes (content, error)) == NULL
+      || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL)
+    return FALSE;
+  ruling = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
+  {
+    const char *values[] = { ruling, g_bytes_get_data (signed_pdf, NULL), subject };
+    const int lengths[] = { 0, (int) g_bytes_get_size (signed_pdf), 0 };
+    const int formats[] = { 0, 1, 0 };
+
+    stored = lajna_db_exec_binary (db, "SELECT lajna_ruling_store_signed($1, $2, $3)", 3, values,
+                                   lengths, formats, FALSE, error);
+  }
+  if (stored == NULL)
+    return FALSE;
+  if (!g_file_set_contents (partial, g_bytes_get_data (signed_pdf, NULL),
+                            g_bytes_get_size (signed_pdf), error))
+    return FALSE;
   return lajna_pdf_writer_commit (partial, path, error);
 }

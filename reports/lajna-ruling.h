@@ -15,6 +15,12 @@ gboolean        lajna_ruling_render  (LajnaDb                  *db,
                                       gint64                    case_id,
                                       const char               *path,
                                       GError                  **error);
+gboolean        lajna_ruling_sign    (LajnaDb                  *db,
+                                      gint64                    case_id,
+                                      const char               *p12_path,
+                                      const char               *password,
+                                      const char               *path,
+                                      GError                  **error);
 gboolean        lajna_rulings_render_all (LajnaDb              *db,
                                           GArray               *case_ids,
                                           const char           *path,

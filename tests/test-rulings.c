@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lajna-meeting-actions.h"
+#include "lajna-pdf-sign.h"
 #include "lajna-ruling-store.h"
 #include "lajna-ruling.h"
 #include "lajna-test-meetings.h"
@@ -289,6 +290,114 @@ START_TEST (test_batch)
 }
 END_TEST
 
+/* A self-signed signatory's key, as a PKCS#12 file with @password. */
+static char *
+make_key (const char *dir,
+          const char *password)
+{
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *pass = g_strdup_printf ("pass:%s", password);
+  char *p12 = g_build_filename (dir, "signatory.p12", NULL);
+
+  g_free (lajna_test_tool_output ("openssl", ARGS ("req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                                   "-keyout", key, "-out", cert, "-days", "3650",
+                                                   "-subj", "/CN=Lajna Chair"), NULL));
+  g_free (lajna_test_tool_output ("openssl", ARGS ("pkcs12", "-export", "-inkey", key, "-in", cert,
+                                                   "-out", p12, "-passout", pass), NULL));
+  return p12;
+}
+
+/* Signed as an incremental update: pdfsig finds the signature valid over
+ * the whole document, and a mismatch once a byte changes. */
+START_TEST (test_signature)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *p12 = make_key (dir, "secret");
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *signed_path = g_build_filename (dir, "signed.pdf", NULL);
+  g_autofree char *report = NULL, *qpdf = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) signed_pdf = NULL;
+  gsize length;
+  int status;
+  gint64 file = decided_file (db, "marriage", "approve");
+
+  expect_ok (lajna_ruling_issue (db, file, "2038-01-10", &error) != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+  pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  ck_assert (lajna_pdf_sign (pdf, p12, "wrong", "رئيس اللجنة", NULL, &error) == NULL);
+  ck_assert (g_error_matches (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY));
+  g_clear_error (&error);
+
+  signed_pdf = lajna_pdf_sign (pdf, p12, "secret", "رئيس اللجنة", NULL, &error);
+  expect_ok (signed_pdf != NULL, error);
+  ck_assert (g_file_set_contents (signed_path, g_bytes_get_data (signed_pdf, NULL),
+                                  g_bytes_get_size (signed_pdf), NULL));
+  /* What was there is untouched: the update only appends. */
+  ck_assert_uint_gt (g_bytes_get_size (signed_pdf), length);
+  ck_assert (memcmp (g_bytes_get_data (signed_pdf, NULL), g_bytes_get_data (pdf, NULL), length) == 0);
+  report = lajna_test_tool_output ("pdfsig", ARGS (signed_path), &status);
+  ck_assert_msg (strstr (report, "Signature is Valid") != NULL, "%s", report);
+  ck_assert_msg (strstr (report, "Total document signed") != NULL, "%s", report);
+  qpdf = lajna_test_tool_output ("qpdf", ARGS ("--check", signed_path), &status);
+  ck_assert_msg (status == 0, "%s", qpdf);
+
+  /* One byte changed in the ruling's text. */
+  {
+    g_autofree guint8 *bytes = g_memdup2 (g_bytes_get_data (signed_pdf, NULL),
+                                          g_bytes_get_size (signed_pdf));
+    g_autofree char *altered = NULL;
+
+    bytes[length / 2] ^= 0x01;
+    ck_assert (g_file_set_contents (signed_path, (const char *) bytes,
+                                    g_bytes_get_size (signed_pdf), NULL));
+    altered = lajna_test_tool_output ("pdfsig", ARGS (signed_path), &status);
+    ck_assert_msg (strstr (altered, "Digest Mismatch") != NULL, "%s", altered);
+  }
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+/* Signed through the model: stored once with its digest, the file signed. */
+START_TEST (test_signed_and_stored)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *p12 = make_key (dir, "secret");
+  g_autofree char *path = g_build_filename (dir, "signed.pdf", NULL);
+  g_autofree char *report = NULL, *contents = NULL, *digest = NULL, *stored = NULL;
+  gsize length;
+  int status;
+  gint64 file = decided_file (db, "juvenile", "release_to_guardian");
+
+  ck_assert (!lajna_ruling_sign (db, file, p12, "secret", path, &error));
+  ck_assert_msg (strstr (error->message, "not issued") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  expect_ok (lajna_ruling_issue (db, file, "2038-02-10", &error) != 0, error);
+  expect_ok (lajna_ruling_sign (db, file, p12, "secret", path, &error), error);
+  report = lajna_test_tool_output ("pdfsig", ARGS (path), &status);
+  ck_assert_msg (strstr (report, "Signature is Valid") != NULL, "%s", report);
+  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  stored = query_text (db, "SELECT encode(r.sha256, 'hex') FROM ruling r JOIN decision d"
+                           " ON d.id = r.decision_id WHERE d.case_id = $1", file);
+  ck_assert_str_eq (stored, digest);
+  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM case_file WHERE id = $1"
+                                   "   AND status = 'signed'", file), 1);
+  /* Once only. */
+  ck_assert (!lajna_ruling_sign (db, file, p12, "secret", path, &error));
+  ck_assert_msg (strstr (error->message, "is final") != NULL, "%s", error->message);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 rulings_suite (void)
 {
@@ -303,6 +412,8 @@ rulings_suite (void)
   tcase_add_test (tc, test_ruling_final);
   tcase_add_test (tc, test_logo);
   tcase_add_test (tc, test_batch);
+  tcase_add_test (tc, test_signature);
+  tcase_add_test (tc, test_signed_and_stored);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -246,3 +246,33 @@ LANGUAGE sql STABLE AS $$
       ('juvenile.court_case_number', jc.court_case_number)) v (name, value)
    WHERE d.id = p_decision
 $$;
+
+-- Stores a ruling's signed PDF, once, with its SHA-256: the signature is
+-- recorded for the signatory acting (when they have a login of their
+-- own), and the file moves on to signed.
+CREATE FUNCTION lajna_ruling_store_signed(p_ruling bigint, p_pdf bytea, p_subject text)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  v_case bigint;
+BEGIN
+  UPDATE ruling SET pdf = p_pdf, sha256 = sha256(p_pdf) WHERE id = p_ruling AND pdf IS NULL;
+  IF NOT FOUND THEN
+    PERFORM lajna_refuse(format('ruling %s is signed already or is not there', p_ruling),
+                         'ruling_final');
+  END IF;
+  INSERT INTO signature (ruling_id, user_id, method, certificate_subject)
+  SELECT p_ruling, u.id, 'digital', p_subject FROM app_user u WHERE u.login = lajna_actor();
+  SELECT d.case_id INTO v_case FROM ruling r JOIN decision d ON d.id = r.decision_id
+   WHERE r.id = p_ruling;
+  IF (SELECT status FROM case_file WHERE id = v_case) = 'ruling_issued' THEN
+    PERFORM lajna_case_set_status(v_case, 'signed', format('ruling %s signed', p_ruling));
+  END IF;
+  PERFORM lajna_audit('ruling.sign', 'ruling', p_ruling,
+                      jsonb_build_object('certificate', p_subject));
+END $$;
+
+INSERT INTO access_grant (statement) VALUES
+  ('GRANT INSERT ON signature TO lajna_chair, lajna_signatory'),
+  ('GRANT UPDATE (status, row_version, updated_at) ON case_file TO lajna_signatory'),
+  ('GRANT INSERT ON case_history TO lajna_signatory');
+SELECT lajna_grant_access();

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LAJNA_SIGN_ERROR (lajna_sign_error_quark ())
+
+/**
+ * LajnaSignError:
+ * @LAJNA_SIGN_ERROR_KEY: the signatory's key file cannot be read or opened
+ * @LAJNA_SIGN_ERROR_PDF: the PDF is not one Lajna can sign
+ * @LAJNA_SIGN_ERROR_FAILED: OpenSSL could not sign
+ */
+typedef enum
+{
+  LAJNA_SIGN_ERROR_KEY,
+  LAJNA_SIGN_ERROR_PDF,
+  LAJNA_SIGN_ERROR_FAILED,
+} LajnaSignError;
+
+GQuark  lajna_sign_error_quark (void);
+GBytes *lajna_pdf_sign         (GBytes      *pdf,
+                                const char  *p12_path,
+                                const char  *password,
+                                const char  *signer_name,
+                                char       **subject,
+                                GError     **error);
+
+G_END_DECLS
