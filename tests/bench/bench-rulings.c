@@ -1,7 +1,7 @@
 /* bench-rulings.c: rulings, on the database of LAJNA_DATA_DIR (a demo
  * database of its own: it issues the rulings it prints).
  * - one ruling: laid out and written as a PDF from its content already
- *   read, median of 20; reading the content beside it.
+ *   read, median of 20; reading the content beside it; then signed.
  * - a batch: up to 1,000 rulings into one PDF (lajna_rulings_render_all),
  *   and the process's resident memory after the first 100 and at the end,
  *   which stays flat when each ruling is let go once drawn.
@@ -13,6 +13,7 @@
 
 #include "bench-stats.h"
 #include "lajna-database.h"
+#include "lajna-pdf-sign.h"
 #include "lajna-ruling-store.h"
 #include "lajna-ruling.h"
 
@@ -100,6 +101,47 @@ measure_single (LajnaDb *db,
            bench_percentile (read, 0.50));
 }
 
+/* Signing a ruling already rendered: median of 20, with a 2048-bit RSA
+ * key made for the bench. */
+static void
+measure_signing (const char *dir,
+                 const char *pdf_path)
+{
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *p12 = g_build_filename (dir, "signatory.p12", NULL);
+  g_autofree char *make = g_strdup_printf ("openssl req -x509 -newkey rsa:2048 -nodes -keyout %s"
+                                           " -out %s -days 30 -subj /CN=Bench", key, cert);
+  g_autofree char *pack = g_strdup_printf ("openssl pkcs12 -export -inkey %s -in %s -out %s"
+                                           " -passout pass:bench", key, cert, p12);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *data = NULL, *said = NULL, *packed = NULL;
+  gsize length;
+
+  if (!g_spawn_command_line_sync (make, NULL, &said, NULL, NULL)
+      || !g_spawn_command_line_sync (pack, NULL, &packed, NULL, NULL)
+      || !g_file_get_contents (pdf_path, &data, &length, NULL))
+    g_error ("cannot make the bench's key or read the ruling");
+  pdf = g_bytes_new_take (g_steal_pointer (&data), length);
+  for (int run = 0; run < SINGLE_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(GBytes) signed_pdf = lajna_pdf_sign (pdf, p12, "bench", "Bench", NULL, &error);
+      double took = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (signed_pdf == NULL)
+        g_error ("%s", error->message);
+      g_array_append_val (ms, took);
+    }
+  g_print ("ruling-sign-ms %.1f   (median of %d: read the PKCS#12 key, CMS over the byte range,"
+           " incremental update)\n", bench_percentile (ms, 0.50), SINGLE_RUNS);
+  g_remove (key);
+  g_remove (cert);
+  g_remove (p12);
+}
+
 static void
 measure_reference (const char *dir)
 {
@@ -142,6 +184,7 @@ main (void)
   if (files->len == 0)
     g_error ("no decided file to issue a ruling for");
   measure_single (db, g_array_index (files, gint64, 0), one);
+  measure_signing (dir, one);
   measure_reference (dir);
 
   before = resident_mb ();
