@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-pdf.h"
 #include "bench-stats.h"
 #include "lajna-db-worker.h"
 #include "lajna-meeting-actions.h"
@@ -221,12 +222,25 @@ measure_votes (LajnaDatabase *database,
            bench_percentile (seen, 0.95) / bench_percentile (written, 0.95));
 }
 
+static gpointer
+read_meeting (LajnaDb  *db,
+              gint64    meeting,
+              GError  **error)
+{
+  return lajna_meeting_load (db, meeting, TRUE, error);
+}
+
+static LajnaPdfWriter *
+lay_out_minutes (gconstpointer meeting)
+{
+  return lajna_minutes_lay_out (meeting);
+}
+
 static void
 measure_minutes (LajnaDb *db,
                  gint64   meeting)
 {
-  g_autoptr(GArray) render = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (double));
+  double read_ms, render_ms;
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "lajna-bench-minutes.pdf", NULL);
   g_autofree char *sql = g_strdup_printf (
       "SELECT lajna_decision_record(i.id, CASE WHEN i.position %% 5 = 0 THEN 'defer' ELSE 'approve' END,"
@@ -247,29 +261,12 @@ measure_minutes (LajnaDb *db,
   sql = g_strdup_printf ("SELECT count(*) FROM vote v JOIN agenda_item i ON i.id = v.agenda_item_id"
                          " WHERE i.meeting_id = %" G_GINT64_FORMAT, meeting);
   votes = (int) number (db, sql);
-  for (int run_index = 0; run_index < 5; run_index++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(LajnaMeeting) loaded = lajna_meeting_load (db, meeting, TRUE, &error);
-      gint64 middle = g_get_monotonic_time ();
-      g_autoptr(LajnaPdfWriter) writer = NULL;
-      double ms;
-
-      if (loaded == NULL)
-        g_error ("%s", error->message);
-      writer = lajna_minutes_lay_out (loaded);
-      if (!lajna_pdf_writer_write (writer, path, &error))
-        g_error ("%s", error->message);
-      ms = (g_get_monotonic_time () - middle) / 1000.0;
-      g_array_append_val (render, ms);
-      ms = (middle - start) / 1000.0;
-      g_array_append_val (read, ms);
-    }
+  bench_time_pdf (db, meeting, read_meeting, lay_out_minutes, (GDestroyNotify) lajna_meeting_free,
+                  path, 5, &read_ms, &render_ms);
   g_print ("minutes-40-items-ms %.1f   (median of 5: laid out and written, %d votes)\n",
-           bench_percentile (render, 0.50), votes);
-  g_print ("reference: reading the meeting (lajna_meeting_load) %.1f ms; ratio %.1f\n",
-           bench_percentile (read, 0.50), bench_percentile (render, 0.50) / bench_percentile (read, 0.50));
+           render_ms, votes);
+  g_print ("reference: reading the meeting (lajna_meeting_load) %.1f ms; ratio %.1f\n", read_ms,
+           render_ms / read_ms);
   g_remove (path);
 }
 

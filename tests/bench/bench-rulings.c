@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bench-pdf.h"
 #include "bench-stats.h"
 #include "lajna-database.h"
 #include "lajna-pdf-sign.h"
@@ -68,37 +69,33 @@ progress_cb (guint    done,
     *(double *) data = resident_mb ();
 }
 
-static void
-measure_single (LajnaDb *db,
-                gint64   file,
-                char    *path)
+static gpointer
+read_ruling (LajnaDb  *db,
+             gint64    case_id,
+             GError  **error)
 {
-  g_autoptr(GArray) render = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (double));
+  return lajna_ruling_content_load (db, case_id, error);
+}
 
-  for (int run = 0; run < SINGLE_RUNS; run++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
-      g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, file, &error);
-      gint64 middle = g_get_monotonic_time ();
-      g_autoptr(LajnaPdfWriter) writer = NULL;
-      double ms;
+static LajnaPdfWriter *
+lay_out_ruling (gconstpointer content)
+{
+  return lajna_ruling_lay_out (content);
+}
 
-      if (content == NULL)
-        g_error ("%s", error->message);
-      writer = lajna_ruling_lay_out (content);
-      if (!lajna_pdf_writer_write (writer, path, &error))
-        g_error ("%s", error->message);
-      ms = (g_get_monotonic_time () - middle) / 1000.0;
-      g_array_append_val (render, ms);
-      ms = (middle - start) / 1000.0;
-      g_array_append_val (read, ms);
-    }
-  g_print ("ruling-render-ms %.1f   (median of %d: laid out and written as a PDF)\n",
-           bench_percentile (render, 0.50), SINGLE_RUNS);
+static void
+measure_single (LajnaDb    *db,
+                gint64      file,
+                const char *path)
+{
+  double read_ms, render_ms;
+
+  bench_time_pdf (db, file, read_ruling, lay_out_ruling, (GDestroyNotify) lajna_ruling_content_free,
+                  path, SINGLE_RUNS, &read_ms, &render_ms);
+  g_print ("ruling-render-ms %.1f   (median of %d: laid out and written as a PDF)\n", render_ms,
+           SINGLE_RUNS);
   g_print ("  reading its content (letterhead, template, values, signatories): %.1f ms\n",
-           bench_percentile (read, 0.50));
+           read_ms);
 }
 
 /* Signing a ruling already rendered: median of 20, with a 2048-bit RSA
