@@ -173,15 +173,22 @@ START_TEST (test_unknown_placeholder)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
+  /* A committee's own template (of an outcome its files never get, so
+   * that no other ruling of the suite reads it). */
+  const char *insert = "INSERT INTO ruling_template (committee_id, outcome, title, preamble,"
+                       "                             articles)"
+                       " SELECT id, 'approve', 'قرار', 'إن {committee.name}،', ARRAY[$1]"
+                       "   FROM committee WHERE code = 'mtj'";
+  const char *unknown[] = { "يُسلَّم {spouse.shoe_size} إلى صاحب الشأن" };
+  const char *known[] = { "يُبلَّغ {applicant.full_name} بهذا القرار" };
+  g_autoptr(PGresult) refused = lajna_db_exec_params (db, insert, 1, unknown, &error);
 
-  expect_refused (lajna_db_run (db, "UPDATE ruling_template SET articles = articles ||"
-                                    " ARRAY['يُسلَّم {spouse.shoe_size} إلى صاحب الشأن']"
-                                    " WHERE outcome = 'approve' AND committee_id IS NULL", &error),
-                  &error, "placeholder that does not exist");
-  expect_ok (lajna_db_run (db, "UPDATE ruling_template SET articles = articles ||"
-                               " ARRAY['يُبلَّغ {applicant.full_name} بهذا القرار']"
-                               " WHERE outcome = 'approve' AND committee_id IS NULL", &error),
-             error);
+  expect_refused (refused != NULL, &error, "placeholder that does not exist");
+  {
+    g_autoptr(PGresult) saved = lajna_db_exec_params (db, insert, 1, known, &error);
+
+    expect_ok (saved != NULL, error);
+  }
 }
 END_TEST
 
@@ -398,6 +405,91 @@ START_TEST (test_signed_and_stored)
 }
 END_TEST
 
+/* The mean difference of the pixels of two PNGs of the same size, 0–255;
+ * -1 when their sizes differ. */
+static double
+png_difference (const char *a,
+                const char *b)
+{
+  cairo_surface_t *one = cairo_image_surface_create_from_png (a);
+  cairo_surface_t *two = cairo_image_surface_create_from_png (b);
+  int width = cairo_image_surface_get_width (one), height = cairo_image_surface_get_height (one);
+  double total = 0;
+
+  ck_assert_int_eq (cairo_surface_status (one), CAIRO_STATUS_SUCCESS);
+  ck_assert_int_eq (cairo_surface_status (two), CAIRO_STATUS_SUCCESS);
+  if (width != cairo_image_surface_get_width (two) || height != cairo_image_surface_get_height (two))
+    total = -1;
+  cairo_surface_flush (one);
+  cairo_surface_flush (two);
+  for (int y = 0; y < height && total >= 0; y++)
+    {
+      const guint8 *p = cairo_image_surface_get_data (one) + y * cairo_image_surface_get_stride (one);
+      const guint8 *q = cairo_image_surface_get_data (two) + y * cairo_image_surface_get_stride (two);
+
+      for (int x = 0; x < width * 4; x++)
+        total += ABS ((int) p[x] - (int) q[x]);
+    }
+  cairo_surface_destroy (one);
+  cairo_surface_destroy (two);
+  return total < 0 ? -1 : total / ((double) width * height * 4);
+}
+
+/* Page 1 of a fixed ruling at 72 dpi is the reference image, within a
+ * small tolerance (anti-aliasing). LAJNA_UPDATE_REFERENCE=1 writes it. */
+START_TEST (test_reference_image)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *page = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *reference = lajna_test_fixture_path ("ruling-page1-72dpi.png");
+  g_autofree char *sql = NULL;
+  gint64 meeting = new_meeting (db, "mtm", "2039-01-03");
+  gint64 item, file;
+  double difference;
+
+  item = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
+  expect_ok (item != 0, error);
+  mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", "m2", NULL });
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
+  expect_ok (lajna_decision_record (db, item, "approve",
+                                    (const char *[]) { "conditions_met", NULL },
+                                    "استوفى الملف ما يطلبه القانون", NULL, NULL, &error) != 0,
+             error);
+  file = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+  sql = g_strdup_printf (
+      "UPDATE case_file SET file_number = 'ز/2039/00017', received_on = '2038-12-01'"
+      " WHERE id = " ID ";"
+      "WITH l AS (INSERT INTO person (name, father_name, grandfather_name, family_name, sex,"
+      "                              nationality, national_number)"
+      "           VALUES ('سالم', 'علي', 'محمد', 'الورفلي', 'm', 'LY', '119850012345') RETURNING id),"
+      " f AS (INSERT INTO person (name, family_name, latin_name, sex, nationality, passport_number)"
+      "       VALUES ('ماريا', 'سانتوس', 'Maria Santos', 'f', 'PH', 'X1234567') RETURNING id)"
+      "INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction)"
+      " SELECT " ID ", l.id, f.id, 'libyan_man' FROM l, f", file, file);
+  expect_ok (lajna_db_run (db, sql, &error), error);
+  expect_ok (lajna_ruling_issue (db, file, "2039-01-05", &error) != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  g_free (lajna_test_tool_output ("pdftoppm", ARGS ("-png", "-r", "72", "-f", "1", "-l", "1",
+                                                    "-singlefile", path, prefix), NULL));
+  if (g_strcmp0 (g_getenv ("LAJNA_UPDATE_REFERENCE"), "1") == 0)
+    {
+      g_autofree char *png = NULL;
+      gsize length;
+
+      ck_assert (g_file_get_contents (page, &png, &length, NULL));
+      ck_assert (g_file_set_contents (reference, png, length, NULL));
+    }
+  difference = png_difference (page, reference);
+  ck_assert_msg (difference >= 0 && difference < 1.0,
+                 "page 1 differs from the reference by %.2f a channel on average", difference);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 rulings_suite (void)
 {
@@ -414,6 +506,7 @@ rulings_suite (void)
   tcase_add_test (tc, test_batch);
   tcase_add_test (tc, test_signature);
   tcase_add_test (tc, test_signed_and_stored);
+  tcase_add_test (tc, test_reference_image);
   suite_add_tcase (suite, tc);
   return suite;
 }
