@@ -4,7 +4,8 @@
  * when any meeting changes, the meeting shown by its session. As it opens,
  * juvenile files whose review has fallen due go back to wait for a
  * meeting. From here the clerk prepares a new meeting, saves the minutes
- * as a PDF, and opens the presenter view for the room's projector. */
+ * as a PDF, prints the rulings issued for the meeting's decisions as one
+ * job, and opens the presenter view for the room's projector. */
 
 #include "lajna-meetings-window.h"
 
@@ -17,6 +18,8 @@
 #include "lajna-new-meeting-dialog.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-presenter-window.h"
+#include "lajna-ruling-content.h"
+#include "lajna-ruling-print.h"
 #include "lajna-text.h"
 
 /* Changes come in bursts (a vote moves a file, which moves its meeting). */
@@ -247,6 +250,7 @@ meeting_selected_cb (LajnaMeetingsWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, id != 0 ? "meeting" : "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.minutes", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.present", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.print-rulings", id != 0);
 }
 
 typedef struct
@@ -344,6 +348,85 @@ minutes_activated (GtkWidget  *widget,
                         lajna_minutes_export, meeting->id, self->toast_overlay);
 }
 
+/* The issued rulings of the meeting's decided files, read on the worker. */
+static gpointer
+rulings_thread (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GArray *case_ids = data;
+  GPtrArray *contents = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_ruling_content_free);
+
+  for (guint i = 0; i < case_ids->len; i++)
+    {
+      LajnaRulingContent *content = lajna_ruling_content_load (db, g_array_index (case_ids, gint64, i),
+                                                               error);
+
+      if (content == NULL)
+        {
+          g_ptr_array_unref (contents);
+          return NULL;
+        }
+      if (content->ruling_id != 0)
+        g_ptr_array_add (contents, content);
+      else
+        lajna_ruling_content_free (content);
+    }
+  return contents;
+}
+
+static void
+rulings_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LajnaMeetingsWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contents = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                              &error);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (contents == NULL || contents->len == 0)
+    {
+      toast (self, contents == NULL ? error->message
+                                    : _("No ruling of this meeting is issued yet."));
+      return;
+    }
+  operation = lajna_ruling_print_new (contents);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    toast (self, error->message);
+}
+
+static void
+print_rulings_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LajnaMeetingsWindow *self = LAJNA_MEETINGS_WINDOW (widget);
+  const LajnaMeeting *meeting = self->session != NULL
+                                  ? lajna_meeting_session_get_meeting (self->session)
+                                  : NULL;
+  GArray *case_ids;
+
+  if (meeting == NULL)
+    return;
+  case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < meeting->items->len; i++)
+    {
+      const LajnaAgendaItem *item = g_ptr_array_index (meeting->items, i);
+
+      if (lajna_agenda_item_decision (item) != NULL)
+        g_array_append_val (case_ids, item->case_id);
+    }
+  lajna_db_worker_run_async (self->worker, rulings_thread, case_ids,
+                             (GDestroyNotify) g_array_unref, (GDestroyNotify) g_ptr_array_unref,
+                             self->cancellable, rulings_read_cb, self);
+}
+
 static void
 present_activated (GtkWidget  *widget,
                    const char *action_name,
@@ -408,6 +491,8 @@ lajna_meetings_window_class_init (LajnaMeetingsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "meetings.minutes", NULL, minutes_activated);
   gtk_widget_class_install_action (widget_class, "meetings.present", NULL, present_activated);
+  gtk_widget_class_install_action (widget_class, "meetings.print-rulings", NULL,
+                                   print_rulings_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "meetings.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
@@ -420,6 +505,7 @@ lajna_meetings_window_init (LajnaMeetingsWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.minutes", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.present", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.print-rulings", FALSE);
 }
 
 /**
