@@ -145,7 +145,7 @@ read_ruling (LajnaRulingContent  *content,
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT d.id, r.id, r.number, r.year, r.issued_on::text, d.outcome,"
       "       k.state_name, k.ministry_name, k.name_ar, k.letterhead, k.city, k.logo,"
-      "       t.title, t.preamble, array_to_string(t.articles, E'\\n')"
+      "       t.title, t.preamble, array_to_string(t.articles, E'\\n'), k.hijri_dates"
       "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
       "  JOIN committee k ON k.id = c.committee_id"
       "  LEFT JOIN LATERAL (SELECT * FROM ruling r WHERE r.decision_id = d.id"
@@ -183,6 +183,7 @@ read_ruling (LajnaRulingContent  *content,
       content->logo = g_bytes_new (bytes, length);
       PQfreemem (bytes);
     }
+  content->hijri = PQgetvalue (result, 0, 15)[0] == 't';
   *title = dup_value (result, 12);
   *preamble = dup_value (result, 13);
   *articles = g_strsplit (PQgetvalue (result, 0, 14), "\n", -1);

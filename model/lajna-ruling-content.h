@@ -29,6 +29,7 @@ typedef struct
   char       *letterhead;
   char       *city;
   GBytes     *logo;
+  gboolean    hijri;
   char       *title;
   char       *preamble;
   GStrv       articles;

@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "lajna-case-fields.h"
+#include "lajna-hijri.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
@@ -45,6 +47,20 @@ add_signatures (LajnaPdfWriter *writer,
     }
 }
 
+/* "\nالموافق: 12 جمادى الآخرة 1448 هـ" when the committee prints the Hijri
+ * date of an issued ruling, else "". */
+static char *
+dup_hijri_line (const LajnaRulingContent *content)
+{
+  GDate day;
+  g_autofree char *hijri = NULL;
+
+  if (!content->hijri || content->issued_on == NULL || !lajna_parse_date (content->issued_on, &day))
+    return g_strdup ("");
+  hijri = lajna_hijri_text (&day);
+  return g_strdup_printf ("\nالموافق: %s", hijri);
+}
+
 /**
  * lajna_ruling_lay_out:
  * @content: the ruling, filled in
@@ -62,7 +78,7 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
                                ? g_strdup_printf ("قرار رقم (%s) لسنة %s", number_isolated,
                                                   year_isolated)
                                : g_strdup ("مشروع قرار");
-  g_autofree char *start = NULL, *end = NULL, *day = NULL;
+  g_autofree char *start = NULL, *end = NULL, *day = NULL, *hijri = NULL;
   LajnaPdfWriter *writer = lajna_pdf_writer_new (heading);
 
   lajna_pdf_writer_set_arabic (writer, TRUE);
@@ -75,10 +91,11 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
             : g_strjoin ("\n", content->state_name, content->ministry_name,
                          content->committee_name, NULL);
   day = lajna_isolate (content->issued_on != NULL ? content->issued_on : "……");
+  hijri = dup_hijri_line (content);
   end = content->number > 0
-          ? g_strdup_printf ("الرقم: (%s) لسنة %s\nالتاريخ: %s", number_isolated, year_isolated,
-                             day)
-          : g_strdup_printf ("الرقم: ……\nالتاريخ: %s", day);
+          ? g_strdup_printf ("الرقم: (%s) لسنة %s\nالتاريخ: %s%s", number_isolated, year_isolated,
+                             day, hijri)
+          : g_strdup_printf ("الرقم: ……\nالتاريخ: %s%s", day, hijri);
   lajna_pdf_writer_add_letterhead (writer, start, end, content->logo);
   lajna_pdf_writer_add_title (writer, heading);
   lajna_pdf_writer_add_heading (writer, content->title);

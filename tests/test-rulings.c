@@ -490,6 +490,31 @@ START_TEST (test_reference_image)
 }
 END_TEST
 
+/* A committee that prints the Hijri date has it beside the Gregorian. */
+START_TEST (test_hijri_date)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "hijri.pdf", NULL);
+  g_autofree char *text = NULL, *flat = NULL, *expected = NULL;
+  gint64 file = decided_file (db, "juvenile", "transfer");
+
+  expect_ok (lajna_db_run (db, "UPDATE committee SET hijri_dates = true WHERE code = 'mtj'",
+                           &error), error);
+  expect_ok (lajna_ruling_issue (db, file, "2026-11-23", &error) != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  expect_ok (lajna_db_run (db, "UPDATE committee SET hijri_dates = false WHERE code = 'mtj'",
+                           &error), error);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
+  flat = lajna_test_flat_text (text);
+  expected = lajna_test_flat_text ("جمادى الآخرة");
+  ck_assert_msg (strstr (flat, expected) != NULL && strstr (flat, "1448") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "2026-11-23") != NULL, "%s", text);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 rulings_suite (void)
 {
@@ -507,6 +532,7 @@ rulings_suite (void)
   tcase_add_test (tc, test_signature);
   tcase_add_test (tc, test_signed_and_stored);
   tcase_add_test (tc, test_reference_image);
+  tcase_add_test (tc, test_hijri_date);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lajna-test-util.h"
+#include "lajna-hijri.h"
 #include "lajna-text.h"
 
 static void
@@ -56,6 +57,30 @@ START_TEST (test_strip_bidi_controls)
 }
 END_TEST
 
+/* Days whose Hijri date is known (Umm al-Qura agrees on these). */
+START_TEST (test_hijri)
+{
+  static const struct
+  {
+    int         year, month, day;
+    const char *hijri;
+  } days[] = {
+    { 2024, 3, 11, "1 رمضان 1445 هـ" },
+    { 2023, 7, 19, "1 محرم 1445 هـ" },
+    { 2000, 1, 1, "24 رمضان 1420 هـ" },
+    { 2026, 11, 23, "12 جمادى الآخرة 1448 هـ" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (days[i].day, days[i].month, days[i].year);
+      g_autofree char *text = lajna_hijri_text (date);
+
+      ck_assert_str_eq (text, days[i].hijri);
+    }
+}
+END_TEST
+
 static Suite *
 text_suite (void)
 {
@@ -66,6 +91,7 @@ text_suite (void)
   tcase_add_test (tc, test_norm_rejects_invalid_utf8);
   tcase_add_test (tc, test_isolate_wraps);
   tcase_add_test (tc, test_strip_bidi_controls);
+  tcase_add_test (tc, test_hijri);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -11,7 +11,9 @@
 ALTER TABLE committee ADD COLUMN state_name text NOT NULL DEFAULT 'دولة ليبيا',
                       ADD COLUMN ministry_name text NOT NULL DEFAULT 'وزارة الشؤون الاجتماعية',
                       ADD COLUMN legal_basis text NOT NULL DEFAULT '',
-                      ADD COLUMN logo bytea;
+                      ADD COLUMN logo bytea,
+                      -- Whether its rulings give the Hijri date beside the Gregorian.
+                      ADD COLUMN hijri_dates boolean NOT NULL DEFAULT false;
 
 -- The placeholders a template may name, and what each holds.
 CREATE TABLE ruling_placeholder (
