@@ -402,11 +402,12 @@ write_votes (Demo *d, guint i, GString *out)
     {
       gboolean dissents = s > 0 && (s + (r >> 8)) % (N_MEMBERS - 1) < n_dissent;
 
+      /* Each member enters their own vote. */
       if (m->present >> s & 1)
-        put_row (d, out, "iissT", d->agenda_base + c->agenda, d->committees[c->committee].users[s],
+        put_row (d, out, "iissTs", d->agenda_base + c->agenda, d->committees[c->committee].users[s],
                  dissents ? dissent : majority,
                  strcmp (dissents ? dissent : majority, "reject") == 0 ? lajna_demo_dissent () : "",
-                 (gint) m->day, 10 * 60 + c->position % 360);
+                 (gint) m->day, 10 * 60 + c->position % 360, d->committees[c->committee].logins[s]);
     }
 }
 
@@ -516,7 +517,7 @@ static const Copy copies[] = {
   { "Meetings", "attendance", "meeting_id, user_id, status, role",
     ITEMS_MEETINGS, write_attendance, 0.1 },
   { "Meetings", "agenda_item", "id, meeting_id, position, case_id", ITEMS_CASES, write_agenda, 0.5 },
-  { "Votes", "vote", "agenda_item_id, user_id, choice, reasons, cast_at",
+  { "Votes", "vote", "agenda_item_id, user_id, choice, reasons, cast_at, entered_by",
     ITEMS_CASES, write_votes, 4 },
   { "Decisions", "decision", "id, case_id, agenda_item_id, outcome, reason_codes, reasons, "
     "missing_types, next_review_on, decided_on", ITEMS_CASES, write_decision, 2 },
