@@ -27,7 +27,7 @@
 #define MARGIN 56.0
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
 #define FOOTER_HEIGHT 48.0
-#define LABEL_WIDTH 150.0
+#define LABEL_WIDTH 180.0
 #define GAP 24.0
 #define SIGNATURE_HEIGHT 96.0
 #define LOGO_SIZE 64.0
