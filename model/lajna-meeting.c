@@ -138,7 +138,12 @@ read_header (LajnaMeeting  *meeting,
       "       m.held_on::text, to_char(m.starts_at, 'HH24:MI'), m.place, m.state,"
       "       to_char(m.closed_at, 'YYYY-MM-DD HH24:MI'), k.quorum_needs_chair,"
       "       q.members, q.present, q.needed, q.chair_present, q.met,"
-      "       (SELECT coalesce(max(c.seq), 0) FROM meeting_change c WHERE c.meeting_id = m.id)"
+      "       (SELECT coalesce(max(c.seq), 0) FROM meeting_change c WHERE c.meeting_id = m.id),"
+      "       has_table_privilege('attendance', 'UPDATE'), has_table_privilege('decision', 'INSERT'),"
+      "       lajna_acting_superuser() OR EXISTS (SELECT FROM attendance_now a"
+      "         JOIN app_user u ON u.id = a.user_id WHERE a.meeting_id = m.id"
+      "          AND a.role = 'secretary' AND u.login = lajna_actor()),"
+      "       (SELECT u.id FROM app_user u WHERE u.login = lajna_actor())"
       "  FROM meeting m JOIN committee k ON k.id = m.committee_id"
       "  CROSS JOIN LATERAL lajna_meeting_quorum(m.id) q"
       " WHERE m.id = $1", 2, params, error);
@@ -169,6 +174,10 @@ read_header (LajnaMeeting  *meeting,
   meeting->quorum.chair_present = bool_value (result, 0, 16);
   meeting->quorum.met = bool_value (result, 0, 17);
   meeting->seq = int_value (result, 0, 18);
+  meeting->can_manage = bool_value (result, 0, 19);
+  meeting->can_decide = bool_value (result, 0, 20);
+  meeting->votes_for_others = bool_value (result, 0, 21);
+  meeting->reader_id = (int) int_value (result, 0, 22);
   return TRUE;
 }
 

@@ -98,6 +98,14 @@ typedef struct
   char        *closed_at;
   LajnaQuorum  quorum;
   gboolean     quorum_needs_chair;
+  /* What the person reading may do: prepare the meeting and mark
+   * attendance, record decisions, and enter votes for the members (as its
+   * secretary, or the server's administrator); and who they are (0 for
+   * an account without a person, such as the embedded server's). */
+  gboolean     can_manage;
+  gboolean     can_decide;
+  gboolean     votes_for_others;
+  int          reader_id;
   /* The last change of the meeting this snapshot includes. */
   gint64       seq;
   GPtrArray   *attendees;

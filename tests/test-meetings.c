@@ -416,7 +416,22 @@ START_TEST (test_who_votes)
   ck_assert_str_eq (query_text (db, "SELECT entered_by FROM vote WHERE id = $1", vote),
                     "mtm.clerk");
 
+  /* What each may do, as the meeting view reads it. */
+  {
+    g_autoptr(LajnaMeeting) as_clerk = lajna_meeting_load (db, meeting, TRUE, &error);
+
+    expect_ok (as_clerk != NULL, error);
+    ck_assert (as_clerk->can_manage && as_clerk->can_decide && as_clerk->votes_for_others);
+    ck_assert_int_eq (as_clerk->reader_id, user_id (db, "mtm.clerk"));
+  }
   expect_ok (lajna_db_run (db, "SET ROLE \"mtm.m2\"", &error), error);
+  {
+    g_autoptr(LajnaMeeting) as_member = lajna_meeting_load (db, meeting, TRUE, &error);
+
+    expect_ok (as_member != NULL, error);
+    ck_assert (!as_member->can_manage && !as_member->can_decide && !as_member->votes_for_others);
+    ck_assert_int_eq (as_member->reader_id, member (db, "mtm", "m2"));
+  }
   expect_ok (lajna_vote_cast (db, item, member (db, "mtm", "m2"), "abstain", "", &error) != 0,
              error);
   expect_refused (lajna_vote_cast (db, item, member (db, "mtm", "chair"), "approve", "",

@@ -27,6 +27,10 @@ struct _LajnaAgendaItemRow
   char                *held_on;
   gboolean             closed;
   gboolean             convened;
+  /* What the person reading may do (LajnaMeeting). */
+  gboolean             can_decide;
+  gboolean             votes_for_others;
+  int                  reader_id;
   LajnaDocumentList   *documents;
 };
 
@@ -190,7 +194,8 @@ add_vote_row (LajnaAgendaItemRow    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (box, self->convened || (self->closed && vote != NULL));
+  gtk_widget_set_sensitive (box, (self->convened || (self->closed && vote != NULL))
+                                 && (self->votes_for_others || voter->user_id == self->reader_id));
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (vote_label (choices[c]));
@@ -284,7 +289,8 @@ add_decision_row (LajnaAgendaItemRow    *self,
   button = gtk_button_new_with_mnemonic (self->closed ? _("C_orrect the Decision…")
                                                       : _("_Record the Decision…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, self->convened || (self->closed && decision != NULL));
+  gtk_widget_set_sensitive (button, self->can_decide
+                                    && (self->convened || (self->closed && decision != NULL)));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (decide_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
@@ -428,6 +434,9 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
   self->held_on = g_strdup (meeting->held_on);
   self->closed = g_strcmp0 (meeting->state, "closed") == 0;
   self->convened = g_strcmp0 (meeting->state, "convened") == 0;
+  self->can_decide = meeting->can_decide;
+  self->votes_for_others = meeting->votes_for_others;
+  self->reader_id = meeting->reader_id;
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
@@ -448,7 +457,7 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
         add_vote_row (self, item, a);
     }
   add_decision_row (self, item);
-  if (!self->closed)
+  if (!self->closed && meeting->can_manage)
     add_place_row (self, item, meeting->items->len);
   return GTK_WIDGET (self);
 }

@@ -178,6 +178,7 @@ status_toggled_cb (GtkToggleButton  *button,
 
 static GtkWidget *
 new_attendance_row (LajnaMeetingView    *self,
+                    const LajnaMeeting  *meeting,
                     const LajnaAttendee *attendee)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -194,6 +195,8 @@ new_attendance_row (LajnaMeetingView    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  /* Only those who prepare the meeting mark who is there. */
+  gtk_widget_set_sensitive (box, meeting->can_manage);
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (_(labels[i]));
@@ -292,9 +295,11 @@ show_meeting (LajnaMeetingView   *self,
   double scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
 
   gtk_label_set_text (self->facts_label, facts);
-  gtk_widget_set_visible (self->convene_button, g_strcmp0 (meeting->state, "draft") == 0);
-  gtk_widget_set_visible (self->close_button, g_strcmp0 (meeting->state, "convened") == 0);
-  gtk_widget_set_sensitive (self->add_button, !closed);
+  gtk_widget_set_visible (self->convene_button,
+                          meeting->can_manage && g_strcmp0 (meeting->state, "draft") == 0);
+  gtk_widget_set_visible (self->close_button,
+                          meeting->can_manage && g_strcmp0 (meeting->state, "convened") == 0);
+  gtk_widget_set_sensitive (self->add_button, meeting->can_manage && !closed);
   gtk_label_set_text (self->quorum_label, quorum);
   gtk_widget_remove_css_class (GTK_WIDGET (self->quorum_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->quorum_label), "error");
@@ -304,7 +309,7 @@ show_meeting (LajnaMeetingView   *self,
   remember_expanded (self);
   for (guint i = 0; i < meeting->attendees->len; i++)
     {
-      GtkWidget *row = new_attendance_row (self, g_ptr_array_index (meeting->attendees, i));
+      GtkWidget *row = new_attendance_row (self, meeting, g_ptr_array_index (meeting->attendees, i));
 
       adw_preferences_group_add (self->attendance_group, row);
       g_ptr_array_add (self->rows, row);
