@@ -441,3 +441,38 @@ lajna_db_copy_end (LajnaDb  *self,
     }
   return ok;
 }
+
+/**
+ * lajna_db_dup_value:
+ * @result: a result
+ * @row: a row of it
+ * @column: a column of it
+ *
+ * Returns: (transfer full) (nullable): the value as text, or %NULL for SQL NULL
+ */
+char *
+lajna_db_dup_value (const PGresult *result,
+                    int             row,
+                    int             column)
+{
+  return PQgetisnull (result, row, column) ? NULL : g_strdup (PQgetvalue (result, row, column));
+}
+
+/**
+ * lajna_db_dup_lines:
+ * @result: a result
+ * @row: a row of it
+ * @column: a column of it, a list with one element per line (as from
+ *   array_to_string (…, E'\n') or string_agg (…, E'\n'))
+ *
+ * Returns: (transfer full): the elements; none for an empty value or NULL
+ */
+GStrv
+lajna_db_dup_lines (const PGresult *result,
+                    int             row,
+                    int             column)
+{
+  const char *text = PQgetvalue (result, row, column);
+
+  return text[0] == '\0' ? g_new0 (char *, 1) : g_strsplit (text, "\n", -1);
+}

@@ -92,5 +92,11 @@ gboolean    lajna_db_copy_put        (LajnaDb             *self,
                                       GError             **error);
 gboolean    lajna_db_copy_end        (LajnaDb             *self,
                                       GError             **error);
+char       *lajna_db_dup_value       (const PGresult      *result,
+                                      int                  row,
+                                      int                  column);
+GStrv       lajna_db_dup_lines       (const PGresult      *result,
+                                      int                  row,
+                                      int                  column);
 
 G_END_DECLS

@@ -444,12 +444,6 @@ lajna_decision_choice_free (LajnaDecisionChoice *choice)
   g_free (choice);
 }
 
-static GStrv
-split_lines (const char *text)
-{
-  return *text == '\0' ? g_new0 (char *, 1) : g_strsplit (text, "\n", -1);
-}
-
 /**
  * lajna_decision_choices:
  * @db: a connection
@@ -487,8 +481,8 @@ lajna_decision_choices (LajnaDb     *db,
       choice->code = g_strdup (PQgetvalue (result, i, 0));
       choice->label = g_strdup (PQgetvalue (result, i, 1));
       choice->stays_open = PQgetvalue (result, i, 2)[0] == 't';
-      choice->reason_codes = split_lines (PQgetvalue (result, i, 3));
-      choice->reason_labels = split_lines (PQgetvalue (result, i, 4));
+      choice->reason_codes = lajna_db_dup_lines (result, i, 3);
+      choice->reason_labels = lajna_db_dup_lines (result, i, 4);
       g_ptr_array_add (choices, choice);
     }
   return choices;

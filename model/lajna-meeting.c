@@ -32,7 +32,6 @@ vote_free (LajnaVote *vote)
   g_free (vote->choice);
   g_free (vote->reasons);
   g_free (vote->entered_by);
-  g_free (vote->cast_at);
   g_free (vote->correction_reason);
   g_free (vote);
 }
@@ -40,15 +39,11 @@ vote_free (LajnaVote *vote)
 static void
 decision_free (LajnaDecision *decision)
 {
-  g_free (decision->outcome);
   g_free (decision->outcome_label);
-  g_strfreev (decision->reason_codes);
   g_strfreev (decision->reason_labels);
   g_free (decision->reasons);
-  g_strfreev (decision->missing_types);
   g_strfreev (decision->missing_labels);
   g_free (decision->next_review_on);
-  g_free (decision->decided_on);
   g_free (decision->entered_by);
   g_free (decision->correction_reason);
   g_free (decision);
@@ -60,8 +55,6 @@ item_free (LajnaAgendaItem *item)
   g_free (item->file_number);
   g_free (item->kind);
   g_free (item->title);
-  g_free (item->status);
-  g_free (item->received_on);
   g_free (item->lacking);
   g_strfreev (item->unread_by);
   g_ptr_array_unref (item->votes);
@@ -75,8 +68,6 @@ lajna_meeting_free (LajnaMeeting *meeting)
   if (meeting == NULL)
     return;
   g_free (meeting->committee_name);
-  g_free (meeting->committee_kind);
-  g_free (meeting->city);
   g_free (meeting->held_on);
   g_free (meeting->starts_at);
   g_free (meeting->place);
@@ -98,12 +89,6 @@ lajna_meeting_row_free (LajnaMeetingRow *row)
   g_free (row);
 }
 
-static char *
-dup_value (PGresult *result, int row, int column)
-{
-  return PQgetisnull (result, row, column) ? NULL : g_strdup (PQgetvalue (result, row, column));
-}
-
 static gint64
 int_value (PGresult *result, int row, int column)
 {
@@ -117,16 +102,6 @@ bool_value (PGresult *result, int row, int column)
   return PQgetvalue (result, row, column)[0] == 't';
 }
 
-/* A text[] as the server prints it in a row of its own: one element per
- * line, from array_to_string (…, E'\n'). */
-static GStrv
-lines_value (PGresult *result, int row, int column)
-{
-  const char *text = PQgetvalue (result, row, column);
-
-  return text[0] == '\0' ? g_new0 (char *, 1) : g_strsplit (text, "\n", -1);
-}
-
 static gboolean
 read_header (LajnaMeeting  *meeting,
              LajnaDb       *db,
@@ -134,7 +109,8 @@ read_header (LajnaMeeting  *meeting,
              GError       **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT m.committee_id, CASE WHEN $2::boolean THEN k.name_ar ELSE k.name_en END, NULL, k.kind, k.city, m.year, m.number,"
+      "SELECT m.committee_id, CASE WHEN $2::boolean THEN k.name_ar ELSE k.name_en END,"
+      "       m.year, m.number,"
       "       m.held_on::text, to_char(m.starts_at, 'HH24:MI'), m.place, m.state,"
       "       to_char(m.closed_at, 'YYYY-MM-DD HH24:MI'), k.quorum_needs_chair,"
       "       q.members, q.present, q.needed, q.chair_present, q.met,"
@@ -157,27 +133,25 @@ read_header (LajnaMeeting  *meeting,
       return FALSE;
     }
   meeting->committee_id = (int) int_value (result, 0, 0);
-  meeting->committee_name = dup_value (result, 0, 1);
-  meeting->committee_kind = dup_value (result, 0, 3);
-  meeting->city = dup_value (result, 0, 4);
-  meeting->year = (int) int_value (result, 0, 5);
-  meeting->number = (int) int_value (result, 0, 6);
-  meeting->held_on = dup_value (result, 0, 7);
-  meeting->starts_at = dup_value (result, 0, 8);
-  meeting->place = dup_value (result, 0, 9);
-  meeting->state = dup_value (result, 0, 10);
-  meeting->closed_at = dup_value (result, 0, 11);
-  meeting->quorum_needs_chair = bool_value (result, 0, 12);
-  meeting->quorum.members = (int) int_value (result, 0, 13);
-  meeting->quorum.present = (int) int_value (result, 0, 14);
-  meeting->quorum.needed = (int) int_value (result, 0, 15);
-  meeting->quorum.chair_present = bool_value (result, 0, 16);
-  meeting->quorum.met = bool_value (result, 0, 17);
-  meeting->seq = int_value (result, 0, 18);
-  meeting->can_manage = bool_value (result, 0, 19);
-  meeting->can_decide = bool_value (result, 0, 20);
-  meeting->votes_for_others = bool_value (result, 0, 21);
-  meeting->reader_id = (int) int_value (result, 0, 22);
+  meeting->committee_name = lajna_db_dup_value (result, 0, 1);
+  meeting->year = (int) int_value (result, 0, 2);
+  meeting->number = (int) int_value (result, 0, 3);
+  meeting->held_on = lajna_db_dup_value (result, 0, 4);
+  meeting->starts_at = lajna_db_dup_value (result, 0, 5);
+  meeting->place = lajna_db_dup_value (result, 0, 6);
+  meeting->state = lajna_db_dup_value (result, 0, 7);
+  meeting->closed_at = lajna_db_dup_value (result, 0, 8);
+  meeting->quorum_needs_chair = bool_value (result, 0, 9);
+  meeting->quorum.members = (int) int_value (result, 0, 10);
+  meeting->quorum.present = (int) int_value (result, 0, 11);
+  meeting->quorum.needed = (int) int_value (result, 0, 12);
+  meeting->quorum.chair_present = bool_value (result, 0, 13);
+  meeting->quorum.met = bool_value (result, 0, 14);
+  meeting->seq = int_value (result, 0, 15);
+  meeting->can_manage = bool_value (result, 0, 16);
+  meeting->can_decide = bool_value (result, 0, 17);
+  meeting->votes_for_others = bool_value (result, 0, 18);
+  meeting->reader_id = (int) int_value (result, 0, 19);
   return TRUE;
 }
 
@@ -204,12 +178,12 @@ read_attendees (LajnaMeeting  *meeting,
 
       attendee->id = int_value (result, i, 0);
       attendee->user_id = (int) int_value (result, i, 1);
-      attendee->login = dup_value (result, i, 2);
-      attendee->full_name = dup_value (result, i, 3);
-      attendee->role = dup_value (result, i, 4);
-      attendee->status = dup_value (result, i, 5);
-      attendee->was_status = dup_value (result, i, 6);
-      attendee->correction_reason = dup_value (result, i, 7);
+      attendee->login = lajna_db_dup_value (result, i, 2);
+      attendee->full_name = lajna_db_dup_value (result, i, 3);
+      attendee->role = lajna_db_dup_value (result, i, 4);
+      attendee->status = lajna_db_dup_value (result, i, 5);
+      attendee->was_status = lajna_db_dup_value (result, i, 6);
+      attendee->correction_reason = lajna_db_dup_value (result, i, 7);
       g_ptr_array_add (meeting->attendees, attendee);
     }
   return TRUE;
@@ -242,16 +216,20 @@ read_items (LajnaMeeting  *meeting,
       "  SELECT u.login, u.full_name FROM attendance_now a JOIN app_user u ON u.id = a.user_id"
       "   WHERE a.meeting_id = $1 AND a.status = 'present'"
       "     AND a.role IN ('chair', 'member', 'rapporteur'))"
-      "SELECT i.id, i.position, c.id, c.file_number, c.kind, c.title, c.status, c.received_on::text,"
+      "SELECT i.id, i.position, c.id, c.file_number, c.kind, c.title,"
       "       (SELECT string_agg(CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END,"
       "                          CASE WHEN $2::boolean THEN '، ' ELSE ', ' END ORDER BY t.code)"
       "          FROM lajna_case_lacking(c.id) l JOIN document_type t ON t.code = l.type_code),"
-      "       (SELECT count(*) FROM document d WHERE d.case_id = c.id),"
+      "       n.documents,"
       "       (SELECT string_agg(p.full_name, E'\\n' ORDER BY p.full_name) FROM present p"
-      "         WHERE (SELECT count(DISTINCT r.document_id) FROM lajna_document_readers(c.id) r"
-      "                 WHERE r.reader = p.login)"
-      "               < (SELECT count(*) FROM document d WHERE d.case_id = c.id))"
+      "         WHERE coalesce((rd.opened ->> p.login)::integer, 0) < n.documents)"
       "  FROM agenda_item i JOIN case_file c ON c.id = i.case_id"
+      "  CROSS JOIN LATERAL (SELECT count(*) AS documents FROM document d"
+      "                       WHERE d.case_id = c.id) n"
+      /* Who opened how many of the file's documents, read once a file. */
+      "  CROSS JOIN LATERAL (SELECT coalesce(jsonb_object_agg(x.reader, x.opened), '{}') AS opened"
+      "                        FROM (SELECT r.reader, count(DISTINCT r.document_id) AS opened"
+      "                                FROM lajna_document_readers(c.id) r GROUP BY r.reader) x) rd"
       " WHERE i.meeting_id = $1 ORDER BY i.position", 2, params, error);
 
   if (result == NULL)
@@ -263,14 +241,12 @@ read_items (LajnaMeeting  *meeting,
       item->id = int_value (result, i, 0);
       item->position = (int) int_value (result, i, 1);
       item->case_id = int_value (result, i, 2);
-      item->file_number = dup_value (result, i, 3);
-      item->kind = dup_value (result, i, 4);
-      item->title = dup_value (result, i, 5);
-      item->status = dup_value (result, i, 6);
-      item->received_on = dup_value (result, i, 7);
-      item->lacking = g_strdup (PQgetvalue (result, i, 8));
-      item->n_documents = (int) int_value (result, i, 9);
-      item->unread_by = lines_value (result, i, 10);
+      item->file_number = lajna_db_dup_value (result, i, 3);
+      item->kind = lajna_db_dup_value (result, i, 4);
+      item->title = lajna_db_dup_value (result, i, 5);
+      item->lacking = g_strdup (PQgetvalue (result, i, 6));
+      item->n_documents = (int) int_value (result, i, 7);
+      item->unread_by = lajna_db_dup_lines (result, i, 8);
       item->votes = g_ptr_array_new_with_free_func ((GDestroyNotify) vote_free);
       item->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decision_free);
       g_ptr_array_add (meeting->items, item);
@@ -288,7 +264,7 @@ read_votes (LajnaMeeting  *meeting,
 {
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT v.agenda_item_id, v.id, v.user_id, u.full_name, v.choice, v.reasons, v.entered_by,"
-      "       to_char(v.cast_at, 'YYYY-MM-DD HH24:MI'), v.corrects, v.correction_reason,"
+      "       v.corrects, v.correction_reason,"
       "       NOT EXISTS (SELECT FROM vote c WHERE c.corrects = v.id)"
       "  FROM vote v JOIN agenda_item i ON i.id = v.agenda_item_id"
       "  JOIN app_user u ON u.id = v.user_id"
@@ -310,14 +286,13 @@ read_votes (LajnaMeeting  *meeting,
       vote = g_new0 (LajnaVote, 1);
       vote->id = int_value (result, i, 1);
       vote->user_id = (int) int_value (result, i, 2);
-      vote->full_name = dup_value (result, i, 3);
-      vote->choice = dup_value (result, i, 4);
-      vote->reasons = dup_value (result, i, 5);
-      vote->entered_by = dup_value (result, i, 6);
-      vote->cast_at = dup_value (result, i, 7);
-      vote->corrects = int_value (result, i, 8);
-      vote->correction_reason = dup_value (result, i, 9);
-      vote->in_force = bool_value (result, i, 10);
+      vote->full_name = lajna_db_dup_value (result, i, 3);
+      vote->choice = lajna_db_dup_value (result, i, 4);
+      vote->reasons = lajna_db_dup_value (result, i, 5);
+      vote->entered_by = lajna_db_dup_value (result, i, 6);
+      vote->corrects = int_value (result, i, 7);
+      vote->correction_reason = lajna_db_dup_value (result, i, 8);
+      vote->in_force = bool_value (result, i, 9);
       g_ptr_array_add (item->votes, vote);
     }
   return TRUE;
@@ -330,9 +305,8 @@ read_decisions (LajnaMeeting  *meeting,
                 GError       **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT d.agenda_item_id, d.id, d.outcome, array_to_string(d.reason_codes, E'\\n'),"
-      "       d.reasons, array_to_string(d.missing_types, E'\\n'), d.next_review_on::text,"
-      "       d.decided_on::text, d.entered_by, d.corrects, d.correction_reason,"
+      "SELECT d.agenda_item_id, d.id, d.reasons, d.next_review_on::text,"
+      "       d.entered_by, d.corrects, d.correction_reason,"
       "       NOT EXISTS (SELECT FROM decision c WHERE c.corrects = d.id),"
       "       (SELECT CASE WHEN $2::boolean THEN o.name_ar ELSE o.name_en END"
       "          FROM decision_outcome o WHERE o.code = d.outcome),"
@@ -358,19 +332,15 @@ read_decisions (LajnaMeeting  *meeting,
         continue;
       decision = g_new0 (LajnaDecision, 1);
       decision->id = int_value (result, i, 1);
-      decision->outcome = dup_value (result, i, 2);
-      decision->reason_codes = lines_value (result, i, 3);
-      decision->reasons = dup_value (result, i, 4);
-      decision->missing_types = lines_value (result, i, 5);
-      decision->next_review_on = dup_value (result, i, 6);
-      decision->decided_on = dup_value (result, i, 7);
-      decision->entered_by = dup_value (result, i, 8);
-      decision->corrects = int_value (result, i, 9);
-      decision->correction_reason = dup_value (result, i, 10);
-      decision->in_force = bool_value (result, i, 11);
-      decision->outcome_label = g_strdup (PQgetvalue (result, i, 12));
-      decision->reason_labels = lines_value (result, i, 13);
-      decision->missing_labels = lines_value (result, i, 14);
+      decision->reasons = lajna_db_dup_value (result, i, 2);
+      decision->next_review_on = lajna_db_dup_value (result, i, 3);
+      decision->entered_by = lajna_db_dup_value (result, i, 4);
+      decision->corrects = int_value (result, i, 5);
+      decision->correction_reason = lajna_db_dup_value (result, i, 6);
+      decision->in_force = bool_value (result, i, 7);
+      decision->outcome_label = g_strdup (PQgetvalue (result, i, 8));
+      decision->reason_labels = lajna_db_dup_lines (result, i, 9);
+      decision->missing_labels = lajna_db_dup_lines (result, i, 10);
       g_ptr_array_add (item->decisions, decision);
     }
   return TRUE;
@@ -449,13 +419,13 @@ lajna_meeting_list (LajnaDb  *db,
 
       row->id = int_value (result, i, 0);
       row->committee_id = (int) int_value (result, i, 1);
-      row->committee_name = dup_value (result, i, 2);
+      row->committee_name = lajna_db_dup_value (result, i, 2);
       row->year = (int) int_value (result, i, 3);
       row->number = (int) int_value (result, i, 4);
-      row->held_on = dup_value (result, i, 5);
-      row->starts_at = dup_value (result, i, 6);
-      row->place = dup_value (result, i, 7);
-      row->state = dup_value (result, i, 8);
+      row->held_on = lajna_db_dup_value (result, i, 5);
+      row->starts_at = lajna_db_dup_value (result, i, 6);
+      row->place = lajna_db_dup_value (result, i, 7);
+      row->state = lajna_db_dup_value (result, i, 8);
       row->n_items = (int) int_value (result, i, 9);
       row->n_decided = (int) int_value (result, i, 10);
       g_ptr_array_add (rows, row);

@@ -28,7 +28,6 @@ typedef struct
   char     *choice;
   char     *reasons;
   char     *entered_by;
-  char     *cast_at;
   gint64    corrects;
   char     *correction_reason;
   gboolean  in_force;
@@ -39,15 +38,11 @@ typedef struct
 typedef struct
 {
   gint64    id;
-  char     *outcome;
   char     *outcome_label;
-  char    **reason_codes;
   char    **reason_labels;
   char     *reasons;
-  char    **missing_types;
   char    **missing_labels;
   char     *next_review_on;
-  char     *decided_on;
   char     *entered_by;
   gint64    corrects;
   char     *correction_reason;
@@ -62,8 +57,6 @@ typedef struct
   char       *file_number;
   char       *kind;
   char       *title;
-  char       *status;
-  char       *received_on;
   /* Document types the checklist still lacks, translated, or "". */
   char       *lacking;
   int         n_documents;
@@ -87,8 +80,6 @@ typedef struct
   gint64       id;
   int          committee_id;
   char        *committee_name;
-  char        *committee_kind;
-  char        *city;
   int          year;
   int          number;
   char        *held_on;

@@ -43,12 +43,10 @@ lajna_ruling_content_free (LajnaRulingContent *content)
   if (content == NULL)
     return;
   g_free (content->issued_on);
-  g_free (content->outcome);
   g_free (content->state_name);
   g_free (content->ministry_name);
   g_free (content->committee_name);
   g_free (content->letterhead);
-  g_free (content->city);
   g_clear_pointer (&content->logo, g_bytes_unref);
   g_free (content->title);
   g_free (content->preamble);
@@ -123,13 +121,6 @@ lajna_ruling_fill (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static char *
-dup_value (PGresult *result,
-           int       column)
-{
-  return PQgetisnull (result, 0, column) ? NULL : g_strdup (PQgetvalue (result, 0, column));
-}
-
 /* The decision in force on the file, its ruling if issued, the letterhead
  * and the template. */
 static gboolean
@@ -143,8 +134,8 @@ read_ruling (LajnaRulingContent  *content,
 {
   const char *params[] = { case_id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT d.id, r.id, r.number, r.year, r.issued_on::text, d.outcome,"
-      "       k.state_name, k.ministry_name, k.name_ar, k.letterhead, k.city, k.logo,"
+      "SELECT d.id, r.id, r.number, r.year, r.issued_on::text,"
+      "       k.state_name, k.ministry_name, k.name_ar, k.letterhead, k.logo,"
       "       t.title, t.preamble, array_to_string(t.articles, E'\\n'), k.hijri_dates"
       "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
       "  JOIN committee k ON k.id = c.committee_id"
@@ -167,26 +158,24 @@ read_ruling (LajnaRulingContent  *content,
   content->ruling_id = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
   content->number = (int) g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
   content->year = (int) g_ascii_strtoll (PQgetvalue (result, 0, 3), NULL, 10);
-  content->issued_on = dup_value (result, 4);
-  content->outcome = dup_value (result, 5);
-  content->state_name = dup_value (result, 6);
-  content->ministry_name = dup_value (result, 7);
-  content->committee_name = dup_value (result, 8);
-  content->letterhead = dup_value (result, 9);
-  content->city = dup_value (result, 10);
-  if (!PQgetisnull (result, 0, 11))
+  content->issued_on = lajna_db_dup_value (result, 0, 4);
+  content->state_name = lajna_db_dup_value (result, 0, 5);
+  content->ministry_name = lajna_db_dup_value (result, 0, 6);
+  content->committee_name = lajna_db_dup_value (result, 0, 7);
+  content->letterhead = lajna_db_dup_value (result, 0, 8);
+  if (!PQgetisnull (result, 0, 9))
     {
       size_t length = 0;
-      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (result, 0, 11),
+      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (result, 0, 9),
                                               &length);
 
       content->logo = g_bytes_new (bytes, length);
       PQfreemem (bytes);
     }
-  content->hijri = PQgetvalue (result, 0, 15)[0] == 't';
-  *title = dup_value (result, 12);
-  *preamble = dup_value (result, 13);
-  *articles = g_strsplit (PQgetvalue (result, 0, 14), "\n", -1);
+  content->hijri = PQgetvalue (result, 0, 13)[0] == 't';
+  *title = lajna_db_dup_value (result, 0, 10);
+  *preamble = lajna_db_dup_value (result, 0, 11);
+  *articles = g_strsplit (PQgetvalue (result, 0, 12), "\n", -1);
   return TRUE;
 }
 

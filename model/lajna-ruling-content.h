@@ -22,12 +22,10 @@ typedef struct
   int         number;
   int         year;
   char       *issued_on;
-  char       *outcome;
   char       *state_name;
   char       *ministry_name;
   char       *committee_name;
   char       *letterhead;
-  char       *city;
   GBytes     *logo;
   gboolean    hijri;
   char       *title;

@@ -5,7 +5,8 @@
  * reads it again when the watch says the meeting changed (here or on
  * another workstation), and runs what a person does to the meeting on the
  * worker, reading the meeting again afterwards. Loads never overlap: a
- * change during a load makes one more load after it. */
+ * change announced during a load makes one more load after it, unless the
+ * load already read it. */
 
 #include "lajna-meeting-session.h"
 
@@ -21,9 +22,9 @@ struct _LajnaMeetingSession
   gint64             id;
   LajnaMeeting      *meeting;
   GCancellable      *cancellable;
-  /* Jobs on the worker, and whether to read again when they are done. */
+  /* Jobs on the worker, and the last change the watch announced. */
   guint              in_flight;
-  gboolean           again;
+  gint64             announced;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaMeetingSession, lajna_meeting_session, G_TYPE_OBJECT)
@@ -176,11 +177,8 @@ worked_cb (GObject      *source,
   if (outcome->refused != NULL)
     g_signal_emit (self, signals[FAILED], 0, outcome->refused);
   outcome_free (outcome);
-  if (self->again && self->in_flight == 0)
-    {
-      self->again = FALSE;
-      start (self, NULL);
-    }
+  if (self->in_flight == 0 && self->meeting->seq < self->announced)
+    start (self, NULL);
 }
 
 static void
@@ -203,9 +201,11 @@ changed_cb (LajnaMeetingSession *self,
             gint64               meeting_id,
             gint64               seq)
 {
-  if (meeting_id != self->id || (self->meeting != NULL && seq <= self->meeting->seq))
+  if (meeting_id != self->id)
     return;
-  lajna_meeting_session_reload (self);
+  self->announced = MAX (self->announced, seq);
+  if (self->meeting == NULL || seq > self->meeting->seq)
+    lajna_meeting_session_reload (self);
 }
 
 static void
@@ -313,9 +313,8 @@ lajna_meeting_session_reload (LajnaMeetingSession *self)
 {
   g_return_if_fail (LAJNA_IS_MEETING_SESSION (self));
 
-  if (self->in_flight > 0)
-    self->again = TRUE;
-  else
+  /* A job on the worker reads the meeting when it is done. */
+  if (self->in_flight == 0)
     start (self, NULL);
 }
 

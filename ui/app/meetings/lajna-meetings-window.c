@@ -72,7 +72,9 @@ message_cb (LajnaMeetingsWindow *self,
 typedef struct
 {
   int         committee_id;
-  gboolean    fall_due;
+  /* The window's first listing: reviews fall due, and the clerks who may
+   * keep a new meeting's minutes are read. */
+  gboolean    first;
   gint64      created;
 } ListJob;
 
@@ -100,14 +102,14 @@ list_thread (LajnaDb       *db,
   ListJob *job = data;
   Listed *listed;
 
-  if (job->fall_due && lajna_reviews_fall_due (db, NULL, error) < 0)
+  if (job->first && lajna_reviews_fall_due (db, NULL, error) < 0)
     return NULL;
   listed = g_new0 (Listed, 1);
   listed->created = job->created;
   listed->meetings = lajna_meeting_list (db, job->committee_id, error);
-  if (listed->meetings != NULL && job->committee_id != 0)
+  if (listed->meetings != NULL && job->first && job->committee_id != 0)
     listed->clerks = lajna_meeting_clerks (db, job->committee_id, error);
-  if (listed->meetings == NULL || (job->committee_id != 0 && listed->clerks == NULL))
+  if (listed->meetings == NULL || (job->first && job->committee_id != 0 && listed->clerks == NULL))
     {
       listed_free (listed);
       return NULL;
@@ -197,13 +199,13 @@ listed_cb (GObject      *source,
 
 static void
 relist (LajnaMeetingsWindow *self,
-        gboolean             fall_due,
+        gboolean             first,
         gint64               created)
 {
   ListJob *job = g_new0 (ListJob, 1);
 
   job->committee_id = self->committee_id;
-  job->fall_due = fall_due;
+  job->first = first;
   job->created = created;
   lajna_db_worker_run_async (self->worker, list_thread, job, g_free, (GDestroyNotify) listed_free,
                              self->cancellable, listed_cb, self);
