@@ -34,6 +34,7 @@ static const struct
   { "placeholder", N_("The template names a placeholder that does not exist. Use only the placeholders listed beside the editor.") },
   { "ruling_issued", N_("This decision already has its ruling.") },
   { "ruling_final", N_("A ruling on record is final. To correct it, issue a new version.") },
+  { "ruling_superseded", N_("This ruling has been corrected by a newer version, or its decision is no longer in force: correct the latest version.") },
 };
 
 /**

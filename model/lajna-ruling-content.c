@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-json.h"
 #include "lajna-text.h"
 
 static const char * const article_names[] = {
@@ -48,6 +49,8 @@ lajna_ruling_content_free (LajnaRulingContent *content)
   g_free (content->committee_name);
   g_free (content->letterhead);
   g_clear_pointer (&content->logo, g_bytes_unref);
+  g_free (content->seal);
+  g_free (content->correction_reason);
   g_free (content->title);
   g_free (content->preamble);
   g_strfreev (content->articles);
@@ -135,12 +138,17 @@ read_ruling (LajnaRulingContent  *content,
   const char *params[] = { case_id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT d.id, r.id, r.number, r.year, r.issued_on::text,"
-      "       k.state_name, k.ministry_name, k.name_ar, k.letterhead, k.logo,"
-      "       t.title, t.preamble, array_to_string(t.articles, E'\\n'), k.hijri_dates"
+      "       k.state_name, k.ministry_name, k.name_ar,"
+      "       coalesce(r.content->>'letterhead', k.letterhead), k.logo,"
+      "       coalesce(r.content->>'title', t.title), coalesce(r.content->>'preamble', t.preamble),"
+      "       coalesce((SELECT string_agg(a, E'\\x1e' ORDER BY n) FROM"
+      "                   jsonb_array_elements_text(r.content->'articles') WITH ORDINALITY x (a, n)),"
+      "                array_to_string(t.articles, E'\\x1e')),"
+      "       coalesce((r.content->>'hijri')::boolean, k.hijri_dates), r.seal, k.id, r.version,"
+      "       r.decision_id <> d.id, r.correction_reason"
       "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
       "  JOIN committee k ON k.id = c.committee_id"
-      "  LEFT JOIN LATERAL (SELECT * FROM ruling r WHERE r.decision_id = d.id"
-      "                      ORDER BY r.version DESC LIMIT 1) r ON true"
+      "  LEFT JOIN ruling r ON r.id = lajna_decision_ruling(d.id)"
       "  CROSS JOIN LATERAL (SELECT * FROM ruling_template t WHERE t.outcome = d.outcome"
       "                        AND (t.committee_id = k.id OR t.committee_id IS NULL)"
       "                      ORDER BY t.committee_id NULLS LAST LIMIT 1) t"
@@ -173,9 +181,14 @@ read_ruling (LajnaRulingContent  *content,
       PQfreemem (bytes);
     }
   content->hijri = PQgetvalue (result, 0, 13)[0] == 't';
+  content->seal = lajna_db_dup_value (result, 0, 14);
+  content->committee_id = (int) g_ascii_strtoll (PQgetvalue (result, 0, 15), NULL, 10);
+  content->version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 16), NULL, 10);
+  content->outdated = PQgetvalue (result, 0, 17)[0] == 't';
+  content->correction_reason = lajna_db_dup_value (result, 0, 18);
   *title = lajna_db_dup_value (result, 0, 10);
   *preamble = lajna_db_dup_value (result, 0, 11);
-  *articles = g_strsplit (PQgetvalue (result, 0, 12), "\n", -1);
+  *articles = g_strsplit (PQgetvalue (result, 0, 12), "\x1e", -1);
   return TRUE;
 }
 
@@ -200,15 +213,23 @@ read_values (LajnaDb    *db,
 }
 
 /* The chair first, then the members present at the meeting that decided;
- * without a meeting, the committee's chair. */
+ * without a meeting, the committee's chair. A sealed ruling's are those
+ * it was sealed with. */
 static GPtrArray *
-read_signatories (LajnaDb  *db,
-                  gint64    decision_id,
-                  GError  **error)
+read_signatories (LajnaDb                  *db,
+                  const LajnaRulingContent *content,
+                  GError                  **error)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, decision_id);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, content->seal != NULL
+                                                                ? content->ruling_id
+                                                                : content->decision_id);
   const char *params[] = { id };
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  g_autoptr(PGresult) result = content->seal != NULL
+    ? lajna_db_exec_params (db,
+      "SELECT s->>'capacity', s->>'name' FROM ruling r,"
+      "       jsonb_array_elements(r.content->'signatories') WITH ORDINALITY x (s, n)"
+      " WHERE r.id = $1 ORDER BY n", 1, params, error)
+    : lajna_db_exec_params (db,
       "SELECT CASE a.role WHEN 'chair' THEN 'رئيس اللجنة' WHEN 'rapporteur' THEN 'مقرر اللجنة'"
       "       ELSE 'عضو اللجنة' END, u.full_name"
       "  FROM decision d JOIN agenda_item i ON i.id = d.agenda_item_id"
@@ -263,8 +284,17 @@ lajna_ruling_content_load (LajnaDb  *db,
   guint n;
 
   if (!read_ruling (content, db, id, &title, &preamble, &articles, error)
-      || (values = read_values (db, content->decision_id, error)) == NULL
-      || (content->signatories = read_signatories (db, content->decision_id, error)) == NULL)
+      || (content->signatories = read_signatories (db, content, error)) == NULL)
+    return NULL;
+  /* A sealed ruling says what it said when it was sealed. */
+  if (content->seal != NULL)
+    {
+      content->title = g_steal_pointer (&title);
+      content->preamble = g_steal_pointer (&preamble);
+      content->articles = g_steal_pointer (&articles);
+      return g_steal_pointer (&content);
+    }
+  if ((values = read_values (db, content->decision_id, error)) == NULL)
     return NULL;
   content->title = lajna_ruling_fill (title, values);
   content->preamble = lajna_ruling_fill (preamble, values);
@@ -273,4 +303,61 @@ lajna_ruling_content_load (LajnaDb  *db,
   for (guint i = 0; i < n; i++)
     content->articles[i] = lajna_ruling_fill (articles[i], values);
   return g_steal_pointer (&content);
+}
+
+/**
+ * lajna_ruling_content_freeze:
+ * @content: a ruling filled in
+ *
+ * Returns: (transfer full): its text as JSON, for the ruling's record: the
+ *   letterhead, title, preamble, articles, signatories and whether it gives
+ *   the Hijri date
+ */
+char *
+lajna_ruling_content_freeze (const LajnaRulingContent *content)
+{
+  LajnaJson *json = lajna_json_new ();
+  g_autofree char *letterhead = lajna_ruling_content_letterhead (content);
+
+  lajna_json_begin_object (json);
+  lajna_json_member (json, "letterhead", letterhead);
+  lajna_json_member (json, "title", content->title);
+  lajna_json_member (json, "preamble", content->preamble);
+  lajna_json_key (json, "articles");
+  lajna_json_begin_array (json);
+  for (guint i = 0; content->articles[i] != NULL; i++)
+    lajna_json_string (json, content->articles[i]);
+  lajna_json_end_array (json);
+  lajna_json_key (json, "signatories");
+  lajna_json_begin_array (json);
+  for (guint i = 0; i < content->signatories->len; i++)
+    {
+      const LajnaSignatory *signatory = g_ptr_array_index (content->signatories, i);
+
+      lajna_json_begin_object (json);
+      lajna_json_member (json, "capacity", signatory->capacity);
+      lajna_json_member (json, "name", signatory->full_name);
+      lajna_json_end_object (json);
+    }
+  lajna_json_end_array (json);
+  lajna_json_key (json, "hijri");
+  lajna_json_bool (json, content->hijri);
+  lajna_json_end_object (json);
+  return lajna_json_free_to_string (json);
+}
+
+/**
+ * lajna_ruling_content_letterhead:
+ * @content: a ruling
+ *
+ * Returns: (transfer full): the lines on the right of its letterhead: the
+ *   committee's own, or the state, the ministry and the committee
+ */
+char *
+lajna_ruling_content_letterhead (const LajnaRulingContent *content)
+{
+  if (content->letterhead != NULL && *content->letterhead != '\0')
+    return g_strdup (content->letterhead);
+  return g_strjoin ("\n", content->state_name, content->ministry_name, content->committee_name,
+                    NULL);
 }

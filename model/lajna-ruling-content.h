@@ -13,14 +13,22 @@ typedef struct
 
 /* What a ruling prints, its template filled in: every value but Arabic
  * words isolated, so that a date, a number or a Latin name keeps its own
- * order in the Arabic sentence around it. @number is 0 for a decision whose ruling is
- * not issued yet (a draft). */
+ * order in the Arabic sentence around it. @number is 0 for a decision
+ * whose ruling is not issued yet (a draft). A sealed ruling (@seal set)
+ * holds the text it was sealed with; @outdated says that the decision was
+ * corrected since, so that the ruling needs a corrected version. A
+ * version after the first gives its @correction_reason. */
 typedef struct
 {
   gint64      decision_id;
   gint64      ruling_id;
+  int         committee_id;
   int         number;
   int         year;
+  int         version;
+  gboolean    outdated;
+  char       *correction_reason;
+  char       *seal;
   char       *issued_on;
   char       *state_name;
   char       *ministry_name;
@@ -40,6 +48,8 @@ LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
 char               *lajna_ruling_fill           (const char         *text,
                                                  GHashTable         *values);
 const char         *lajna_ruling_article_name   (guint               index);
+char               *lajna_ruling_content_freeze (const LajnaRulingContent *content);
+char               *lajna_ruling_content_letterhead (const LajnaRulingContent *content);
 void                lajna_ruling_content_free   (LajnaRulingContent *content);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaRulingContent, lajna_ruling_content_free)

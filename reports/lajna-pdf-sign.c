@@ -2,7 +2,8 @@
  * incremental update appended to the PDF as it is (nothing before it
  * changes) adds a signature field on the first page, the catalog's form
  * that holds it, and a signature dictionary whose /Contents is an OpenSSL
- * CMS detached signature (adbe.pkcs7.detached) over every byte of the file
+ * CMS detached signature (ETSI.CAdES.detached: PAdES, with the signing
+ * certificate among the signed attributes) over every byte of the file
  * but the /Contents value itself (/ByteRange). The key and certificate come
  * from the signatory's PKCS#12 file. pdfsig from poppler-utils checks it.
  *
@@ -173,7 +174,7 @@ sign_bytes (const Signer  *signer,
 {
   BIO *in = BIO_new_mem_buf (data, (int) length);
   CMS_ContentInfo *cms = CMS_sign (signer->cert, signer->key, signer->chain, in,
-                                   CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP);
+                                   CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP | CMS_CADES);
   unsigned char *der = NULL;
   int size = cms != NULL ? i2d_CMS_ContentInfo (cms, &der) : -1;
   GBytes *signature = NULL;
@@ -227,6 +228,7 @@ lajna_pdf_sign (GBytes      *pdf,
   g_autofree char *catalog = NULL;
   g_autofree char *page = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *info = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = g_date_time_format (now, "%Y%m%d%H%M%SZ");
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -247,6 +249,10 @@ lajna_pdf_sign (GBytes      *pdf,
   size = trailer_number (trailer_text, "/Size");
   root = trailer_number (trailer_text, "/Root");
   previous = g_ascii_strtoll (startxref + strlen ("startxref"), NULL, 10);
+  /* The document's information (its title, and a ruling's seal) stays. */
+  info = trailer_number (trailer_text, "/Info") > 0
+           ? g_strdup_printf (" /Info %" G_GINT64_FORMAT " 0 R", trailer_number (trailer_text, "/Info"))
+           : g_strdup ("");
   catalog = root > 0 ? object_dictionary (data, length, root) : NULL;
   pages = catalog != NULL ? trailer_number (catalog, "/Pages") : -1;
   first = pages > 0 ? first_page (data, length, pages) : 0;
@@ -290,7 +296,7 @@ lajna_pdf_sign (GBytes      *pdf,
   {
     g_autofree char *zeros = g_strnfill (CONTENTS_BYTES * 2, '0');
     g_autofree char *body = g_strdup_printf (
-        "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached"
+        "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
         " /ByteRange [0 %*s %*s %*s] /Contents <%s> /M (D:%s) /Name %s >>",
         RANGE_WIDTH, "", RANGE_WIDTH, "", RANGE_WIDTH, "", zeros, when, name);
 
@@ -310,8 +316,8 @@ lajna_pdf_sign (GBytes      *pdf,
                             g_array_index (offsets, gint64, i),
                             g_array_index (offsets, gint64, i + 1));
   g_string_append_printf (out, "trailer\n<< /Size %" G_GINT64_FORMAT " /Root %" G_GINT64_FORMAT
-                          " 0 R /Prev %" G_GINT64_FORMAT " >>\nstartxref\n%" G_GINT64_FORMAT
-                          "\n%%%%EOF\n", size + 2, root, previous, xref);
+                          " 0 R%s /Prev %" G_GINT64_FORMAT " >>\nstartxref\n%" G_GINT64_FORMAT
+                          "\n%%%%EOF\n", size + 2, root, info, previous, xref);
 
   /* The signed ranges: all but the hex string of /Contents. */
   contents_at = (const char *) find_last (out->str, out->len, "/Contents <") - out->str

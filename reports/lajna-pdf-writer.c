@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <qrencode.h>
 #include <string.h>
 
 #include "lajna-text.h"
@@ -32,6 +33,9 @@
 #define SIGNATURE_HEIGHT 96.0
 #define LOGO_SIZE 64.0
 #define LETTERHEAD_COLUMN (CONTENT_WIDTH * 0.38)
+/* The seal's QR code: its side, and the gap under it to the page's edge. */
+#define SEAL_SIZE 80.0
+#define SEAL_BOTTOM 24.0
 
 typedef enum
 {
@@ -67,6 +71,9 @@ struct _LajnaPdfWriter
 
   char    *title;
   char    *watermark;
+  /* The seal, printed as a QR code on every page and kept in the keywords. */
+  char    *seal;
+  QRcode  *seal_code;
   gboolean arabic;
   GArray  *blocks;
   /* Laid out once, by lajna_pdf_writer_paginate(). */
@@ -94,6 +101,8 @@ lajna_pdf_writer_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->watermark);
+  g_free (self->seal);
+  g_clear_pointer (&self->seal_code, QRcode_free);
   g_array_unref (self->blocks);
 
   G_OBJECT_CLASS (lajna_pdf_writer_parent_class)->finalize (object);
@@ -140,6 +149,27 @@ lajna_pdf_writer_set_watermark (LajnaPdfWriter *self,
 
   g_free (self->watermark);
   self->watermark = g_strdup (text);
+}
+
+/**
+ * lajna_pdf_writer_set_seal:
+ * @self: a #LajnaPdfWriter
+ * @seal: (nullable): what the QR code holds (lajna_seal_make())
+ *
+ * Prints @seal as a QR code at the foot of every page, on the left, and
+ * keeps it in the PDF's keywords, where a verifier reads it back.
+ */
+void
+lajna_pdf_writer_set_seal (LajnaPdfWriter *self,
+                           const char     *seal)
+{
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  g_free (self->seal);
+  g_clear_pointer (&self->seal_code, QRcode_free);
+  self->seal = g_strdup (seal);
+  if (seal != NULL)
+    self->seal_code = QRcode_encodeString8bit (seal, 0, QR_ECLEVEL_L);
 }
 
 /**
@@ -418,6 +448,29 @@ draw_footer (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
+/* The seal's QR code at the foot of the page, on the left: each dark
+ * module a square, with the white margin of four modules the code needs. */
+static void
+draw_seal (const QRcode *code,
+           cairo_t      *cr)
+{
+  double module = SEAL_SIZE / (code->width + 8);
+  double x = MARGIN - 4 * module;
+  double y = PAGE_HEIGHT - SEAL_BOTTOM - SEAL_SIZE;
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, SEAL_SIZE, SEAL_SIZE);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (int row = 0; row < code->width; row++)
+    for (int column = 0; column < code->width; column++)
+      if (code->data[row * code->width + column] & 1)
+        cairo_rectangle (cr, x + (column + 4) * module, y + (row + 4) * module, module, module);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
 /* Each capacity over a space to sign in, a line, and the name under it;
  * the first on the right. */
 static void
@@ -557,6 +610,8 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
         draw_block (block, cr);
     }
   draw_footer (cr, self->watermark, self->arabic, page, self->n_pages);
+  if (self->seal_code != NULL)
+    draw_seal (self->seal_code, cr);
   if (self->watermark != NULL)
     draw_watermark (self->watermark, cr);
 }
@@ -575,6 +630,27 @@ lajna_pdf_writer_append_to (LajnaPdfWriter *self,
     }
 }
 
+static void
+describe (cairo_surface_t *surface,
+          const char      *title)
+{
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lajna");
+}
+
+/* The document's pages on @surface, its seal in the keywords. */
+static void
+write_to (LajnaPdfWriter  *self,
+          cairo_surface_t *surface)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  if (self->seal != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->seal);
+  lajna_pdf_writer_append_to (self, cr);
+  cairo_destroy (cr);
+}
+
 /**
  * lajna_pdf_writer_create_surface:
  * @path: the PDF to write
@@ -588,8 +664,7 @@ lajna_pdf_writer_create_surface (const char *path,
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lajna");
+  describe (surface, title);
   return surface;
 }
 
@@ -634,15 +709,45 @@ lajna_pdf_writer_write (LajnaPdfWriter  *self,
                         GError         **error)
 {
   cairo_surface_t *surface;
-  cairo_t *cr;
 
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), FALSE);
 
   surface = lajna_pdf_writer_create_surface (path, self->title);
-  cr = cairo_create (surface);
-  lajna_pdf_writer_append_to (self, cr);
-  cairo_destroy (cr);
+  write_to (self, surface);
   return lajna_pdf_writer_finish_surface (surface, path, error);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * lajna_pdf_writer_write_bytes:
+ * @self: a #LajnaPdfWriter
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the whole document, in memory
+ */
+GBytes *
+lajna_pdf_writer_write_bytes (LajnaPdfWriter  *self,
+                              GError         **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+
+  g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
+  describe (surface, self->title);
+  write_to (self, surface);
+  if (!lajna_pdf_writer_finish_surface (surface, self->title, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (LajnaPdfWriter, lajna_pdf_writer, LAJNA, PDF_WRITER, GObje
 LajnaPdfWriter *lajna_pdf_writer_new            (const char      *title);
 void            lajna_pdf_writer_set_watermark  (LajnaPdfWriter  *self,
                                                  const char      *text);
+void            lajna_pdf_writer_set_seal       (LajnaPdfWriter  *self,
+                                                 const char      *seal);
 void            lajna_pdf_writer_set_arabic     (LajnaPdfWriter  *self,
                                                  gboolean         arabic);
 void            lajna_pdf_writer_add_letterhead (LajnaPdfWriter *self,
@@ -51,6 +53,8 @@ gboolean        lajna_pdf_writer_commit         (const char      *partial,
                                                  GError         **error);
 gboolean        lajna_pdf_writer_write          (LajnaPdfWriter  *self,
                                                  const char      *path,
+                                                 GError         **error);
+GBytes         *lajna_pdf_writer_write_bytes    (LajnaPdfWriter  *self,
                                                  GError         **error);
 gboolean        lajna_pdf_writer_write_recorded (LajnaPdfWriter    *self,
                                                  const char        *path,

@@ -10,13 +10,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <unistd.h>
 
 #include "lajna-case-fields.h"
 #include "lajna-hijri.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
+#include "lajna-ruling-issue.h"
 #include "lajna-text.h"
 
 /* Signature blocks side by side, at most this many a row. */
@@ -82,14 +82,12 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
   LajnaPdfWriter *writer = lajna_pdf_writer_new (heading);
 
   lajna_pdf_writer_set_arabic (writer, TRUE);
+  lajna_pdf_writer_set_seal (writer, content->seal);
   if (content->number == 0)
     lajna_pdf_writer_set_watermark (writer, "مسودة — لم يصدر القرار بعد");
   /* A committee's own letterhead, or the state, ministry and committee;
    * on the left, the number and the date. */
-  start = *content->letterhead != '\0'
-            ? g_strdup (content->letterhead)
-            : g_strjoin ("\n", content->state_name, content->ministry_name,
-                         content->committee_name, NULL);
+  start = lajna_ruling_content_letterhead (content);
   day = lajna_isolate (content->issued_on != NULL ? content->issued_on : "……");
   hijri = dup_hijri_line (content);
   end = content->number > 0
@@ -98,6 +96,16 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
           : g_strdup_printf ("الرقم: ……\nالتاريخ: %s%s", day, hijri);
   lajna_pdf_writer_add_letterhead (writer, start, end, content->logo);
   lajna_pdf_writer_add_title (writer, heading);
+  if (content->version > 1)
+    {
+      g_autofree char *version = g_strdup_printf ("%d", content->version);
+      g_autofree char *version_isolated = lajna_isolate (version);
+      g_autofree char *note = g_strdup_printf ("نسخة مصحَّحة رقم (%s) تحل محل ما قبلها. "
+                                               "سبب التصحيح: %s", version_isolated,
+                                               content->correction_reason);
+
+      lajna_pdf_writer_add_paragraph (writer, note);
+    }
   lajna_pdf_writer_add_heading (writer, content->title);
   lajna_pdf_writer_add_paragraph (writer, content->preamble);
   lajna_pdf_writer_add_paragraph (writer, "قررت:");
@@ -135,6 +143,22 @@ record_print (gpointer   data,
   return result != NULL;
 }
 
+/* The file's ruling as it prints: an issued ruling not sealed yet (one
+ * issued before seals existed) is sealed first. */
+static LajnaRulingContent *
+load_sealed (LajnaDb  *db,
+             gint64    case_id,
+             GError  **error)
+{
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
+
+  if (content == NULL || content->ruling_id == 0 || content->seal != NULL)
+    return g_steal_pointer (&content);
+  if (!lajna_ruling_seal (db, case_id, error))
+    return NULL;
+  return lajna_ruling_content_load (db, case_id, error);
+}
+
 /**
  * lajna_ruling_render:
  * @db: a connection, as the person printing
@@ -154,7 +178,7 @@ lajna_ruling_render (LajnaDb     *db,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
+  g_autoptr(LajnaRulingContent) content = load_sealed (db, case_id, error);
   g_autoptr(LajnaPdfWriter) writer = NULL;
   Printed printed = { db, case_id };
 
@@ -198,7 +222,7 @@ lajna_rulings_render_all (LajnaDb              *db,
   for (guint i = 0; i < case_ids->len && done; i++)
     {
       g_autoptr(LajnaRulingContent) content =
-        lajna_ruling_content_load (db, g_array_index (case_ids, gint64, i), error);
+        load_sealed (db, g_array_index (case_ids, gint64, i), error);
       g_autoptr(LajnaPdfWriter) writer = NULL;
 
       if (content == NULL)
@@ -245,27 +269,6 @@ dup_signer (LajnaDb                  *db,
   return g_strdup (chair->full_name);
 }
 
-/* The ruling's pages, as bytes. */
-static GBytes *
-render_bytes (const LajnaRulingContent  *content,
-              GError                   **error)
-{
-  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (content);
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-  int fd = g_file_open_tmp ("lajna-ruling-XXXXXX.pdf", &path, error);
-  gboolean done;
-
-  if (fd < 0)
-    return NULL;
-  close (fd);
-  done = lajna_pdf_writer_write (writer, path, error)
-         && g_file_get_contents (path, &data, &length, error);
-  g_remove (path);
-  return done ? g_bytes_new_take (g_steal_pointer (&data), length) : NULL;
-}
-
 /**
  * lajna_ruling_sign:
  * @db: a connection, as the signatory
@@ -289,7 +292,8 @@ lajna_ruling_sign (LajnaDb     *db,
                    const char  *path,
                    GError     **error)
 {
-  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
+  g_autoptr(LajnaRulingContent) content = load_sealed (db, case_id, error);
+  g_autoptr(LajnaPdfWriter) writer = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GBytes) signed_pdf = NULL;
   g_autoptr(PGresult) stored = NULL;
@@ -307,7 +311,8 @@ lajna_ruling_sign (LajnaDb     *db,
       return FALSE;
     }
   signer = dup_signer (db, content);
-  if ((pdf = render_bytes (content, error)) == NULL
+  writer = lajna_ruling_lay_out (content);
+  if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
       || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL)
     return FALSE;
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);

@@ -6,7 +6,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "lajna-ruling-store.h"
+#include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
 #include "lajna-test-meetings.h"
 #include "lajna-test-util.h"

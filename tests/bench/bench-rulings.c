@@ -15,7 +15,7 @@
 #include "bench-stats.h"
 #include "lajna-database.h"
 #include "lajna-pdf-sign.h"
-#include "lajna-ruling-store.h"
+#include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
 
 #define BATCH 1000

@@ -1,16 +1,24 @@
 /* lajnactl-ruling.c: `ruling render --case ID -o FILE.pdf`, the ruling of
  * the decision in force on a file as an Arabic PDF (a draft until it is
- * issued), the printing recorded in the audit trail; and `ruling sign
+ * issued), the printing recorded in the audit trail; `ruling sign
  * --ruling ID --key FILE.p12 [--password-file F] -o FILE.pdf`, the ruling
  * signed with the signatory's key (the password asked for when no file
- * holds it), stored once with its digest. */
+ * holds it), stored once with its digest; `ruling verify FILE.pdf [--key
+ * SEAL.pem]`, a ruling's seal checked offline: exit 0 when valid, 3 when
+ * altered, 4 when unknown; and `ruling seal-key -o SEAL.pem`, the public
+ * seal key for those who check rulings without the database. */
 
 #include "lajnactl.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
+#include "lajna-seal.h"
+
+#define EXIT_ALTERED 3
+#define EXIT_UNKNOWN 4
 
 static gint64 case_option;
 static gint64 ruling_option;
@@ -31,6 +39,18 @@ static const GOptionEntry sign_entries[] = {
     N_("FILE") },
   { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file_option,
     N_("A file whose first line is the key’s password"), N_("FILE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option, N_("The file to write"),
+    N_("FILE") },
+  { NULL }
+};
+
+static const GOptionEntry verify_entries[] = {
+  { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_option,
+    N_("The public seal key (PEM) to check against, instead of the database’s"), N_("FILE") },
+  { NULL }
+};
+
+static const GOptionEntry seal_key_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option, N_("The file to write"),
     N_("FILE") },
   { NULL }
@@ -112,6 +132,106 @@ render (LajnactlContext *ctx,
   return LAJNACTL_EXIT_OK;
 }
 
+/* The seal keys: the one of --key, or the database's. */
+static GPtrArray *
+seal_keys (LajnactlContext *ctx,
+           int             *status)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *keys;
+  GBytes *key;
+
+  if (key_option == NULL)
+    {
+      if (!lajnactl_connect (ctx, TRUE, status))
+        return NULL;
+      if ((keys = lajna_ruling_seal_keys (ctx->db, &error)) == NULL)
+        *status = lajnactl_fail (error);
+      return keys;
+    }
+  if ((key = lajna_seal_read_public_key (key_option, &error)) == NULL)
+    {
+      *status = lajnactl_fail (error);
+      return NULL;
+    }
+  keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_ptr_array_add (keys, key);
+  return keys;
+}
+
+static int
+verify (LajnactlContext *ctx,
+        int              argc,
+        char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (_("FILE.pdf"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  LajnaSealFacts facts;
+  int status = LAJNACTL_EXIT_OK;
+
+  g_option_context_add_main_entries (options, verify_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return lajnactl_usage_error (options, _("Give the PDF to check."));
+  if ((file = g_mapped_file_new (argv[1], FALSE, &error)) == NULL)
+    return lajnactl_fail (error);
+  if ((keys = seal_keys (ctx, &status)) == NULL)
+    return status;
+  pdf = g_mapped_file_get_bytes (file);
+  switch (lajna_seal_verify (pdf, keys, &facts))
+    {
+    case LAJNA_SEAL_VALID:
+      g_print (_("valid: ruling %d of %d (committee %d), version %d, id %" G_GINT64_FORMAT "\n"),
+               facts.number, facts.year, facts.committee_id, facts.version, facts.ruling_id);
+      return LAJNACTL_EXIT_OK;
+    case LAJNA_SEAL_ALTERED:
+      g_print (_("altered: the text differs from the one sealed for ruling %d of %d (committee "
+                 "%d), version %d\n"), facts.number, facts.year, facts.committee_id,
+               facts.version);
+      return EXIT_ALTERED;
+    case LAJNA_SEAL_UNKNOWN:
+    default:
+      g_print (_("unknown: the PDF carries no seal made with a known key\n"));
+      return EXIT_UNKNOWN;
+    }
+}
+
+static int
+seal_key (LajnactlContext *ctx,
+          int              argc,
+          char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *pem = NULL;
+  int status = LAJNACTL_EXIT_OK;
+
+  g_option_context_add_main_entries (options, seal_key_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || output_option == NULL)
+    return lajnactl_usage_error (options, _("Give -o FILE.pem."));
+  if (!lajnactl_connect (ctx, TRUE, &status))
+    return status;
+  if ((keys = lajna_ruling_seal_keys (ctx->db, &error)) == NULL)
+    return lajnactl_fail (error);
+  if (keys->len == 0)
+    {
+      g_printerr (_("lajnactl: no ruling has been sealed yet, so there is no seal key.\n"));
+      return LAJNACTL_EXIT_FAILED;
+    }
+  if ((pem = lajna_seal_public_key_pem (g_ptr_array_index (keys, 0), &error)) == NULL
+      || !g_file_set_contents (output_option, pem, -1, &error))
+    return lajnactl_fail (error);
+  g_print (_("Wrote %s.\n"), output_option);
+  return LAJNACTL_EXIT_OK;
+}
+
 int
 lajnactl_ruling (LajnactlContext *ctx,
                  int              argc,
@@ -121,6 +241,12 @@ lajnactl_ruling (LajnactlContext *ctx,
     return render (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "sign") == 0)
     return sign (ctx, argc - 1, argv + 1);
-  return lajnactl_usage_error (NULL, _("Use: ruling render --case ID -o FILE.pdf, or ruling sign "
-                                       "--ruling ID --key FILE.p12 -o FILE.pdf"));
+  if (argc >= 2 && strcmp (argv[1], "verify") == 0)
+    return verify (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "seal-key") == 0)
+    return seal_key (ctx, argc - 1, argv + 1);
+  return lajnactl_usage_error (NULL, _("Use: ruling render --case ID -o FILE.pdf, ruling sign "
+                                       "--ruling ID --key FILE.p12 -o FILE.pdf, ruling verify "
+                                       "FILE.pdf [--key SEAL.pem], or ruling seal-key -o "
+                                       "SEAL.pem"));
 }

@@ -12,7 +12,7 @@
 
 #include "lajna-pdf-export-run.h"
 #include "lajna-ruling-print.h"
-#include "lajna-ruling-store.h"
+#include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
 #include "lajna-text.h"
 

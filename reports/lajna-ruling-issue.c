@@ -1,0 +1,250 @@
+/* lajna-ruling-issue.c: rulings put on record. Issuing one gives it the
+ * next number of its committee's year (lajna_ruling_issue() in
+ * 0019-rulings.sql) and seals it, in one transaction: its text is frozen
+ * and its seal made (lajna-seal.c) before the number is committed, so that
+ * numbers have no gap, none is given twice, and no ruling is on record
+ * unsealed, whatever workstations issue at once. A correction is a new
+ * version of the same number, sealed the same way. A ruling issued before
+ * seals existed is sealed when it is first printed. */
+
+#include "lajna-ruling-issue.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lajna-ruling-content.h"
+#include "lajna-ruling.h"
+#include "lajna-seal.h"
+
+static GBytes *
+bytes_from_hex (const char *hex)
+{
+  gsize length = strlen (hex) / 2;
+  guint8 *bytes = g_malloc (MAX (length, 1));
+
+  for (gsize i = 0; i < length; i++)
+    bytes[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4
+                         | g_ascii_xdigit_value (hex[2 * i + 1]));
+  return g_bytes_new_take (bytes, length);
+}
+
+static char *
+hex_from_bytes (GBytes *bytes)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  GString *hex = g_string_sized_new (2 * length);
+
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (hex, "%02x", data[i]);
+  return g_string_free (hex, FALSE);
+}
+
+/* The installation's private seal key, made by the first to need it. */
+static GBytes *
+private_key (LajnaDb  *db,
+             GError  **error)
+{
+  g_autoptr(PGresult) found = lajna_db_exec (db,
+      "SELECT encode(private_key, 'hex') FROM ruling_seal", error);
+  g_autoptr(GBytes) public_key = NULL;
+  g_autoptr(GBytes) new_key = NULL;
+  g_autofree char *public_hex = NULL, *private_hex = NULL;
+  g_autoptr(PGresult) made = NULL;
+
+  if (found == NULL)
+    return NULL;
+  if (PQntuples (found) == 1)
+    return bytes_from_hex (PQgetvalue (found, 0, 0));
+  if (!lajna_seal_new_key (&public_key, &new_key, error))
+    return NULL;
+  public_hex = hex_from_bytes (public_key);
+  private_hex = hex_from_bytes (new_key);
+  made = lajna_db_exec_params (db,
+      "WITH made AS (INSERT INTO ruling_seal (public_key, private_key)"
+      "              VALUES (decode($1, 'hex'), decode($2, 'hex'))"
+      "              ON CONFLICT (id) DO NOTHING RETURNING private_key)"
+      "SELECT encode(private_key, 'hex') FROM made"
+      " UNION ALL SELECT encode(private_key, 'hex') FROM ruling_seal"
+      " WHERE NOT EXISTS (SELECT FROM made)", 2,
+      (const char *[]) { public_hex, private_hex }, error);
+  if (made == NULL)
+    return NULL;
+  return bytes_from_hex (PQgetvalue (made, 0, 0));
+}
+
+/* Seals the file's ruling, in the caller's transaction, unless it is. */
+static gboolean
+seal_in_transaction (LajnaDb  *db,
+                     gint64    case_id,
+                     GError  **error)
+{
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  g_autoptr(GBytes) key = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *digest = NULL, *seal = NULL, *frozen = NULL, *id = NULL;
+  LajnaSealFacts facts;
+
+  if (content == NULL)
+    return FALSE;
+  if (content->ruling_id == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
+                   _("The ruling is not issued yet: issue it first."));
+      return FALSE;
+    }
+  if (content->seal != NULL)
+    return TRUE;
+  writer = lajna_ruling_lay_out (content);
+  if ((key = private_key (db, error)) == NULL
+      || (pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
+      || (digest = lajna_seal_digest (pdf, error)) == NULL)
+    return FALSE;
+  facts = (LajnaSealFacts) { content->ruling_id, content->committee_id, content->year,
+                             content->number, content->version };
+  if ((seal = lajna_seal_make (&facts, digest, key, error)) == NULL)
+    return FALSE;
+  frozen = lajna_ruling_content_freeze (content);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
+  /* Sealed meanwhile by another workstation: its seal stands. */
+  stored = lajna_db_exec_params (db,
+      "UPDATE ruling SET content = $2::jsonb, seal = $3 WHERE id = $1 AND seal IS NULL", 3,
+      (const char *[]) { id, frozen, seal }, error);
+  return stored != NULL;
+}
+
+/* Runs @sql (its first parameter the file) and seals the ruling it
+ * makes, in one transaction. */
+static gint64
+put_on_record (LajnaDb            *db,
+               const char         *sql,
+               int                 n_params,
+               const char * const *params,
+               gint64              case_id,
+               GError            **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  gint64 ruling = 0;
+
+  if (!lajna_db_run (db, "BEGIN", error))
+    return 0;
+  result = lajna_db_exec_params (db, sql, n_params, (const char **) params, error);
+  if (result != NULL && PQntuples (result) == 0)
+    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                 _("The file has no decision to issue a ruling for."));
+  else if (result != NULL)
+    ruling = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  if (ruling == 0 || !seal_in_transaction (db, case_id, error)
+      || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return 0;
+    }
+  return ruling;
+}
+
+/**
+ * lajna_ruling_issue:
+ * @db: a connection
+ * @case_id: the file
+ * @issued_on: (nullable): the day, YYYY-MM-DD; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Issues and seals the ruling of the decision in force on the file.
+ *
+ * Returns: the ruling's id, 0 on failure (and then no number is taken)
+ */
+gint64
+lajna_ruling_issue (LajnaDb     *db,
+                    gint64       case_id,
+                    const char  *issued_on,
+                    GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  return put_on_record (db,
+      "SELECT lajna_ruling_issue(d.id, coalesce($2::date, current_date)) FROM decision_now d"
+      " WHERE d.case_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1",
+      2, (const char * const[]) { id, issued_on }, case_id, error);
+}
+
+/**
+ * lajna_ruling_correct:
+ * @db: a connection
+ * @case_id: the file whose ruling is corrected
+ * @reason: why
+ * @issued_on: (nullable): the day of the new version; %NULL for today
+ * @error: return location for a #GError
+ *
+ * Issues and seals a corrected version of the file's ruling: the same
+ * number, the next version, for the decision in force now. The version it
+ * corrects stays on record.
+ *
+ * Returns: the new version's id, 0 on failure
+ */
+gint64
+lajna_ruling_correct (LajnaDb     *db,
+                      gint64       case_id,
+                      const char  *reason,
+                      const char  *issued_on,
+                      GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  return put_on_record (db,
+      "SELECT lajna_ruling_correct(r, $2, coalesce($3::date, current_date))"
+      "  FROM (SELECT lajna_decision_ruling(d.id) r FROM decision_now d WHERE d.case_id = $1"
+      "         ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) l WHERE r IS NOT NULL",
+      3, (const char * const[]) { id, reason, issued_on }, case_id, error);
+}
+
+/**
+ * lajna_ruling_seal:
+ * @db: a connection, as one who may issue rulings
+ * @case_id: the file
+ * @error: return location for a #GError
+ *
+ * Seals the file's issued ruling if it is not sealed yet (one issued
+ * before seals existed): its text as it prints today is frozen.
+ *
+ * Returns: whether the ruling is sealed
+ */
+gboolean
+lajna_ruling_seal (LajnaDb  *db,
+                   gint64    case_id,
+                   GError  **error)
+{
+  if (!lajna_db_run (db, "BEGIN", error))
+    return FALSE;
+  if (!seal_in_transaction (db, case_id, error) || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_ruling_seal_keys:
+ * @db: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type GBytes) (nullable): the public
+ *   seal keys rulings are checked against
+ */
+GPtrArray *
+lajna_ruling_seal_keys (LajnaDb  *db,
+                        GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT encode(public_key, 'hex') FROM ruling_seal", error);
+  GPtrArray *keys;
+
+  if (result == NULL)
+    return NULL;
+  keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (int i = 0; i < PQntuples (result); i++)
+    g_ptr_array_add (keys, bytes_from_hex (PQgetvalue (result, i, 0)));
+  return keys;
+}

@@ -1,0 +1,369 @@
+/* test-ruling-seal.c: a ruling's seal and versions. An issued ruling
+ * carries a QR code that zbarimg reads as the seal in the PDF's keywords;
+ * `lajnactl ruling verify` and lajna_seal_verify() answer valid for it
+ * (signed too), altered once its text changes (a copy laid out with
+ * another name, one glyph changed in the file), and unknown for a draft,
+ * a seal of another key, or a file that is not a PDF. A ruling on record
+ * keeps its text when its template changes; a correction is a new version
+ * of the same number, with its reason, the old one untouched. */
+
+#include <check.h>
+#include <string.h>
+
+#include "lajna-meeting-actions.h"
+#include "lajna-pdf-sign.h"
+#include "lajna-ruling-content.h"
+#include "lajna-ruling-issue.h"
+#include "lajna-ruling.h"
+#include "lajna-seal.h"
+#include "lajna-test-meetings.h"
+#include "lajna-test-util.h"
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static LajnaSealVerdict
+verify_file (LajnaDb        *db,
+             const char     *path,
+             LajnaSealFacts *facts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
+  g_autoptr(GBytes) pdf = read_bytes (path);
+
+  expect_ok (keys != NULL, error);
+  ck_assert_uint_eq (keys->len, 1);
+  return lajna_seal_verify (pdf, keys, facts);
+}
+
+/* The PDF's keywords, as pdfinfo shows them. */
+static char *
+keywords (const char *path)
+{
+  int status;
+  g_autofree char *info = lajna_test_tool_output ("pdfinfo", ARGS (path), &status);
+  const char *line = strstr (info, "Keywords:");
+
+  ck_assert_msg (line != NULL, "no keywords: %s", info);
+  line += strlen ("Keywords:");
+  while (*line == ' ')
+    line++;
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+START_TEST (test_valid_and_read_from_the_qr_code)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *page = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page-1.png", NULL);
+  g_autofree char *seal = NULL, *scanned = NULL, *stored = NULL;
+  gint64 file = decided_file (db, "marriage", "approve");
+  gint64 ruling;
+  LajnaSealFacts facts;
+  int status;
+
+  ruling = lajna_ruling_issue (db, file, "2040-03-01", &error);
+  expect_ok (ruling != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  ck_assert_int_eq (verify_file (db, path, &facts), LAJNA_SEAL_VALID);
+  ck_assert_int_eq (facts.ruling_id, ruling);
+  ck_assert_int_eq (facts.year, 2040);
+  ck_assert_int_eq (facts.number, 1);
+  ck_assert_int_eq (facts.version, 1);
+  ck_assert_int_eq (facts.committee_id, committee (db, "mtm"));
+
+  /* The QR code on the page holds the seal the keywords hold, and the
+   * ruling's record. */
+  seal = keywords (path);
+  ck_assert (g_str_has_prefix (seal, "LAJNA1|"));
+  stored = query_text (db, "SELECT seal FROM ruling WHERE id = $1", ruling);
+  ck_assert_str_eq (seal, stored);
+  g_free (lajna_test_tool_output ("pdftoppm", ARGS ("-png", "-r", "150", "-f", "1", "-l", "1",
+                                                    path, page), &status));
+  ck_assert_int_eq (status, 0);
+  scanned = lajna_test_tool_output ("zbarimg", ARGS ("--raw", "-q", png), &status);
+  ck_assert_int_eq (status, 0);
+  g_strchomp (scanned);
+  ck_assert_str_eq (scanned, seal);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+/* Another text under the same seal: a copy laid out with another name,
+ * and the file with one glyph of its text changed. */
+START_TEST (test_altered)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *forged = g_build_filename (dir, "forged.pdf", NULL);
+  g_autofree char *open = g_build_filename (dir, "open.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(LajnaRulingContent) content = NULL;
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  gint64 file = decided_file (db, "juvenile", "continue");
+  LajnaSealFacts facts;
+  gsize length;
+  char *glyphs;
+  int status;
+
+  expect_ok (lajna_ruling_issue (db, file, "2041-03-02", &error) != 0, error);
+  content = lajna_ruling_content_load (db, file, &error);
+  expect_ok (content != NULL, error);
+  ck_assert (content->seal != NULL);
+  g_free (content->articles[0]);
+  content->articles[0] = g_strdup ("تسليم الحدث إلى شخص آخر.");
+  writer = lajna_ruling_lay_out (content);
+  expect_ok (lajna_pdf_writer_write (writer, forged, &error), error);
+  ck_assert_int_eq (verify_file (db, forged, &facts), LAJNA_SEAL_ALTERED);
+  ck_assert_int_eq (facts.ruling_id, content->ruling_id);
+
+  /* Uncompressed by qpdf, it is still valid; one glyph changed, altered. */
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  g_free (lajna_test_tool_output ("qpdf", ARGS ("--qdf", "--object-streams=disable", path, open),
+                                  &status));
+  ck_assert_int_eq (status, 0);
+  ck_assert_int_eq (verify_file (db, open, &facts), LAJNA_SEAL_VALID);
+  ck_assert (g_file_get_contents (open, &contents, &length, NULL));
+  glyphs = strstr (contents, "[<");
+  ck_assert (glyphs != NULL);
+  glyphs[3] = glyphs[3] == '1' ? '2' : '1';
+  ck_assert (g_file_set_contents (open, contents, length, NULL));
+  ck_assert_int_eq (verify_file (db, open, &facts), LAJNA_SEAL_ALTERED);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+START_TEST (test_unknown)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *draft = g_build_filename (dir, "draft.pdf", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.pdf", NULL);
+  g_autofree char *text = g_build_filename (dir, "text.pdf", NULL);
+  g_autofree char *other_seal = NULL, *digest = NULL;
+  g_autoptr(GBytes) public_key = NULL, private_key = NULL, pdf = NULL;
+  g_autoptr(LajnaRulingContent) content = NULL;
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  gint64 file = decided_file (db, "marriage", "reject");
+  LajnaSealFacts facts;
+
+  /* A draft has no seal. */
+  expect_ok (lajna_ruling_render (db, file, draft, &error), error);
+  ck_assert_int_eq (verify_file (db, draft, &facts), LAJNA_SEAL_UNKNOWN);
+
+  /* A seal made with another key, over the very text. */
+  expect_ok (lajna_ruling_issue (db, file, "2042-03-03", &error) != 0, error);
+  content = lajna_ruling_content_load (db, file, &error);
+  expect_ok (content != NULL, error);
+  expect_ok (lajna_seal_new_key (&public_key, &private_key, &error), error);
+  g_clear_pointer (&content->seal, g_free);
+  writer = lajna_ruling_lay_out (content);
+  pdf = lajna_pdf_writer_write_bytes (writer, &error);
+  expect_ok (pdf != NULL, error);
+  digest = lajna_seal_digest (pdf, &error);
+  expect_ok (digest != NULL, error);
+  other_seal = lajna_seal_make (&(LajnaSealFacts) { content->ruling_id, content->committee_id,
+                                                     content->year, content->number, 1 },
+                                digest, private_key, &error);
+  expect_ok (other_seal != NULL, error);
+  g_clear_object (&writer);
+  writer = lajna_ruling_lay_out (content);
+  lajna_pdf_writer_set_seal (writer, other_seal);
+  expect_ok (lajna_pdf_writer_write (writer, other, &error), error);
+  ck_assert_int_eq (verify_file (db, other, &facts), LAJNA_SEAL_UNKNOWN);
+
+  /* Not a PDF at all. */
+  ck_assert (g_file_set_contents (text, "%PDF-1.5\nnot really\n", -1, NULL));
+  ck_assert_int_eq (verify_file (db, text, &facts), LAJNA_SEAL_UNKNOWN);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+/* lajnactl: valid, altered and unknown as exit codes 0, 3 and 4, with the
+ * database's key or with the key exported to a PEM file. */
+START_TEST (test_cli_verify)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *pem = g_build_filename (dir, "seal.pem", NULL);
+  g_autofree char *forged = g_build_filename (dir, "forged.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(LajnaRulingContent) content = NULL;
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  gint64 file = decided_file (db, "juvenile", "aftercare");
+
+  expect_ok (lajna_ruling_issue (db, file, "2043-03-04", &error) != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", path), &out,
+                                            &err), 0);
+  ck_assert_msg (g_str_has_prefix (out, "valid: ruling 1 of 2043"), "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "seal-key", "-o", pem),
+                                            &out, &err), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", "--key", pem,
+                                                                 path), &out, &err), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  content = lajna_ruling_content_load (db, file, &error);
+  expect_ok (content != NULL, error);
+  g_free (content->title);
+  content->title = g_strdup ("قرار بإطلاق سراح الحدث");
+  writer = lajna_ruling_lay_out (content);
+  expect_ok (lajna_pdf_writer_write (writer, forged, &error), error);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", "--key", pem,
+                                                                 forged), &out, &err), 3);
+  ck_assert_msg (g_str_has_prefix (out, "altered"), "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", "--key", pem,
+                                                                 pem), &out, &err), 4);
+  ck_assert_msg (g_str_has_prefix (out, "unknown"), "%s", out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify"), &out, &err),
+                    2);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+/* A ruling on record keeps its words when the template changes after. */
+START_TEST (test_text_frozen)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *text = NULL, *flat = NULL;
+  g_autofree char *title = lajna_test_flat_text ("قرار بتأجيل البت في طلب الزواج");
+  gint64 file = decided_file (db, "marriage", "defer");
+  LajnaSealFacts facts;
+  int status;
+
+  expect_ok (lajna_ruling_issue (db, file, "2044-03-05", &error) != 0, error);
+  ck_assert (lajna_db_run (db, "UPDATE ruling_template SET title = 'عنوان جديد'"
+                               " WHERE committee_id IS NULL AND outcome = 'defer'", &error));
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  ck_assert (lajna_db_run (db, "UPDATE ruling_template SET title = 'قرار بتأجيل البت في طلب الزواج'"
+                               " WHERE committee_id IS NULL AND outcome = 'defer'", &error));
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), &status);
+  flat = lajna_test_flat_text (text);
+  ck_assert_msg (strstr (flat, title) != NULL, "%s", text);
+  ck_assert_int_eq (verify_file (db, path, &facts), LAJNA_SEAL_VALID);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+/* The decision corrected after its ruling: no second number, a new
+ * version of the same one, with its reason; the first stays as it was. */
+START_TEST (test_corrected_version)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *first_path = g_build_filename (dir, "first.pdf", NULL);
+  g_autofree char *second_path = g_build_filename (dir, "second.pdf", NULL);
+  g_autofree char *first_seal = NULL, *text = NULL, *flat = NULL;
+  g_autofree char *note = lajna_test_flat_text ("تحل محل ما قبلها");
+  g_autoptr(LajnaRulingContent) content = NULL;
+  gint64 file = decided_file (db, "marriage", "approve");
+  gint64 decision, meeting, first, second;
+  LajnaSealFacts facts;
+  int status;
+
+  first = lajna_ruling_issue (db, file, "2045-04-01", &error);
+  expect_ok (first != 0, error);
+  expect_ok (lajna_ruling_render (db, file, first_path, &error), error);
+  first_seal = query_text (db, "SELECT seal FROM ruling WHERE id = $1", first);
+
+  decision = query_for (db, "SELECT id FROM decision_now WHERE case_id = $1", file);
+  meeting = query_for (db, "SELECT i.meeting_id FROM decision d JOIN agenda_item i"
+                           " ON i.id = d.agenda_item_id WHERE d.id = $1", decision);
+  expect_ok (lajna_meeting_set_state (db, meeting, "closed", &error), error);
+  expect_ok (lajna_decision_correct (db, decision, "approve", NULL, "بعد استكمال شهادة الخلو",
+                                     NULL, NULL, "خطأ في الأسباب المدونة", &error) != 0, error);
+  content = lajna_ruling_content_load (db, file, &error);
+  expect_ok (content != NULL, error);
+  ck_assert (content->outdated);
+  ck_assert_int_eq (content->ruling_id, first);
+
+  /* Not a second number for the corrected decision. */
+  ck_assert (lajna_ruling_issue (db, file, "2045-04-02", &error) == 0);
+  ck_assert_msg (strstr (error->message, "already has its ruling") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  /* A correction gives its reason. */
+  ck_assert (lajna_ruling_correct (db, file, "  ", "2045-04-02", &error) == 0);
+  ck_assert_msg (strstr (error->message, "reason") != NULL, "%s", error->message);
+  g_clear_error (&error);
+
+  second = lajna_ruling_correct (db, file, "تصحيح الأسباب بعد تصحيح القرار", "2045-04-02", &error);
+  expect_ok (second != 0, error);
+  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM ruling WHERE id = $1 AND version = 2"
+                                   " AND supersedes IS NOT NULL AND number = 1 AND year = 2045",
+                               second), 1);
+  ck_assert_int_eq (query_for (db, "SELECT supersedes FROM ruling WHERE id = $1", second), first);
+  /* The first is untouched, and cannot be corrected twice. */
+  {
+    g_autofree char *still = query_text (db, "SELECT seal FROM ruling WHERE id = $1", first);
+
+    ck_assert_str_eq (still, first_seal);
+  }
+  ck_assert (!lajna_db_run (db, "UPDATE ruling SET issued_on = '2045-05-01' WHERE version = 1"
+                                " AND number = 1 AND year = 2045", &error));
+  g_clear_error (&error);
+
+  expect_ok (lajna_ruling_render (db, file, second_path, &error), error);
+  text = lajna_test_tool_output ("pdftotext", ARGS (second_path, "-"), &status);
+  flat = lajna_test_flat_text (text);
+  ck_assert_msg (strstr (flat, note) != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "2045-04-02") != NULL, "%s", text);
+  ck_assert_int_eq (verify_file (db, second_path, &facts), LAJNA_SEAL_VALID);
+  ck_assert_int_eq (facts.version, 2);
+  ck_assert_int_eq (facts.ruling_id, second);
+  /* The first PDF still reads as the first version, sealed. */
+  ck_assert_int_eq (verify_file (db, first_path, &facts), LAJNA_SEAL_VALID);
+  ck_assert_int_eq (facts.version, 1);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+static Suite *
+ruling_seal_suite (void)
+{
+  Suite *suite = suite_create ("ruling-seal");
+  TCase *tc = tcase_create ("seal");
+
+  tcase_add_unchecked_fixture (tc, setup_committees, lajna_test_shared_stop);
+  tcase_add_test (tc, test_valid_and_read_from_the_qr_code);
+  tcase_add_test (tc, test_altered);
+  tcase_add_test (tc, test_unknown);
+  tcase_add_test (tc, test_cli_verify);
+  tcase_add_test (tc, test_text_frozen);
+  tcase_add_test (tc, test_corrected_version);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (ruling_seal_suite ());
+}
