@@ -17,6 +17,7 @@
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
 #include "meetings/lajna-meetings-window.h"
+#include "rulings/lajna-ruling-verify.h"
 #include "lajna-text.h"
 
 struct _LajnaWindow
@@ -331,6 +332,17 @@ edit_case_activated (GtkWidget  *widget,
 }
 
 static void
+verify_ruling_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+
+  if (self->worker != NULL)
+    lajna_ruling_verify_run (GTK_WINDOW (self), self->worker);
+}
+
+static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -415,6 +427,8 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.meetings", NULL, meetings_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.meetings", NULL);
+  gtk_widget_class_install_action (widget_class, "win.verify-ruling", NULL,
+                                   verify_ruling_activated);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);

@@ -1,16 +1,18 @@
 /* lajna-ruling-group.c: a file's ruling in the file view: whether the
- * decision in force has its ruling (its number and day) or not yet, and
- * what may be done: issue it (the next number of the committee's year,
- * taken by the database), save it as a PDF, or print it (the print dialog,
- * the same pages). Hidden while the file has no decision. Emits "changed"
- * once a ruling is issued, for the file view to read the file's status
- * again. */
+ * decision in force has its ruling (its number, version and day) or not
+ * yet, and what may be done: issue it (the next number of the committee's
+ * year, taken by the database), issue a corrected version (asking why;
+ * offered first when the decision was corrected after the ruling), save
+ * it as a PDF, or print it (the print dialog, the same pages). Hidden while
+ * the file has no decision. Emits "changed" once a ruling is issued, for
+ * the file view to read the file's status again. */
 
 #include "lajna-ruling-group.h"
 
 #include <glib/gi18n.h>
 
 #include "lajna-pdf-export-run.h"
+#include "lajna-reason-dialog.h"
 #include "lajna-ruling-print.h"
 #include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
@@ -22,6 +24,7 @@ struct _LajnaRulingGroup
 
   GtkWidget           *row;
   GtkWidget           *issue_button;
+  GtkWidget           *correct_button;
   LajnaDbWorker       *worker;
   gint64               case_id;
   LajnaRulingContent  *content;
@@ -71,15 +74,30 @@ loaded_cb (GObject      *source,
     {
       g_autofree char *number = g_strdup_printf ("%d", content->number);
       g_autofree char *year = g_strdup_printf ("%d", content->year);
+      g_autofree char *version = g_strdup_printf ("%d", content->version);
       g_autofree char *day = lajna_isolate (content->issued_on);
 
       /* Translators: a ruling's number within its year, and its day. */
-      title = g_strdup_printf (_("Ruling %s of %s, issued on %s"), number, year, day);
+      title = content->version == 1
+                ? g_strdup_printf (_("Ruling %s of %s, issued on %s"), number, year, day)
+                /* Translators: a corrected ruling: its number within its
+                 * year, its version, and its day. */
+                : g_strdup_printf (_("Ruling %s of %s, version %s, issued on %s"), number, year,
+                                   version, day);
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->row),
                                  title != NULL ? title : _("Not issued yet"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->row), content->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->row),
+                               content->outdated
+                                 ? _("The decision was corrected after this ruling was issued: "
+                                     "issue a corrected version.")
+                                 : content->title);
   gtk_widget_set_visible (self->issue_button, content->number == 0);
+  gtk_widget_set_visible (self->correct_button, content->number > 0);
+  if (content->outdated)
+    gtk_widget_add_css_class (self->correct_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->correct_button, "suggested-action");
 }
 
 static void
@@ -137,6 +155,59 @@ issue_cb (LajnaRulingGroup *self)
 {
   lajna_db_worker_run_async (self->worker, issue_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
                              g_free, g_free, NULL, issued_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  gint64  case_id;
+  char   *reason;
+} Correction;
+
+static void
+correction_free (Correction *correction)
+{
+  g_free (correction->reason);
+  g_free (correction);
+}
+
+static gpointer
+correct_thread (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  Correction *correction = data;
+  gint64 id = lajna_ruling_correct (db, correction->case_id, correction->reason, NULL, error);
+
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+static void
+reason_given_cb (const char *reason,
+                 gpointer    user_data)
+{
+  LajnaRulingGroup *self = user_data;
+  Correction *correction;
+
+  if (reason == NULL)
+    return;
+  correction = g_new0 (Correction, 1);
+  correction->case_id = self->case_id;
+  correction->reason = g_strdup (reason);
+  lajna_db_worker_run_async (self->worker, correct_thread, correction,
+                             (GDestroyNotify) correction_free, g_free, NULL, issued_cb,
+                             g_object_ref (self));
+}
+
+static void
+correct_cb (LajnaRulingGroup *self)
+{
+  lajna_reason_dialog_ask (GTK_WIDGET (self), _("Why Is the Ruling Corrected?"),
+                           _("A corrected version keeps the ruling’s number and replaces the "
+                             "version before it, which stays on record as it was. The reason "
+                             "prints on the new version."),
+                           _("_Issue the Corrected Version"), reason_given_cb,
+                           g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -224,6 +295,11 @@ lajna_ruling_group_init (LajnaRulingGroup *self)
   gtk_widget_set_valign (self->issue_button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (self->issue_button, "clicked", G_CALLBACK (issue_cb), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->row), self->issue_button);
+  self->correct_button = gtk_button_new_with_mnemonic (_("_Correct…"));
+  gtk_widget_set_tooltip_text (self->correct_button, _("Issue a corrected version of the ruling"));
+  gtk_widget_set_valign (self->correct_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->row), self->correct_button);
   g_signal_connect_swapped (add_button (self->row, "document-save-as-symbolic",
                                         _("Save the Ruling as a PDF")),
                             "clicked", G_CALLBACK (save_cb), self);

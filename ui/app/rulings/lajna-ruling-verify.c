@@ -1,0 +1,168 @@
+/* lajna-ruling-verify.c: "Check a Ruling…": asks for a PDF, checks its
+ * seal against the installation's seal key (lajna-seal.c: its text as
+ * sealed, read from the file itself, nothing sent anywhere) and says in a
+ * dialog whether it is valid, altered or unknown, with the ruling it names
+ * and whether a corrected version has replaced it since. */
+
+#include "lajna-ruling-verify.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-ruling-issue.h"
+#include "lajna-seal.h"
+#include "lajna-text.h"
+
+typedef struct
+{
+  LajnaSealVerdict verdict;
+  LajnaSealFacts   facts;
+  gboolean         superseded;
+} Checked;
+
+static gpointer
+check_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (data, FALSE, error);
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree Checked *checked = g_new0 (Checked, 1);
+
+  if (file == NULL || (keys = lajna_ruling_seal_keys (db, error)) == NULL)
+    return NULL;
+  pdf = g_mapped_file_get_bytes (file);
+  checked->verdict = lajna_seal_verify (pdf, keys, &checked->facts);
+  if (checked->verdict != LAJNA_SEAL_UNKNOWN)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, checked->facts.ruling_id);
+      const char *params[] = { id };
+      g_autoptr(PGresult) newer = lajna_db_exec_params (db,
+          "SELECT EXISTS (SELECT FROM ruling WHERE supersedes = $1)", 1, params, error);
+
+      if (newer == NULL)
+        return NULL;
+      checked->superseded = PQgetvalue (newer, 0, 0)[0] == 't';
+    }
+  return g_steal_pointer (&checked);
+}
+
+static char *
+isolated_number (int number)
+{
+  g_autofree char *text = g_strdup_printf ("%d", number);
+
+  return lajna_isolate (text);
+}
+
+static void
+checked_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree Checked *checked = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
+                                                           &error);
+  g_autofree char *number = NULL, *year = NULL, *version = NULL;
+  g_autofree char *ruling = NULL, *body = NULL;
+  const char *heading;
+  GtkWidget *dialog;
+
+  if (checked == NULL)
+    {
+      heading = _("The File Cannot Be Checked");
+      body = g_strdup (error->message);
+    }
+  else if (checked->verdict == LAJNA_SEAL_UNKNOWN)
+    {
+      heading = _("Unknown Document");
+      body = g_strdup (_("The PDF carries no seal made with this installation’s key: it is not "
+                         "a ruling issued here, or its seal was removed or forged."));
+    }
+  else
+    {
+      number = isolated_number (checked->facts.number);
+      year = isolated_number (checked->facts.year);
+      version = isolated_number (checked->facts.version);
+      /* Translators: the ruling a seal names: its number, year and version. */
+      ruling = g_strdup_printf (_("Ruling %s of %s, version %s."), number, year, version);
+      heading = checked->verdict == LAJNA_SEAL_VALID ? _("Valid Ruling") : _("Altered Ruling");
+      body = g_strjoin (" ", ruling,
+                        checked->verdict == LAJNA_SEAL_VALID
+                          ? _("Its text is the text issued and sealed.")
+                          : _("Its seal is genuine, but its text has been changed since it was "
+                              "issued: do not rely on it."),
+                        checked->superseded
+                          ? _("A corrected version has replaced it since.") : "",
+                        NULL);
+    }
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (checked != NULL && checked->verdict != LAJNA_SEAL_VALID)
+    gtk_widget_add_css_class (dialog, "error");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  GtkWindow     *parent;
+  LajnaDbWorker *worker;
+} Asked;
+
+static void
+asked_free (gpointer  data,
+            GClosure *closure)
+{
+  Asked *asked = data;
+
+  g_object_unref (asked->parent);
+  g_object_unref (asked->worker);
+  g_free (asked);
+}
+
+static void
+chosen_cb (GtkNativeDialog *chooser,
+           int              response,
+           Asked           *asked)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && g_file_peek_path (file) != NULL)
+    lajna_db_worker_run_async (asked->worker, check_thread, g_file_get_path (file), g_free,
+                               g_free, NULL, checked_cb, g_object_ref (asked->parent));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/**
+ * lajna_ruling_verify_run:
+ * @parent: the window asking
+ * @worker: the database worker, for the seal key
+ *
+ * Asks for a ruling's PDF and says whether it is valid, altered or
+ * unknown.
+ */
+void
+lajna_ruling_verify_run (GtkWindow     *parent,
+                         LajnaDbWorker *worker)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Check a Ruling"), parent,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Check"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  Asked *asked = g_new0 (Asked, 1);
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  asked->parent = g_object_ref (parent);
+  asked->worker = g_object_ref (worker);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_data (chooser, "response", G_CALLBACK (chosen_cb), asked, asked_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
