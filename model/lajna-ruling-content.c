@@ -30,9 +30,11 @@ lajna_ruling_article_name (guint index)
   return article_names[index];
 }
 
-static void
-signatory_free (LajnaSignatory *signatory)
+void
+lajna_ruling_signatory_free (gpointer data)
 {
+  LajnaSignatory *signatory = data;
+
   g_free (signatory->capacity);
   g_free (signatory->full_name);
   g_free (signatory);
@@ -241,7 +243,7 @@ read_signatories (LajnaDb                  *db,
 
   if (result == NULL)
     return NULL;
-  signatories = g_ptr_array_new_with_free_func ((GDestroyNotify) signatory_free);
+  signatories = g_ptr_array_new_with_free_func (lajna_ruling_signatory_free);
   for (int i = 0; i < PQntuples (result); i++)
     {
       LajnaSignatory *signatory = g_new0 (LajnaSignatory, 1);

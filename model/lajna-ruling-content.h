@@ -47,10 +47,14 @@ LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
                                                  GError            **error);
 char               *lajna_ruling_fill           (const char         *text,
                                                  GHashTable         *values);
+/* The most articles a ruling has (and a name is known for). */
+#define LAJNA_RULING_MAX_ARTICLES 20
+
 const char         *lajna_ruling_article_name   (guint               index);
 char               *lajna_ruling_content_freeze (const LajnaRulingContent *content);
 char               *lajna_ruling_content_letterhead (const LajnaRulingContent *content);
 void                lajna_ruling_content_free   (LajnaRulingContent *content);
+void                lajna_ruling_signatory_free (gpointer            signatory);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaRulingContent, lajna_ruling_content_free)
 

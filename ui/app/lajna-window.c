@@ -18,6 +18,7 @@
 #include "lajna-committee.h"
 #include "meetings/lajna-meetings-window.h"
 #include "rulings/lajna-ruling-verify.h"
+#include "rulings/lajna-template-editor.h"
 #include "lajna-text.h"
 
 struct _LajnaWindow
@@ -342,6 +343,26 @@ verify_ruling_activated (GtkWidget  *widget,
     lajna_ruling_verify_run (GTK_WINDOW (self), self->worker);
 }
 
+/* The templates of the committee selected, or else of the first. */
+static void
+ruling_templates_activated (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+  LajnaCommittee *chosen = NULL;
+
+  for (guint i = 0; self->committees != NULL && i < self->committees->len; i++)
+    {
+      LajnaCommittee *committee = g_ptr_array_index (self->committees, i);
+
+      if (chosen == NULL || committee->id == self->committee_id)
+        chosen = committee;
+    }
+  if (self->worker != NULL && chosen != NULL)
+    lajna_template_editor_new (GTK_WINDOW (self), self->worker, chosen->id, chosen->kind);
+}
+
 static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -429,6 +450,8 @@ lajna_window_class_init (LajnaWindowClass *klass)
                                        "win.meetings", NULL);
   gtk_widget_class_install_action (widget_class, "win.verify-ruling", NULL,
                                    verify_ruling_activated);
+  gtk_widget_class_install_action (widget_class, "win.ruling-templates", NULL,
+                                   ruling_templates_activated);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);

@@ -169,6 +169,7 @@ verify (LajnactlContext *ctx,
   g_autoptr(GPtrArray) keys = NULL;
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *id = NULL;
   LajnaSealFacts facts;
   int status = LAJNACTL_EXIT_OK;
 
@@ -185,8 +186,9 @@ verify (LajnactlContext *ctx,
   switch (lajna_seal_verify (pdf, keys, &facts))
     {
     case LAJNA_SEAL_VALID:
-      g_print (_("valid: ruling %d of %d (committee %d), version %d, id %" G_GINT64_FORMAT "\n"),
-               facts.number, facts.year, facts.committee_id, facts.version, facts.ruling_id);
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, facts.ruling_id);
+      g_print (_("valid: ruling %d of %d (committee %d), version %d, id %s\n"), facts.number,
+               facts.year, facts.committee_id, facts.version, id);
       return LAJNACTL_EXIT_OK;
     case LAJNA_SEAL_ALTERED:
       g_print (_("altered: the text differs from the one sealed for ruling %d of %d (committee "

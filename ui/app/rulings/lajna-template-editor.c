@@ -1,0 +1,595 @@
+/* lajna-template-editor.c: "Ruling Templates…": an administrator edits
+ * the words of a committee's rulings, outcome by outcome, beside a live
+ * preview of the ruling as it prints (lajna-template-preview.c). The title
+ * and preamble are one paragraph each; the articles are one a line, and
+ * print as المادة الأولى، المادة الثانية …. The placeholders are listed
+ * with what each holds; choosing one writes it where the cursor is. A
+ * name between braces that is not a placeholder is named under the editor
+ * as it is typed, stays visible as written in the preview, and the
+ * database refuses it on save. A template is saved as the committee's own
+ * or as the one every committee shares. Anyone else sees the templates
+ * read-only. */
+
+#include "lajna-template-editor.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-meeting-actions.h"
+#include "lajna-ruling-template.h"
+#include "lajna-template-preview.h"
+#include "lajna-text.h"
+
+/* The preview waits this long after the last key. */
+#define PREVIEW_DELAY_MS 250
+
+struct _LajnaTemplateEditor
+{
+  AdwWindow            parent_instance;
+
+  LajnaDbWorker       *worker;
+  int                  committee_id;
+  char                *kind;
+  GPtrArray           *choices;
+  GPtrArray           *placeholders;
+  LajnaRulingContent  *sample;
+  gboolean             filling;
+
+  AdwToastOverlay     *toasts;
+  GtkWidget           *outcome;
+  GtkWidget           *scope;
+  GtkWidget           *title;
+  GtkWidget           *preamble;
+  GtkWidget           *articles;
+  GtkWidget           *unknown;
+  GtkWidget           *save;
+  GtkWidget           *read_only;
+  GtkWidget           *placeholder_list;
+  GtkWidget           *preview;
+  GtkWidget           *insert_into;
+  guint                preview_source;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaTemplateEditor, lajna_template_editor, ADW_TYPE_WINDOW)
+
+/* The scope's positions: the committee's own template, or the shared. */
+enum
+{
+  SCOPE_COMMITTEE,
+  SCOPE_SHARED,
+};
+
+/* What a job on the worker reads: the committee, and its kind or the
+ * outcome. */
+typedef struct
+{
+  int   committee_id;
+  char *text;
+} Asked;
+
+static Asked *
+asked_new (int         committee_id,
+           const char *text)
+{
+  Asked *asked = g_new0 (Asked, 1);
+
+  asked->committee_id = committee_id;
+  asked->text = g_strdup (text);
+  return asked;
+}
+
+static void
+asked_free (Asked *asked)
+{
+  g_free (asked->text);
+  g_free (asked);
+}
+
+typedef struct
+{
+  GPtrArray          *choices;
+  GPtrArray          *placeholders;
+  LajnaRulingContent *sample;
+  gboolean            editable;
+} Setup;
+
+static void
+setup_free (Setup *setup)
+{
+  g_clear_pointer (&setup->choices, g_ptr_array_unref);
+  g_clear_pointer (&setup->placeholders, g_ptr_array_unref);
+  g_clear_pointer (&setup->sample, lajna_ruling_content_free);
+  g_free (setup);
+}
+
+static void
+toast (LajnaTemplateEditor *self,
+       const char          *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+}
+
+static char *
+dup_text_view (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The template as written in the editor. */
+static LajnaRulingTemplate *
+dup_written (LajnaTemplateEditor *self)
+{
+  LajnaRulingTemplate *template = g_new0 (LajnaRulingTemplate, 1);
+  g_autofree char *articles = dup_text_view (self->articles);
+
+  template->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title)));
+  template->preamble = dup_text_view (self->preamble);
+  template->articles = g_strsplit (articles, "\n", -1);
+  template->own = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->scope)) == SCOPE_COMMITTEE;
+  return template;
+}
+
+static const char *
+selected_outcome (LajnaTemplateEditor *self)
+{
+  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->outcome));
+  const LajnaDecisionChoice *choice;
+
+  if (self->choices == NULL || position >= self->choices->len)
+    return NULL;
+  choice = g_ptr_array_index (self->choices, position);
+  return choice->code;
+}
+
+static gboolean
+preview_cb (gpointer data)
+{
+  LajnaTemplateEditor *self = data;
+  g_autoptr(LajnaRulingTemplate) template = dup_written (self);
+  g_auto(GStrv) unknown = lajna_ruling_template_unknown (template, self->placeholders);
+
+  self->preview_source = 0;
+  if (unknown[0] != NULL)
+    {
+      g_autofree char *names = g_strjoinv ("، ", unknown);
+      g_autofree char *isolated = lajna_isolate (names);
+      /* Translators: the names between braces that are no placeholder. */
+      g_autofree char *text = g_strdup_printf (_("Not a placeholder: %s. The template cannot be "
+                                                 "saved with it."), isolated);
+
+      gtk_label_set_text (GTK_LABEL (self->unknown), text);
+    }
+  gtk_widget_set_visible (self->unknown, unknown[0] != NULL);
+  lajna_ruling_sample_fill (self->sample, template, self->placeholders);
+  lajna_template_preview_show (LAJNA_TEMPLATE_PREVIEW (self->preview), self->sample);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+written_cb (LajnaTemplateEditor *self)
+{
+  if (self->filling || self->sample == NULL)
+    return;
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_cb, self);
+}
+
+static gpointer
+load_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Asked *asked = data;
+
+  return lajna_ruling_template_load (db, asked->committee_id, asked->text, error);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LajnaTemplateEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaRulingTemplate) template = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
+                                                                        result, &error);
+  g_autofree char *articles = NULL;
+
+  if (template == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  articles = g_strjoinv ("\n", template->articles);
+  self->filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->title), template->title);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preamble)),
+                            template->preamble, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->articles)), articles,
+                            -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->scope),
+                              template->own ? SCOPE_COMMITTEE : SCOPE_SHARED);
+  self->filling = FALSE;
+  written_cb (self);
+}
+
+static void
+load_selected (LajnaTemplateEditor *self)
+{
+  const char *outcome = selected_outcome (self);
+
+  if (outcome == NULL)
+    return;
+  lajna_db_worker_run_async (self->worker, load_thread, asked_new (self->committee_id, outcome),
+                             (GDestroyNotify) asked_free,
+                             (GDestroyNotify) lajna_ruling_template_free, NULL, loaded_cb,
+                             g_object_ref (self));
+}
+
+typedef struct
+{
+  int                  committee_id;
+  char                *outcome;
+  LajnaRulingTemplate *template;
+} Saving;
+
+static void
+saving_free (Saving *saving)
+{
+  g_free (saving->outcome);
+  lajna_ruling_template_free (saving->template);
+  g_free (saving);
+}
+
+static gpointer
+save_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Saving *saving = data;
+
+  if (!lajna_ruling_template_save (db, saving->committee_id, saving->outcome, saving->template,
+                                   error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LajnaTemplateEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
+    {
+      AdwToast *refused = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (refused, 0);
+      adw_toast_overlay_add_toast (self->toasts, refused);
+      return;
+    }
+  toast (self, _("Template saved. Rulings issued from now on use it; those on record keep "
+                 "their words."));
+}
+
+static void
+save_clicked_cb (LajnaTemplateEditor *self)
+{
+  Saving *saving;
+
+  if (selected_outcome (self) == NULL)
+    return;
+  saving = g_new0 (Saving, 1);
+  saving->template = dup_written (self);
+  saving->committee_id = saving->template->own ? self->committee_id : 0;
+  saving->outcome = g_strdup (selected_outcome (self));
+  lajna_db_worker_run_async (self->worker, save_thread, saving, (GDestroyNotify) saving_free, NULL,
+                             NULL, saved_cb, g_object_ref (self));
+}
+
+/* Writes the chosen placeholder where the cursor is, in the field last
+ * written in. */
+static void
+placeholder_activated_cb (GtkListBox          *list,
+                          GtkListBoxRow       *row,
+                          LajnaTemplateEditor *self)
+{
+  const LajnaPlaceholder *placeholder =
+    g_ptr_array_index (self->placeholders, gtk_list_box_row_get_index (row));
+  g_autofree char *text = g_strdup_printf ("{%s}", placeholder->name);
+
+  if (GTK_IS_TEXT_VIEW (self->insert_into))
+    gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->insert_into)),
+                                      text, -1);
+  else
+    {
+      int position = gtk_editable_get_position (GTK_EDITABLE (self->title));
+
+      gtk_editable_insert_text (GTK_EDITABLE (self->title), text, -1, &position);
+      gtk_editable_set_position (GTK_EDITABLE (self->title), position);
+    }
+  gtk_widget_grab_focus (self->insert_into);
+}
+
+static void
+field_entered_cb (GtkEventControllerFocus *focus,
+                  LajnaTemplateEditor     *self)
+{
+  self->insert_into = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+}
+
+static gpointer
+setup_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Asked *asked = data;
+  g_autoptr(GError) privilege_error = NULL;
+  Setup *setup = g_new0 (Setup, 1);
+
+  setup->editable = lajna_ruling_template_editable (db, &privilege_error);
+  if ((setup->choices = lajna_decision_choices (db, asked->text, lajna_prefer_arabic (), error))
+        == NULL
+      || (setup->placeholders = lajna_ruling_placeholders (db, error)) == NULL
+      || (setup->sample = lajna_ruling_sample (db, asked->committee_id, error)) == NULL)
+    {
+      setup_free (setup);
+      return NULL;
+    }
+  return setup;
+}
+
+static void
+set_editable (LajnaTemplateEditor *self,
+              gboolean             editable)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->title), editable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->preamble), editable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->articles), editable);
+  gtk_widget_set_sensitive (self->scope, editable);
+  gtk_widget_set_sensitive (self->save, editable);
+  gtk_widget_set_sensitive (self->placeholder_list, editable);
+  gtk_widget_set_visible (self->read_only, !editable);
+}
+
+static void
+set_up_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LajnaTemplateEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Setup *setup = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
+
+  if (setup == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  self->choices = g_steal_pointer (&setup->choices);
+  self->placeholders = g_steal_pointer (&setup->placeholders);
+  self->sample = g_steal_pointer (&setup->sample);
+  set_editable (self, setup->editable);
+  for (guint i = 0; i < self->choices->len; i++)
+    gtk_string_list_append (outcomes,
+                            ((LajnaDecisionChoice *) g_ptr_array_index (self->choices, i))->label);
+  for (guint i = 0; i < self->placeholders->len; i++)
+    {
+      const LajnaPlaceholder *placeholder = g_ptr_array_index (self->placeholders, i);
+      g_autofree char *name = g_strdup_printf ("{%s}", placeholder->name);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), placeholder->description);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (self->placeholder_list), row);
+    }
+  setup_free (setup);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->outcome), G_LIST_MODEL (outcomes));
+  g_signal_connect_swapped (self->outcome, "notify::selected", G_CALLBACK (load_selected), self);
+  load_selected (self);
+}
+
+/* @field under its caption; the caption's mnemonic goes to @target, or
+ * else to @field. */
+static GtkWidget *
+add_field (GtkWidget  *box,
+           const char *label,
+           GtkWidget  *field,
+           GtkWidget  *target)
+{
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "heading");
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), target != NULL ? target : field);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), field);
+  return field;
+}
+
+static GtkWidget *
+new_text_view (LajnaTemplateEditor *self,
+               int                  height)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, height);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                            G_CALLBACK (written_cb), self);
+  return view;
+}
+
+static void
+watch_focus (LajnaTemplateEditor *self,
+             GtkWidget           *field)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (field_entered_cb), self);
+  gtk_widget_add_controller (field, focus);
+}
+
+static GtkWidget *
+build_form (LajnaTemplateEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *placeholders = gtk_scrolled_window_new ();
+  const char * const scopes[] = { _("This committee only"), _("Every committee"), NULL };
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  self->read_only = gtk_label_new (_("Only an administrator can change the templates."));
+  gtk_widget_add_css_class (self->read_only, "dim-label");
+  gtk_box_append (GTK_BOX (box), self->read_only);
+  self->outcome = add_field (box, _("_Outcome"), gtk_drop_down_new (NULL, NULL), NULL);
+  self->scope = add_field (box, _("_Applies to"), gtk_drop_down_new_from_strings (scopes), NULL);
+  self->title = add_field (box, _("_Title"), gtk_entry_new (), NULL);
+  g_signal_connect_swapped (self->title, "changed", G_CALLBACK (written_cb), self);
+  self->preamble = new_text_view (self, 110);
+  add_field (box, _("_Preamble"), gtk_widget_get_parent (self->preamble), self->preamble);
+  self->articles = new_text_view (self, 150);
+  add_field (box, _("Articles, _one a line"), gtk_widget_get_parent (self->articles),
+             self->articles);
+  self->unknown = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->unknown), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->unknown), 0);
+  gtk_widget_add_css_class (self->unknown, "error");
+  gtk_widget_set_visible (self->unknown, FALSE);
+  gtk_box_append (GTK_BOX (box), self->unknown);
+  self->placeholder_list = gtk_list_box_new ();
+  gtk_widget_add_css_class (self->placeholder_list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->placeholder_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Placeholders"), -1);
+  g_signal_connect (self->placeholder_list, "row-activated",
+                    G_CALLBACK (placeholder_activated_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (placeholders), self->placeholder_list);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (placeholders), 200);
+  gtk_widget_set_vexpand (placeholders, TRUE);
+  add_field (box, _("Placeholders: choose one to write it where the cursor is"), placeholders,
+             self->placeholder_list);
+  watch_focus (self, self->title);
+  watch_focus (self, self->preamble);
+  watch_focus (self, self->articles);
+  self->insert_into = self->articles;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scrolled, 420, -1);
+  return scrolled;
+}
+
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *arguments,
+                  gpointer   data)
+{
+  LajnaTemplateEditor *self = LAJNA_TEMPLATE_EDITOR (widget);
+
+  if (gtk_widget_is_sensitive (self->save))
+    save_clicked_cb (self);
+  return TRUE;
+}
+
+static void
+lajna_template_editor_dispose (GObject *object)
+{
+  LajnaTemplateEditor *self = LAJNA_TEMPLATE_EDITOR (object);
+
+  g_clear_handle_id (&self->preview_source, g_source_remove);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->placeholders, g_ptr_array_unref);
+  g_clear_pointer (&self->sample, lajna_ruling_content_free);
+  g_clear_pointer (&self->kind, g_free);
+
+  G_OBJECT_CLASS (lajna_template_editor_parent_class)->dispose (object);
+}
+
+static void
+lajna_template_editor_class_init (LajnaTemplateEditorClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lajna_template_editor_dispose;
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
+}
+
+static void
+lajna_template_editor_init (LajnaTemplateEditor *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Ruling Templates"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 820);
+  self->save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (self->save, "suggested-action");
+  g_signal_connect_swapped (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
+  gtk_box_append (GTK_BOX (content), header);
+  self->preview = lajna_template_preview_new ();
+  gtk_widget_set_margin_start (self->preview, 12);
+  gtk_widget_set_margin_end (self->preview, 12);
+  gtk_widget_set_margin_top (self->preview, 12);
+  gtk_widget_set_margin_bottom (self->preview, 12);
+  gtk_paned_set_start_child (GTK_PANED (paned), build_form (self));
+  gtk_paned_set_end_child (GTK_PANED (paned), self->preview);
+  gtk_paned_set_position (GTK_PANED (paned), 560);
+  gtk_widget_set_vexpand (paned, TRUE);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, paned);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), content);
+}
+
+/**
+ * lajna_template_editor_new:
+ * @parent: the main window
+ * @worker: the database worker
+ * @committee_id: the committee whose templates are shown
+ * @kind: its kind, "marriage" or "juvenile"
+ *
+ * Returns: (transfer none): the editor, shown
+ */
+LajnaTemplateEditor *
+lajna_template_editor_new (GtkWindow     *parent,
+                           LajnaDbWorker *worker,
+                           int            committee_id,
+                           const char    *kind)
+{
+  LajnaTemplateEditor *self = g_object_new (LAJNA_TYPE_TEMPLATE_EDITOR, "transient-for", parent,
+                                            NULL);
+
+  self->worker = g_object_ref (worker);
+  self->committee_id = committee_id;
+  self->kind = g_strdup (kind);
+  lajna_db_worker_run_async (worker, setup_thread, asked_new (committee_id, kind),
+                             (GDestroyNotify) asked_free, (GDestroyNotify) setup_free, NULL,
+                             set_up_cb, g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}

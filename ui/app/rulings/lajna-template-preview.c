@@ -1,0 +1,131 @@
+/* lajna-template-preview.c: the template editor's preview: the ruling
+ * laid out and written as a PDF by the very code that prints rulings, and
+ * its first page rendered by Poppler off the main thread (the document
+ * viewer's page renderer). A newer preview cancels the one under way. */
+
+#include "lajna-template-preview.h"
+
+#include <glib/gi18n.h>
+
+#include "documents/lajna-surface-texture.h"
+#include "lajna-page-renderer.h"
+#include "lajna-ruling.h"
+
+/* The page rendered at this many pixels a point, then fitted. */
+#define PREVIEW_SCALE 1.5
+
+struct _LajnaTemplatePreview
+{
+  GtkBox             parent_instance;
+
+  GtkWidget         *picture;
+  GtkWidget         *status;
+  LajnaPageRenderer *renderer;
+  GCancellable      *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaTemplatePreview, lajna_template_preview, GTK_TYPE_BOX)
+
+static void
+rendered_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = lajna_page_renderer_render_finish (LAJNA_PAGE_RENDERER (source),
+                                                                result, &error);
+  LajnaTemplatePreview *self;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LAJNA_TEMPLATE_PREVIEW (user_data);
+  if (surface == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->status), error->message);
+      return;
+    }
+  texture = lajna_surface_texture_new (surface);
+  gtk_picture_set_paintable (GTK_PICTURE (self->picture), GDK_PAINTABLE (texture));
+  gtk_label_set_text (GTK_LABEL (self->status), _("Page 1, as it prints"));
+}
+
+/**
+ * lajna_template_preview_show:
+ * @self: a #LajnaTemplatePreview
+ * @content: the ruling to show
+ *
+ * Shows the first page of @content as it prints.
+ */
+void
+lajna_template_preview_show (LajnaTemplatePreview     *self,
+                             const LajnaRulingContent *content)
+{
+  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (content);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = lajna_pdf_writer_write_bytes (writer, &error);
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_if_fail (LAJNA_IS_TEMPLATE_PREVIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->renderer);
+  if (pdf != NULL)
+    {
+      stream = g_memory_input_stream_new_from_bytes (pdf);
+      self->renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf), &error);
+    }
+  if (self->renderer == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->status), error->message);
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  lajna_page_renderer_render_async (self->renderer, 0, PREVIEW_SCALE, LAJNA_RENDER_VISIBLE,
+                                    self->cancellable, rendered_cb, self);
+}
+
+static void
+lajna_template_preview_dispose (GObject *object)
+{
+  LajnaTemplatePreview *self = LAJNA_TEMPLATE_PREVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->renderer);
+
+  G_OBJECT_CLASS (lajna_template_preview_parent_class)->dispose (object);
+}
+
+static void
+lajna_template_preview_class_init (LajnaTemplatePreviewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lajna_template_preview_dispose;
+}
+
+static void
+lajna_template_preview_init (LajnaTemplatePreview *self)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
+  self->picture = gtk_picture_new ();
+  gtk_picture_set_can_shrink (GTK_PICTURE (self->picture), TRUE);
+  gtk_widget_set_vexpand (self->picture, TRUE);
+  gtk_widget_set_hexpand (self->picture, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview of the ruling"), -1);
+  gtk_frame_set_child (GTK_FRAME (frame), self->picture);
+  gtk_box_append (GTK_BOX (self), frame);
+  self->status = gtk_label_new (_("Preparing the preview…"));
+  gtk_widget_add_css_class (self->status, "dim-label");
+  gtk_box_append (GTK_BOX (self), self->status);
+}
+
+GtkWidget *
+lajna_template_preview_new (void)
+{
+  return g_object_new (LAJNA_TYPE_TEMPLATE_PREVIEW, NULL);
+}
