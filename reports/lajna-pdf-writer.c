@@ -17,9 +17,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
-#include <qrencode.h>
 #include <string.h>
 
+#include "lajna-qr.h"
 #include "lajna-text.h"
 
 /* A4 in points, and its margins. */
@@ -36,6 +36,8 @@
 /* The seal's QR code: its side, and the gap under it to the page's edge. */
 #define SEAL_SIZE 80.0
 #define SEAL_BOTTOM 24.0
+/* The code's white margin reaches into the page's margin. */
+#define SEAL_MARGIN 6.0
 
 typedef enum
 {
@@ -73,7 +75,6 @@ struct _LajnaPdfWriter
   char    *watermark;
   /* The seal, printed as a QR code on every page and kept in the keywords. */
   char    *seal;
-  QRcode  *seal_code;
   gboolean arabic;
   GArray  *blocks;
   /* Laid out once, by lajna_pdf_writer_paginate(). */
@@ -102,7 +103,6 @@ lajna_pdf_writer_finalize (GObject *object)
   g_free (self->title);
   g_free (self->watermark);
   g_free (self->seal);
-  g_clear_pointer (&self->seal_code, QRcode_free);
   g_array_unref (self->blocks);
 
   G_OBJECT_CLASS (lajna_pdf_writer_parent_class)->finalize (object);
@@ -166,10 +166,7 @@ lajna_pdf_writer_set_seal (LajnaPdfWriter *self,
   g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
 
   g_free (self->seal);
-  g_clear_pointer (&self->seal_code, QRcode_free);
   self->seal = g_strdup (seal);
-  if (seal != NULL)
-    self->seal_code = QRcode_encodeString8bit (seal, 0, QR_ECLEVEL_L);
 }
 
 /**
@@ -448,29 +445,6 @@ draw_footer (cairo_t    *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* The seal's QR code at the foot of the page, on the left: each dark
- * module a square, with the white margin of four modules the code needs. */
-static void
-draw_seal (const QRcode *code,
-           cairo_t      *cr)
-{
-  double module = SEAL_SIZE / (code->width + 8);
-  double x = MARGIN - 4 * module;
-  double y = PAGE_HEIGHT - SEAL_BOTTOM - SEAL_SIZE;
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, SEAL_SIZE, SEAL_SIZE);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int row = 0; row < code->width; row++)
-    for (int column = 0; column < code->width; column++)
-      if (code->data[row * code->width + column] & 1)
-        cairo_rectangle (cr, x + (column + 4) * module, y + (row + 4) * module, module, module);
-  cairo_fill (cr);
-  cairo_restore (cr);
-}
-
 /* Each capacity over a space to sign in, a line, and the name under it;
  * the first on the right. */
 static void
@@ -610,8 +584,10 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
         draw_block (block, cr);
     }
   draw_footer (cr, self->watermark, self->arabic, page, self->n_pages);
-  if (self->seal_code != NULL)
-    draw_seal (self->seal_code, cr);
+  /* The seal at the foot of the page, on the left. */
+  if (self->seal != NULL)
+    lajna_qr_draw (cr, self->seal, MARGIN - SEAL_MARGIN, PAGE_HEIGHT - SEAL_BOTTOM - SEAL_SIZE,
+                   SEAL_SIZE);
   if (self->watermark != NULL)
     draw_watermark (self->watermark, cr);
 }

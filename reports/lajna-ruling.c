@@ -143,12 +143,22 @@ record_print (gpointer   data,
   return result != NULL;
 }
 
-/* The file's ruling as it prints: an issued ruling not sealed yet (one
- * issued before seals existed) is sealed first. */
-static LajnaRulingContent *
-load_sealed (LajnaDb  *db,
-             gint64    case_id,
-             GError  **error)
+/**
+ * lajna_ruling_load_printable:
+ * @db: a connection, as one who may print rulings
+ * @case_id: the file
+ * @error: return location for a #GError
+ *
+ * Reads the file's ruling as it prints: an issued ruling not sealed yet
+ * (one issued before seals existed) is sealed first, so that no issued
+ * ruling prints without its seal.
+ *
+ * Returns: (transfer full) (nullable): the ruling
+ */
+LajnaRulingContent *
+lajna_ruling_load_printable (LajnaDb  *db,
+                             gint64    case_id,
+                             GError  **error)
 {
   g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
 
@@ -178,7 +188,7 @@ lajna_ruling_render (LajnaDb     *db,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(LajnaRulingContent) content = load_sealed (db, case_id, error);
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_load_printable (db, case_id, error);
   g_autoptr(LajnaPdfWriter) writer = NULL;
   Printed printed = { db, case_id };
 
@@ -222,7 +232,7 @@ lajna_rulings_render_all (LajnaDb              *db,
   for (guint i = 0; i < case_ids->len && done; i++)
     {
       g_autoptr(LajnaRulingContent) content =
-        load_sealed (db, g_array_index (case_ids, gint64, i), error);
+        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), error);
       g_autoptr(LajnaPdfWriter) writer = NULL;
 
       if (content == NULL)
@@ -292,7 +302,7 @@ lajna_ruling_sign (LajnaDb     *db,
                    const char  *path,
                    GError     **error)
 {
-  g_autoptr(LajnaRulingContent) content = load_sealed (db, case_id, error);
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_load_printable (db, case_id, error);
   g_autoptr(LajnaPdfWriter) writer = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GBytes) signed_pdf = NULL;

@@ -11,6 +11,9 @@ typedef void (*LajnaRulingsProgress) (guint    done,
                                       gpointer data);
 
 LajnaPdfWriter *lajna_ruling_lay_out (const LajnaRulingContent *content);
+LajnaRulingContent *lajna_ruling_load_printable (LajnaDb  *db,
+                                                 gint64    case_id,
+                                                 GError  **error);
 gboolean        lajna_ruling_render  (LajnaDb                  *db,
                                       gint64                    case_id,
                                       const char               *path,

@@ -19,6 +19,7 @@
 #include "lajna-pdf-export-run.h"
 #include "lajna-presenter-window.h"
 #include "lajna-ruling-content.h"
+#include "lajna-ruling.h"
 #include "lajna-ruling-print.h"
 #include "lajna-text.h"
 
@@ -362,8 +363,8 @@ rulings_thread (LajnaDb       *db,
 
   for (guint i = 0; i < case_ids->len; i++)
     {
-      LajnaRulingContent *content = lajna_ruling_content_load (db, g_array_index (case_ids, gint64, i),
-                                                               error);
+      LajnaRulingContent *content =
+        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), error);
 
       if (content == NULL)
         {

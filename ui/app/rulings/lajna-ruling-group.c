@@ -225,22 +225,49 @@ save_cb (LajnaRulingGroup *self)
                         lajna_ruling_render, self->case_id, ADW_TOAST_OVERLAY (overlay));
 }
 
-static void
-print_cb (LajnaRulingGroup *self)
+static gpointer
+printable_thread (LajnaDb       *db,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
+  return lajna_ruling_load_printable (db, *(gint64 *) data, error);
+}
+
+/* The print dialog, for the ruling as it prints (sealed, if it is issued). */
+static void
+printable_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LajnaRulingGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaRulingContent) content = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
+                                                                      result, &error);
   g_autoptr(GPtrArray) contents = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (self->content == NULL)
-    return;
-  contents = g_ptr_array_new ();
-  g_ptr_array_add (contents, self->content);
+  if (content == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  contents = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_ruling_content_free);
+  g_ptr_array_add (contents, g_steal_pointer (&content));
   operation = lajna_ruling_print_new (contents);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_message (self, error->message);
+}
+
+static void
+print_cb (LajnaRulingGroup *self)
+{
+  lajna_db_worker_run_async (self->worker, printable_thread,
+                             g_memdup2 (&self->case_id, sizeof (gint64)), g_free,
+                             (GDestroyNotify) lajna_ruling_content_free, NULL, printable_cb,
+                             g_object_ref (self));
 }
 
 static GtkWidget *
