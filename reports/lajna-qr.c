@@ -1,10 +1,14 @@
 /* lajna-qr.c: a QR code (libqrencode, byte mode, the lowest error
  * correction so that a ruling's seal fits a small square) drawn with cairo
- * as squares, on white, with the margin of four modules a reader needs. */
+ * as an image of one pixel a module, scaled up without smoothing (one
+ * small image in a PDF, where a thousand squares would cost milliseconds a
+ * page), on white, with the margin of four modules a reader needs. */
 
 #include "lajna-qr.h"
 
 #include <qrencode.h>
+
+#define PIXELS_A_MODULE 4
 
 /**
  * lajna_qr_draw:
@@ -24,21 +28,35 @@ lajna_qr_draw (cairo_t    *cr,
                double      size)
 {
   QRcode *code = QRcode_encodeString8bit (text, 0, QR_ECLEVEL_L);
-  double module;
+  cairo_surface_t *image;
+  cairo_pattern_t *pattern;
+  guint8 *pixels;
+  int side, stride;
 
   if (code == NULL)
     return;
-  module = size / (code->width + 8);
+  side = (code->width + 8) * PIXELS_A_MODULE;
+  image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
+  stride = cairo_image_surface_get_stride (image);
+  pixels = cairo_image_surface_get_data (image);
+  for (int row = 0; row < side; row++)
+    for (int column = 0; column < side; column++)
+      {
+        int r = row / PIXELS_A_MODULE - 4, c = column / PIXELS_A_MODULE - 4;
+        gboolean dark = r >= 0 && c >= 0 && r < code->width && c < code->width
+                        && (code->data[r * code->width + c] & 1);
+
+        *(guint32 *) (pixels + row * stride + column * 4) = dark ? 0x000000 : 0xffffff;
+      }
+  cairo_surface_mark_dirty (image);
   cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, size, size);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (int row = 0; row < code->width; row++)
-    for (int column = 0; column < code->width; column++)
-      if (code->data[row * code->width + column] & 1)
-        cairo_rectangle (cr, x + (column + 4) * module, y + (row + 4) * module, module, module);
-  cairo_fill (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / side, size / side);
+  cairo_set_source_surface (cr, image, 0, 0);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_paint (cr);
   cairo_restore (cr);
+  cairo_surface_destroy (image);
   QRcode_free (code);
 }

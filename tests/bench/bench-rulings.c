@@ -1,7 +1,11 @@
 /* bench-rulings.c: rulings, on the database of LAJNA_DATA_DIR (a demo
  * database of its own: it issues the rulings it prints).
+ * - issuing: the number taken, the text frozen and sealed, in one
+ *   transaction, median over the rulings issued for the batch.
  * - one ruling: laid out and written as a PDF from its content already
- *   read, median of 20; reading the content beside it; then signed.
+ *   read, median of 20; reading the content beside it; then signed; then
+ *   its seal checked (lajna_seal_verify), beside pdftotext of the same
+ *   PDF, which reads the same text.
  * - a batch: up to 1,000 rulings into one PDF (lajna_rulings_render_all),
  *   and the process's resident memory after the first 100 and at the end,
  *   which stays flat when each ruling is let go once drawn.
@@ -17,6 +21,7 @@
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
+#include "lajna-seal.h"
 
 #define BATCH 1000
 #define SINGLE_RUNS 20
@@ -44,7 +49,7 @@ issue_rulings (LajnaDb *db)
       "   AND NOT EXISTS (SELECT FROM decision_now d JOIN ruling r ON r.decision_id = d.id"
       "                    WHERE d.case_id = c.id)"
       " ORDER BY id LIMIT 1000", &error);
-  g_autoptr(PGresult) issued = NULL;
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   GArray *files = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (decided == NULL)
@@ -52,11 +57,18 @@ issue_rulings (LajnaDb *db)
   for (int i = 0; i < PQntuples (decided); i++)
     {
       gint64 file = g_ascii_strtoll (PQgetvalue (decided, i, 0), NULL, 10);
+      gint64 start = g_get_monotonic_time ();
+      double took;
 
       if (lajna_ruling_issue (db, file, NULL, &error) == 0)
         g_error ("%s", error->message);
+      took = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (ms, took);
       g_array_append_val (files, file);
     }
+  if (ms->len > 0)
+    g_print ("ruling-issue-ms %.1f   (median of %u: number, text frozen, sealed, one transaction)\n",
+             bench_percentile (ms, 0.50), ms->len);
   return files;
 }
 
@@ -139,6 +151,44 @@ measure_signing (const char *dir,
   g_remove (p12);
 }
 
+/* Checking a ruling's seal: median of 20, beside pdftotext of the PDF. */
+static void
+measure_verify (LajnaDb    *db,
+                const char *pdf_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) reference = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *data = NULL;
+  g_autofree char *command = g_strdup_printf ("pdftotext %s -", pdf_path);
+  g_autoptr(GBytes) pdf = NULL;
+  gsize length;
+
+  if (keys == NULL || !g_file_get_contents (pdf_path, &data, &length, &error))
+    g_error ("%s", error->message);
+  pdf = g_bytes_new_take (g_steal_pointer (&data), length);
+  for (int run = 0; run < SINGLE_RUNS; run++)
+    {
+      LajnaSealFacts facts;
+      g_autofree char *out = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double took;
+
+      if (lajna_seal_verify (pdf, keys, &facts) != LAJNA_SEAL_VALID)
+        g_error ("the bench's ruling does not check valid");
+      took = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (ms, took);
+      start = g_get_monotonic_time ();
+      g_spawn_command_line_sync (command, &out, NULL, NULL, NULL);
+      took = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (reference, took);
+    }
+  g_print ("ruling-verify-ms %.1f   (median of %d: seal read and checked, text extracted and"
+           " hashed); pdftotext of the same PDF %.1f ms\n", bench_percentile (ms, 0.50),
+           SINGLE_RUNS, bench_percentile (reference, 0.50));
+}
+
 static void
 measure_reference (const char *dir)
 {
@@ -182,6 +232,7 @@ main (void)
     g_error ("no decided file to issue a ruling for");
   measure_single (db, g_array_index (files, gint64, 0), one);
   measure_signing (dir, one);
+  measure_verify (db, one);
   measure_reference (dir);
 
   before = resident_mb ();
