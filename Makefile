@@ -17,8 +17,11 @@ RUN_ENV = GSETTINGS_SCHEMA_DIR=$(BUILD)/ui/data LAJNA_LOCALEDIR=$(BUILD)/po
 
 all: build
 
+# What the bench adds: LibreOffice, the rulings' reference.
+BENCH_PACKAGES = libreoffice-writer-nogui
+
 deps:
-	@missing=$$(for p in $(PACKAGES); do \
+	@missing=$$(for p in $(PACKAGES) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	done); \
 	if [ -n "$$missing" ]; then \
@@ -48,7 +51,8 @@ test: build
 	ok=sum(x in ("OK","EXPECTEDFAIL") for x in r); print(f"{ok} passed, {len(r)-ok} failed")' \
 	  $(BUILD)/meson-logs/testlog.json; exit $$status
 
-bench: build
+bench:
+	$(MAKE) build EXTRA_PACKAGES="$(BENCH_PACKAGES)"
 	tests/bench/run-bench $(BUILD)
 
 clean:
