@@ -147,7 +147,7 @@ read_ruling (LajnaRulingContent  *content,
       "                   jsonb_array_elements_text(r.content->'articles') WITH ORDINALITY x (a, n)),"
       "                array_to_string(t.articles, E'\\x1e')),"
       "       coalesce((r.content->>'hijri')::boolean, k.hijri_dates), r.seal, k.id, r.version,"
-      "       r.decision_id <> d.id, r.correction_reason"
+      "       r.decision_id <> d.id, r.correction_reason, r.pdf IS NOT NULL"
       "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
       "  JOIN committee k ON k.id = c.committee_id"
       "  LEFT JOIN ruling r ON r.id = lajna_decision_ruling(d.id)"
@@ -188,6 +188,7 @@ read_ruling (LajnaRulingContent  *content,
   content->version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 16), NULL, 10);
   content->outdated = PQgetvalue (result, 0, 17)[0] == 't';
   content->correction_reason = lajna_db_dup_value (result, 0, 18);
+  content->is_signed = PQgetvalue (result, 0, 19)[0] == 't';
   *title = lajna_db_dup_value (result, 0, 10);
   *preamble = lajna_db_dup_value (result, 0, 11);
   *articles = g_strsplit (PQgetvalue (result, 0, 12), "\x1e", -1);

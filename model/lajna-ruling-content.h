@@ -17,7 +17,8 @@ typedef struct
  * whose ruling is not issued yet (a draft). A sealed ruling (@seal set)
  * holds the text it was sealed with; @outdated says that the decision was
  * corrected since, so that the ruling needs a corrected version. A
- * version after the first gives its @correction_reason. */
+ * version after the first gives its @correction_reason. @is_signed says
+ * that its digitally signed PDF is on record. */
 typedef struct
 {
   gint64      decision_id;
@@ -28,6 +29,7 @@ typedef struct
   int         version;
   gboolean    outdated;
   char       *correction_reason;
+  gboolean    is_signed;
   char       *seal;
   char       *issued_on;
   char       *state_name;

@@ -14,6 +14,7 @@
 #include "lajna-ruling-content.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
+#include "lajna-text.h"
 
 static GBytes *
 bytes_from_hex (const char *hex)
@@ -191,12 +192,13 @@ lajna_ruling_correct (LajnaDb     *db,
                       GError     **error)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  g_autofree char *why = lajna_strip_bidi (reason);
 
   return put_on_record (db,
       "SELECT lajna_ruling_correct(r, $2, coalesce($3::date, current_date))"
       "  FROM (SELECT lajna_decision_ruling(d.id) r FROM decision_now d WHERE d.case_id = $1"
       "         ORDER BY d.decided_on DESC, d.id DESC LIMIT 1) l WHERE r IS NOT NULL",
-      3, (const char * const[]) { id, reason, issued_on }, case_id, error);
+      3, (const char * const[]) { id, why, issued_on }, case_id, error);
 }
 
 /**

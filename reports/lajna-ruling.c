@@ -169,6 +169,39 @@ lajna_ruling_load_printable (LajnaDb  *db,
   return lajna_ruling_content_load (db, case_id, error);
 }
 
+/* The signed PDF on record, written beside @path, the printing recorded,
+ * then named @path. */
+static gboolean
+write_signed (Printed     *printed,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, printed->ruling_id);
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_binary (printed->db,
+      "SELECT pdf FROM ruling WHERE id = $1 AND pdf IS NOT NULL", 1, params, NULL, NULL, TRUE,
+      error);
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) != 1)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The signed ruling cannot be found."));
+      return FALSE;
+    }
+  if (!g_file_set_contents (partial, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0),
+                            error))
+    return FALSE;
+  if (!record_print (printed, error))
+    {
+      g_remove (partial);
+      return FALSE;
+    }
+  return lajna_pdf_writer_commit (partial, path, error);
+}
+
 /**
  * lajna_ruling_render:
  * @db: a connection, as the person printing
@@ -177,8 +210,9 @@ lajna_ruling_load_printable (LajnaDb  *db,
  * @error: return location for a #GError
  *
  * Writes the ruling of the decision in force on the file (a draft until
- * it is issued). The printing is recorded in the audit trail; when it
- * cannot be, nothing is left at @path.
+ * it is issued; once signed, the signed PDF on record, byte for byte). The
+ * printing is recorded in the audit trail; when it cannot be, nothing is
+ * left at @path.
  *
  * Returns: whether the PDF was written and recorded
  */
@@ -195,6 +229,8 @@ lajna_ruling_render (LajnaDb     *db,
   if (content == NULL)
     return FALSE;
   printed.ruling_id = content->ruling_id;
+  if (content->is_signed)
+    return write_signed (&printed, path, error);
   writer = lajna_ruling_lay_out (content);
   return lajna_pdf_writer_write_recorded (writer, path, record_print, &printed, error);
 }

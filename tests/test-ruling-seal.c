@@ -329,6 +329,17 @@ START_TEST (test_corrected_version)
   ck_assert (!lajna_db_run (db, "UPDATE ruling SET issued_on = '2045-05-01' WHERE version = 1"
                                 " AND number = 1 AND year = 2045", &error));
   g_clear_error (&error);
+  ck_assert (!lajna_db_run (db, "UPDATE ruling SET seal = seal || 'x' WHERE version = 1"
+                                " AND number = 1 AND year = 2045", &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *again = g_strdup_printf ("SELECT lajna_ruling_correct(" ID ", 'مرة أخرى')",
+                                              first);
+
+    ck_assert (!lajna_db_run (db, again, &error));
+    ck_assert_msg (strstr (error->message, "newer version") != NULL, "%s", error->message);
+    g_clear_error (&error);
+  }
 
   expect_ok (lajna_ruling_render (db, file, second_path, &error), error);
   text = lajna_test_tool_output ("pdftotext", ARGS (second_path, "-"), &status);
@@ -345,6 +356,25 @@ START_TEST (test_corrected_version)
 }
 END_TEST
 
+/* The seal's private key is for those who issue and print rulings; its
+ * public key for everyone. */
+START_TEST (test_seal_key_private)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  gint64 file = decided_file (db, "marriage", "approve");
+
+  expect_ok (lajna_ruling_issue (db, file, "2046-01-01", &error) != 0, error);
+  ck_assert (lajna_db_run (db, "SET ROLE \"mtm.m1\"", &error));
+  ck_assert (!lajna_db_run (db, "SELECT private_key FROM ruling_seal", &error));
+  ck_assert_msg (strstr (error->message, "permission") != NULL, "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (lajna_db_run (db, "SELECT public_key FROM ruling_seal", &error));
+  ck_assert (lajna_db_run (db, "RESET ROLE; SET ROLE \"mtm.clerk\";"
+                               " SELECT private_key FROM ruling_seal; RESET ROLE", &error));
+}
+END_TEST
+
 static Suite *
 ruling_seal_suite (void)
 {
@@ -358,6 +388,7 @@ ruling_seal_suite (void)
   tcase_add_test (tc, test_cli_verify);
   tcase_add_test (tc, test_text_frozen);
   tcase_add_test (tc, test_corrected_version);
+  tcase_add_test (tc, test_seal_key_private);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -409,6 +409,17 @@ START_TEST (test_signed_and_stored)
   ck_assert_str_eq (stored, digest);
   ck_assert_int_eq (query_for (db, "SELECT count(*) FROM case_file WHERE id = $1"
                                    "   AND status = 'signed'", file), 1);
+  /* Printed again, it is the signed PDF on record, byte for byte. */
+  {
+    g_autofree char *again = g_build_filename (dir, "again.pdf", NULL);
+    g_autofree char *again_contents = NULL;
+    gsize again_length;
+
+    expect_ok (lajna_ruling_render (db, file, again, &error), error);
+    ck_assert (g_file_get_contents (again, &again_contents, &again_length, NULL));
+    ck_assert_uint_eq (again_length, length);
+    ck_assert (memcmp (again_contents, contents, length) == 0);
+  }
   /* Once only. */
   ck_assert (!lajna_ruling_sign (db, file, p12, "secret", path, &error));
   ck_assert_msg (strstr (error->message, "is final") != NULL, "%s", error->message);

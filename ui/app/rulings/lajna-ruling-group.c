@@ -2,8 +2,9 @@
  * decision in force has its ruling (its number, version and day) or not
  * yet, and what may be done: issue it (the next number of the committee's
  * year, taken by the database), issue a corrected version (asking why;
- * offered first when the decision was corrected after the ruling), save
- * it as a PDF, or print it (the print dialog, the same pages). Hidden while
+ * offered first when the decision was corrected after the ruling), sign
+ * it with the signatory's key, save it as a PDF (the signed one, once
+ * signed), or print it (the print dialog, the same pages). Hidden while
  * the file has no decision. Emits "changed" once a ruling is issued, for
  * the file view to read the file's status again. */
 
@@ -14,6 +15,7 @@
 #include "lajna-pdf-export-run.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-ruling-print.h"
+#include "lajna-ruling-sign-run.h"
 #include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
 #include "lajna-text.h"
@@ -25,6 +27,7 @@ struct _LajnaRulingGroup
   GtkWidget           *row;
   GtkWidget           *issue_button;
   GtkWidget           *correct_button;
+  GtkWidget           *sign_button;
   LajnaDbWorker       *worker;
   gint64               case_id;
   LajnaRulingContent  *content;
@@ -94,6 +97,7 @@ loaded_cb (GObject      *source,
                                  : content->title);
   gtk_widget_set_visible (self->issue_button, content->number == 0);
   gtk_widget_set_visible (self->correct_button, content->number > 0);
+  gtk_widget_set_visible (self->sign_button, content->number > 0 && !content->is_signed);
   if (content->outdated)
     gtk_widget_add_css_class (self->correct_button, "suggested-action");
   else
@@ -262,6 +266,28 @@ printable_cb (GObject      *source,
 }
 
 static void
+ruling_signed_cb (gpointer data)
+{
+  g_signal_emit (data, signals[CHANGED], 0);
+}
+
+static void
+sign_cb (LajnaRulingGroup *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = NULL;
+
+  if (self->content == NULL || overlay == NULL)
+    return;
+  /* Translators: the file name offered for a signed ruling. */
+  name = g_strdup_printf (_("ruling-%d-%d-signed.pdf"), self->content->year,
+                          self->content->number);
+  lajna_ruling_sign_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->worker,
+                         self->case_id, name, ADW_TOAST_OVERLAY (overlay), ruling_signed_cb,
+                         g_object_ref (self), g_object_unref);
+}
+
+static void
 print_cb (LajnaRulingGroup *self)
 {
   lajna_db_worker_run_async (self->worker, printable_thread,
@@ -282,6 +308,20 @@ add_button (GtkWidget  *row,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return button;
+}
+
+/* A button of the row of acts under the ruling. */
+static GtkWidget *
+add_act (GtkWidget  *acts,
+         const char *label,
+         const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  if (tooltip != NULL)
+    gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_box_append (GTK_BOX (acts), button);
   return button;
 }
 
@@ -315,24 +355,29 @@ lajna_ruling_group_class_init (LajnaRulingGroupClass *klass)
 static void
 lajna_ruling_group_init (LajnaRulingGroup *self)
 {
+  GtkWidget *acts;
+
   self->row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->row), FALSE);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Ruling"));
-  self->issue_button = gtk_button_new_with_mnemonic (_("_Issue the Ruling"));
-  gtk_widget_set_valign (self->issue_button, GTK_ALIGN_CENTER);
+  /* Under the ruling, not beside it: the file view is narrow. */
+  acts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (acts, 6);
+  self->issue_button = add_act (acts, _("_Issue the Ruling"), NULL);
+  gtk_widget_add_css_class (self->issue_button, "suggested-action");
   g_signal_connect_swapped (self->issue_button, "clicked", G_CALLBACK (issue_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->row), self->issue_button);
-  self->correct_button = gtk_button_new_with_mnemonic (_("_Correct…"));
-  gtk_widget_set_tooltip_text (self->correct_button, _("Issue a corrected version of the ruling"));
-  gtk_widget_set_valign (self->correct_button, GTK_ALIGN_CENTER);
+  self->sign_button = add_act (acts, _("_Sign…"),
+                               _("Sign the ruling digitally with the signatory’s key"));
+  g_signal_connect_swapped (self->sign_button, "clicked", G_CALLBACK (sign_cb), self);
+  self->correct_button = add_act (acts, _("_Correct…"), _("Issue a corrected version of the ruling"));
   g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->row), self->correct_button);
   g_signal_connect_swapped (add_button (self->row, "document-save-as-symbolic",
                                         _("Save the Ruling as a PDF")),
                             "clicked", G_CALLBACK (save_cb), self);
   g_signal_connect_swapped (add_button (self->row, "document-print-symbolic", _("Print the Ruling")),
                             "clicked", G_CALLBACK (print_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), acts);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

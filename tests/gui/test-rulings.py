@@ -1,12 +1,14 @@
 #!/usr/bin/python3
-"""Ruling templates and checking a ruling, through the accessibility tree:
+"""Rulings through the accessibility tree: templates, checking, correcting.
 the administrator opens Ruling Templates from the main menu (F10) and sees
 page 1 of the ruling rendered beside the editor; a name between braces
 that is no placeholder is named under the editor, and the database refuses
 to save it; once it is taken out, the template is saved, and the database
 holds it. Then Check a Ruling… is given a ruling's PDF with one glyph of
 its text changed, and says that it was altered (the C suites check valid,
-altered and unknown on the model)."""
+altered and unknown on the model). Last, the file of that ruling shows it
+in its view; Correct…, with its reason, issues version 2 of the same
+number, which the view then shows."""
 
 import os
 import re
@@ -14,7 +16,7 @@ import subprocess
 import tempfile
 import time
 
-from lajna_atspi import Results, press, run, text_of, wait_for, walk
+from lajna_atspi import Results, data_rows, find_role, press, run, text_of, wait_for, walk
 
 KEY_F10 = 0xFFC7
 KEY_RETURN = 0xFF0D
@@ -59,10 +61,8 @@ def menu_item(root, name):
     item.queryAction().doAction(0)
 
 
-def ruling_pdf(folder):
-    """A ruling issued by lajnactl's workstation, rendered to a PDF."""
-    case_id = sql("SELECT d.case_id FROM decision_now d JOIN case_file c ON c.id = d.case_id"
-                  " WHERE c.status = 'decided' ORDER BY d.id LIMIT 1")
+def ruling_pdf(folder, case_id):
+    """The file's ruling, issued by another workstation, rendered to a PDF."""
     lajnactl = os.environ["LAJNACTL"]
     path = os.path.join(folder, "ruling.pdf")
     sql(f"SELECT lajna_ruling_issue(id) FROM decision_now WHERE case_id = {case_id}"
@@ -137,11 +137,43 @@ def main(root):
     close.queryAction().doAction(0)
     wait_for(lambda: window_named(root, "نماذج القرارات") is None, "the editor closed")
 
+    case_id, file_number = sql(
+        "SELECT c.id, c.file_number FROM decision_now d JOIN case_file c ON c.id = d.case_id"
+        " WHERE c.status = 'decided' ORDER BY d.id LIMIT 1").split("\t")
     with tempfile.TemporaryDirectory() as folder:
-        path = ruling_pdf(folder)
+        path = ruling_pdf(folder, case_id)
         verdict = check_ruling(root, altered_copy(path, folder))
         check("قرار عُدِّل بعد إصداره" in verdict,
               f"a ruling's PDF with one glyph changed checks altered ({verdict})")
+
+
+    correct_in_file_view(root, case_id, file_number)
+
+
+def correct_in_file_view(root, case_id, file_number):
+    """The file's view shows its ruling; Correct… issues version 2."""
+    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    find_role(root, "entry").queryEditableText().setTextContents(file_number)
+    rows_list = wait_for(lambda: (lambda l, rows: l if len(rows) == 1 else None)(
+        *data_rows(table)), "the file found by its number")
+    rows_list.querySelection().selectChild(0)
+    number = sql(f"SELECT r.number FROM ruling r JOIN decision d ON d.id = r.decision_id"
+                 f" WHERE d.case_id = {case_id}")
+    wait_for(lambda: f"القرار رقم ({number})" in labels(root), "the ruling in the file view")
+    check(True, "the file view shows its ruling")
+    find(root, "push button", "صحِّح…").queryAction().doAction(0)
+    reason = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() in ("text", "entry")
+                                    and plain(a.name) == "لماذا يُصحَّح القرار؟"), None),
+                      "the reason asked for")
+    reason.queryEditableText().setTextContents("خطأ في اسم الطرف الأجنبي")
+    wait_for(lambda: find(root, "push button", "أصدر النسخة المصحَّحة"),
+             "the confirm button").queryAction().doAction(0)
+    wait_for(lambda: sql(f"SELECT r.version || ' ' || r.correction_reason FROM ruling r"
+                         f" JOIN decision d ON d.id = r.decision_id WHERE d.case_id = {case_id}"
+                         " ORDER BY r.version DESC LIMIT 1") == "2 خطأ في اسم الطرف الأجنبي",
+             "version 2 on record")
+    wait_for(lambda: "النسخة 2" in labels(root), "version 2 in the file view")
+    check(True, "Correct… issues version 2 of the same number, with its reason")
 
 
 run(main, results)

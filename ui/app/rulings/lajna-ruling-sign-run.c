@@ -1,0 +1,220 @@
+/* lajna-ruling-sign-run.c: "Sign…" of a file's issued ruling: asks for the
+ * signatory's PKCS#12 key, its password, and where to save the signed
+ * PDF; then signs on the database worker (reports/lajna-ruling.c: the
+ * incremental update, the signed PDF stored once with its digest, the file
+ * moving to signed) and says how it went. The password is wiped once used. */
+
+#include "lajna-ruling-sign-run.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lajna-ruling.h"
+
+typedef struct
+{
+  GtkWindow             *parent;
+  LajnaDbWorker         *worker;
+  AdwToastOverlay       *toasts;
+  gint64                 case_id;
+  char                  *file_name;
+  char                  *key_path;
+  char                  *password;
+  char                  *path;
+  LajnaRulingSignedFunc  signed_func;
+  gpointer               user_data;
+  GDestroyNotify         destroy;
+} Signing;
+
+static void
+signing_free (Signing *signing)
+{
+  if (signing->password != NULL)
+    memset (signing->password, 0, strlen (signing->password));
+  g_free (signing->password);
+  g_free (signing->file_name);
+  g_free (signing->key_path);
+  g_free (signing->path);
+  g_object_unref (signing->parent);
+  g_object_unref (signing->worker);
+  g_object_unref (signing->toasts);
+  if (signing->destroy != NULL)
+    signing->destroy (signing->user_data);
+  g_free (signing);
+}
+
+static gpointer
+sign_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Signing *signing = data;
+
+  if (!lajna_ruling_sign (db, signing->case_id, signing->key_path, signing->password,
+                          signing->path, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+signed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Signing *signing = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *name = g_path_get_basename (signing->path);
+  AdwToast *toast;
+
+  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL)
+    {
+      message = g_strdup_printf (_("Signed and saved as “%s”"), name);
+      if (signing->signed_func != NULL)
+        signing->signed_func (signing->user_data);
+    }
+  else
+    message = g_strdup_printf (_("The ruling was not signed: %s"), error->message);
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, error == NULL ? 5 : 0);
+  adw_toast_overlay_add_toast (signing->toasts, toast);
+  signing_free (signing);
+}
+
+static void
+saved_where_cb (GtkNativeDialog *chooser,
+                int              response,
+                Signing         *signing)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && g_file_peek_path (file) != NULL)
+    {
+      signing->path = g_file_get_path (file);
+      lajna_db_worker_run_async (signing->worker, sign_thread, signing, NULL, NULL, NULL,
+                                 signed_cb, signing);
+    }
+  else
+    signing_free (signing);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+password_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             Signing          *signing)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkFileChooserNative *chooser;
+
+  if (strcmp (response, "sign") != 0)
+    {
+      signing_free (signing);
+      return;
+    }
+  signing->password = g_strdup (gtk_editable_get_text (entry));
+  gtk_editable_set_text (entry, "");
+  chooser = gtk_file_chooser_native_new (_("Save the Signed Ruling"), signing->parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), signing->file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (saved_where_cb), signing);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+ask_password (Signing *signing)
+{
+  g_autofree char *name = g_path_get_basename (signing->key_path);
+  GtkWidget *dialog = adw_message_dialog_new (signing->parent, _("Password of the Key"), NULL);
+  GtkWidget *entry = gtk_password_entry_new ();
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("The password that opens “%s”. It is used for this signature "
+                                    "and not kept."), name);
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Password of the Key"), -1);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "sign", _("_Sign"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "sign",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "sign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (password_cb), signing);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+key_chosen_cb (GtkNativeDialog *chooser,
+               int              response,
+               Signing         *signing)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
+      && g_file_peek_path (file) != NULL)
+    {
+      signing->key_path = g_file_get_path (file);
+      ask_password (signing);
+    }
+  else
+    signing_free (signing);
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+/**
+ * lajna_ruling_sign_run:
+ * @parent: the window asking
+ * @worker: the database worker
+ * @case_id: the file whose issued ruling is signed
+ * @file_name: the name offered for the signed PDF
+ * @toasts: where to say how it went
+ * @signed_func: (nullable): called once signed
+ * @user_data: for @signed_func
+ * @destroy: (nullable): frees @user_data
+ */
+void
+lajna_ruling_sign_run (GtkWindow             *parent,
+                       LajnaDbWorker         *worker,
+                       gint64                 case_id,
+                       const char            *file_name,
+                       AdwToastOverlay       *toasts,
+                       LajnaRulingSignedFunc  signed_func,
+                       gpointer               user_data,
+                       GDestroyNotify         destroy)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose the Signatory’s Key"),
+                                                               parent,
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Choose"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  Signing *signing = g_new0 (Signing, 1);
+
+  gtk_file_filter_set_name (filter, _("PKCS#12 keys"));
+  gtk_file_filter_add_suffix (filter, "p12");
+  gtk_file_filter_add_suffix (filter, "pfx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  signing->parent = g_object_ref (parent);
+  signing->worker = g_object_ref (worker);
+  signing->toasts = g_object_ref (toasts);
+  signing->case_id = case_id;
+  signing->file_name = g_strdup (file_name);
+  signing->signed_func = signed_func;
+  signing->user_data = user_data;
+  signing->destroy = destroy;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (key_chosen_cb), signing);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
