@@ -335,6 +335,24 @@ layout_height (PangoLayout *layout)
   return pango_units_to_double (height);
 }
 
+/* The height of the rows of signatures from @first on, with the space
+ * between them. */
+static double
+signatures_height (LajnaPdfWriter *self,
+                   guint           first,
+                   double          space)
+{
+  double height = SIGNATURE_HEIGHT;
+
+  for (guint i = first + 1; i < self->blocks->len; i++)
+    {
+      if (g_array_index (self->blocks, Block, i).kind != BLOCK_SIGNATURES)
+        break;
+      height += space + SIGNATURE_HEIGHT;
+    }
+  return height;
+}
+
 /* Lays every block out and gives it a page and a place on it. */
 static guint
 lay_out (LajnaPdfWriter *self,
@@ -384,8 +402,29 @@ lay_out (LajnaPdfWriter *self,
         }
 
       y += space_before[block->kind];
+      /* The rows of signatures stay together; when they go on to the next
+       * page, the paragraph before them goes too, if it can, so that no
+       * page holds signatures alone. */
+      if (block->kind == BLOCK_SIGNATURES && i > 0
+          && g_array_index (self->blocks, Block, i - 1).kind != BLOCK_SIGNATURES
+          && y + signatures_height (self, i, space_before[BLOCK_SIGNATURES]) > bottom)
+        {
+          Block *previous = &g_array_index (self->blocks, Block, i - 1);
+
+          page++;
+          y = MARGIN;
+          if (previous->kind == BLOCK_PARAGRAPH && previous->page == page - 1
+              && previous->y > MARGIN
+              && MARGIN + previous->height + space_before[BLOCK_SIGNATURES]
+                   + signatures_height (self, i, space_before[BLOCK_SIGNATURES]) <= bottom)
+            {
+              previous->page = page;
+              previous->y = MARGIN;
+              y = MARGIN + previous->height + space_before[BLOCK_SIGNATURES];
+            }
+        }
       /* A heading does not end a page alone. */
-      if (y + block->height > bottom
+      else if (y + block->height > bottom
           || (block->kind == BLOCK_HEADING && y + block->height + 40 > bottom))
         {
           page++;

@@ -518,6 +518,50 @@ START_TEST (test_reference_image)
 }
 END_TEST
 
+/* Signatures that do not fit under the last article go on to the next
+ * page with it: no page holds signatures alone. */
+START_TEST (test_signatures_not_alone)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autofree char *chair = lajna_test_flat_text ("رئيس اللجنة");
+  g_autofree char *article = lajna_test_flat_text ("المادة الثالثة");
+  gint64 item, meeting, file;
+  int pages = 0;
+
+  meeting = sitting_with_item (db, "mtm", "marriage", "2039-05-02", &item);
+  mark_present (db, meeting, "mtm", (const char *[]) { "m3", "m4", NULL });
+  /* Reasons long enough that the signatures cannot follow on page 1. */
+  for (int i = 0; i < 38; i++)
+    g_string_append (reasons, "استوفى الملف ما يطلبه القانون من شروط ومستندات. ");
+  expect_ok (lajna_decision_record (db, item, "approve", NULL, reasons->str, NULL, NULL, &error)
+             != 0, error);
+  file = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  for (int page = 1;; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", page);
+      g_autofree char *text = NULL, *flat = NULL;
+      int status;
+
+      text = lajna_test_tool_output ("pdftotext", ARGS ("-f", number, "-l", number, path, "-"),
+                                     &status);
+      if (status != 0)
+        break;
+      pages = page;
+      flat = lajna_test_flat_text (text);
+      if (strstr (flat, chair) != NULL)
+        ck_assert_msg (strstr (flat, article) != NULL,
+                       "page %d holds the signatures without the last article: %s", page, text);
+    }
+  ck_assert_int_ge (pages, 2);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 /* A committee that prints the Hijri date has it beside the Gregorian. */
 START_TEST (test_hijri_date)
 {
@@ -561,6 +605,7 @@ rulings_suite (void)
   tcase_add_test (tc, test_signed_and_stored);
   tcase_add_test (tc, test_reference_image);
   tcase_add_test (tc, test_hijri_date);
+  tcase_add_test (tc, test_signatures_not_alone);
   suite_add_tcase (suite, tc);
   return suite;
 }
