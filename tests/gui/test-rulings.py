@@ -132,10 +132,18 @@ def main(root):
     find(editor, "push button", "حفظ").queryAction().doAction(0)
     wait_for(lambda: sql("SELECT title FROM ruling_template WHERE outcome = 'approve'"
                          "   AND committee_id IS NULL") == new_title, "the template saved")
+    wait_for(lambda: "حُفظ النموذج" in labels(editor), "the template said saved")
     check(True, "the corrected template is saved")
+    # Words changed and not saved: closing asks first, and drops them.
+    title.queryEditableText().setTextContents(new_title + " (مسودة)")
     close = find(editor, "push button", "أغلق") or find(editor, "push button", "Close")
     close.queryAction().doAction(0)
+    discard = wait_for(lambda: find(root, "push button", "تخلَّ عنها"), "closing asks first")
+    discard.queryAction().doAction(0)
     wait_for(lambda: window_named(root, "نماذج القرارات") is None, "the editor closed")
+    check(sql("SELECT title FROM ruling_template WHERE outcome = 'approve'"
+              "   AND committee_id IS NULL") == new_title,
+          "closing with words changed asks first, and drops them")
 
     case_id, file_number = sql(
         "SELECT c.id, c.file_number FROM decision_now d JOIN case_file c ON c.id = d.case_id"

@@ -47,6 +47,12 @@ struct _LajnaTemplateEditor
   GtkWidget           *preview;
   GtkWidget           *insert_into;
   guint                preview_source;
+  /* The outcome shown, and whether its words were changed since read or
+   * saved. */
+  guint                shown;
+  gboolean             changed;
+  /* The last refusal to save, shown until the next save. */
+  AdwToast            *refusal;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaTemplateEditor, lajna_template_editor, ADW_TYPE_WINDOW)
@@ -175,6 +181,7 @@ written_cb (LajnaTemplateEditor *self)
 {
   if (self->filling || self->sample == NULL)
     return;
+  self->changed = TRUE;
   g_clear_handle_id (&self->preview_source, g_source_remove);
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_cb, self);
 }
@@ -217,6 +224,7 @@ loaded_cb (GObject      *source,
                               template->own ? SCOPE_COMMITTEE : SCOPE_SHARED);
   self->filling = FALSE;
   written_cb (self);
+  self->changed = FALSE;
 }
 
 static void
@@ -226,10 +234,81 @@ load_selected (LajnaTemplateEditor *self)
 
   if (outcome == NULL)
     return;
+  self->shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->outcome));
   lajna_db_worker_run_async (self->worker, load_thread, asked_new (self->committee_id, outcome),
                              (GDestroyNotify) asked_free,
                              (GDestroyNotify) lajna_ruling_template_free, NULL, loaded_cb,
                              g_object_ref (self));
+}
+
+/* Asks before the changed words of the template shown are dropped; then
+ * @then runs, or the outcome shown is chosen again. */
+static void
+discard_answered_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     LajnaTemplateEditor *self)
+{
+  void (*then) (LajnaTemplateEditor *) = g_object_get_data (G_OBJECT (dialog), "then");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->changed = FALSE;
+      then (self);
+    }
+  else if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->outcome)) != self->shown)
+    {
+      self->filling = TRUE;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->outcome), self->shown);
+      self->filling = FALSE;
+    }
+}
+
+static void
+ask_discard (LajnaTemplateEditor *self,
+             void               (*then) (LajnaTemplateEditor *))
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Discard the Changes to This Template?"),
+                                              _("The words changed since the template was last "
+                                                "saved will be lost."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "then", then);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+outcome_chosen_cb (LajnaTemplateEditor *self)
+{
+  if (self->filling || gtk_drop_down_get_selected (GTK_DROP_DOWN (self->outcome)) == self->shown)
+    return;
+  if (self->changed)
+    ask_discard (self, load_selected);
+  else
+    load_selected (self);
+}
+
+static void
+close_now (LajnaTemplateEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   data)
+{
+  LajnaTemplateEditor *self = LAJNA_TEMPLATE_EDITOR (window);
+
+  if (!self->changed)
+    return FALSE;
+  ask_discard (self, close_now);
+  return TRUE;
 }
 
 typedef struct
@@ -271,12 +350,15 @@ saved_cb (GObject      *source,
 
   if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
     {
-      AdwToast *refused = adw_toast_new (error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
-      adw_toast_set_timeout (refused, 0);
-      adw_toast_overlay_add_toast (self->toasts, refused);
+      self->refusal = adw_toast_new (escaped);
+      g_object_add_weak_pointer (G_OBJECT (self->refusal), (gpointer *) &self->refusal);
+      adw_toast_set_timeout (self->refusal, 0);
+      adw_toast_overlay_add_toast (self->toasts, self->refusal);
       return;
     }
+  self->changed = FALSE;
   toast (self, _("Template saved. Rulings issued from now on use it; those on record keep "
                  "their words."));
 }
@@ -288,6 +370,8 @@ save_clicked_cb (LajnaTemplateEditor *self)
 
   if (selected_outcome (self) == NULL)
     return;
+  if (self->refusal != NULL)
+    adw_toast_dismiss (self->refusal);
   saving = g_new0 (Saving, 1);
   saving->template = dup_written (self);
   saving->committee_id = saving->template->own ? self->committee_id : 0;
@@ -398,7 +482,8 @@ set_up_cb (GObject      *source,
     }
   setup_free (setup);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->outcome), G_LIST_MODEL (outcomes));
-  g_signal_connect_swapped (self->outcome, "notify::selected", G_CALLBACK (load_selected), self);
+  g_signal_connect_swapped (self->outcome, "notify::selected", G_CALLBACK (outcome_chosen_cb),
+                            self);
   load_selected (self);
 }
 
@@ -519,6 +604,9 @@ lajna_template_editor_dispose (GObject *object)
   LajnaTemplateEditor *self = LAJNA_TEMPLATE_EDITOR (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
+  if (self->refusal != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->refusal), (gpointer *) &self->refusal);
+  self->refusal = NULL;
   g_clear_object (&self->worker);
   g_clear_pointer (&self->choices, g_ptr_array_unref);
   g_clear_pointer (&self->placeholders, g_ptr_array_unref);
@@ -564,6 +652,7 @@ lajna_template_editor_init (LajnaTemplateEditor *self)
   adw_toast_overlay_set_child (self->toasts, paned);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), content);
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 /**
