@@ -215,13 +215,13 @@ add_unknown (const char   *text,
   for (const char *open = strchr (text, '{'); open != NULL; open = strchr (open + 1, '{'))
     {
       const char *close = strchr (open, '}');
-      char *name;
+      g_autofree char *name = NULL;
 
       if (close == NULL)
         return;
       name = g_strndup (open + 1, close - open - 1);
       if (strchr (name, '{') == NULL && !is_known (name, placeholders)
-          && g_hash_table_add (seen, name))
+          && g_hash_table_add (seen, g_strdup (name)))
         g_strv_builder_add (unknown, name);
     }
 }

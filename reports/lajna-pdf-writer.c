@@ -381,9 +381,11 @@ lay_out (LajnaPdfWriter *self,
           block->layout = make_layout (cr, block->text, "Amiri Bold 12", LETTERHEAD_COLUMN);
           block->value_layout = make_layout (cr, block->value, "Amiri 11", LETTERHEAD_COLUMN);
           pango_layout_set_alignment (block->value_layout, PANGO_ALIGN_LEFT);
+          /* The logo's room is kept with or without a logo, so that adding
+           * one later moves nothing on the page. */
           block->height = MAX (MAX (layout_height (block->layout),
                                     layout_height (block->value_layout)),
-                               block->logo != NULL ? LOGO_SIZE : 0) + 12;
+                               LOGO_SIZE) + 12;
         }
       else if (block->kind == BLOCK_FACT)
         {

@@ -40,37 +40,41 @@ hex_from_bytes (GBytes *bytes)
   return g_string_free (hex, FALSE);
 }
 
-/* The installation's private seal key, made by the first to need it. */
+/* The installation's private seal key, made by the first to need it. When
+ * two workstations make one at once, the second keeps the first's: it
+ * reads the key again in a statement of its own, which sees it. */
 static GBytes *
 private_key (LajnaDb  *db,
              GError  **error)
 {
-  g_autoptr(PGresult) found = lajna_db_exec (db,
-      "SELECT encode(private_key, 'hex') FROM ruling_seal", error);
-  g_autoptr(GBytes) public_key = NULL;
-  g_autoptr(GBytes) new_key = NULL;
-  g_autofree char *public_hex = NULL, *private_hex = NULL;
-  g_autoptr(PGresult) made = NULL;
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(PGresult) found = lajna_db_exec (db,
+          "SELECT encode(private_key, 'hex') FROM ruling_seal", error);
+      g_autoptr(GBytes) public_key = NULL;
+      g_autoptr(GBytes) new_key = NULL;
+      g_autofree char *public_hex = NULL, *private_hex = NULL;
+      g_autoptr(PGresult) made = NULL;
 
-  if (found == NULL)
-    return NULL;
-  if (PQntuples (found) == 1)
-    return bytes_from_hex (PQgetvalue (found, 0, 0));
-  if (!lajna_seal_new_key (&public_key, &new_key, error))
-    return NULL;
-  public_hex = hex_from_bytes (public_key);
-  private_hex = hex_from_bytes (new_key);
-  made = lajna_db_exec_params (db,
-      "WITH made AS (INSERT INTO ruling_seal (public_key, private_key)"
-      "              VALUES (decode($1, 'hex'), decode($2, 'hex'))"
-      "              ON CONFLICT (id) DO NOTHING RETURNING private_key)"
-      "SELECT encode(private_key, 'hex') FROM made"
-      " UNION ALL SELECT encode(private_key, 'hex') FROM ruling_seal"
-      " WHERE NOT EXISTS (SELECT FROM made)", 2,
-      (const char *[]) { public_hex, private_hex }, error);
-  if (made == NULL)
-    return NULL;
-  return bytes_from_hex (PQgetvalue (made, 0, 0));
+      if (found == NULL)
+        return NULL;
+      if (PQntuples (found) == 1)
+        return bytes_from_hex (PQgetvalue (found, 0, 0));
+      if (attempt > 0 || !lajna_seal_new_key (&public_key, &new_key, error))
+        break;
+      public_hex = hex_from_bytes (public_key);
+      private_hex = hex_from_bytes (new_key);
+      made = lajna_db_exec_params (db,
+          "INSERT INTO ruling_seal (public_key, private_key)"
+          " VALUES (decode($1, 'hex'), decode($2, 'hex')) ON CONFLICT (id) DO NOTHING", 2,
+          (const char *[]) { public_hex, private_hex }, error);
+      if (made == NULL)
+        return NULL;
+    }
+  if (error != NULL && *error == NULL)
+    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                 _("The seal key cannot be read."));
+  return NULL;
 }
 
 /* Seals the file's ruling, in the caller's transaction, unless it is. */

@@ -17,6 +17,7 @@
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
 #include "lajna-ruling-issue.h"
+#include "lajna-seal.h"
 #include "lajna-text.h"
 
 /* Signature blocks side by side, at most this many a row. */
@@ -150,8 +151,9 @@ record_print (gpointer   data,
  * @error: return location for a #GError
  *
  * Reads the file's ruling as it prints: an issued ruling not sealed yet
- * (one issued before seals existed) is sealed first, so that no issued
- * ruling prints without its seal.
+ * (one issued before seals existed) is sealed first; one signed before
+ * seals existed is not sealed afterwards. Those who read a ruling whole
+ * (with the parties' numbers: clerks, chairs, signatories) may seal.
  *
  * Returns: (transfer full) (nullable): the ruling
  */
@@ -162,7 +164,8 @@ lajna_ruling_load_printable (LajnaDb  *db,
 {
   g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
 
-  if (content == NULL || content->ruling_id == 0 || content->seal != NULL)
+  /* Signed before seals existed: its signed PDF stands as it is. */
+  if (content == NULL || content->ruling_id == 0 || content->seal != NULL || content->is_signed)
     return g_steal_pointer (&content);
   if (!lajna_ruling_seal (db, case_id, error))
     return NULL;
@@ -359,6 +362,7 @@ lajna_ruling_sign (LajnaDb     *db,
   signer = dup_signer (db, content);
   writer = lajna_ruling_lay_out (content);
   if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
+      || !lajna_seal_covers (content->seal, pdf, error)
       || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL)
     return FALSE;
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);

@@ -256,6 +256,40 @@ lajna_seal_verify (GBytes         *pdf,
 }
 
 /**
+ * lajna_seal_covers:
+ * @seal: (nullable): a ruling's seal
+ * @pdf: the ruling as it prints now
+ * @error: return location for a #GError
+ *
+ * Returns: whether @pdf's text is the text @seal was made for, so that
+ *   what is signed is what was sealed
+ */
+gboolean
+lajna_seal_covers (const char  *seal,
+                   GBytes      *pdf,
+                   GError     **error)
+{
+  g_auto(GStrv) fields = seal != NULL ? g_strsplit (seal, "|", -1) : NULL;
+  g_autofree char *digest = NULL;
+
+  if (fields == NULL || g_strv_length (fields) != SEAL_FIELDS)
+    {
+      g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                           _("The ruling is not sealed."));
+      return FALSE;
+    }
+  if ((digest = lajna_seal_digest (pdf, error)) == NULL)
+    return FALSE;
+  if (strcmp (digest, fields[6]) != 0)
+    {
+      g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                           _("The ruling no longer prints as it was sealed; it is not signed."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * lajna_seal_read_public_key:
  * @path: a PEM file holding an Ed25519 public key
  * @error: return location for a #GError

@@ -37,6 +37,9 @@ char            *lajna_seal_make            (const LajnaSealFacts *facts,
                                              const char           *digest,
                                              GBytes               *private_key,
                                              GError              **error);
+gboolean         lajna_seal_covers          (const char           *seal,
+                                             GBytes               *pdf,
+                                             GError              **error);
 LajnaSealVerdict lajna_seal_verify          (GBytes               *pdf,
                                              GPtrArray            *public_keys,
                                              LajnaSealFacts       *facts);

@@ -10,6 +10,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-database.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-content.h"
@@ -375,6 +376,88 @@ START_TEST (test_seal_key_private)
 }
 END_TEST
 
+/* A ruling issued without its seal (as before seals existed) is sealed by
+ * the first who prints it; a member, who does not read the parties'
+ * numbers, cannot print it at all. */
+START_TEST (test_sealed_when_first_printed)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *issue = NULL;
+  gint64 file = decided_file (db, "marriage", "approve");
+  LajnaSealFacts facts;
+
+  issue = g_strdup_printf ("SELECT lajna_ruling_issue(id, '2047-01-02') FROM decision_now"
+                           " WHERE case_id = " ID, file);
+  ck_assert (lajna_db_run (db, issue, &error));
+  ck_assert (lajna_db_run (db, "SET ROLE \"mtm.m1\"", &error));
+  ck_assert (!lajna_ruling_render (db, file, path, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+  ck_assert (lajna_db_run (db, "RESET ROLE; SET ROLE \"mtm.clerk\"", &error));
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  ck_assert (lajna_db_run (db, "RESET ROLE", &error));
+  ck_assert_int_eq (verify_file (db, path, &facts), LAJNA_SEAL_VALID);
+  ck_assert_int_eq (facts.year, 2047);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
+typedef struct
+{
+  gint64  file;
+  gint64  ruling;
+  GError *error;
+} Issuer;
+
+static gpointer
+issue_thread (gpointer data)
+{
+  Issuer *issuer = data;
+  g_autoptr(LajnaDb) db = lajna_database_connect (lajna_test_shared_database (), &issuer->error);
+
+  if (db != NULL)
+    issuer->ruling = lajna_ruling_issue (db, issuer->file, "2048-01-02", &issuer->error);
+  return NULL;
+}
+
+/* Four workstations issue the same file's ruling at once: one ruling, one
+ * number, the others told it is issued. */
+START_TEST (test_same_file_at_once)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  gint64 file = decided_file (db, "juvenile", "transfer");
+  Issuer issuers[4] = { { 0 } };
+  GThread *threads[4];
+  int issued = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (issuers); i++)
+    {
+      issuers[i].file = file;
+      threads[i] = g_thread_new ("issuer", issue_thread, &issuers[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (issuers); i++)
+    {
+      g_thread_join (threads[i]);
+      if (issuers[i].ruling != 0)
+        issued++;
+      else
+        ck_assert_msg (strstr (issuers[i].error->message, "already has its ruling") != NULL,
+                       "%s", issuers[i].error->message);
+      g_clear_error (&issuers[i].error);
+    }
+  ck_assert_int_eq (issued, 1);
+  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM ruling r JOIN decision d"
+                                   " ON d.id = r.decision_id WHERE d.case_id = $1"
+                                   "   AND r.seal IS NOT NULL", file), 1);
+  ck_assert_int_eq (query_for (db, "SELECT last_number FROM ruling_counter"
+                                   " WHERE year = 2048 AND $1::bigint > 0", file), 1);
+}
+END_TEST
+
 static Suite *
 ruling_seal_suite (void)
 {
@@ -389,6 +472,8 @@ ruling_seal_suite (void)
   tcase_add_test (tc, test_text_frozen);
   tcase_add_test (tc, test_corrected_version);
   tcase_add_test (tc, test_seal_key_private);
+  tcase_add_test (tc, test_sealed_when_first_printed);
+  tcase_add_test (tc, test_same_file_at_once);
   suite_add_tcase (suite, tc);
   return suite;
 }

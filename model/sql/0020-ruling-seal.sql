@@ -25,6 +25,7 @@ ALTER TABLE ruling ADD COLUMN content jsonb,
                    ADD CHECK ((supersedes IS NULL) = (correction_reason = '')),
                    ADD CHECK ((content IS NULL) = (seal IS NULL));
 CREATE UNIQUE INDEX ruling_superseded_once ON ruling (supersedes);
+CREATE UNIQUE INDEX ruling_decision_version ON ruling (decision_id, version);
 
 -- A decision and those it corrects, back to the first.
 CREATE FUNCTION lajna_decision_lineage(p_decision bigint) RETURNS SETOF bigint
@@ -60,6 +61,9 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'decision % is not in force', p_decision USING ERRCODE = 'no_data_found';
   END IF;
+  -- One workstation at a time issues a file's ruling: the second waits,
+  -- then finds the ruling the first issued.
+  PERFORM pg_advisory_xact_lock(hashtext('lajna_ruling_issue'), (v_case % 2147483647)::integer);
   IF lajna_decision_ruling(p_decision) IS NOT NULL THEN
     PERFORM lajna_refuse(format('decision %s already has its ruling', p_decision), 'ruling_issued');
   END IF;
@@ -117,7 +121,9 @@ BEGIN
 END $$;
 
 -- A ruling stored is final: its text and seal, and its signed PDF and
--- digest, are each written once, and nothing else changes.
+-- digest, are each written once, and nothing else changes. A ruling
+-- signed before it was sealed keeps its signed PDF as it is: it is not
+-- sealed afterwards with words it was not signed with.
 CREATE OR REPLACE FUNCTION lajna_ruling_final() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -129,7 +135,8 @@ BEGIN
      OR (OLD.sha256 IS NOT NULL AND NEW.sha256 IS DISTINCT FROM OLD.sha256)
      OR (OLD.content IS NOT NULL AND NEW.content IS DISTINCT FROM OLD.content)
      OR (OLD.seal IS NOT NULL AND NEW.seal IS DISTINCT FROM OLD.seal)
-     OR (NEW.pdf IS NOT NULL AND NEW.seal IS NULL) THEN
+     OR (OLD.pdf IS NOT NULL AND OLD.seal IS NULL AND NEW.seal IS NOT NULL)
+     OR (NEW.pdf IS NOT NULL AND NEW.seal IS NULL AND OLD.pdf IS NULL) THEN
     PERFORM lajna_refuse(format('ruling %s is final; issue a new version to correct it', OLD.id),
                          'ruling_final');
   END IF;

@@ -93,7 +93,10 @@ sign (LajnactlContext *ctx,
     return status;
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, ruling_option);
   found = lajna_db_exec_params (ctx->db,
-      "SELECT d.case_id FROM ruling r JOIN decision d ON d.id = r.decision_id WHERE r.id = $1", 1,
+      "SELECT d.case_id, r.id IS DISTINCT FROM"
+      "         (SELECT lajna_decision_ruling(n.id) FROM decision_now n WHERE n.case_id = d.case_id"
+      "           ORDER BY n.decided_on DESC, n.id DESC LIMIT 1)"
+      "  FROM ruling r JOIN decision d ON d.id = r.decision_id WHERE r.id = $1", 1,
       (const char *[]) { ruling }, &error);
   if (found == NULL)
     return lajnactl_fail (error);
@@ -101,6 +104,12 @@ sign (LajnactlContext *ctx,
     {
       g_printerr (_("lajnactl: ruling %s does not exist, or it is not one of your committees’.\n"),
                   ruling);
+      return LAJNACTL_EXIT_FAILED;
+    }
+  if (PQgetvalue (found, 0, 1)[0] == 't')
+    {
+      g_printerr (_("lajnactl: ruling %s is no longer the file’s ruling in force (a corrected "
+                    "version replaced it); sign the latest version.\n"), ruling);
       return LAJNACTL_EXIT_FAILED;
     }
   if (!lajna_ruling_sign (ctx->db, g_ascii_strtoll (PQgetvalue (found, 0, 0), NULL, 10),

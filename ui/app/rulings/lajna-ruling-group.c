@@ -193,7 +193,7 @@ reason_given_cb (const char *reason,
   LajnaRulingGroup *self = user_data;
   Correction *correction;
 
-  if (reason == NULL)
+  if (reason == NULL || self->worker == NULL)
     return;
   correction = g_new0 (Correction, 1);
   correction->case_id = self->case_id;

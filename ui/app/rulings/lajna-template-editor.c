@@ -208,6 +208,9 @@ loaded_cb (GObject      *source,
                                                                         result, &error);
   g_autofree char *articles = NULL;
 
+  /* Closed meanwhile. */
+  if (self->worker == NULL)
+    return;
   if (template == NULL)
     {
       toast (self, error->message);
@@ -347,8 +350,12 @@ saved_cb (GObject      *source,
 {
   g_autoptr(LajnaTemplateEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gpointer saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
 
-  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
+  /* Closed meanwhile. */
+  if (self->worker == NULL)
+    return;
+  if (saved == NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
@@ -456,6 +463,12 @@ set_up_cb (GObject      *source,
   Setup *setup = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
 
+  /* Closed meanwhile. */
+  if (self->worker == NULL)
+    {
+      g_clear_pointer (&setup, setup_free);
+      return;
+    }
   if (setup == NULL)
     {
       toast (self, error->message);
