@@ -500,43 +500,6 @@ set_up_cb (GObject      *source,
   load_selected (self);
 }
 
-/* @field under its caption; the caption's mnemonic goes to @target, or
- * else to @field. */
-static GtkWidget *
-add_field (GtkWidget  *box,
-           const char *label,
-           GtkWidget  *field,
-           GtkWidget  *target)
-{
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_widget_add_css_class (caption, "heading");
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), target != NULL ? target : field);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), field);
-  return field;
-}
-
-static GtkWidget *
-new_text_view (LajnaTemplateEditor *self,
-               int                  height)
-{
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, height);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
-                            G_CALLBACK (written_cb), self);
-  return view;
-}
-
 static void
 watch_focus (LajnaTemplateEditor *self,
              GtkWidget           *field)
@@ -545,58 +508,6 @@ watch_focus (LajnaTemplateEditor *self,
 
   g_signal_connect (focus, "enter", G_CALLBACK (field_entered_cb), self);
   gtk_widget_add_controller (field, focus);
-}
-
-static GtkWidget *
-build_form (LajnaTemplateEditor *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *placeholders = gtk_scrolled_window_new ();
-  const char * const scopes[] = { _("This committee only"), _("Every committee"), NULL };
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  self->read_only = gtk_label_new (_("Only an administrator can change the templates."));
-  gtk_widget_add_css_class (self->read_only, "dim-label");
-  gtk_box_append (GTK_BOX (box), self->read_only);
-  self->outcome = add_field (box, _("_Outcome"), gtk_drop_down_new (NULL, NULL), NULL);
-  self->scope = add_field (box, _("_Applies to"), gtk_drop_down_new_from_strings (scopes), NULL);
-  self->title = add_field (box, _("_Title"), gtk_entry_new (), NULL);
-  g_signal_connect_swapped (self->title, "changed", G_CALLBACK (written_cb), self);
-  self->preamble = new_text_view (self, 110);
-  add_field (box, _("_Preamble"), gtk_widget_get_parent (self->preamble), self->preamble);
-  self->articles = new_text_view (self, 150);
-  add_field (box, _("Articles, _one a line"), gtk_widget_get_parent (self->articles),
-             self->articles);
-  self->unknown = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->unknown), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->unknown), 0);
-  gtk_widget_add_css_class (self->unknown, "error");
-  gtk_widget_set_visible (self->unknown, FALSE);
-  gtk_box_append (GTK_BOX (box), self->unknown);
-  self->placeholder_list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->placeholder_list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->placeholder_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Placeholders"), -1);
-  g_signal_connect (self->placeholder_list, "row-activated",
-                    G_CALLBACK (placeholder_activated_cb), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (placeholders), self->placeholder_list);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (placeholders), 200);
-  gtk_widget_set_vexpand (placeholders, TRUE);
-  add_field (box, _("Placeholders: choose one to write it where the cursor is"), placeholders,
-             self->placeholder_list);
-  watch_focus (self, self->title);
-  watch_focus (self, self->preamble);
-  watch_focus (self, self->articles);
-  self->insert_into = self->articles;
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scrolled, 420, -1);
-  return scrolled;
 }
 
 static gboolean
@@ -625,6 +536,7 @@ lajna_template_editor_dispose (GObject *object)
   g_clear_pointer (&self->placeholders, g_ptr_array_unref);
   g_clear_pointer (&self->sample, lajna_ruling_content_free);
   g_clear_pointer (&self->kind, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_TEMPLATE_EDITOR);
 
   G_OBJECT_CLASS (lajna_template_editor_parent_class)->dispose (object);
 }
@@ -635,37 +547,40 @@ lajna_template_editor_class_init (LajnaTemplateEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = lajna_template_editor_dispose;
+
+  g_type_ensure (LAJNA_TYPE_TEMPLATE_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/rulings/lajna-template-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, outcome);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, scope);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, preamble);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, articles);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, unknown);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, save);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, read_only);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, placeholder_list);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplateEditor, preview);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, written_cb);
+  gtk_widget_class_bind_template_callback (widget_class, placeholder_activated_cb);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
 }
 
 static void
 lajna_template_editor_init (LajnaTemplateEditor *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Ruling Templates"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1200, 820);
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  g_signal_connect_swapped (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  gtk_box_append (GTK_BOX (content), header);
-  self->preview = lajna_template_preview_new ();
-  gtk_widget_set_margin_start (self->preview, 12);
-  gtk_widget_set_margin_end (self->preview, 12);
-  gtk_widget_set_margin_top (self->preview, 12);
-  gtk_widget_set_margin_bottom (self->preview, 12);
-  gtk_paned_set_start_child (GTK_PANED (paned), build_form (self));
-  gtk_paned_set_end_child (GTK_PANED (paned), self->preview);
-  gtk_paned_set_position (GTK_PANED (paned), 560);
-  gtk_widget_set_vexpand (paned, TRUE);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, paned);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), content);
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->preamble)), "changed",
+                            G_CALLBACK (written_cb), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->articles)), "changed",
+                            G_CALLBACK (written_cb), self);
+  watch_focus (self, self->title);
+  watch_focus (self, self->preamble);
+  watch_focus (self, self->articles);
+  self->insert_into = self->articles;
 }
 
 /**

@@ -94,6 +94,7 @@ lajna_template_preview_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->renderer);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_TEMPLATE_PREVIEW);
 
   G_OBJECT_CLASS (lajna_template_preview_parent_class)->dispose (object);
 }
@@ -101,27 +102,20 @@ lajna_template_preview_dispose (GObject *object)
 static void
 lajna_template_preview_class_init (LajnaTemplatePreviewClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = lajna_template_preview_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/rulings/lajna-template-preview.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplatePreview, picture);
+  gtk_widget_class_bind_template_child (widget_class, LajnaTemplatePreview, status);
 }
 
 static void
 lajna_template_preview_init (LajnaTemplatePreview *self)
 {
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 6);
-  self->picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (self->picture), TRUE);
-  gtk_widget_set_vexpand (self->picture, TRUE);
-  gtk_widget_set_hexpand (self->picture, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Preview of the ruling"), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), self->picture);
-  gtk_box_append (GTK_BOX (self), frame);
-  self->status = gtk_label_new (_("Preparing the preview…"));
-  gtk_widget_add_css_class (self->status, "dim-label");
-  gtk_box_append (GTK_BOX (self), self->status);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
