@@ -309,6 +309,42 @@ lajna_ruling_content_load (LajnaDb  *db,
 }
 
 /**
+ * lajna_ruling_content_copy:
+ * @content: a ruling
+ *
+ * Returns: (transfer full): a copy of @content that shares nothing with
+ *   it, for another thread to lay out
+ */
+LajnaRulingContent *
+lajna_ruling_content_copy (const LajnaRulingContent *content)
+{
+  LajnaRulingContent *copy = g_memdup2 (content, sizeof *content);
+
+  copy->issued_on = g_strdup (content->issued_on);
+  copy->correction_reason = g_strdup (content->correction_reason);
+  copy->seal = g_strdup (content->seal);
+  copy->state_name = g_strdup (content->state_name);
+  copy->ministry_name = g_strdup (content->ministry_name);
+  copy->committee_name = g_strdup (content->committee_name);
+  copy->letterhead = g_strdup (content->letterhead);
+  copy->logo = content->logo != NULL ? g_bytes_ref (content->logo) : NULL;
+  copy->title = g_strdup (content->title);
+  copy->preamble = g_strdup (content->preamble);
+  copy->articles = g_strdupv (content->articles);
+  copy->signatories = g_ptr_array_new_with_free_func (lajna_ruling_signatory_free);
+  for (guint i = 0; i < content->signatories->len; i++)
+    {
+      const LajnaSignatory *signatory = g_ptr_array_index (content->signatories, i);
+      LajnaSignatory *same = g_new0 (LajnaSignatory, 1);
+
+      same->capacity = g_strdup (signatory->capacity);
+      same->full_name = g_strdup (signatory->full_name);
+      g_ptr_array_add (copy->signatories, same);
+    }
+  return copy;
+}
+
+/**
  * lajna_ruling_content_freeze:
  * @content: a ruling filled in
  *

@@ -53,6 +53,7 @@ char               *lajna_ruling_fill           (const char         *text,
 #define LAJNA_RULING_MAX_ARTICLES 20
 
 const char         *lajna_ruling_article_name   (guint               index);
+LajnaRulingContent *lajna_ruling_content_copy   (const LajnaRulingContent *content);
 char               *lajna_ruling_content_freeze (const LajnaRulingContent *content);
 char               *lajna_ruling_content_letterhead (const LajnaRulingContent *content);
 void                lajna_ruling_content_free   (LajnaRulingContent *content);

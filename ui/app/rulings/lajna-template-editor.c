@@ -281,7 +281,8 @@ ask_discard (LajnaTemplateEditor *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "then", then);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_answered_cb), self, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (discard_answered_cb), g_object_ref (self),
+                         (GClosureNotify) G_CALLBACK (g_object_unref), 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

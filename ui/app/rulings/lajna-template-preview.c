@@ -1,7 +1,8 @@
 /* lajna-template-preview.c: the template editor's preview: the ruling
- * laid out and written as a PDF by the very code that prints rulings, and
- * its first page rendered by Poppler off the main thread (the document
- * viewer's page renderer). A newer preview cancels the one under way. */
+ * laid out and written as a PDF by the very code that prints rulings, on a
+ * thread of its own, and its first page rendered by Poppler off the main
+ * thread too (the document viewer's page renderer). A newer preview
+ * cancels the one under way. */
 
 #include "lajna-template-preview.h"
 
@@ -50,27 +51,34 @@ rendered_cb (GObject      *source,
   gtk_label_set_text (GTK_LABEL (self->status), _("Page 1, as it prints"));
 }
 
-/**
- * lajna_template_preview_show:
- * @self: a #LajnaTemplatePreview
- * @content: the ruling to show
- *
- * Shows the first page of @content as it prints.
- */
-void
-lajna_template_preview_show (LajnaTemplatePreview     *self,
-                             const LajnaRulingContent *content)
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
 {
-  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (content);
+  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (data);
+  GError *error = NULL;
+  GBytes *pdf = lajna_pdf_writer_write_bytes (writer, &error);
+
+  if (pdf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LajnaTemplatePreview *self = LAJNA_TEMPLATE_PREVIEW (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = lajna_pdf_writer_write_bytes (writer, &error);
+  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
   g_autoptr(GInputStream) stream = NULL;
 
-  g_return_if_fail (LAJNA_IS_TEMPLATE_PREVIEW (self));
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->renderer);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   if (pdf != NULL)
     {
       stream = g_memory_input_stream_new_from_bytes (pdf);
@@ -81,9 +89,35 @@ lajna_template_preview_show (LajnaTemplatePreview     *self,
       gtk_label_set_text (GTK_LABEL (self->status), error->message);
       return;
     }
-  self->cancellable = g_cancellable_new ();
   lajna_page_renderer_render_async (self->renderer, 0, PREVIEW_SCALE, LAJNA_RENDER_VISIBLE,
                                     self->cancellable, rendered_cb, self);
+}
+
+/**
+ * lajna_template_preview_show:
+ * @self: a #LajnaTemplatePreview
+ * @content: the ruling to show
+ *
+ * Shows the first page of @content as it prints; @content is copied.
+ */
+void
+lajna_template_preview_show (LajnaTemplatePreview     *self,
+                             const LajnaRulingContent *content)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (LAJNA_IS_TEMPLATE_PREVIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->renderer);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, written_cb, NULL);
+  g_task_set_source_tag (task, lajna_template_preview_show);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, lajna_ruling_content_copy (content),
+                        (GDestroyNotify) lajna_ruling_content_free);
+  g_task_run_in_thread (task, write_thread);
 }
 
 static void
