@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 """Rulings through the accessibility tree: templates, checking, correcting.
-the administrator opens Ruling Templates from the main menu (F10) and sees
+the administrator opens Ruling Templates from the main menu and sees
 page 1 of the ruling rendered beside the editor; a name between braces
 that is no placeholder is named under the editor, and the database refuses
 to save it; once it is taken out, the template is saved, and the database
-holds it. Then Check a Ruling… is given a ruling's PDF with one glyph of
-its text changed, and says that it was altered (the C suites check valid,
-altered and unknown on the model). Last, the file of that ruling shows it
+holds it. Then Check a Ruling… says that a ruling's PDF is valid, that the
+same PDF with one glyph of its text changed was altered, and that its page
+copied into a new PDF (its seal left behind) is unknown. Last, the file of that ruling shows it
 in its view; Correct…, with its reason, issues version 2 of the same
 number, which the view then shows."""
 
@@ -18,7 +18,6 @@ import time
 
 from lajna_atspi import Results, data_rows, find_role, press, run, text_of, wait_for, walk
 
-KEY_F10 = 0xFFC7
 KEY_RETURN = 0xFF0D
 KEY_SLASH = 0x2F
 results = Results()
@@ -55,8 +54,21 @@ def find(root, role, name):
 
 
 def menu_item(root, name):
-    """Opens the main menu (F10) and activates its item called name."""
-    press(KEY_F10)
+    """Opens the main menu (its button, found by its tooltip) and activates
+    its item called name."""
+    def pressable():
+        for menu in walk(root):
+            if plain(menu.description) != "القائمة الرئيسية":
+                continue
+            for a in walk(menu):
+                try:
+                    if a.queryAction().nActions > 0:
+                        return a
+                except NotImplementedError:
+                    pass
+        return None
+
+    wait_for(pressable, "the main menu's button").queryAction().doAction(0)
     item = wait_for(lambda: find(root, "menu item", name), f"the menu item {name}")
     item.queryAction().doAction(0)
 
@@ -150,9 +162,16 @@ def main(root):
         " WHERE c.status = 'decided' ORDER BY d.id LIMIT 1").split("\t")
     with tempfile.TemporaryDirectory() as folder:
         path = ruling_pdf(folder, case_id)
+        verdict = check_ruling(root, path)
+        check("قرار صحيح" in verdict, f"the ruling's PDF checks valid ({verdict})")
         verdict = check_ruling(root, altered_copy(path, folder))
         check("قرار عُدِّل بعد إصداره" in verdict,
-              f"a ruling's PDF with one glyph changed checks altered ({verdict})")
+              f"the same PDF with one glyph changed checks altered ({verdict})")
+        blank = os.path.join(folder, "other.pdf")
+        subprocess.run(["qpdf", "--empty", "--pages", path, "1", "--", blank], check=True)
+        verdict = check_ruling(root, blank)
+        check("مستند مجهول" in verdict,
+              f"a PDF without the ruling's document information checks unknown ({verdict})")
 
 
     correct_in_file_view(root, case_id, file_number)
