@@ -6,12 +6,13 @@
  *
  * Every value is isolated (U+2068 … U+2069), so a date, a number or a
  * Latin name keeps its own order inside the Arabic line. Amiri is the
- * font: its Arabic extracts from the PDF in logical order. */
+ * font: its Arabic extracts from the PDF in logical order. A ruling's seal
+ * prints as a QR code at each page's foot. Where the pages go (a file, or
+ * memory) is lajna-pdf-file.c's. */
 
 #include "lajna-pdf-writer.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
 #include <gio/gio.h>
 #include <math.h>
 #include <glib/gi18n-lib.h>
@@ -19,12 +20,13 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "lajna-pdf-file.h"
 #include "lajna-qr.h"
 #include "lajna-text.h"
 
-/* A4 in points, and its margins. */
-#define PAGE_WIDTH 595.276
-#define PAGE_HEIGHT 841.89
+#define PAGE_WIDTH LAJNA_PDF_PAGE_WIDTH
+#define PAGE_HEIGHT LAJNA_PDF_PAGE_HEIGHT
+/* The page's margins. */
 #define MARGIN 56.0
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
 #define FOOTER_HEIGHT 48.0
@@ -647,18 +649,13 @@ lajna_pdf_writer_append_to (LajnaPdfWriter *self,
     }
 }
 
-static void
-describe (cairo_surface_t *surface,
-          const char      *title)
-{
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Lajna");
-}
-
-/* The document's pages on @surface, its seal in the keywords. */
-static void
-write_to (LajnaPdfWriter  *self,
-          cairo_surface_t *surface)
+/* The document's pages on @surface, its seal in the keywords; then the
+ * surface finished. */
+static gboolean
+write_to (LajnaPdfWriter   *self,
+          cairo_surface_t  *surface,
+          const char       *name,
+          GError          **error)
 {
   cairo_t *cr = cairo_create (surface);
 
@@ -666,50 +663,7 @@ write_to (LajnaPdfWriter  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->seal);
   lajna_pdf_writer_append_to (self, cr);
   cairo_destroy (cr);
-}
-
-/**
- * lajna_pdf_writer_create_surface:
- * @path: the PDF to write
- * @title: the document's title, for its metadata
- *
- * Returns: (transfer full): an A4 PDF surface, as every Lajna page
- */
-cairo_surface_t *
-lajna_pdf_writer_create_surface (const char *path,
-                                 const char *title)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-
-  describe (surface, title);
-  return surface;
-}
-
-/**
- * lajna_pdf_writer_finish_surface:
- * @surface: (transfer full): a surface of lajna_pdf_writer_create_surface()
- * @path: where it writes
- * @error: return location for a #GError
- *
- * Returns: whether the whole PDF was written
- */
-gboolean
-lajna_pdf_writer_finish_surface (cairo_surface_t  *surface,
-                                 const char       *path,
-                                 GError          **error)
-{
-  cairo_status_t status;
-
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return lajna_pdf_file_finish (surface, name, error);
 }
 
 /**
@@ -725,22 +679,9 @@ lajna_pdf_writer_write (LajnaPdfWriter  *self,
                         const char      *path,
                         GError         **error)
 {
-  cairo_surface_t *surface;
-
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), FALSE);
 
-  surface = lajna_pdf_writer_create_surface (path, self->title);
-  write_to (self, surface);
-  return lajna_pdf_writer_finish_surface (surface, path, error);
-}
-
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  return write_to (self, lajna_pdf_file_new (path, self->title), path, error);
 }
 
 /**
@@ -755,41 +696,12 @@ lajna_pdf_writer_write_bytes (LajnaPdfWriter  *self,
                               GError         **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
 
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, PAGE_WIDTH, PAGE_HEIGHT);
-  describe (surface, self->title);
-  write_to (self, surface);
-  if (!lajna_pdf_writer_finish_surface (surface, self->title, error))
+  if (!write_to (self, lajna_pdf_file_new_in_memory (bytes, self->title), self->title, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
-}
-
-/**
- * lajna_pdf_writer_commit:
- * @partial: a PDF written beside @path
- * @path: its name once complete
- * @error: return location for a #GError
- *
- * Returns: whether @partial now is @path; when not, it is gone
- */
-gboolean
-lajna_pdf_writer_commit (const char  *partial,
-                         const char  *path,
-                         GError     **error)
-{
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      g_remove (partial);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /**
@@ -820,5 +732,5 @@ lajna_pdf_writer_write_recorded (LajnaPdfWriter    *self,
       g_remove (partial);
       return FALSE;
     }
-  return lajna_pdf_writer_commit (partial, path, error);
+  return lajna_pdf_file_commit (partial, path, error);
 }

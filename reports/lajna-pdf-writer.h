@@ -3,6 +3,8 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "lajna-pdf-file.h"
+
 G_BEGIN_DECLS
 
 /* Records a printing; returns whether it was recorded. */
@@ -43,14 +45,6 @@ void            lajna_pdf_writer_draw_page      (LajnaPdfWriter  *self,
                                                  guint            page);
 void            lajna_pdf_writer_append_to      (LajnaPdfWriter  *self,
                                                  cairo_t         *cr);
-cairo_surface_t *lajna_pdf_writer_create_surface (const char     *path,
-                                                 const char      *title);
-gboolean        lajna_pdf_writer_finish_surface (cairo_surface_t *surface,
-                                                 const char      *path,
-                                                 GError         **error);
-gboolean        lajna_pdf_writer_commit         (const char      *partial,
-                                                 const char      *path,
-                                                 GError         **error);
 gboolean        lajna_pdf_writer_write          (LajnaPdfWriter  *self,
                                                  const char      *path,
                                                  GError         **error);

@@ -202,7 +202,7 @@ write_signed (Printed     *printed,
       g_remove (partial);
       return FALSE;
     }
-  return lajna_pdf_writer_commit (partial, path, error);
+  return lajna_pdf_file_commit (partial, path, error);
 }
 
 /**
@@ -264,7 +264,7 @@ lajna_rulings_render_all (LajnaDb              *db,
 {
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
   g_autoptr(GArray) rulings = g_array_new (FALSE, FALSE, sizeof (gint64));
-  cairo_surface_t *surface = lajna_pdf_writer_create_surface (partial, "قرارات");
+  cairo_surface_t *surface = lajna_pdf_file_new (partial, "قرارات");
   cairo_t *cr = cairo_create (surface);
   gboolean done = TRUE;
 
@@ -286,7 +286,7 @@ lajna_rulings_render_all (LajnaDb              *db,
         progress (i + 1, case_ids->len, data);
     }
   cairo_destroy (cr);
-  done = lajna_pdf_writer_finish_surface (surface, partial, done ? error : NULL) && done
+  done = lajna_pdf_file_finish (surface, partial, done ? error : NULL) && done
          && lajna_db_run (db, "BEGIN", error);
   for (guint i = 0; i < case_ids->len && done; i++)
     {
@@ -301,7 +301,7 @@ lajna_rulings_render_all (LajnaDb              *db,
       g_remove (partial);
       return FALSE;
     }
-  return lajna_pdf_writer_commit (partial, path, error);
+  return lajna_pdf_file_commit (partial, path, error);
 }
 
 /* The signatory acting: their name, or else the chair's of the ruling. */
@@ -379,5 +379,5 @@ lajna_ruling_sign (LajnaDb     *db,
   if (!g_file_set_contents (partial, g_bytes_get_data (signed_pdf, NULL),
                             g_bytes_get_size (signed_pdf), error))
     return FALSE;
-  return lajna_pdf_writer_commit (partial, path, error);
+  return lajna_pdf_file_commit (partial, path, error);
 }
