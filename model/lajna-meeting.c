@@ -505,10 +505,8 @@ lajna_meeting_is_voter (const LajnaAttendee *attendee)
 char *
 lajna_meeting_title (const LajnaMeeting *meeting)
 {
-  g_autofree char *number = g_strdup_printf ("%d", meeting->number);
-  g_autofree char *year = g_strdup_printf ("%d", meeting->year);
-  g_autofree char *number_isolated = lajna_isolate (number);
-  g_autofree char *year_isolated = lajna_isolate (year);
+  g_autofree char *number_isolated = lajna_isolate_int (meeting->number);
+  g_autofree char *year_isolated = lajna_isolate_int (meeting->year);
 
   /* Translators: a committee meeting's number within its year. */
   return g_strdup_printf (_("Meeting %s of %s"), number_isolated, year_isolated);

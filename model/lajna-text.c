@@ -89,6 +89,19 @@ lajna_isolate (const char *text)
   return g_strconcat (LAJNA_FSI, text != NULL ? text : "", LAJNA_PDI, NULL);
 }
 
+/**
+ * lajna_isolate_int:
+ * @value: a number
+ *
+ * Returns: (transfer full): @value in digits, isolated like
+ *   lajna_isolate(), for an Arabic sentence
+ */
+char *
+lajna_isolate_int (gint64 value)
+{
+  return g_strdup_printf (LAJNA_FSI "%" G_GINT64_FORMAT LAJNA_PDI, value);
+}
+
 static gboolean
 is_bidi_control (gunichar c)
 {

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 char *lajna_norm        (const char *text);
 char *lajna_isolate     (const char *text);
+char *lajna_isolate_int (gint64      value);
 char *lajna_strip_bidi  (const char *text);
 gboolean lajna_prefer_arabic (void);
 

@@ -374,7 +374,12 @@ lay_out (LajnaPdfWriter *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
+      Block *previous = i > 0 ? &g_array_index (self->blocks, Block, i - 1) : NULL;
       double bottom = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT;
+      /* The height of the rows of signatures this block begins, if it does. */
+      double rows = block->kind == BLOCK_SIGNATURES && previous != NULL
+                      && previous->kind != BLOCK_SIGNATURES
+                      ? signatures_height (self, i, space_before[BLOCK_SIGNATURES]) : 0;
 
       if (block->kind == BLOCK_SIGNATURES)
         block->height = SIGNATURE_HEIGHT;
@@ -409,18 +414,13 @@ lay_out (LajnaPdfWriter *self,
       /* The rows of signatures stay together; when they go on to the next
        * page, the paragraph before them goes too, if it can, so that no
        * page holds signatures alone. */
-      if (block->kind == BLOCK_SIGNATURES && i > 0
-          && g_array_index (self->blocks, Block, i - 1).kind != BLOCK_SIGNATURES
-          && y + signatures_height (self, i, space_before[BLOCK_SIGNATURES]) > bottom)
+      if (rows > 0 && y + rows > bottom)
         {
-          Block *previous = &g_array_index (self->blocks, Block, i - 1);
-
           page++;
           y = MARGIN;
           if (previous->kind == BLOCK_PARAGRAPH && previous->page == page - 1
               && previous->y > MARGIN
-              && MARGIN + previous->height + space_before[BLOCK_SIGNATURES]
-                   + signatures_height (self, i, space_before[BLOCK_SIGNATURES]) <= bottom)
+              && MARGIN + previous->height + space_before[BLOCK_SIGNATURES] + rows <= bottom)
             {
               previous->page = page;
               previous->y = MARGIN;
@@ -471,10 +471,8 @@ draw_footer (cairo_t    *cr,
              guint       page,
              guint       pages)
 {
-  g_autofree char *x = g_strdup_printf ("%u", page + 1);
-  g_autofree char *y = g_strdup_printf ("%u", pages);
-  g_autofree char *x_isolated = lajna_isolate (x);
-  g_autofree char *y_isolated = lajna_isolate (y);
+  g_autofree char *x_isolated = lajna_isolate_int (page + 1);
+  g_autofree char *y_isolated = lajna_isolate_int (pages);
   /* Translators: the foot of a printed page. */
   g_autofree char *numbering = arabic ? g_strdup_printf ("صفحة %s من %s", x_isolated, y_isolated)
                                       : g_strdup_printf (_("Page %s of %s"), x_isolated, y_isolated);

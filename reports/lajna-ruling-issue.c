@@ -16,28 +16,13 @@
 #include "lajna-seal.h"
 #include "lajna-text.h"
 
+/* The bytes of a bytea column of a result read in binary. */
 static GBytes *
-bytes_from_hex (const char *hex)
+dup_bytes (const PGresult *result,
+           int             row,
+           int             column)
 {
-  gsize length = strlen (hex) / 2;
-  guint8 *bytes = g_malloc (MAX (length, 1));
-
-  for (gsize i = 0; i < length; i++)
-    bytes[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4
-                         | g_ascii_xdigit_value (hex[2 * i + 1]));
-  return g_bytes_new_take (bytes, length);
-}
-
-static char *
-hex_from_bytes (GBytes *bytes)
-{
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
-  GString *hex = g_string_sized_new (2 * length);
-
-  for (gsize i = 0; i < length; i++)
-    g_string_append_printf (hex, "%02x", data[i]);
-  return g_string_free (hex, FALSE);
+  return g_bytes_new (PQgetvalue (result, row, column), PQgetlength (result, row, column));
 }
 
 /* The installation's private seal key, made by the first to need it. When
@@ -49,25 +34,25 @@ private_key (LajnaDb  *db,
 {
   for (int attempt = 0; attempt < 2; attempt++)
     {
-      g_autoptr(PGresult) found = lajna_db_exec (db,
-          "SELECT encode(private_key, 'hex') FROM ruling_seal", error);
+      g_autoptr(PGresult) found = lajna_db_exec_binary (db,
+          "SELECT private_key FROM ruling_seal", 0, NULL, NULL, NULL, TRUE, error);
       g_autoptr(GBytes) public_key = NULL;
       g_autoptr(GBytes) new_key = NULL;
-      g_autofree char *public_hex = NULL, *private_hex = NULL;
       g_autoptr(PGresult) made = NULL;
 
       if (found == NULL)
         return NULL;
       if (PQntuples (found) == 1)
-        return bytes_from_hex (PQgetvalue (found, 0, 0));
+        return dup_bytes (found, 0, 0);
       if (attempt > 0 || !lajna_seal_new_key (&public_key, &new_key, error))
         break;
-      public_hex = hex_from_bytes (public_key);
-      private_hex = hex_from_bytes (new_key);
-      made = lajna_db_exec_params (db,
-          "INSERT INTO ruling_seal (public_key, private_key)"
-          " VALUES (decode($1, 'hex'), decode($2, 'hex')) ON CONFLICT (id) DO NOTHING", 2,
-          (const char *[]) { public_hex, private_hex }, error);
+      made = lajna_db_exec_binary (db,
+          "INSERT INTO ruling_seal (public_key, private_key) VALUES ($1, $2)"
+          " ON CONFLICT (id) DO NOTHING", 2,
+          (const char *[]) { g_bytes_get_data (public_key, NULL),
+                             g_bytes_get_data (new_key, NULL) },
+          (const int []) { (int) g_bytes_get_size (public_key), (int) g_bytes_get_size (new_key) },
+          (const int []) { 1, 1 }, FALSE, error);
       if (made == NULL)
         return NULL;
     }
@@ -77,13 +62,16 @@ private_key (LajnaDb  *db,
   return NULL;
 }
 
-/* Seals the file's ruling, in the caller's transaction, unless it is. */
+/* Seals @content, an issued ruling just read, in the caller's transaction,
+ * unless it is sealed: its text frozen, the seal made over the text it
+ * prints. @content then holds its seal, or none when another workstation
+ * sealed it meanwhile (its seal stands, and the ruling is to be read
+ * again). */
 static gboolean
-seal_in_transaction (LajnaDb  *db,
-                     gint64    case_id,
-                     GError  **error)
+seal_content (LajnaDb             *db,
+              LajnaRulingContent  *content,
+              GError             **error)
 {
-  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
   g_autoptr(LajnaPdfWriter) writer = NULL;
   g_autoptr(GBytes) key = NULL;
   g_autoptr(GBytes) pdf = NULL;
@@ -91,8 +79,6 @@ seal_in_transaction (LajnaDb  *db,
   g_autofree char *digest = NULL, *seal = NULL, *frozen = NULL, *id = NULL;
   LajnaSealFacts facts;
 
-  if (content == NULL)
-    return FALSE;
   if (content->ruling_id == 0)
     {
       g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
@@ -112,11 +98,14 @@ seal_in_transaction (LajnaDb  *db,
     return FALSE;
   frozen = lajna_ruling_content_freeze (content);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
-  /* Sealed meanwhile by another workstation: its seal stands. */
   stored = lajna_db_exec_params (db,
-      "UPDATE ruling SET content = $2::jsonb, seal = $3 WHERE id = $1 AND seal IS NULL", 3,
-      (const char *[]) { id, frozen, seal }, error);
-  return stored != NULL;
+      "UPDATE ruling SET content = $2::jsonb, seal = $3 WHERE id = $1 AND seal IS NULL"
+      " RETURNING id", 3, (const char *[]) { id, frozen, seal }, error);
+  if (stored == NULL)
+    return FALSE;
+  if (PQntuples (stored) == 1)
+    content->seal = g_steal_pointer (&seal);
+  return TRUE;
 }
 
 /* Runs @sql (its first parameter the file) and seals the ruling it
@@ -130,6 +119,7 @@ put_on_record (LajnaDb            *db,
                GError            **error)
 {
   g_autoptr(PGresult) result = NULL;
+  g_autoptr(LajnaRulingContent) content = NULL;
   gint64 ruling = 0;
 
   if (!lajna_db_run (db, "BEGIN", error))
@@ -140,7 +130,9 @@ put_on_record (LajnaDb            *db,
                  _("The file has no decision to issue a ruling for."));
   else if (result != NULL)
     ruling = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  if (ruling == 0 || !seal_in_transaction (db, case_id, error)
+  if (ruling != 0)
+    content = lajna_ruling_content_load (db, case_id, error);
+  if (content == NULL || !seal_content (db, content, error)
       || !lajna_db_run (db, "COMMIT", error))
     {
       lajna_db_run (db, "ROLLBACK", NULL);
@@ -208,22 +200,24 @@ lajna_ruling_correct (LajnaDb     *db,
 /**
  * lajna_ruling_seal:
  * @db: a connection, as one who may issue rulings
- * @case_id: the file
+ * @content: an issued ruling, just read, not sealed yet (one issued
+ *   before seals existed)
  * @error: return location for a #GError
  *
- * Seals the file's issued ruling if it is not sealed yet (one issued
- * before seals existed): its text as it prints today is frozen.
+ * Seals the ruling: its text as it prints today is frozen. @content then
+ * holds its seal; when another workstation sealed it meanwhile, it holds
+ * none, and the ruling is to be read again.
  *
- * Returns: whether the ruling is sealed
+ * Returns: whether the ruling is sealed, here or by another workstation
  */
 gboolean
-lajna_ruling_seal (LajnaDb  *db,
-                   gint64    case_id,
-                   GError  **error)
+lajna_ruling_seal (LajnaDb             *db,
+                   LajnaRulingContent  *content,
+                   GError             **error)
 {
   if (!lajna_db_run (db, "BEGIN", error))
     return FALSE;
-  if (!seal_in_transaction (db, case_id, error) || !lajna_db_run (db, "COMMIT", error))
+  if (!seal_content (db, content, error) || !lajna_db_run (db, "COMMIT", error))
     {
       lajna_db_run (db, "ROLLBACK", NULL);
       return FALSE;
@@ -243,14 +237,14 @@ GPtrArray *
 lajna_ruling_seal_keys (LajnaDb  *db,
                         GError  **error)
 {
-  g_autoptr(PGresult) result = lajna_db_exec (db,
-      "SELECT encode(public_key, 'hex') FROM ruling_seal", error);
+  g_autoptr(PGresult) result = lajna_db_exec_binary (db,
+      "SELECT public_key FROM ruling_seal", 0, NULL, NULL, NULL, TRUE, error);
   GPtrArray *keys;
 
   if (result == NULL)
     return NULL;
   keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   for (int i = 0; i < PQntuples (result); i++)
-    g_ptr_array_add (keys, bytes_from_hex (PQgetvalue (result, i, 0)));
+    g_ptr_array_add (keys, dup_bytes (result, i, 0));
   return keys;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-ruling-content.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +13,9 @@ gint64     lajna_ruling_correct   (LajnaDb     *db,
                                    const char  *reason,
                                    const char  *issued_on,
                                    GError     **error);
-gboolean   lajna_ruling_seal      (LajnaDb     *db,
-                                   gint64       case_id,
-                                   GError     **error);
+gboolean   lajna_ruling_seal      (LajnaDb            *db,
+                                   LajnaRulingContent *content,
+                                   GError            **error);
 GPtrArray *lajna_ruling_seal_keys (LajnaDb     *db,
                                    GError     **error);
 

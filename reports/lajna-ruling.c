@@ -71,10 +71,8 @@ dup_hijri_line (const LajnaRulingContent *content)
 LajnaPdfWriter *
 lajna_ruling_lay_out (const LajnaRulingContent *content)
 {
-  g_autofree char *number = g_strdup_printf ("%d", content->number);
-  g_autofree char *year = g_strdup_printf ("%d", content->year);
-  g_autofree char *number_isolated = lajna_isolate (number);
-  g_autofree char *year_isolated = lajna_isolate (year);
+  g_autofree char *number_isolated = lajna_isolate_int (content->number);
+  g_autofree char *year_isolated = lajna_isolate_int (content->year);
   g_autofree char *heading = content->number > 0
                                ? g_strdup_printf ("قرار رقم (%s) لسنة %s", number_isolated,
                                                   year_isolated)
@@ -99,8 +97,7 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
   lajna_pdf_writer_add_title (writer, heading);
   if (content->version > 1)
     {
-      g_autofree char *version = g_strdup_printf ("%d", content->version);
-      g_autofree char *version_isolated = lajna_isolate (version);
+      g_autofree char *version_isolated = lajna_isolate_int (content->version);
       g_autofree char *note = g_strdup_printf ("نسخة مصحَّحة رقم (%s) تحل محل ما قبلها. "
                                                "سبب التصحيح: %s", version_isolated,
                                                content->correction_reason);
@@ -167,8 +164,11 @@ lajna_ruling_load_printable (LajnaDb  *db,
   /* Signed before seals existed: its signed PDF stands as it is. */
   if (content == NULL || content->ruling_id == 0 || content->seal != NULL || content->is_signed)
     return g_steal_pointer (&content);
-  if (!lajna_ruling_seal (db, case_id, error))
+  if (!lajna_ruling_seal (db, content, error))
     return NULL;
+  if (content->seal != NULL)
+    return g_steal_pointer (&content);
+  /* Sealed meanwhile by another workstation: its seal and text stand. */
   return lajna_ruling_content_load (db, case_id, error);
 }
 

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-file-choice.h"
+
 typedef struct
 {
   LajnaPdfExportFunc  func;
@@ -31,11 +33,8 @@ export_free (Export *export)
 }
 
 static void
-asked_free (gpointer  data,
-            GClosure *closure)
+asked_free (Asked *asked)
 {
-  Asked *asked = data;
-
   g_object_unref (asked->worker);
   g_object_unref (asked->toasts);
   g_free (asked);
@@ -81,27 +80,20 @@ exported_cb (GObject      *source,
 }
 
 static void
-chosen_cb (GtkNativeDialog *chooser,
-           int              response,
-           Asked           *asked)
+chosen_cb (const char *path,
+           gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
+  Asked *asked = data;
   Export *export;
 
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
-      && g_file_peek_path (file) != NULL)
-    {
-      export = g_new0 (Export, 1);
-      export->func = asked->func;
-      export->id = asked->id;
-      export->path = g_file_get_path (file);
-      lajna_db_worker_run_async (asked->worker, export_thread, export,
-                                 (GDestroyNotify) export_free, g_free, NULL, exported_cb,
-                                 g_object_ref (asked->toasts));
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+  export = g_new0 (Export, 1);
+  export->func = asked->func;
+  export->id = asked->id;
+  export->path = g_strdup (path);
+  lajna_db_worker_run_async (asked->worker, export_thread, export, (GDestroyNotify) export_free,
+                             g_free, NULL, exported_cb, g_object_ref (asked->toasts));
 }
 
 /**
@@ -123,9 +115,6 @@ lajna_pdf_export_run (GtkWindow          *parent,
                       gint64              id,
                       AdwToastOverlay    *toasts)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent,
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                               _("_Export"), _("_Cancel"));
   g_autofree char *name = g_strdup (file_name);
   Asked *asked = g_new0 (Asked, 1);
 
@@ -135,8 +124,6 @@ lajna_pdf_export_run (GtkWindow          *parent,
   asked->id = id;
   /* "ز/2026/00017" names no folder. */
   g_strdelimit (name, "/", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (chosen_cb), asked, asked_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"), name, NULL,
+                         chosen_cb, asked, (GDestroyNotify) asked_free);
 }

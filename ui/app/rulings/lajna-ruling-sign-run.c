@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-file-choice.h"
 #include "lajna-ruling.h"
 
 typedef struct
@@ -85,24 +86,19 @@ signed_cb (GObject      *source,
 }
 
 static void
-saved_where_cb (GtkNativeDialog *chooser,
-                int              response,
-                Signing         *signing)
+saved_where_cb (const char *path,
+                gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
+  Signing *signing = data;
 
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
-      && g_file_peek_path (file) != NULL)
+  if (path == NULL)
     {
-      signing->path = g_file_get_path (file);
-      lajna_db_worker_run_async (signing->worker, sign_thread, signing, NULL, NULL, NULL,
-                                 signed_cb, signing);
+      signing_free (signing);
+      return;
     }
-  else
-    signing_free (signing);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signing->path = g_strdup (path);
+  lajna_db_worker_run_async (signing->worker, sign_thread, signing, NULL, NULL, NULL, signed_cb,
+                             signing);
 }
 
 static void
@@ -111,7 +107,6 @@ password_cb (AdwMessageDialog *dialog,
              Signing          *signing)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GtkFileChooserNative *chooser;
 
   if (strcmp (response, "sign") != 0)
     {
@@ -120,12 +115,9 @@ password_cb (AdwMessageDialog *dialog,
     }
   signing->password = g_strdup (gtk_editable_get_text (entry));
   gtk_editable_set_text (entry, "");
-  chooser = gtk_file_chooser_native_new (_("Save the Signed Ruling"), signing->parent,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), signing->file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (saved_where_cb), signing);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lajna_file_choice_ask (signing->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("Save the Signed Ruling"), _("_Save"), signing->file_name, NULL,
+                         saved_where_cb, signing, NULL);
 }
 
 static void
@@ -155,23 +147,18 @@ ask_password (Signing *signing)
 }
 
 static void
-key_chosen_cb (GtkNativeDialog *chooser,
-               int              response,
-               Signing         *signing)
+key_chosen_cb (const char *path,
+               gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
+  Signing *signing = data;
 
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
-      && g_file_peek_path (file) != NULL)
+  if (path == NULL)
     {
-      signing->key_path = g_file_get_path (file);
-      ask_password (signing);
+      signing_free (signing);
+      return;
     }
-  else
-    signing_free (signing);
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  signing->key_path = g_strdup (path);
+  ask_password (signing);
 }
 
 /**
@@ -195,17 +182,12 @@ lajna_ruling_sign_run (GtkWindow             *parent,
                        gpointer               user_data,
                        GDestroyNotify         destroy)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose the Signatory’s Key"),
-                                                               parent,
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Choose"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   Signing *signing = g_new0 (Signing, 1);
 
   gtk_file_filter_set_name (filter, _("PKCS#12 keys"));
   gtk_file_filter_add_suffix (filter, "p12");
   gtk_file_filter_add_suffix (filter, "pfx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   signing->parent = g_object_ref (parent);
   signing->worker = g_object_ref (worker);
   signing->toasts = g_object_ref (toasts);
@@ -214,7 +196,6 @@ lajna_ruling_sign_run (GtkWindow             *parent,
   signing->signed_func = signed_func;
   signing->user_data = user_data;
   signing->destroy = destroy;
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (key_chosen_cb), signing);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose the Signatory’s Key"),
+                         _("_Choose"), NULL, filter, key_chosen_cb, signing, NULL);
 }

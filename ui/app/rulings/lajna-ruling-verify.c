@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-file-choice.h"
 #include "lajna-ruling-issue.h"
 #include "lajna-seal.h"
 #include "lajna-text.h"
@@ -48,14 +49,6 @@ check_thread (LajnaDb       *db,
   return g_steal_pointer (&checked);
 }
 
-static char *
-isolated_number (int number)
-{
-  g_autofree char *text = g_strdup_printf ("%d", number);
-
-  return lajna_isolate (text);
-}
-
 static void
 checked_cb (GObject      *source,
             GAsyncResult *result,
@@ -83,9 +76,9 @@ checked_cb (GObject      *source,
     }
   else
     {
-      number = isolated_number (checked->facts.number);
-      year = isolated_number (checked->facts.year);
-      version = isolated_number (checked->facts.version);
+      number = lajna_isolate_int (checked->facts.number);
+      year = lajna_isolate_int (checked->facts.year);
+      version = lajna_isolate_int (checked->facts.version);
       /* Translators: the ruling a seal names: its number, year and version. */
       ruling = g_strdup_printf (_("Ruling %s of %s, version %s."), number, year, version);
       heading = checked->verdict == LAJNA_SEAL_VALID ? _("Valid Ruling") : _("Altered Ruling");
@@ -112,30 +105,22 @@ typedef struct
 } Asked;
 
 static void
-asked_free (gpointer  data,
-            GClosure *closure)
+asked_free (Asked *asked)
 {
-  Asked *asked = data;
-
   g_object_unref (asked->parent);
   g_object_unref (asked->worker);
   g_free (asked);
 }
 
 static void
-chosen_cb (GtkNativeDialog *chooser,
-           int              response,
-           Asked           *asked)
+chosen_cb (const char *path,
+           gpointer    data)
 {
-  g_autoptr(GFile) file = NULL;
+  Asked *asked = data;
 
-  if (response == GTK_RESPONSE_ACCEPT
-      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL
-      && g_file_peek_path (file) != NULL)
-    lajna_db_worker_run_async (asked->worker, check_thread, g_file_get_path (file), g_free,
-                               g_free, NULL, checked_cb, g_object_ref (asked->parent));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (path != NULL)
+    lajna_db_worker_run_async (asked->worker, check_thread, g_strdup (path), g_free, g_free, NULL,
+                               checked_cb, g_object_ref (asked->parent));
 }
 
 /**
@@ -150,19 +135,14 @@ void
 lajna_ruling_verify_run (GtkWindow     *parent,
                          LajnaDbWorker *worker)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Check a Ruling"), parent,
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                               _("_Check"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   Asked *asked = g_new0 (Asked, 1);
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
   gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   asked->parent = g_object_ref (parent);
   asked->worker = g_object_ref (worker);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_data (chooser, "response", G_CALLBACK (chosen_cb), asked, asked_free, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Check a Ruling"), _("_Check"),
+                         NULL, filter, chosen_cb, asked, (GDestroyNotify) asked_free);
 }
