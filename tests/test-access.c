@@ -19,6 +19,7 @@
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"
+#include "test-access.h"
 
 static const char * const logins[] = { "clerk_a", "member_b", "chair_j", "admin_j", "nobody" };
 
@@ -28,6 +29,8 @@ static const char setup_sql[] =
   " ('juvenile', 'ac-j', 'لجنة ح', 'J', 'ح');"
   "SELECT lajna_user_add('clerk_a', 'كاتب أ', 'clerk', (SELECT id FROM committee WHERE code = 'ac-a'));"
   "SELECT lajna_user_add('member_b', 'عضو ب', 'member', (SELECT id FROM committee WHERE code = 'ac-b'));"
+  "SELECT lajna_user_add('member_b2', 'عضو ب الثاني', 'member', (SELECT id FROM committee WHERE code = 'ac-b'));"
+  "UPDATE committee SET quorum_needs_chair = false WHERE code = 'ac-b';"
   "SELECT lajna_user_add('chair_j', 'رئيس ح', 'chair', (SELECT id FROM committee WHERE code = 'ac-j'));"
   "SELECT lajna_user_add('admin_j', 'مدير ح', 'admin', (SELECT id FROM committee WHERE code = 'ac-j'));"
   "SELECT lajna_user_add('nobody', 'بلا لجنة', 'member', (SELECT id FROM committee WHERE code = 'ac-a'));"
@@ -75,7 +78,7 @@ database_of (const char *login)
   return database;
 }
 
-static LajnaDb *
+LajnaDb *
 connect_as (const char *login)
 {
   g_autoptr(LajnaDatabase) database = database_of (login);
@@ -531,6 +534,9 @@ access_suite (void)
   tcase_add_test (tc, test_later_table_declares_its_rule);
   tcase_add_test (tc, test_who_may_attach);
   tcase_add_test (tc, test_document_slices_for_their_committee);
+  suite_add_tcase (suite, tc);
+  tc = escalation_tcase ();
+  tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
   suite_add_tcase (suite, tc);
   return suite;
 }

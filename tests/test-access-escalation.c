@@ -1,0 +1,341 @@
+/* test-access-escalation.c: what an ordinary login tries in order to get
+ * around the rules, through psql with its own password: objects of its own
+ * that shadow the application's tables inside the database's functions,
+ * acting as a group, events about other committees' files, large
+ * objects. None of it may work. */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lajna-test-records.h"
+#include "lajna-test-util.h"
+#include "test-access.h"
+
+/* The first row's first value of @sql, run by the server's own account. */
+static char *
+admin_value (const char *sql)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (admin, sql, &error);
+
+  ck_assert_msg (result != NULL, "%s: %s", sql, MESSAGE (error));
+  ck_assert_msg (PQntuples (result) == 1, "%s: %d rows", sql, PQntuples (result));
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+static void
+admin_run (const char *sql)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (lajna_db_run (admin, sql, &error), "%s: %s", sql, MESSAGE (error));
+}
+
+/* The first value @login's @sql gives, or NULL when it is refused. */
+static char *
+value_as (const char *login,
+          const char *sql)
+{
+  g_autoptr(LajnaDb) db = connect_as (login);
+  g_autoptr(PGresult) result = lajna_db_exec (db, sql, NULL);
+
+  return result != NULL && PQntuples (result) > 0 ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+}
+
+/* Every function that runs with its owner's rights names the schemas it
+ * searches, the caller's temporary schema last. Every other function
+ * that runs statements of its own (a trigger, a step, a write), and every
+ * function that a policy, a default, a check or a function with its
+ * owner's rights calls, does the same or was bound to its tables when it
+ * was made (a body in standard SQL), so that no caller's table stands in
+ * for one of the application's inside it. */
+START_TEST (test_functions_search_pg_temp_last)
+{
+  g_autofree char *definers = admin_value (
+      "SELECT coalesce(string_agg(p.oid::regprocedure::text, ', '), '')"
+      "  FROM pg_proc p"
+      " WHERE p.pronamespace = 'public'::regnamespace AND p.prosecdef"
+      "   AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false)");
+  g_autofree char *others = admin_value (
+      "WITH open AS ("
+      "  SELECT p.* FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang"
+      "   WHERE p.pronamespace = 'public'::regnamespace AND l.lanname IN ('sql', 'plpgsql')"
+      "     AND p.prosqlbody IS NULL"
+      "     AND NOT EXISTS (SELECT FROM unnest(p.proconfig) c"
+      "                      WHERE c ~ '^search_path=.*pg_temp$')),"
+      " called AS ("
+      "  SELECT (regexp_matches(t, 'lajna_[a-z_]+', 'g'))[1] AS name FROM ("
+      "    SELECT pg_get_expr(polqual, polrelid) FROM pg_policy"
+      "    UNION ALL SELECT pg_get_expr(polwithcheck, polrelid) FROM pg_policy"
+      "    UNION ALL SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef"
+      "    UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'c'"
+      "    UNION ALL SELECT prosrc FROM pg_proc"
+      "     WHERE prosecdef AND pronamespace = 'public'::regnamespace) e (t)"
+      "   WHERE t IS NOT NULL)"
+      "SELECT coalesce(string_agg(DISTINCT o.oid::regprocedure::text, ', '), '')"
+      "  FROM open o"
+      " WHERE o.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')"
+      "    OR o.provolatile = 'v' OR o.proname IN (SELECT name FROM called)");
+
+  ck_assert_msg (*definers == '\0', "owner's rights, searching the caller's tables: %s",
+                 definers);
+  ck_assert_msg (*others == '\0', "searching the caller's tables: %s", others);
+}
+END_TEST
+
+/* Nobody but the server's own account makes temporary tables or large
+ * objects, or creates anything in the schema. */
+START_TEST (test_no_temporary_tables_or_large_objects)
+{
+  static const char * const refused[] = {
+    "CREATE TEMP TABLE t (a integer)",
+    "CREATE TABLE public.t (a integer)",
+    "SELECT lo_create(0)",
+    "SELECT lo_creat(-1)",
+    "SELECT lo_from_bytea(0, '\\x00')",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    for (guint j = 0; j < 2; j++)
+      {
+        const char *login = j == 0 ? "member_b" : "clerk_a";
+        g_autoptr(LajnaDb) db = connect_as (login);
+        g_autoptr(GError) error = NULL;
+
+        ck_assert_msg (!lajna_db_run (db, refused[i], &error), "%s: allowed for %s", refused[i],
+                       login);
+        ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED), "%s: %s",
+                       refused[i], error->message);
+      }
+}
+END_TEST
+
+/* With the right to make temporary tables given back, the tables they
+ * name stand in for none of the application's, inside any function. */
+static void
+grant_temp (void)
+{
+  admin_run ("DO $$ BEGIN EXECUTE format('GRANT TEMP ON DATABASE %I TO member_b, admin_j',"
+             " current_database()); END $$");
+}
+
+static void
+revoke_temp (void)
+{
+  admin_run ("DO $$ BEGIN EXECUTE format('REVOKE TEMP ON DATABASE %I FROM member_b, admin_j',"
+             " current_database()); END $$");
+}
+
+/* A member's own audit_object and access_grant once made the audit
+ * function turn them into a superuser. */
+START_TEST (test_no_superuser_through_temp_tables)
+{
+  g_autofree char *file_b = admin_value (
+      "SELECT min(c.id) FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      " WHERE k.code = 'ac-b'");
+  g_autofree char *attack = g_strdup_printf (
+      "CREATE TEMP TABLE audit_object (object text, committee_of text);"
+      "INSERT INTO audit_object VALUES ('case_file', 'SELECT c.committee_id"
+      "  FROM case_file c, (SELECT lajna_grant_access()) g WHERE c.id = $1');"
+      "CREATE TEMP TABLE access_grant (id integer, statement text);"
+      "INSERT INTO access_grant VALUES (1, 'ALTER ROLE member_b SUPERUSER');"
+      "SELECT lajna_audit('case.open', 'case_file', %s)", file_b);
+  g_autofree char *super = NULL;
+
+  grant_temp ();
+  g_free (value_as ("member_b", attack));
+  super = admin_value ("SELECT rolsuper FROM pg_roles WHERE rolname = 'member_b'");
+  admin_run ("ALTER ROLE member_b NOSUPERUSER");
+  revoke_temp ();
+  ck_assert_str_eq (super, "f");
+}
+END_TEST
+
+/* A table of roles of one's own opens no other committee, and gives the
+ * administrator no child's name. */
+START_TEST (test_no_committees_through_temp_tables)
+{
+  static const char roles[] =
+    "CREATE TEMP TABLE app_user AS SELECT * FROM public.app_user;"
+    "CREATE TEMP TABLE committee_role AS"
+    "  SELECT k.id AS committee_id, u.id AS user_id, r.role, date '2000-01-01' AS since,"
+    "         NULL::date AS until"
+    "    FROM committee k, app_user u,"
+    "         unnest(ARRAY['clerk', 'member', 'chair', 'admin']) r (role)"
+    "   WHERE u.login = session_user;";
+  g_autofree char *files = NULL, *juveniles = NULL, *people = NULL, *history = NULL;
+
+  grant_temp ();
+  {
+    g_autofree char *count_files = g_strconcat (roles, "SELECT count(*) FROM case_file", NULL);
+    g_autofree char *count_juveniles = g_strconcat (roles, "SELECT count(*) FROM juvenile_case",
+                                                    NULL);
+    g_autofree char *count_people = g_strconcat (roles, "SELECT count(*) FROM person", NULL);
+    g_autofree char *count_history = g_strconcat (
+        roles, "SELECT count(*) FROM lajna_case_access_history((SELECT min(id) FROM case_file))",
+        NULL);
+
+    files = value_as ("member_b", count_files);
+    juveniles = value_as ("admin_j", count_juveniles);
+    people = value_as ("admin_j", count_people);
+    history = value_as ("member_b", count_history);
+  }
+  revoke_temp ();
+  ck_assert_str_eq (files, "2");
+  ck_assert_str_eq (juveniles, "0");
+  ck_assert_str_eq (people, "0");
+  ck_assert_str_eq (history, "0");
+}
+END_TEST
+
+/* A list of who attends of one's own does not make a member the
+ * meeting's secretary, who enters votes for the others. */
+START_TEST (test_no_votes_for_others_through_temp_tables)
+{
+  g_autofree char *meeting = admin_value (
+      "SELECT lajna_meeting_create(id, date '2025-06-01') FROM committee WHERE code = 'ac-b'");
+  g_autofree char *setup = g_strdup_printf (
+      "SELECT lajna_attendance_set(%s, id, 'present') FROM app_user"
+      " WHERE login IN ('member_b', 'member_b2');"
+      "INSERT INTO agenda_item (meeting_id, position, case_id)"
+      "  SELECT %s, 1, min(c.id) FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      "   WHERE k.code = 'ac-b';"
+      "UPDATE meeting SET state = 'convened' WHERE id = %s", meeting, meeting, meeting);
+  g_autofree char *attack = g_strdup_printf (
+      "CREATE TEMP TABLE attendance_now AS SELECT * FROM public.attendance_now"
+      " WHERE meeting_id = %s;"
+      "UPDATE attendance_now SET role = 'secretary'"
+      " WHERE user_id = (SELECT id FROM app_user WHERE login = 'member_b');"
+      "INSERT INTO vote (agenda_item_id, user_id, choice)"
+      "  SELECT i.id, u.id, 'approve' FROM agenda_item i, app_user u"
+      "   WHERE i.meeting_id = %s AND u.login = 'member_b2' RETURNING id", meeting, meeting);
+  g_autofree char *votes_sql = g_strdup_printf (
+      "SELECT count(*) FROM vote v JOIN agenda_item i ON i.id = v.agenda_item_id"
+      " WHERE i.meeting_id = %s", meeting);
+  g_autofree char *cast = NULL, *votes = NULL;
+
+  admin_run (setup);
+  grant_temp ();
+  cast = value_as ("member_b", attack);
+  revoke_temp ();
+  votes = admin_value (votes_sql);
+  ck_assert_msg (cast == NULL, "member_b entered vote %s for member_b2", cast);
+  ck_assert_str_eq (votes, "0");
+}
+END_TEST
+
+/* Acting as a group (SET ROLE) leaves the person named in what they do. */
+START_TEST (test_actor_is_the_person)
+{
+  g_autoptr(LajnaDb) clerk = connect_as ("clerk_a");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = admin_value ("SELECT max(id) FROM audit_event");
+  g_autofree char *sql = g_strdup_printf ("SELECT string_agg(DISTINCT actor, ',')"
+                                          "  FROM audit_event WHERE id > %s", before);
+  g_autofree char *actor = NULL;
+
+  ck_assert_msg (lajna_db_run (clerk, "SET ROLE lajna_clerk;"
+                                      "SELECT lajna_audit('test.as_group', 'test', NULL);"
+                                      "UPDATE case_file SET notes = 'as a group' WHERE id = 1",
+                               &error), "%s", MESSAGE (error));
+  actor = admin_value (sql);
+  ck_assert_str_eq (actor, "clerk_a");
+}
+END_TEST
+
+/* An event names a row of one's own committees, or none: not another
+ * committee's file through its detail, nor a file that is not there,
+ * and its detail is of a bounded size. */
+START_TEST (test_events_about_own_rows_only)
+{
+  g_autofree char *files_b = admin_value (
+      "SELECT jsonb_agg(c.id) FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      " WHERE k.code = 'ac-b'");
+  g_autofree char *file_b = admin_value (
+      "SELECT min(c.id) FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      " WHERE k.code = 'ac-b'");
+  g_autofree char *in_detail = g_strdup_printf (
+      "SELECT lajna_audit('case.create', 'case_file', NULL, '{\"files\": %s}')", files_b);
+  g_autofree char *history_sql = g_strdup_printf (
+      "SELECT count(*) FROM lajna_case_access_history(%s) WHERE actor = 'clerk_a'", file_b);
+  const struct
+  {
+    const char *sql;
+    int         code;
+  } refused[] = {
+    { in_detail, LAJNA_DB_ERROR_DENIED },
+    { "SELECT lajna_audit('case.open', 'case_file', NULL)", LAJNA_DB_ERROR_DENIED },
+    { "SELECT lajna_audit('case.open', 'case_file', 999999)", LAJNA_DB_ERROR_DENIED },
+    { "SELECT lajna_audit('case.open', 'case_file', 1,"
+      " jsonb_build_object('pad', repeat('x', 70000)))", LAJNA_DB_ERROR_INVALID },
+    { "SELECT lajna_audit(repeat('x', 200), 'test', NULL)", LAJNA_DB_ERROR_INVALID },
+  };
+  g_autofree char *history = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(LajnaDb) clerk = connect_as ("clerk_a");
+      g_autoptr(GError) error = NULL;
+
+      ck_assert_msg (!lajna_db_run (clerk, refused[i].sql, &error), "%s: allowed",
+                     refused[i].sql);
+      ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, refused[i].code), "%s: %s",
+                     refused[i].sql, error->message);
+    }
+  history = admin_value (history_sql);
+  ck_assert_str_eq (history, "0");
+}
+END_TEST
+
+/* The functions that read past row-level security, called directly with
+ * another committee's ids or with nothing, tell nothing. */
+START_TEST (test_definers_called_directly)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *value;  /* NULL: refused */
+  } calls[] = {
+    { "SELECT lajna_audit_committee('case_file', 1)", NULL },
+    { "SELECT lajna_audit_allowed('case_file', 1)", NULL },
+    { "SELECT lajna_audit_event('x', 'case_file', 1, '{}')", NULL },
+    { "SELECT cardinality(lajna_my_committees(NULL))", "1" },
+    { "SELECT coalesce(lajna_item_meeting(NULL), 0)", "0" },
+    { "SELECT coalesce(lajna_meeting_state(NULL), '')", "" },
+    { "SELECT count(*) FROM lajna_case_access_history(NULL)", "0" },
+    { "SELECT count(*) FROM lajna_case_access_history(1)", "0" },
+    { "SELECT count(*) FROM lajna_document_readers(1)", "0" },
+    { "SELECT count(*) FROM lajna_case_earlier_decisions(1)", "0" },
+    { "SELECT count(*) FROM lajna_case_earlier_decisions(NULL)", "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      g_autofree char *value = value_as ("member_b", calls[i].sql);
+
+      if (calls[i].value == NULL)
+        ck_assert_msg (value == NULL, "%s: allowed, gives %s", calls[i].sql, value);
+      else
+        ck_assert_msg (g_strcmp0 (value, calls[i].value) == 0, "%s: %s, not %s", calls[i].sql,
+                       value, calls[i].value);
+    }
+}
+END_TEST
+
+TCase *
+escalation_tcase (void)
+{
+  TCase *tc = tcase_create ("/access/escalation");
+
+  tcase_add_test (tc, test_functions_search_pg_temp_last);
+  tcase_add_test (tc, test_no_temporary_tables_or_large_objects);
+  tcase_add_test (tc, test_no_superuser_through_temp_tables);
+  tcase_add_test (tc, test_no_committees_through_temp_tables);
+  tcase_add_test (tc, test_no_votes_for_others_through_temp_tables);
+  tcase_add_test (tc, test_actor_is_the_person);
+  tcase_add_test (tc, test_events_about_own_rows_only);
+  tcase_add_test (tc, test_definers_called_directly);
+  return tc;
+}
