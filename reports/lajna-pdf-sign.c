@@ -362,3 +362,82 @@ lajna_pdf_sign (GBytes      *pdf,
   }
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
+
+/* The four numbers of the /ByteRange at @range, or FALSE. */
+static gboolean
+read_range (const char *range,
+            const char *end,
+            gint64      numbers[4])
+{
+  const char *p = range + strlen ("/ByteRange [");
+
+  for (guint i = 0; i < 4; i++)
+    {
+      char *after;
+
+      while (p < end && *p == ' ')
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return FALSE;
+      numbers[i] = g_ascii_strtoll (p, &after, 10);
+      p = after;
+    }
+  return TRUE;
+}
+
+/**
+ * lajna_pdf_signature_check:
+ * @pdf: a signed PDF
+ * @error: return location for a #GError
+ *
+ * Checks the PDF's last signature as a reader would: its /ByteRange covers
+ * every byte of the file but its /Contents, and the CMS signature there is
+ * its signer's over those bytes. Whether the signer's certificate is to be
+ * trusted is not judged here.
+ *
+ * Returns: whether the signature covers the file as it is
+ */
+gboolean
+lajna_pdf_signature_check (GBytes  *pdf,
+                           GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  const char *range = find_last (data, length, "/ByteRange [");
+  gint64 r[4];
+  g_autoptr(GByteArray) der = g_byte_array_new ();
+  CMS_ContentInfo *cms = NULL;
+  BIO *content = NULL;
+  gboolean good = FALSE;
+
+  if (range != NULL && read_range (range, data + length, r) && r[0] == 0 && r[1] > 0
+      && r[2] > r[1] + 2 && r[3] >= 0 && (guint64) (r[2] + r[3]) == length
+      && data[r[1]] == '<' && data[r[2] - 1] == '>')
+    {
+      const unsigned char *p;
+
+      for (gint64 i = r[1] + 1; i + 1 < r[2] - 1; i += 2)
+        {
+          int high = g_ascii_xdigit_value (data[i]), low = g_ascii_xdigit_value (data[i + 1]);
+          guint8 byte = (guint8) (high << 4 | low);
+
+          if (high < 0 || low < 0)
+            break;
+          g_byte_array_append (der, &byte, 1);
+        }
+      p = der->data;
+      cms = d2i_CMS_ContentInfo (NULL, &p, der->len);
+      content = BIO_new (BIO_s_mem ());
+      good = cms != NULL && BIO_write (content, data, (int) r[1]) == r[1]
+             && BIO_write (content, data + r[2], (int) r[3]) == r[3]
+             && CMS_verify (cms, NULL, NULL, content, NULL,
+                            CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+    }
+  CMS_ContentInfo_free (cms);
+  BIO_free (content);
+  ERR_clear_error ();
+  if (!good)
+    g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                         _("The signature does not cover the PDF as it is."));
+  return good;
+}

@@ -26,5 +26,7 @@ GBytes *lajna_pdf_sign         (GBytes      *pdf,
                                 const char  *signer_name,
                                 char       **subject,
                                 GError     **error);
+gboolean lajna_pdf_signature_check (GBytes  *pdf,
+                                    GError **error);
 
 G_END_DECLS

@@ -156,7 +156,7 @@ lajna_pdf_writer_set_watermark (LajnaPdfWriter *self,
 /**
  * lajna_pdf_writer_set_seal:
  * @self: a #LajnaPdfWriter
- * @seal: (nullable): what the QR code holds (lajna_seal_make())
+ * @seal: (nullable): what the QR code holds (lajna_ruling_seal())
  *
  * Prints @seal as a QR code at the foot of every page, on the left, and
  * keeps it in the PDF's keywords, where a verifier reads it back.

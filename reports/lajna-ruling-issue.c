@@ -1,9 +1,11 @@
 /* lajna-ruling-issue.c: rulings put on record. Issuing one gives it the
  * next number of its committee's year (lajna_ruling_issue() in
- * 0019-rulings.sql) and seals it, in one transaction: its text is frozen
- * and its seal made (lajna-seal.c) before the number is committed, so that
- * numbers have no gap, none is given twice, and no ruling is on record
- * unsealed, whatever workstations issue at once. A correction is a new
+ * 0022-ruling-custody.sql) and seals it, in one transaction: its text is
+ * frozen and its seal made by the database with the committee's key over
+ * the digest of what it prints (lajna-seal.c) before the number is
+ * committed, so that numbers have no gap, none is given twice, and no
+ * ruling is on record unsealed (the database refuses to commit one),
+ * whatever workstations issue at once. A correction is a new
  * version of the same number, sealed the same way. A ruling issued before
  * seals existed is sealed when it is first printed. */
 
@@ -25,59 +27,21 @@ dup_bytes (const PGresult *result,
   return g_bytes_new (PQgetvalue (result, row, column), PQgetlength (result, row, column));
 }
 
-/* The installation's private seal key, made by the first to need it. When
- * two workstations make one at once, the second keeps the first's: it
- * reads the key again in a statement of its own, which sees it. */
-static GBytes *
-private_key (LajnaDb  *db,
-             GError  **error)
-{
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(PGresult) found = lajna_db_exec_binary (db,
-          "SELECT private_key FROM ruling_seal", 0, NULL, NULL, NULL, TRUE, error);
-      g_autoptr(GBytes) public_key = NULL;
-      g_autoptr(GBytes) new_key = NULL;
-      g_autoptr(PGresult) made = NULL;
-
-      if (found == NULL)
-        return NULL;
-      if (PQntuples (found) == 1)
-        return dup_bytes (found, 0, 0);
-      if (attempt > 0 || !lajna_seal_new_key (&public_key, &new_key, error))
-        break;
-      made = lajna_db_exec_binary (db,
-          "INSERT INTO ruling_seal (public_key, private_key) VALUES ($1, $2)"
-          " ON CONFLICT (id) DO NOTHING", 2,
-          (const char *[]) { g_bytes_get_data (public_key, NULL),
-                             g_bytes_get_data (new_key, NULL) },
-          (const int []) { (int) g_bytes_get_size (public_key), (int) g_bytes_get_size (new_key) },
-          (const int []) { 1, 1 }, FALSE, error);
-      if (made == NULL)
-        return NULL;
-    }
-  if (error != NULL && *error == NULL)
-    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                 _("The seal key cannot be read."));
-  return NULL;
-}
-
 /* Seals @content, an issued ruling just read, in the caller's transaction,
- * unless it is sealed: its text frozen, the seal made over the text it
- * prints. @content then holds its seal, or none when another workstation
- * sealed it meanwhile (its seal stands, and the ruling is to be read
- * again). */
+ * unless it is sealed: its text frozen, and the seal made by the database
+ * with the committee's key (lajna_ruling_seal() in 0022-ruling-custody.sql)
+ * over the digest of the text it prints. @content then holds its seal, or
+ * none when another workstation sealed it meanwhile (its seal stands, and
+ * the ruling is to be read again). */
 static gboolean
 seal_content (LajnaDb             *db,
               LajnaRulingContent  *content,
               GError             **error)
 {
   g_autoptr(LajnaPdfWriter) writer = NULL;
-  g_autoptr(GBytes) key = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(PGresult) stored = NULL;
-  g_autofree char *digest = NULL, *seal = NULL, *frozen = NULL, *id = NULL;
-  LajnaSealFacts facts;
+  g_autoptr(PGresult) sealed = NULL;
+  g_autofree char *digest = NULL, *frozen = NULL, *id = NULL;
 
   if (content->ruling_id == 0)
     {
@@ -88,23 +52,16 @@ seal_content (LajnaDb             *db,
   if (content->seal != NULL)
     return TRUE;
   writer = lajna_ruling_lay_out (content);
-  if ((key = private_key (db, error)) == NULL
-      || (pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
+  if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
       || (digest = lajna_seal_digest (pdf, error)) == NULL)
-    return FALSE;
-  facts = (LajnaSealFacts) { content->ruling_id, content->committee_id, content->year,
-                             content->number, content->version };
-  if ((seal = lajna_seal_make (&facts, digest, key, error)) == NULL)
     return FALSE;
   frozen = lajna_ruling_content_freeze (content);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
-  stored = lajna_db_exec_params (db,
-      "UPDATE ruling SET content = $2::jsonb, seal = $3 WHERE id = $1 AND seal IS NULL"
-      " RETURNING id", 3, (const char *[]) { id, frozen, seal }, error);
-  if (stored == NULL)
+  sealed = lajna_db_exec_params (db, "SELECT lajna_ruling_seal($1, $2::jsonb, $3)", 3,
+                                 (const char *[]) { id, frozen, digest }, error);
+  if (sealed == NULL)
     return FALSE;
-  if (PQntuples (stored) == 1)
-    content->seal = g_steal_pointer (&seal);
+  content->seal = lajna_db_dup_value (sealed, 0, 0);
   return TRUE;
 }
 
@@ -231,14 +188,15 @@ lajna_ruling_seal (LajnaDb             *db,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type GBytes) (nullable): the public
- *   seal keys rulings are checked against
+ *   seal keys rulings are checked against: every committee's, those in use
+ *   and those retired
  */
 GPtrArray *
 lajna_ruling_seal_keys (LajnaDb  *db,
                         GError  **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec_binary (db,
-      "SELECT public_key FROM ruling_seal", 0, NULL, NULL, NULL, TRUE, error);
+      "SELECT public_key FROM seal_public_key ORDER BY id", 0, NULL, NULL, NULL, TRUE, error);
   GPtrArray *keys;
 
   if (result == NULL)

@@ -328,8 +328,8 @@ dup_signer (LajnaDb                  *db,
  * @error: return location for a #GError
  *
  * Signs the file's ruling (an incremental update holding a CMS signature
- * over the whole file) and stores the signed PDF with its SHA-256, once:
- * a ruling signed is final.
+ * over the whole file), checks the signature as a reader would, and
+ * stores the signed PDF with its SHA-256, once: a ruling signed is final.
  *
  * Returns: whether the ruling was signed, stored and written
  */
@@ -363,7 +363,8 @@ lajna_ruling_sign (LajnaDb     *db,
   writer = lajna_ruling_lay_out (content);
   if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
       || !lajna_seal_covers (content->seal, pdf, error)
-      || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL)
+      || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL
+      || !lajna_pdf_signature_check (signed_pdf, error))
     return FALSE;
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
   {

@@ -5,9 +5,10 @@
  * text as Poppler extracts it from the PDF, every page in turn, without
  * white space or format characters (the bidi isolates) and in NFKC, so
  * that the way a line breaks does not count but every letter and digit
- * does; the signature (Ed25519, base64) covers everything before it, with
- * the installation's seal key. The PDF also carries the seal in its
- * keywords, where Poppler reads it back.
+ * does; the signature (Ed25519, base64) covers everything before it, made
+ * by the database with the committee's seal key, which no one reads
+ * (lajna_ruling_seal() in 0022-ruling-custody.sql). The PDF also carries
+ * the seal in its keywords, where Poppler reads it back.
  *
  * A PDF is valid when its seal was made by a known key and its text is
  * the text sealed; altered when the seal is good but the text is not; and
@@ -16,6 +17,7 @@
 #include "lajna-seal.h"
 
 #include <glib/gi18n-lib.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <poppler.h>
@@ -31,38 +33,6 @@ set_crypto_error (GError    **error,
                   const char *message)
 {
   g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY, message);
-}
-
-/**
- * lajna_seal_new_key:
- * @public_key: (out): the new public key, 32 bytes
- * @private_key: (out): the new private key, 32 bytes
- * @error: return location for a #GError
- *
- * Returns: whether a new Ed25519 key pair was made
- */
-gboolean
-lajna_seal_new_key (GBytes **public_key,
-                    GBytes **private_key,
-                    GError **error)
-{
-  EVP_PKEY *key = EVP_PKEY_Q_keygen (NULL, NULL, "ED25519");
-  guint8 public[32], private[32];
-  size_t public_length = sizeof public, private_length = sizeof private;
-  gboolean done = key != NULL
-                  && EVP_PKEY_get_raw_public_key (key, public, &public_length) == 1
-                  && EVP_PKEY_get_raw_private_key (key, private, &private_length) == 1;
-
-  EVP_PKEY_free (key);
-  if (!done)
-    {
-      set_crypto_error (error, _("Cannot make the seal key."));
-      return FALSE;
-    }
-  *public_key = g_bytes_new (public, public_length);
-  *private_key = g_bytes_new (private, private_length);
-  OPENSSL_cleanse (private, sizeof private);
-  return TRUE;
 }
 
 /* The document's text, every page in turn, without white space or format
@@ -122,53 +92,12 @@ lajna_seal_digest (GBytes  *pdf,
 }
 
 static EVP_PKEY *
-raw_key (GBytes   *bytes,
-         gboolean  private)
+public_key_of (GBytes *bytes)
 {
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
-  return private ? EVP_PKEY_new_raw_private_key (EVP_PKEY_ED25519, NULL, data, length)
-                 : EVP_PKEY_new_raw_public_key (EVP_PKEY_ED25519, NULL, data, length);
-}
-
-/**
- * lajna_seal_make:
- * @facts: the ruling sealed
- * @digest: the digest of its text (lajna_seal_digest())
- * @private_key: the installation's seal key
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the seal, for the QR code
- */
-char *
-lajna_seal_make (const LajnaSealFacts *facts,
-                 const char           *digest,
-                 GBytes               *private_key,
-                 GError              **error)
-{
-  g_autofree char *signed_part = g_strdup_printf (
-      SEAL_PREFIX "|%" G_GINT64_FORMAT "|%d|%d|%d|%d|%s", facts->ruling_id, facts->committee_id,
-      facts->year, facts->number, facts->version, digest);
-  EVP_PKEY *key = raw_key (private_key, TRUE);
-  EVP_MD_CTX *context = EVP_MD_CTX_new ();
-  guint8 signature[64];
-  size_t length = sizeof signature;
-  gboolean done = key != NULL && context != NULL
-                  && EVP_DigestSignInit (context, NULL, NULL, NULL, key) == 1
-                  && EVP_DigestSign (context, signature, &length, (const guint8 *) signed_part,
-                                     strlen (signed_part)) == 1;
-  g_autofree char *encoded = NULL;
-
-  EVP_MD_CTX_free (context);
-  EVP_PKEY_free (key);
-  if (!done)
-    {
-      set_crypto_error (error, _("Cannot seal the ruling with the seal key."));
-      return NULL;
-    }
-  encoded = g_base64_encode (signature, length);
-  return g_strconcat (signed_part, "|", encoded, NULL);
+  return EVP_PKEY_new_raw_public_key (EVP_PKEY_ED25519, NULL, data, length);
 }
 
 /* Whether one of @public_keys made @signature over @message. */
@@ -180,7 +109,7 @@ signed_by_known_key (const char   *message,
 {
   for (guint i = 0; i < public_keys->len; i++)
     {
-      EVP_PKEY *key = raw_key (g_ptr_array_index (public_keys, i), FALSE);
+      EVP_PKEY *key = public_key_of (g_ptr_array_index (public_keys, i));
       EVP_MD_CTX *context = EVP_MD_CTX_new ();
       gboolean good = key != NULL && context != NULL
                       && EVP_DigestVerifyInit (context, NULL, NULL, NULL, key) == 1
@@ -290,39 +219,48 @@ lajna_seal_covers (const char  *seal,
 }
 
 /**
- * lajna_seal_read_public_key:
- * @path: a PEM file holding an Ed25519 public key
+ * lajna_seal_read_public_keys:
+ * @path: a PEM file holding Ed25519 public keys
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the key's 32 bytes
+ * Returns: (transfer full) (element-type GBytes) (nullable): each key's 32
+ *   bytes, in the file's order
  */
-GBytes *
-lajna_seal_read_public_key (const char  *path,
-                            GError     **error)
+GPtrArray *
+lajna_seal_read_public_keys (const char  *path,
+                             GError     **error)
 {
   g_autofree char *text = NULL;
   gsize text_length;
+  g_autoptr(GPtrArray) keys = NULL;
   BIO *bio;
   EVP_PKEY *key;
-  guint8 raw[32];
-  size_t length = sizeof raw;
-  gboolean done;
+  gboolean done = TRUE;
 
   if (!g_file_get_contents (path, &text, &text_length, error))
     return NULL;
+  keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   bio = BIO_new_mem_buf (text, (int) text_length);
-  key = PEM_read_bio_PUBKEY (bio, NULL, NULL, NULL);
-  done = key != NULL && EVP_PKEY_get_id (key) == EVP_PKEY_ED25519
-         && EVP_PKEY_get_raw_public_key (key, raw, &length) == 1;
-  EVP_PKEY_free (key);
+  while (done && (key = PEM_read_bio_PUBKEY (bio, NULL, NULL, NULL)) != NULL)
+    {
+      guint8 raw[32];
+      size_t length = sizeof raw;
+
+      done = EVP_PKEY_get_id (key) == EVP_PKEY_ED25519
+             && EVP_PKEY_get_raw_public_key (key, raw, &length) == 1;
+      if (done)
+        g_ptr_array_add (keys, g_bytes_new (raw, length));
+      EVP_PKEY_free (key);
+    }
   BIO_free (bio);
-  if (!done)
+  ERR_clear_error ();
+  if (!done || keys->len == 0)
     {
       g_set_error (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY,
-                   _("“%s” does not hold a ruling seal’s public key."), path);
+                   _("“%s” does not hold ruling seals’ public keys."), path);
       return NULL;
     }
-  return g_bytes_new (raw, length);
+  return g_steal_pointer (&keys);
 }
 
 /**
@@ -337,7 +275,7 @@ char *
 lajna_seal_public_key_pem (GBytes  *public_key,
                            GError **error)
 {
-  EVP_PKEY *key = raw_key (public_key, FALSE);
+  EVP_PKEY *key = public_key_of (public_key);
   BIO *bio = BIO_new (BIO_s_mem ());
   char *data = NULL;
   long length = 0;

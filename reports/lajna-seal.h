@@ -28,14 +28,7 @@ typedef struct
   int    version;
 } LajnaSealFacts;
 
-gboolean         lajna_seal_new_key         (GBytes              **public_key,
-                                             GBytes              **private_key,
-                                             GError              **error);
 char            *lajna_seal_digest          (GBytes               *pdf,
-                                             GError              **error);
-char            *lajna_seal_make            (const LajnaSealFacts *facts,
-                                             const char           *digest,
-                                             GBytes               *private_key,
                                              GError              **error);
 gboolean         lajna_seal_covers          (const char           *seal,
                                              GBytes               *pdf,
@@ -43,7 +36,7 @@ gboolean         lajna_seal_covers          (const char           *seal,
 LajnaSealVerdict lajna_seal_verify          (GBytes               *pdf,
                                              GPtrArray            *public_keys,
                                              LajnaSealFacts       *facts);
-GBytes          *lajna_seal_read_public_key (const char           *path,
+GPtrArray       *lajna_seal_read_public_keys (const char          *path,
                                              GError              **error);
 char            *lajna_seal_public_key_pem  (GBytes               *public_key,
                                              GError              **error);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lajna-document-file.h"
+#include "lajna-document-store.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "test-access.h"
@@ -324,6 +326,176 @@ START_TEST (test_definers_called_directly)
 }
 END_TEST
 
+/* One attempt: @login runs @sql, which gives @value, or is refused
+ * (@value NULL) with @code. ID in @sql stands for @id. */
+typedef struct
+{
+  const char *login;
+  const char *sql;
+  const char *id;
+  const char *value;
+  int         code;
+} Attempt;
+
+static void
+attempt (const Attempt *a)
+{
+  g_auto(GStrv) parts = g_strsplit (a->sql, "ID", -1);
+  g_autofree char *sql = g_strjoinv (a->id, parts);
+  g_autoptr(LajnaDb) db = connect_as (a->login);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
+
+  if (a->value == NULL)
+    {
+      ck_assert_msg (result == NULL, "%s: allowed for %s", sql, a->login);
+      ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, a->code), "%s as %s: %s", sql,
+                     a->login, error->message);
+      return;
+    }
+  ck_assert_msg (result != NULL, "%s as %s: %s", sql, a->login, MESSAGE (error));
+  ck_assert_msg (g_strcmp0 (PQntuples (result) > 0 ? PQgetvalue (result, 0, 0) : NULL,
+                            a->value) == 0,
+                 "%s as %s: %s, not %s", sql, a->login,
+                 PQntuples (result) > 0 ? PQgetvalue (result, 0, 0) : "no row", a->value);
+}
+
+/* A decision on the first file of @code's committee (its ruling issued
+ * and sealed as the server's account when @issue), and its id. */
+static char *
+decided (const char *code,
+         const char *outcome,
+         guint       nth,
+         gboolean    issue)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO decision (case_id, outcome, reason_codes, next_review_on, decided_on)"
+      "  SELECT c.id, '%s', ARRAY[(SELECT code FROM decision_reason WHERE outcome = '%s')],"
+      "         CASE c.kind WHEN 'juvenile' THEN current_date + 90 END, current_date"
+      "    FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      "   WHERE k.code = '%s' ORDER BY c.id OFFSET %u LIMIT 1 RETURNING id",
+      outcome, outcome, code, nth);
+  char *decision = admin_value (sql);
+
+  if (issue)
+    {
+      g_autofree char *seal = g_strdup_printf (
+          "SELECT lajna_ruling_seal(lajna_ruling_issue(%s), '{\"letterhead\": \"\","
+          " \"title\": \"\", \"preamble\": \"\", \"articles\": [], \"signatories\": []}',"
+          " repeat('A', 43) || '=') IS NOT NULL", decision);
+      g_autofree char *sealed = admin_value (seal);
+
+      ck_assert_str_eq (sealed, "t");
+    }
+  return decision;
+}
+
+/* A ruling is written only through its functions, by the roles that may:
+ * nobody rewrites a ruling on record or its signed PDF, issues one
+ * unsealed, stores a signed PDF that is not the ruling signed, or reads a
+ * seal's private half; members and administrators read a ruling's number,
+ * not its text. */
+START_TEST (test_rulings_kept)
+{
+  g_autofree char *decision_a = decided ("ac-a", "approve", 0, TRUE);
+  g_autofree char *decision_a2 = decided ("ac-a", "approve", 1, FALSE);
+  g_autofree char *decision_j = decided ("ac-j", "continue", 0, TRUE);
+  g_autofree char *ruling_a = NULL, *ruling_j = NULL, *counter = NULL, *after = NULL;
+  g_autofree char *committee_a = admin_value ("SELECT id FROM committee WHERE code = 'ac-a'");
+  g_autofree char *committee_j = admin_value ("SELECT id FROM committee WHERE code = 'ac-j'");
+
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT id FROM ruling WHERE decision_id = %s",
+                                            decision_a);
+    ruling_a = admin_value (sql);
+    g_free (sql);
+    sql = g_strdup_printf ("SELECT id FROM ruling WHERE decision_id = %s", decision_j);
+    ruling_j = admin_value (sql);
+  }
+  counter = admin_value ("SELECT string_agg(last_number::text, ',' ORDER BY committee_id)"
+                         "  FROM ruling_counter");
+  {
+    const Attempt attempts[] = {
+      { "clerk_a", "UPDATE ruling SET pdf = '%PDF', sha256 = sha256('%PDF') WHERE id = ID",
+        ruling_a, NULL, LAJNA_DB_ERROR_DENIED },
+      { "clerk_a", "UPDATE ruling SET content = '{}' WHERE id = ID", ruling_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "clerk_a", "INSERT INTO ruling (decision_id, committee_id, year, number, issued_on)"
+                   " SELECT id, 1, 2026, 99, current_date FROM decision WHERE id = ID",
+        decision_a2, NULL, LAJNA_DB_ERROR_DENIED },
+      { "clerk_a", "UPDATE ruling_counter SET last_number = 0 WHERE committee_id = ID",
+        committee_a, NULL, LAJNA_DB_ERROR_DENIED },
+      { "clerk_a", "SELECT lajna_ruling_store_signed(ID, '%PDF-1.7', 'me')", ruling_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      /* Issued without its seal: refused when the transaction commits. */
+      { "clerk_a", "SELECT lajna_ruling_issue(ID)", decision_a2, NULL, LAJNA_DB_ERROR_INVALID },
+      /* Sealed already: the seal on record stands. */
+      { "clerk_a", "SELECT coalesce(lajna_ruling_seal(ID, '{}', repeat('B', 43) || '='), '')",
+        ruling_a, "", 0 },
+      { "clerk_a", "SELECT private_key FROM seal_key WHERE committee_id = ID", committee_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "clerk_a", "SELECT lajna_ed25519_sign('\\x00'::bytea, '\\x00'::bytea, 'ID')", "x",
+        NULL, LAJNA_DB_ERROR_DENIED },
+      { "clerk_a", "SELECT lajna_seal_key_rotate(ID)", committee_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "member_b", "SELECT lajna_ruling_issue(ID)", decision_a2, NULL,
+        LAJNA_DB_ERROR_NOT_FOUND },
+      { "member_b", "SELECT content FROM ruling WHERE id = ID", ruling_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "member_b", "SELECT pdf FROM ruling WHERE id = ID", ruling_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "admin_j", "SELECT content FROM ruling WHERE id = ID", ruling_j, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "admin_j", "SELECT count(number) FROM ruling WHERE id = ID", ruling_j, "1", 0 },
+      { "chair_j", "SELECT lajna_ruling_store_signed(ID, '%PDF-1.7 not signed', 'me')",
+        ruling_j, NULL, LAJNA_DB_ERROR_INVALID },
+      { "chair_j", "SELECT count(*) FROM seal_public_key WHERE committee_id = ID", committee_j,
+        "1", 0 },
+      { "chair_j", "SELECT lajna_seal_key_rotate(ID) > 0", committee_j, "t", 0 },
+      { "member_b", "SELECT count(*) FILTER (WHERE retired_at IS NOT NULL) FROM seal_public_key"
+                    " WHERE committee_id = ID", committee_j, "1", 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+      attempt (&attempts[i]);
+  }
+  after = admin_value ("SELECT string_agg(last_number::text, ',' ORDER BY committee_id)"
+                       "  FROM ruling_counter");
+  ck_assert_str_eq (after, counter);
+}
+END_TEST
+
+/* A juvenile file's documents (bytes and previews) are read by those who
+ * read the child's name, not by the administrator. */
+START_TEST (test_juvenile_documents_kept)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(GBytes) pdf = lajna_test_make_pdf (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDocumentFile) file = lajna_document_file_read (pdf, &error);
+  g_autofree char *juvenile = admin_value (
+      "SELECT c.id FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      " WHERE k.code = 'ac-j' LIMIT 1");
+  gboolean already = FALSE;
+  const Attempt attempts[] = {
+    { "admin_j", "SELECT count(*) FROM document WHERE case_id = ID", juvenile, "0", 0 },
+    { "admin_j", "SELECT count(*) FROM document_blob b, document d WHERE d.case_id = ID", juvenile,
+      "0", 0 },
+    { "admin_j", "SELECT count(*) FROM document_blob", "", "0", 0 },
+    { "admin_j", "SELECT count(*) FROM document_preview", "", "0", 0 },
+    { "chair_j", "SELECT count(*) FROM document WHERE case_id = ID", juvenile, "1", 0 },
+    { "chair_j", "SELECT count(*) FROM document_blob", "", "1", 0 },
+  };
+
+  ck_assert_msg (file != NULL, "%s", MESSAGE (error));
+  ck_assert_msg (lajna_document_attach (admin, g_ascii_strtoll (juvenile, NULL, 10), "other", "",
+                                        "import", file, &already, &error) > 0,
+                 "%s", MESSAGE (error));
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    attempt (&attempts[i]);
+}
+END_TEST
+
 TCase *
 escalation_tcase (void)
 {
@@ -337,5 +509,7 @@ escalation_tcase (void)
   tcase_add_test (tc, test_actor_is_the_person);
   tcase_add_test (tc, test_events_about_own_rows_only);
   tcase_add_test (tc, test_definers_called_directly);
+  tcase_add_test (tc, test_rulings_kept);
+  tcase_add_test (tc, test_juvenile_documents_kept);
   return tc;
 }

@@ -8,6 +8,7 @@
  * of the same number, with its reason, the old one untouched. */
 
 #include <check.h>
+#include <openssl/evp.h>
 #include <string.h>
 
 #include "lajna-database.h"
@@ -40,7 +41,7 @@ verify_file (LajnaDb        *db,
   g_autoptr(GBytes) pdf = read_bytes (path);
 
   expect_ok (keys != NULL, error);
-  ck_assert_uint_eq (keys->len, 1);
+  ck_assert_uint_ge (keys->len, 1);
   return lajna_seal_verify (pdf, keys, facts);
 }
 
@@ -154,8 +155,9 @@ START_TEST (test_unknown)
   g_autofree char *draft = g_build_filename (dir, "draft.pdf", NULL);
   g_autofree char *other = g_build_filename (dir, "other.pdf", NULL);
   g_autofree char *text = g_build_filename (dir, "text.pdf", NULL);
-  g_autofree char *other_seal = NULL, *digest = NULL;
-  g_autoptr(GBytes) public_key = NULL, private_key = NULL, pdf = NULL;
+  g_autofree char *other_seal = NULL, *digest = NULL, *sign = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PGresult) signed_seal = NULL;
   g_autoptr(LajnaRulingContent) content = NULL;
   g_autoptr(LajnaPdfWriter) writer = NULL;
   gint64 file = decided_file (db, "marriage", "reject");
@@ -169,17 +171,22 @@ START_TEST (test_unknown)
   expect_ok (lajna_ruling_issue (db, file, "2042-03-03", &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
-  expect_ok (lajna_seal_new_key (&public_key, &private_key, &error), error);
   g_clear_pointer (&content->seal, g_free);
   writer = lajna_ruling_lay_out (content);
   pdf = lajna_pdf_writer_write_bytes (writer, &error);
   expect_ok (pdf != NULL, error);
   digest = lajna_seal_digest (pdf, &error);
   expect_ok (digest != NULL, error);
-  other_seal = lajna_seal_make (&(LajnaSealFacts) { content->ruling_id, content->committee_id,
-                                                     content->year, content->number, 1 },
-                                digest, private_key, &error);
-  expect_ok (other_seal != NULL, error);
+  sign = g_strdup_printf (
+      "SELECT m || '|' || translate(encode(lajna_ed25519_sign(k, lajna_ed25519_public(k),"
+      "                                                       convert_to(m, 'UTF8')),"
+      "                                    'base64'), E'\\n', '')"
+      "  FROM (SELECT sha256('another key'::bytea) AS k,"
+      "               format('LAJNA1|%%s|%%s|%%s|%%s|1|%%s', " ID ", %d, %d, %d, '%s') AS m) s",
+      content->ruling_id, content->committee_id, content->year, content->number, digest);
+  signed_seal = lajna_db_exec (db, sign, &error);
+  expect_ok (signed_seal != NULL, error);
+  other_seal = g_strdup (PQgetvalue (signed_seal, 0, 0));
   g_clear_object (&writer);
   writer = lajna_ruling_lay_out (content);
   lajna_pdf_writer_set_seal (writer, other_seal);
@@ -223,6 +230,34 @@ START_TEST (test_cli_verify)
                                                                  path), &out, &err), 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+
+  /* The committee's key rotated: the ruling still checks, through the
+   * database and through the keys written out again (old and new). */
+  {
+    g_autofree char *mtj = g_strdup_printf ("%d", committee (db, "mtj"));
+
+    ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH,
+                                              ARGS ("ruling", "seal-key", "--rotate",
+                                                    "--committee", mtj), &out, &err), 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "seal-key", "-o",
+                                                                   pem), &out, &err), 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", "--key",
+                                                                   pem, path), &out, &err), 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    ck_assert_int_eq (query_int (db, "SELECT count(*) FROM seal_key WHERE committee_id = $1"
+                                     " AND retired_at IS NOT NULL AND private_key IS NULL",
+                                 mtj), 1);
+    ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH,
+                                              ARGS ("ruling", "seal-key", "--rotate"), &out,
+                                              &err), 2);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
 
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
@@ -357,22 +392,74 @@ START_TEST (test_corrected_version)
 }
 END_TEST
 
-/* The seal's private key is for those who issue and print rulings; its
- * public key for everyone. */
-START_TEST (test_seal_key_private)
+/* No role reads a seal key's private half, not even those who issue
+ * rulings (the database seals with it); everyone reads the public halves,
+ * one key for each committee that has sealed. */
+START_TEST (test_seal_key_unread)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   gint64 file = decided_file (db, "marriage", "approve");
+  g_autoptr(GPtrArray) keys = NULL;
 
   expect_ok (lajna_ruling_issue (db, file, "2046-01-01", &error) != 0, error);
   ck_assert (lajna_db_run (db, "SET ROLE \"mtm.m1\"", &error));
-  ck_assert (!lajna_db_run (db, "SELECT private_key FROM ruling_seal", &error));
+  ck_assert (!lajna_db_run (db, "SELECT private_key FROM seal_key", &error));
   ck_assert_msg (strstr (error->message, "permission") != NULL, "%s", error->message);
   g_clear_error (&error);
-  ck_assert (lajna_db_run (db, "SELECT public_key FROM ruling_seal", &error));
-  ck_assert (lajna_db_run (db, "RESET ROLE; SET ROLE \"mtm.clerk\";"
-                               " SELECT private_key FROM ruling_seal; RESET ROLE", &error));
+  keys = lajna_ruling_seal_keys (db, &error);
+  expect_ok (keys != NULL, error);
+  ck_assert_uint_ge (keys->len, 1);
+  ck_assert (lajna_db_run (db, "RESET ROLE; SET ROLE \"mtm.clerk\"", &error));
+  ck_assert (!lajna_db_run (db, "SELECT private_key FROM seal_key", &error));
+  g_clear_error (&error);
+  ck_assert (lajna_db_run (db, "RESET ROLE", &error));
+}
+END_TEST
+
+/* The database signs as OpenSSL does: the same public key and the same
+ * signature (Ed25519 is deterministic) for keys and messages of every
+ * length, and OpenSSL accepts it. */
+START_TEST (test_database_signs_as_openssl)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+
+  for (guint i = 0; i < 12; i++)
+    {
+      guint8 seed[32], public[32], expected[64];
+      size_t public_length = sizeof public, signature_length = sizeof expected;
+      g_autofree char *message = g_strnfill (i * 37, (char) ('a' + i));
+      g_autofree char *seed_hex = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PGresult) made = NULL;
+      g_autofree char *sql = NULL;
+      EVP_PKEY *key;
+      EVP_MD_CTX *context = EVP_MD_CTX_new ();
+
+      for (guint j = 0; j < sizeof seed; j++)
+        seed[j] = (guint8) g_random_int ();
+      key = EVP_PKEY_new_raw_private_key (EVP_PKEY_ED25519, NULL, seed, sizeof seed);
+      ck_assert (EVP_PKEY_get_raw_public_key (key, public, &public_length) == 1);
+      ck_assert (EVP_DigestSignInit (context, NULL, NULL, NULL, key) == 1);
+      ck_assert (EVP_DigestSign (context, expected, &signature_length, (guint8 *) message,
+                                 strlen (message)) == 1);
+      EVP_MD_CTX_free (context);
+      EVP_PKEY_free (key);
+      seed_hex = g_malloc0 (2 * sizeof seed + 1);
+      for (guint j = 0; j < sizeof seed; j++)
+        g_snprintf (seed_hex + 2 * j, 3, "%02x", seed[j]);
+      sql = g_strdup_printf ("SELECT lajna_ed25519_public(k),"
+                             "       lajna_ed25519_sign(k, lajna_ed25519_public(k),"
+                             "                          convert_to('%s', 'UTF8'))"
+                             "  FROM (SELECT '\\x%s'::bytea AS k) s", message, seed_hex);
+      made = lajna_db_exec_binary (db, sql, 0, NULL, NULL, NULL, TRUE, &error);
+      expect_ok (made != NULL, error);
+      ck_assert_int_eq (PQgetlength (made, 0, 0), 32);
+      ck_assert (memcmp (PQgetvalue (made, 0, 0), public, 32) == 0);
+      ck_assert_int_eq (PQgetlength (made, 0, 1), 64);
+      ck_assert_msg (memcmp (PQgetvalue (made, 0, 1), expected, 64) == 0,
+                     "the signature of a %u-byte message differs from OpenSSL's", i * 37);
+    }
 }
 END_TEST
 
@@ -389,8 +476,12 @@ START_TEST (test_sealed_when_first_printed)
   gint64 file = decided_file (db, "marriage", "approve");
   LajnaSealFacts facts;
 
-  issue = g_strdup_printf ("SELECT lajna_ruling_issue(id, '2047-01-02') FROM decision_now"
-                           " WHERE case_id = " ID, file);
+  /* Issued as before seals existed: the check that refuses an unsealed
+   * ruling at commit is left out for it. */
+  issue = g_strdup_printf ("ALTER TABLE ruling DISABLE TRIGGER ruling_sealed;"
+                           "SELECT lajna_ruling_issue(id, '2047-01-02') FROM decision_now"
+                           " WHERE case_id = " ID ";"
+                           "ALTER TABLE ruling ENABLE TRIGGER ruling_sealed", file);
   ck_assert (lajna_db_run (db, issue, &error));
   ck_assert (lajna_db_run (db, "SET ROLE \"mtm.m1\"", &error));
   ck_assert (!lajna_ruling_render (db, file, path, &error));
@@ -471,7 +562,8 @@ ruling_seal_suite (void)
   tcase_add_test (tc, test_cli_verify);
   tcase_add_test (tc, test_text_frozen);
   tcase_add_test (tc, test_corrected_version);
-  tcase_add_test (tc, test_seal_key_private);
+  tcase_add_test (tc, test_seal_key_unread);
+  tcase_add_test (tc, test_database_signs_as_openssl);
   tcase_add_test (tc, test_sealed_when_first_printed);
   tcase_add_test (tc, test_same_file_at_once);
   suite_add_tcase (suite, tc);

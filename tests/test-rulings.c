@@ -316,8 +316,26 @@ make_key (const char *dir,
   return p12;
 }
 
-/* Signed as an incremental update: pdfsig finds the signature valid over
- * the whole document, and a mismatch once a byte changes. */
+/* Whether the database finds @pdf signed over every byte (what it checks
+ * before it stores a signed ruling). */
+static gboolean
+signature_covers (LajnaDb *db,
+                  GBytes  *pdf)
+{
+  const char *values[] = { g_bytes_get_data (pdf, NULL) };
+  const int lengths[] = { (int) g_bytes_get_size (pdf) };
+  const int formats[] = { 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec_binary (db, "SELECT lajna_pdf_signature_covers($1)",
+                                                     1, values, lengths, formats, FALSE, &error);
+
+  expect_ok (result != NULL, error);
+  return *PQgetvalue (result, 0, 0) == 't';
+}
+
+/* Signed as an incremental update: pdfsig, the signing path's own check
+ * and the database find the signature valid over the whole document, and
+ * a mismatch once a byte changes or bytes are added. */
 START_TEST (test_signature)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -355,18 +373,34 @@ START_TEST (test_signature)
   ck_assert_msg (strstr (report, "Total document signed") != NULL, "%s", report);
   qpdf = lajna_test_tool_output ("qpdf", ARGS ("--check", signed_path), &status);
   ck_assert_msg (status == 0, "%s", qpdf);
+  expect_ok (lajna_pdf_signature_check (signed_pdf, &error), error);
+  ck_assert (signature_covers (db, signed_pdf));
 
-  /* One byte changed in the ruling's text. */
+  /* One byte changed in the ruling's text, or bytes appended. */
   {
     g_autofree guint8 *bytes = g_memdup2 (g_bytes_get_data (signed_pdf, NULL),
                                           g_bytes_get_size (signed_pdf));
     g_autofree char *altered = NULL;
+    g_autoptr(GBytes) changed = NULL;
+    g_autoptr(GByteArray) longer = g_byte_array_new ();
 
     bytes[length / 2] ^= 0x01;
     ck_assert (g_file_set_contents (signed_path, (const char *) bytes,
                                     g_bytes_get_size (signed_pdf), NULL));
     altered = lajna_test_tool_output ("pdfsig", ARGS (signed_path), &status);
     ck_assert_msg (strstr (altered, "Digest Mismatch") != NULL, "%s", altered);
+    changed = g_bytes_new (bytes, g_bytes_get_size (signed_pdf));
+    ck_assert (!lajna_pdf_signature_check (changed, &error));
+    ck_assert (g_error_matches (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF));
+    g_clear_error (&error);
+    ck_assert (!signature_covers (db, changed));
+    g_byte_array_append (longer, g_bytes_get_data (signed_pdf, NULL),
+                         g_bytes_get_size (signed_pdf));
+    g_byte_array_append (longer, (const guint8 *) "%%EOF\n", 6);
+    g_clear_pointer (&changed, g_bytes_unref);
+    changed = g_byte_array_free_to_bytes (g_steal_pointer (&longer));
+    ck_assert (!lajna_pdf_signature_check (changed, NULL));
+    ck_assert (!signature_covers (db, changed));
   }
   lajna_test_remove_dir (dir);
 }

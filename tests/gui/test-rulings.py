@@ -77,8 +77,8 @@ def ruling_pdf(folder, case_id):
     """The file's ruling, issued by another workstation, rendered to a PDF."""
     lajnactl = os.environ["LAJNACTL"]
     path = os.path.join(folder, "ruling.pdf")
-    sql(f"SELECT lajna_ruling_issue(id) FROM decision_now WHERE case_id = {case_id}"
-        " ORDER BY decided_on DESC, id DESC LIMIT 1")
+    subprocess.run([lajnactl, "ruling", "issue", "--case", case_id], check=True,
+                   capture_output=True)
     subprocess.run([lajnactl, "ruling", "render", "--case", case_id, "-o", path], check=True,
                    capture_output=True)
     return path

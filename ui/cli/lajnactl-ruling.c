@@ -1,12 +1,15 @@
-/* lajnactl-ruling.c: `ruling render --case ID -o FILE.pdf`, the ruling of
- * the decision in force on a file as an Arabic PDF (a draft until it is
- * issued), the printing recorded in the audit trail; `ruling sign
+/* lajnactl-ruling.c: `ruling issue --case ID`, the ruling of the decision
+ * in force on a file issued and sealed; `ruling render --case ID -o
+ * FILE.pdf`, that ruling as an Arabic PDF (a draft until it is issued),
+ * the printing recorded in the audit trail; `ruling sign
  * --ruling ID --key FILE.p12 [--password-file F] -o FILE.pdf`, the ruling
  * signed with the signatory's key (the password asked for when no file
  * holds it), stored once with its digest; `ruling verify FILE.pdf [--key
  * SEAL.pem]`, a ruling's seal checked offline: exit 0 when valid, 3 when
- * altered, 4 when unknown; and `ruling seal-key -o SEAL.pem`, the public
- * seal key for those who check rulings without the database. */
+ * altered, 4 when unknown; `ruling seal-key -o SEAL.pem`, every
+ * committee's public seal keys (in use and retired) for those who check
+ * rulings without the database; and `ruling seal-key --rotate --committee
+ * ID`, a committee's new seal key. */
 
 #include "lajnactl.h"
 
@@ -25,11 +28,18 @@ static gint64 ruling_option;
 static char *output_option;
 static char *key_option;
 static char *password_file_option;
+static gboolean rotate_option;
+static gint64 committee_option;
 
 static const GOptionEntry render_entries[] = {
   { "case", 0, 0, G_OPTION_ARG_INT64, &case_option, N_("The file’s id"), N_("ID") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option, N_("The file to write"),
     N_("FILE") },
+  { NULL }
+};
+
+static const GOptionEntry issue_entries[] = {
+  { "case", 0, 0, G_OPTION_ARG_INT64, &case_option, N_("The file’s id"), N_("ID") },
   { NULL }
 };
 
@@ -51,8 +61,12 @@ static const GOptionEntry verify_entries[] = {
 };
 
 static const GOptionEntry seal_key_entries[] = {
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option, N_("The file to write"),
-    N_("FILE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option,
+    N_("The file to write every committee’s public seal keys to"), N_("FILE") },
+  { "rotate", 0, 0, G_OPTION_ARG_NONE, &rotate_option,
+    N_("Give the committee of --committee a new seal key"), NULL },
+  { "committee", 0, 0, G_OPTION_ARG_INT64, &committee_option, N_("The committee’s id"),
+    N_("ID") },
   { NULL }
 };
 
@@ -141,30 +155,57 @@ render (LajnactlContext *ctx,
   return LAJNACTL_EXIT_OK;
 }
 
-/* The seal keys: the one of --key, or the database's. */
+/* Issues and seals the ruling of the decision in force on --case. */
+static int
+issue (LajnactlContext *ctx,
+       int              argc,
+       char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) issued = NULL;
+  g_autofree char *ruling = NULL;
+  int status = LAJNACTL_EXIT_OK;
+  gint64 id;
+
+  g_option_context_add_main_entries (options, issue_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || case_option <= 0)
+    return lajnactl_usage_error (options, _("Give --case ID."));
+  if (!lajnactl_connect (ctx, TRUE, &status))
+    return status;
+  if ((id = lajna_ruling_issue (ctx->db, case_option, NULL, &error)) == 0)
+    return lajnactl_fail (error);
+  ruling = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  issued = lajna_db_exec_params (ctx->db, "SELECT number, year FROM ruling WHERE id = $1", 1,
+                                 (const char *[]) { ruling }, &error);
+  if (issued == NULL)
+    return lajnactl_fail (error);
+  /* Translators: the number of the ruling issued, its year, and its id. */
+  g_print (_("Issued ruling %s of %s (id %s).\n"), PQgetvalue (issued, 0, 0),
+           PQgetvalue (issued, 0, 1), ruling);
+  return LAJNACTL_EXIT_OK;
+}
+
+/* The seal keys: those of --key, or the database's. */
 static GPtrArray *
 seal_keys (LajnactlContext *ctx,
            int             *status)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *keys;
-  GBytes *key;
 
   if (key_option == NULL)
     {
       if (!lajnactl_connect (ctx, TRUE, status))
         return NULL;
-      if ((keys = lajna_ruling_seal_keys (ctx->db, &error)) == NULL)
-        *status = lajnactl_fail (error);
-      return keys;
+      keys = lajna_ruling_seal_keys (ctx->db, &error);
     }
-  if ((key = lajna_seal_read_public_key (key_option, &error)) == NULL)
-    {
-      *status = lajnactl_fail (error);
-      return NULL;
-    }
-  keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_ptr_array_add (keys, key);
+  else
+    keys = lajna_seal_read_public_keys (key_option, &error);
+  if (keys == NULL)
+    *status = lajnactl_fail (error);
   return keys;
 }
 
@@ -211,6 +252,24 @@ verify (LajnactlContext *ctx,
     }
 }
 
+/* A new seal key for the committee of --committee; the one it replaces
+ * stays, retired, for the rulings it sealed. */
+static int
+rotate_seal_key (LajnactlContext *ctx)
+{
+  g_autofree char *committee = g_strdup_printf ("%" G_GINT64_FORMAT, committee_option);
+  const char *params[] = { committee };
+  g_autoptr(PGresult) rotated = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((rotated = lajna_db_exec_params (ctx->db, "SELECT lajna_seal_key_rotate($1::integer)", 1,
+                                       params, &error)) == NULL)
+    return lajnactl_fail (error);
+  g_print (_("The committee seals its rulings with a new key from now on; the rulings sealed "
+             "before still check against the old one.\n"));
+  return LAJNACTL_EXIT_OK;
+}
+
 static int
 seal_key (LajnactlContext *ctx,
           int              argc,
@@ -219,16 +278,19 @@ seal_key (LajnactlContext *ctx,
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keys = NULL;
-  g_autofree char *pem = NULL;
+  g_autoptr(GString) pems = g_string_new (NULL);
   int status = LAJNACTL_EXIT_OK;
 
   g_option_context_add_main_entries (options, seal_key_entries, GETTEXT_PACKAGE);
   if (!lajnactl_parse (options, &argc, &argv, &status))
     return status;
-  if (argc != 1 || output_option == NULL)
-    return lajnactl_usage_error (options, _("Give -o FILE.pem."));
+  if (argc != 1 || (output_option != NULL) == rotate_option
+      || rotate_option != (committee_option != 0))
+    return lajnactl_usage_error (options, _("Give -o FILE.pem, or --rotate --committee ID."));
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
+  if (rotate_option)
+    return rotate_seal_key (ctx);
   if ((keys = lajna_ruling_seal_keys (ctx->db, &error)) == NULL)
     return lajnactl_fail (error);
   if (keys->len == 0)
@@ -236,8 +298,15 @@ seal_key (LajnactlContext *ctx,
       g_printerr (_("lajnactl: no ruling has been sealed yet, so there is no seal key.\n"));
       return LAJNACTL_EXIT_FAILED;
     }
-  if ((pem = lajna_seal_public_key_pem (g_ptr_array_index (keys, 0), &error)) == NULL
-      || !g_file_set_contents (output_option, pem, -1, &error))
+  for (guint i = 0; i < keys->len; i++)
+    {
+      g_autofree char *pem = lajna_seal_public_key_pem (g_ptr_array_index (keys, i), &error);
+
+      if (pem == NULL)
+        return lajnactl_fail (error);
+      g_string_append (pems, pem);
+    }
+  if (!g_file_set_contents (output_option, pems->str, pems->len, &error))
     return lajnactl_fail (error);
   g_print (_("Wrote %s.\n"), output_option);
   return LAJNACTL_EXIT_OK;
@@ -250,14 +319,17 @@ lajnactl_ruling (LajnactlContext *ctx,
 {
   if (argc >= 2 && strcmp (argv[1], "render") == 0)
     return render (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "issue") == 0)
+    return issue (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "sign") == 0)
     return sign (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "verify") == 0)
     return verify (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "seal-key") == 0)
     return seal_key (ctx, argc - 1, argv + 1);
-  return lajnactl_usage_error (NULL, _("Use: ruling render --case ID -o FILE.pdf, ruling sign "
-                                       "--ruling ID --key FILE.p12 -o FILE.pdf, ruling verify "
-                                       "FILE.pdf [--key SEAL.pem], or ruling seal-key -o "
-                                       "SEAL.pem"));
+  return lajnactl_usage_error (NULL, _("Use: ruling issue --case ID, ruling render --case ID "
+                                       "-o FILE.pdf, ruling sign --ruling ID --key FILE.p12 "
+                                       "-o FILE.pdf, ruling verify FILE.pdf [--key SEAL.pem], "
+                                       "or ruling seal-key -o SEAL.pem | --rotate --committee "
+                                       "ID"));
 }
