@@ -16,6 +16,8 @@ from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, fin
                          press, press_with_control, run, text_of, wait_for, walk)
 
 KEYCODE_L = 46
+KEYCODE_N = 57
+KEYCODE_M = 58
 KEYSYM_RETURN = 0xff0d  # Latin characters are their own key symbols
 KEYSYM_PAGE_DOWN = 0xff56
 KEYSYM_ESCAPE = 0xff1b
@@ -23,6 +25,20 @@ KEYSYM_ESCAPE = 0xff1b
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
 results = Results()
 check = results.check
+
+
+def label_with(root, words):
+    return next((a for a in walk(root) if a.getRoleName() == "label" and words in text_of(a)),
+                None)
+
+
+def give_password(root, password):
+    entry = wait_for(lambda: next((a for a in walk(root) if a.name == "كلمة المرور"
+                                   and a.getState().contains(pyatspi.STATE_EDITABLE)
+                                   and a.getState().contains(pyatspi.STATE_FOCUSED)), None),
+                     "the focused password entry")
+    entry.queryEditableText().setTextContents(password)
+    press(KEYSYM_RETURN)
 
 
 def loaded_rows(table):
@@ -155,18 +171,34 @@ def main(root):
                  if FOLD.sub("", w).replace("أ", "ا").replace("إ", "ا") == "احمد"}
     check(spellings - {"احمد"}, f"they include other spellings of احمد: {sorted(spellings)}")
 
-    # Ctrl+L hides the files until someone unlocks.
+    # Ctrl+L hides the files until the account's password is given; while
+    # locked, no shortcut opens a form or the meetings.
     frame = next(root.getChildAtIndex(i) for i in range(root.childCount)
                  if root.getChildAtIndex(i).getRoleName() == "frame")
     press_with_control(KEYCODE_L)
     wait_for(lambda: frame.name == "لجنة (مقفلة)", "the locked window after Ctrl+L")
     check(not table.getState().contains(pyatspi.STATE_SHOWING), "locking hides the file table")
+
+    def shown_windows():
+        return [root.getChildAtIndex(i).name for i in range(root.childCount)
+                if root.getChildAtIndex(i).getState().contains(pyatspi.STATE_VISIBLE)]
+
+    press_with_control(KEYCODE_N)
+    press_with_control(KEYCODE_M)
+    time.sleep(2)
+    check(shown_windows() == ["لجنة (مقفلة)"],
+          f"while locked, Ctrl+N and Ctrl+M open nothing (windows shown: {shown_windows()})")
     unlock = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
                                     and "فتح القفل" in (a.name or "")), None), "the unlock button")
     unlock.queryAction().doAction(0)
+    wait_for(lambda: label_with(root, "الملفات مخفية حتى تُعطى كلمة مرور حساب الحاسوب"),
+             "the unlock dialog asking for the account's password")
+    give_password(root, "not the password")
+    wait_for(lambda: label_with(root, "ليست هذه كلمة مرور الحساب"), "the refusal to unlock")
+    check(frame.name == "لجنة (مقفلة)", "a wrong password leaves Lajna locked")
+    give_password(root, os.environ["LAJNA_TEST_ACCOUNT_PASSWORD"])
     wait_for(lambda: frame.name == "لجنة", "the window unlocked")
-    check(True, "unlocking shows the files again")
-
+    check(True, "the account's password unlocks Lajna and shows the files again")
 
 if __name__ == "__main__":
     sys.exit(run(main, results))

@@ -260,8 +260,7 @@ unlocked_cb (GObject      *source,
 }
 
 /* On a shared server the person's password unlocks; the embedded
- * database is the computer account's own, which the desktop's lock
- * guards. */
+ * database is the computer account's own, whose password unlocks it. */
 static void
 unlock_activated (GSimpleAction *action,
                   GVariant      *parameter,
@@ -270,7 +269,7 @@ unlock_activated (GSimpleAction *action,
   LajnaApplication *self = user_data;
   LajnaWindow *window = get_window (self);
 
-  if (self->database == NULL || lajna_database_is_embedded (self->database) || window == NULL)
+  if (self->database == NULL || window == NULL)
     {
       lajna_idle_lock_unlock (self->idle_lock);
       return;

@@ -2,10 +2,14 @@
  *
  * Every window of the application reports key presses, clicks and pointer
  * moves; after a configured time without any, or at once when the person
- * locks, the windows that belong to another (forms, dialogs) are hidden
- * and the lock is reported through the "locked" property, which the main
- * window follows by showing its locked page instead of the files. Unlocking shows the
- * hidden windows again, as they were.
+ * locks, every window but those that show the lock themselves (the main
+ * window, with its locked page) and the one that unlocks is hidden, every
+ * application action but unlocking and quitting is disabled (so that no
+ * shortcut opens anything), a window that comes up meanwhile is hidden as
+ * it appears, and the lock is reported through the "locked" property,
+ * which the main window follows by showing its locked page instead of the
+ * files and disabling its own actions. Unlocking shows the hidden windows
+ * again, as they were, and gives the actions back.
  */
 
 #include "lajna-idle-lock.h"
@@ -19,6 +23,7 @@ struct _LajnaIdleLock
 
   GtkApplication *application;
   GPtrArray      *hidden;
+  GPtrArray      *disabled;
   gint64          last_activity;
   guint           minutes;
   guint           check_id;
@@ -48,6 +53,30 @@ key_pressed_cb (LajnaIdleLock *self)
   return FALSE;
 }
 
+/* Whether @window stays shown while locked. */
+static gboolean
+shown_while_locked (GtkWindow *window)
+{
+  return g_object_get_data (G_OBJECT (window), "lajna-shown-while-locked") != NULL;
+}
+
+static void
+hide_window (LajnaIdleLock *self,
+             GtkWindow     *window)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  g_ptr_array_add (self->hidden, g_object_ref (window));
+}
+
+/* A window that comes up while locked is hidden at once. */
+static void
+window_mapped_cb (LajnaIdleLock *self,
+                  GtkWidget     *window)
+{
+  if (self->locked && !shown_while_locked (GTK_WINDOW (window)))
+    hide_window (self, GTK_WINDOW (window));
+}
+
 static void
 watch_window (LajnaIdleLock *self,
               GtkWindow     *window)
@@ -66,6 +95,27 @@ watch_window (LajnaIdleLock *self,
   gtk_widget_add_controller (GTK_WIDGET (window), key);
   gtk_widget_add_controller (GTK_WIDGET (window), motion);
   gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (window, "map", G_CALLBACK (window_mapped_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Disables every application action but those that lock, unlock and quit,
+ * keeping those it disabled. */
+static void
+disable_actions (LajnaIdleLock *self)
+{
+  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->application));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->application), names[i]);
+
+      if (g_strv_contains ((const char * const[]) { "lock", "unlock", "quit", NULL }, names[i])
+          || !G_IS_SIMPLE_ACTION (action) || !g_action_get_enabled (action))
+        continue;
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+      g_ptr_array_add (self->disabled, g_object_ref (action));
+    }
 }
 
 static void
@@ -93,6 +143,7 @@ lajna_idle_lock_dispose (GObject *object)
 
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_clear_pointer (&self->hidden, g_ptr_array_unref);
+  g_clear_pointer (&self->disabled, g_ptr_array_unref);
   g_clear_object (&self->application);
 
   G_OBJECT_CLASS (lajna_idle_lock_parent_class)->dispose (object);
@@ -134,6 +185,7 @@ static void
 lajna_idle_lock_init (LajnaIdleLock *self)
 {
   self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  self->disabled = g_ptr_array_new_with_free_func (g_object_unref);
   note_activity (self);
 }
 
@@ -176,8 +228,9 @@ lajna_idle_lock_set_minutes (LajnaIdleLock *self,
  * lajna_idle_lock_lock:
  * @self: the lock
  *
- * Hides the windows that belong to another (forms, dialogs) and reports
- * the lock, for the main window to hide the files.
+ * Hides every window but those shown while locked, disables the
+ * application's actions and reports the lock, for the main window to hide
+ * the files.
  */
 void
 lajna_idle_lock_lock (LajnaIdleLock *self)
@@ -190,12 +243,9 @@ lajna_idle_lock_lock (LajnaIdleLock *self)
     return;
   windows = gtk_application_get_windows (self->application);
   for (GList *l = windows; l != NULL; l = l->next)
-    {
-      if (!gtk_widget_get_visible (l->data) || gtk_window_get_transient_for (l->data) == NULL)
-        continue;
-      gtk_widget_set_visible (l->data, FALSE);
-      g_ptr_array_add (self->hidden, g_object_ref (l->data));
-    }
+    if (gtk_widget_get_visible (l->data) && !shown_while_locked (l->data))
+      hide_window (self, l->data);
+  disable_actions (self);
   self->locked = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
@@ -211,11 +261,14 @@ lajna_idle_lock_unlock (LajnaIdleLock *self)
 
   if (!self->locked)
     return;
+  self->locked = FALSE;
+  for (guint i = 0; i < self->disabled->len; i++)
+    g_simple_action_set_enabled (g_ptr_array_index (self->disabled, i), TRUE);
+  g_ptr_array_set_size (self->disabled, 0);
   for (guint i = 0; i < self->hidden->len; i++)
     gtk_window_present (g_ptr_array_index (self->hidden, i));
   g_ptr_array_set_size (self->hidden, 0);
   note_activity (self);
-  self->locked = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
 }
 
@@ -225,4 +278,17 @@ lajna_idle_lock_get_locked (LajnaIdleLock *self)
   g_return_val_if_fail (LAJNA_IS_IDLE_LOCK (self), FALSE);
 
   return self->locked;
+}
+
+/**
+ * lajna_idle_lock_show_while_locked:
+ * @window: a window that shows the lock itself (the main window), or the
+ *   one that unlocks
+ *
+ * Leaves @window shown while the application is locked.
+ */
+void
+lajna_idle_lock_show_while_locked (GtkWindow *window)
+{
+  g_object_set_data (G_OBJECT (window), "lajna-shown-while-locked", GINT_TO_POINTER (TRUE));
 }

@@ -14,5 +14,6 @@ void           lajna_idle_lock_set_minutes  (LajnaIdleLock  *self,
 void           lajna_idle_lock_lock         (LajnaIdleLock  *self);
 void           lajna_idle_lock_unlock       (LajnaIdleLock  *self);
 gboolean       lajna_idle_lock_get_locked   (LajnaIdleLock  *self);
+void           lajna_idle_lock_show_while_locked (GtkWindow *window);
 
 G_END_DECLS

@@ -1,15 +1,19 @@
 /* lajna-sign-in-dialog.c: asks for the person's password for a shared
  * server, when the keyring holds none (or one the server no longer takes)
- * and when the app is locked. The password is tried by signing in, on a
- * thread; once the server accepts it, the database signs every later
- * connection in with it and, if the person wishes, the keyring keeps it
- * for the next start. A refused password asks again. */
+ * and when the app is locked; on the embedded database, which belongs to
+ * the computer account, the lock asks for the account's password (PAM).
+ * The password is tried on a thread, by signing in or by PAM; once the
+ * server accepts it, the database signs every later connection in with it
+ * and, if the person wishes, the keyring keeps it for the next start. A
+ * refused password asks again. */
 
 #include "lajna-sign-in-dialog.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-account.h"
+#include "lajna-idle-lock.h"
 #include "lajna-keyring.h"
 
 struct _LajnaSignInDialog
@@ -33,13 +37,21 @@ typedef struct
   gboolean       unlocking;
 } Run;
 
-/* One try of a password, on a thread. */
+/* One try of a password, on a thread: signing in to @conninfo, or, with
+ * none, the account's password. */
 typedef struct
 {
   char     *conninfo;
   char     *password;
   gboolean  keep;
 } Attempt;
+
+/* Whether @run checks the computer account's password. */
+static gboolean
+checks_account (const Run *run)
+{
+  return run->unlocking && lajna_database_is_embedded (run->database);
+}
 
 static void
 run_free (Run *run)
@@ -70,6 +82,14 @@ attempt_thread (GTask        *task,
   g_autoptr(LajnaDb) db = NULL;
   GError *error = NULL;
 
+  if (attempt->conninfo == NULL)
+    {
+      if (lajna_account_check_password (attempt->password, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   db = lajna_db_connect (attempt->conninfo, attempt->password, &error);
   if (db == NULL)
     {
@@ -96,11 +116,14 @@ attempt_done_cb (GObject      *source,
 
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
-      lajna_database_set_password (run->database, attempt->password);
+      if (attempt->conninfo != NULL)
+        lajna_database_set_password (run->database, attempt->password);
       g_task_return_boolean (run_task, TRUE);
     }
   else if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD))
     present (run_task, _("The server did not accept this password. Try again."));
+  else if (g_error_matches (error, LAJNA_ACCOUNT_ERROR, LAJNA_ACCOUNT_ERROR_REFUSED))
+    present (run_task, error->message);
   else
     g_task_return_error (run_task, g_steal_pointer (&error));
 }
@@ -127,7 +150,8 @@ response_cb (LajnaSignInDialog *self,
     }
 
   attempt = g_new0 (Attempt, 1);
-  attempt->conninfo = g_strdup (lajna_database_get_conninfo (run->database));
+  attempt->conninfo = checks_account (run)
+                        ? NULL : g_strdup (lajna_database_get_conninfo (run->database));
   attempt->password = g_strdup (gtk_editable_get_text (self->password));
   attempt->keep = gtk_check_button_get_active (self->keep);
   gtk_editable_set_text (self->password, "");
@@ -145,16 +169,23 @@ present (GTask      *task,
   Run *run = g_task_get_task_data (task);
   LajnaSignInDialog *self = g_object_new (LAJNA_TYPE_SIGN_IN_DIALOG,
                                           "transient-for", run->parent, NULL);
-  g_autofree char *login = lajna_keyring_describe (lajna_database_get_conninfo (run->database));
+  g_autofree char *login = checks_account (run)
+                             ? lajna_account_describe ()
+                             : lajna_keyring_describe (lajna_database_get_conninfo (run->database));
 
   self->task = g_object_ref (task);
   if (run->unlocking)
     {
       adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("Unlock Lajna"));
       adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "sign-in", _("_Unlock"));
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
-                                      _("The files are hidden until the password of %s is "
-                                        "given."), login);
+      if (checks_account (run))
+        adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                        _("The files are hidden until the password of the "
+                                          "computer account of %s is given."), login);
+      else
+        adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
+                                        _("The files are hidden until the password of %s is "
+                                          "given."), login);
       gtk_widget_set_visible (GTK_WIDGET (self->keep), FALSE);
       gtk_check_button_set_active (self->keep, FALSE);
     }
@@ -162,6 +193,8 @@ present (GTask      *task,
     adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (self),
                                     _("The committee’s server asks for the password of %s."),
                                     login);
+  if (run->unlocking)
+    lajna_idle_lock_show_while_locked (GTK_WINDOW (self));
   if (problem != NULL)
     {
       gtk_label_set_text (self->problem, problem);
@@ -211,7 +244,8 @@ lajna_sign_in_dialog_init (LajnaSignInDialog *self)
 /**
  * lajna_sign_in_dialog_run_async:
  * @parent: the window to ask over
- * @database: a shared server's database
+ * @database: the database: a shared server's, or (when unlocking) the
+ *   embedded one, whose computer account's password is asked for
  * @unlocking: whether the password unlocks the app (it is then checked,
  *   not kept)
  * @cancellable: (nullable): a #GCancellable

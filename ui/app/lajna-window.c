@@ -50,6 +50,22 @@ struct _LajnaWindow
 
 G_DEFINE_FINAL_TYPE (LajnaWindow, lajna_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* While locked, the window's actions are off, so that no shortcut opens a
+ * file, a form or the meetings; registering needs the committees. */
+static void
+update_actions (LajnaWindow *self)
+{
+  static const char * const actions[] = {
+    "win.reload", "win.new-case-here", "win.edit-case", "win.edit-shown", "win.meetings",
+    "win.verify-ruling", "win.ruling-templates", "win.focus-search",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !self->locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case",
+                                 !self->locked && self->committees != NULL);
+}
+
 /* Shows a page of the main stack, or keeps it for when the lock lifts. */
 static void
 show_page (LajnaWindow *self,
@@ -233,7 +249,7 @@ committees_done_cb (GObject      *source,
   g_clear_pointer (&self->committees, g_ptr_array_unref);
   g_clear_pointer (&self->page_before_lock, g_free);
   self->committees = g_steal_pointer (&committees);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", TRUE);
+  update_actions (self);
 }
 
 static void
@@ -544,6 +560,7 @@ locked_changed_cb (LajnaWindow   *self,
                    LajnaIdleLock *lock)
 {
   self->locked = lajna_idle_lock_get_locked (lock);
+  update_actions (self);
   if (self->locked)
     {
       g_free (self->page_before_lock);
@@ -563,8 +580,8 @@ locked_changed_cb (LajnaWindow   *self,
  * @self: a #LajnaWindow
  * @lock: the application's lock
  *
- * While @lock is locked, the window shows its locked page instead of the
- * files.
+ * While @lock is locked, the window stays shown with its locked page
+ * instead of the files, and its actions off.
  */
 void
 lajna_window_set_idle_lock (LajnaWindow   *self,
@@ -572,6 +589,7 @@ lajna_window_set_idle_lock (LajnaWindow   *self,
 {
   g_return_if_fail (LAJNA_IS_WINDOW (self));
 
+  lajna_idle_lock_show_while_locked (GTK_WINDOW (self));
   g_signal_connect_object (lock, "notify::locked", G_CALLBACK (locked_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
