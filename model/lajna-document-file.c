@@ -2,7 +2,9 @@
  * anything is stored: what it is by its bytes (not its name), within the
  * limits of size, pages and pixels, whole and not encrypted. A PDF is kept
  * as it is; an image's pages are wrapped into a PDF; every page gets a
- * small preview (about 30 dpi) for the viewer to show at once. */
+ * small preview (about 30 dpi) for the viewer to show at once. A file from
+ * outside is read in a process of its own, bounded in time and memory
+ * (lajna_document_sandbox_read()); scanned pages are the scanner's own. */
 
 #include "lajna-document-file.h"
 
@@ -98,11 +100,22 @@ draw_pdf_page (cairo_t  *cr,
  * rendered from two threads), every n-th page from its first. */
 typedef struct
 {
-  GBytes     *pdf;
-  GPtrArray  *previews;
-  guint       first;
-  guint       step;
+  GBytes                       *pdf;
+  GPtrArray                    *previews;
+  guint                         first;
+  guint                         step;
+  const LajnaDocumentReadHooks *hooks;
 } Renderer;
+
+/* Tells @hooks of page @index's preview, once it is made. */
+static void
+report_preview (const LajnaDocumentReadHooks *hooks,
+                guint                         index,
+                GBytes                       *png)
+{
+  if (hooks != NULL && png != NULL)
+    hooks->preview_made (index, png, hooks->data);
+}
 
 static gpointer
 render_every_nth (gpointer data)
@@ -115,8 +128,13 @@ render_every_nth (gpointer data)
       PopplerPage *page = poppler_document_get_page (document, i);
       double width, height;
 
+      /* A page tree whose leaves are not pages leaves this one without a
+       * preview, and the file is refused. */
+      if (page == NULL)
+        continue;
       poppler_page_get_size (page, &width, &height);
       r->previews->pdata[i] = preview_of (width, height, draw_pdf_page, page);
+      report_preview (r->hooks, i, r->previews->pdata[i]);
       g_object_unref (page);
     }
   g_clear_object (&document);
@@ -127,7 +145,8 @@ render_every_nth (gpointer data)
  * processors (at most four): a scan's pages are JPEGs that decode whole
  * whatever the size asked for. */
 static void
-render_previews (LajnaDocumentFile *file)
+render_previews (LajnaDocumentFile            *file,
+                 const LajnaDocumentReadHooks *hooks)
 {
   guint threads = CLAMP (g_get_num_processors (), 1, 4);
   Renderer renderers[4];
@@ -137,7 +156,7 @@ render_previews (LajnaDocumentFile *file)
   threads = MIN (threads, file->pages);
   for (guint t = 0; t < threads; t++)
     {
-      renderers[t] = (Renderer) { file->original, file->previews, t, threads };
+      renderers[t] = (Renderer) { file->original, file->previews, t, threads, hooks };
       if (t > 0)
         running[t] = g_thread_new ("lajna-preview", render_every_nth, &renderers[t]);
     }
@@ -147,9 +166,10 @@ render_previews (LajnaDocumentFile *file)
 }
 
 static gboolean
-read_pdf_pages (LajnaDocumentFile  *file,
-                PopplerDocument    *document,
-                GError            **error)
+read_pdf_pages (LajnaDocumentFile             *file,
+                PopplerDocument               *document,
+                const LajnaDocumentReadHooks  *hooks,
+                GError                       **error)
 {
   file->pages = poppler_document_get_n_pages (document);
   if (file->pages == 0)
@@ -164,7 +184,9 @@ read_pdf_pages (LajnaDocumentFile  *file,
                    _("The file has more than %d pages."), LAJNA_DOCUMENT_MAX_PAGES);
       return FALSE;
     }
-  render_previews (file);
+  if (hooks != NULL)
+    hooks->pages_known (file->pages, hooks->data);
+  render_previews (file, hooks);
   for (guint i = 0; i < file->pages; i++)
     {
       if (g_ptr_array_index (file->previews, i) == NULL)
@@ -178,8 +200,9 @@ read_pdf_pages (LajnaDocumentFile  *file,
 }
 
 static gboolean
-read_pdf (LajnaDocumentFile  *file,
-          GError            **error)
+read_pdf (LajnaDocumentFile             *file,
+          const LajnaDocumentReadHooks  *hooks,
+          GError                       **error)
 {
   gsize size;
   const char *data = g_bytes_get_data (file->original, &size);
@@ -205,7 +228,7 @@ read_pdf (LajnaDocumentFile  *file,
                      _("The PDF is damaged and cannot be read. (%s)"), local_error->message);
       return FALSE;
     }
-  ok = read_pdf_pages (file, document, error);
+  ok = read_pdf_pages (file, document, hooks, error);
   g_object_unref (document);
   return ok;
 }
@@ -225,15 +248,18 @@ draw_image_page (cairo_t  *cr,
 /* @pages, one PDF page each at its resolution, into file->pdf, with a
  * preview each. */
 static gboolean
-write_pages (LajnaDocumentFile  *file,
-             GPtrArray          *pages,
-             GError            **error)
+write_pages (LajnaDocumentFile             *file,
+             GPtrArray                     *pages,
+             const LajnaDocumentReadHooks  *hooks,
+             GError                       **error)
 {
   GByteArray *pdf = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, pdf, 595, 842);
   cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
 
+  if (hooks != NULL)
+    hooks->pages_known (pages->len, hooks->data);
   for (guint i = 0; i < pages->len; i++)
     {
       LajnaImagePage *page = g_ptr_array_index (pages, i);
@@ -245,6 +271,7 @@ write_pages (LajnaDocumentFile  *file,
       cairo_identity_matrix (cr);
       cairo_show_page (cr);
       g_ptr_array_add (file->previews, preview_of (width, height, draw_image_page, page));
+      report_preview (hooks, i, g_ptr_array_index (file->previews, i));
     }
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -261,8 +288,14 @@ write_pages (LajnaDocumentFile  *file,
   return TRUE;
 }
 
-static void
-set_sha256 (LajnaDocumentFile *file)
+/**
+ * lajna_document_file_set_sha256:
+ * @file: a file whose original is read
+ *
+ * Sets the SHA-256 of its original bytes.
+ */
+void
+lajna_document_file_set_sha256 (LajnaDocumentFile *file)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   gsize size = sizeof file->sha256;
@@ -272,12 +305,25 @@ set_sha256 (LajnaDocumentFile *file)
   g_checksum_get_digest (checksum, file->sha256, &size);
 }
 
-static LajnaDocumentFile *
-file_new (void)
+/**
+ * lajna_document_file_new:
+ *
+ * Returns: (transfer full): a file with nothing read yet
+ */
+static void
+clear_preview (gpointer png)
+{
+  if (png != NULL)
+    g_bytes_unref (png);
+}
+
+LajnaDocumentFile *
+lajna_document_file_new (void)
 {
   LajnaDocumentFile *file = g_new0 (LajnaDocumentFile, 1);
 
-  file->previews = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  /* A file refused half read has pages without their preview. */
+  file->previews = g_ptr_array_new_with_free_func (clear_preview);
   return file;
 }
 
@@ -294,34 +340,38 @@ LajnaDocumentFile *
 lajna_document_file_from_pages (GPtrArray  *pages,
                                 GError    **error)
 {
-  g_autoptr(LajnaDocumentFile) file = file_new ();
+  g_autoptr(LajnaDocumentFile) file = lajna_document_file_new ();
 
   g_return_val_if_fail (pages->len > 0, NULL);
 
   file->mime_type = "application/pdf";
-  if (!write_pages (file, pages, error))
+  if (!write_pages (file, pages, NULL, error))
     return NULL;
   file->original = g_steal_pointer (&file->pdf);
-  set_sha256 (file);
+  lajna_document_file_set_sha256 (file);
   return g_steal_pointer (&file);
 }
 
 /**
- * lajna_document_file_read:
+ * lajna_document_file_read_here:
  * @bytes: the file's contents
+ * @hooks: (nullable): told of the number of pages, then of each preview as
+ *   it is made (from several threads at once)
  * @error: return location for a #GError in %LAJNA_DOCUMENT_ERROR
  *
  * Reads a PDF, JPEG, PNG or TIFF (of any number of pages), whatever its
- * name says, and makes its PDF and previews. Takes seconds for a long
- * scan: call it off the main thread.
+ * name says, and makes its PDF and previews, in this process, with no
+ * bound on the time or memory a hostile file may take: only the document
+ * check (lajna-document-sandbox.c) calls it, in a process of its own.
  *
  * Returns: (transfer full) (nullable): the file ready to store
  */
 LajnaDocumentFile *
-lajna_document_file_read (GBytes  *bytes,
-                          GError **error)
+lajna_document_file_read_here (GBytes                        *bytes,
+                               const LajnaDocumentReadHooks  *hooks,
+                               GError                       **error)
 {
-  g_autoptr(LajnaDocumentFile) file = file_new ();
+  g_autoptr(LajnaDocumentFile) file = lajna_document_file_new ();
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
 
@@ -347,16 +397,16 @@ lajna_document_file_read (GBytes  *bytes,
   file->original = g_bytes_ref (bytes);
   if (g_str_equal (file->mime_type, "application/pdf"))
     {
-      if (!read_pdf (file, error))
+      if (!read_pdf (file, hooks, error))
         return NULL;
     }
   else
     {
       g_autoptr(GPtrArray) pages = lajna_document_image_pages (file->mime_type, bytes, error);
 
-      if (pages == NULL || !write_pages (file, pages, error))
+      if (pages == NULL || !write_pages (file, pages, hooks, error))
         return NULL;
     }
-  set_sha256 (file);
+  lajna_document_file_set_sha256 (file);
   return g_steal_pointer (&file);
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * @LAJNA_DOCUMENT_ERROR_ENCRYPTED: the PDF is protected by a password
  * @LAJNA_DOCUMENT_ERROR_TOO_MANY_PAGES: over the page limit
  * @LAJNA_DOCUMENT_ERROR_TOO_MANY_PIXELS: an image too large to open
+ * @LAJNA_DOCUMENT_ERROR_TOO_COSTLY: reading it takes more memory or time than
+ *   a document may
  *
  * Why a file cannot be attached.
  */
@@ -27,6 +29,7 @@ typedef enum
   LAJNA_DOCUMENT_ERROR_ENCRYPTED,
   LAJNA_DOCUMENT_ERROR_TOO_MANY_PAGES,
   LAJNA_DOCUMENT_ERROR_TOO_MANY_PIXELS,
+  LAJNA_DOCUMENT_ERROR_TOO_COSTLY,
 } LajnaDocumentError;
 
 /* The limits: a file, its pages, and an image's side and area. */
@@ -49,9 +52,21 @@ typedef struct
   guint8      sha256[32];
 } LajnaDocumentFile;
 
+/* What a reader tells as it goes: the number of pages, then each page's
+ * preview as it is made (from several threads at once). */
+typedef struct
+{
+  void     (*pages_known)  (guint pages, gpointer data);
+  void     (*preview_made) (guint index, GBytes *png, gpointer data);
+  gpointer   data;
+} LajnaDocumentReadHooks;
+
 GQuark             lajna_document_error_quark  (void);
-LajnaDocumentFile *lajna_document_file_read    (GBytes             *bytes,
-                                                GError            **error);
+LajnaDocumentFile *lajna_document_file_new     (void);
+LajnaDocumentFile *lajna_document_file_read_here (GBytes                       *bytes,
+                                                  const LajnaDocumentReadHooks *hooks,
+                                                  GError                      **error);
+void               lajna_document_file_set_sha256 (LajnaDocumentFile *file);
 LajnaDocumentFile *lajna_document_file_from_pages (GPtrArray      *pages,
                                                    GError        **error);
 void               lajna_document_file_free    (LajnaDocumentFile  *self);

@@ -203,7 +203,7 @@ store_bytes (LajnaDb                 *db,
  * @type_code: the document's type (a checklist slot)
  * @title: (nullable): a title, such as the file's name
  * @source: "scan" or "import"
- * @file: what lajna_document_file_read() made
+ * @file: what lajna_document_sandbox_read() made
  * @already: (out): set when the file already holds these bytes (nothing
  *   is stored; their document's id is returned)
  * @error: return location for a #GError

@@ -1,23 +1,56 @@
-/* lajna-page-renderer.c: a document's pages rendered off the main thread.
- * One thread owns the document (Poppler must not render one document from
- * two threads) and takes jobs by priority, then in the order they came:
- * the page on screen first, its neighbours next, thumbnails last. A job
- * cancelled while it waits is dropped without rendering, so scrolling past
- * a hundred pages costs nothing for the pages no longer wanted. */
+/* lajna-page-renderer.c: a document's pages rendered off the main thread,
+ * in a process of their own. One thread owns the document and takes jobs
+ * by priority, then in the order they came: the page on screen first, its
+ * neighbours next, thumbnails last. A job cancelled while it waits is
+ * dropped without rendering, so scrolling past a hundred pages costs
+ * nothing for the pages no longer wanted.
+ *
+ * Poppler itself runs in lajna-document-check (lajna-bounded-process.c),
+ * bounded to RENDER_MEMORY and given PAGE_SECONDS a page, so that a page
+ * that would take the application's memory or time fails alone: the
+ * process is killed, the job answers that the page cannot be shown (the
+ * viewer shows an error tile), and the next job starts another process.
+ * The process reads the document through this thread, a slice at a time
+ * (lajna-remote-stream.c), and sends back each page's pixels.
+ *
+ * Over the socket: 'O' length (the document), answered 'n' pages or 'F';
+ * 'R' page scale, answered 'S' width height stride pixels or 'F'; and
+ * meanwhile the process's 'B' offset length, answered 'b' length bytes.
+ * Numbers are little-endian, 32 bits but for lengths and offsets of the
+ * document (64) and the scale (a double's 64 bits). */
 
 #include "lajna-page-renderer.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <poppler.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include "lajna-bounded-process.h"
 #include "lajna-document-file.h"
+#include "lajna-remote-stream.h"
+
+/* The render process's address space, and the seconds it may take to open
+ * the document and to render a page (reading its bytes resets the
+ * clock). */
+#define RENDER_MEMORY ((gsize) 512 * 1024 * 1024)
+#define OPEN_SECONDS 30
+#define PAGE_SECONDS 10
+/* The largest page believed, in pixels a side and bytes. */
+#define MAX_SIDE 30000
+#define MAX_PAGE_BYTES ((gsize) 400 * 1024 * 1024)
 
 struct _LajnaPageRenderer
 {
   GObject          parent_instance;
 
-  PopplerDocument *document;
+  GInputStream    *pdf;
+  goffset          length;
   guint            n_pages;
+  int              fd;
+  GPid             pid;
   GThread         *thread;
   GAsyncQueue     *jobs;
   guint64          next_sequence;
@@ -49,22 +82,73 @@ compare_jobs (gconstpointer a,
   return x->sequence < y->sequence ? -1 : x->sequence > y->sequence;
 }
 
-static cairo_surface_t *
-render (PopplerDocument *document,
-        guint            index,
-        double           scale)
+static gboolean
+put_u32 (int     fd,
+         guint32 value)
 {
-  PopplerPage *page = poppler_document_get_page (document, index);
+  guint32 le = GUINT32_TO_LE (value);
+
+  return lajna_fd_write_all (fd, &le, 4);
+}
+
+static gboolean
+put_u64 (int     fd,
+         guint64 value)
+{
+  guint64 le = GUINT64_TO_LE (value);
+
+  return lajna_fd_write_all (fd, &le, 8);
+}
+
+static gboolean
+get_u32 (int      fd,
+         guint32 *value,
+         gint64   deadline)
+{
+  guint32 le;
+
+  if (!lajna_fd_read_all (fd, &le, 4, deadline, NULL))
+    return FALSE;
+  *value = GUINT32_FROM_LE (le);
+  return TRUE;
+}
+
+static gboolean
+get_u64 (int      fd,
+         guint64 *value,
+         gint64   deadline)
+{
+  guint64 le;
+
+  if (!lajna_fd_read_all (fd, &le, 8, deadline, NULL))
+    return FALSE;
+  *value = GUINT64_FROM_LE (le);
+  return TRUE;
+}
+
+/* The render process's side. */
+
+/* Page @index at @scale, white where it draws nothing. */
+static cairo_surface_t *
+render_page (PopplerDocument *document,
+             guint            index,
+             double           scale)
+{
+  PopplerPage *page = index < (guint) poppler_document_get_n_pages (document)
+                        ? poppler_document_get_page (document, index) : NULL;
   double width, height;
   cairo_surface_t *surface;
   cairo_t *cr;
 
-  /* A page whose bytes could not be read (the server went away). */
-  if (page == NULL)
-    return NULL;
+  if (page == NULL || !(scale > 0 && scale <= 16))
+    {
+      g_clear_object (&page);
+      return NULL;
+    }
   poppler_page_get_size (page, &width, &height);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (1, (int) (width * scale + 0.5)),
-                                        MAX (1, (int) (height * scale + 0.5)));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        CLAMP ((int) (width * scale + 0.5), 1, MAX_SIDE),
+                                        CLAMP ((int) (height * scale + 0.5), 1, MAX_SIDE));
   cr = cairo_create (surface);
   cairo_scale (cr, scale, scale);
   poppler_page_render (page, cr);
@@ -75,6 +159,227 @@ render (PopplerDocument *document,
   cairo_paint (cr);
   cairo_destroy (cr);
   g_object_unref (page);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&surface, cairo_surface_destroy);
+  return surface;
+}
+
+static gboolean
+put_surface (int              fd,
+             cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  cairo_surface_flush (surface);
+  return lajna_fd_write_all (fd, "S", 1) && put_u32 (fd, width) && put_u32 (fd, height)
+         && put_u32 (fd, stride)
+         && lajna_fd_write_all (fd, cairo_image_surface_get_data (surface),
+                                (gsize) stride * height);
+}
+
+/**
+ * lajna_page_renderer_serve:
+ * @fd: the socket to the renderer
+ *
+ * The render process's side: opens the document the renderer holds and
+ * renders the pages it asks for, until it closes the socket.
+ *
+ * Returns: whether the document opened
+ */
+gboolean
+lajna_page_renderer_serve (int fd)
+{
+  PopplerDocument *document = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  guint64 length;
+  char tag;
+
+  if (!lajna_fd_read_all (fd, &tag, 1, -1, NULL) || tag != 'O' || !get_u64 (fd, &length, -1))
+    return FALSE;
+  stream = lajna_remote_stream_new (fd, (goffset) length);
+  document = poppler_document_new_from_stream (stream, (goffset) length, NULL, NULL, NULL);
+  if (document == NULL)
+    {
+      lajna_fd_write_all (fd, "F", 1);
+      return FALSE;
+    }
+  if (!lajna_fd_write_all (fd, "n", 1) || !put_u32 (fd, poppler_document_get_n_pages (document)))
+    {
+      g_object_unref (document);
+      return FALSE;
+    }
+  while (lajna_fd_read_all (fd, &tag, 1, -1, NULL) && tag == 'R')
+    {
+      guint32 page;
+      guint64 bits;
+      double scale;
+      cairo_surface_t *surface;
+      gboolean sent;
+
+      if (!get_u32 (fd, &page, -1) || !get_u64 (fd, &bits, -1))
+        break;
+      memcpy (&scale, &bits, sizeof scale);
+      surface = render_page (document, page, scale);
+      sent = surface != NULL ? put_surface (fd, surface) : lajna_fd_write_all (fd, "F", 1);
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      if (!sent)
+        break;
+    }
+  g_object_unref (document);
+  return TRUE;
+}
+
+/* The renderer's side. */
+
+static void
+stop_process (LajnaPageRenderer *self)
+{
+  if (self->fd < 0)
+    return;
+  close (self->fd);
+  self->fd = -1;
+  lajna_bounded_process_end (self->pid, TRUE);
+}
+
+/* Gives the process the bytes it asks for. */
+static gboolean
+serve_bytes (LajnaPageRenderer *self,
+             gint64             deadline)
+{
+  guint64 offset;
+  guint32 length;
+  g_autofree guint8 *bytes = NULL;
+  gsize got = 0;
+
+  if (!get_u64 (self->fd, &offset, deadline) || !get_u32 (self->fd, &length, deadline)
+      || length > 4 * 1024 * 1024 || offset > (guint64) self->length)
+    return FALSE;
+  bytes = g_malloc (MAX (length, 1));
+  if (!g_seekable_seek (G_SEEKABLE (self->pdf), (goffset) offset, G_SEEK_SET, NULL, NULL)
+      || !g_input_stream_read_all (self->pdf, bytes, MIN (length, self->length - offset), &got,
+                                   NULL, NULL))
+    got = 0;
+  return lajna_fd_write_all (self->fd, "b", 1) && put_u32 (self->fd, got)
+         && lajna_fd_write_all (self->fd, bytes, got);
+}
+
+/* The process's answer: 'n', 'S' or 'F', having served its reads
+ * meanwhile; 0 when it says nothing for @seconds or goes away. */
+static char
+await_answer (LajnaPageRenderer *self,
+              guint              seconds)
+{
+  for (;;)
+    {
+      gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+      char tag;
+
+      if (!lajna_fd_read_all (self->fd, &tag, 1, deadline, NULL))
+        return 0;
+      if (tag != 'B')
+        return tag;
+      if (!serve_bytes (self, deadline))
+        return 0;
+    }
+}
+
+/* Starts a render process for the document; its number of pages in
+ * @n_pages. */
+static gboolean
+start_process (LajnaPageRenderer  *self,
+               guint32            *n_pages,
+               GError            **error)
+{
+  int pair[2];
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+  if (!lajna_bounded_process_spawn ("render", RENDER_MEMORY, &pair[1], 1, &self->pid, error))
+    {
+      close (pair[0]);
+      close (pair[1]);
+      return FALSE;
+    }
+  close (pair[1]);
+  self->fd = pair[0];
+  if (lajna_fd_write_all (self->fd, "O", 1) && put_u64 (self->fd, self->length)
+      && await_answer (self, OPEN_SECONDS) == 'n'
+      && get_u32 (self->fd, n_pages, g_get_monotonic_time () + OPEN_SECONDS * G_USEC_PER_SEC))
+    return TRUE;
+  stop_process (self);
+  g_set_error_literal (error, LAJNA_DOCUMENT_ERROR, LAJNA_DOCUMENT_ERROR_DAMAGED,
+                       _("The document cannot be opened: it is damaged, or it takes more "
+                         "memory or time than a document may."));
+  return FALSE;
+}
+
+/* The page's pixels as the process sends them after 'S'. */
+static cairo_surface_t *
+receive_surface (LajnaPageRenderer *self)
+{
+  gint64 deadline = g_get_monotonic_time () + PAGE_SECONDS * G_USEC_PER_SEC;
+  guint32 width, height, stride;
+  cairo_surface_t *surface;
+
+  if (!get_u32 (self->fd, &width, deadline) || !get_u32 (self->fd, &height, deadline)
+      || !get_u32 (self->fd, &stride, deadline) || width == 0 || height == 0
+      || width > MAX_SIDE || height > MAX_SIDE
+      || (int) stride != cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width)
+      || (gsize) stride * height > MAX_PAGE_BYTES)
+    return NULL;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS
+      || cairo_image_surface_get_stride (surface) != (int) stride
+      || !lajna_fd_read_all (self->fd, cairo_image_surface_get_data (surface),
+                             (gsize) stride * height, deadline, NULL))
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* Page @index at @scale, or NULL with @error set. */
+static cairo_surface_t *
+render (LajnaPageRenderer  *self,
+        guint               index,
+        double              scale,
+        GError            **error)
+{
+  guint32 n_pages;
+  guint64 bits;
+  cairo_surface_t *surface = NULL;
+  char answer;
+
+  if (self->fd < 0 && !start_process (self, &n_pages, error))
+    return NULL;
+  memcpy (&bits, &scale, sizeof bits);
+  answer = lajna_fd_write_all (self->fd, "R", 1) && put_u32 (self->fd, index)
+             && put_u64 (self->fd, bits)
+             ? await_answer (self, PAGE_SECONDS) : 0;
+  if (answer == 'S')
+    surface = receive_surface (self);
+  if (answer == 'F')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The page cannot be read."));
+      return NULL;
+    }
+  if (surface == NULL)
+    {
+      /* Killed, out of memory or crashed: the next page starts afresh. */
+      stop_process (self);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                           _("The page takes more memory or time than a page may: it is not "
+                             "shown."));
+    }
   return surface;
 }
 
@@ -88,13 +393,13 @@ render_thread (gpointer data)
     {
       if (!g_task_return_error_if_cancelled (job->task))
         {
-          cairo_surface_t *surface = render (self->document, job->page, job->scale);
+          GError *error = NULL;
+          cairo_surface_t *surface = render (self, job->page, job->scale, &error);
 
           if (surface != NULL)
             g_task_return_pointer (job->task, surface, (GDestroyNotify) cairo_surface_destroy);
           else
-            g_task_return_new_error (job->task, G_IO_ERROR, G_IO_ERROR_FAILED,
-                                     _("The page cannot be read."));
+            g_task_return_error (job->task, error);
         }
       g_object_unref (job->task);
       g_free (job);
@@ -123,7 +428,8 @@ lajna_page_renderer_finalize (GObject *object)
       g_free (job);
     }
   g_async_queue_unref (self->jobs);
-  g_clear_object (&self->document);
+  stop_process (self);
+  g_clear_object (&self->pdf);
 
   G_OBJECT_CLASS (lajna_page_renderer_parent_class)->finalize (object);
 }
@@ -138,6 +444,7 @@ static void
 lajna_page_renderer_init (LajnaPageRenderer *self)
 {
   self->jobs = g_async_queue_new ();
+  self->fd = -1;
 }
 
 /**
@@ -147,8 +454,9 @@ lajna_page_renderer_init (LajnaPageRenderer *self)
  * @length: its length in bytes
  * @error: return location for a #GError
  *
- * Poppler reads from @pdf only what it needs: the cross-reference table and
- * each page's objects, then a page's images when it is rendered.
+ * Poppler, in the render process, reads from @pdf only what it needs: the
+ * cross-reference table and each page's objects, then a page's images
+ * when it is rendered.
  *
  * Returns: (transfer full) (nullable): a renderer of @pdf's pages
  */
@@ -158,18 +466,15 @@ lajna_page_renderer_new (GInputStream  *pdf,
                          GError       **error)
 {
   g_autoptr(LajnaPageRenderer) self = g_object_new (LAJNA_TYPE_PAGE_RENDERER, NULL);
-  g_autoptr(GError) local_error = NULL;
+  guint32 n_pages;
 
-  self->document = poppler_document_new_from_stream (pdf, length, NULL, NULL, &local_error);
-  if (self->document == NULL)
-    {
-      g_set_error (error, LAJNA_DOCUMENT_ERROR, LAJNA_DOCUMENT_ERROR_DAMAGED,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  self->n_pages = poppler_document_get_n_pages (self->document);
-  /* From here on only the thread touches the document, until the
-   * renderer is finalized and the thread joined. */
+  self->pdf = g_object_ref (pdf);
+  self->length = length;
+  if (!start_process (self, &n_pages, error))
+    return NULL;
+  self->n_pages = n_pages;
+  /* From here on only the thread reads the document, until the renderer
+   * is finalized and the thread joined. */
   self->thread = g_thread_new ("lajna-render", render_thread, self);
   return g_steal_pointer (&self);
 }

@@ -32,5 +32,6 @@ void               lajna_page_renderer_render_async  (LajnaPageRenderer    *self
 cairo_surface_t   *lajna_page_renderer_render_finish (LajnaPageRenderer    *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+gboolean           lajna_page_renderer_serve         (int                   fd);
 
 G_END_DECLS

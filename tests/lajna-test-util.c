@@ -307,3 +307,68 @@ lajna_test_assert_fonts_embedded (const char *pdf)
     if (*lines[i] != '\0')
       ck_assert_msg (strstr (lines[i], " yes yes ") != NULL, "not embedded: %s", lines[i]);
 }
+
+/**
+ * lajna_test_pdf_of:
+ * @objects: the objects, numbered from 1 (the first the catalog), as text
+ *
+ * Returns: (transfer full): a PDF of them, with its cross-reference table
+ */
+GBytes *
+lajna_test_pdf_of (const char * const *objects)
+{
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize xref;
+  guint n = 0;
+
+  for (; objects[n] != NULL; n++)
+    {
+      g_array_append_val (offsets, pdf->len);
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", n + 1, objects[n]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", n + 1);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n",
+                            g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT
+                          "\n%%%%EOF\n", n + 1, xref);
+  return g_string_free_to_bytes (pdf);
+}
+
+/**
+ * lajna_test_make_drawing_forms:
+ * @plain_page_after: whether a plain page follows
+ *
+ * Returns: (transfer full): a PDF of 8 KB whose first page draws forty
+ *   forms, each drawing the next twice: 2⁴⁰ drawings
+ */
+GBytes *
+lajna_test_make_drawing_forms (gboolean plain_page_after)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Catalog /Pages 2 0 R >>"));
+  g_ptr_array_add (objects, g_strdup (plain_page_after
+                                        ? "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>"
+                                        : "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"));
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+                                      " /Contents 5 0 R /Resources << /XObject << /F 6 0 R >> >>"
+                                      " >>"));
+  g_ptr_array_add (objects, g_strdup ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"));
+  g_ptr_array_add (objects, g_strdup ("<< /Length 5 >>\nstream\n/F Do\nendstream"));
+  for (guint k = 0; k < 40; k++)
+    {
+      const char *body = k < 39 ? "/F Do 0.5 0 0 0.5 10 10 cm /F Do" : "0 0 m 595 842 l S";
+      g_autofree char *resources = k < 39 ? g_strdup_printf ("/Resources << /XObject << /F %u 0 R"
+                                                             " >> >>", k + 7)
+                                          : g_strdup ("");
+
+      g_ptr_array_add (objects, g_strdup_printf ("<< /Type /XObject /Subtype /Form /BBox [0 0 595"
+                                                 " 842] %s /Length %zu >>\nstream\n%s\nendstream",
+                                                 resources, strlen (body), body));
+    }
+  g_ptr_array_add (objects, NULL);
+  return lajna_test_pdf_of ((const char * const *) objects->pdata);
+}

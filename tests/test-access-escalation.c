@@ -9,6 +9,7 @@
 
 #include "lajna-document-file.h"
 #include "lajna-document-store.h"
+#include "lajna-document-sandbox.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "test-access.h"
@@ -472,7 +473,7 @@ START_TEST (test_juvenile_documents_kept)
   g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
   g_autoptr(GBytes) pdf = lajna_test_make_pdf (1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaDocumentFile) file = lajna_document_file_read (pdf, &error);
+  g_autoptr(LajnaDocumentFile) file = lajna_document_sandbox_read (pdf, &error);
   g_autofree char *juvenile = admin_value (
       "SELECT c.id FROM case_file c JOIN committee k ON k.id = c.committee_id"
       " WHERE k.code = 'ac-j' LIMIT 1");

@@ -15,6 +15,7 @@
 #include "lajna-case-query.h"
 #include "lajna-committee.h"
 #include "lajna-document-store.h"
+#include "lajna-document-sandbox.h"
 #include "lajna-document-stream.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
@@ -365,7 +366,7 @@ START_TEST (test_document_slices_for_their_committee)
   g_autoptr(LajnaDb) member = connect_as ("member_b");
   g_autoptr(GBytes) pdf = lajna_test_make_pdf (2);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaDocumentFile) file = lajna_document_file_read (pdf, &error);
+  g_autoptr(LajnaDocumentFile) file = lajna_document_sandbox_read (pdf, &error);
   g_autoptr(PGresult) cases = lajna_db_exec (admin, "SELECT c.id FROM case_file c"
                                                     " JOIN committee k ON k.id = c.committee_id"
                                                     " WHERE k.code = 'ac-a' LIMIT 1", NULL);

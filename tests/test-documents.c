@@ -4,8 +4,11 @@
  * stored once and flagged; a corpus of bad files (empty, random bytes
  * named .pdf, cut short, encrypted, a 40,000 × 40,000 PNG, a TIFF that
  * declares 100,000 × 100,000) is refused with its reason, storing
- * nothing. The files are made here, with cairo, GdkPixbuf, libtiff and
- * qpdf. */
+ * nothing; so are hostile files that would take the application's time
+ * or memory (forms drawing each other 2⁴⁰ times, a Type 3 glyph drawing
+ * itself, a PNG that decodes to 800 MB), read in a process of their own,
+ * and broken page trees. The files are made here, with cairo, GdkPixbuf,
+ * libtiff and qpdf. */
 
 #include <check.h>
 #include <cairo-pdf.h>
@@ -15,6 +18,7 @@
 #include <tiffio.h>
 
 #include "lajna-document-store.h"
+#include "lajna-document-sandbox.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 
@@ -241,7 +245,7 @@ START_TEST (test_each_format)
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GBytes) bytes = g->make ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaDocumentFile) file = lajna_document_file_read (bytes, &error);
+  g_autoptr(LajnaDocumentFile) file = lajna_document_sandbox_read (bytes, &error);
   g_autoptr(LajnaDocumentFile) again = NULL;
   g_autoptr(GBytes) original = NULL;
   g_autofree char *previews = NULL;
@@ -266,7 +270,7 @@ START_TEST (test_each_format)
 
   /* The same bytes again: flagged, not stored. */
   documents = count (db, "SELECT count(*) FROM document");
-  again = lajna_document_file_read (bytes, &error);
+  again = lajna_document_sandbox_read (bytes, &error);
   same = lajna_document_attach (db, case_id, "other", "again", "import", again, &already, &error);
   ck_assert_int_eq (same, id);
   ck_assert (already);
@@ -279,7 +283,7 @@ START_TEST (test_content_not_name)
 {
   g_autoptr(GBytes) png = make_png ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaDocumentFile) file = lajna_document_file_read (png, &error);
+  g_autoptr(LajnaDocumentFile) file = lajna_document_sandbox_read (png, &error);
 
   ck_assert_msg (file != NULL, "%s", MESSAGE (error));
   ck_assert_str_eq (file->mime_type, "image/png");
@@ -299,6 +303,114 @@ static GBytes *cut_jpeg (void) { g_autoptr(GBytes) b = make_jpeg (); return pref
 static GBytes *cut_png (void) { g_autoptr(GBytes) b = make_png (); return prefix (b, 0.5); }
 static GBytes *cut_tiff (void) { g_autoptr(GBytes) b = make_tiff (2); return prefix (b, 0.3); }
 
+#define CATALOG "<< /Type /Catalog /Pages 2 0 R >>"
+#define A4 "/MediaBox [0 0 595 842]"
+
+static GBytes *drawing_forms (void) { return lajna_test_make_drawing_forms (FALSE); }
+
+/* A Type 3 font whose one glyph shows itself twice. */
+static GBytes *
+glyph_drawing_itself (void)
+{
+  static const char * const objects[] = {
+    CATALOG,
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R " A4 " /Contents 4 0 R /Resources << /Font << /T 5 0 R >> >> >>",
+    "<< /Length 34 >>\nstream\nBT /T 100 Tf 100 400 Td (aa) Tj ET\nendstream",
+    "<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0]"
+    " /CharProcs << /a 6 0 R >> /Encoding << /Type /Encoding /Differences [97 /a] >>"
+    " /FirstChar 97 /LastChar 97 /Widths [1000] /Resources << /Font << /T 5 0 R >> >> >>",
+    "<< /Length 56 >>\nstream\n1000 0 d0 BT /T 1000 Tf 0 0 Td (aa) Tj ET 0 0 m 100 100 l S\n"
+    "endstream",
+    NULL,
+  };
+
+  return lajna_test_pdf_of (objects);
+}
+
+/* A page tree whose second leaf is a number. */
+static GBytes *
+leaf_not_a_page (void)
+{
+  static const char * const objects[] = {
+    CATALOG, "<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+    "<< /Type /Page /Parent 2 0 R " A4 " >>", "42", NULL,
+  };
+
+  return lajna_test_pdf_of (objects);
+}
+
+/* A page tree that holds itself. */
+static GBytes *
+tree_holding_itself (void)
+{
+  static const char * const objects[] = {
+    CATALOG, "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
+    "<< /Type /Page /Parent 2 0 R " A4 " >>", NULL,
+  };
+
+  return lajna_test_pdf_of (objects);
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length,
+          guint32       crc)
+{
+  crc = ~crc;
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & -(crc & 1));
+    }
+  return ~crc;
+}
+
+static void
+png_chunk (GByteArray   *png,
+           const char   *type,
+           const guint8 *data,
+           gsize         length)
+{
+  guint32 be = GUINT32_TO_BE (length);
+
+  g_byte_array_append (png, (const guint8 *) &be, 4);
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (png, data, length);
+  be = GUINT32_TO_BE (crc32_of (data, length, crc32_of ((const guint8 *) type, 4, 0)));
+  g_byte_array_append (png, (const guint8 *) &be, 4);
+}
+
+/* A 10,950 × 10,950 PNG (under the pixel limit) of 350 KB that decodes to
+ * over 800 MB. */
+static GBytes *
+png_bomb (void)
+{
+  const guint32 side = 10950;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GZlibCompressor) zlib = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  g_autoptr(GOutputStream) deflate = g_converter_output_stream_new (memory, G_CONVERTER (zlib));
+  g_autofree guint8 *row = g_malloc0 (1 + 3 * side);
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GBytes) data = NULL;
+  guint8 header[] = { 0, 0, 0, 0, 0, 0, 0, 0, 8, 2, 0, 0, 0 };
+  const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  for (guint32 y = 0; y < side; y++)
+    ck_assert (g_output_stream_write_all (deflate, row, 1 + 3 * side, NULL, NULL, NULL));
+  ck_assert (g_output_stream_close (deflate, NULL, NULL));
+  data = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  *(guint32 *) header = GUINT32_TO_BE (side);
+  *(guint32 *) (header + 4) = GUINT32_TO_BE (side);
+  g_byte_array_append (png, signature, sizeof signature);
+  png_chunk (png, "IHDR", header, sizeof header);
+  png_chunk (png, "IDAT", g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+  png_chunk (png, "IEND", NULL, 0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
 static const Bad bad[] = {
   { "an empty file", empty, LAJNA_DOCUMENT_ERROR_EMPTY },
   { "random bytes named .pdf", random_bytes, LAJNA_DOCUMENT_ERROR_UNKNOWN },
@@ -309,6 +421,11 @@ static const Bad bad[] = {
   { "a TIFF cut short", cut_tiff, LAJNA_DOCUMENT_ERROR_DAMAGED },
   { "a 40,000 × 40,000 PNG", huge_png, LAJNA_DOCUMENT_ERROR_TOO_MANY_PIXELS },
   { "a TIFF declaring 100,000 × 100,000", huge_tiff, LAJNA_DOCUMENT_ERROR_TOO_MANY_PIXELS },
+  { "forms drawing each other 2⁴⁰ times", drawing_forms, LAJNA_DOCUMENT_ERROR_TOO_COSTLY },
+  { "a Type 3 glyph drawing itself", glyph_drawing_itself, LAJNA_DOCUMENT_ERROR_TOO_COSTLY },
+  { "a page tree leaf that is no page", leaf_not_a_page, LAJNA_DOCUMENT_ERROR_DAMAGED },
+  { "a page tree holding itself", tree_holding_itself, LAJNA_DOCUMENT_ERROR_DAMAGED },
+  { "a 10,950 × 10,950 PNG of 350 KB", png_bomb, LAJNA_DOCUMENT_ERROR_TOO_COSTLY },
 };
 
 START_TEST (test_bad_file_refused)
@@ -320,7 +437,7 @@ START_TEST (test_bad_file_refused)
   g_autoptr(LajnaDocumentFile) file = NULL;
   int documents = count (db, "SELECT count(*) FROM document");
 
-  file = lajna_document_file_read (bytes, &error);
+  file = lajna_document_sandbox_read (bytes, &error);
   ck_assert_msg (file == NULL, "%s was read", b->name);
   ck_assert_msg (g_error_matches (error, LAJNA_DOCUMENT_ERROR, b->code), "%s: %s (code %d)",
                  b->name, error->message, error->code);
@@ -407,7 +524,7 @@ START_TEST (test_read_in_slices)
   cairo_surface_write_to_png_stream (noise, lajna_test_append_bytes, png);
   cairo_surface_destroy (noise);
   png_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
-  file = lajna_document_file_read (png_bytes, &error);
+  file = lajna_document_sandbox_read (png_bytes, &error);
   ck_assert_msg (file != NULL, "%s", MESSAGE (error));
   id = lajna_document_attach (db, lajna_test_register_file (db, "marriage", "dc-m"), "other", "",
                               "import", file, &already, &error);
@@ -443,7 +560,7 @@ START_TEST (test_readers)
   g_autoptr(GBytes) first_bytes = lajna_test_make_pdf (1);
   g_autoptr(GBytes) second_bytes = make_jpeg ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaDocumentFile) first = lajna_document_file_read (first_bytes, &error);
+  g_autoptr(LajnaDocumentFile) first = lajna_document_sandbox_read (first_bytes, &error);
   g_autoptr(LajnaDocumentFile) second = NULL;
   g_autoptr(GInputStream) opened = NULL;
   g_autoptr(GHashTable) readers = NULL;
@@ -458,7 +575,7 @@ START_TEST (test_readers)
   gint64 first_id, second_id;
 
   ck_assert (first != NULL);
-  second = lajna_document_file_read (second_bytes, &error);
+  second = lajna_document_sandbox_read (second_bytes, &error);
   ck_assert (second != NULL);
   first_id = lajna_document_attach (db, case_with_two, "passport", "", "import", first, &already,
                                     &error);

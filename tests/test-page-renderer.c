@@ -1,7 +1,8 @@
-/* test-page-renderer.c: pages rendered off the main thread: at the size
- * asked, white where the page draws nothing, the pages on screen before
- * thumbnails asked for earlier, and a job cancelled while it waits never
- * rendered. */
+/* test-page-renderer.c: pages rendered off the main thread, in a bounded
+ * process: at the size asked, white where the page draws nothing, the
+ * pages on screen before thumbnails asked for earlier, a job cancelled
+ * while it waits never rendered, and a page beyond the bounds failing
+ * alone. */
 
 #include <cairo.h>
 #include <check.h>
@@ -118,6 +119,50 @@ START_TEST (test_size_and_paper)
 }
 END_TEST
 
+static void
+failed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+  cairo_surface_t *surface = lajna_page_renderer_render_finish (LAJNA_PAGE_RENDERER (source),
+                                                                result, error);
+
+  ck_assert (surface == NULL);
+}
+
+/* A page that would take the renderer's time (2⁴⁰ drawings) fails alone,
+ * within its bounds, and the application carries on; the next page
+ * renders, in a process started afresh. */
+START_TEST (test_page_beyond_bounds)
+{
+  g_autoptr(GBytes) pdf = lajna_test_make_drawing_forms (TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (pdf);
+  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf),
+                                                                   &error);
+  g_autoptr(Collected) collected = collected_new ();
+  GError *failure = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  ck_assert_msg (renderer != NULL, "%s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (lajna_page_renderer_get_n_pages (renderer), 2);
+  lajna_page_renderer_render_async (renderer, 0, 1.0, LAJNA_RENDER_VISIBLE, NULL, failed_cb,
+                                    &failure);
+  while (failure == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_msg (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_FAILED), "%s",
+                 failure->message);
+  ck_assert_int_lt (g_get_monotonic_time () - start, 20 * G_USEC_PER_SEC);
+  g_clear_error (&failure);
+
+  ask (renderer, collected, 1, 0.5, LAJNA_RENDER_VISIBLE, NULL);
+  wait_all (collected);
+  ck_assert (g_ptr_array_index (collected->done, 0) != NULL);
+  ck_assert_int_eq (cairo_image_surface_get_width (g_ptr_array_index (collected->done, 0)), 298);
+}
+END_TEST
+
 /* Sixty pages asked at once all come back whole. */
 START_TEST (test_many_pages)
 {
@@ -190,6 +235,7 @@ page_renderer_suite (void)
   tcase_add_test (tc, test_size_and_paper);
   tcase_add_test (tc, test_priority_and_cancel);
   tcase_add_test (tc, test_many_pages);
+  tcase_add_test (tc, test_page_beyond_bounds);
   suite_add_tcase (suite, tc);
   return suite;
 }

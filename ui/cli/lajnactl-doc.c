@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lajna-document-store.h"
+#include "lajna-document-sandbox.h"
 #include "lajna-json.h"
 
 static gint64 case_option;
@@ -47,7 +48,7 @@ import_one (LajnactlContext *ctx,
   if (mapped != NULL)
     {
       bytes = g_mapped_file_get_bytes (mapped);
-      file = lajna_document_file_read (bytes, &error);
+      file = lajna_document_sandbox_read (bytes, &error);
     }
   id = file != NULL ? lajna_document_attach (ctx->db, case_option, type_option, title, "import",
                                              file, &already, &error)

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lajna-document-store.h"
+#include "lajna-document-sandbox.h"
 #include "lajna-document-viewer.h"
 #include "lajna-scan-dialog.h"
 #include "lajna-text.h"
@@ -253,7 +254,7 @@ attach_thread (LajnaDb       *db,
       gboolean already = FALSE;
 
       if (bytes != NULL)
-        file = lajna_document_file_read (bytes, &local_error);
+        file = lajna_document_sandbox_read (bytes, &local_error);
       if (file != NULL
           && lajna_document_attach (db, job->case_id, job->type_code, name, "import", file, &already,
                                     &local_error) > 0)

@@ -9,7 +9,8 @@
  * previews first. A sidebar shows every page small (its thumbnail) and
  * goes to the page chosen. Zoom fits the width or the page, or steps with
  * Ctrl+plus and Ctrl+minus; every page turns a quarter with Ctrl+R (Ctrl+Shift+R turns
- * it back). Page Down, Page Up, Home and End move by page, and the arrow
+ * it back). A page the renderer cannot render within its bounds keeps its
+ * preview, framed as an error, with the reason as its tooltip. Page Down, Page Up, Home and End move by page, and the arrow
  * keys follow the reading direction (left is the next page in Arabic).
  * Opening the document is recorded in the audit trail. */
 
@@ -60,6 +61,8 @@ struct _LajnaDocumentViewer
   LajnaSharpPages   *sharp;
   /* Per page: the job asking for its sharp picture. */
   GPtrArray         *pending;
+  /* The pages that cannot be rendered: they keep their previews, marked. */
+  GHashTable        *failed;
   double             zoom;
   guint              turns;
   LajnaFit           fit;
@@ -221,12 +224,25 @@ rendered_cb (GObject      *source,
 {
   Asked *asked = user_data;
   LajnaDocumentViewer *self = asked->self;
+  g_autoptr(GError) error = NULL;
   cairo_surface_t *surface = lajna_page_renderer_render_finish (LAJNA_PAGE_RENDERER (source),
-                                                                result, NULL);
+                                                                result, &error);
   g_autoptr(GArray) dropped = NULL;
 
   if (g_ptr_array_index (self->pending, asked->page) == asked->cancellable)
     g_ptr_array_index (self->pending, asked->page) = NULL;
+  if (surface == NULL && self->pictures != NULL
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The page stays as its preview, marked, and is not asked for again. */
+      GtkWidget *picture = g_ptr_array_index (self->pictures, asked->page);
+
+      g_hash_table_add (self->failed, GUINT_TO_POINTER (asked->page));
+      gtk_widget_add_css_class (picture, "page-failed");
+      gtk_widget_set_tooltip_text (picture, error->message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message, -1);
+    }
   if (surface == NULL || self->pictures == NULL)
     {
       g_clear_pointer (&surface, cairo_surface_destroy);
@@ -286,7 +302,8 @@ render_visible (LajnaDocumentViewer *self)
       Asked *asked;
 
       if (lajna_sharp_pages_get_scale (self->sharp, i) == scale
-          || g_ptr_array_index (self->pending, i) != NULL)
+          || g_ptr_array_index (self->pending, i) != NULL
+          || g_hash_table_contains (self->failed, GUINT_TO_POINTER (i)))
         continue;
       asked = g_new0 (Asked, 1);
       asked->self = g_object_ref (self);
@@ -560,6 +577,7 @@ lajna_document_viewer_dispose (GObject *object)
   g_clear_pointer (&self->previews, lajna_page_previews_free);
   g_clear_object (&self->worker);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->failed, g_hash_table_unref);
   g_clear_pointer (&self->sharp, lajna_sharp_pages_free);
   g_clear_object (&self->renderer);
 
@@ -642,6 +660,7 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   GtkWidget *pages;
 
   self->pending = g_ptr_array_new ();
+  self->failed = g_hash_table_new (NULL, NULL);
   self->zoom = 1.0;
   self->fit = FIT_WIDTH;
   self->cancellable = g_cancellable_new ();

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define LAJNA_TYPE_REMOTE_STREAM (lajna_remote_stream_get_type ())
+
+G_DECLARE_FINAL_TYPE (LajnaRemoteStream, lajna_remote_stream, LAJNA, REMOTE_STREAM, GInputStream)
+
+GInputStream *lajna_remote_stream_new (int     fd,
+                                       goffset length);
+
+G_END_DECLS
