@@ -16,6 +16,7 @@
 
 #include "lajna-cluster.h"
 
+#include "lajna-disk-space.h"
 #include "lajna-process.h"
 
 #include <errno.h>
@@ -487,8 +488,13 @@ start_server (LajnaCluster  *self,
       backoff = MIN (backoff * 2, 2 * G_USEC_PER_SEC);
     }
 
-  g_set_error (error, LAJNA_CLUSTER_ERROR, LAJNA_CLUSTER_ERROR_START,
-               _("The database server would not start; the details are in %s."), self->log_path);
+  /* A server that cannot write its log does not start. */
+  if (lajna_disk_space_low (self->pgdata))
+    lajna_disk_space_set_error (error, LAJNA_CLUSTER_ERROR, LAJNA_CLUSTER_ERROR_DISK_FULL,
+                                self->data_dir, 0);
+  else
+    g_set_error (error, LAJNA_CLUSTER_ERROR, LAJNA_CLUSTER_ERROR_START,
+                 _("The database server would not start; the details are in %s."), self->log_path);
   return FALSE;
 }
 

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
  * @LAJNA_CLUSTER_ERROR_INIT: creating the database failed
  * @LAJNA_CLUSTER_ERROR_START: the server did not start
  * @LAJNA_CLUSTER_ERROR_STOP: the server did not stop
+ * @LAJNA_CLUSTER_ERROR_DISK_FULL: the disk that holds the data folder is full
  *
  * Errors of the embedded database server.
  */
@@ -25,6 +26,7 @@ typedef enum
   LAJNA_CLUSTER_ERROR_INIT,
   LAJNA_CLUSTER_ERROR_START,
   LAJNA_CLUSTER_ERROR_STOP,
+  LAJNA_CLUSTER_ERROR_DISK_FULL,
 } LajnaClusterError;
 
 #define LAJNA_TYPE_CLUSTER (lajna_cluster_get_type ())

@@ -7,6 +7,7 @@
 #include "lajna-db.h"
 
 #include "lajna-db-rules.h"
+#include "lajna-disk-space.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -55,6 +56,53 @@ trim_message (const char *message)
   return g_strstrip (copy);
 }
 
+/* Where a server's disk is: its folder on this computer (beside its
+ * socket's), or its host. */
+static char *
+server_place (PGconn   *conn,
+              gboolean *local)
+{
+  const char *host = PQhost (conn);
+
+  *local = host != NULL && host[0] == '/';
+  return *local ? g_path_get_dirname (host) : g_strdup (host != NULL ? host : "");
+}
+
+/* Whether the server's disk is full: it says so (SQLSTATE 53100), or it
+ * went away from a folder on this computer whose disk is full (a server
+ * that cannot write its log stops). */
+static gboolean
+disk_full (PGconn      *conn,
+           const char  *state,
+           LajnaDbError code)
+{
+  gboolean local;
+  g_autofree char *place = server_place (conn, &local);
+
+  return g_strcmp0 (state, "53100") == 0
+         || (code == LAJNA_DB_ERROR_UNAVAILABLE && local && lajna_disk_space_low (place));
+}
+
+/**
+ * lajna_db_set_disk_full:
+ * @self: the connection whose server's disk is full
+ * @needed: the bytes the work needed, at least
+ * @error: return location for a #GError
+ *
+ * Sets @error to %LAJNA_DB_ERROR_DISK_FULL: where the disk is, how much it
+ * has left, how much to free.
+ */
+void
+lajna_db_set_disk_full (LajnaDb  *self,
+                        guint64   needed,
+                        GError  **error)
+{
+  gboolean local;
+  g_autofree char *place = server_place (self->conn, &local);
+
+  lajna_disk_space_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DISK_FULL, place, needed);
+}
+
 /* Sets @error when @result is not a success; returns whether it is one. */
 static gboolean
 set_error_from_result (GError  **error,
@@ -83,6 +131,14 @@ set_error_from_result (GError  **error,
   code = code_from_sqlstate (state);
   if (PQstatus (conn) == CONNECTION_BAD)
     code = LAJNA_DB_ERROR_UNAVAILABLE;
+  if (disk_full (conn, state, code))
+    {
+      gboolean local;
+      g_autofree char *place = server_place (conn, &local);
+
+      lajna_disk_space_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DISK_FULL, place, 0);
+      return FALSE;
+    }
   detail = trim_message (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
   rule = result != NULL ? lajna_db_rule_message (PQresultErrorField (result, PG_DIAG_MESSAGE_HINT))
                         : NULL;

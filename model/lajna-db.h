@@ -21,6 +21,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
  * @LAJNA_DB_ERROR_STALE: the record was saved by someone else since it was read
  * @LAJNA_DB_ERROR_PASSWORD: the server wants a password, or refused the one given
  * @LAJNA_DB_ERROR_FAILED: anything else the server reported
+ * @LAJNA_DB_ERROR_DISK_FULL: the disk that holds the database is full
  *
  * Errors from the database, converted from SQLSTATE at the border.
  */
@@ -36,6 +37,7 @@ typedef enum
   LAJNA_DB_ERROR_STALE,
   LAJNA_DB_ERROR_PASSWORD,
   LAJNA_DB_ERROR_FAILED,
+  LAJNA_DB_ERROR_DISK_FULL,
 } LajnaDbError;
 
 /**
@@ -64,6 +66,9 @@ PGconn     *lajna_db_get_conn        (LajnaDb             *self);
 char       *lajna_db_dup_safe_conninfo (LajnaDb           *self);
 gboolean    lajna_db_sees            (LajnaDb             *self,
                                       LajnaDbSight         sight);
+void        lajna_db_set_disk_full   (LajnaDb             *self,
+                                      guint64              needed,
+                                      GError             **error);
 PGresult   *lajna_db_exec            (LajnaDb             *self,
                                       const char          *sql,
                                       GError             **error);

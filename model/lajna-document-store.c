@@ -196,6 +196,19 @@ store_bytes (LajnaDb                 *db,
   return previews != NULL;
 }
 
+/* The bytes a document stores: its original, its PDF and its previews. */
+static guint64
+stored_size (const LajnaDocumentFile *file)
+{
+  guint64 size = g_bytes_get_size (file->original);
+
+  if (file->pdf != NULL)
+    size += g_bytes_get_size (file->pdf);
+  for (guint i = 0; i < file->previews->len; i++)
+    size += g_bytes_get_size (g_ptr_array_index (file->previews, i));
+  return size;
+}
+
 /**
  * lajna_document_attach:
  * @db: a connection
@@ -259,6 +272,12 @@ lajna_document_attach (LajnaDb                 *db,
       || !lajna_db_run (db, "COMMIT", error))
     {
       lajna_db_run (db, "ROLLBACK", NULL);
+      /* The document's bytes, written twice (its table and the log). */
+      if (error != NULL && g_error_matches (*error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DISK_FULL))
+        {
+          g_clear_error (error);
+          lajna_db_set_disk_full (db, 2 * stored_size (file), error);
+        }
       return 0;
     }
   return g_ascii_strtoll (id, NULL, 10);
