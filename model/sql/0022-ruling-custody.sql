@@ -246,6 +246,30 @@ BEGIN
   RETURN v_id;
 END $$;
 
+-- Ruling p_ruling, locked, for someone of its committee who holds one of
+-- p_roles there; refused otherwise (another committee's ruling is one
+-- that does not exist).
+CREATE FUNCTION lajna_ruling_held(p_ruling bigint, p_roles text[]) RETURNS ruling
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_ruling public.ruling;
+BEGIN
+  SELECT * INTO v_ruling FROM public.ruling r
+   WHERE r.id = p_ruling
+     AND (public.lajna_acting_superuser() OR r.committee_id = ANY (public.lajna_my_committees()))
+     FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'ruling % does not exist', p_ruling USING ERRCODE = 'no_data_found';
+  END IF;
+  IF NOT (public.lajna_acting_superuser()
+          OR v_ruling.committee_id = ANY (public.lajna_my_committees(p_roles))) THEN
+    RAISE EXCEPTION 'ruling %: this is for the committee''s %', p_ruling,
+                    array_to_string(p_roles, ', ') USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN v_ruling;
+END $$;
+REVOKE EXECUTE ON FUNCTION lajna_ruling_held(bigint, text[]) FROM PUBLIC;
+
 CREATE OR REPLACE FUNCTION lajna_ruling_correct(p_ruling bigint, p_reason text,
                                                 p_issued_on date DEFAULT current_date)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -254,16 +278,7 @@ DECLARE
   v_decision bigint;
   v_id       bigint;
 BEGIN
-  SELECT * INTO v_old FROM public.ruling r
-   WHERE r.id = p_ruling
-     AND (public.lajna_acting_superuser() OR r.committee_id = ANY (public.lajna_my_committees()));
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'ruling % does not exist', p_ruling USING ERRCODE = 'no_data_found';
-  END IF;
-  IF NOT public.lajna_may_issue(v_old.committee_id) THEN
-    RAISE EXCEPTION 'only a clerk, the chair or a signatory of the committee corrects its rulings'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
+  v_old := public.lajna_ruling_held(p_ruling, ARRAY['clerk', 'chair', 'signatory']);
   IF EXISTS (SELECT FROM public.ruling r WHERE r.supersedes = p_ruling) THEN
     PERFORM public.lajna_refuse(format('ruling %s has a newer version', p_ruling),
                                 'ruling_superseded');
@@ -306,17 +321,7 @@ DECLARE
   v_signed text;
   v_seal   text;
 BEGIN
-  SELECT * INTO v_ruling FROM public.ruling r
-   WHERE r.id = p_ruling
-     AND (public.lajna_acting_superuser() OR r.committee_id = ANY (public.lajna_my_committees()))
-     FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'ruling % does not exist', p_ruling USING ERRCODE = 'no_data_found';
-  END IF;
-  IF NOT public.lajna_may_issue(v_ruling.committee_id) THEN
-    RAISE EXCEPTION 'only a clerk, the chair or a signatory of the committee seals its rulings'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
+  v_ruling := public.lajna_ruling_held(p_ruling, ARRAY['clerk', 'chair', 'signatory']);
   IF v_ruling.seal IS NOT NULL THEN
     RETURN NULL;
   END IF;
@@ -416,18 +421,7 @@ DECLARE
   v_ruling public.ruling;
   v_case   bigint;
 BEGIN
-  SELECT * INTO v_ruling FROM public.ruling r
-   WHERE r.id = p_ruling
-     AND (public.lajna_acting_superuser() OR r.committee_id = ANY (public.lajna_my_committees()))
-     FOR UPDATE;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'ruling % does not exist', p_ruling USING ERRCODE = 'no_data_found';
-  END IF;
-  IF NOT (public.lajna_acting_superuser()
-          OR v_ruling.committee_id = ANY (public.lajna_my_committees(ARRAY['chair', 'signatory']))) THEN
-    RAISE EXCEPTION 'only the chair or a signatory of the committee signs its rulings'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
+  v_ruling := public.lajna_ruling_held(p_ruling, ARRAY['chair', 'signatory']);
   IF v_ruling.pdf IS NOT NULL THEN
     PERFORM public.lajna_refuse(format('ruling %s is signed already', p_ruling), 'ruling_final');
   END IF;
