@@ -293,12 +293,15 @@ lajna_db_sees (LajnaDb      *self,
           "SELECT CASE WHEN to_regclass('person') IS NULL THEN true"
           "            ELSE has_column_privilege('case_file', 'title', 'SELECT') END,"
           "       CASE WHEN to_regclass('person') IS NULL THEN true"
-          "            ELSE has_column_privilege('person', 'national_number', 'SELECT') END",
+          "            ELSE has_column_privilege('person', 'national_number', 'SELECT') END,"
+          "       CASE WHEN to_regclass('seal_key') IS NULL THEN true"
+          "            ELSE has_column_privilege('ruling', 'content', 'SELECT') END",
           NULL);
       if (result == NULL)
         return FALSE;
       self->sight = (*PQgetvalue (result, 0, 0) == 't' ? LAJNA_DB_SIGHT_NAMES : 0)
-                    | (*PQgetvalue (result, 0, 1) == 't' ? LAJNA_DB_SIGHT_NUMBERS : 0);
+                    | (*PQgetvalue (result, 0, 1) == 't' ? LAJNA_DB_SIGHT_NUMBERS : 0)
+                    | (*PQgetvalue (result, 0, 2) == 't' ? LAJNA_DB_SIGHT_RULING_TEXT : 0);
       self->sight_known = TRUE;
     }
   return (self->sight & sight) == sight;

@@ -44,6 +44,7 @@ typedef enum
  * LajnaDbSight:
  * @LAJNA_DB_SIGHT_NAMES: the parties' names of the files in the list
  * @LAJNA_DB_SIGHT_NUMBERS: national and passport numbers
+ * @LAJNA_DB_SIGHT_RULING_TEXT: rulings' text and PDF (which hold both)
  *
  * What the person connected may read of the files they see (by the
  * column privileges of their roles).
@@ -52,6 +53,7 @@ typedef enum
 {
   LAJNA_DB_SIGHT_NAMES = 1 << 0,
   LAJNA_DB_SIGHT_NUMBERS = 1 << 1,
+  LAJNA_DB_SIGHT_RULING_TEXT = 1 << 2,
 } LajnaDbSight;
 
 #define LAJNA_TYPE_DB (lajna_db_get_type ())

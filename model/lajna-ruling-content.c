@@ -264,6 +264,48 @@ read_signatories (LajnaDb                  *db,
   return signatories;
 }
 
+/* For one who does not read rulings' text: the ruling's number, day and
+ * version, and the outcome's name as its title. */
+static gboolean
+read_header (LajnaRulingContent  *content,
+             LajnaDb             *db,
+             const char          *case_id,
+             GError             **error)
+{
+  const char *params[] = { case_id, lajna_prefer_arabic () ? "t" : "f" };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT d.id, r.id, r.number, r.year, r.issued_on::text, c.committee_id, r.version,"
+      "       r.decision_id <> d.id, r.sha256 IS NOT NULL,"
+      "       CASE WHEN $2::boolean THEN o.name_ar ELSE o.name_en END"
+      "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
+      "  JOIN decision_outcome o ON o.code = d.outcome"
+      "  LEFT JOIN ruling r ON r.id = lajna_decision_ruling(d.id)"
+      " WHERE d.case_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1", 2, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The file has no decision to issue a ruling for."));
+      return FALSE;
+    }
+  content->text_hidden = TRUE;
+  content->decision_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  content->ruling_id = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  content->number = (int) g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
+  content->year = (int) g_ascii_strtoll (PQgetvalue (result, 0, 3), NULL, 10);
+  content->issued_on = lajna_db_dup_value (result, 0, 4);
+  content->committee_id = (int) g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
+  content->version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 6), NULL, 10);
+  content->outdated = PQgetvalue (result, 0, 7)[0] == 't';
+  content->is_signed = PQgetvalue (result, 0, 8)[0] == 't';
+  content->title = lajna_db_dup_value (result, 0, 9);
+  content->articles = g_new0 (char *, 1);
+  content->signatories = g_ptr_array_new_with_free_func (lajna_ruling_signatory_free);
+  return TRUE;
+}
+
 /**
  * lajna_ruling_content_load:
  * @db: a connection
@@ -271,7 +313,8 @@ read_signatories (LajnaDb                  *db,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): the ruling of the decision in force
- *   on the file, filled in
+ *   on the file, filled in; its number alone (@text_hidden) for one who
+ *   does not read rulings' text
  */
 LajnaRulingContent *
 lajna_ruling_content_load (LajnaDb  *db,
@@ -286,6 +329,8 @@ lajna_ruling_content_load (LajnaDb  *db,
   g_auto(GStrv) articles = NULL;
   guint n;
 
+  if (!lajna_db_sees (db, LAJNA_DB_SIGHT_RULING_TEXT))
+    return read_header (content, db, id, error) ? g_steal_pointer (&content) : NULL;
   if (!read_ruling (content, db, id, &title, &preamble, &articles, error)
       || (content->signatories = read_signatories (db, content, error)) == NULL)
     return NULL;

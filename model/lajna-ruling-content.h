@@ -18,7 +18,11 @@ typedef struct
  * holds the text it was sealed with; @outdated says that the decision was
  * corrected since, so that the ruling needs a corrected version. A
  * version after the first gives its @correction_reason. @is_signed says
- * that its digitally signed PDF is on record. */
+ * that its digitally signed PDF is on record. @text_hidden says that the
+ * person reads the ruling's number, day and version, not its text (with
+ * the parties' numbers and children's names: members, rapporteurs and
+ * administrators): @title is then the outcome's name, and there is
+ * nothing else to print. */
 typedef struct
 {
   gint64      decision_id;
@@ -30,6 +34,7 @@ typedef struct
   gboolean    outdated;
   char       *correction_reason;
   gboolean    is_signed;
+  gboolean    text_hidden;
   char       *seal;
   char       *issued_on;
   char       *state_name;

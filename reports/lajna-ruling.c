@@ -161,6 +161,13 @@ lajna_ruling_load_printable (LajnaDb  *db,
 {
   g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
 
+  if (content != NULL && content->text_hidden)
+    {
+      g_set_error_literal (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED,
+                           _("You read this ruling’s number, not its text: the committee’s "
+                             "clerk, chair or a signatory prints it."));
+      return NULL;
+    }
   /* Signed before seals existed: its signed PDF stands as it is. */
   if (content == NULL || content->ruling_id == 0 || content->seal != NULL || content->is_signed)
     return g_steal_pointer (&content);

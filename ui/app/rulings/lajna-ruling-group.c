@@ -28,6 +28,8 @@ struct _LajnaRulingGroup
   GtkWidget           *issue_button;
   GtkWidget           *correct_button;
   GtkWidget           *sign_button;
+  GtkWidget           *save_button;
+  GtkWidget           *print_button;
   LajnaDbWorker       *worker;
   gint64               case_id;
   LajnaRulingContent  *content;
@@ -95,9 +97,14 @@ loaded_cb (GObject      *source,
                                  ? _("The decision was corrected after this ruling was issued: "
                                      "issue a corrected version.")
                                  : content->title);
-  gtk_widget_set_visible (self->issue_button, content->number == 0);
-  gtk_widget_set_visible (self->correct_button, content->number > 0);
-  gtk_widget_set_visible (self->sign_button, content->number > 0 && !content->is_signed);
+  /* One who reads the ruling's number, not its text, has nothing to do
+   * with it. */
+  gtk_widget_set_visible (self->issue_button, !content->text_hidden && content->number == 0);
+  gtk_widget_set_visible (self->correct_button, !content->text_hidden && content->number > 0);
+  gtk_widget_set_visible (self->sign_button,
+                          !content->text_hidden && content->number > 0 && !content->is_signed);
+  gtk_widget_set_visible (self->save_button, !content->text_hidden);
+  gtk_widget_set_visible (self->print_button, !content->text_hidden);
   if (content->outdated)
     gtk_widget_add_css_class (self->correct_button, "suggested-action");
   else
@@ -371,11 +378,11 @@ lajna_ruling_group_init (LajnaRulingGroup *self)
   g_signal_connect_swapped (self->sign_button, "clicked", G_CALLBACK (sign_cb), self);
   self->correct_button = add_act (acts, _("_Correct…"), _("Issue a corrected version of the ruling"));
   g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_cb), self);
-  g_signal_connect_swapped (add_button (self->row, "document-save-as-symbolic",
-                                        _("Save the Ruling as a PDF")),
-                            "clicked", G_CALLBACK (save_cb), self);
-  g_signal_connect_swapped (add_button (self->row, "document-print-symbolic", _("Print the Ruling")),
-                            "clicked", G_CALLBACK (print_cb), self);
+  self->save_button = add_button (self->row, "document-save-as-symbolic",
+                                  _("Save the Ruling as a PDF"));
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
+  self->print_button = add_button (self->row, "document-print-symbolic", _("Print the Ruling"));
+  g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (print_cb), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), acts);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
