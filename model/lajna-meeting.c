@@ -211,12 +211,14 @@ read_items (LajnaMeeting  *meeting,
             const char   **params,
             GError       **error)
 {
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  /* A title the person reads: a juvenile's initials for those who do not
+   * read children's names. */
+  g_autofree char *sql = g_strdup_printf (
       "WITH present AS ("
       "  SELECT u.login, u.full_name FROM attendance_now a JOIN app_user u ON u.id = a.user_id"
       "   WHERE a.meeting_id = $1 AND a.status = 'present'"
       "     AND a.role IN ('chair', 'member', 'rapporteur'))"
-      "SELECT i.id, i.position, c.id, c.file_number, c.kind, c.title,"
+      "SELECT i.id, i.position, c.id, c.file_number, c.kind, c.%s,"
       "       (SELECT string_agg(CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END,"
       "                          CASE WHEN $2::boolean THEN '، ' ELSE ', ' END ORDER BY t.code)"
       "          FROM lajna_case_lacking(c.id) l JOIN document_type t ON t.code = l.type_code),"
@@ -230,7 +232,9 @@ read_items (LajnaMeeting  *meeting,
       "  CROSS JOIN LATERAL (SELECT coalesce(jsonb_object_agg(x.reader, x.opened), '{}') AS opened"
       "                        FROM (SELECT r.reader, count(DISTINCT r.document_id) AS opened"
       "                                FROM lajna_document_readers(c.id) r GROUP BY r.reader) x) rd"
-      " WHERE i.meeting_id = $1 ORDER BY i.position", 2, params, error);
+      " WHERE i.meeting_id = $1 ORDER BY i.position",
+      lajna_db_sees (db, LAJNA_DB_SIGHT_NAMES) ? "title" : "listed_title");
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 2, params, error);
 
   if (result == NULL)
     return FALSE;

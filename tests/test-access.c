@@ -17,6 +17,7 @@
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-document-stream.h"
+#include "lajna-meeting.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"
@@ -519,6 +520,32 @@ START_TEST (test_app_queries_without_names_or_numbers)
 }
 END_TEST
 
+/* The administrator of a juvenile committee reads its meetings, with the
+ * juvenile's initials on the agenda, not the child's name. */
+START_TEST (test_agenda_with_initials)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) admin_j = connect_as ("admin_j");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) made = lajna_db_exec (admin,
+      "WITH m AS (SELECT lajna_meeting_create(k.id, date '2025-03-01') AS id FROM committee k"
+      "            WHERE k.code = 'ac-j')"
+      "INSERT INTO agenda_item (meeting_id, position, case_id)"
+      "  SELECT m.id, 1, c.id FROM m, case_file c JOIN committee k ON k.id = c.committee_id"
+      "   WHERE k.code = 'ac-j' RETURNING meeting_id, lajna_initials((SELECT title FROM case_file"
+      "                                                            WHERE id = case_id))", &error);
+  g_autoptr(LajnaMeeting) meeting = NULL;
+
+  ck_assert_msg (made != NULL && PQntuples (made) == 1, "%s", MESSAGE (error));
+  meeting = lajna_meeting_load (admin_j, g_ascii_strtoll (PQgetvalue (made, 0, 0), NULL, 10),
+                                TRUE, &error);
+  ck_assert_msg (meeting != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (meeting->items->len, 1);
+  ck_assert_str_eq (((LajnaAgendaItem *) g_ptr_array_index (meeting->items, 0))->title,
+                    PQgetvalue (made, 0, 1));
+}
+END_TEST
+
 static Suite *
 access_suite (void)
 {
@@ -535,6 +562,7 @@ access_suite (void)
   tcase_add_test (tc, test_later_table_declares_its_rule);
   tcase_add_test (tc, test_who_may_attach);
   tcase_add_test (tc, test_document_slices_for_their_committee);
+  tcase_add_test (tc, test_agenda_with_initials);
   suite_add_tcase (suite, tc);
   tc = escalation_tcase ();
   tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
