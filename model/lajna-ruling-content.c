@@ -126,6 +126,28 @@ lajna_ruling_fill (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* From the row of the decision in force, if the file has one: its id,
+ * and its ruling's id, number and year (the first four columns). */
+static gboolean
+take_ids (LajnaRulingContent  *content,
+          const PGresult      *result,
+          GError             **error)
+{
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The file has no decision to issue a ruling for."));
+      return FALSE;
+    }
+  content->decision_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  content->ruling_id = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
+  content->number = (int) g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
+  content->year = (int) g_ascii_strtoll (PQgetvalue (result, 0, 3), NULL, 10);
+  return TRUE;
+}
+
 /* The decision in force on the file, its ruling if issued, the letterhead
  * and the template. */
 static gboolean
@@ -156,18 +178,8 @@ read_ruling (LajnaRulingContent  *content,
       "                      ORDER BY t.committee_id NULLS LAST LIMIT 1) t"
       " WHERE d.case_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1", 1, params, error);
 
-  if (result == NULL)
+  if (!take_ids (content, result, error))
     return FALSE;
-  if (PQntuples (result) == 0)
-    {
-      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                   _("The file has no decision to issue a ruling for."));
-      return FALSE;
-    }
-  content->decision_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  content->ruling_id = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
-  content->number = (int) g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
-  content->year = (int) g_ascii_strtoll (PQgetvalue (result, 0, 3), NULL, 10);
   content->issued_on = lajna_db_dup_value (result, 0, 4);
   content->state_name = lajna_db_dup_value (result, 0, 5);
   content->ministry_name = lajna_db_dup_value (result, 0, 6);
@@ -282,19 +294,9 @@ read_header (LajnaRulingContent  *content,
       "  LEFT JOIN ruling r ON r.id = lajna_decision_ruling(d.id)"
       " WHERE d.case_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1", 2, params, error);
 
-  if (result == NULL)
+  if (!take_ids (content, result, error))
     return FALSE;
-  if (PQntuples (result) == 0)
-    {
-      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                   _("The file has no decision to issue a ruling for."));
-      return FALSE;
-    }
   content->text_hidden = TRUE;
-  content->decision_id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  content->ruling_id = g_ascii_strtoll (PQgetvalue (result, 0, 1), NULL, 10);
-  content->number = (int) g_ascii_strtoll (PQgetvalue (result, 0, 2), NULL, 10);
-  content->year = (int) g_ascii_strtoll (PQgetvalue (result, 0, 3), NULL, 10);
   content->issued_on = lajna_db_dup_value (result, 0, 4);
   content->committee_id = (int) g_ascii_strtoll (PQgetvalue (result, 0, 5), NULL, 10);
   content->version = (int) g_ascii_strtoll (PQgetvalue (result, 0, 6), NULL, 10);
