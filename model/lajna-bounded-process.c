@@ -2,7 +2,7 @@
  * (lajna-document-check), started with its address space limited, no
  * core file and few malloc arenas (each would reserve 64 MB of that
  * space), and the plain reads and writes on the descriptors it is handed,
- * a read waiting no longer than its deadline. The sandbox of imported
+ * a read waiting no longer than its deadline, numbers little-endian. The sandbox of imported
  * files and the viewer's renderer use it. */
 
 #include "lajna-bounded-process.h"
@@ -18,10 +18,6 @@
 static const char *
 check_program (void)
 {
-  const char *path = g_getenv ("LAJNA_DOCUMENT_CHECK");
-
-  if (path != NULL && *path != '\0')
-    return path;
   return g_file_test (LAJNA_DOCUMENT_CHECK_BUILT, G_FILE_TEST_IS_EXECUTABLE)
            ? LAJNA_DOCUMENT_CHECK_BUILT : LAJNA_DOCUMENT_CHECK_INSTALLED;
 }
@@ -58,7 +54,11 @@ lajna_bounded_process_spawn (const char  *mode,
                              GPid        *pid,
                              GError     **error)
 {
-  g_auto(GStrv) env = g_environ_setenv (g_environ_setenv (g_environ_setenv (g_get_environ (), "MALLOC_ARENA_MAX", "2", TRUE), "MALLOC_MMAP_THRESHOLD_", "134217728", TRUE), "MALLOC_TRIM_THRESHOLD_", "268435456", TRUE);
+  /* Large buffers (a page's decoded image) come from the heap and are
+   * used again, rather than mapped and faulted in afresh each page. */
+  g_auto(GStrv) env = g_environ_setenv (g_environ_setenv (g_environ_setenv (
+      g_get_environ (), "MALLOC_ARENA_MAX", "2", TRUE),
+      "MALLOC_MMAP_THRESHOLD_", "134217728", TRUE), "MALLOC_TRIM_THRESHOLD_", "268435456", TRUE);
   const char *argv[] = { check_program (), mode, NULL };
   int targets[4] = { 3, 4, 5, 6 };
 
@@ -163,5 +163,67 @@ lajna_fd_read_all (int       fd,
       at += n;
       length -= n;
     }
+  return TRUE;
+}
+
+/**
+ * lajna_fd_put_u32:
+ * @fd: a descriptor
+ * @value: a number
+ *
+ * Returns: whether @value was written, little-endian
+ */
+gboolean
+lajna_fd_put_u32 (int     fd,
+                  guint32 value)
+{
+  guint32 le = GUINT32_TO_LE (value);
+
+  return lajna_fd_write_all (fd, &le, 4);
+}
+
+gboolean
+lajna_fd_put_u64 (int     fd,
+                  guint64 value)
+{
+  guint64 le = GUINT64_TO_LE (value);
+
+  return lajna_fd_write_all (fd, &le, 8);
+}
+
+/**
+ * lajna_fd_get_u32:
+ * @fd: a descriptor
+ * @value: (out): the number read, little-endian
+ * @deadline: as lajna_fd_read_all()
+ * @timed_out: (out) (optional): as lajna_fd_read_all()
+ *
+ * Returns: whether it was read
+ */
+gboolean
+lajna_fd_get_u32 (int       fd,
+                  guint32  *value,
+                  gint64    deadline,
+                  gboolean *timed_out)
+{
+  guint32 le;
+
+  if (!lajna_fd_read_all (fd, &le, 4, deadline, timed_out))
+    return FALSE;
+  *value = GUINT32_FROM_LE (le);
+  return TRUE;
+}
+
+gboolean
+lajna_fd_get_u64 (int       fd,
+                  guint64  *value,
+                  gint64    deadline,
+                  gboolean *timed_out)
+{
+  guint64 le;
+
+  if (!lajna_fd_read_all (fd, &le, 8, deadline, timed_out))
+    return FALSE;
+  *value = GUINT64_FROM_LE (le);
   return TRUE;
 }

@@ -20,5 +20,15 @@ gboolean lajna_fd_read_all           (int          fd,
                                       gsize        length,
                                       gint64       deadline,
                                       gboolean    *timed_out);
-
-G_END_DECLS
+gboolean lajna_fd_put_u32            (int          fd,
+                                      guint32      value);
+gboolean lajna_fd_put_u64            (int          fd,
+                                      guint64      value);
+gboolean lajna_fd_get_u32            (int          fd,
+                                      guint32     *value,
+                                      gint64       deadline,
+                                      gboolean    *timed_out);
+gboolean lajna_fd_get_u64            (int          fd,
+                                      guint64     *value,
+                                      gint64       deadline,
+                                      gboolean    *timed_out);

@@ -57,15 +57,14 @@ trim_message (const char *message)
 }
 
 /* Where a server's disk is: its folder on this computer (beside its
- * socket's), or its host. */
+ * socket's, an absolute path), or its host. */
 static char *
-server_place (PGconn   *conn,
-              gboolean *local)
+server_place (PGconn *conn)
 {
   const char *host = PQhost (conn);
 
-  *local = host != NULL && host[0] == '/';
-  return *local ? g_path_get_dirname (host) : g_strdup (host != NULL ? host : "");
+  return host != NULL && host[0] == '/' ? g_path_get_dirname (host)
+                                        : g_strdup (host != NULL ? host : "");
 }
 
 /* Whether the server's disk is full: it says so (SQLSTATE 53100), or it
@@ -76,11 +75,11 @@ disk_full (PGconn      *conn,
            const char  *state,
            LajnaDbError code)
 {
-  gboolean local;
-  g_autofree char *place = server_place (conn, &local);
+  g_autofree char *place = server_place (conn);
 
   return g_strcmp0 (state, "53100") == 0
-         || (code == LAJNA_DB_ERROR_UNAVAILABLE && local && lajna_disk_space_low (place));
+         || (code == LAJNA_DB_ERROR_UNAVAILABLE && g_path_is_absolute (place)
+             && lajna_disk_space_low (place));
 }
 
 /**
@@ -97,8 +96,7 @@ lajna_db_set_disk_full (LajnaDb  *self,
                         guint64   needed,
                         GError  **error)
 {
-  gboolean local;
-  g_autofree char *place = server_place (self->conn, &local);
+  g_autofree char *place = server_place (self->conn);
 
   lajna_disk_space_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DISK_FULL, place, needed);
 }
@@ -133,8 +131,7 @@ set_error_from_result (GError  **error,
     code = LAJNA_DB_ERROR_UNAVAILABLE;
   if (disk_full (conn, state, code))
     {
-      gboolean local;
-      g_autofree char *place = server_place (conn, &local);
+      g_autofree char *place = server_place (conn);
 
       lajna_disk_space_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DISK_FULL, place, 0);
       return FALSE;

@@ -153,11 +153,10 @@ lajna_document_sandbox_serve (int input_fd,
     {
       gsize length;
       const guint8 *pdf = g_bytes_get_data (file->pdf, &length);
-      guint64 le = GUINT64_TO_LE (length);
 
       g_mutex_lock (&out.lock);
       lajna_fd_write_all (output_fd, "D", 1);
-      lajna_fd_write_all (output_fd, &le, 8);
+      lajna_fd_put_u64 (output_fd, length);
       lajna_fd_write_all (output_fd, pdf, length);
       g_mutex_unlock (&out.lock);
     }
@@ -193,12 +192,8 @@ static gboolean
 read_number (Check   *check,
              guint32 *number)
 {
-  guint32 le;
-
-  if (!read_exact (check, &le, 4))
-    return FALSE;
-  *number = GUINT32_FROM_LE (le);
-  return TRUE;
+  return lajna_fd_get_u32 (check->fd, number, MIN (check->quiet_until, check->deadline),
+                           &check->timed_out);
 }
 
 static GBytes *
@@ -250,12 +245,12 @@ read_records (Check              *check,
           break;
         case 'D':
           {
-            guint64 le;
+            guint64 length;
 
-            if (!read_exact (check, &le, 8)
-                || GUINT64_FROM_LE (le) > 4 * (guint64) LAJNA_DOCUMENT_MAX_BYTES
-                || file->pdf != NULL
-                || (file->pdf = read_bytes (check, GUINT64_FROM_LE (le))) == NULL)
+            if (!lajna_fd_get_u64 (check->fd, &length, MIN (check->quiet_until, check->deadline),
+                                   &check->timed_out)
+                || length > 4 * (guint64) LAJNA_DOCUMENT_MAX_BYTES || file->pdf != NULL
+                || (file->pdf = read_bytes (check, length)) == NULL)
               return FALSE;
           }
           break;

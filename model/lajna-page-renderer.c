@@ -82,50 +82,6 @@ compare_jobs (gconstpointer a,
   return x->sequence < y->sequence ? -1 : x->sequence > y->sequence;
 }
 
-static gboolean
-put_u32 (int     fd,
-         guint32 value)
-{
-  guint32 le = GUINT32_TO_LE (value);
-
-  return lajna_fd_write_all (fd, &le, 4);
-}
-
-static gboolean
-put_u64 (int     fd,
-         guint64 value)
-{
-  guint64 le = GUINT64_TO_LE (value);
-
-  return lajna_fd_write_all (fd, &le, 8);
-}
-
-static gboolean
-get_u32 (int      fd,
-         guint32 *value,
-         gint64   deadline)
-{
-  guint32 le;
-
-  if (!lajna_fd_read_all (fd, &le, 4, deadline, NULL))
-    return FALSE;
-  *value = GUINT32_FROM_LE (le);
-  return TRUE;
-}
-
-static gboolean
-get_u64 (int      fd,
-         guint64 *value,
-         gint64   deadline)
-{
-  guint64 le;
-
-  if (!lajna_fd_read_all (fd, &le, 8, deadline, NULL))
-    return FALSE;
-  *value = GUINT64_FROM_LE (le);
-  return TRUE;
-}
-
 /* The render process's side. */
 
 /* Page @index at @scale, white where it draws nothing. */
@@ -173,8 +129,8 @@ put_surface (int              fd,
   int stride = cairo_image_surface_get_stride (surface);
 
   cairo_surface_flush (surface);
-  return lajna_fd_write_all (fd, "S", 1) && put_u32 (fd, width) && put_u32 (fd, height)
-         && put_u32 (fd, stride)
+  return lajna_fd_write_all (fd, "S", 1) && lajna_fd_put_u32 (fd, width)
+         && lajna_fd_put_u32 (fd, height) && lajna_fd_put_u32 (fd, stride)
          && lajna_fd_write_all (fd, cairo_image_surface_get_data (surface),
                                 (gsize) stride * height);
 }
@@ -196,7 +152,8 @@ lajna_page_renderer_serve (int fd)
   guint64 length;
   char tag;
 
-  if (!lajna_fd_read_all (fd, &tag, 1, -1, NULL) || tag != 'O' || !get_u64 (fd, &length, -1))
+  if (!lajna_fd_read_all (fd, &tag, 1, -1, NULL) || tag != 'O'
+      || !lajna_fd_get_u64 (fd, &length, -1, NULL))
     return FALSE;
   stream = lajna_remote_stream_new (fd, (goffset) length);
   document = poppler_document_new_from_stream (stream, (goffset) length, NULL, NULL, NULL);
@@ -205,7 +162,8 @@ lajna_page_renderer_serve (int fd)
       lajna_fd_write_all (fd, "F", 1);
       return FALSE;
     }
-  if (!lajna_fd_write_all (fd, "n", 1) || !put_u32 (fd, poppler_document_get_n_pages (document)))
+  if (!lajna_fd_write_all (fd, "n", 1)
+      || !lajna_fd_put_u32 (fd, poppler_document_get_n_pages (document)))
     {
       g_object_unref (document);
       return FALSE;
@@ -218,7 +176,7 @@ lajna_page_renderer_serve (int fd)
       cairo_surface_t *surface;
       gboolean sent;
 
-      if (!get_u32 (fd, &page, -1) || !get_u64 (fd, &bits, -1))
+      if (!lajna_fd_get_u32 (fd, &page, -1, NULL) || !lajna_fd_get_u64 (fd, &bits, -1, NULL))
         break;
       memcpy (&scale, &bits, sizeof scale);
       surface = render_page (document, page, scale);
@@ -253,15 +211,16 @@ serve_bytes (LajnaPageRenderer *self,
   g_autofree guint8 *bytes = NULL;
   gsize got = 0;
 
-  if (!get_u64 (self->fd, &offset, deadline) || !get_u32 (self->fd, &length, deadline)
-      || length > 4 * 1024 * 1024 || offset > (guint64) self->length)
+  if (!lajna_fd_get_u64 (self->fd, &offset, deadline, NULL)
+      || !lajna_fd_get_u32 (self->fd, &length, deadline, NULL)
+      || length > LAJNA_REMOTE_STREAM_MAX_REQUEST || offset > (guint64) self->length)
     return FALSE;
   bytes = g_malloc (MAX (length, 1));
   if (!g_seekable_seek (G_SEEKABLE (self->pdf), (goffset) offset, G_SEEK_SET, NULL, NULL)
       || !g_input_stream_read_all (self->pdf, bytes, MIN (length, self->length - offset), &got,
                                    NULL, NULL))
     got = 0;
-  return lajna_fd_write_all (self->fd, "b", 1) && put_u32 (self->fd, got)
+  return lajna_fd_write_all (self->fd, "b", 1) && lajna_fd_put_u32 (self->fd, got)
          && lajna_fd_write_all (self->fd, bytes, got);
 }
 
@@ -309,9 +268,10 @@ start_process (LajnaPageRenderer  *self,
     }
   close (pair[1]);
   self->fd = pair[0];
-  if (lajna_fd_write_all (self->fd, "O", 1) && put_u64 (self->fd, self->length)
+  if (lajna_fd_write_all (self->fd, "O", 1) && lajna_fd_put_u64 (self->fd, self->length)
       && await_answer (self, OPEN_SECONDS) == 'n'
-      && get_u32 (self->fd, n_pages, g_get_monotonic_time () + OPEN_SECONDS * G_USEC_PER_SEC))
+      && lajna_fd_get_u32 (self->fd, n_pages,
+                           g_get_monotonic_time () + OPEN_SECONDS * G_USEC_PER_SEC, NULL))
     return TRUE;
   stop_process (self);
   g_set_error_literal (error, LAJNA_DOCUMENT_ERROR, LAJNA_DOCUMENT_ERROR_DAMAGED,
@@ -328,8 +288,9 @@ receive_surface (LajnaPageRenderer *self)
   guint32 width, height, stride;
   cairo_surface_t *surface;
 
-  if (!get_u32 (self->fd, &width, deadline) || !get_u32 (self->fd, &height, deadline)
-      || !get_u32 (self->fd, &stride, deadline) || width == 0 || height == 0
+  if (!lajna_fd_get_u32 (self->fd, &width, deadline, NULL)
+      || !lajna_fd_get_u32 (self->fd, &height, deadline, NULL)
+      || !lajna_fd_get_u32 (self->fd, &stride, deadline, NULL) || width == 0 || height == 0
       || width > MAX_SIDE || height > MAX_SIDE
       || (int) stride != cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width)
       || (gsize) stride * height > MAX_PAGE_BYTES)
@@ -362,8 +323,8 @@ render (LajnaPageRenderer  *self,
   if (self->fd < 0 && !start_process (self, &n_pages, error))
     return NULL;
   memcpy (&bits, &scale, sizeof bits);
-  answer = lajna_fd_write_all (self->fd, "R", 1) && put_u32 (self->fd, index)
-             && put_u64 (self->fd, bits)
+  answer = lajna_fd_write_all (self->fd, "R", 1) && lajna_fd_put_u32 (self->fd, index)
+             && lajna_fd_put_u64 (self->fd, bits)
              ? await_answer (self, PAGE_SECONDS) : 0;
   if (answer == 'S')
     surface = receive_surface (self);

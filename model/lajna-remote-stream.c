@@ -17,7 +17,7 @@
  * a page's image a few kilobytes at a time): READ_AHEAD after a seek,
  * doubling while the reads follow each other, up to MAX_REQUEST. */
 #define READ_AHEAD (16 * 1024)
-#define MAX_REQUEST (4 * 1024 * 1024)
+#define MAX_REQUEST LAJNA_REMOTE_STREAM_MAX_REQUEST
 
 struct _LajnaRemoteStream
 {
@@ -43,26 +43,23 @@ static gboolean
 fetch (LajnaRemoteStream *self,
        gsize              count)
 {
-  guint64 offset = GUINT64_TO_LE (self->position);
-  guint32 asked, asked_le, given;
+  guint32 asked, given;
   char tag;
 
   self->ahead = self->position == self->cache_at + (goffset) self->cache_length
                   ? MIN (self->ahead * 2, MAX_REQUEST) : READ_AHEAD;
   asked = CLAMP (count, self->ahead, MAX_REQUEST);
-  asked_le = GUINT32_TO_LE (asked);
 
   self->cache = g_realloc (self->cache, asked);
   self->cache_length = 0;
   self->cache_at = self->position;
-  if (!lajna_fd_write_all (self->fd, "B", 1) || !lajna_fd_write_all (self->fd, &offset, 8)
-      || !lajna_fd_write_all (self->fd, &asked_le, 4)
+  if (!lajna_fd_write_all (self->fd, "B", 1) || !lajna_fd_put_u64 (self->fd, self->position)
+      || !lajna_fd_put_u32 (self->fd, asked)
       || !lajna_fd_read_all (self->fd, &tag, 1, -1, NULL) || tag != 'b'
-      || !lajna_fd_read_all (self->fd, &given, 4, -1, NULL)
-      || GUINT32_FROM_LE (given) > asked
-      || !lajna_fd_read_all (self->fd, self->cache, GUINT32_FROM_LE (given), -1, NULL))
+      || !lajna_fd_get_u32 (self->fd, &given, -1, NULL) || given > asked
+      || !lajna_fd_read_all (self->fd, self->cache, given, -1, NULL))
     return FALSE;
-  self->cache_length = GUINT32_FROM_LE (given);
+  self->cache_length = given;
   return TRUE;
 }
 

@@ -1,8 +1,8 @@
 /* lajna-template-preview.c: the template editor's preview: the ruling
- * laid out and written as a PDF by the very code that prints rulings, on a
- * thread of its own, and its first page rendered by Poppler off the main
- * thread too (the document viewer's page renderer). A newer preview
- * cancels the one under way. */
+ * laid out and written as a PDF by the very code that prints rulings, and
+ * opened by the document viewer's page renderer (which starts its render
+ * process), on a thread of its own; its first page then rendered off the
+ * main thread too. A newer preview cancels the one under way. */
 
 #include "lajna-template-preview.h"
 
@@ -58,13 +58,20 @@ write_thread (GTask        *task,
               GCancellable *cancellable)
 {
   g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (data);
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   GError *error = NULL;
-  GBytes *pdf = lajna_pdf_writer_write_bytes (writer, &error);
+  LajnaPageRenderer *renderer = NULL;
 
-  if (pdf == NULL)
+  if ((pdf = lajna_pdf_writer_write_bytes (writer, &error)) != NULL)
+    {
+      stream = g_memory_input_stream_new_from_bytes (pdf);
+      renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf), &error);
+    }
+  if (renderer == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+    g_task_return_pointer (task, renderer, g_object_unref);
 }
 
 static void
@@ -74,21 +81,16 @@ written_cb (GObject      *source,
 {
   LajnaTemplatePreview *self = LAJNA_TEMPLATE_PREVIEW (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autoptr(GInputStream) stream = NULL;
+  LajnaPageRenderer *renderer = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (pdf != NULL)
-    {
-      stream = g_memory_input_stream_new_from_bytes (pdf);
-      self->renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf), &error);
-    }
-  if (self->renderer == NULL)
+  if (renderer == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->status), error->message);
       return;
     }
+  self->renderer = renderer;
   lajna_page_renderer_render_async (self->renderer, 0, PREVIEW_SCALE, LAJNA_RENDER_VISIBLE,
                                     self->cancellable, rendered_cb, self);
 }
