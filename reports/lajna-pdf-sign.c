@@ -12,6 +12,8 @@
 
 #include "lajna-pdf-sign.h"
 
+#include "lajna-pdf-update.h"
+
 #include <glib/gi18n-lib.h>
 #include <openssl/cms.h>
 #include <openssl/err.h>
@@ -40,67 +42,12 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* The last occurrence of @needle in the first @length bytes of @data. */
-static const char *
-find_last (const char *data,
-           gsize       length,
-           const char *needle)
+/* DER's order of a SET OF's elements: as octet strings. */
+static int
+compare_der (GBytes **a,
+             GBytes **b)
 {
-  gsize n = strlen (needle);
-
-  for (gsize i = length >= n ? length - n + 1 : 0; i-- > 0;)
-    if (memcmp (data + i, needle, n) == 0)
-      return data + i;
-  return NULL;
-}
-
-/* The number after @key in the trailer, or -1. */
-static gint64
-trailer_number (const char *trailer,
-                const char *key)
-{
-  const char *at = strstr (trailer, key);
-
-  return at != NULL ? g_ascii_strtoll (at + strlen (key), NULL, 10) : -1;
-}
-
-/* The dictionary of object @number, the last definition in the file, as
- * text without its final ">>" (so that keys can be added), or %NULL. */
-static char *
-object_dictionary (const char *data,
-                   gsize       length,
-                   gint64      number)
-{
-  g_autofree char *head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj", number);
-  const char *start = find_last (data, length, head);
-  const char *end;
-  const char *close;
-
-  if (start == NULL || (end = g_strstr_len (start, data + length - start, "endobj")) == NULL)
-    return NULL;
-  start = g_strstr_len (start, end - start, "<<");
-  close = start != NULL ? find_last (start, end - start, ">>") : NULL;
-  if (close == NULL)
-    return NULL;
-  return g_strndup (start, close - start);
-}
-
-/* The first page of the page tree whose root is @pages. */
-static gint64
-first_page (const char *data,
-            gsize       length,
-            gint64      pages)
-{
-  g_autofree char *tree = object_dictionary (data, length, pages);
-  const char *kids = tree != NULL ? strstr (tree, "/Kids") : NULL;
-  const char *open = kids != NULL ? strchr (kids, '[') : NULL;
-  gint64 kid = open != NULL ? g_ascii_strtoll (open + 1, NULL, 10) : 0;
-  g_autofree char *page = kid > 0 ? object_dictionary (data, length, kid) : NULL;
-
-  if (page == NULL)
-    return 0;
-  /* A page tree node has kids of its own. */
-  return strstr (page, "/Kids") != NULL ? first_page (data, length, kid) : kid;
+  return g_bytes_compare (*a, *b);
 }
 
 typedef struct
@@ -119,19 +66,6 @@ signer_clear (Signer *signer)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Signer, signer_clear)
-
-/* A PDF text string of @text: UTF-16BE in hex, with its byte order mark. */
-static char *
-pdf_text_string (const char *text)
-{
-  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (text, -1, NULL, NULL, NULL);
-  GString *out = g_string_new ("<FEFF");
-
-  for (gunichar2 *c = utf16; c != NULL && *c != 0; c++)
-    g_string_append_printf (out, "%04X", *c);
-  g_string_append_c (out, '>');
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 load_signer (Signer      *signer,
@@ -165,7 +99,83 @@ load_signer (Signer      *signer,
   return TRUE;
 }
 
-/* The CMS detached signature of @data, as DER. */
+/* The DER of @si's signed attributes as a SET OF, sorted as DER sorts
+ * it: what its signature covers. */
+static GByteArray *
+signed_attributes (CMS_SignerInfo *si)
+{
+  g_autoptr(GPtrArray) encoded = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  GByteArray *set = g_byte_array_new ();
+  gsize total = 0;
+  guint8 head[6] = { 0x31 };
+  guint head_length = 1;
+
+  for (int i = 0; i < CMS_signed_get_attr_count (si); i++)
+    {
+      unsigned char *der = NULL;
+      int size = i2d_X509_ATTRIBUTE (CMS_signed_get_attr (si, i), &der);
+
+      if (size > 0)
+        {
+          g_ptr_array_add (encoded, g_bytes_new (der, size));
+          total += size;
+        }
+      OPENSSL_free (der);
+    }
+  g_ptr_array_sort (encoded, (GCompareFunc) compare_der);
+  if (total < 0x80)
+    head[head_length++] = (guint8) total;
+  else
+    {
+      guint bytes = total > 0xffff ? 3 : total > 0xff ? 2 : 1;
+
+      head[head_length++] = (guint8) (0x80 | bytes);
+      for (guint b = bytes; b-- > 0;)
+        head[head_length++] = (guint8) (total >> (8 * b));
+    }
+  g_byte_array_append (set, head, head_length);
+  for (guint i = 0; i < encoded->len; i++)
+    {
+      gsize size;
+      const guint8 *der = g_bytes_get_data (g_ptr_array_index (encoded, i), &size);
+
+      g_byte_array_append (set, der, size);
+    }
+  return set;
+}
+
+/* Signs @si's signed attributes again, once its signing-time is gone:
+ * PAdES keeps the time in the signature dictionary's /M, not in the CMS
+ * (EN 319 142-1), and OpenSSL adds one whenever it signs. */
+static gboolean
+sign_without_time (const Signer   *signer,
+                   CMS_SignerInfo *si)
+{
+  int at = CMS_signed_get_attr_by_NID (si, NID_pkcs9_signingTime, -1);
+  g_autoptr(GByteArray) attributes = NULL;
+  EVP_MD_CTX *context = EVP_MD_CTX_new ();
+  unsigned char *signature = NULL;
+  size_t length = 0;
+  gboolean done;
+
+  if (at >= 0)
+    X509_ATTRIBUTE_free (CMS_signed_delete_attr (si, at));
+  attributes = signed_attributes (si);
+  done = context != NULL
+         && EVP_DigestSignInit (context, NULL, EVP_sha256 (), NULL, signer->key) == 1
+         && EVP_DigestSign (context, NULL, &length, attributes->data, attributes->len) == 1
+         && (signature = OPENSSL_malloc (length)) != NULL
+         && EVP_DigestSign (context, signature, &length, attributes->data, attributes->len) == 1;
+  if (done)
+    ASN1_STRING_set0 (CMS_SignerInfo_get0_signature (si), signature, (int) length);
+  else
+    OPENSSL_free (signature);
+  EVP_MD_CTX_free (context);
+  return done;
+}
+
+/* The CMS detached signature of @data, as DER: PAdES baseline B-B, the
+ * signing certificate among the signed attributes, no signing time. */
 static GBytes *
 sign_bytes (const Signer  *signer,
             const guint8  *data,
@@ -175,10 +185,14 @@ sign_bytes (const Signer  *signer,
   BIO *in = BIO_new_mem_buf (data, (int) length);
   CMS_ContentInfo *cms = CMS_sign (signer->cert, signer->key, signer->chain, in,
                                    CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP | CMS_CADES);
+  STACK_OF (CMS_SignerInfo) *signers = cms != NULL ? CMS_get0_SignerInfos (cms) : NULL;
   unsigned char *der = NULL;
-  int size = cms != NULL ? i2d_CMS_ContentInfo (cms, &der) : -1;
+  int size = -1;
   GBytes *signature = NULL;
 
+  if (signers != NULL && sk_CMS_SignerInfo_num (signers) == 1
+      && sign_without_time (signer, sk_CMS_SignerInfo_value (signers, 0)))
+    size = i2d_CMS_ContentInfo (cms, &der);
   if (size > 0)
     signature = g_bytes_new (der, size);
   else
@@ -189,16 +203,76 @@ sign_bytes (const Signer  *signer,
   return signature;
 }
 
+/* The signature's offsets: all but the hex string of /Contents, written
+ * into the /ByteRange kept for them. */
 static void
-add_object (GString    *out,
-            GArray     *offsets,
-            gint64      number,
-            const char *body)
+fill_byte_range (GString *out,
+                 gsize   *contents_at,
+                 gsize   *contents_end)
 {
-  gint64 entry[2] = { number, (gint64) out->len };
+  char *range = (char *) lajna_pdf_find_last (out->str, out->len, "/ByteRange [0 ") + strlen ("/ByteRange [0 ");
+  g_autofree char *numbers = NULL;
 
-  g_array_append_vals (offsets, entry, 2);
-  g_string_append_printf (out, "%" G_GINT64_FORMAT " 0 obj\n%s\nendobj\n", number, body);
+  *contents_at = (const char *) lajna_pdf_find_last (out->str, out->len, "/Contents <") - out->str
+                 + strlen ("/Contents ");
+  *contents_end = *contents_at + 2 + CONTENTS_BYTES * 2;
+  numbers = g_strdup_printf ("%*" G_GSIZE_FORMAT " %*" G_GSIZE_FORMAT " %*" G_GSIZE_FORMAT,
+                             RANGE_WIDTH, *contents_at, RANGE_WIDTH, *contents_end, RANGE_WIDTH,
+                             out->len - *contents_end);
+  memcpy (range, numbers, strlen (numbers));
+}
+
+/* The update that signs: the catalog's form holding a signature field on
+ * the first page, the signature certifying the document (DocMDP, P 2:
+ * filling in forms and signing are all that may follow), its /Contents
+ * kept for the CMS signature. */
+static GString *
+append_signature_field (LajnaPdfUpdate  *update,
+                        const char      *signer_name,
+                        GError         **error)
+{
+  gint64 root = lajna_pdf_update_get_root (update);
+  gint64 first = lajna_pdf_update_get_first_page (update);
+  g_autofree char *catalog = lajna_pdf_update_dup_dictionary (update, root);
+  g_autofree char *page = first > 0 ? lajna_pdf_update_dup_dictionary (update, first) : NULL;
+  g_autofree char *name = lajna_pdf_text_string (signer_name);
+  g_autofree char *zeros = g_strnfill (CONTENTS_BYTES * 2, '0');
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = g_date_time_format (now, "%Y%m%d%H%M%S+00'00'");
+  g_autofree char *body = NULL;
+  gint64 sig, widget;
+
+  if (catalog == NULL || page == NULL || strstr (catalog, "/AcroForm") != NULL
+      || strstr (page, "/Annots") != NULL)
+    {
+      g_set_error (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                   _("The PDF is not one Lajna can sign: it is not Lajna’s, or it is signed "
+                     "already."));
+      return NULL;
+    }
+  sig = lajna_pdf_update_add_number (update);
+  widget = lajna_pdf_update_add_number (update);
+  body = g_strdup_printf ("%s /AcroForm << /Fields [%" G_GINT64_FORMAT " 0 R] /SigFlags 3 >>"
+                          " /Perms << /DocMDP %" G_GINT64_FORMAT " 0 R >> >>", catalog, widget,
+                          sig);
+  lajna_pdf_update_put (update, root, body);
+  g_free (body);
+  body = g_strdup_printf ("%s /Annots [%" G_GINT64_FORMAT " 0 R] >>", page, widget);
+  lajna_pdf_update_put (update, first, body);
+  g_free (body);
+  body = g_strdup_printf (
+      "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
+      " /ByteRange [0 %*s %*s %*s] /Contents <%s> /M (D:%s) /Name %s"
+      " /Reference [<< /Type /SigRef /TransformMethod /DocMDP"
+      " /TransformParams << /Type /TransformParams /P 2 /V /1.2 >> >>] >>",
+      RANGE_WIDTH, "", RANGE_WIDTH, "", RANGE_WIDTH, "", zeros, when, name);
+  lajna_pdf_update_put (update, sig, body);
+  g_free (body);
+  body = g_strdup_printf (
+      "<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [0 0 0 0] /F 132 /T (Lajna)"
+      " /V %" G_GINT64_FORMAT " 0 R /P %" G_GINT64_FORMAT " 0 R >>", sig, first);
+  lajna_pdf_update_put (update, widget, body);
+  return lajna_pdf_update_finish (update, NULL);
 }
 
 /**
@@ -220,53 +294,20 @@ lajna_pdf_sign (GBytes      *pdf,
                 char       **subject,
                 GError     **error)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (pdf, &length);
-  const char *trailer = find_last (data, length, "trailer");
-  const char *startxref = find_last (data, length, "startxref");
-  g_autofree char *trailer_text = NULL;
-  g_autofree char *catalog = NULL;
-  g_autofree char *page = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *info = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = g_date_time_format (now, "%Y%m%d%H%M%SZ");
-  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LajnaPdfUpdate) update = lajna_pdf_update_new (pdf, error);
   g_autoptr(GString) out = NULL;
   g_autoptr(GBytes) signature = NULL;
+  g_autoptr(GByteArray) signed_part = NULL;
   g_auto(Signer) signer = { NULL };
-  gint64 size, root, pages, first, previous, sig, widget, xref;
-  gsize contents_at, contents_end;
-  char *range;
+  gsize contents_at, contents_end, n;
+  const guint8 *der;
+  g_autoptr(GString) tail = NULL;
 
-  if (trailer == NULL || startxref == NULL)
-    {
-      g_set_error (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
-                   _("The PDF has no cross-reference table Lajna can extend."));
-      return NULL;
-    }
-  trailer_text = g_strndup (trailer, startxref - trailer);
-  size = trailer_number (trailer_text, "/Size");
-  root = trailer_number (trailer_text, "/Root");
-  previous = g_ascii_strtoll (startxref + strlen ("startxref"), NULL, 10);
-  /* The document's information (its title, and a ruling's seal) stays. */
-  info = trailer_number (trailer_text, "/Info") > 0
-           ? g_strdup_printf (" /Info %" G_GINT64_FORMAT " 0 R", trailer_number (trailer_text, "/Info"))
-           : g_strdup ("");
-  catalog = root > 0 ? object_dictionary (data, length, root) : NULL;
-  pages = catalog != NULL ? trailer_number (catalog, "/Pages") : -1;
-  first = pages > 0 ? first_page (data, length, pages) : 0;
-  page = first > 0 ? object_dictionary (data, length, first) : NULL;
-  if (size <= 0 || page == NULL || strstr (catalog, "/AcroForm") != NULL
-      || strstr (page, "/Annots") != NULL)
-    {
-      g_set_error (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
-                   _("The PDF is not one Lajna can sign: it is not Lajna’s, or it is signed "
-                     "already."));
-      return NULL;
-    }
-  if (!load_signer (&signer, p12_path, password, error))
+  if (update == NULL || !load_signer (&signer, p12_path, password, error)
+      || (tail = append_signature_field (update, signer_name, error)) == NULL)
     return NULL;
+  out = g_string_new_len (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
+  g_string_append_len (out, tail->str, tail->len);
   if (subject != NULL)
     {
       char *line = X509_NAME_oneline (X509_get_subject_name (signer.cert), NULL, 0);
@@ -274,73 +315,12 @@ lajna_pdf_sign (GBytes      *pdf,
       *subject = g_strdup (line);
       OPENSSL_free (line);
     }
-
-  sig = size;
-  widget = size + 1;
-  name = pdf_text_string (signer_name);
-  out = g_string_new_len (data, length);
-  if (data[length - 1] != '\n')
-    g_string_append_c (out, '\n');
-  {
-    g_autofree char *body = g_strdup_printf ("%s /AcroForm << /Fields [%" G_GINT64_FORMAT
-                                             " 0 R] /SigFlags 3 >> >>", catalog, widget);
-
-    add_object (out, offsets, root, body);
-  }
-  {
-    g_autofree char *body = g_strdup_printf ("%s /Annots [%" G_GINT64_FORMAT " 0 R] >>", page,
-                                             widget);
-
-    add_object (out, offsets, first, body);
-  }
-  {
-    g_autofree char *zeros = g_strnfill (CONTENTS_BYTES * 2, '0');
-    g_autofree char *body = g_strdup_printf (
-        "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached"
-        " /ByteRange [0 %*s %*s %*s] /Contents <%s> /M (D:%s) /Name %s >>",
-        RANGE_WIDTH, "", RANGE_WIDTH, "", RANGE_WIDTH, "", zeros, when, name);
-
-    add_object (out, offsets, sig, body);
-  }
-  {
-    g_autofree char *body = g_strdup_printf (
-        "<< /Type /Annot /Subtype /Widget /FT /Sig /Rect [0 0 0 0] /F 132 /T (Lajna)"
-        " /V %" G_GINT64_FORMAT " 0 R /P %" G_GINT64_FORMAT " 0 R >>", sig, first);
-
-    add_object (out, offsets, widget, body);
-  }
-  xref = out->len;
-  g_string_append (out, "xref\n0 1\n0000000000 65535 f \n");
-  for (guint i = 0; i < offsets->len; i += 2)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT " 1\n%010" G_GINT64_FORMAT " 00000 n \n",
-                            g_array_index (offsets, gint64, i),
-                            g_array_index (offsets, gint64, i + 1));
-  g_string_append_printf (out, "trailer\n<< /Size %" G_GINT64_FORMAT " /Root %" G_GINT64_FORMAT
-                          " 0 R%s /Prev %" G_GINT64_FORMAT " >>\nstartxref\n%" G_GINT64_FORMAT
-                          "\n%%%%EOF\n", size + 2, root, info, previous, xref);
-
-  /* The signed ranges: all but the hex string of /Contents. */
-  contents_at = (const char *) find_last (out->str, out->len, "/Contents <") - out->str
-                + strlen ("/Contents ");
-  contents_end = contents_at + 2 + CONTENTS_BYTES * 2;
-  range = (char *) find_last (out->str, out->len, "/ByteRange [0 ") + strlen ("/ByteRange [0 ");
-  {
-    g_autofree char *numbers = g_strdup_printf ("%*" G_GSIZE_FORMAT " %*" G_GSIZE_FORMAT " %*"
-                                                G_GSIZE_FORMAT, RANGE_WIDTH, contents_at,
-                                                RANGE_WIDTH, contents_end, RANGE_WIDTH,
-                                                out->len - contents_end);
-
-    memcpy (range, numbers, strlen (numbers));
-  }
-  {
-    g_autoptr(GByteArray) signed_part = g_byte_array_sized_new (out->len);
-
-    g_byte_array_append (signed_part, (const guint8 *) out->str, contents_at);
-    g_byte_array_append (signed_part, (const guint8 *) out->str + contents_end,
-                         out->len - contents_end);
-    signature = sign_bytes (&signer, signed_part->data, signed_part->len, error);
-  }
-  if (signature == NULL)
+  fill_byte_range (out, &contents_at, &contents_end);
+  signed_part = g_byte_array_sized_new (out->len);
+  g_byte_array_append (signed_part, (const guint8 *) out->str, contents_at);
+  g_byte_array_append (signed_part, (const guint8 *) out->str + contents_end,
+                       out->len - contents_end);
+  if ((signature = sign_bytes (&signer, signed_part->data, signed_part->len, error)) == NULL)
     return NULL;
   if (g_bytes_get_size (signature) > CONTENTS_BYTES)
     {
@@ -348,18 +328,14 @@ lajna_pdf_sign (GBytes      *pdf,
                    _("The signature is larger than the room kept for it."));
       return NULL;
     }
-  {
-    gsize n;
-    const guint8 *der = g_bytes_get_data (signature, &n);
+  der = g_bytes_get_data (signature, &n);
+  for (gsize i = 0; i < n; i++)
+    {
+      static const char digits[] = "0123456789ABCDEF";
 
-    for (gsize i = 0; i < n; i++)
-      {
-        static const char digits[] = "0123456789ABCDEF";
-
-        out->str[contents_at + 1 + 2 * i] = digits[der[i] >> 4];
-        out->str[contents_at + 2 + 2 * i] = digits[der[i] & 15];
-      }
-  }
+      out->str[contents_at + 1 + 2 * i] = digits[der[i] >> 4];
+      out->str[contents_at + 2 + 2 * i] = digits[der[i] & 15];
+    }
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
 
@@ -385,34 +361,23 @@ read_range (const char *range,
   return TRUE;
 }
 
-/**
- * lajna_pdf_signature_check:
- * @pdf: a signed PDF
- * @error: return location for a #GError
- *
- * Checks the PDF's last signature as a reader would: its /ByteRange covers
- * every byte of the file but its /Contents, and the CMS signature there is
- * its signer's over those bytes. Whether the signer's certificate is to be
- * trusted is not judged here.
- *
- * Returns: whether the signature covers the file as it is
- */
-gboolean
-lajna_pdf_signature_check (GBytes  *pdf,
-                           GError **error)
+/* Whether the signature whose /ByteRange is at @range is its signer's
+ * over the bytes the range covers, which end at @covered. */
+static gboolean
+check_range (const char *data,
+             gsize       length,
+             const char *range,
+             gsize      *covered)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (pdf, &length);
-  const char *range = find_last (data, length, "/ByteRange [");
   gint64 r[4];
   g_autoptr(GByteArray) der = g_byte_array_new ();
   CMS_ContentInfo *cms = NULL;
   BIO *content = NULL;
   gboolean good = FALSE;
 
-  if (range != NULL && read_range (range, data + length, r) && r[0] == 0 && r[1] > 0
-      && r[2] > r[1] + 2 && r[3] >= 0 && (guint64) (r[2] + r[3]) == length
-      && data[r[1]] == '<' && data[r[2] - 1] == '>')
+  if (read_range (range, data + length, r) && r[0] == 0 && r[1] > 0 && r[2] > r[1] + 2
+      && r[3] >= 0 && (guint64) (r[2] + r[3]) <= length && data[r[1]] == '<'
+      && data[r[2] - 1] == '>')
     {
       const unsigned char *p;
 
@@ -432,12 +397,69 @@ lajna_pdf_signature_check (GBytes  *pdf,
              && BIO_write (content, data + r[2], (int) r[3]) == r[3]
              && CMS_verify (cms, NULL, NULL, content, NULL,
                             CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+      *covered = (gsize) (r[2] + r[3]);
     }
   CMS_ContentInfo_free (cms);
   BIO_free (content);
   ERR_clear_error ();
-  if (!good)
-    g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
-                         _("The signature does not cover the PDF as it is."));
   return good;
+}
+
+/**
+ * lajna_pdf_signature_check:
+ * @pdf: a signed PDF
+ * @error: return location for a #GError
+ *
+ * Checks the PDF's last signature as a reader would: its /ByteRange covers
+ * every byte of the file but its /Contents, and the CMS signature there is
+ * its signer's over those bytes. Whether the signer's certificate is to be
+ * trusted is not judged here.
+ *
+ * Returns: whether the signature covers the file as it is
+ */
+gboolean
+lajna_pdf_signature_check (GBytes  *pdf,
+                           GError **error)
+{
+  gsize length, covered = 0;
+  const char *data = g_bytes_get_data (pdf, &length);
+  const char *range = data != NULL ? lajna_pdf_find_last (data, length, "/ByteRange [") : NULL;
+
+  if (range != NULL && check_range (data, length, range, &covered) && covered == length)
+    return TRUE;
+  g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                       _("The signature does not cover the PDF as it is."));
+  return FALSE;
+}
+
+/**
+ * lajna_pdf_signature_check_after:
+ * @pdf: a PDF
+ * @offset: where an update of the file begins
+ * @covered: (out): where the bytes the signature covers end
+ * @error: return location for a #GError
+ *
+ * Checks the first signature after @offset: that the update there is a
+ * signature, its signer's over the bytes its /ByteRange covers, which
+ * begin with the file's first byte and reach beyond @offset.
+ *
+ * Returns: whether there is such a signature
+ */
+gboolean
+lajna_pdf_signature_check_after (GBytes  *pdf,
+                                 gsize    offset,
+                                 gsize   *covered,
+                                 GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  const char *range = offset < length ? memmem (data + offset, length - offset, "/ByteRange [",
+                                                strlen ("/ByteRange [")) : NULL;
+
+  *covered = 0;
+  if (range != NULL && check_range (data, length, range, covered) && *covered > offset)
+    return TRUE;
+  g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                       _("What follows the sealed PDF is not a signature over it."));
+  return FALSE;
 }

@@ -28,5 +28,9 @@ GBytes *lajna_pdf_sign         (GBytes      *pdf,
                                 GError     **error);
 gboolean lajna_pdf_signature_check (GBytes  *pdf,
                                     GError **error);
+gboolean lajna_pdf_signature_check_after (GBytes  *pdf,
+                                          gsize    offset,
+                                          gsize   *covered,
+                                          GError **error);
 
 G_END_DECLS
