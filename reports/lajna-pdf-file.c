@@ -6,6 +6,8 @@
 
 #include "lajna-pdf-file.h"
 
+#include "lajna-pdf-archive.h"
+
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <gio/gio.h>
@@ -91,6 +93,60 @@ lajna_pdf_file_finish (cairo_surface_t  *surface,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * lajna_pdf_file_write:
+ * @path: the PDF to write
+ * @pdf: its bytes
+ * @error: return location for a #GError
+ *
+ * Returns: whether @path holds @pdf, whole
+ */
+gboolean
+lajna_pdf_file_write (const char  *path,
+                      GBytes      *pdf,
+                      GError     **error)
+{
+  g_autoptr(GError) failure = NULL;
+
+  if (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                           &failure))
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path,
+               failure->message);
+  return FALSE;
+}
+
+/**
+ * lajna_pdf_file_archive:
+ * @path: a PDF of lajna_pdf_file_new(), finished
+ * @title: its title
+ * @error: return location for a #GError
+ *
+ * Makes @path a PDF/A-2b document (lajna_pdf_archive()), by appending to
+ * it, so that a PDF of many pages is never held in memory whole.
+ *
+ * Returns: whether @path is archived
+ */
+gboolean
+lajna_pdf_file_archive (const char  *path,
+                        const char  *title,
+                        GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
+  g_autoptr(GBytes) pdf = mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GString) update = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  if (pdf == NULL || (update = lajna_pdf_archive (pdf, title, now, NULL, "ar", error)) == NULL
+      || (out = g_file_append_to (file, G_FILE_CREATE_NONE, NULL, error)) == NULL)
+    return FALSE;
+  return g_output_stream_write_all (G_OUTPUT_STREAM (out), update->str, update->len, NULL, NULL,
+                                    error)
+         && g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
 }
 
 /**

@@ -16,6 +16,12 @@ cairo_surface_t *lajna_pdf_file_new_in_memory (GByteArray       *bytes,
 gboolean         lajna_pdf_file_finish        (cairo_surface_t  *surface,
                                                const char       *name,
                                                GError          **error);
+gboolean         lajna_pdf_file_write         (const char       *path,
+                                               GBytes           *pdf,
+                                               GError          **error);
+gboolean         lajna_pdf_file_archive       (const char       *path,
+                                               const char       *title,
+                                               GError          **error);
 gboolean         lajna_pdf_file_commit        (const char       *partial,
                                                const char       *path,
                                                GError          **error);

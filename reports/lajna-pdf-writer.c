@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "lajna-pdf-archive.h"
 #include "lajna-pdf-file.h"
 #include "lajna-qr.h"
 #include "lajna-text.h"
@@ -78,6 +79,9 @@ struct _LajnaPdfWriter
   /* The seal, printed as a QR code on every page and kept in the keywords. */
   char    *seal;
   gboolean arabic;
+  /* When the document was made: a ruling's day, so that the same ruling
+   * always gives the same bytes. */
+  GDateTime *created;
   GArray  *blocks;
   /* Laid out once, by lajna_pdf_writer_paginate(). */
   guint    n_pages;
@@ -105,6 +109,7 @@ lajna_pdf_writer_finalize (GObject *object)
   g_free (self->title);
   g_free (self->watermark);
   g_free (self->seal);
+  g_date_time_unref (self->created);
   g_array_unref (self->blocks);
 
   G_OBJECT_CLASS (lajna_pdf_writer_parent_class)->finalize (object);
@@ -119,6 +124,7 @@ lajna_pdf_writer_class_init (LajnaPdfWriterClass *klass)
 static void
 lajna_pdf_writer_init (LajnaPdfWriter *self)
 {
+  self->created = g_date_time_new_now_utc ();
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
 }
@@ -169,6 +175,30 @@ lajna_pdf_writer_set_seal (LajnaPdfWriter *self,
 
   g_free (self->seal);
   self->seal = g_strdup (seal);
+}
+
+/**
+ * lajna_pdf_writer_set_created:
+ * @self: a #LajnaPdfWriter
+ * @day: the day the document was made, YYYY-MM-DD (its midnight, UTC)
+ *
+ * Dates the document: one dated, with the same content, is written with
+ * the same bytes whenever it is written.
+ */
+void
+lajna_pdf_writer_set_created (LajnaPdfWriter *self,
+                              const char     *day)
+{
+  int year, month, date;
+
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &year, &month, &date) != 3)
+    return;
+  g_date_time_unref (self->created);
+  self->created = g_date_time_new_utc (year, month, date, 0, 0, 0);
+  if (self->created == NULL)
+    self->created = g_date_time_new_now_utc ();
 }
 
 /**
@@ -647,21 +677,43 @@ lajna_pdf_writer_append_to (LajnaPdfWriter *self,
     }
 }
 
-/* The document's pages on @surface, its seal in the keywords; then the
- * surface finished. */
-static gboolean
-write_to (LajnaPdfWriter   *self,
-          cairo_surface_t  *surface,
-          const char       *name,
-          GError          **error)
+/**
+ * lajna_pdf_writer_write_bytes:
+ * @self: a #LajnaPdfWriter
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the whole document, in memory, as
+ *   a PDF/A-2b document (lajna-pdf-archive.c), its seal in the keywords
+ */
+GBytes *
+lajna_pdf_writer_write_bytes (LajnaPdfWriter  *self,
+                              GError         **error)
 {
-  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) drawn = NULL;
+  g_autoptr(GString) archive = NULL;
+  g_autofree char *created = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
-  if (self->seal != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, self->seal);
+  g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), NULL);
+
+  surface = lajna_pdf_file_new_in_memory (bytes, self->title);
+  created = g_date_time_format (self->created, "%Y-%m-%dT%H:%M:%SZ");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  cr = cairo_create (surface);
   lajna_pdf_writer_append_to (self, cr);
   cairo_destroy (cr);
-  return lajna_pdf_file_finish (surface, name, error);
+  if (!lajna_pdf_file_finish (surface, self->title, error))
+    return NULL;
+  drawn = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  archive = lajna_pdf_archive (drawn, self->title, self->created, self->seal,
+                               self->arabic ? "ar" : "en", error);
+  if (archive == NULL)
+    return NULL;
+  bytes = g_bytes_unref_to_array (g_steal_pointer (&drawn));
+  g_byte_array_append (bytes, (const guint8 *) archive->str, archive->len);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**
@@ -677,29 +729,9 @@ lajna_pdf_writer_write (LajnaPdfWriter  *self,
                         const char      *path,
                         GError         **error)
 {
-  g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), FALSE);
+  g_autoptr(GBytes) pdf = lajna_pdf_writer_write_bytes (self, error);
 
-  return write_to (self, lajna_pdf_file_new (path, self->title), path, error);
-}
-
-/**
- * lajna_pdf_writer_write_bytes:
- * @self: a #LajnaPdfWriter
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the whole document, in memory
- */
-GBytes *
-lajna_pdf_writer_write_bytes (LajnaPdfWriter  *self,
-                              GError         **error)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-
-  g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), NULL);
-
-  if (!write_to (self, lajna_pdf_file_new_in_memory (bytes, self->title), self->title, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return pdf != NULL && lajna_pdf_file_write (path, pdf, error);
 }
 
 /**

@@ -20,6 +20,8 @@ void            lajna_pdf_writer_set_watermark  (LajnaPdfWriter  *self,
                                                  const char      *text);
 void            lajna_pdf_writer_set_seal       (LajnaPdfWriter  *self,
                                                  const char      *seal);
+void            lajna_pdf_writer_set_created    (LajnaPdfWriter  *self,
+                                                 const char      *day);
 void            lajna_pdf_writer_set_arabic     (LajnaPdfWriter  *self,
                                                  gboolean         arabic);
 void            lajna_pdf_writer_add_letterhead (LajnaPdfWriter *self,

@@ -82,6 +82,8 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
 
   lajna_pdf_writer_set_arabic (writer, TRUE);
   lajna_pdf_writer_set_seal (writer, content->seal);
+  if (content->number > 0)
+    lajna_pdf_writer_set_created (writer, content->issued_on);
   if (content->number == 0)
     lajna_pdf_writer_set_watermark (writer, "مسودة — لم يصدر القرار بعد");
   /* A committee's own letterhead, or the state, ministry and committee;
@@ -294,6 +296,7 @@ lajna_rulings_render_all (LajnaDb              *db,
     }
   cairo_destroy (cr);
   done = lajna_pdf_file_finish (surface, partial, done ? error : NULL) && done
+         && lajna_pdf_file_archive (partial, "قرارات", error)
          && lajna_db_run (db, "BEGIN", error);
   for (guint i = 0; i < case_ids->len && done; i++)
     {

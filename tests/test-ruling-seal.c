@@ -139,7 +139,7 @@ START_TEST (test_altered)
   ck_assert_int_eq (status, 0);
   ck_assert_int_eq (verify_file (db, open, &facts), LAJNA_SEAL_VALID);
   ck_assert (g_file_get_contents (open, &contents, &length, NULL));
-  glyphs = strstr (contents, "[<");
+  glyphs = memmem (contents, length, "[<", 2);
   ck_assert (glyphs != NULL);
   glyphs[3] = glyphs[3] == '1' ? '2' : '1';
   ck_assert (g_file_set_contents (open, contents, length, NULL));
