@@ -52,6 +52,7 @@ lajna_ruling_content_free (LajnaRulingContent *content)
   g_free (content->letterhead);
   g_clear_pointer (&content->logo, g_bytes_unref);
   g_free (content->seal);
+  g_free (content->pdf_seal);
   g_free (content->correction_reason);
   g_free (content->title);
   g_free (content->preamble);
@@ -163,13 +164,15 @@ read_ruling (LajnaRulingContent  *content,
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT d.id, r.id, r.number, r.year, r.issued_on::text,"
       "       k.state_name, k.ministry_name, k.name_ar,"
-      "       coalesce(r.content->>'letterhead', k.letterhead), k.logo,"
+      "       coalesce(r.content->>'letterhead', k.letterhead),"
+      "       CASE WHEN r.content ? 'layout' THEN decode(r.content->>'logo', 'base64')"
+      "            ELSE k.logo END,"
       "       coalesce(r.content->>'title', t.title), coalesce(r.content->>'preamble', t.preamble),"
       "       coalesce((SELECT string_agg(a, E'\\x1e' ORDER BY n) FROM"
       "                   jsonb_array_elements_text(r.content->'articles') WITH ORDINALITY x (a, n)),"
       "                array_to_string(t.articles, E'\\x1e')),"
       "       coalesce((r.content->>'hijri')::boolean, k.hijri_dates), r.seal, k.id, r.version,"
-      "       r.decision_id <> d.id, r.correction_reason, r.pdf IS NOT NULL"
+      "       r.decision_id <> d.id, r.correction_reason, r.pdf IS NOT NULL, r.pdf_seal"
       "  FROM decision_now d JOIN case_file c ON c.id = d.case_id"
       "  JOIN committee k ON k.id = c.committee_id"
       "  LEFT JOIN ruling r ON r.id = lajna_decision_ruling(d.id)"
@@ -201,6 +204,7 @@ read_ruling (LajnaRulingContent  *content,
   content->outdated = PQgetvalue (result, 0, 17)[0] == 't';
   content->correction_reason = lajna_db_dup_value (result, 0, 18);
   content->is_signed = PQgetvalue (result, 0, 19)[0] == 't';
+  content->pdf_seal = lajna_db_dup_value (result, 0, 20);
   *title = lajna_db_dup_value (result, 0, 10);
   *preamble = lajna_db_dup_value (result, 0, 11);
   *articles = g_strsplit (PQgetvalue (result, 0, 12), "\x1e", -1);
@@ -370,6 +374,7 @@ lajna_ruling_content_copy (const LajnaRulingContent *content)
   copy->issued_on = g_strdup (content->issued_on);
   copy->correction_reason = g_strdup (content->correction_reason);
   copy->seal = g_strdup (content->seal);
+  copy->pdf_seal = g_strdup (content->pdf_seal);
   copy->state_name = g_strdup (content->state_name);
   copy->ministry_name = g_strdup (content->ministry_name);
   copy->committee_name = g_strdup (content->committee_name);
@@ -396,8 +401,9 @@ lajna_ruling_content_copy (const LajnaRulingContent *content)
  * @content: a ruling filled in
  *
  * Returns: (transfer full): its text as JSON, for the ruling's record: the
- *   letterhead, title, preamble, articles, signatories and whether it gives
- *   the Hijri date
+ *   letterhead and its logo, title, preamble, articles, signatories,
+ *   whether it gives the Hijri date, and the version of the layout that
+ *   prints it
  */
 char *
 lajna_ruling_content_freeze (const LajnaRulingContent *content)
@@ -428,6 +434,15 @@ lajna_ruling_content_freeze (const LajnaRulingContent *content)
   lajna_json_end_array (json);
   lajna_json_key (json, "hijri");
   lajna_json_bool (json, content->hijri);
+  lajna_json_key (json, "layout");
+  lajna_json_int (json, LAJNA_RULING_LAYOUT);
+  if (content->logo != NULL)
+    {
+      g_autofree char *logo = g_base64_encode (g_bytes_get_data (content->logo, NULL),
+                                               g_bytes_get_size (content->logo));
+
+      lajna_json_member (json, "logo", logo);
+    }
   lajna_json_end_object (json);
   return lajna_json_free_to_string (json);
 }

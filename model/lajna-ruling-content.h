@@ -14,8 +14,9 @@ typedef struct
 /* What a ruling prints, its template filled in: every value but Arabic
  * words isolated, so that a date, a number or a Latin name keeps its own
  * order in the Arabic sentence around it. @number is 0 for a decision
- * whose ruling is not issued yet (a draft). A sealed ruling (@seal set)
- * holds the text it was sealed with; @outdated says that the decision was
+ * whose ruling is not issued yet (a draft). A sealed ruling (@seal set,
+ * the code its QR code prints) holds the text it was sealed with, and
+ * @pdf_seal seals its PDF as issued (lajna-seal.c); @outdated says that the decision was
  * corrected since, so that the ruling needs a corrected version. A
  * version after the first gives its @correction_reason. @is_signed says
  * that its digitally signed PDF is on record. @text_hidden says that the
@@ -36,6 +37,7 @@ typedef struct
   gboolean    is_signed;
   gboolean    text_hidden;
   char       *seal;
+  char       *pdf_seal;
   char       *issued_on;
   char       *state_name;
   char       *ministry_name;
@@ -54,6 +56,9 @@ LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
                                                  GError            **error);
 char               *lajna_ruling_fill           (const char         *text,
                                                  GHashTable         *values);
+/* The version of the layout a sealed ruling was printed with. */
+#define LAJNA_RULING_LAYOUT 2
+
 /* The most articles a ruling has (and a name is known for). */
 #define LAJNA_RULING_MAX_ARTICLES 20
 

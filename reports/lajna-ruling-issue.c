@@ -1,13 +1,16 @@
 /* lajna-ruling-issue.c: rulings put on record. Issuing one gives it the
  * next number of its committee's year (lajna_ruling_issue() in
- * 0022-ruling-custody.sql) and seals it, in one transaction: its text is
- * frozen and its seal made by the database with the committee's key over
- * the digest of what it prints (lajna-seal.c) before the number is
+ * 0022-ruling-custody.sql) and seals it, in one transaction: its content
+ * is frozen and the code of its QR code made by the database with the
+ * committee's key; its PDF is laid out with that code, the same bytes
+ * whenever it is laid out, kept as issued and sealed by the database too
+ * (0024-ruling-pdf-seal.sql, lajna-seal.c), before the number is
  * committed, so that numbers have no gap, none is given twice, and no
  * ruling is on record unsealed (the database refuses to commit one),
- * whatever workstations issue at once. A correction is a new
- * version of the same number, sealed the same way. A ruling issued before
- * seals existed is sealed when it is first printed. */
+ * whatever workstations issue at once. A correction is a new version of
+ * the same number, sealed the same way. A ruling issued before seals
+ * existed, or sealed the earlier way, is sealed when it is first
+ * printed. */
 
 #include "lajna-ruling-issue.h"
 
@@ -15,7 +18,7 @@
 
 #include "lajna-ruling-content.h"
 #include "lajna-ruling.h"
-#include "lajna-seal.h"
+#include "lajna-pdf-writer.h"
 #include "lajna-text.h"
 
 /* The bytes of a bytea column of a result read in binary. */
@@ -28,11 +31,11 @@ dup_bytes (const PGresult *result,
 }
 
 /* Seals @content, an issued ruling just read, in the caller's transaction,
- * unless it is sealed: its text frozen, and the seal made by the database
- * with the committee's key (lajna_ruling_seal() in 0022-ruling-custody.sql)
- * over the digest of the text it prints. @content then holds its seal, or
- * none when another workstation sealed it meanwhile (its seal stands, and
- * the ruling is to be read again). */
+ * unless its PDF is sealed: its content frozen and its code made
+ * (lajna_ruling_seal()), then its PDF laid out with the code, kept and
+ * sealed (lajna_ruling_seal_pdf()). @content then holds its code and PDF
+ * seal, or neither when another workstation sealed it meanwhile (its seal
+ * stands, and the ruling is to be read again). */
 static gboolean
 seal_content (LajnaDb             *db,
               LajnaRulingContent  *content,
@@ -41,7 +44,8 @@ seal_content (LajnaDb             *db,
   g_autoptr(LajnaPdfWriter) writer = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(PGresult) sealed = NULL;
-  g_autofree char *digest = NULL, *frozen = NULL, *id = NULL;
+  g_autoptr(PGresult) pdf_sealed = NULL;
+  g_autofree char *frozen = NULL, *id = NULL;
 
   if (content->ruling_id == 0)
     {
@@ -49,19 +53,32 @@ seal_content (LajnaDb             *db,
                    _("The ruling is not issued yet: issue it first."));
       return FALSE;
     }
-  if (content->seal != NULL)
+  if (content->pdf_seal != NULL)
     return TRUE;
-  writer = lajna_ruling_lay_out (content);
-  if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
-      || (digest = lajna_seal_digest (pdf, error)) == NULL)
-    return FALSE;
   frozen = lajna_ruling_content_freeze (content);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
-  sealed = lajna_db_exec_params (db, "SELECT lajna_ruling_seal($1, $2::jsonb, $3)", 3,
-                                 (const char *[]) { id, frozen, digest }, error);
+  sealed = lajna_db_exec_params (db, "SELECT lajna_ruling_seal($1, $2::jsonb)", 2,
+                                 (const char *[]) { id, frozen }, error);
   if (sealed == NULL)
     return FALSE;
+  g_clear_pointer (&content->seal, g_free);
+  if (PQgetisnull (sealed, 0, 0))
+    return TRUE;
   content->seal = lajna_db_dup_value (sealed, 0, 0);
+  writer = lajna_ruling_lay_out (content);
+  if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL)
+    return FALSE;
+  {
+    const char *values[] = { id, g_bytes_get_data (pdf, NULL) };
+    const int lengths[] = { 0, (int) g_bytes_get_size (pdf) };
+    const int formats[] = { 0, 1 };
+
+    pdf_sealed = lajna_db_exec_binary (db, "SELECT lajna_ruling_seal_pdf($1, $2)", 2, values,
+                                       lengths, formats, FALSE, error);
+  }
+  if (pdf_sealed == NULL)
+    return FALSE;
+  content->pdf_seal = lajna_db_dup_value (pdf_sealed, 0, 0);
   return TRUE;
 }
 
@@ -157,13 +174,14 @@ lajna_ruling_correct (LajnaDb     *db,
 /**
  * lajna_ruling_seal:
  * @db: a connection, as one who may issue rulings
- * @content: an issued ruling, just read, not sealed yet (one issued
- *   before seals existed)
+ * @content: an issued ruling, just read, its PDF not sealed yet (one
+ *   issued before seals existed, or sealed the earlier way)
  * @error: return location for a #GError
  *
- * Seals the ruling: its text as it prints today is frozen. @content then
- * holds its seal; when another workstation sealed it meanwhile, it holds
- * none, and the ruling is to be read again.
+ * Seals the ruling: its text as it prints today is frozen (or, sealed the
+ * earlier way, the text it was frozen with), and its PDF kept as issued.
+ * @content then holds its seals; when another workstation sealed it
+ * meanwhile, it holds none, and the ruling is to be read again.
  *
  * Returns: whether the ruling is sealed, here or by another workstation
  */

@@ -149,8 +149,9 @@ record_print (gpointer   data,
  * @case_id: the file
  * @error: return location for a #GError
  *
- * Reads the file's ruling as it prints: an issued ruling not sealed yet
- * (one issued before seals existed) is sealed first; one signed before
+ * Reads the file's ruling as it prints: an issued ruling whose PDF is not
+ * sealed yet (one issued before seals existed, or sealed the earlier way)
+ * is sealed first; one signed before
  * seals existed is not sealed afterwards. Those who read a ruling whole
  * (with the parties' numbers: clerks, chairs, signatories) may seal.
  *
@@ -171,40 +172,57 @@ lajna_ruling_load_printable (LajnaDb  *db,
       return NULL;
     }
   /* Signed before seals existed: its signed PDF stands as it is. */
-  if (content == NULL || content->ruling_id == 0 || content->seal != NULL || content->is_signed)
+  if (content == NULL || content->ruling_id == 0 || content->pdf_seal != NULL
+      || content->is_signed)
     return g_steal_pointer (&content);
   if (!lajna_ruling_seal (db, content, error))
     return NULL;
-  if (content->seal != NULL)
+  if (content->pdf_seal != NULL)
     return g_steal_pointer (&content);
   /* Sealed meanwhile by another workstation: its seal and text stand. */
   return lajna_ruling_content_load (db, case_id, error);
 }
 
-/* The signed PDF on record, written beside @path, the printing recorded,
- * then named @path. */
-static gboolean
-write_signed (Printed     *printed,
-              const char  *path,
-              GError     **error)
+/* The ruling's PDF on record: signed, or as issued with its seal. */
+static GBytes *
+read_on_record (LajnaDb                  *db,
+                const LajnaRulingContent *content,
+                GError                  **error)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, printed->ruling_id);
-  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
   const char *params[] = { id };
-  g_autoptr(PGresult) result = lajna_db_exec_binary (printed->db,
-      "SELECT pdf FROM ruling WHERE id = $1 AND pdf IS NOT NULL", 1, params, NULL, NULL, TRUE,
+  g_autoptr(PGresult) result = lajna_db_exec_binary (db,
+      "SELECT coalesce(pdf, issued_pdf) FROM ruling"
+      " WHERE id = $1 AND coalesce(pdf, issued_pdf) IS NOT NULL", 1, params, NULL, NULL, TRUE,
       error);
+  g_autoptr(GBytes) pdf = NULL;
 
   if (result == NULL)
-    return FALSE;
+    return NULL;
   if (PQntuples (result) != 1)
     {
       g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                   _("The signed ruling cannot be found."));
-      return FALSE;
+                   _("The ruling’s PDF on record cannot be found."));
+      return NULL;
     }
-  if (!g_file_set_contents (partial, PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0),
-                            error))
+  pdf = g_bytes_new (PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0));
+  if (content->is_signed)
+    return g_steal_pointer (&pdf);
+  return lajna_seal_apply (pdf, content->pdf_seal, error);
+}
+
+/* The PDF on record, written beside @path, the printing recorded, then
+ * named @path. */
+static gboolean
+write_on_record (Printed                  *printed,
+                 const LajnaRulingContent *content,
+                 const char               *path,
+                 GError                  **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autoptr(GBytes) pdf = read_on_record (printed->db, content, error);
+
+  if (pdf == NULL || !lajna_pdf_file_write (partial, pdf, error))
     return FALSE;
   if (!record_print (printed, error))
     {
@@ -221,8 +239,9 @@ write_signed (Printed     *printed,
  * @path: the PDF to write
  * @error: return location for a #GError
  *
- * Writes the ruling of the decision in force on the file (a draft until
- * it is issued; once signed, the signed PDF on record, byte for byte). The
+ * Writes the ruling of the decision in force on the file: a draft until
+ * it is issued; then its PDF on record, byte for byte, as issued and
+ * sealed, or as signed. The
  * printing is recorded in the audit trail; when it cannot be, nothing is
  * left at @path.
  *
@@ -241,8 +260,8 @@ lajna_ruling_render (LajnaDb     *db,
   if (content == NULL)
     return FALSE;
   printed.ruling_id = content->ruling_id;
-  if (content->is_signed)
-    return write_signed (&printed, path, error);
+  if (content->is_signed || content->pdf_seal != NULL)
+    return write_on_record (&printed, content, path, error);
   writer = lajna_ruling_lay_out (content);
   return lajna_pdf_writer_write_recorded (writer, path, record_print, &printed, error);
 }
@@ -337,8 +356,8 @@ dup_signer (LajnaDb                  *db,
  * @path: where to write the signed PDF
  * @error: return location for a #GError
  *
- * Signs the file's ruling (an incremental update holding a CMS signature
- * over the whole file), checks the signature as a reader would, and
+ * Signs the file's ruling, its PDF as issued and sealed (an incremental
+ * update holding a CMS signature over the whole file), checks the signature as a reader would, and
  * stores the signed PDF with its SHA-256, once: a ruling signed is final.
  *
  * Returns: whether the ruling was signed, stored and written
@@ -352,7 +371,6 @@ lajna_ruling_sign (LajnaDb     *db,
                    GError     **error)
 {
   g_autoptr(LajnaRulingContent) content = lajna_ruling_load_printable (db, case_id, error);
-  g_autoptr(LajnaPdfWriter) writer = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GBytes) signed_pdf = NULL;
   g_autoptr(PGresult) stored = NULL;
@@ -369,10 +387,14 @@ lajna_ruling_sign (LajnaDb     *db,
                    _("The ruling is not issued yet: issue it before it is signed."));
       return FALSE;
     }
+  if (content->is_signed || content->pdf_seal == NULL)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
+                   _("The ruling is signed already: a ruling signed is final."));
+      return FALSE;
+    }
   signer = dup_signer (db, content);
-  writer = lajna_ruling_lay_out (content);
-  if ((pdf = lajna_pdf_writer_write_bytes (writer, error)) == NULL
-      || !lajna_seal_covers (content->seal, pdf, error)
+  if ((pdf = read_on_record (db, content, error)) == NULL
       || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL
       || !lajna_pdf_signature_check (signed_pdf, error))
     return FALSE;

@@ -1,18 +1,20 @@
-/* lajna-seal.c: a ruling's seal, what its QR code holds, checked offline.
+/* lajna-seal.c: a ruling's seal, checked offline.
  *
- * The seal reads "LAJNA1|ruling|committee|year|number|version|digest|
- * signature": the digest is the SHA-256 (base64) of the ruling's printed
- * text as Poppler extracts it from the PDF, every page in turn, without
- * white space or format characters (the bidi isolates) and in NFKC, so
- * that the way a line breaks does not count but every letter and digit
- * does; the signature (Ed25519, base64) covers everything before it, made
- * by the database with the committee's seal key, which no one reads
- * (lajna_ruling_seal() in 0022-ruling-custody.sql). The PDF also carries
- * the seal in its keywords, where Poppler reads it back.
+ * A ruling is sealed by the database with its committee's key
+ * (0024-ruling-pdf-seal.sql) twice over: its QR code prints a code ("LJ2:"
+ * and base45) naming the ruling, signed over its content; and its PDF as
+ * issued, that code on its pages, is sealed by its length and SHA-256:
+ * "LAJNA2|ruling|committee|year|number|version|length|sha256|signature",
+ * the signature (Ed25519, base64) over all before it. The PDF seal is
+ * appended to the PDF in an incremental update of its own, a trailer
+ * that holds it as /LajnaSeal; the same PDF and seal always make the same
+ * update. A signatory's signature may follow, in an update of its own.
  *
- * A PDF is valid when its seal was made by a known key and its text is
- * the text sealed; altered when the seal is good but the text is not; and
- * unknown when it has no seal, or one no known key made. */
+ * A PDF is valid when a known key made its seal, the bytes before the
+ * seal are those sealed, the seal's update is the one it makes, and all
+ * that follows is a signature over every byte; signed, then changed when
+ * bytes follow what the signature covers; altered when anything else
+ * differs; and unknown when it has no seal, or one no known key made. */
 
 #include "lajna-seal.h"
 
@@ -20,13 +22,16 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
-#include <poppler.h>
 #include <string.h>
 
 #include "lajna-pdf-sign.h"
+#include "lajna-pdf-update.h"
 
-#define SEAL_PREFIX "LAJNA1"
-#define SEAL_FIELDS 8
+#define SEAL_PREFIX "LAJNA2"
+#define SEAL_FIELDS 9
+#define SEAL_KEY "/LajnaSeal ("
+/* The longest seal: its fields are numbers and base64. */
+#define SEAL_MAX 256
 
 static void
 set_crypto_error (GError    **error,
@@ -35,60 +40,56 @@ set_crypto_error (GError    **error,
   g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY, message);
 }
 
-/* The document's text, every page in turn, without white space or format
- * characters, in NFKC; its SHA-256 in base64. */
-static char *
-document_digest (PopplerDocument *document)
+/**
+ * lajna_seal_update:
+ * @issued: a ruling's PDF as issued
+ * @pdf_seal: its PDF seal
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the update that appends @pdf_seal
+ *   to @issued
+ */
+GString *
+lajna_seal_update (GBytes      *issued,
+                   const char  *pdf_seal,
+                   GError     **error)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  guint8 digest[32];
-  gsize length = sizeof digest;
-  int pages = poppler_document_get_n_pages (document);
+  g_autoptr(LajnaPdfUpdate) update = lajna_pdf_update_new (issued, error);
+  g_autofree char *entry = NULL;
 
-  for (int i = 0; i < pages; i++)
+  if (update == NULL)
+    return NULL;
+  if (strlen (pdf_seal) > SEAL_MAX || strpbrk (pdf_seal, "()\\\r\n") != NULL)
     {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      g_autofree char *text = page != NULL ? poppler_page_get_text (page) : NULL;
-      g_autofree char *normal = NULL;
-      GString *kept;
-
-      g_clear_object (&page);
-      if (text == NULL)
-        continue;
-      kept = g_string_sized_new (strlen (text));
-      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
-            g_string_append_unichar (kept, c);
-        }
-      normal = g_utf8_normalize (kept->str, kept->len, G_NORMALIZE_NFKC);
-      g_string_free (kept, TRUE);
-      if (normal != NULL)
-        g_checksum_update (checksum, (const guchar *) normal, strlen (normal));
+      g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
+                           _("The ruling’s seal is not one Lajna makes."));
+      return NULL;
     }
-  g_checksum_get_digest (checksum, digest, &length);
-  return g_base64_encode (digest, length);
+  entry = g_strdup_printf (SEAL_KEY "%s)", pdf_seal);
+  return lajna_pdf_update_finish (update, entry);
 }
 
 /**
- * lajna_seal_digest:
- * @pdf: a PDF
+ * lajna_seal_apply:
+ * @issued: a ruling's PDF as issued
+ * @pdf_seal: its PDF seal
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the digest of its printed text, as
- *   a seal holds it
+ * Returns: (transfer full) (nullable): the sealed PDF, as it is printed
  */
-char *
-lajna_seal_digest (GBytes  *pdf,
-                   GError **error)
+GBytes *
+lajna_seal_apply (GBytes      *issued,
+                  const char  *pdf_seal,
+                  GError     **error)
 {
-  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, error);
-  char *digest = document != NULL ? document_digest (document) : NULL;
+  g_autoptr(GString) update = lajna_seal_update (issued, pdf_seal, error);
+  GString *out;
 
-  g_clear_object (&document);
-  return digest;
+  if (update == NULL)
+    return NULL;
+  out = g_string_new_len (g_bytes_get_data (issued, NULL), g_bytes_get_size (issued));
+  g_string_append_len (out, update->str, update->len);
+  return g_string_free_to_bytes (out);
 }
 
 static EVP_PKEY *
@@ -124,31 +125,83 @@ signed_by_known_key (const char   *message,
   return FALSE;
 }
 
-/* The facts of a seal whose signature one of @public_keys made; its
- * digest in @digest. */
+/* The facts of a PDF seal whose signature one of @public_keys made; the
+ * length and SHA-256 (base64) of what it covers in @length and @digest. */
 static gboolean
 read_seal (const char      *seal,
            GPtrArray       *public_keys,
            LajnaSealFacts  *facts,
+           guint64         *length,
            char           **digest)
 {
   g_auto(GStrv) fields = g_strsplit (seal, "|", -1);
   g_autofree guint8 *signature = NULL;
   g_autofree char *message = NULL;
-  gsize length = 0;
+  gsize signature_length = 0;
 
   if (g_strv_length (fields) != SEAL_FIELDS || strcmp (fields[0], SEAL_PREFIX) != 0)
     return FALSE;
-  signature = g_base64_decode (fields[7], &length);
-  message = g_strndup (seal, strlen (seal) - strlen (fields[7]) - 1);
-  if (length != 64 || !signed_by_known_key (message, signature, length, public_keys))
+  signature = g_base64_decode (fields[8], &signature_length);
+  message = g_strndup (seal, strlen (seal) - strlen (fields[8]) - 1);
+  if (signature_length != 64
+      || !signed_by_known_key (message, signature, signature_length, public_keys)
+      || !g_ascii_string_to_unsigned (fields[6], 10, 1, G_MAXUINT32, length, NULL))
     return FALSE;
   facts->ruling_id = g_ascii_strtoll (fields[1], NULL, 10);
   facts->committee_id = (int) g_ascii_strtoll (fields[2], NULL, 10);
   facts->year = (int) g_ascii_strtoll (fields[3], NULL, 10);
   facts->number = (int) g_ascii_strtoll (fields[4], NULL, 10);
   facts->version = (int) g_ascii_strtoll (fields[5], NULL, 10);
-  *digest = g_strdup (fields[6]);
+  *digest = g_strdup (fields[7]);
+  return TRUE;
+}
+
+/* The PDF seal in @data: the first /LajnaSeal string of the file. */
+static char *
+find_seal (const char *data,
+           gsize       length)
+{
+  const char *at = memmem (data, length, SEAL_KEY, strlen (SEAL_KEY));
+  const char *end;
+
+  if (at == NULL)
+    return NULL;
+  at += strlen (SEAL_KEY);
+  end = memchr (at, ')', MIN ((gsize) (data + length - at), SEAL_MAX + 1));
+  return end != NULL ? g_strndup (at, end - at) : NULL;
+}
+
+/* Whether the first @length bytes of @data are those sealed, followed by
+ * the seal's own update; the end of that update in @end. */
+static gboolean
+issued_intact (const char *data,
+               gsize       size,
+               guint64     length,
+               const char *digest,
+               const char *seal,
+               gsize      *end)
+{
+  g_autoptr(GBytes) issued = NULL;
+  g_autoptr(GString) update = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  guint8 raw[32];
+  gsize raw_length = sizeof raw;
+
+  if (length > size)
+    return FALSE;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) data, length);
+  g_checksum_get_digest (checksum, raw, &raw_length);
+  sha256 = g_base64_encode (raw, raw_length);
+  if (strcmp (sha256, digest) != 0)
+    return FALSE;
+  issued = g_bytes_new_static (data, length);
+  update = lajna_seal_update (issued, seal, NULL);
+  if (update == NULL || size - length < update->len
+      || memcmp (data + length, update->str, update->len) != 0)
+    return FALSE;
+  *end = length + update->len;
   return TRUE;
 }
 
@@ -156,11 +209,11 @@ read_seal (const char      *seal,
  * lajna_seal_verify:
  * @pdf: a PDF, as it was given
  * @public_keys: (element-type GBytes): the seal keys trusted
- * @facts: (out caller-allocates): what the seal names, when it is valid or
- *   altered
+ * @facts: (out caller-allocates): what the seal names, when it is a known
+ *   key's
  *
- * Checks a ruling offline: its seal against the keys, and its text against
- * the seal.
+ * Checks a ruling offline: its seal against the keys, its bytes against
+ * the seal, and a signature that follows against the bytes it covers.
  *
  * Returns: the verdict
  */
@@ -169,53 +222,24 @@ lajna_seal_verify (GBytes         *pdf,
                    GPtrArray      *public_keys,
                    LajnaSealFacts *facts)
 {
-  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, NULL);
-  g_autofree char *seal = NULL;
-  g_autofree char *sealed_digest = NULL;
+  gsize size, end = 0, covered = 0;
+  const char *data = g_bytes_get_data (pdf, &size);
+  g_autofree char *seal = data != NULL ? find_seal (data, size) : NULL;
   g_autofree char *digest = NULL;
+  guint64 length = 0;
 
   memset (facts, 0, sizeof *facts);
-  if (document != NULL && (seal = poppler_document_get_keywords (document)) != NULL
-      && read_seal (seal, public_keys, facts, &sealed_digest))
-    digest = document_digest (document);
-  g_clear_object (&document);
-  if (digest == NULL)
+  if (seal == NULL || !read_seal (seal, public_keys, facts, &length, &digest))
     return LAJNA_SEAL_UNKNOWN;
-  return strcmp (digest, sealed_digest) == 0 ? LAJNA_SEAL_VALID : LAJNA_SEAL_ALTERED;
-}
-
-/**
- * lajna_seal_covers:
- * @seal: (nullable): a ruling's seal
- * @pdf: the ruling as it prints now
- * @error: return location for a #GError
- *
- * Returns: whether @pdf's text is the text @seal was made for, so that
- *   what is signed is what was sealed
- */
-gboolean
-lajna_seal_covers (const char  *seal,
-                   GBytes      *pdf,
-                   GError     **error)
-{
-  g_auto(GStrv) fields = seal != NULL ? g_strsplit (seal, "|", -1) : NULL;
-  g_autofree char *digest = NULL;
-
-  if (fields == NULL || g_strv_length (fields) != SEAL_FIELDS)
-    {
-      g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
-                           _("The ruling is not sealed."));
-      return FALSE;
-    }
-  if ((digest = lajna_seal_digest (pdf, error)) == NULL)
-    return FALSE;
-  if (strcmp (digest, fields[6]) != 0)
-    {
-      g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
-                           _("The ruling no longer prints as it was sealed; it is not signed."));
-      return FALSE;
-    }
-  return TRUE;
+  if (!issued_intact (data, size, length, digest, seal, &end))
+    return LAJNA_SEAL_ALTERED;
+  if (end == size)
+    return LAJNA_SEAL_VALID;
+  /* What follows the seal is a signature, over all before it. */
+  if (!lajna_pdf_signature_check_after (pdf, end, &covered, NULL))
+    return LAJNA_SEAL_ALTERED;
+  facts->is_signed = TRUE;
+  return covered == size ? LAJNA_SEAL_VALID : LAJNA_SEAL_SIGNED_THEN_CHANGED;
 }
 
 /**

@@ -6,19 +6,23 @@ G_BEGIN_DECLS
 
 /**
  * LajnaSealVerdict:
- * @LAJNA_SEAL_VALID: the seal is Lajna's and the text is the text sealed
- * @LAJNA_SEAL_ALTERED: the seal is Lajna's but the text has changed since
+ * @LAJNA_SEAL_VALID: the seal is Lajna's and the PDF is the one sealed,
+ *   signed over every byte if signed
+ * @LAJNA_SEAL_ALTERED: the seal is Lajna's but the PDF has changed since
+ * @LAJNA_SEAL_SIGNED_THEN_CHANGED: the PDF was sealed and signed, then
+ *   bytes were added after the signature
  * @LAJNA_SEAL_UNKNOWN: no seal, or one no known key made
  */
 typedef enum
 {
   LAJNA_SEAL_VALID,
   LAJNA_SEAL_ALTERED,
+  LAJNA_SEAL_SIGNED_THEN_CHANGED,
   LAJNA_SEAL_UNKNOWN,
 } LajnaSealVerdict;
 
 /* What a seal names: the ruling, its number of its committee's year, and
- * its version. */
+ * its version; and whether the PDF carries a signatory's signature. */
 typedef struct
 {
   gint64 ruling_id;
@@ -26,12 +30,14 @@ typedef struct
   int    year;
   int    number;
   int    version;
+  gboolean is_signed;
 } LajnaSealFacts;
 
-char            *lajna_seal_digest          (GBytes               *pdf,
+GString         *lajna_seal_update          (GBytes               *issued,
+                                             const char           *pdf_seal,
                                              GError              **error);
-gboolean         lajna_seal_covers          (const char           *seal,
-                                             GBytes               *pdf,
+GBytes          *lajna_seal_apply           (GBytes               *issued,
+                                             const char           *pdf_seal,
                                              GError              **error);
 LajnaSealVerdict lajna_seal_verify          (GBytes               *pdf,
                                              GPtrArray            *public_keys,

@@ -372,3 +372,28 @@ lajna_test_make_drawing_forms (gboolean plain_page_after)
   g_ptr_array_add (objects, NULL);
   return lajna_test_pdf_of ((const char * const *) objects->pdata);
 }
+
+/**
+ * lajna_test_make_p12:
+ * @dir: where to write it
+ * @password: its password
+ *
+ * Returns: (transfer full): the path of a self-signed signatory's key
+ *   (RSA), as a PKCS#12 file with @password
+ */
+char *
+lajna_test_make_p12 (const char *dir,
+                     const char *password)
+{
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *pass = g_strdup_printf ("pass:%s", password);
+  char *p12 = g_build_filename (dir, "signatory.p12", NULL);
+
+  g_free (lajna_test_tool_output ("openssl", ARGS ("req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                                   "-keyout", key, "-out", cert, "-days", "3650",
+                                                   "-subj", "/CN=Lajna Chair"), NULL));
+  g_free (lajna_test_tool_output ("openssl", ARGS ("pkcs12", "-export", "-inkey", key, "-in", cert,
+                                                   "-out", p12, "-passout", pass), NULL));
+  return p12;
+}

@@ -381,9 +381,10 @@ decided (const char *code,
   if (issue)
     {
       g_autofree char *seal = g_strdup_printf (
-          "SELECT lajna_ruling_seal(lajna_ruling_issue(%s), '{\"letterhead\": \"\","
-          " \"title\": \"\", \"preamble\": \"\", \"articles\": [], \"signatories\": []}',"
-          " repeat('A', 43) || '=') IS NOT NULL", decision);
+          "SELECT lajna_ruling_seal_pdf(r, convert_to('%%PDF-1.7 ' || lajna_ruling_seal(r,"
+          "         '{\"letterhead\": \"\", \"title\": \"\", \"preamble\": \"\","
+          "           \"articles\": [], \"signatories\": [], \"layout\": 2}'), 'UTF8'))"
+          "       IS NOT NULL FROM (SELECT lajna_ruling_issue(%s) r) i", decision);
       g_autofree char *sealed = admin_value (seal);
 
       ck_assert_str_eq (sealed, "t");
@@ -431,8 +432,16 @@ START_TEST (test_rulings_kept)
       /* Issued without its seal: refused when the transaction commits. */
       { "clerk_a", "SELECT lajna_ruling_issue(ID)", decision_a2, NULL, LAJNA_DB_ERROR_INVALID },
       /* Sealed already: the seal on record stands. */
-      { "clerk_a", "SELECT coalesce(lajna_ruling_seal(ID, '{}', repeat('B', 43) || '='), '')",
-        ruling_a, "", 0 },
+      { "clerk_a", "SELECT coalesce(lajna_ruling_seal(ID, '{}'), '')", ruling_a, "", 0 },
+      /* Its PDF as issued is kept once, and only by those who seal. */
+      { "clerk_a", "SELECT lajna_ruling_seal_pdf(ID, '%PDF-1.7 forged')", ruling_a, NULL,
+        LAJNA_DB_ERROR_INVALID },
+      { "clerk_a", "UPDATE ruling SET issued_pdf = '%PDF-1.7' WHERE id = ID", ruling_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
+      { "member_b", "SELECT lajna_ruling_seal_pdf(ID, NULL)", ruling_a, NULL,
+        LAJNA_DB_ERROR_NOT_FOUND },
+      { "member_b", "SELECT issued_pdf FROM ruling WHERE id = ID", ruling_a, NULL,
+        LAJNA_DB_ERROR_DENIED },
       { "clerk_a", "SELECT private_key FROM seal_key WHERE committee_id = ID", committee_a, NULL,
         LAJNA_DB_ERROR_DENIED },
       { "clerk_a", "SELECT lajna_ed25519_sign('\\x00'::bytea, '\\x00'::bytea, 'ID')", "x",

@@ -1,9 +1,10 @@
 /* test-ruling-seal.c: a ruling's seal and versions. An issued ruling
- * carries a QR code that zbarimg reads as the seal in the PDF's keywords;
- * `lajnactl ruling verify` and lajna_seal_verify() answer valid for it
- * (signed too), altered once its text changes (a copy laid out with
- * another name, one glyph changed in the file), and unknown for a draft,
- * a seal of another key, or a file that is not a PDF. A ruling on record
+ * carries a QR code that zbarimg reads as the code in the PDF's keywords;
+ * `lajnactl ruling verify` and lajna_seal_verify() answer valid for it,
+ * altered once its PDF changes (another text under its seal, one glyph
+ * changed in the file, the file rewritten by qpdf), and unknown for a
+ * draft, a seal of another key, or a file that is not a PDF; with no
+ * database and no key, verify says so and makes no database. A ruling on record
  * keeps its text when its template changes; a correction is a new version
  * of the same number, with its reason, the old one untouched. */
 
@@ -88,7 +89,7 @@ START_TEST (test_valid_and_read_from_the_qr_code)
   /* The QR code on the page holds the seal the keywords hold, and the
    * ruling's record. */
   seal = keywords (path);
-  ck_assert (g_str_has_prefix (seal, "LAJNA1|"));
+  ck_assert (g_str_has_prefix (seal, "LJ2:"));
   stored = query_text (db, "SELECT seal FROM ruling WHERE id = $1", ruling);
   ck_assert_str_eq (seal, stored);
   g_free (lajna_test_tool_output ("pdftoppm", ARGS ("-png", "-r", "150", "-f", "1", "-l", "1",
@@ -102,48 +103,77 @@ START_TEST (test_valid_and_read_from_the_qr_code)
 }
 END_TEST
 
-/* Another text under the same seal: a copy laid out with another name,
- * and the file with one glyph of its text changed. */
+/* @content laid out, and sealed with @pdf_seal: another PDF under the
+ * ruling's seal. */
+static void
+write_under_seal (const LajnaRulingContent *content,
+                  const char               *pdf_seal,
+                  const char               *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (content);
+  g_autoptr(GBytes) pdf = lajna_pdf_writer_write_bytes (writer, &error);
+  g_autoptr(GBytes) sealed = NULL;
+
+  expect_ok (pdf != NULL, error);
+  sealed = lajna_seal_apply (pdf, pdf_seal, &error);
+  expect_ok (sealed != NULL, error);
+  ck_assert (g_file_set_contents (path, g_bytes_get_data (sealed, NULL),
+                                  g_bytes_get_size (sealed), NULL));
+}
+
+/* Another text under the same seal, the file with one glyph of its text
+ * changed, and the file rewritten by qpdf: all altered. The same content
+ * laid out again gives the very bytes sealed. */
 START_TEST (test_altered)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lajna_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.pdf", NULL);
   g_autofree char *forged = g_build_filename (dir, "forged.pdf", NULL);
   g_autofree char *open = g_build_filename (dir, "open.pdf", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *contents = NULL, *issued = NULL, *relaid = NULL;
   g_autoptr(LajnaRulingContent) content = NULL;
-  g_autoptr(LajnaPdfWriter) writer = NULL;
   gint64 file = decided_file (db, "juvenile", "continue");
   LajnaSealFacts facts;
-  gsize length;
+  gsize length, issued_length, relaid_length;
   char *glyphs;
   int status;
 
   expect_ok (lajna_ruling_issue (db, file, "2041-03-02", &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
-  ck_assert (content->seal != NULL);
+  ck_assert (content->seal != NULL && content->pdf_seal != NULL);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  ck_assert_int_eq (verify_file (db, path, &facts), LAJNA_SEAL_VALID);
+
+  /* Rendering is deterministic: the frozen content laid out again. */
+  write_under_seal (content, content->pdf_seal, again);
+  ck_assert (g_file_get_contents (path, &issued, &issued_length, NULL));
+  ck_assert (g_file_get_contents (again, &relaid, &relaid_length, NULL));
+  ck_assert_uint_eq (issued_length, relaid_length);
+  ck_assert (memcmp (issued, relaid, issued_length) == 0);
+
   g_free (content->articles[0]);
   content->articles[0] = g_strdup ("تسليم الحدث إلى شخص آخر.");
-  writer = lajna_ruling_lay_out (content);
-  expect_ok (lajna_pdf_writer_write (writer, forged, &error), error);
+  write_under_seal (content, content->pdf_seal, forged);
   ck_assert_int_eq (verify_file (db, forged, &facts), LAJNA_SEAL_ALTERED);
   ck_assert_int_eq (facts.ruling_id, content->ruling_id);
 
-  /* Uncompressed by qpdf, it is still valid; one glyph changed, altered. */
-  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  /* Uncompressed by qpdf, its bytes are no longer those sealed; one glyph
+   * changed there, still altered. */
   g_free (lajna_test_tool_output ("qpdf", ARGS ("--qdf", "--object-streams=disable", path, open),
                                   &status));
   ck_assert_int_eq (status, 0);
-  ck_assert_int_eq (verify_file (db, open, &facts), LAJNA_SEAL_VALID);
+  ck_assert_int_ne (verify_file (db, open, &facts), LAJNA_SEAL_VALID);
   ck_assert (g_file_get_contents (open, &contents, &length, NULL));
   glyphs = memmem (contents, length, "[<", 2);
   ck_assert (glyphs != NULL);
   glyphs[3] = glyphs[3] == '1' ? '2' : '1';
   ck_assert (g_file_set_contents (open, contents, length, NULL));
-  ck_assert_int_eq (verify_file (db, open, &facts), LAJNA_SEAL_ALTERED);
+  ck_assert_int_ne (verify_file (db, open, &facts), LAJNA_SEAL_VALID);
   lajna_test_remove_dir (dir);
 }
 END_TEST
@@ -156,11 +186,9 @@ START_TEST (test_unknown)
   g_autofree char *draft = g_build_filename (dir, "draft.pdf", NULL);
   g_autofree char *other = g_build_filename (dir, "other.pdf", NULL);
   g_autofree char *text = g_build_filename (dir, "text.pdf", NULL);
-  g_autofree char *other_seal = NULL, *digest = NULL, *sign = NULL;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *sign = NULL, *fields = NULL;
   g_autoptr(PGresult) signed_seal = NULL;
   g_autoptr(LajnaRulingContent) content = NULL;
-  g_autoptr(LajnaPdfWriter) writer = NULL;
   gint64 file = decided_file (db, "marriage", "reject");
   LajnaSealFacts facts;
 
@@ -168,30 +196,19 @@ START_TEST (test_unknown)
   expect_ok (lajna_ruling_render (db, file, draft, &error), error);
   ck_assert_int_eq (verify_file (db, draft, &facts), LAJNA_SEAL_UNKNOWN);
 
-  /* A seal made with another key, over the very text. */
+  /* A seal made with another key, over the very bytes. */
   expect_ok (lajna_ruling_issue (db, file, "2042-03-03", &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
-  g_clear_pointer (&content->seal, g_free);
-  writer = lajna_ruling_lay_out (content);
-  pdf = lajna_pdf_writer_write_bytes (writer, &error);
-  expect_ok (pdf != NULL, error);
-  digest = lajna_seal_digest (pdf, &error);
-  expect_ok (digest != NULL, error);
+  fields = g_strndup (content->pdf_seal, strrchr (content->pdf_seal, '|') - content->pdf_seal);
   sign = g_strdup_printf (
-      "SELECT m || '|' || translate(encode(lajna_ed25519_sign(k, lajna_ed25519_public(k),"
-      "                                                       convert_to(m, 'UTF8')),"
-      "                                    'base64'), E'\\n', '')"
-      "  FROM (SELECT sha256('another key'::bytea) AS k,"
-      "               format('LAJNA1|%%s|%%s|%%s|%%s|1|%%s', " ID ", %d, %d, %d, '%s') AS m) s",
-      content->ruling_id, content->committee_id, content->year, content->number, digest);
+      "SELECT m || '|' || lajna_base64(lajna_ed25519_sign(k, lajna_ed25519_public(k),"
+      "                                                   convert_to(m, 'UTF8')))"
+      "  FROM (SELECT sha256('another key'::bytea) AS k, '%s'::text AS m) s", fields);
   signed_seal = lajna_db_exec (db, sign, &error);
   expect_ok (signed_seal != NULL, error);
-  other_seal = g_strdup (PQgetvalue (signed_seal, 0, 0));
-  g_clear_object (&writer);
-  writer = lajna_ruling_lay_out (content);
-  lajna_pdf_writer_set_seal (writer, other_seal);
-  expect_ok (lajna_pdf_writer_write (writer, other, &error), error);
+  g_clear_pointer (&content->pdf_seal, g_free);
+  write_under_seal (content, PQgetvalue (signed_seal, 0, 0), other);
   ck_assert_int_eq (verify_file (db, other, &facts), LAJNA_SEAL_UNKNOWN);
 
   /* Not a PDF at all. */
@@ -213,7 +230,6 @@ START_TEST (test_cli_verify)
   g_autofree char *forged = g_build_filename (dir, "forged.pdf", NULL);
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(LajnaRulingContent) content = NULL;
-  g_autoptr(LajnaPdfWriter) writer = NULL;
   gint64 file = decided_file (db, "juvenile", "aftercare");
 
   expect_ok (lajna_ruling_issue (db, file, "2043-03-04", &error) != 0, error);
@@ -264,8 +280,7 @@ START_TEST (test_cli_verify)
   expect_ok (content != NULL, error);
   g_free (content->title);
   content->title = g_strdup ("قرار بإطلاق سراح الحدث");
-  writer = lajna_ruling_lay_out (content);
-  expect_ok (lajna_pdf_writer_write (writer, forged, &error), error);
+  write_under_seal (content, content->pdf_seal, forged);
   ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", "--key", pem,
                                                                  forged), &out, &err), 3);
   ck_assert_msg (g_str_has_prefix (out, "altered"), "%s", out);
@@ -278,6 +293,28 @@ START_TEST (test_cli_verify)
   g_clear_pointer (&err, g_free);
   ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify"), &out, &err),
                     2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Where there is no database, verify says so, and makes none. */
+  {
+    g_autofree char *empty = lajna_test_make_data_dir ();
+    g_autofree char *setting = g_strconcat ("LAJNA_DATA_DIR=", empty, NULL);
+    g_autoptr(GDir) left = NULL;
+
+    ck_assert_int_eq (lajna_test_run_program ("/usr/bin/env",
+                                              ARGS (setting, LAJNACTL_PATH, "ruling", "verify",
+                                                    path), &out, &err), 1);
+    ck_assert_msg (strstr (err, "--key") != NULL, "%s", err);
+    left = g_dir_open (empty, 0, NULL);
+    ck_assert (left == NULL || g_dir_read_name (left) == NULL);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    ck_assert_int_eq (lajna_test_run_program ("/usr/bin/env",
+                                              ARGS (setting, LAJNACTL_PATH, "ruling", "verify",
+                                                    "--key", pem, path), &out, &err), 0);
+    lajna_test_remove_dir (empty);
+  }
   lajna_test_remove_dir (dir);
 }
 END_TEST

@@ -298,24 +298,6 @@ START_TEST (test_batch)
 }
 END_TEST
 
-/* A self-signed signatory's key, as a PKCS#12 file with @password. */
-static char *
-make_key (const char *dir,
-          const char *password)
-{
-  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
-  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
-  g_autofree char *pass = g_strdup_printf ("pass:%s", password);
-  char *p12 = g_build_filename (dir, "signatory.p12", NULL);
-
-  g_free (lajna_test_tool_output ("openssl", ARGS ("req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                                                   "-keyout", key, "-out", cert, "-days", "3650",
-                                                   "-subj", "/CN=Lajna Chair"), NULL));
-  g_free (lajna_test_tool_output ("openssl", ARGS ("pkcs12", "-export", "-inkey", key, "-in", cert,
-                                                   "-out", p12, "-passout", pass), NULL));
-  return p12;
-}
-
 /* Whether the database finds @pdf signed over every byte (what it checks
  * before it stores a signed ruling). */
 static gboolean
@@ -341,7 +323,7 @@ START_TEST (test_signature)
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lajna_test_make_data_dir ();
-  g_autofree char *p12 = make_key (dir, "secret");
+  g_autofree char *p12 = lajna_test_make_p12 (dir, "secret");
   g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
   g_autofree char *signed_path = g_build_filename (dir, "signed.pdf", NULL);
   g_autofree char *report = NULL, *qpdf = NULL;
@@ -412,7 +394,7 @@ START_TEST (test_signed_and_stored)
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lajna_test_make_data_dir ();
-  g_autofree char *p12 = make_key (dir, "secret");
+  g_autofree char *p12 = lajna_test_make_p12 (dir, "secret");
   g_autofree char *path = g_build_filename (dir, "signed.pdf", NULL);
   g_autofree char *report = NULL, *contents = NULL, *digest = NULL, *stored = NULL;
   gsize length;

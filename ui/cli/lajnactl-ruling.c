@@ -5,8 +5,9 @@
  * --ruling ID --key FILE.p12 [--password-file F] -o FILE.pdf`, the ruling
  * signed with the signatory's key (the password asked for when no file
  * holds it), stored once with its digest; `ruling verify FILE.pdf [--key
- * SEAL.pem]`, a ruling's seal checked offline: exit 0 when valid, 3 when
- * altered, 4 when unknown; `ruling seal-key -o SEAL.pem`, every
+ * SEAL.pem]`, a ruling's seal checked offline (with the database's keys
+ * only when there is a database: it is never made for this): exit 0
+ * when valid, 3 when altered or signed then changed, 4 when unknown; `ruling seal-key -o SEAL.pem`, every
  * committee's public seal keys (in use and retired) for those who check
  * rulings without the database; and `ruling seal-key --rotate --committee
  * ID`, a committee's new seal key. */
@@ -16,6 +17,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-cluster.h"
+#include "lajna-database.h"
 #include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
@@ -198,7 +201,18 @@ seal_keys (LajnactlContext *ctx,
 
   if (key_option == NULL)
     {
-      if (!lajnactl_connect (ctx, TRUE, status))
+      g_autofree char *conninfo = lajnactl_dup_conninfo ();
+      g_autoptr(LajnaDatabase) database = lajna_database_new (conninfo);
+      LajnaCluster *cluster = lajna_database_get_cluster (database);
+
+      if (cluster != NULL && !lajna_cluster_is_initialized (cluster))
+        {
+          g_printerr ("%s\n", _("There is no database here to read the seal keys from: give "
+                                "the committees' public keys with --key SEAL.pem."));
+          *status = LAJNACTL_EXIT_FAILED;
+          return NULL;
+        }
+      if (!lajnactl_connect (ctx, FALSE, status))
         return NULL;
       keys = lajna_ruling_seal_keys (ctx->db, &error);
     }
@@ -221,6 +235,7 @@ verify (LajnactlContext *ctx,
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *id = NULL;
   LajnaSealFacts facts;
+  LajnaSealVerdict verdict;
   int status = LAJNACTL_EXIT_OK;
 
   g_option_context_add_main_entries (options, verify_entries, GETTEXT_PACKAGE);
@@ -233,16 +248,26 @@ verify (LajnactlContext *ctx,
   if ((keys = seal_keys (ctx, &status)) == NULL)
     return status;
   pdf = g_mapped_file_get_bytes (file);
-  switch (lajna_seal_verify (pdf, keys, &facts))
+  verdict = lajna_seal_verify (pdf, keys, &facts);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, facts.ruling_id);
+  switch (verdict)
     {
     case LAJNA_SEAL_VALID:
-      id = g_strdup_printf ("%" G_GINT64_FORMAT, facts.ruling_id);
-      g_print (_("valid: ruling %d of %d (committee %d), version %d, id %s\n"), facts.number,
-               facts.year, facts.committee_id, facts.version, id);
+      if (facts.is_signed)
+        g_print (_("valid: ruling %d of %d (committee %d), version %d, id %s, as issued and "
+                   "signed\n"), facts.number, facts.year, facts.committee_id, facts.version, id);
+      else
+        g_print (_("valid: ruling %d of %d (committee %d), version %d, id %s, as issued\n"),
+                 facts.number, facts.year, facts.committee_id, facts.version, id);
       return LAJNACTL_EXIT_OK;
+    case LAJNA_SEAL_SIGNED_THEN_CHANGED:
+      g_print (_("signed, then changed: ruling %d of %d (committee %d), version %d, was signed "
+                 "as issued, and bytes were added after the signature\n"), facts.number,
+               facts.year, facts.committee_id, facts.version);
+      return EXIT_ALTERED;
     case LAJNA_SEAL_ALTERED:
-      g_print (_("altered: the text differs from the one sealed for ruling %d of %d (committee "
-                 "%d), version %d\n"), facts.number, facts.year, facts.committee_id,
+      g_print (_("altered: the PDF differs from the one issued and sealed as ruling %d of %d "
+                 "(committee %d), version %d\n"), facts.number, facts.year, facts.committee_id,
                facts.version);
       return EXIT_ALTERED;
     case LAJNA_SEAL_UNKNOWN:
