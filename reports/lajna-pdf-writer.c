@@ -30,15 +30,16 @@
 /* The page's margins. */
 #define MARGIN 56.0
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
-#define FOOTER_HEIGHT 48.0
+/* Room for the page's number, and beside it a ruling's QR code of 45
+ * modules, its margin included (lajna-qr.c), above SEAL_BOTTOM. */
+#define FOOTER_HEIGHT 65.0
 #define LABEL_WIDTH 180.0
 #define GAP 24.0
 #define SIGNATURE_HEIGHT 96.0
 #define LOGO_SIZE 64.0
 #define LETTERHEAD_COLUMN (CONTENT_WIDTH * 0.38)
-/* The seal's QR code: its side, and the gap under it to the page's edge. */
-#define SEAL_SIZE 80.0
-#define SEAL_BOTTOM 24.0
+/* The gap under the seal's QR code to the page's edge. */
+#define SEAL_BOTTOM 6.0
 /* The code's white margin reaches into the page's margin. */
 #define SEAL_MARGIN 6.0
 
@@ -657,8 +658,8 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
   draw_footer (cr, self->watermark, self->arabic, page, self->n_pages);
   /* The seal at the foot of the page, on the left. */
   if (self->seal != NULL)
-    lajna_qr_draw (cr, self->seal, MARGIN - SEAL_MARGIN, PAGE_HEIGHT - SEAL_BOTTOM - SEAL_SIZE,
-                   SEAL_SIZE);
+    lajna_qr_draw (cr, self->seal, MARGIN - SEAL_MARGIN, PAGE_HEIGHT - SEAL_BOTTOM,
+                   LAJNA_QR_MODULE);
   if (self->watermark != NULL)
     draw_watermark (self->watermark, cr);
 }

@@ -1,8 +1,10 @@
-/* lajna-qr.c: a QR code (libqrencode, byte mode, the lowest error
- * correction so that a ruling's seal fits a small square) drawn with cairo
- * as an image of one pixel a module, scaled up without smoothing (one
- * small image in a PDF, where a thousand squares would cost milliseconds a
- * page), on white, with the margin of four modules a reader needs. */
+/* lajna-qr.c: a QR code (libqrencode, error correction M, so that a
+ * printed page scanned again, blurred, speckled or a little askew, still
+ * reads; a ruling's code is alphanumeric, which libqrencode packs
+ * tightest) drawn with cairo as an image of a few pixels a module, scaled
+ * up without smoothing (one small image in a PDF, where a thousand
+ * squares would cost milliseconds a page), on white, with the margin of
+ * four modules a reader needs. */
 
 #include "lajna-qr.h"
 
@@ -15,26 +17,29 @@
  * @cr: the context
  * @text: what the code holds
  * @x: the left of the square, margin included
- * @y: its top
- * @size: its side
+ * @bottom: its bottom
+ * @module: the side of a module, at least %LAJNA_QR_MODULE on paper
  *
  * Draws @text as a QR code; nothing when it cannot be encoded.
+ *
+ * Returns: the square's side, margin included; 0 when nothing was drawn
  */
-void
+double
 lajna_qr_draw (cairo_t    *cr,
                const char *text,
                double      x,
-               double      y,
-               double      size)
+               double      bottom,
+               double      module)
 {
-  QRcode *code = QRcode_encodeString8bit (text, 0, QR_ECLEVEL_L);
+  QRcode *code = QRcode_encodeString (text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
   cairo_surface_t *image;
   cairo_pattern_t *pattern;
   guint8 *pixels;
   int side, stride;
+  double size;
 
   if (code == NULL)
-    return;
+    return 0;
   side = (code->width + 8) * PIXELS_A_MODULE;
   image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
   stride = cairo_image_surface_get_stride (image);
@@ -49,8 +54,9 @@ lajna_qr_draw (cairo_t    *cr,
         *(guint32 *) (pixels + row * stride + column * 4) = dark ? 0x000000 : 0xffffff;
       }
   cairo_surface_mark_dirty (image);
+  size = (code->width + 8) * module;
   cairo_save (cr);
-  cairo_translate (cr, x, y);
+  cairo_translate (cr, x, bottom - size);
   cairo_scale (cr, size / side, size / side);
   cairo_set_source_surface (cr, image, 0, 0);
   pattern = cairo_get_source (cr);
@@ -59,4 +65,5 @@ lajna_qr_draw (cairo_t    *cr,
   cairo_restore (cr);
   cairo_surface_destroy (image);
   QRcode_free (code);
+  return size;
 }

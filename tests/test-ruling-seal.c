@@ -10,6 +10,7 @@
 
 #include <check.h>
 #include <openssl/evp.h>
+#include <qrencode.h>
 #include <string.h>
 
 #include "lajna-database.h"
@@ -62,14 +63,43 @@ keywords (const char *path)
   return g_strndup (line, strcspn (line, "\n"));
 }
 
+/* What zbarimg reads off page 1 of @pdf rendered at @dpi, then changed
+ * by ImageMagick's @degrade (nullable). */
+static char *
+scan_page (const char         *dir,
+           const char         *pdf,
+           const char         *dpi,
+           const char * const *degrade)
+{
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page-1.png", NULL);
+  g_autofree char *scan = g_build_filename (dir, "scan.png", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  char *scanned;
+  int status;
+
+  g_free (lajna_test_tool_output ("pdftoppm", ARGS ("-png", "-r", dpi, "-f", "1", "-l", "1", pdf,
+                                                    prefix), &status));
+  ck_assert_int_eq (status, 0);
+  g_ptr_array_add (argv, png);
+  for (guint i = 0; degrade != NULL && degrade[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) degrade[i]);
+  g_ptr_array_add (argv, scan);
+  g_ptr_array_add (argv, NULL);
+  /* Debian's ImageMagick by its own name, whatever stands in for convert. */
+  g_free (lajna_test_tool_output ("convert-im6.q16", (const char * const *) argv->pdata, &status));
+  ck_assert_int_eq (status, 0);
+  scanned = lajna_test_tool_output ("zbarimg", ARGS ("--raw", "-q", scan), &status);
+  ck_assert_msg (status == 0, "zbarimg read nothing at %s dpi", dpi);
+  return g_strchomp (scanned);
+}
+
 START_TEST (test_valid_and_read_from_the_qr_code)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lajna_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
-  g_autofree char *page = g_build_filename (dir, "page", NULL);
-  g_autofree char *png = g_build_filename (dir, "page-1.png", NULL);
   g_autofree char *seal = NULL, *scanned = NULL, *stored = NULL;
   gint64 file = decided_file (db, "marriage", "approve");
   gint64 ruling;
@@ -92,13 +122,40 @@ START_TEST (test_valid_and_read_from_the_qr_code)
   ck_assert (g_str_has_prefix (seal, "LJ2:"));
   stored = query_text (db, "SELECT seal FROM ruling WHERE id = $1", ruling);
   ck_assert_str_eq (seal, stored);
-  g_free (lajna_test_tool_output ("pdftoppm", ARGS ("-png", "-r", "150", "-f", "1", "-l", "1",
-                                                    path, page), &status));
-  ck_assert_int_eq (status, 0);
-  scanned = lajna_test_tool_output ("zbarimg", ARGS ("--raw", "-q", png), &status);
-  ck_assert_int_eq (status, 0);
-  g_strchomp (scanned);
+  scanned = scan_page (dir, path, "100", NULL);
   ck_assert_str_eq (scanned, seal);
+  g_free (scanned);
+  /* Printed and scanned again: blurred, speckled and askew. */
+  scanned = scan_page (dir, path, "150", ARGS ("-seed", "7", "-blur", "0x1.5", "-attenuate", "0.5",
+                                               "+noise", "Gaussian", "-background", "white",
+                                               "-rotate", "2", "-flatten"));
+  ck_assert_str_eq (scanned, seal);
+  /* Its modules are 0.7 mm or more on paper. */
+  {
+    QRcode *code = QRcode_encodeString (seal, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    g_autofree char *list = lajna_test_tool_output ("pdfimages", ARGS ("-list", "-f", "1", "-l",
+                                                                       "1", path), &status);
+    g_auto(GStrv) lines = g_strsplit (list, "\n", -1);
+    double side_mm = 0;
+
+    ck_assert (code != NULL);
+    for (guint i = 2; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) columns = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+        g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+        for (guint j = 0; columns[j] != NULL; j++)
+          if (*columns[j] != '\0')
+            g_ptr_array_add (words, columns[j]);
+        /* page num type width height color comp bpc enc interp object ID x-ppi */
+        if (words->len >= 13 && strcmp (g_ptr_array_index (words, 2), "image") == 0
+            && strcmp (g_ptr_array_index (words, 3), g_ptr_array_index (words, 4)) == 0)
+          side_mm = 25.4 * g_ascii_strtod (g_ptr_array_index (words, 3), NULL)
+                    / g_ascii_strtod (g_ptr_array_index (words, 12), NULL);
+      }
+    ck_assert_msg (side_mm / (code->width + 8) >= 0.7, "%s", list);
+    QRcode_free (code);
+  }
   lajna_test_remove_dir (dir);
 }
 END_TEST
