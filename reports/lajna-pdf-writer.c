@@ -22,6 +22,7 @@
 
 #include "lajna-pdf-archive.h"
 #include "lajna-pdf-file.h"
+#include "lajna-pdf-text.h"
 #include "lajna-qr.h"
 #include "lajna-text.h"
 
@@ -489,7 +490,7 @@ draw_watermark (const char *text,
   cairo_rotate (cr, -angle);
   cairo_set_source_rgba (cr, 0.7, 0.1, 0.1, 0.25);
   cairo_move_to (cr, -width / 2, -pango_units_to_double (extents.height) / 2);
-  pango_cairo_show_layout (cr, layout);
+  lajna_pdf_show_layout (cr, layout);
   cairo_restore (cr);
 }
 
@@ -514,7 +515,7 @@ draw_footer (cairo_t    *cr,
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_move_to (cr, MARGIN, PAGE_HEIGHT - MARGIN - layout_height (layout));
-  pango_cairo_show_layout (cr, layout);
+  lajna_pdf_show_layout (cr, layout);
 }
 
 /* Each capacity over a space to sign in, a line, and the name under it;
@@ -536,13 +537,13 @@ draw_signatures (const Block *block,
       pango_layout_set_alignment (capacity, PANGO_ALIGN_CENTER);
       pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
       cairo_move_to (cr, x, block->y);
-      pango_cairo_show_layout (cr, capacity);
+      lajna_pdf_show_layout (cr, capacity);
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, x + width * 0.15, block->y + 62);
       cairo_line_to (cr, x + width * 0.85, block->y + 62);
       cairo_stroke (cr);
       cairo_move_to (cr, x, block->y + 66);
-      pango_cairo_show_layout (cr, name);
+      lajna_pdf_show_layout (cr, name);
     }
 }
 
@@ -553,9 +554,9 @@ draw_letterhead (const Block *block,
                  cairo_t     *cr)
 {
   cairo_move_to (cr, PAGE_WIDTH - MARGIN - LETTERHEAD_COLUMN, block->y);
-  pango_cairo_show_layout (cr, block->layout);
+  lajna_pdf_show_layout (cr, block->layout);
   cairo_move_to (cr, MARGIN, block->y);
-  pango_cairo_show_layout (cr, block->value_layout);
+  lajna_pdf_show_layout (cr, block->value_layout);
   if (block->logo != NULL)
     {
       double width = cairo_image_surface_get_width (block->logo);
@@ -595,14 +596,14 @@ draw_block (const Block *block,
       /* The label on the right, its value to its left. */
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
       cairo_move_to (cr, PAGE_WIDTH - MARGIN - LABEL_WIDTH, block->y);
-      pango_cairo_show_layout (cr, block->layout);
+      lajna_pdf_show_layout (cr, block->layout);
       cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, MARGIN, block->y);
-      pango_cairo_show_layout (cr, block->value_layout);
+      lajna_pdf_show_layout (cr, block->value_layout);
       return;
     }
   cairo_move_to (cr, MARGIN, block->y);
-  pango_cairo_show_layout (cr, block->layout);
+  lajna_pdf_show_layout (cr, block->layout);
   if (block->kind == BLOCK_HEADING)
     {
       cairo_set_line_width (cr, 0.5);

@@ -181,7 +181,8 @@ lajna_test_shared_conninfo_as (const char *login)
  * @out: (out) (optional): its standard output
  * @err: (out) (optional): its standard error
  *
- * Runs @program on the shared database (its LAJNA_DATA_DIR).
+ * Runs @program on the shared database (its LAJNA_DATA_DIR), if the
+ * suite has one.
  *
  * Returns: its exit status
  */
@@ -192,11 +193,12 @@ lajna_test_run_program (const char         *program,
                         char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LAJNA_DATA_DIR",
-                                        lajna_test_shared_data_dir (), TRUE);
+  g_auto(GStrv) env = g_get_environ ();
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
 
+  if (lajna_test_shared_data_dir () != NULL)
+    env = g_environ_setenv (env, "LAJNA_DATA_DIR", lajna_test_shared_data_dir (), TRUE);
   g_ptr_array_add (argv, (gpointer) program);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
