@@ -5,7 +5,7 @@ DEMO_CASES ?= 20000
 PACKAGES = build-essential meson ninja-build pkg-config gettext \
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libpq-dev libsecret-1-dev libpam0g-dev postgresql-15 \
   libpoppler-glib-dev libtiff-dev libsane-dev sane-utils libssl-dev openssl libqrencode-dev \
-  check appstream desktop-file-utils \
+  check appstream desktop-file-utils glib-networking \
   fonts-noto-core fonts-hosny-amiri icc-profiles-free poppler-utils qpdf mupdf-tools zbar-tools imagemagick \
   xvfb xauth dbus dbus-x11 gnome-keyring at-spi2-core python3-gi python3-pyatspi gir1.2-atspi-2.0
 

@@ -13,6 +13,7 @@
 #include "lajna-pdf-sign.h"
 
 #include "lajna-pdf-update.h"
+#include "lajna-timestamp.h"
 
 #include <glib/gi18n-lib.h>
 #include <openssl/cms.h>
@@ -23,8 +24,10 @@
 
 G_DEFINE_QUARK (lajna-sign-error-quark, lajna_sign_error)
 
-/* Room for the signature: 8 KiB of DER, written in hex. */
+/* Room for the signature: 8 KiB of DER, written in hex; 24 KiB with a
+ * time-stamp, which carries the authority's certificates. */
 #define CONTENTS_BYTES 8192
+#define CONTENTS_BYTES_STAMPED 24576
 /* Each /ByteRange number is written in this many characters. */
 #define RANGE_WIDTH 10
 
@@ -174,27 +177,50 @@ sign_without_time (const Signer   *signer,
   return done;
 }
 
+/* Adds to @si the time-stamp of @tsa_url over its signature's value. */
+static gboolean
+add_timestamp (CMS_SignerInfo  *si,
+               const char      *tsa_url,
+               GError         **error)
+{
+  ASN1_OCTET_STRING *value = CMS_SignerInfo_get0_signature (si);
+  g_autoptr(GBytes) token = lajna_timestamp_request (tsa_url, ASN1_STRING_get0_data (value),
+                                                     ASN1_STRING_length (value), error);
+
+  return token != NULL
+         && CMS_unsigned_add1_attr_by_NID (si, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
+                                           g_bytes_get_data (token, NULL),
+                                           (int) g_bytes_get_size (token)) == 1;
+}
+
 /* The CMS detached signature of @data, as DER: PAdES baseline B-B, the
- * signing certificate among the signed attributes, no signing time. */
+ * signing certificate among the signed attributes, no signing time; B-T
+ * with the time-stamp of @tsa_url, when given. */
 static GBytes *
 sign_bytes (const Signer  *signer,
             const guint8  *data,
             gsize          length,
+            const char    *tsa_url,
             GError       **error)
 {
   BIO *in = BIO_new_mem_buf (data, (int) length);
   CMS_ContentInfo *cms = CMS_sign (signer->cert, signer->key, signer->chain, in,
                                    CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP | CMS_CADES);
   STACK_OF (CMS_SignerInfo) *signers = cms != NULL ? CMS_get0_SignerInfos (cms) : NULL;
+  CMS_SignerInfo *si = signers != NULL && sk_CMS_SignerInfo_num (signers) == 1
+                         ? sk_CMS_SignerInfo_value (signers, 0) : NULL;
+  g_autoptr(GError) stamp_error = NULL;
   unsigned char *der = NULL;
   int size = -1;
   GBytes *signature = NULL;
 
-  if (signers != NULL && sk_CMS_SignerInfo_num (signers) == 1
-      && sign_without_time (signer, sk_CMS_SignerInfo_value (signers, 0)))
+  if (si != NULL && sign_without_time (signer, si)
+      && (tsa_url == NULL || add_timestamp (si, tsa_url, &stamp_error)))
     size = i2d_CMS_ContentInfo (cms, &der);
   if (size > 0)
     signature = g_bytes_new (der, size);
+  else if (stamp_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&stamp_error));
   else
     fail (error, _("The PDF cannot be signed."));
   OPENSSL_free (der);
@@ -207,6 +233,7 @@ sign_bytes (const Signer  *signer,
  * into the /ByteRange kept for them. */
 static void
 fill_byte_range (GString *out,
+                 gsize    room,
                  gsize   *contents_at,
                  gsize   *contents_end)
 {
@@ -215,7 +242,7 @@ fill_byte_range (GString *out,
 
   *contents_at = (const char *) lajna_pdf_find_last (out->str, out->len, "/Contents <") - out->str
                  + strlen ("/Contents ");
-  *contents_end = *contents_at + 2 + CONTENTS_BYTES * 2;
+  *contents_end = *contents_at + 2 + room * 2;
   numbers = g_strdup_printf ("%*" G_GSIZE_FORMAT " %*" G_GSIZE_FORMAT " %*" G_GSIZE_FORMAT,
                              RANGE_WIDTH, *contents_at, RANGE_WIDTH, *contents_end, RANGE_WIDTH,
                              out->len - *contents_end);
@@ -229,6 +256,7 @@ fill_byte_range (GString *out,
 static GString *
 append_signature_field (LajnaPdfUpdate  *update,
                         const char      *signer_name,
+                        gsize            room,
                         GError         **error)
 {
   gint64 root = lajna_pdf_update_get_root (update);
@@ -236,7 +264,7 @@ append_signature_field (LajnaPdfUpdate  *update,
   g_autofree char *catalog = lajna_pdf_update_dup_dictionary (update, root);
   g_autofree char *page = first > 0 ? lajna_pdf_update_dup_dictionary (update, first) : NULL;
   g_autofree char *name = lajna_pdf_text_string (signer_name);
-  g_autofree char *zeros = g_strnfill (CONTENTS_BYTES * 2, '0');
+  g_autofree char *zeros = g_strnfill (room * 2, '0');
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = g_date_time_format (now, "%Y%m%d%H%M%S+00'00'");
   g_autofree char *body = NULL;
@@ -281,6 +309,8 @@ append_signature_field (LajnaPdfUpdate  *update,
  * @p12_path: the signatory's PKCS#12 file
  * @password: (nullable): its password
  * @signer_name: who signs, for the signature's /Name
+ * @tsa_url: (nullable): the time-stamping authority that dates the
+ *   signature (PAdES B-T), or %NULL for none (B-B)
  * @subject: (out) (optional): the signing certificate's subject
  * @error: return location for a #GError
  *
@@ -291,6 +321,7 @@ lajna_pdf_sign (GBytes      *pdf,
                 const char  *p12_path,
                 const char  *password,
                 const char  *signer_name,
+                const char  *tsa_url,
                 char       **subject,
                 GError     **error)
 {
@@ -299,12 +330,13 @@ lajna_pdf_sign (GBytes      *pdf,
   g_autoptr(GBytes) signature = NULL;
   g_autoptr(GByteArray) signed_part = NULL;
   g_auto(Signer) signer = { NULL };
+  gsize room = tsa_url != NULL ? CONTENTS_BYTES_STAMPED : CONTENTS_BYTES;
   gsize contents_at, contents_end, n;
   const guint8 *der;
   g_autoptr(GString) tail = NULL;
 
   if (update == NULL || !load_signer (&signer, p12_path, password, error)
-      || (tail = append_signature_field (update, signer_name, error)) == NULL)
+      || (tail = append_signature_field (update, signer_name, room, error)) == NULL)
     return NULL;
   out = g_string_new_len (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf));
   g_string_append_len (out, tail->str, tail->len);
@@ -315,14 +347,15 @@ lajna_pdf_sign (GBytes      *pdf,
       *subject = g_strdup (line);
       OPENSSL_free (line);
     }
-  fill_byte_range (out, &contents_at, &contents_end);
+  fill_byte_range (out, room, &contents_at, &contents_end);
   signed_part = g_byte_array_sized_new (out->len);
   g_byte_array_append (signed_part, (const guint8 *) out->str, contents_at);
   g_byte_array_append (signed_part, (const guint8 *) out->str + contents_end,
                        out->len - contents_end);
-  if ((signature = sign_bytes (&signer, signed_part->data, signed_part->len, error)) == NULL)
+  if ((signature = sign_bytes (&signer, signed_part->data, signed_part->len, tsa_url,
+                               error)) == NULL)
     return NULL;
-  if (g_bytes_get_size (signature) > CONTENTS_BYTES)
+  if (g_bytes_get_size (signature) > room)
     {
       g_set_error (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_FAILED,
                    _("The signature is larger than the room kept for it."));

@@ -11,12 +11,15 @@ G_BEGIN_DECLS
  * @LAJNA_SIGN_ERROR_KEY: the signatory's key file cannot be read or opened
  * @LAJNA_SIGN_ERROR_PDF: the PDF is not one Lajna can sign
  * @LAJNA_SIGN_ERROR_FAILED: OpenSSL could not sign
+ * @LAJNA_SIGN_ERROR_TIMESTAMP: the time-stamping authority gave no
+ *   time-stamp
  */
 typedef enum
 {
   LAJNA_SIGN_ERROR_KEY,
   LAJNA_SIGN_ERROR_PDF,
   LAJNA_SIGN_ERROR_FAILED,
+  LAJNA_SIGN_ERROR_TIMESTAMP,
 } LajnaSignError;
 
 GQuark  lajna_sign_error_quark (void);
@@ -24,6 +27,7 @@ GBytes *lajna_pdf_sign         (GBytes      *pdf,
                                 const char  *p12_path,
                                 const char  *password,
                                 const char  *signer_name,
+                                const char  *tsa_url,
                                 char       **subject,
                                 GError     **error);
 gboolean lajna_pdf_signature_check (GBytes  *pdf,

@@ -353,6 +353,8 @@ dup_signer (LajnaDb                  *db,
  * @case_id: the file whose issued ruling is signed
  * @p12_path: the signatory's PKCS#12 file
  * @password: (nullable): its password
+ * @tsa_url: (nullable): the time-stamping authority that dates the
+ *   signature, or %NULL for none
  * @path: where to write the signed PDF
  * @error: return location for a #GError
  *
@@ -367,6 +369,7 @@ lajna_ruling_sign (LajnaDb     *db,
                    gint64       case_id,
                    const char  *p12_path,
                    const char  *password,
+                   const char  *tsa_url,
                    const char  *path,
                    GError     **error)
 {
@@ -395,7 +398,8 @@ lajna_ruling_sign (LajnaDb     *db,
     }
   signer = dup_signer (db, content);
   if ((pdf = read_on_record (db, content, error)) == NULL
-      || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, &subject, error)) == NULL
+      || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, tsa_url, &subject,
+                                         error)) == NULL
       || !lajna_pdf_signature_check (signed_pdf, error))
     return FALSE;
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);

@@ -22,6 +22,7 @@ gboolean        lajna_ruling_sign    (LajnaDb                  *db,
                                       gint64                    case_id,
                                       const char               *p12_path,
                                       const char               *password,
+                                      const char               *tsa_url,
                                       const char               *path,
                                       GError                  **error);
 gboolean        lajna_rulings_render_all (LajnaDb              *db,

@@ -163,7 +163,7 @@ START_TEST (test_rulings)
   expect_ok (lajna_ruling_issue (db, first, "2037-06-01", &error) != 0, error);
   expect_ok (lajna_ruling_render (db, first, issued, &error), error);
   check_archive (issued, "ar");
-  expect_ok (lajna_ruling_sign (db, first, p12, "secret", signed_path, &error), error);
+  expect_ok (lajna_ruling_sign (db, first, p12, "secret", NULL, signed_path, &error), error);
   check_archive (signed_path, "ar");
   g_array_append_val (files, first);
   g_array_append_val (files, second);

@@ -373,7 +373,7 @@ START_TEST (test_signed_baseline)
   LajnaSealFacts facts;
 
   issue (db, "2039-05-03", &issued);
-  signed_pdf = lajna_pdf_sign (issued.pdf, p12, "secret", "رئيس اللجنة", NULL, &error);
+  signed_pdf = lajna_pdf_sign (issued.pdf, p12, "secret", "رئيس اللجنة", NULL, NULL, &error);
   expect_ok (signed_pdf != NULL, error);
   ck_assert_int_eq (lajna_seal_verify (signed_pdf, issued.keys, &facts), LAJNA_SEAL_VALID);
   ck_assert (facts.is_signed);

@@ -339,11 +339,11 @@ START_TEST (test_signature)
   ck_assert (g_file_get_contents (path, &contents, &length, NULL));
   pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
 
-  ck_assert (lajna_pdf_sign (pdf, p12, "wrong", "رئيس اللجنة", NULL, &error) == NULL);
+  ck_assert (lajna_pdf_sign (pdf, p12, "wrong", "رئيس اللجنة", NULL, NULL, &error) == NULL);
   ck_assert (g_error_matches (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY));
   g_clear_error (&error);
 
-  signed_pdf = lajna_pdf_sign (pdf, p12, "secret", "رئيس اللجنة", NULL, &error);
+  signed_pdf = lajna_pdf_sign (pdf, p12, "secret", "رئيس اللجنة", NULL, NULL, &error);
   expect_ok (signed_pdf != NULL, error);
   ck_assert (g_file_set_contents (signed_path, g_bytes_get_data (signed_pdf, NULL),
                                   g_bytes_get_size (signed_pdf), NULL));
@@ -401,11 +401,11 @@ START_TEST (test_signed_and_stored)
   int status;
   gint64 file = decided_file (db, "juvenile", "release_to_guardian");
 
-  ck_assert (!lajna_ruling_sign (db, file, p12, "secret", path, &error));
+  ck_assert (!lajna_ruling_sign (db, file, p12, "secret", NULL, path, &error));
   ck_assert_msg (strstr (error->message, "not issued") != NULL, "%s", error->message);
   g_clear_error (&error);
   expect_ok (lajna_ruling_issue (db, file, "2038-02-10", &error) != 0, error);
-  expect_ok (lajna_ruling_sign (db, file, p12, "secret", path, &error), error);
+  expect_ok (lajna_ruling_sign (db, file, p12, "secret", NULL, path, &error), error);
   report = lajna_test_tool_output ("pdfsig", ARGS (path), &status);
   ck_assert_msg (strstr (report, "Signature is Valid") != NULL, "%s", report);
   ck_assert_msg (strstr (report, "ETSI.CAdES.detached") != NULL, "%s", report);
@@ -437,7 +437,7 @@ START_TEST (test_signed_and_stored)
     ck_assert (memcmp (again_contents, contents, length) == 0);
   }
   /* Once only. */
-  ck_assert (!lajna_ruling_sign (db, file, p12, "secret", path, &error));
+  ck_assert (!lajna_ruling_sign (db, file, p12, "secret", NULL, path, &error));
   ck_assert_msg (strstr (error->message, "is final") != NULL, "%s", error->message);
   lajna_test_remove_dir (dir);
 }

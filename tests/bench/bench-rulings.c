@@ -139,7 +139,8 @@ measure_signing (const char *dir,
     {
       g_autoptr(GError) error = NULL;
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(GBytes) signed_pdf = lajna_pdf_sign (pdf, p12, "bench", "Bench", NULL, &error);
+      g_autoptr(GBytes) signed_pdf = lajna_pdf_sign (pdf, p12, "bench", "Bench", NULL, NULL,
+                                                              &error);
       double took = (g_get_monotonic_time () - start) / 1000.0;
 
       if (signed_pdf == NULL)

@@ -480,3 +480,22 @@ lajna_application_duplicate_threshold (void)
     return g_settings_get_double (LAJNA_APPLICATION (application)->settings, "duplicate-threshold");
   return DEFAULT_DUPLICATE_THRESHOLD;
 }
+
+/**
+ * lajna_application_dup_timestamp_authority:
+ *
+ * Returns: (transfer full) (nullable): the web address of the
+ *   time-stamping authority that dates signatures (the
+ *   `timestamp-authority` setting), or %NULL for none
+ */
+char *
+lajna_application_dup_timestamp_authority (void)
+{
+  GApplication *application = g_application_get_default ();
+  g_autofree char *url = NULL;
+
+  if (LAJNA_IS_APPLICATION (application) && LAJNA_APPLICATION (application)->settings != NULL)
+    url = g_settings_get_string (LAJNA_APPLICATION (application)->settings,
+                                 "timestamp-authority");
+  return url != NULL && *url != '\0' ? g_steal_pointer (&url) : NULL;
+}

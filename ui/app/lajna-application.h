@@ -10,5 +10,6 @@ G_DECLARE_FINAL_TYPE (LajnaApplication, lajna_application, LAJNA, APPLICATION, A
 
 LajnaApplication *lajna_application_new                   (void);
 double            lajna_application_duplicate_threshold   (void);
+char             *lajna_application_dup_timestamp_authority (void);
 
 G_END_DECLS

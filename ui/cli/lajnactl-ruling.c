@@ -2,9 +2,10 @@
  * in force on a file issued and sealed; `ruling render --case ID -o
  * FILE.pdf`, that ruling as an Arabic PDF (a draft until it is issued),
  * the printing recorded in the audit trail; `ruling sign
- * --ruling ID --key FILE.p12 [--password-file F] -o FILE.pdf`, the ruling
- * signed with the signatory's key (the password asked for when no file
- * holds it), stored once with its digest; `ruling verify FILE.pdf [--key
+ * --ruling ID --key FILE.p12 [--password-file F] [--tsa URL] -o FILE.pdf`,
+ * the ruling signed with the signatory's key (the password asked for when
+ * no file holds it), time-stamped by the authority at URL, stored once
+ * with its digest; `ruling verify FILE.pdf [--key
  * SEAL.pem]`, a ruling's seal checked offline (with the database's keys
  * only when there is a database: it is never made for this): exit 0
  * when valid, 3 when altered or signed then changed, 4 when unknown; `ruling seal-key -o SEAL.pem`, every
@@ -31,6 +32,7 @@ static gint64 ruling_option;
 static char *output_option;
 static char *key_option;
 static char *password_file_option;
+static char *tsa_option;
 static gboolean rotate_option;
 static gint64 committee_option;
 
@@ -52,6 +54,8 @@ static const GOptionEntry sign_entries[] = {
     N_("FILE") },
   { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file_option,
     N_("A file whose first line is the key’s password"), N_("FILE") },
+  { "tsa", 0, 0, G_OPTION_ARG_STRING, &tsa_option,
+    N_("The time-stamping authority (RFC 3161) that dates the signature"), N_("URL") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option, N_("The file to write"),
     N_("FILE") },
   { NULL }
@@ -130,7 +134,7 @@ sign (LajnactlContext *ctx,
       return LAJNACTL_EXIT_FAILED;
     }
   if (!lajna_ruling_sign (ctx->db, g_ascii_strtoll (PQgetvalue (found, 0, 0), NULL, 10),
-                          key_option, password, output_option, &error))
+                          key_option, password, tsa_option, output_option, &error))
     return lajnactl_fail (error);
   g_print (_("Wrote %s.\n"), output_option);
   return LAJNACTL_EXIT_OK;

@@ -1,7 +1,8 @@
 /* lajna-ruling-sign-run.c: "Sign…" of a file's issued ruling: asks for the
  * signatory's PKCS#12 key, its password, and where to save the signed
  * PDF; then signs on the database worker (reports/lajna-ruling.c: the
- * incremental update, the signed PDF stored once with its digest, the file
+ * incremental update, time-stamped by the authority of the
+ * `timestamp-authority` setting when there is one, the signed PDF stored once with its digest, the file
  * moving to signed) and says how it went. The password is wiped once used. */
 
 #include "lajna-ruling-sign-run.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-application.h"
 #include "lajna-file-choice.h"
 #include "lajna-ruling.h"
 
@@ -22,6 +24,7 @@ typedef struct
   char                  *key_path;
   char                  *password;
   char                  *path;
+  char                  *tsa_url;
   LajnaRulingSignedFunc  signed_func;
   gpointer               user_data;
   GDestroyNotify         destroy;
@@ -36,6 +39,7 @@ signing_free (Signing *signing)
   g_free (signing->file_name);
   g_free (signing->key_path);
   g_free (signing->path);
+  g_free (signing->tsa_url);
   g_object_unref (signing->parent);
   g_object_unref (signing->worker);
   g_object_unref (signing->toasts);
@@ -53,7 +57,7 @@ sign_thread (LajnaDb       *db,
   Signing *signing = data;
 
   if (!lajna_ruling_sign (db, signing->case_id, signing->key_path, signing->password,
-                          signing->path, error))
+                          signing->tsa_url, signing->path, error))
     return NULL;
   return GINT_TO_POINTER (TRUE);
 }
@@ -193,6 +197,7 @@ lajna_ruling_sign_run (GtkWindow             *parent,
   signing->toasts = g_object_ref (toasts);
   signing->case_id = case_id;
   signing->file_name = g_strdup (file_name);
+  signing->tsa_url = lajna_application_dup_timestamp_authority ();
   signing->signed_func = signed_func;
   signing->user_data = user_data;
   signing->destroy = destroy;
