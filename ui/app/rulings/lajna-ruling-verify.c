@@ -1,8 +1,10 @@
 /* lajna-ruling-verify.c: "Check a Ruling…": asks for a PDF, checks its
- * seal against the installation's seal key (lajna-seal.c: its text as
- * sealed, read from the file itself, nothing sent anywhere) and says in a
- * dialog whether it is valid, altered or unknown, with the ruling it names
- * and whether a corrected version has replaced it since. */
+ * seal against the committees' seal keys (lajna-seal.c: the file's bytes
+ * as issued and sealed, and a signature that follows, read from the file
+ * itself, nothing sent anywhere) and says in a dialog whether it is
+ * valid (as issued, or as issued and signed), altered, signed then
+ * changed, or unknown, with the ruling it names and whether a corrected
+ * version has replaced it since. */
 
 #include "lajna-ruling-verify.h"
 
@@ -49,6 +51,28 @@ check_thread (LajnaDb       *db,
   return g_steal_pointer (&checked);
 }
 
+/* What the verdict on a ruling's seal means for the one who relies on it. */
+static const char *
+verdict_text (const Checked *checked)
+{
+  switch (checked->verdict)
+    {
+    case LAJNA_SEAL_VALID:
+      return checked->facts.is_signed
+               ? _("It is the PDF issued and sealed, signed since, and nothing has changed "
+                   "after the signature.")
+               : _("It is the PDF issued and sealed, byte for byte.");
+    case LAJNA_SEAL_SIGNED_THEN_CHANGED:
+      return _("It was issued, sealed and signed, but the file has been changed after the "
+               "signature: do not rely on it.");
+    case LAJNA_SEAL_ALTERED:
+    case LAJNA_SEAL_UNKNOWN:
+    default:
+      return _("Its seal is genuine, but the PDF has been changed since it was issued: do not "
+               "rely on it.");
+    }
+}
+
 static void
 checked_cb (GObject      *source,
             GAsyncResult *result,
@@ -82,14 +106,8 @@ checked_cb (GObject      *source,
       /* Translators: the ruling a seal names: its number, year and version. */
       ruling = g_strdup_printf (_("Ruling %s of %s, version %s."), number, year, version);
       heading = checked->verdict == LAJNA_SEAL_VALID ? _("Valid Ruling") : _("Altered Ruling");
-      body = g_strjoin (" ", ruling,
-                        checked->verdict == LAJNA_SEAL_VALID
-                          ? _("Its text is the text issued and sealed.")
-                          : _("Its seal is genuine, but its text has been changed since it was "
-                              "issued: do not rely on it."),
-                        checked->superseded
-                          ? _("A corrected version has replaced it since.") : "",
-                        NULL);
+      body = g_strjoin (" ", ruling, verdict_text (checked), checked->superseded
+                          ? _("A corrected version has replaced it since.") : "", NULL);
     }
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
