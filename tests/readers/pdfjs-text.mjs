@@ -1,6 +1,6 @@
-// page-text.mjs PDF: each page's text as Firefox's find reads it: pdf.js's
+// pdfjs-text.mjs PDF: each page's text as Firefox's find reads it: pdf.js's
 // pieces of text one after the other, a line break where pdf.js ends a
-// line. LAJNA_PDFJS names the installed pdfjs-dist.
+// line, from the pdfjs-dist package of LAJNA_NODE_MODULES.
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 
@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 // not need to read text): to standard error, apart from the text.
 console.log = console.error;
 
-const pdfjs = await import(pathToFileURL(`${process.env.LAJNA_PDFJS}/legacy/build/pdf.mjs`));
+const pdfjs = await import(pathToFileURL(`${process.env.LAJNA_NODE_MODULES}/pdfjs-dist/legacy/build/pdf.mjs`));
 const data = new Uint8Array(await readFile(process.argv[2]));
 const document = await pdfjs.getDocument({ data, verbosity: 0 }).promise;
 
