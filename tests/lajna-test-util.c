@@ -399,3 +399,34 @@ lajna_test_make_p12 (const char *dir,
                                                    "-out", p12, "-passout", pass), NULL));
   return p12;
 }
+
+/* The bytes of the file at @path. */
+GBytes *
+lajna_test_read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ck_assert_msg (g_file_get_contents (path, &contents, &length, NULL), "cannot read %s", path);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* The DER of the first signature of the signed PDF @pdf, out of its
+ * /Contents. */
+GBytes *
+lajna_test_signature_der (GBytes *pdf)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (pdf, &length);
+  const char *contents = memmem (data, length, "/Contents <", 11);
+  GByteArray *der = g_byte_array_new ();
+
+  ck_assert (contents != NULL);
+  for (const char *p = contents + 11; g_ascii_isxdigit (p[0]) && g_ascii_isxdigit (p[1]); p += 2)
+    {
+      guint8 byte = (guint8) (g_ascii_xdigit_value (p[0]) << 4 | g_ascii_xdigit_value (p[1]));
+
+      g_byte_array_append (der, &byte, 1);
+    }
+  return g_byte_array_free_to_bytes (der);
+}

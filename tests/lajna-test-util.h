@@ -41,6 +41,8 @@ int            lajna_test_run_program     (const char         *program,
 char          *lajna_test_tool_output     (const char         *tool,
                                            const char * const *args,
                                            int                *status);
+GBytes        *lajna_test_read_bytes      (const char         *path);
+GBytes        *lajna_test_signature_der   (GBytes             *pdf);
 char          *lajna_test_make_p12        (const char         *dir,
                                            const char         *password);
 char          *lajna_test_flat_text       (const char         *text);

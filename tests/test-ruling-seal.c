@@ -24,16 +24,6 @@
 #include "lajna-test-util.h"
 #include "lajna-text.h"
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 static LajnaSealVerdict
 verify_file (LajnaDb        *db,
              const char     *path,
@@ -41,7 +31,7 @@ verify_file (LajnaDb        *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
-  g_autoptr(GBytes) pdf = read_bytes (path);
+  g_autoptr(GBytes) pdf = lajna_test_read_bytes (path);
 
   expect_ok (keys != NULL, error);
   ck_assert_uint_ge (keys->len, 1);

@@ -37,16 +37,6 @@ issued_clear (Issued *issued)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Issued, issued_clear)
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 /* A juvenile's ruling issued, as printed, with the keys that check it. */
 static void
 issue (LajnaDb    *db,
@@ -60,7 +50,7 @@ issue (LajnaDb    *db,
 
   expect_ok (lajna_ruling_issue (db, file, day, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
-  issued->pdf = read_bytes (path);
+  issued->pdf = lajna_test_read_bytes (path);
   issued->keys = lajna_ruling_seal_keys (db, &error);
   expect_ok (issued->keys != NULL, error);
   lajna_test_remove_dir (dir);
@@ -309,25 +299,6 @@ START_TEST (test_every_text_and_font_redrawn)
 }
 END_TEST
 
-/* The signature's DER, out of its /Contents. */
-static GBytes *
-signature_der (GBytes *pdf)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (pdf, &length);
-  const char *contents = memmem (data, length, "/Contents <", 11);
-  GByteArray *der = g_byte_array_new ();
-
-  ck_assert (contents != NULL);
-  for (const char *p = contents + 11; g_ascii_isxdigit (p[0]) && g_ascii_isxdigit (p[1]); p += 2)
-    {
-      guint8 byte = (guint8) (g_ascii_xdigit_value (p[0]) << 4 | g_ascii_xdigit_value (p[1]));
-
-      g_byte_array_append (der, &byte, 1);
-    }
-  return g_byte_array_free_to_bytes (der);
-}
-
 /* @tool's output for @pdf, written to @name, given after @args and
  * before @after. */
 static char *
@@ -378,7 +349,7 @@ START_TEST (test_signed_baseline)
   ck_assert_int_eq (lajna_seal_verify (signed_pdf, issued.keys, &facts), LAJNA_SEAL_VALID);
   ck_assert (facts.is_signed);
 
-  der = signature_der (signed_pdf);
+  der = lajna_test_signature_der (signed_pdf);
   cms = tool_on (dir, der, "signature.der", "openssl",
                  ARGS ("cms", "-cmsout", "-print", "-inform", "DER", "-in"), NULL);
   ck_assert_msg (strstr (cms, "signingTime") == NULL, "%s", cms);

@@ -167,16 +167,6 @@ authority_stop (Authority *authority)
   g_free (authority->dir);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  ck_assert (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 /* The signature's value and its time-stamp token, out of @pdf, written
  * to @value and @token. */
 static void
@@ -184,26 +174,15 @@ write_value_and_token (GBytes     *pdf,
                        const char *value,
                        const char *token)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (pdf, &length);
-  const char *contents = memmem (data, length, "/Contents <", 11);
-  g_autoptr(GByteArray) der = g_byte_array_new ();
-  const unsigned char *p;
+  g_autoptr(GBytes) der = lajna_test_signature_der (pdf);
+  const unsigned char *p = g_bytes_get_data (der, NULL);
   CMS_ContentInfo *cms;
   CMS_SignerInfo *si;
   ASN1_OCTET_STRING *signature;
   const ASN1_TYPE *stamp;
   int at;
 
-  ck_assert (contents != NULL);
-  for (const char *c = contents + 11; g_ascii_isxdigit (c[0]) && g_ascii_isxdigit (c[1]); c += 2)
-    {
-      guint8 byte = (guint8) (g_ascii_xdigit_value (c[0]) << 4 | g_ascii_xdigit_value (c[1]));
-
-      g_byte_array_append (der, &byte, 1);
-    }
-  p = der->data;
-  cms = d2i_CMS_ContentInfo (NULL, &p, der->len);
+  cms = d2i_CMS_ContentInfo (NULL, &p, (long) g_bytes_get_size (der));
   ck_assert (cms != NULL);
   si = sk_CMS_SignerInfo_value (CMS_get0_SignerInfos (cms), 0);
   signature = CMS_SignerInfo_get0_signature (si);
@@ -242,7 +221,7 @@ START_TEST (test_timestamped)
   cert = g_build_filename (authority.dir, "tsa.pem", NULL);
   expect_ok (lajna_ruling_issue (db, file, "2036-07-01", &error) != 0, error);
   expect_ok (lajna_ruling_sign (db, file, p12, "secret", url, path, &error), error);
-  pdf = read_bytes (path);
+  pdf = lajna_test_read_bytes (path);
   write_value_and_token (pdf, value, token);
   checked = lajna_test_tool_output ("openssl", ARGS ("ts", "-verify", "-in", token, "-token_in",
                                                      "-data", value, "-CAfile", ca,
