@@ -16,9 +16,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
 #include "lajna-ruling.h"
-#include "lajna-pdf-writer.h"
 #include "lajna-text.h"
 
 /* The bytes of a bytea column of a result read in binary. */
