@@ -54,6 +54,7 @@ LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
                                                  GError            **error);
 char               *lajna_ruling_fill           (const char         *text,
                                                  GHashTable         *values);
+gboolean            lajna_ruling_article_is_empty (const char       *article);
 /* The most articles a ruling has (and a name is known for). */
 #define LAJNA_RULING_MAX_ARTICLES 20
 

@@ -1,0 +1,138 @@
+/* test-ruling-wording.c: what a ruling says, as pdftotext reads it: an
+ * article with nothing to say is left out and the next takes its ordinal
+ * name; no full stop stands alone where a value was empty. */
+
+#include <check.h>
+#include <string.h>
+
+#include "lajna-meeting-actions.h"
+#include "lajna-ruling-issue.h"
+#include "lajna-ruling.h"
+#include "lajna-test-meetings.h"
+#include "lajna-test-util.h"
+
+/* A file of @kind decided with @outcome at a meeting on @day, with no
+ * reasons at all. */
+static gint64
+decided_without_reasons (LajnaDb    *db,
+                         const char *kind,
+                         const char *outcome,
+                         const char *day)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean juvenile = strcmp (kind, "juvenile") == 0;
+  gint64 item;
+
+  sitting_with_item (db, juvenile ? "mtj" : "mtm", kind, day, &item);
+  expect_ok (lajna_decision_record (db, item, outcome, NULL, "", NULL, NULL, &error) != 0, error);
+  return query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+}
+
+/* The text of the file's ruling, issued on @issued_on, as pdftotext reads it. */
+static char *
+ruling_text (LajnaDb    *db,
+             gint64      file,
+             const char *issued_on)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  char *text;
+
+  expect_ok (lajna_ruling_issue (db, file, issued_on, &error) != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
+  lajna_test_remove_dir (dir);
+  return text;
+}
+
+/* @text flat, without its harakat: pdftotext gives a mark before or
+ * after the letter it sits on, as Amiri places it. */
+static char *
+bare (const char *text)
+{
+  g_autofree char *flat = lajna_test_flat_text (text);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = flat; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_ismark (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+says (const char *flat,
+      const char *words)
+{
+  g_autofree char *bare_words = bare (words);
+
+  return strstr (flat, bare_words) != NULL;
+}
+
+START_TEST (test_empty_article_left_out)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  gint64 file = decided_without_reasons (db, "marriage", "approve", "2040-02-01");
+  g_autofree char *text = ruling_text (db, file, "2040-02-03");
+  g_autofree char *flat = bare (text);
+
+  ck_assert_msg (!says (flat, "أسباب القرار"), "an empty article is printed: %s", text);
+  ck_assert_msg (says (flat, "المادة الثانية: يُعمل بهذا القرار"), "%s", text);
+  ck_assert_msg (!says (flat, "المادة الثالثة"), "%s", text);
+  ck_assert_msg (strstr (flat, "..") == NULL && strstr (flat, ":.") == NULL
+                 && strstr (flat, "،.") == NULL, "a stray full stop: %s", text);
+  ck_assert_msg (strstr (text, " .") == NULL, "a full stop after a space: %s", text);
+}
+END_TEST
+
+/* A value left empty takes its punctuation with it. */
+START_TEST (test_stranded_punctuation)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  static const struct
+  {
+    const char *text;
+    const char *filled;
+  } cases[] = {
+    { "أسباب القرار: {a}. {b}", "أسباب القرار:" },
+    { "أسباب الرفض: {a}. {sentence}", "أسباب الرفض: نص." },
+    { "أسباب الرفض: {sentence}. {a}", "أسباب الرفض: نص." },
+    { "من {word} ({a})، {word} الجنسية.", "من نص، نص الجنسية." },
+    { "قررت اللجنة {a}.", "قررت اللجنة." },
+    { "المستندات المذكورة. {a}", "المستندات المذكورة." },
+    { "انظر … وما بعدها... {a}", "انظر … وما بعدها..." },
+  };
+
+  g_hash_table_insert (values, "a", "");
+  g_hash_table_insert (values, "b", "");
+  g_hash_table_insert (values, "word", "نص");
+  g_hash_table_insert (values, "sentence", "نص.");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *filled = lajna_ruling_fill (cases[i].text, values);
+
+      ck_assert_str_eq (filled, cases[i].filled);
+    }
+  ck_assert (lajna_ruling_article_is_empty ("أسباب القرار:"));
+  ck_assert (!lajna_ruling_article_is_empty ("المستندات المذكورة."));
+}
+END_TEST
+
+static Suite *
+wording_suite (void)
+{
+  Suite *suite = suite_create ("ruling-wording");
+  TCase *tc = tcase_create ("wording");
+
+  tcase_add_unchecked_fixture (tc, setup_committees, lajna_test_shared_stop);
+  tcase_add_test (tc, test_empty_article_left_out);
+  tcase_add_test (tc, test_stranded_punctuation);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (wording_suite ());
+}
