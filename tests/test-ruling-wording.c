@@ -1,6 +1,8 @@
 /* test-ruling-wording.c: what a ruling says, as pdftotext reads it: an
  * article with nothing to say is left out and the next takes its ordinal
- * name; no full stop stands alone where a value was empty. */
+ * name; no full stop stands alone where a value was empty; the parties
+ * are named in words of their sex, the foreign party's nationality as an
+ * adjective. */
 
 #include <check.h>
 #include <string.h>
@@ -118,6 +120,81 @@ START_TEST (test_stranded_punctuation)
 }
 END_TEST
 
+/* The parties of marriage file @file: a Libyan of @libyan_sex, and a
+ * foreigner of @foreign_sex from @country. */
+static void
+give_parties (LajnaDb    *db,
+              gint64      file,
+              const char *libyan_sex,
+              const char *foreign_sex,
+              const char *country)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf (
+      "WITH l AS (INSERT INTO person (name, father_name, grandfather_name, family_name, sex,"
+      "                              nationality, national_number)"
+      "           VALUES ('سالم', 'علي', 'محمد', 'الورفلي', '%s', 'LY', '119850012345')"
+      "           RETURNING id),"
+      " f AS (INSERT INTO person (name, family_name, latin_name, sex, nationality, passport_number)"
+      "       VALUES ('نور', 'حسن', 'Nour Hassan', '%s', '%s', 'X1234567') RETURNING id)"
+      "INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction)"
+      " SELECT " ID ", l.id, f.id, '%s' FROM l, f",
+      libyan_sex, foreign_sex, country, file,
+      strcmp (libyan_sex, "m") == 0 ? "libyan_man" : "libyan_woman");
+
+  expect_ok (lajna_db_run (db, sql, &error), error);
+}
+
+/* The approval of a file with those parties, as printed. */
+static char *
+approval_of (LajnaDb    *db,
+             const char *libyan_sex,
+             const char *foreign_sex,
+             const char *country)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 item, file;
+
+  sitting_with_item (db, "mtm", "marriage", "2040-03-01", &item);
+  expect_ok (lajna_decision_record (db, item, "approve", (const char *[]) { "conditions_met", NULL },
+                                    "", NULL, NULL, &error) != 0, error);
+  file = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+  give_parties (db, file, libyan_sex, foreign_sex, country);
+  text = ruling_text (db, file, "2040-03-02");
+  return bare (text);
+}
+
+START_TEST (test_parties_by_sex)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *woman = approval_of (db, "f", "m", "EG");
+  g_autofree char *man = approval_of (db, "m", "f", "EG");
+  g_autofree char *unknown = approval_of (db, "m", "f", "BT");
+
+  ck_assert_msg (says (woman, "المواطنة سالم") && says (woman, "مصري الجنسية"), "%s", woman);
+  ck_assert_msg (says (man, "المواطن سالم") && says (man, "مصرية الجنسية"), "%s", man);
+  ck_assert_msg (says (unknown, "تحمل جنسية بوتان"), "%s", unknown);
+  ck_assert_msg (!says (man, "المواطنة") && !says (man, "مصر الجنسية"), "%s", man);
+  for (const char *p = man; (p = strchr (p, '/')) != NULL; p++)
+    ck_assert_msg (!g_str_has_prefix (p, "/ة"), "«/ة» in %s", man);
+}
+END_TEST
+
+/* Every member of the Arab League, and the nationalities most met, have
+ * both forms of their adjective. */
+START_TEST (test_country_adjectives)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM country WHERE arab_league"
+                                   "   AND (adjective_m IS NULL OR adjective_f IS NULL)", NULL), 0);
+  ck_assert_int_ge (query_int (db, "SELECT count(*) FROM country"
+                                   " WHERE adjective_m <> '' AND adjective_f <> ''"
+                                   "   AND NOT arab_league", NULL), 30);
+}
+END_TEST
+
 static Suite *
 wording_suite (void)
 {
@@ -127,6 +204,8 @@ wording_suite (void)
   tcase_add_unchecked_fixture (tc, setup_committees, lajna_test_shared_stop);
   tcase_add_test (tc, test_empty_article_left_out);
   tcase_add_test (tc, test_stranded_punctuation);
+  tcase_add_test (tc, test_parties_by_sex);
+  tcase_add_test (tc, test_country_adjectives);
   suite_add_tcase (suite, tc);
   return suite;
 }
