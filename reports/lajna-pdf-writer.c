@@ -32,9 +32,18 @@
 #define FOOTER_HEIGHT 48.0
 #define LABEL_WIDTH 180.0
 #define GAP 24.0
-#define SIGNATURE_HEIGHT 96.0
+/* Lines of a paragraph, as a share of the font's own spacing. */
+#define LINE_SPACING 0.85
+/* A row of signatures: the capacity, room to sign above the line, the
+ * name; the gap between two rows. */
+#define SIGNATURE_HEIGHT 76.0
+#define SIGNATURE_LINE 50.0
+#define SIGNATURE_ROW_GAP 8.0
 #define LOGO_SIZE 64.0
-#define LETTERHEAD_COLUMN (CONTENT_WIDTH * 0.38)
+/* Each column of the letterhead, beside the logo. */
+#define LETTERHEAD_COLUMN ((CONTENT_WIDTH - LOGO_SIZE) / 2 - 8)
+/* The smallest a letterhead's line is set to keep it whole. */
+#define LETTERHEAD_SMALLEST 8
 /* The seal's QR code: its side, and the gap under it to the page's edge. */
 #define SEAL_SIZE 80.0
 #define SEAL_BOTTOM 24.0
@@ -324,6 +333,9 @@ make_layout (cairo_t    *cr,
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Amiri's lines are spaced for marks stacked three high; Arabic prose
+   * needs less. */
+  pango_layout_set_line_spacing (layout, LINE_SPACING);
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -337,12 +349,44 @@ layout_height (PangoLayout *layout)
   return pango_units_to_double (height);
 }
 
-/* The height of the rows of signatures from @first on, with the space
+/* Each of @layout's lines whole: one wider than @width is set smaller,
+ * down to LETTERHEAD_SMALLEST points, rather than broken mid-phrase. */
+static void
+keep_lines_whole (PangoLayout *layout,
+                  double       width)
+{
+  g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
+  g_auto(GStrv) lines = g_strsplit (pango_layout_get_text (layout), "\n", -1);
+  int size = pango_font_description_get_size (pango_layout_get_font_description (layout));
+  PangoAttrList *attributes = pango_attr_list_new ();
+  guint start = 0;
+
+  pango_layout_set_width (probe, -1);
+  for (guint i = 0; lines[i] != NULL; start += strlen (lines[i++]) + 1)
+    {
+      PangoAttribute *smaller;
+      int natural;
+
+      pango_layout_set_text (probe, lines[i], -1);
+      pango_layout_get_size (probe, &natural, NULL);
+      if (natural <= pango_units_from_double (width))
+        continue;
+      smaller = pango_attr_size_new (MAX ((int) ((double) size * pango_units_from_double (width)
+                                                 / natural),
+                                          LETTERHEAD_SMALLEST * PANGO_SCALE));
+      smaller->start_index = start;
+      smaller->end_index = start + strlen (lines[i]);
+      pango_attr_list_insert (attributes, smaller);
+    }
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
+/* The height of the rows of signatures from @first on, with the gaps
  * between them. */
 static double
 signatures_height (LajnaPdfWriter *self,
-                   guint           first,
-                   double          space)
+                   guint           first)
 {
   double height = SIGNATURE_HEIGHT;
 
@@ -350,7 +394,7 @@ signatures_height (LajnaPdfWriter *self,
     {
       if (g_array_index (self->blocks, Block, i).kind != BLOCK_SIGNATURES)
         break;
-      height += space + SIGNATURE_HEIGHT;
+      height += SIGNATURE_ROW_GAP + SIGNATURE_HEIGHT;
     }
   return height;
 }
@@ -365,8 +409,8 @@ lay_out (LajnaPdfWriter *self,
     [BLOCK_FACT] = "Amiri 11", [BLOCK_PARAGRAPH] = "Amiri 11",
   };
   static const double space_before[] = {
-    [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 14, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
-    [BLOCK_SIGNATURES] = 36, [BLOCK_LETTERHEAD] = 0,
+    [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 12, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
+    [BLOCK_SIGNATURES] = 24, [BLOCK_LETTERHEAD] = 0,
   };
   guint page = 0;
   double y = MARGIN;
@@ -379,7 +423,7 @@ lay_out (LajnaPdfWriter *self,
       /* The height of the rows of signatures this block begins, if it does. */
       double rows = block->kind == BLOCK_SIGNATURES && previous != NULL
                       && previous->kind != BLOCK_SIGNATURES
-                      ? signatures_height (self, i, space_before[BLOCK_SIGNATURES]) : 0;
+                      ? signatures_height (self, i) : 0;
 
       if (block->kind == BLOCK_SIGNATURES)
         block->height = SIGNATURE_HEIGHT;
@@ -388,6 +432,8 @@ lay_out (LajnaPdfWriter *self,
           block->layout = make_layout (cr, block->text, "Amiri Bold 12", LETTERHEAD_COLUMN);
           block->value_layout = make_layout (cr, block->value, "Amiri 11", LETTERHEAD_COLUMN);
           pango_layout_set_alignment (block->value_layout, PANGO_ALIGN_LEFT);
+          keep_lines_whole (block->layout, LETTERHEAD_COLUMN);
+          keep_lines_whole (block->value_layout, LETTERHEAD_COLUMN);
           /* The logo's room is kept with or without a logo, so that adding
            * one later moves nothing on the page. */
           block->height = MAX (MAX (layout_height (block->layout),
@@ -410,7 +456,9 @@ lay_out (LajnaPdfWriter *self,
           block->height = layout_height (block->layout);
         }
 
-      y += space_before[block->kind];
+      /* A second row of signatures follows the first closely. */
+      y += block->kind == BLOCK_SIGNATURES && previous != NULL
+             && previous->kind == BLOCK_SIGNATURES ? SIGNATURE_ROW_GAP : space_before[block->kind];
       /* The rows of signatures stay together; when they go on to the next
        * page, the paragraph before them goes too, if it can, so that no
        * page holds signatures alone. */
@@ -507,10 +555,10 @@ draw_signatures (const Block *block,
       cairo_move_to (cr, x, block->y);
       pango_cairo_show_layout (cr, capacity);
       cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x + width * 0.15, block->y + 62);
-      cairo_line_to (cr, x + width * 0.85, block->y + 62);
+      cairo_move_to (cr, x + width * 0.15, block->y + SIGNATURE_LINE);
+      cairo_line_to (cr, x + width * 0.85, block->y + SIGNATURE_LINE);
       cairo_stroke (cr);
-      cairo_move_to (cr, x, block->y + 66);
+      cairo_move_to (cr, x, block->y + SIGNATURE_LINE + 4);
       pango_cairo_show_layout (cr, name);
     }
 }

@@ -2,7 +2,8 @@
  * article with nothing to say is left out and the next takes its ordinal
  * name; no full stop stands alone where a value was empty; the parties
  * are named in words of their sex, the foreign party's nationality as an
- * adjective. */
+ * adjective. The letterhead keeps each of its lines whole, and a ruling of
+ * three articles fits on one page with its signatures. */
 
 #include <check.h>
 #include <string.h>
@@ -195,6 +196,61 @@ START_TEST (test_country_adjectives)
 }
 END_TEST
 
+/* Whether, on the right of the page's head, the line that holds @first
+ * also holds @last. */
+static gboolean
+head_line_holds (const char *path,
+                 const char *first,
+                 const char *last)
+{
+  g_autofree char *text = lajna_test_tool_output ("pdftotext",
+      ARGS ("-layout", "-l", "1", "-x", "300", "-y", "0", "-W", "296", "-H", "200", path, "-"),
+      NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = bare (lines[i]);
+
+      if (says (line, first))
+        return says (line, last);
+    }
+  return FALSE;
+}
+
+START_TEST (test_one_page_letterhead_whole)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
+  g_autofree char *info = NULL;
+  gint64 item, meeting, file;
+
+  expect_ok (lajna_db_run (db, "UPDATE committee SET name_ar = 'لجنة النظر في طلبات زواج"
+                               " الليبيين من الأجانب - طرابلس' WHERE code = 'mtm'", &error),
+             error);
+  meeting = sitting_with_item (db, "mtm", "marriage", "2040-04-01", &item);
+  /* Five to sign, in two rows. */
+  mark_present (db, meeting, "mtm", (const char *[]) { "m3", "m4", NULL });
+  expect_ok (lajna_decision_record (db, item, "approve", (const char *[]) { "conditions_met", NULL },
+                                    "استوفى الملف ما يطلبه القانون من شروط ومستندات.", NULL, NULL,
+                                    &error) != 0, error);
+  file = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+  give_parties (db, file, "m", "f", "PH");
+  expect_ok (lajna_ruling_issue (db, file, "2040-04-02", &error) != 0, error);
+  expect_ok (lajna_ruling_render (db, file, path, &error), error);
+  expect_ok (lajna_db_run (db, "UPDATE committee SET name_ar = 'لجنة الزواج المختلط'"
+                               " WHERE code = 'mtm'", &error), error);
+
+  /* The committee's name on one line. */
+  ck_assert (head_line_holds (path, "لجنة النظر", "طرابلس"));
+info = lajna_test_tool_output ("pdfinfo", ARGS (path), NULL);
+ck_assert_msg (strstr (info, "Pages:           1\n") != NULL, "%s", info);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 static Suite *
 wording_suite (void)
 {
@@ -206,6 +262,7 @@ wording_suite (void)
   tcase_add_test (tc, test_stranded_punctuation);
   tcase_add_test (tc, test_parties_by_sex);
   tcase_add_test (tc, test_country_adjectives);
+  tcase_add_test (tc, test_one_page_letterhead_whole);
   suite_add_tcase (suite, tc);
   return suite;
 }
