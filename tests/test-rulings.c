@@ -516,7 +516,7 @@ START_TEST (test_reference_image)
   item = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
   expect_ok (item != 0, error);
   mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", "m2", NULL });
-  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", FALSE, &error), error);
   expect_ok (lajna_decision_record (db, item, "approve",
                                     (const char *[]) { "conditions_met", NULL },
                                     "استوفى الملف ما يطلبه القانون", NULL, NULL, &error) != 0,

@@ -1,8 +1,11 @@
--- The wording of rulings agrees with the parties: «المواطن» or
--- «المواطنة» as the Libyan party is a man or a woman, and the foreign
--- party's nationality as an adjective of their sex («مصري الجنسية»,
--- «مصرية الجنسية»), or «يحمل جنسية …» / «تحمل جنسية …» for a country
--- whose adjective is not known.
+-- Official papers agree with the facts they state.
+--   * The wording of rulings agrees with the parties: «المواطن» or
+--     «المواطنة» as the Libyan party is a man or a woman, and the foreign
+--     party's nationality as an adjective of their sex («مصري الجنسية»,
+--     «مصرية الجنسية»), or «يحمل جنسية …» / «تحمل جنسية …» for a country
+--     whose adjective is not known.
+--   * Dates agree: a meeting convenes and closes on its own day, or is
+--     moved to the day it does, on record.
 
 -- The nationality adjective of a country, masculine and feminine: for the
 -- members of the Arab League and the nationalities committees meet most.
@@ -113,3 +116,119 @@ UPDATE ruling_template t
                      FROM unnest(t.articles) WITH ORDINALITY x (a, n))
  WHERE array_to_string(t.articles, ' ') LIKE '%المواطن/ة%'
     OR array_to_string(t.articles, ' ') LIKE '%{spouse.nationality} الجنسية%';
+
+-- ---------------------------------------------------------------------
+-- Dates.
+
+-- The day the database works on: the server's today. A session opened
+-- by a superuser (who could bypass any rule), whatever role it acts as,
+-- may name another in lajna.today, as the tests do to hold a meeting on
+-- the day they give.
+CREATE FUNCTION lajna_today() RETURNS date
+LANGUAGE sql STABLE
+RETURN CASE WHEN (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user)
+            THEN coalesce(nullif(current_setting('lajna.today', true), '')::date, current_date)
+            ELSE current_date END;
+
+-- The steps of 0018, and the day: a meeting convenes and closes on the
+-- day it is dated; every change of its date is in the audit trail.
+CREATE OR REPLACE FUNCTION lajna_meeting_steps() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    IF OLD.state <> 'draft' THEN
+      PERFORM lajna_refuse(format('meeting %s has convened and stays on record', OLD.id), 'kept');
+    END IF;
+    RETURN OLD;
+  END IF;
+  IF OLD.state = 'closed' THEN
+    PERFORM lajna_refuse(format('meeting %s is closed and cannot be changed', OLD.id), 'closed');
+  END IF;
+  IF NEW.state <> OLD.state
+     AND NOT (OLD.state = 'draft' AND NEW.state = 'convened')
+     AND NOT (OLD.state = 'convened' AND NEW.state = 'closed') THEN
+    PERFORM lajna_refuse(format('a meeting cannot go from %s to %s', OLD.state, NEW.state), 'step');
+  END IF;
+  IF NEW.state <> OLD.state AND NEW.held_on <> lajna_today() THEN
+    PERFORM lajna_refuse(format('meeting %s is dated %s, not today: move it to today first',
+                                OLD.id, NEW.held_on), 'meeting_day');
+  END IF;
+  IF NEW.held_on <> OLD.held_on THEN
+    PERFORM lajna_audit('meeting.date', 'meeting', OLD.id,
+                        jsonb_build_object('from', OLD.held_on, 'to', NEW.held_on));
+  END IF;
+  IF NEW.state = 'closed' THEN
+    NEW.closed_at := now();
+  END IF;
+  NEW.row_version := OLD.row_version + 1;
+  RETURN NEW;
+END $$;
+
+-- A decision moved to its meeting's new day keeps who entered it, and when.
+CREATE FUNCTION lajna_decision_keep_entry() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  IF (to_jsonb(NEW) - ARRAY['decided_on', 'entered_by', 'entered_at'])
+     = (to_jsonb(OLD) - ARRAY['decided_on', 'entered_by', 'entered_at']) THEN
+    NEW.entered_by := OLD.entered_by;
+    NEW.entered_at := OLD.entered_at;
+  END IF;
+  RETURN NEW;
+END $$;
+
+-- After decision_check, which marks the row as entered anew.
+CREATE TRIGGER decision_keep_entry BEFORE UPDATE ON decision
+  FOR EACH ROW EXECUTE FUNCTION lajna_decision_keep_entry();
+
+-- Moves meeting p_meeting to p_day with the decisions taken at it,
+-- numbered anew among p_day's year's meetings when that is another year;
+-- refused when a ruling issued from it would be dated before it.
+CREATE FUNCTION lajna_meeting_move(p_meeting meeting, p_day date) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_year integer := extract(year FROM p_day);
+BEGIN
+  IF EXISTS (SELECT FROM ruling r JOIN decision d ON d.id = r.decision_id
+               JOIN agenda_item i ON i.id = d.agenda_item_id
+              WHERE i.meeting_id = p_meeting.id AND r.issued_on < p_day) THEN
+    PERFORM lajna_refuse(format('meeting %s has rulings dated before %s', p_meeting.id, p_day),
+                         'ruling_before_meeting');
+  END IF;
+  IF v_year <> p_meeting.year THEN
+    PERFORM pg_advisory_xact_lock(hashtext('lajna_meeting_number'), p_meeting.committee_id);
+  END IF;
+  UPDATE meeting m
+     SET held_on = p_day, year = v_year,
+         number = CASE WHEN v_year = p_meeting.year THEN m.number
+                       ELSE (SELECT coalesce(max(o.number), 0) + 1 FROM meeting o
+                              WHERE o.committee_id = m.committee_id AND o.year = v_year) END
+   WHERE m.id = p_meeting.id;
+  UPDATE decision d SET decided_on = p_day
+    FROM agenda_item i
+   WHERE i.id = d.agenda_item_id AND i.meeting_id = p_meeting.id AND d.decided_on <> p_day;
+END $$;
+
+-- Convenes or closes a meeting, on its own day; with p_change_date, on
+-- today, the meeting moved to today first. Files on its agenda that were
+-- not decided go back to wait for the next meeting when it closes.
+DROP FUNCTION lajna_meeting_set_state(bigint, text);
+CREATE FUNCTION lajna_meeting_set_state(p_meeting bigint, p_to text,
+                                        p_change_date boolean DEFAULT false)
+RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_meeting meeting := lajna_meeting_lock(p_meeting);
+  v_case    bigint;
+BEGIN
+  IF p_change_date AND v_meeting.held_on <> lajna_today() THEN
+    PERFORM lajna_meeting_move(v_meeting, lajna_today());
+  END IF;
+  UPDATE meeting SET state = p_to WHERE id = p_meeting;
+  IF p_to = 'closed' THEN
+    FOR v_case IN SELECT i.case_id FROM agenda_item i JOIN case_file c ON c.id = i.case_id
+                   WHERE i.meeting_id = p_meeting AND c.status = 'scheduled'
+                     AND NOT EXISTS (SELECT FROM decision d WHERE d.agenda_item_id = i.id) LOOP
+      PERFORM lajna_case_set_status(v_case, 'complete', format('not decided at meeting %s', p_meeting));
+    END LOOP;
+  END IF;
+  PERFORM lajna_audit('meeting.' || p_to, 'meeting', p_meeting);
+END $$;
