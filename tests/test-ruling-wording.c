@@ -3,7 +3,8 @@
  * name; no full stop stands alone where a value was empty; the parties
  * are named in words of their sex, the foreign party's nationality as an
  * adjective. The letterhead keeps each of its lines whole, and a ruling of
- * three articles fits on one page with its signatures. */
+ * three articles fits on one page with its signatures. A ruling is never
+ * dated before the meeting it cites. */
 
 #include <check.h>
 #include <string.h>
@@ -251,6 +252,20 @@ ck_assert_msg (strstr (info, "Pages:           1\n") != NULL, "%s", info);
 }
 END_TEST
 
+START_TEST (test_not_before_meeting)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  gint64 file = decided_without_reasons (db, "marriage", "approve", "2040-05-10");
+
+  expect_refused (lajna_ruling_issue (db, file, "2040-05-09", &error) != 0, &error,
+                  "cannot be dated before the meeting");
+  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM ruling r JOIN decision d"
+                                   "    ON d.id = r.decision_id WHERE d.case_id = $1", file), 0);
+  expect_ok (lajna_ruling_issue (db, file, "2040-05-10", &error) != 0, error);
+}
+END_TEST
+
 static Suite *
 wording_suite (void)
 {
@@ -263,6 +278,7 @@ wording_suite (void)
   tcase_add_test (tc, test_parties_by_sex);
   tcase_add_test (tc, test_country_adjectives);
   tcase_add_test (tc, test_one_page_letterhead_whole);
+  tcase_add_test (tc, test_not_before_meeting);
   suite_add_tcase (suite, tc);
   return suite;
 }

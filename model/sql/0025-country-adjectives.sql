@@ -5,7 +5,8 @@
 --     «مصرية الجنسية»), or «يحمل جنسية …» / «تحمل جنسية …» for a country
 --     whose adjective is not known.
 --   * Dates agree: a meeting convenes and closes on its own day, or is
---     moved to the day it does, on record.
+--     moved to the day it does, on record; a ruling is never dated before
+--     the meeting whose decision it issues.
 
 -- The nationality adjective of a country, masculine and feminine: for the
 -- members of the Arab League and the nationalities committees meet most.
@@ -232,3 +233,23 @@ BEGIN
   END IF;
   PERFORM lajna_audit('meeting.' || p_to, 'meeting', p_meeting);
 END $$;
+
+-- A ruling, or its corrected version, is dated on or after the meeting
+-- whose decision it issues.
+CREATE FUNCTION lajna_ruling_after_meeting() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_held_on date := (SELECT m.held_on FROM decision d
+                       JOIN agenda_item i ON i.id = d.agenda_item_id
+                       JOIN meeting m ON m.id = i.meeting_id
+                      WHERE d.id = NEW.decision_id);
+BEGIN
+  IF NEW.issued_on < v_held_on THEN
+    PERFORM lajna_refuse(format('a ruling dated %s cannot issue a decision of the meeting of %s',
+                                NEW.issued_on, v_held_on), 'ruling_before_meeting');
+  END IF;
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER ruling_after_meeting BEFORE INSERT ON ruling
+  FOR EACH ROW EXECUTE FUNCTION lajna_ruling_after_meeting();
