@@ -87,6 +87,7 @@ struct _LajnaPdfWriter
   /* The seal, printed as a QR code on every page and kept in the keywords. */
   char    *seal;
   gboolean arabic;
+  gboolean left_to_right;
   GArray  *blocks;
   /* Laid out once, by lajna_pdf_writer_paginate(). */
   guint    n_pages;
@@ -193,6 +194,31 @@ lajna_pdf_writer_set_arabic (LajnaPdfWriter *self,
   g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
 
   self->arabic = arabic;
+}
+
+/**
+ * lajna_pdf_writer_set_left_to_right:
+ * @self: a #LajnaPdfWriter
+ * @left_to_right: whether the pages read left to right (a summary in
+ *   English), not right to left as Arabic pages (and letterheads) do
+ */
+void
+lajna_pdf_writer_set_left_to_right (LajnaPdfWriter *self,
+                                    gboolean        left_to_right)
+{
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  self->left_to_right = left_to_right;
+}
+
+/* Set on the context the pages are laid out and drawn on when they read
+ * left to right. */
+static const cairo_user_data_key_t left_to_right_key;
+
+static gboolean
+is_left_to_right (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &left_to_right_key) != NULL;
 }
 
 static void
@@ -325,11 +351,15 @@ make_layout (cairo_t    *cr,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
 
-  /* Right to left whatever the text starts with: the page is Arabic. */
-  pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_RTL);
+  gboolean left_to_right = is_left_to_right (cr);
+
+  /* The page's direction whatever the text starts with: right to left on
+   * an Arabic page. */
+  pango_context_set_base_dir (pango_layout_get_context (layout),
+                              left_to_right ? PANGO_DIRECTION_LTR : PANGO_DIRECTION_RTL);
   pango_layout_context_changed (layout);
   pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_alignment (layout, left_to_right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -545,7 +575,8 @@ draw_signatures (const Block *block,
 
   for (guint i = 0; i < n; i++)
     {
-      double x = PAGE_WIDTH - MARGIN - (i + 1) * width;
+      double x = is_left_to_right (cr) ? MARGIN + i * width
+                                       : PAGE_WIDTH - MARGIN - (i + 1) * width;
       g_autoptr(PangoLayout) capacity = make_layout (cr, block->capacities[i], "Amiri Bold 12",
                                                      width);
       g_autoptr(PangoLayout) name = make_layout (cr, block->names[i], "Amiri 11", width);
@@ -609,12 +640,14 @@ draw_block (const Block *block,
     }
   if (block->kind == BLOCK_FACT)
     {
-      /* The label on the right, its value to its left. */
+      gboolean left_to_right = is_left_to_right (cr);
+
+      /* The label where lines start, its value after it. */
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      cairo_move_to (cr, PAGE_WIDTH - MARGIN - LABEL_WIDTH, block->y);
+      cairo_move_to (cr, left_to_right ? MARGIN : PAGE_WIDTH - MARGIN - LABEL_WIDTH, block->y);
       pango_cairo_show_layout (cr, block->layout);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, MARGIN, block->y);
+      cairo_move_to (cr, left_to_right ? MARGIN + LABEL_WIDTH + GAP : MARGIN, block->y);
       pango_cairo_show_layout (cr, block->value_layout);
       return;
     }
@@ -644,6 +677,7 @@ lajna_pdf_writer_paginate (LajnaPdfWriter *self,
 {
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), 0);
 
+  cairo_set_user_data (cr, &left_to_right_key, self->left_to_right ? self : NULL, NULL);
   if (self->n_pages == 0)
     self->n_pages = lay_out (self, cr);
   return self->n_pages;
@@ -665,6 +699,7 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
   g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
   g_return_if_fail (page < self->n_pages);
 
+  cairo_set_user_data (cr, &left_to_right_key, self->left_to_right ? self : NULL, NULL);
   for (guint i = 0; i < self->blocks->len; i++)
     {
       const Block *block = &g_array_index (self->blocks, Block, i);
