@@ -76,57 +76,79 @@ col (const Row  *row,
   return PQgetisnull (row->result, row->row, c) ? NULL : PQgetvalue (row->result, row->row, c);
 }
 
-/* A fact read from the column of the same name; a coded value (a status,
- * a sex…) is shown by its label. */
+/* How a fact's value is shown: as it is, by its code's label (a status,
+ * a sex…), or by the labels of its codes (a programme). */
+typedef enum
+{
+  FACT_TEXT,
+  FACT_CODE,
+  FACT_CODES,
+} FactKind;
+
+/* A fact read from the column of the same name. */
 typedef struct
 {
   const char *column;
   const char *label;
-  gboolean    coded;
+  FactKind    kind;
 } FactSpec;
 
 static const FactSpec person_facts[] = {
-  { "full_name", N_("Name"), FALSE },
-  { "latin_name", N_("Name in Latin letters"), FALSE },
-  { "sex", N_("Sex"), TRUE },
-  { "birth_date", N_("Birth date"), FALSE },
-  { "nationality", N_("Nationality"), FALSE },
-  { "national_number", N_("National number"), FALSE },
-  { "passport_number", N_("Passport number"), FALSE },
-  { "passport_expiry", N_("Passport expiry"), FALSE },
+  { "full_name", N_("Name"), FACT_TEXT },
+  { "latin_name", N_("Name in Latin letters"), FACT_TEXT },
+  { "sex", N_("Sex"), FACT_CODE },
+  { "birth_date", N_("Birth date"), FACT_TEXT },
+  { "nationality", N_("Nationality"), FACT_TEXT },
+  { "national_number", N_("National number"), FACT_TEXT },
+  { "passport_number", N_("Passport number"), FACT_TEXT },
+  { "passport_expiry", N_("Passport expiry"), FACT_TEXT },
 };
 
 static const FactSpec file_facts[] = {
-  { "file_number", N_("File number"), FALSE },
-  { "committee", N_("Committee"), FALSE },
-  { "kind", N_("Kind"), TRUE },
-  { "status", N_("Status"), TRUE },
-  { "received_on", N_("Received"), FALSE },
-  { "notes", N_("Notes"), FALSE },
-  { "direction", N_("Direction"), TRUE },
-  { "previous_marriages", N_("Previous marriages"), FALSE },
-  { "residence", N_("Residence"), FALSE },
+  { "file_number", N_("File number"), FACT_TEXT },
+  { "committee", N_("Committee"), FACT_TEXT },
+  { "kind", N_("Kind"), FACT_CODE },
+  { "status", N_("Status"), FACT_CODE },
+  { "received_on", N_("Received"), FACT_TEXT },
+  { "notes", N_("Notes"), FACT_TEXT },
+  { "direction", N_("Direction"), FACT_CODE },
+  { "previous_marriages", N_("Previous marriages"), FACT_TEXT },
+  { "residence", N_("Residence"), FACT_TEXT },
 };
 
 static const FactSpec guardian_facts[] = {
-  { "guardian_name", N_("Name"), FALSE },
-  { "guardian_relation", N_("Relation"), FALSE },
-  { "guardian_phone", N_("Telephone"), FALSE },
+  { "guardian_name", N_("Name"), FACT_TEXT },
+  { "guardian_relation", N_("Relation"), FACT_TEXT },
+  { "guardian_phone", N_("Telephone"), FACT_TEXT },
 };
 
 static const FactSpec placement_facts[] = {
-  { "facility", N_("Facility"), FALSE },
-  { "admission_date", N_("Admitted"), FALSE },
-  { "court", N_("Court"), FALSE },
-  { "court_case_number", N_("Court case number"), FALSE },
-  { "charge_category", N_("Charge"), FALSE },
-  { "legal_status", N_("Legal status"), TRUE },
-  { "programme", N_("Programme"), FALSE },
-  { "social_worker", N_("Social worker"), FALSE },
-  { "psychologist", N_("Psychologist"), FALSE },
-  { "review_cycle_days", N_("Review every (days)"), FALSE },
-  { "next_review_on", N_("Next review"), FALSE },
+  { "facility", N_("Facility"), FACT_TEXT },
+  { "admission_date", N_("Admitted"), FACT_TEXT },
+  { "court", N_("Court"), FACT_TEXT },
+  { "court_case_number", N_("Court case number"), FACT_TEXT },
+  { "charge_category", N_("Charge"), FACT_CODE },
+  { "legal_status", N_("Legal status"), FACT_CODE },
+  { "programme", N_("Programme"), FACT_CODES },
+  { "social_worker", N_("Social worker"), FACT_TEXT },
+  { "psychologist", N_("Psychologist"), FACT_TEXT },
+  { "review_cycle_days", N_("Review every (days)"), FACT_TEXT },
+  { "next_review_on", N_("Next review"), FACT_TEXT },
 };
+
+/* @value as a person reads it: no code shows raw. */
+static char *
+dup_shown (const FactSpec *spec,
+           const char     *value)
+{
+  if (value == NULL)
+    return NULL;
+  if (spec != NULL && spec->kind == FACT_CODE)
+    return g_strdup (lajna_label_for (value));
+  if (spec != NULL && spec->kind == FACT_CODES)
+    return lajna_label_list (value);
+  return g_strdup (value);
+}
 
 static void
 add_facts (LajnaFactSection *section,
@@ -136,10 +158,9 @@ add_facts (LajnaFactSection *section,
 {
   for (guint i = 0; i < n_specs; i++)
     {
-      const char *value = col (row, specs[i].column);
+      g_autofree char *value = dup_shown (&specs[i], col (row, specs[i].column));
 
-      add_fact (section, specs[i].column, _(specs[i].label),
-                specs[i].coded && value != NULL ? lajna_label_for (value) : value);
+      add_fact (section, specs[i].column, _(specs[i].label), value);
     }
 }
 
@@ -301,8 +322,9 @@ read_checklist (LajnaCaseDetails  *details,
   return TRUE;
 }
 
-static const char *
-field_label (const char *column)
+/* The fact a field of the file's history is, if it is one. */
+static const FactSpec *
+find_spec (const char *column)
 {
   static const struct
   {
@@ -318,8 +340,8 @@ field_label (const char *column)
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     for (guint i = 0; i < tables[t].n_specs; i++)
       if (strcmp (tables[t].specs[i].column, column) == 0)
-        return _(tables[t].specs[i].label);
-  return column;
+        return &tables[t].specs[i];
+  return NULL;
 }
 
 /* The file's timeline: status steps and field changes, oldest first. */
@@ -329,15 +351,23 @@ read_history (LajnaCaseDetails  *details,
               const char        *id,
               GError           **error)
 {
+  /* A nationality changed is named, not given by its code. */
+  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at_text, subject, field,"
-      "       old_value, new_value"
+      "       coalesce(o.name, old_value) AS old_value, coalesce(n.name, new_value) AS new_value"
       "  FROM (SELECT at, id, NULL AS subject, NULL AS field, from_status AS old_value,"
       "               to_status AS new_value FROM case_history WHERE case_id = $1"
       "        UNION ALL"
       "        SELECT at, id, subject, field, old_value, new_value"
       "          FROM case_change WHERE case_id = $1) t"
-      " ORDER BY at, field NULLS FIRST, id", 1, &id, error);
+      "  LEFT JOIN LATERAL (SELECT CASE WHEN $2::boolean THEN c.name_ar ELSE c.name_en END"
+      "                       FROM country c WHERE t.field = 'nationality'"
+      "                        AND c.code = t.old_value) o (name) ON true"
+      "  LEFT JOIN LATERAL (SELECT CASE WHEN $2::boolean THEN c.name_ar ELSE c.name_en END"
+      "                       FROM country c WHERE t.field = 'nationality'"
+      "                        AND c.code = t.new_value) n (name) ON true"
+      " ORDER BY at, field NULLS FIRST, t.id", 2, params, error);
   LajnaFactSection *section;
 
   if (result == NULL)
@@ -358,9 +388,15 @@ read_history (LajnaCaseDetails  *details,
         change = g_strdup_printf (_("%s → %s"), lajna_label_for (old_value),
                                   lajna_label_for (new_value));
       else
-        change = g_strdup_printf (_("%s, %s: %s → %s"), lajna_label_for (col (&row, "subject")),
-                                  field_label (field), old_value != NULL ? old_value : "—",
-                                  new_value != NULL ? new_value : "—");
+        {
+          const FactSpec *spec = find_spec (field);
+          g_autofree char *was = dup_shown (spec, old_value);
+          g_autofree char *now = dup_shown (spec, new_value);
+
+          change = g_strdup_printf (_("%s, %s: %s → %s"), lajna_label_for (col (&row, "subject")),
+                                    spec != NULL ? _(spec->label) : field,
+                                    was != NULL ? was : "—", now != NULL ? now : "—");
+        }
       add_fact (section, field != NULL ? field : "status", PQgetvalue (result, i, 0), change);
     }
   return TRUE;

@@ -34,6 +34,8 @@ static const struct
   { "placeholder", N_("The template names a placeholder that does not exist. Use only the placeholders listed beside the editor.") },
   { "ruling_issued", N_("This decision already has its ruling.") },
   { "ruling_final", N_("A ruling on record is final. To correct it, issue a new version.") },
+  { "meeting_day", N_("A meeting is convened and closed on the day it is dated. To hold it today, change its date to today.") },
+  { "ruling_before_meeting", N_("A ruling cannot be dated before the meeting whose decision it issues. Date it on or after the meeting’s day.") },
   { "ruling_superseded", N_("This ruling has been corrected by a newer version, or its decision is no longer in force: correct the latest version.") },
 };
 

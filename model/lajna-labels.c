@@ -57,6 +57,13 @@ static const struct
   { "pretrial", N_("Awaiting trial") },
   { "sentenced", N_("Sentenced") },
   { "protective", N_("Protective placement") },
+  { "theft", N_("Theft") },
+  { "assault", N_("Assault") },
+  { "drugs", N_("Drug offence") },
+  { "vandalism", N_("Vandalism") },
+  { "fighting", N_("Fighting") },
+  { "robbery", N_("Robbery") },
+  { "fraud", N_("Fraud") },
   { "education", N_("Education") },
   { "vocational", N_("Vocational training") },
   { "counselling", N_("Counselling") },
@@ -73,6 +80,7 @@ static const struct
   { "case.status", N_("moved the file to its next step") },
   { "case.open", N_("opened the file") },
   { "case.export", N_("exported the file as a PDF") },
+  { "ruling.print", N_("printed the ruling") },
   { "satisfied", N_("On file") },
   { "missing", N_("Missing") },
   { "expired", N_("Expired") },
@@ -107,6 +115,34 @@ lajna_label_for (const char *code)
         return _(labels[i].label);
     }
   return code;
+}
+
+/**
+ * lajna_label_list:
+ * @codes: codes separated by commas, as a list field holds them
+ *   ("education,vocational"), or written as a JSON array, as the file's
+ *   history holds them
+ *
+ * Returns: (transfer full): their labels, separated as a sentence
+ *   separates them
+ */
+char *
+lajna_label_list (const char *codes)
+{
+  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *code = g_strstrip (g_strdelimit (parts[i], "[]\"", ' '));
+
+      if (*code != '\0')
+        g_strv_builder_add (builder, lajna_label_for (code));
+    }
+  list = g_strv_builder_end (builder);
+  /* Translators: between the items of a list, as in “Education, Counselling”. */
+  return g_strjoinv (C_("list separator", ", "), list);
 }
 
 /**

@@ -141,17 +141,32 @@ lajna_meeting_clerks (LajnaDb  *db,
   return clerks;
 }
 
-/* Convenes ("convened") or closes ("closed") a meeting. */
+/**
+ * lajna_meeting_set_state:
+ * @db: a connection
+ * @meeting_id: the meeting
+ * @state: "convened" or "closed"
+ * @change_date: whether a meeting dated another day is moved to today
+ *   (the clerk said so), with its decisions; the move is in the audit
+ *   trail
+ * @error: return location for a #GError
+ *
+ * Convenes or closes a meeting. The database refuses to on a day other
+ * than the meeting's (lajna:meeting_day) unless @change_date is set.
+ *
+ * Returns: whether the meeting is convened or closed
+ */
 gboolean
 lajna_meeting_set_state (LajnaDb     *db,
                          gint64       meeting_id,
                          const char  *state,
+                         gboolean     change_date,
                          GError     **error)
 {
   g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
-  const char *params[] = { id, state };
+  const char *params[] = { id, state, change_date ? "t" : "f" };
 
-  return call (db, "SELECT lajna_meeting_set_state($1, $2)", 2, params, error);
+  return call (db, "SELECT lajna_meeting_set_state($1, $2, $3)", 3, params, error);
 }
 
 /* Present, absent or excused, while the meeting is open. */

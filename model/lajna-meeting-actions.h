@@ -43,6 +43,7 @@ GPtrArray *lajna_meeting_clerks          (LajnaDb      *db,
 gboolean   lajna_meeting_set_state       (LajnaDb      *db,
                                           gint64        meeting_id,
                                           const char   *state,
+                                          gboolean      change_date,
                                           GError      **error);
 gboolean   lajna_meeting_set_attendance  (LajnaDb      *db,
                                           gint64        meeting_id,

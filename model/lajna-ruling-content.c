@@ -79,6 +79,40 @@ needs_isolation (const char *value)
   return FALSE;
 }
 
+/* What an empty value leaves stranded, and what stands in its place:
+ * empty brackets, a space before a mark, a mark after a colon or after
+ * another mark, a mark at the start, runs of spaces (a line break the
+ * clerk typed stays). */
+static const struct
+{
+  const char *pattern;
+  const char *replacement;
+} stranded[] = {
+  { "[ \\t]*\\([ \\t]*\\)", "" },
+  { "[ \\t]+([.،؛:])", "\\1" },
+  { ":[ \\t]*[.،؛]+", ":" },
+  { "(?<!\\.)[.،؛][ \\t]*\\.(?!\\.)", "." },
+  { "،[ \\t]*[،؛]", "،" },
+  { "^[ \\t]*[.،؛]+", "" },
+  { "[ \\t]{2,}", " " },
+};
+
+/* @text without the punctuation that empty values left stranded. */
+static char *
+tidy (char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (stranded); i++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (stranded[i].pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      char *tidied = g_regex_replace (regex, text, -1, 0, stranded[i].replacement, 0, NULL);
+
+      g_assert (tidied != NULL);
+      g_free (text);
+      text = tidied;
+    }
+  return g_strstrip (text);
+}
+
 /**
  * lajna_ruling_fill:
  * @text: a template's text
@@ -86,7 +120,8 @@ needs_isolation (const char *value)
  *
  * Replaces each {name} by its value, isolated unless it is Arabic words
  * only; an unknown name (which the database refuses in a template) is left
- * as written.
+ * as written. Where a value is empty, the punctuation around it goes too:
+ * no empty brackets, no full stop after a colon or another stop.
  *
  * Returns: (transfer full): the text filled in
  */
@@ -124,7 +159,20 @@ lajna_ruling_fill (const char *text,
         g_string_append_len (out, open, close - open + 1);
       p = close + 1;
     }
-  return g_string_free (out, FALSE);
+  return tidy (g_string_free (out, FALSE));
+}
+
+/**
+ * lajna_ruling_article_is_empty:
+ * @article: an article filled in
+ *
+ * Returns: whether @article says nothing: it is blank, or a heading whose
+ *   values were all empty («أسباب القرار:»), and is left out of the ruling
+ */
+gboolean
+lajna_ruling_article_is_empty (const char *article)
+{
+  return *article == '\0' || g_str_has_suffix (article, ":");
 }
 
 /* From the row of the decision in force, if the file has one: its id,
@@ -352,10 +400,17 @@ lajna_ruling_content_load (LajnaDb  *db,
     return NULL;
   content->title = lajna_ruling_fill (title, values);
   content->preamble = lajna_ruling_fill (preamble, values);
+  /* An article that says nothing is left out, and the next takes its
+   * ordinal name. */
   n = g_strv_length (articles);
   content->articles = g_new0 (char *, n + 1);
-  for (guint i = 0; i < n; i++)
-    content->articles[i] = lajna_ruling_fill (articles[i], values);
+  for (guint i = 0, k = 0; i < n; i++)
+    {
+      g_autofree char *article = lajna_ruling_fill (articles[i], values);
+
+      if (!lajna_ruling_article_is_empty (article))
+        content->articles[k++] = g_steal_pointer (&article);
+    }
   return g_steal_pointer (&content);
 }
 

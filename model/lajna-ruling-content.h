@@ -56,6 +56,7 @@ LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
                                                  GError            **error);
 char               *lajna_ruling_fill           (const char         *text,
                                                  GHashTable         *values);
+gboolean            lajna_ruling_article_is_empty (const char       *article);
 /* The version of the layout a sealed ruling was printed with. */
 #define LAJNA_RULING_LAYOUT 2
 

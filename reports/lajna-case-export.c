@@ -1,4 +1,5 @@
-/* lajna-case-export.c: a file's summary as an Arabic PDF: its facts,
+/* lajna-case-export.c: a file's summary as a PDF in the interface's
+ * language (Arabic, right to left; English, left to right): its facts,
  * parties, checklist and history, as the file view shows them to the
  * person exporting. A juvenile file's pages are crossed by a watermark
  * naming who exported it and when. Every export is recorded in the audit
@@ -107,6 +108,8 @@ lajna_case_export_pdf (LajnaDb     *db,
   number = lajna_isolate (details->file_number);
   title = g_strdup_printf (_("Summary of file %s"), number);
   writer = lajna_pdf_writer_new (title);
+  /* In the interface's language, and so in its direction. */
+  lajna_pdf_writer_set_left_to_right (writer, !lajna_prefer_arabic ());
   lajna_pdf_writer_set_watermark (writer, watermark);
   lajna_pdf_writer_add_title (writer, title);
   lajna_pdf_writer_add_paragraph (writer, details->title);

@@ -29,13 +29,28 @@ static const struct
   { "marriage", "زواج مختلط" }, { "juvenile", "أحداث" },
 };
 
-static const char *
-words_for (const char *code)
+/**
+ * lajna_minutes_words:
+ * @code: a role, an attendance, a vote, a meeting's state or a file's kind
+ *
+ * Returns: (nullable): the Arabic words the minutes print for @code, or
+ *   %NULL when they have none
+ */
+const char *
+lajna_minutes_words (const char *code)
 {
   for (guint i = 0; i < G_N_ELEMENTS (arabic); i++)
     if (g_strcmp0 (arabic[i].code, code) == 0)
       return arabic[i].words;
-  return code;
+  return NULL;
+}
+
+static const char *
+words_for (const char *code)
+{
+  const char *words = lajna_minutes_words (code);
+
+  return words != NULL ? words : code;
 }
 
 static char *

@@ -36,9 +36,18 @@
 #define FOOTER_HEIGHT 65.0
 #define LABEL_WIDTH 180.0
 #define GAP 24.0
-#define SIGNATURE_HEIGHT 96.0
+/* Lines of a paragraph, as a share of the font's own spacing. */
+#define LINE_SPACING 0.85
+/* A row of signatures: the capacity, room to sign above the line, the
+ * name; the gap between two rows. */
+#define SIGNATURE_HEIGHT 76.0
+#define SIGNATURE_LINE 50.0
+#define SIGNATURE_ROW_GAP 8.0
 #define LOGO_SIZE 64.0
-#define LETTERHEAD_COLUMN (CONTENT_WIDTH * 0.38)
+/* Each column of the letterhead, beside the logo. */
+#define LETTERHEAD_COLUMN ((CONTENT_WIDTH - LOGO_SIZE) / 2 - 8)
+/* The smallest a letterhead's line is set to keep it whole. */
+#define LETTERHEAD_SMALLEST 8
 /* The gap under the seal's QR code to the page's edge. */
 #define SEAL_BOTTOM 6.0
 /* The code's white margin reaches into the page's margin. */
@@ -84,6 +93,7 @@ struct _LajnaPdfWriter
   /* When the document was made: a ruling's day, so that the same ruling
    * always gives the same bytes. */
   GDateTime *created;
+  gboolean left_to_right;
   GArray  *blocks;
   /* Laid out once, by lajna_pdf_writer_paginate(). */
   guint    n_pages;
@@ -218,6 +228,31 @@ lajna_pdf_writer_set_arabic (LajnaPdfWriter *self,
   self->arabic = arabic;
 }
 
+/**
+ * lajna_pdf_writer_set_left_to_right:
+ * @self: a #LajnaPdfWriter
+ * @left_to_right: whether the pages read left to right (a summary in
+ *   English), not right to left as Arabic pages (and letterheads) do
+ */
+void
+lajna_pdf_writer_set_left_to_right (LajnaPdfWriter *self,
+                                    gboolean        left_to_right)
+{
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+
+  self->left_to_right = left_to_right;
+}
+
+/* Set on the context the pages are laid out and drawn on when they read
+ * left to right. */
+static const cairo_user_data_key_t left_to_right_key;
+
+static gboolean
+is_left_to_right (cairo_t *cr)
+{
+  return cairo_get_user_data (cr, &left_to_right_key) != NULL;
+}
+
 static void
 add_block (LajnaPdfWriter *self,
            BlockKind       kind,
@@ -348,14 +383,21 @@ make_layout (cairo_t    *cr,
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
 
-  /* Right to left whatever the text starts with: the page is Arabic. */
-  pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_RTL);
+  gboolean left_to_right = is_left_to_right (cr);
+
+  /* The page's direction whatever the text starts with: right to left on
+   * an Arabic page. */
+  pango_context_set_base_dir (pango_layout_get_context (layout),
+                              left_to_right ? PANGO_DIRECTION_LTR : PANGO_DIRECTION_RTL);
   pango_layout_context_changed (layout);
   pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_alignment (layout, left_to_right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  /* Amiri's lines are spaced for marks stacked three high; Arabic prose
+   * needs less. */
+  pango_layout_set_line_spacing (layout, LINE_SPACING);
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -369,12 +411,44 @@ layout_height (PangoLayout *layout)
   return pango_units_to_double (height);
 }
 
-/* The height of the rows of signatures from @first on, with the space
+/* Each of @layout's lines whole: one wider than @width is set smaller,
+ * down to LETTERHEAD_SMALLEST points, rather than broken mid-phrase. */
+static void
+keep_lines_whole (PangoLayout *layout,
+                  double       width)
+{
+  g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
+  g_auto(GStrv) lines = g_strsplit (pango_layout_get_text (layout), "\n", -1);
+  int size = pango_font_description_get_size (pango_layout_get_font_description (layout));
+  PangoAttrList *attributes = pango_attr_list_new ();
+  guint start = 0;
+
+  pango_layout_set_width (probe, -1);
+  for (guint i = 0; lines[i] != NULL; start += strlen (lines[i++]) + 1)
+    {
+      PangoAttribute *smaller;
+      int natural;
+
+      pango_layout_set_text (probe, lines[i], -1);
+      pango_layout_get_size (probe, &natural, NULL);
+      if (natural <= pango_units_from_double (width))
+        continue;
+      smaller = pango_attr_size_new (MAX ((int) ((double) size * pango_units_from_double (width)
+                                                 / natural),
+                                          LETTERHEAD_SMALLEST * PANGO_SCALE));
+      smaller->start_index = start;
+      smaller->end_index = start + strlen (lines[i]);
+      pango_attr_list_insert (attributes, smaller);
+    }
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+}
+
+/* The height of the rows of signatures from @first on, with the gaps
  * between them. */
 static double
 signatures_height (LajnaPdfWriter *self,
-                   guint           first,
-                   double          space)
+                   guint           first)
 {
   double height = SIGNATURE_HEIGHT;
 
@@ -382,7 +456,7 @@ signatures_height (LajnaPdfWriter *self,
     {
       if (g_array_index (self->blocks, Block, i).kind != BLOCK_SIGNATURES)
         break;
-      height += space + SIGNATURE_HEIGHT;
+      height += SIGNATURE_ROW_GAP + SIGNATURE_HEIGHT;
     }
   return height;
 }
@@ -397,8 +471,8 @@ lay_out (LajnaPdfWriter *self,
     [BLOCK_FACT] = "Amiri 11", [BLOCK_PARAGRAPH] = "Amiri 11",
   };
   static const double space_before[] = {
-    [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 14, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
-    [BLOCK_SIGNATURES] = 36, [BLOCK_LETTERHEAD] = 0,
+    [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 12, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
+    [BLOCK_SIGNATURES] = 24, [BLOCK_LETTERHEAD] = 0,
   };
   guint page = 0;
   double y = MARGIN;
@@ -411,7 +485,7 @@ lay_out (LajnaPdfWriter *self,
       /* The height of the rows of signatures this block begins, if it does. */
       double rows = block->kind == BLOCK_SIGNATURES && previous != NULL
                       && previous->kind != BLOCK_SIGNATURES
-                      ? signatures_height (self, i, space_before[BLOCK_SIGNATURES]) : 0;
+                      ? signatures_height (self, i) : 0;
 
       if (block->kind == BLOCK_SIGNATURES)
         block->height = SIGNATURE_HEIGHT;
@@ -420,6 +494,8 @@ lay_out (LajnaPdfWriter *self,
           block->layout = make_layout (cr, block->text, "Amiri Bold 12", LETTERHEAD_COLUMN);
           block->value_layout = make_layout (cr, block->value, "Amiri 11", LETTERHEAD_COLUMN);
           pango_layout_set_alignment (block->value_layout, PANGO_ALIGN_LEFT);
+          keep_lines_whole (block->layout, LETTERHEAD_COLUMN);
+          keep_lines_whole (block->value_layout, LETTERHEAD_COLUMN);
           /* The logo's room is kept with or without a logo, so that adding
            * one later moves nothing on the page. */
           block->height = MAX (MAX (layout_height (block->layout),
@@ -442,7 +518,9 @@ lay_out (LajnaPdfWriter *self,
           block->height = layout_height (block->layout);
         }
 
-      y += space_before[block->kind];
+      /* A second row of signatures follows the first closely. */
+      y += block->kind == BLOCK_SIGNATURES && previous != NULL
+             && previous->kind == BLOCK_SIGNATURES ? SIGNATURE_ROW_GAP : space_before[block->kind];
       /* The rows of signatures stay together; when they go on to the next
        * page, the paragraph before them goes too, if it can, so that no
        * page holds signatures alone. */
@@ -529,7 +607,8 @@ draw_signatures (const Block *block,
 
   for (guint i = 0; i < n; i++)
     {
-      double x = PAGE_WIDTH - MARGIN - (i + 1) * width;
+      double x = is_left_to_right (cr) ? MARGIN + i * width
+                                       : PAGE_WIDTH - MARGIN - (i + 1) * width;
       g_autoptr(PangoLayout) capacity = make_layout (cr, block->capacities[i], "Amiri Bold 12",
                                                      width);
       g_autoptr(PangoLayout) name = make_layout (cr, block->names[i], "Amiri 11", width);
@@ -539,10 +618,10 @@ draw_signatures (const Block *block,
       cairo_move_to (cr, x, block->y);
       lajna_pdf_show_layout (cr, capacity);
       cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x + width * 0.15, block->y + 62);
-      cairo_line_to (cr, x + width * 0.85, block->y + 62);
+      cairo_move_to (cr, x + width * 0.15, block->y + SIGNATURE_LINE);
+      cairo_line_to (cr, x + width * 0.85, block->y + SIGNATURE_LINE);
       cairo_stroke (cr);
-      cairo_move_to (cr, x, block->y + 66);
+      cairo_move_to (cr, x, block->y + SIGNATURE_LINE + 4);
       lajna_pdf_show_layout (cr, name);
     }
 }
@@ -593,12 +672,14 @@ draw_block (const Block *block,
     }
   if (block->kind == BLOCK_FACT)
     {
-      /* The label on the right, its value to its left. */
+      gboolean left_to_right = is_left_to_right (cr);
+
+      /* The label where lines start, its value after it. */
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      cairo_move_to (cr, PAGE_WIDTH - MARGIN - LABEL_WIDTH, block->y);
+      cairo_move_to (cr, left_to_right ? MARGIN : PAGE_WIDTH - MARGIN - LABEL_WIDTH, block->y);
       lajna_pdf_show_layout (cr, block->layout);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, MARGIN, block->y);
+      cairo_move_to (cr, left_to_right ? MARGIN + LABEL_WIDTH + GAP : MARGIN, block->y);
       lajna_pdf_show_layout (cr, block->value_layout);
       return;
     }
@@ -628,6 +709,7 @@ lajna_pdf_writer_paginate (LajnaPdfWriter *self,
 {
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), 0);
 
+  cairo_set_user_data (cr, &left_to_right_key, self->left_to_right ? self : NULL, NULL);
   if (self->n_pages == 0)
     self->n_pages = lay_out (self, cr);
   return self->n_pages;
@@ -649,6 +731,7 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
   g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
   g_return_if_fail (page < self->n_pages);
 
+  cairo_set_user_data (cr, &left_to_right_key, self->left_to_right ? self : NULL, NULL);
   for (guint i = 0; i < self->blocks->len; i++)
     {
       const Block *block = &g_array_index (self->blocks, Block, i);

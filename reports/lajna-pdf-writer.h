@@ -24,6 +24,8 @@ void            lajna_pdf_writer_set_created    (LajnaPdfWriter  *self,
                                                  const char      *day);
 void            lajna_pdf_writer_set_arabic     (LajnaPdfWriter  *self,
                                                  gboolean         arabic);
+void            lajna_pdf_writer_set_left_to_right (LajnaPdfWriter *self,
+                                                 gboolean         left_to_right);
 void            lajna_pdf_writer_add_letterhead (LajnaPdfWriter *self,
                                                  const char     *start_lines,
                                                  const char     *end_lines,

@@ -122,6 +122,8 @@ expect_refused (gboolean     ok,
   g_clear_error (error);
 }
 
+/* A meeting on @day; the session takes @day for today, as if it sat then
+ * (a meeting convenes and closes on its own day). */
 gint64
 new_meeting (LajnaDb    *db,
              const char *code,
@@ -132,6 +134,7 @@ new_meeting (LajnaDb    *db,
                                     &error);
 
   expect_ok (id != 0, error);
+  query_int (db, "SELECT 1 FROM set_config('lajna.today', $1, false)", day);
   return id;
 }
 
@@ -176,7 +179,7 @@ sitting_with_item (LajnaDb    *db,
   *item = lajna_agenda_add (db, meeting, complete_file (db, kind), &error);
   expect_ok (*item != 0, error);
   mark_present (db, meeting, code, (const char *[]) { "chair", "m1", "m2", NULL });
-  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", FALSE, &error), error);
   return meeting;
 }
 

@@ -205,6 +205,7 @@ START_TEST (test_no_votes_for_others_through_temp_tables)
       "INSERT INTO agenda_item (meeting_id, position, case_id)"
       "  SELECT %s, 1, min(c.id) FROM case_file c JOIN committee k ON k.id = c.committee_id"
       "   WHERE k.code = 'ac-b';"
+      "SELECT set_config('lajna.today', '2025-06-01', false);"
       "UPDATE meeting SET state = 'convened' WHERE id = %s", meeting, meeting, meeting);
   g_autofree char *attack = g_strdup_printf (
       "CREATE TEMP TABLE attendance_now AS SELECT * FROM public.attendance_now"

@@ -2,7 +2,8 @@
  * qpdf: Arabic in logical order with ISO dates, every font embedded, a
  * sound file; a juvenile file's pages carry who exported it and when, a
  * marriage file's do not; every export is in the audit trail, and a
- * failed one leaves neither a PDF nor an audit row. */
+ * failed one leaves neither a PDF nor an audit row. In English, the
+ * summary reads left to right. */
 
 #include <check.h>
 #include <glib/gstdio.h>
@@ -127,6 +128,43 @@ START_TEST (test_marriage_file_has_no_watermark)
 }
 END_TEST
 
+/* Where @word first starts on page 1, from the left, in points. */
+static double
+left_of (const char *path,
+         const char *word)
+{
+  g_autofree char *words = lajna_test_tool_output ("pdftotext", ARGS ("-bbox", "-l", "1", path, "-"),
+                                                   NULL);
+  g_autofree char *tail = g_strdup_printf (">%s</word>", word);
+  const char *end = strstr (words, tail);
+  const char *start;
+
+  ck_assert_msg (end != NULL, "no “%s” on page 1", word);
+  for (start = end; start > words && !g_str_has_prefix (start, "<word xMin=\""); start--)
+    ;
+  return g_ascii_strtod (start + strlen ("<word xMin=\""), NULL);
+}
+
+/* Exported in English (the tests' language), the summary reads left to
+ * right: labels and headings start at the left margin, values after the
+ * labels. */
+START_TEST (test_english_left_to_right)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autofree char *path = export_path ("english.pdf");
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (lajna_case_export_pdf (admin, marriage_file, path, &error), "%s",
+                 MESSAGE (error));
+  ck_assert_double_lt (left_of (path, "Received"), 60);
+  ck_assert_double_lt (left_of (path, "Foreign"), 60);
+  ck_assert_double_lt (left_of (path, "Direction"), 60);
+  /* The date after its label, at the start of the value's column. */
+  ck_assert_double_lt (left_of (path, "2026-11-20"), 270);
+  ck_assert_double_gt (left_of (path, "2026-11-20"), 250);
+}
+END_TEST
+
 /* A PDF that cannot be written is not recorded; a file the person does
  * not see is not exported. */
 START_TEST (test_failed_export_leaves_nothing)
@@ -162,6 +200,7 @@ export_suite (void)
   tcase_add_test (tc, test_juvenile_file_carries_viewer_and_time);
   tcase_add_test (tc, test_marriage_file_has_no_watermark);
   tcase_add_test (tc, test_failed_export_leaves_nothing);
+  tcase_add_test (tc, test_english_left_to_right);
   suite_add_tcase (suite, tc);
   return suite;
 }

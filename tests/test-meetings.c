@@ -122,7 +122,7 @@ START_TEST (test_vote_needs_quorum)
   expect_ok (item != 0, error);
   expect_refused (lajna_vote_cast (db, item, chair, "approve", "", &error) != 0, &error,
                   "has not convened");
-  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", FALSE, &error), error);
   mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", NULL });
   expect_refused (lajna_vote_cast (db, item, chair, "approve", "", &error) != 0, &error,
                   "no quorum");
@@ -154,6 +154,76 @@ START_TEST (test_vote_needs_quorum)
 }
 END_TEST
 
+/* The session's day, as if the clock read @day. */
+static void
+set_today (LajnaDb    *db,
+           const char *day)
+{
+  query_int (db, "SELECT 1 FROM set_config('lajna.today', $1, false)", day);
+}
+
+/* A meeting is convened and closed on its own day; on another, only moved
+ * to that day, with its decisions, on record. */
+START_TEST (test_meeting_day)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  gint64 meeting = new_meeting (db, "mtm", "2041-01-10");
+  gint64 item = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
+  const char *held_on = "SELECT held_on::text FROM meeting WHERE id = $1";
+  g_autofree char *entered = NULL, *moved = NULL;
+  gint64 decision;
+
+  expect_ok (item != 0, error);
+  mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", "m2", NULL });
+  set_today (db, "2041-01-11");
+  expect_refused (lajna_meeting_set_state (db, meeting, "convened", FALSE, &error), &error,
+                  "on the day it is dated");
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", TRUE, &error), error);
+  moved = query_text (db, held_on, meeting);
+  ck_assert_str_eq (moved, "2041-01-11");
+  ck_assert_int_eq (query_for (db, "SELECT count(*) FROM audit_event WHERE action = 'meeting.date'"
+                                   "   AND object_id = $1 AND detail ->> 'from' = '2041-01-10'"
+                                   "   AND detail ->> 'to' = '2041-01-11'", meeting), 1);
+
+  decision = lajna_decision_record (db, item, "approve", NULL, "", NULL, NULL, &error);
+  expect_ok (decision != 0, error);
+  entered = query_text (db, "SELECT entered_at::text FROM decision WHERE id = $1", decision);
+  /* Closed after midnight: the meeting and its decision take the new day. */
+  set_today (db, "2041-01-12");
+  expect_refused (lajna_meeting_set_state (db, meeting, "closed", FALSE, &error), &error,
+                  "change its date to today");
+  ck_assert_str_eq (query_text (db, "SELECT state FROM meeting WHERE id = $1", meeting), "convened");
+  expect_ok (lajna_meeting_set_state (db, meeting, "closed", TRUE, &error), error);
+  g_free (moved);
+  moved = query_text (db, held_on, meeting);
+  ck_assert_str_eq (moved, "2041-01-12");
+  g_free (moved);
+  moved = query_text (db, "SELECT decided_on::text FROM decision WHERE id = $1", decision);
+  ck_assert_str_eq (moved, "2041-01-12");
+  g_free (moved);
+  moved = query_text (db, "SELECT entered_at::text FROM decision WHERE id = $1", decision);
+  ck_assert_str_eq (moved, entered);
+}
+END_TEST
+
+/* Moved into another year, a meeting takes the next number of that year. */
+START_TEST (test_meeting_day_new_year)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  gint64 earlier = new_meeting (db, "mtm", "2042-01-01");
+  gint64 meeting = new_meeting (db, "mtm", "2041-12-31");
+
+  ck_assert_int_eq (query_for (db, "SELECT number FROM meeting WHERE id = $1", earlier), 1);
+  mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", "m2", NULL });
+  set_today (db, "2042-01-01");
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", TRUE, &error), error);
+  ck_assert_int_eq (query_for (db, "SELECT year FROM meeting WHERE id = $1", meeting), 2042);
+  ck_assert_int_eq (query_for (db, "SELECT number FROM meeting WHERE id = $1", meeting), 2);
+}
+END_TEST
+
 START_TEST (test_closed_is_locked)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -170,7 +240,7 @@ START_TEST (test_closed_is_locked)
 
   expect_ok (vote != 0, error);
   expect_ok (lajna_decision_record (db, item, "approve", NULL, "", NULL, NULL, &error) != 0, error);
-  expect_ok (lajna_meeting_set_state (db, meeting, "closed", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "closed", FALSE, &error), error);
 
   /* Every change through plain SQL is refused. */
   sql = g_strdup_printf ("UPDATE vote SET choice = 'reject', reasons = 'x' WHERE id = " ID, vote);
@@ -388,12 +458,12 @@ START_TEST (test_agenda_order)
 
   /* An item voted on stays. */
   mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", "m2", NULL });
-  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", FALSE, &error), error);
   expect_ok (lajna_vote_cast (db, items[1], member (db, "mtm", "m1"), "approve", "", &error) != 0,
              error);
   expect_refused (lajna_agenda_remove (db, items[1], &error), &error, "stays on the agenda");
   /* Closing sends the undecided files back to wait. */
-  expect_ok (lajna_meeting_set_state (db, meeting, "closed", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "closed", FALSE, &error), error);
   ck_assert_str_eq (query_text (db, "SELECT c.status FROM agenda_item i JOIN case_file c"
                                     " ON c.id = i.case_id WHERE i.id = $1", items[2]), "complete");
 }
@@ -548,6 +618,8 @@ meetings_suite (void)
   tcase_add_test (rules, test_quorum_rules);
   tcase_add_test (rules, test_vote_needs_quorum);
   tcase_add_test (rules, test_closed_is_locked);
+  tcase_add_test (rules, test_meeting_day);
+  tcase_add_test (rules, test_meeting_day_new_year);
   tcase_add_test (rules, test_outcomes);
   tcase_add_test (rules, test_deferred_returns);
   tcase_add_test (rules, test_review_falls_due);

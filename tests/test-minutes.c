@@ -41,7 +41,7 @@ START_TEST (test_minutes)
   expect_ok (lajna_decision_record (db, second, "defer", NULL, "",
                                     (const char *[]) { "police_clearance", NULL }, NULL,
                                     &error) != 0, error);
-  expect_ok (lajna_meeting_set_state (db, meeting, "closed", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "closed", FALSE, &error), error);
   expect_ok (lajna_vote_correct (db, vote, "abstain", "", "خطأ في تسجيل الصوت", &error) != 0,
              error);
 

@@ -418,7 +418,7 @@ START_TEST (test_corrected_version)
   decision = query_for (db, "SELECT id FROM decision_now WHERE case_id = $1", file);
   meeting = query_for (db, "SELECT i.meeting_id FROM decision d JOIN agenda_item i"
                            " ON i.id = d.agenda_item_id WHERE d.id = $1", decision);
-  expect_ok (lajna_meeting_set_state (db, meeting, "closed", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "closed", FALSE, &error), error);
   expect_ok (lajna_decision_correct (db, decision, "approve", NULL, "بعد استكمال شهادة الخلو",
                                      NULL, NULL, "خطأ في الأسباب المدونة", &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);

@@ -498,7 +498,7 @@ START_TEST (test_reference_image)
   item = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
   expect_ok (item != 0, error);
   mark_present (db, meeting, "mtm", (const char *[]) { "chair", "m1", "m2", NULL });
-  expect_ok (lajna_meeting_set_state (db, meeting, "convened", &error), error);
+  expect_ok (lajna_meeting_set_state (db, meeting, "convened", FALSE, &error), error);
   expect_ok (lajna_decision_record (db, item, "approve",
                                     (const char *[]) { "conditions_met", NULL },
                                     "استوفى الملف ما يطلبه القانون", NULL, NULL, &error) != 0,
@@ -586,19 +586,24 @@ START_TEST (test_hijri_date)
   g_autofree char *dir = lajna_test_make_data_dir ();
   g_autofree char *path = g_build_filename (dir, "hijri.pdf", NULL);
   g_autofree char *text = NULL, *flat = NULL, *expected = NULL;
-  gint64 file = decided_file (db, "juvenile", "transfer");
+  gint64 item, file;
+
+  sitting_with_item (db, "mtj", "juvenile", "2040-01-10", &item);
+  expect_ok (lajna_decision_record (db, item, "transfer", NULL, "", NULL, "2040-04-10", &error)
+             != 0, error);
+  file = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
 
   expect_ok (lajna_db_run (db, "UPDATE committee SET hijri_dates = true WHERE code = 'mtj'",
                            &error), error);
-  expect_ok (lajna_ruling_issue (db, file, "2026-11-23", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2040-01-12", &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   expect_ok (lajna_db_run (db, "UPDATE committee SET hijri_dates = false WHERE code = 'mtj'",
                            &error), error);
   text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
   flat = lajna_test_flat_text (text);
-  expected = lajna_test_flat_text ("جمادى الآخرة");
-  ck_assert_msg (strstr (flat, expected) != NULL && strstr (flat, "1448") != NULL, "%s", text);
-  ck_assert_msg (strstr (text, "2026-11-23") != NULL, "%s", text);
+  expected = lajna_test_flat_text ("ذو الحجة");
+  ck_assert_msg (strstr (flat, expected) != NULL && strstr (flat, "1461") != NULL, "%s", text);
+  ck_assert_msg (strstr (text, "2040-01-12") != NULL, "%s", text);
   lajna_test_remove_dir (dir);
 }
 END_TEST

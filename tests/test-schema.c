@@ -24,6 +24,7 @@ START_TEST (test_migrate_twice_is_a_no_op)
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
   g_autofree char *rows = NULL;
+  g_auto(GStrv) shipped = NULL;
   guint applied = 99;
   guint version = 0;
 
@@ -32,8 +33,12 @@ START_TEST (test_migrate_twice_is_a_no_op)
   ck_assert (lajna_schema_get_version (db, &version, &error));
   ck_assert_uint_eq (version, lajna_schema_get_latest ());
   ck_assert_uint_ge (version, 3);
+  /* Each migration carried recorded once (their numbers may skip one). */
+  shipped = g_resources_enumerate_children ("/org/lajna/Lajna/sql", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                            NULL);
+  ck_assert_ptr_nonnull (shipped);
   rows = value_of (db, "SELECT count(*) FROM schema_version");
-  ck_assert_uint_eq (g_ascii_strtoull (rows, NULL, 10), lajna_schema_get_latest ());
+  ck_assert_uint_eq (g_ascii_strtoull (rows, NULL, 10), g_strv_length (shipped));
 }
 END_TEST
 

@@ -83,7 +83,7 @@ prepare (LajnaDb *db)
   g_free (sql);
   sql = g_strdup_printf ("SELECT lajna_attendance_set(%" G_GINT64_FORMAT ", user_id, 'present')"
                          "  FROM attendance WHERE meeting_id = %" G_GINT64_FORMAT ";"
-                         "SELECT lajna_meeting_set_state(%" G_GINT64_FORMAT ", 'convened')",
+                         "SELECT lajna_meeting_set_state(%" G_GINT64_FORMAT ", 'convened', true)",
                          meeting, meeting, meeting);
   run (db, sql);
   return meeting;

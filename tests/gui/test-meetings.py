@@ -181,10 +181,14 @@ def main(root):
              "the new meeting shown, in preparation")
     check(True, f"a new meeting is prepared, numbered {number} by the database")
     press_button(meetings, "افتتح الاجتماع")
+    # Dated tomorrow, it convenes today only once the clerk changes its date.
+    press_button(root, "غيّر التاريخ وافتتح", "the question to change the meeting's date")
 
     # The agenda: the file from those waiting.
     wait_for(lambda: sql(f"SELECT state FROM meeting WHERE id = {meeting}") == "convened",
              "the meeting convened")
+    check(sql(f"SELECT held_on = current_date FROM meeting WHERE id = {meeting}") == "t",
+          "the meeting convened today, its date changed when the clerk said so")
     press_button(meetings, "أضف ملفات…")
     proposals = wait_for(lambda: window_named(root, "إضافة ملفات إلى جدول الأعمال"),
                          "the files waiting")

@@ -85,7 +85,7 @@ run_act (LajnaDb          *db,
   switch (act->kind)
     {
     case LAJNA_MEETING_ACT_STATE:
-      return lajna_meeting_set_state (db, meeting_id, act->word, error);
+      return lajna_meeting_set_state (db, meeting_id, act->word, act->change_date, error);
     case LAJNA_MEETING_ACT_ATTENDANCE:
       return lajna_meeting_set_attendance (db, meeting_id, act->user_id, act->word, error);
     case LAJNA_MEETING_ACT_CORRECT_ATTENDANCE:

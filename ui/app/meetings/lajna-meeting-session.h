@@ -24,7 +24,8 @@ typedef enum
 
 /* One thing done to a meeting. @target is the agenda item, the vote or
  * the decision the act is about; @word the state, attendance, choice or
- * outcome; @why a correction's reason. */
+ * outcome; @why a correction's reason; @change_date, for a state, that
+ * the clerk moves a meeting dated another day to today. */
 typedef struct
 {
   LajnaMeetingActKind  kind;
@@ -38,6 +39,7 @@ typedef struct
   GStrv                missing;
   char                *next_review_on;
   GArray              *case_ids;
+  gboolean             change_date;
 } LajnaMeetingAct;
 
 LajnaMeetingAct *lajna_meeting_act_new  (LajnaMeetingActKind kind);

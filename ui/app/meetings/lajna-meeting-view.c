@@ -5,7 +5,9 @@
  * that a vote cast on another workstation appears here as soon as the
  * watch reports it; rows that were open stay open, and the view keeps its
  * place. Attendance is set with three buttons per person; once the
- * meeting is closed, changing it asks the reason of the correction. */
+ * meeting is closed, changing it asks the reason of the correction. A
+ * meeting dated another day is convened or closed today only once the
+ * clerk agrees to change its date. */
 
 #include "lajna-meeting-view.h"
 
@@ -54,7 +56,8 @@ static const char * const statuses[] = { "present", "absent", "excused" };
 
 static void
 run_state (LajnaMeetingView *self,
-           const char       *state)
+           const char       *state,
+           gboolean          change_date)
 {
   LajnaMeetingAct *act;
 
@@ -62,39 +65,93 @@ run_state (LajnaMeetingView *self,
     return;
   act = lajna_meeting_act_new (LAJNA_MEETING_ACT_STATE);
   act->word = g_strdup (state);
+  act->change_date = change_date;
   lajna_meeting_session_run (self->session, act);
+}
+
+static void
+state_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LajnaMeetingView *self)
+{
+  const char *state = g_object_get_data (G_OBJECT (dialog), "state");
+
+  if (g_strcmp0 (response, "state") == 0 || g_strcmp0 (response, "change-date") == 0)
+    run_state (self, state, g_strcmp0 (response, "change-date") == 0);
+}
+
+/* Asks the clerk before the meeting goes to @state: closing is final, and
+ * a meeting dated another day is convened or closed only moved to today.
+ * Convening on the meeting's day asks nothing. */
+static void
+ask_state (LajnaMeetingView *self,
+           const char       *state)
+{
+  const LajnaMeeting *meeting = self->session != NULL
+                                 ? lajna_meeting_session_get_meeting (self->session) : NULL;
+  gboolean closing = g_strcmp0 (state, "closed") == 0;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gboolean other_day = meeting != NULL && g_strcmp0 (meeting->held_on, today) != 0;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (meeting == NULL)
+    return;
+  if (!closing && !other_day)
+    {
+      run_state (self, state, FALSE);
+      return;
+    }
+  if (closing)
+    g_string_append (body, _("Its attendance, votes and decisions become final: a later change "
+                             "is recorded as a correction, with its reason. Files not decided go "
+                             "back to wait for the next meeting."));
+  if (other_day)
+    {
+      g_autofree char *dated = lajna_isolate (meeting->held_on);
+      g_autofree char *moved = lajna_isolate (today);
+
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      /* Translators: the meeting's date, then today's. */
+      g_string_append_printf (body, _("The meeting is dated %s. A meeting is convened and closed "
+                                      "on its own day: doing it today changes its date, and its "
+                                      "decisions’, to %s, and the change is recorded."),
+                              dated, moved);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   closing ? _("Close the Meeting?")
+                                           : _("Convene the Meeting Today?"),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (other_day)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "change-date",
+                                     closing ? _("Change the Date and C_lose")
+                                             : _("Change the Date and _Convene"));
+  else
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "state",
+                                     _("C_lose the Meeting"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                              other_day ? "change-date" : "state",
+                                              closing ? ADW_RESPONSE_DESTRUCTIVE
+                                                      : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "state", g_strdup (state), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (state_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
 convene_cb (LajnaMeetingView *self)
 {
-  run_state (self, "convened");
-}
-
-static void
-close_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   LajnaMeetingView *self)
-{
-  if (g_strcmp0 (response, "close") == 0)
-    run_state (self, "closed");
+  ask_state (self, "convened");
 }
 
 static void
 close_cb (LajnaMeetingView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Close the Meeting?"),
-      _("Its attendance, votes and decisions become final: a later change is recorded as a "
-        "correction, with its reason. Files not decided go back to wait for the next meeting."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "close", _("C_lose the Meeting"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_state (self, "closed");
 }
 
 static void
