@@ -1,9 +1,11 @@
 /* lajna-ruling-register.c: the register of rulings: every version of the
- * rulings of the committees the person sees, by number. Members,
- * rapporteurs and administrators read a ruling's number, day and version
- * but not its text or PDF (0022-ruling-custody.sql), so nothing here reads
- * those columns: a ruling counts as signed once its signed PDF's digest is
- * on record. */
+ * rulings of the committees the person sees, by number, and the decision
+ * in force on a file with its ruling (lajna_case_decision() and
+ * lajna_decision_ruling() in the schema). Members, rapporteurs and
+ * administrators read a ruling's number, day and version but not its
+ * text or PDF (0022-ruling-custody.sql), so nothing here reads those
+ * columns: a ruling counts as signed once its signed PDF's digest is on
+ * record. */
 
 #include "lajna-ruling-register.h"
 
@@ -79,6 +81,45 @@ lajna_ruling_register_list (LajnaDb  *db,
   return entries;
 }
 
+/**
+ * lajna_ruling_register_in_force:
+ * @db: a connection
+ * @case_id: the file
+ * @decision: (out) (transfer full) (nullable): the decision in force on
+ *   the file with its ruling, %NULL when the file has none (or is not
+ *   one the person sees)
+ * @error: return location for a #GError
+ *
+ * Returns: whether it was read
+ */
+gboolean
+lajna_ruling_register_in_force (LajnaDb               *db,
+                                gint64                 case_id,
+                                LajnaDecisionInForce **decision,
+                                GError               **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { lajna_prefer_arabic () ? "t" : "f", id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT d.id, d.outcome, d.decided_on::text, " ENTRY_COLUMNS
+      "  FROM decision d"
+      "  LEFT JOIN ruling r ON r.id = lajna_decision_ruling(d.id)"
+      "  LEFT JOIN committee k ON k.id = r.committee_id"
+      " WHERE d.id = lajna_case_decision($2::bigint)", 2, params, error);
+
+  *decision = NULL;
+  if (result == NULL)
+    return FALSE;
+  if (PQntuples (result) == 0)
+    return TRUE;
+  *decision = g_new0 (LajnaDecisionInForce, 1);
+  (*decision)->id = int_value (result, 0, 0);
+  (*decision)->outcome = lajna_db_dup_value (result, 0, 1);
+  (*decision)->decided_on = lajna_db_dup_value (result, 0, 2);
+  (*decision)->ruling = read_entry (result, 0, 3);
+  return TRUE;
+}
+
 void
 lajna_ruling_entry_free (LajnaRulingEntry *entry)
 {
@@ -87,4 +128,15 @@ lajna_ruling_entry_free (LajnaRulingEntry *entry)
   g_free (entry->committee_name);
   g_free (entry->issued_on);
   g_free (entry);
+}
+
+void
+lajna_decision_in_force_free (LajnaDecisionInForce *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->outcome);
+  g_free (decision->decided_on);
+  lajna_ruling_entry_free (decision->ruling);
+  g_free (decision);
 }

@@ -32,9 +32,35 @@ typedef struct
   gint64    case_id;
 } LajnaRulingEntry;
 
-GPtrArray *lajna_ruling_register_list (LajnaDb           *db,
-                                       int                committee_id,
-                                       GError           **error);
-void       lajna_ruling_entry_free    (LajnaRulingEntry  *entry);
+/**
+ * LajnaDecisionInForce:
+ * @id: the decision's id
+ * @outcome: its outcome's code
+ * @decided_on: its day, YYYY-MM-DD
+ * @ruling: (nullable): the latest version of its ruling, %NULL while
+ *   none is issued
+ *
+ * The decision in force on a file (its latest, not corrected), and its
+ * ruling.
+ */
+typedef struct
+{
+  gint64            id;
+  char             *outcome;
+  char             *decided_on;
+  LajnaRulingEntry *ruling;
+} LajnaDecisionInForce;
+
+GPtrArray *lajna_ruling_register_list     (LajnaDb               *db,
+                                           int                    committee_id,
+                                           GError               **error);
+gboolean   lajna_ruling_register_in_force (LajnaDb               *db,
+                                           gint64                 case_id,
+                                           LajnaDecisionInForce **decision,
+                                           GError               **error);
+void       lajna_ruling_entry_free        (LajnaRulingEntry      *entry);
+void       lajna_decision_in_force_free   (LajnaDecisionInForce  *decision);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaDecisionInForce, lajna_decision_in_force_free)
 
 G_END_DECLS

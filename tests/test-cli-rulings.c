@@ -1,8 +1,9 @@
 /* test-cli-rulings.c: lajnactl on rulings. `ruling list` gives the
  * register of rulings, a table with headings by default and JSON with
- * --json, for one committee with --committee. It follows a ruling from
- * issued to signed, and works for a member, who reads a ruling's number,
- * day and version but not its text. */
+ * --json, for one committee with --committee; `case show --json` names the
+ * decision in force on a file and its ruling, null while there is none.
+ * Both follow a ruling from issued to signed, and both work for a member,
+ * who reads a ruling's number, day and version but not its text. */
 
 #include <check.h>
 #include <string.h>
@@ -99,16 +100,24 @@ START_TEST (test_issued_then_signed)
   g_autofree char *id = g_strdup_printf (ID, file);
   g_autofree char *marriage = g_strdup_printf ("%d", committee (db, "mtm"));
   g_autofree char *juvenile = g_strdup_printf ("%d", committee (db, "mtj"));
+  g_autofree char *decision = g_strdup_printf (
+      "\"decision\":{\"id\":" ID ",\"outcome\":\"approve\",\"decided_on\":\"2033-01-03\"}",
+      query_for (db, "SELECT id FROM decision_now WHERE case_id = $1", file));
   g_autofree char *dir = lajna_test_make_data_dir ();
   g_autofree char *p12 = lajna_test_make_p12 (dir, "secret");
   g_autofree char *password = g_build_filename (dir, "password", NULL);
   g_autofree char *signed_pdf = g_build_filename (dir, "signed.pdf", NULL);
-  g_autofree char *issued = NULL, *listed = NULL, *table = NULL;
+  g_autofree char *show = NULL, *issued = NULL, *listed = NULL, *table = NULL;
   g_autofree char *ruling = NULL, *number = NULL, *today = NULL, *signed_json = NULL;
-  g_autofree char *other = NULL;
+  g_autofree char *other = NULL, *signed_show = NULL, *in_show = NULL;
   g_autofree char *case_key = g_strdup_printf ("\"case_id\":%s}", id);
   g_auto(GStrv) headings = NULL;
   g_auto(GStrv) row = NULL;
+
+  /* Decided, not issued: the decision, and no ruling. */
+  show = cli_output (ARGS ("case", "show", id, "--json"));
+  assert_contains (show, decision);
+  assert_contains (show, "\"ruling\":null}");
 
   g_free (cli_output (ARGS ("ruling", "issue", "--case", id)));
   issued = expected_json (db, file);
@@ -117,6 +126,10 @@ START_TEST (test_issued_then_signed)
   listed = cli_output (ARGS ("ruling", "list", "--committee", marriage, "--json"));
   ck_assert_msg (g_str_has_prefix (listed, "[{"), "%s", listed);
   assert_contains (listed, issued);
+  g_free (show);
+  show = cli_output (ARGS ("case", "show", id, "--json"));
+  in_show = g_strdup_printf ("%s,\"ruling\":%s}", decision, issued);
+  assert_contains (show, in_show);
 
   /* A table, with headings, the day as year-month-day, not signed. */
   table = cli_output (ARGS ("ruling", "list"));
@@ -139,7 +152,7 @@ START_TEST (test_issued_then_signed)
   ck_assert_str_eq (row[5], "No");
   ck_assert_str_eq (row[6], id);
 
-  /* Signed: so it lists. */
+  /* Signed: so it lists, and so the file shows it. */
   ck_assert (g_file_set_contents (password, "secret\n", -1, NULL));
   g_free (cli_output (ARGS ("ruling", "sign", "--ruling", ruling, "--key", p12, "--password-file",
                             password, "-o", signed_pdf)));
@@ -148,6 +161,8 @@ START_TEST (test_issued_then_signed)
   g_free (listed);
   listed = cli_output (ARGS ("ruling", "list", "--json"));
   assert_contains (listed, signed_json);
+  signed_show = cli_output (ARGS ("case", "show", id, "--json"));
+  assert_contains (signed_show, signed_json);
 
   /* Another committee's register has none of it. */
   other = cli_output (ARGS ("ruling", "list", "--committee", juvenile, "--json"));
@@ -156,14 +171,15 @@ START_TEST (test_issued_then_signed)
 }
 END_TEST
 
-/* A member reads no ruling's text or PDF, yet lists the rulings. */
+/* A member reads no ruling's text or PDF, yet lists the rulings and sees
+ * the file's. */
 START_TEST (test_member_reads_numbers)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   gint64 file = decided_file (db, "marriage", "reject");
   g_autofree char *id = g_strdup_printf (ID, file);
   g_autofree char *conninfo = member_conninfo ();
-  g_autofree char *expected = NULL, *listed = NULL, *table = NULL;
+  g_autofree char *expected = NULL, *listed = NULL, *show = NULL, *table = NULL;
   g_autofree char *err = NULL, *out = NULL;
 
   g_free (cli_output (ARGS ("ruling", "issue", "--case", id)));
@@ -176,6 +192,8 @@ START_TEST (test_member_reads_numbers)
   assert_contains (listed, expected);
   table = cli_output (ARGS ("--database", conninfo, "ruling", "list"));
   assert_contains (table, "Issued on");
+  show = cli_output (ARGS ("--database", conninfo, "case", "show", id, "--json"));
+  assert_contains (show, expected);
 }
 END_TEST
 
