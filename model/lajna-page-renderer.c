@@ -150,6 +150,7 @@ lajna_page_renderer_serve (int fd)
   PopplerDocument *document = NULL;
   g_autoptr(GInputStream) stream = NULL;
   guint64 length;
+  guint32 n_pages;
   char tag;
 
   if (!lajna_fd_read_all (fd, &tag, 1, -1, NULL) || tag != 'O'
@@ -162,8 +163,10 @@ lajna_page_renderer_serve (int fd)
       lajna_fd_write_all (fd, "F", 1);
       return FALSE;
     }
-  if (!lajna_fd_write_all (fd, "n", 1)
-      || !lajna_fd_put_u32 (fd, poppler_document_get_n_pages (document)))
+  /* Counting the pages may read more of the document: before the answer,
+   * whose page count the renderer takes as the next bytes. */
+  n_pages = poppler_document_get_n_pages (document);
+  if (!lajna_fd_write_all (fd, "n", 1) || !lajna_fd_put_u32 (fd, n_pages))
     {
       g_object_unref (document);
       return FALSE;

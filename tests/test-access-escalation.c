@@ -476,6 +476,39 @@ START_TEST (test_rulings_kept)
 }
 END_TEST
 
+/* A file is marked issued or signed by its ruling only: a clerk calling
+ * the status function directly on a file without a ruling is refused, and
+ * the file stays as it was. */
+START_TEST (test_ruling_steps_only_through_rulings)
+{
+  g_autofree char *file = admin_value (
+      "UPDATE case_file SET status = 'decided' WHERE id = (SELECT max(c.id) FROM case_file c"
+      "  JOIN committee k ON k.id = c.committee_id WHERE k.code = 'ac-a') RETURNING id");
+  g_autofree char *history_sql = g_strdup_printf (
+      "SELECT c.status || ' ' || count(h.*) FROM case_file c"
+      "  LEFT JOIN case_history h ON h.case_id = c.id AND h.to_status IN ('ruling_issued', 'signed')"
+      " WHERE c.id = %s GROUP BY c.status", file);
+  g_autofree char *mark_issued = g_strdup_printf (
+      "UPDATE case_file SET status = 'ruling_issued' WHERE id = %s RETURNING id", file);
+  g_autofree char *decided = NULL, *issued = NULL;
+  const Attempt by_hand = {
+    "clerk_a", "SELECT lajna_case_set_status(ID, 'ruling_issued', 'by hand')", file, NULL,
+    LAJNA_DB_ERROR_INVALID
+  };
+  const Attempt signed_by_hand = {
+    "clerk_a", "SELECT lajna_case_set_status(ID, 'signed')", file, NULL, LAJNA_DB_ERROR_INVALID
+  };
+
+  attempt (&by_hand);
+  decided = admin_value (history_sql);
+  ck_assert_str_eq (decided, "decided 0");
+  g_free (admin_value (mark_issued));
+  attempt (&signed_by_hand);
+  issued = admin_value (history_sql);
+  ck_assert_str_eq (issued, "ruling_issued 0");
+}
+END_TEST
+
 /* A juvenile file's documents (bytes and previews) are read by those who
  * read the child's name, not by the administrator. */
 START_TEST (test_juvenile_documents_kept)
@@ -521,6 +554,7 @@ escalation_tcase (void)
   tcase_add_test (tc, test_events_about_own_rows_only);
   tcase_add_test (tc, test_definers_called_directly);
   tcase_add_test (tc, test_rulings_kept);
+  tcase_add_test (tc, test_ruling_steps_only_through_rulings);
   tcase_add_test (tc, test_juvenile_documents_kept);
   return tc;
 }

@@ -1,7 +1,8 @@
 /* test-case-steps.c: the steps a file is offered from each status, the
  * scheduling step blocked until the mandatory documents are there (and
- * saying which are not), and a step taken being recorded in the file's
- * history. */
+ * saying which are not), a step taken being recorded in the file's
+ * history, and the ruling's own steps (issued, signed) neither offered nor
+ * taken by hand. */
 
 #include <check.h>
 #include <string.h>
@@ -10,7 +11,8 @@
 #include "lajna-labels.h"
 #include "lajna-test-util.h"
 
-/* The workflow as DESIGN.md states it; kind NULL holds for both kinds. */
+/* The workflow as DESIGN.md states it, but for issuing and signing the
+ * ruling, which move the file themselves; kind NULL holds for both kinds. */
 static const struct
 {
   const char *kind;
@@ -21,8 +23,7 @@ static const struct
   { NULL, "documents_pending", "complete" }, { NULL, "complete", "documents_pending" },
   { NULL, "complete", "scheduled" }, { NULL, "scheduled", "complete" },
   { NULL, "scheduled", "decided" }, { NULL, "scheduled", "deferred" },
-  { NULL, "deferred", "documents_pending" }, { NULL, "decided", "ruling_issued" },
-  { NULL, "ruling_issued", "signed" }, { NULL, "signed", "delivered" },
+  { NULL, "deferred", "documents_pending" }, { NULL, "signed", "delivered" },
   { "juvenile", "decided", "complete" }, { "juvenile", "delivered", "complete" },
 };
 
@@ -286,6 +287,36 @@ START_TEST (test_taking_a_step_records_history)
 }
 END_TEST
 
+/* A decided file without its ruling is not marked issued or signed by
+ * hand, whoever asks; nothing is recorded. */
+START_TEST (test_ruling_steps_not_by_hand)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  gint64 decided = make_file (db, "marriage", "decided");
+  gint64 issued = make_file (db, "juvenile", "ruling_issued");
+  g_autofree char *ids = g_strdup_printf ("{%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "}",
+                                          decided, issued);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) after = NULL;
+
+  ck_assert (!lajna_case_step_take (db, decided, "ruling_issued", NULL, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+  ck_assert_msg (strstr (error->message, "issue or sign the ruling itself") != NULL, "%s",
+                 error->message);
+  g_clear_error (&error);
+  ck_assert (!lajna_case_step_take (db, issued, "signed", NULL, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+
+  after = lajna_db_exec_params (db,
+      "SELECT string_agg(c.status, ' ' ORDER BY c.id), count(h.*)"
+      "  FROM case_file c LEFT JOIN case_history h ON h.case_id = c.id"
+      " WHERE c.id = ANY ($1::bigint[])", 1, (const char *[]) { ids }, NULL);
+  ck_assert (after != NULL);
+  ck_assert_str_eq (PQgetvalue (after, 0, 0), "decided ruling_issued");
+  ck_assert_str_eq (PQgetvalue (after, 0, 1), "0");
+}
+END_TEST
+
 static Suite *
 case_steps_suite (void)
 {
@@ -299,6 +330,7 @@ case_steps_suite (void)
   tcase_add_test (tc, test_unknown_file_has_no_steps);
   tcase_add_test (tc, test_scheduling_blocked_until_documents);
   tcase_add_test (tc, test_taking_a_step_records_history);
+  tcase_add_test (tc, test_ruling_steps_not_by_hand);
   suite_add_tcase (suite, tc);
   return suite;
 }

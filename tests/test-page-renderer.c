@@ -1,8 +1,8 @@
 /* test-page-renderer.c: pages rendered off the main thread, in a bounded
  * process: at the size asked, white where the page draws nothing, the
  * pages on screen before thumbnails asked for earlier, a job cancelled
- * while it waits never rendered, and a page beyond the bounds failing
- * alone. */
+ * while it waits never rendered, a document read on to count its pages,
+ * and a page beyond the bounds failing alone. */
 
 #include <cairo.h>
 #include <check.h>
@@ -163,6 +163,36 @@ START_TEST (test_page_beyond_bounds)
 }
 END_TEST
 
+/* A document whose page tree lies far from what opening it reads: the
+ * render process reads on to count its pages, and the renderer takes
+ * that count, not the reads, as its answer. */
+START_TEST (test_pages_counted_far_away)
+{
+  g_autofree char *padding = g_strnfill (64 * 1024, 'x');
+  g_autofree char *filler = g_strdup_printf ("<< /Length %d >>\nstream\n%s\nendstream",
+                                             64 * 1024, padding);
+  const char *objects[] = {
+    "<< /Type /Catalog /Pages 3 0 R >>", filler,
+    "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 3 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>",
+    "<< /Length 22 >>\nstream\n0 0 595 842 re f\nendstream", filler, NULL
+  };
+  g_autoptr(GBytes) pdf = lajna_test_pdf_of (objects);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaPageRenderer) renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf),
+                                                                   &error);
+  g_autoptr(Collected) collected = collected_new ();
+
+  ck_assert_msg (renderer != NULL, "%s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (lajna_page_renderer_get_n_pages (renderer), 1);
+  ask (renderer, collected, 0, 0.5, LAJNA_RENDER_VISIBLE, NULL);
+  wait_all (collected);
+  ck_assert (g_ptr_array_index (collected->done, 0) != NULL);
+  ck_assert_uint_eq (pixel (g_ptr_array_index (collected->done, 0), 100, 100), 0xff000000);
+}
+END_TEST
+
 /* Sixty pages asked at once all come back whole. */
 START_TEST (test_many_pages)
 {
@@ -235,6 +265,7 @@ page_renderer_suite (void)
   tcase_add_test (tc, test_size_and_paper);
   tcase_add_test (tc, test_priority_and_cancel);
   tcase_add_test (tc, test_many_pages);
+  tcase_add_test (tc, test_pages_counted_far_away);
   tcase_add_test (tc, test_page_beyond_bounds);
   suite_add_tcase (suite, tc);
   return suite;

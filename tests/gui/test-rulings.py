@@ -6,9 +6,11 @@ that is no placeholder is named under the editor, and the database refuses
 to save it; once it is taken out, the template is saved, and the database
 holds it. Then Check a Ruling… says that a ruling's PDF is valid, that the
 same PDF with one glyph of its text changed was altered, and that its page
-copied into a new PDF (its seal left behind) is unknown. Last, the file of that ruling shows it
+copied into a new PDF (its seal left behind) is unknown. Then the file of that ruling shows it
 in its view; Correct…, with its reason, issues version 2 of the same
-number, which the view then shows."""
+number, which the view then shows. Last, on a file decided and not issued
+yet, Issue the Ruling asks first, over page 1 of the ruling: cancelled, no
+number is taken; confirmed, the ruling is issued."""
 
 import os
 import re
@@ -175,15 +177,21 @@ def main(root):
 
 
     correct_in_file_view(root, case_id, file_number)
+    issue_in_file_view(root)
 
 
-def correct_in_file_view(root, case_id, file_number):
-    """The file's view shows its ruling; Correct… issues version 2."""
+def show_file(root, file_number):
+    """The file found by its number in the file table, and shown."""
     table = wait_for(lambda: find_role(root, "tree table"), "the file table")
     find_role(root, "entry").queryEditableText().setTextContents(file_number)
     rows_list = wait_for(lambda: (lambda l, rows: l if len(rows) == 1 else None)(
         *data_rows(table)), "the file found by its number")
     rows_list.querySelection().selectChild(0)
+
+
+def correct_in_file_view(root, case_id, file_number):
+    """The file's view shows its ruling; Correct… issues version 2."""
+    show_file(root, file_number)
     number = sql(f"SELECT r.number FROM ruling r JOIN decision d ON d.id = r.decision_id"
                  f" WHERE d.case_id = {case_id}")
     wait_for(lambda: f"القرار رقم ({number})" in labels(root), "the ruling in the file view")
@@ -201,6 +209,51 @@ def correct_in_file_view(root, case_id, file_number):
              "version 2 on record")
     wait_for(lambda: "النسخة 2" in labels(root), "version 2 in the file view")
     check(True, "Correct… issues version 2 of the same number, with its reason")
+
+
+def issue_dialogs(root):
+    """The questions asked before issuing: dialogs that show a ruling's page."""
+    return [d for d in walk(root) if d.getRoleName() == "dialog"
+            and any(plain(a.name) == "معاينة القرار" for a in walk(d))]
+
+
+def issue_dialog(root):
+    """The question asked before issuing, once it shows page 1 of the ruling."""
+    return wait_for(lambda: next((d for d in issue_dialogs(root)
+                                  if "الصفحة 1 كما تُطبع" in labels(d)), None),
+                    "the question before issuing, with page 1 of the ruling")
+
+
+def issue_in_file_view(root):
+    """Issue the Ruling asks first; Cancel takes no number, confirming issues."""
+    case_id, file_number = sql(
+        "SELECT c.id, c.file_number FROM case_file c"
+        " WHERE c.status = 'decided' AND c.kind = 'marriage'"
+        "   AND lajna_case_decision(c.id) IS NOT NULL AND lajna_case_ruling_status(c.id) IS NULL"
+        " ORDER BY c.id LIMIT 1").split("\t")
+    state = (f"SELECT c.status || ' ' || count(r.id) FROM case_file c"
+             f" LEFT JOIN decision d ON d.case_id = c.id LEFT JOIN ruling r ON r.decision_id = d.id"
+             f" WHERE c.id = {case_id} GROUP BY c.status")
+    counter = "SELECT coalesce(sum(last_number), 0) FROM ruling_counter"
+    numbers = sql(counter)
+    show_file(root, file_number)
+    wait_for(lambda: "لم يصدر بعد" in labels(root), "the ruling not issued yet in the file view")
+    wait_for(lambda: find(root, "push button", "أصدر القرار"),
+             "Issue the Ruling").queryAction().doAction(0)
+    dialog = issue_dialog(root)
+    check(True, "Issue the Ruling asks first, showing page 1 of the ruling")
+    find(dialog, "push button", "إلغاء").queryAction().doAction(0)
+    wait_for(lambda: not issue_dialogs(root), "the question gone")
+    time.sleep(1)
+    check(sql(state) == "decided 0" and sql(counter) == numbers,
+          f"cancelled, the ruling stays unissued and no number is taken ({sql(state)})")
+    check("لم يصدر بعد" in labels(root), "cancelled, the file view still says not issued yet")
+
+    find(root, "push button", "أصدر القرار").queryAction().doAction(0)
+    find(issue_dialog(root), "push button", "أصدر القرار").queryAction().doAction(0)
+    wait_for(lambda: sql(state) == "ruling_issued 1", "the ruling issued")
+    wait_for(lambda: "القرار رقم (" in labels(root), "the ruling's number in the file view")
+    check(True, "confirmed, the ruling is issued with its number")
 
 
 run(main, results)

@@ -1,5 +1,6 @@
-/* lajnactl-case.c: `case list`, `case show`, `case search` and `case
- * duplicates`; `case import` and `case export` have their own files. */
+/* lajnactl-case.c: `case list`, `case show` (with the decision in force
+ * and its ruling), `case search` and `case duplicates`; `case import` and
+ * `case export` have their own files. */
 
 #include "lajnactl.h"
 
@@ -159,8 +160,53 @@ search (LajnactlContext *ctx,
   return fetch_and_print (ctx, query);
 }
 
+/* The decision in force and its ruling, each null when there is none. */
 static void
-print_details (const LajnaCaseDetails *details)
+json_decision (LajnaJson                  *json,
+               const LajnaDecisionInForce *decision)
+{
+  lajna_json_key (json, "decision");
+  if (decision == NULL)
+    lajna_json_null (json);
+  else
+    {
+      lajna_json_begin_object (json);
+      lajna_json_key (json, "id");
+      lajna_json_int (json, decision->id);
+      lajna_json_member (json, "outcome", decision->outcome);
+      lajna_json_member (json, "decided_on", decision->decided_on);
+      lajna_json_end_object (json);
+    }
+  lajna_json_key (json, "ruling");
+  if (decision == NULL || decision->ruling == NULL)
+    lajna_json_null (json);
+  else
+    lajnactl_json_ruling (json, decision->ruling);
+}
+
+static void
+print_decision (const LajnaDecisionInForce *decision)
+{
+  const LajnaRulingEntry *ruling = decision->ruling;
+  g_autofree char *issued = NULL;
+
+  if (ruling != NULL)
+    /* Translators: a ruling's number within its year, the year, its
+     * version and its day. */
+    issued = g_strdup_printf (_("%d/%d, version %d, issued on %s"), ruling->number, ruling->year,
+                              ruling->version, ruling->issued_on);
+  g_print ("\n%s\n", _("Decision in force"));
+  g_print ("  %s: %s\n", _("Outcome"), lajna_label_for (decision->outcome));
+  g_print ("  %s: %s\n", _("Decided on"), decision->decided_on);
+  g_print ("  %s: %s\n", _("Ruling"), issued != NULL ? issued : _("Not issued yet"));
+  if (ruling != NULL)
+    g_print ("  %s: %s\n", _("Signed"), ruling->is_signed ? C_("signed", "Yes")
+                                                          : C_("signed", "No"));
+}
+
+static void
+print_details (const LajnaCaseDetails     *details,
+               const LajnaDecisionInForce *decision)
 {
   if (json_option)
     {
@@ -191,6 +237,7 @@ print_details (const LajnaCaseDetails *details)
             }
           lajna_json_end_array (json);
         }
+      json_decision (json, decision);
       lajna_json_end_object (json);
       lajna_json_print_free (json);
       return;
@@ -210,6 +257,8 @@ print_details (const LajnaCaseDetails *details)
           g_print ("  %s: %s\n", fact->label, fact->value);
         }
     }
+  if (decision != NULL)
+    print_decision (decision);
 }
 
 static int
@@ -219,6 +268,7 @@ show (LajnactlContext *ctx,
 {
   g_autoptr(GOptionContext) options = new_options (_("ID"), FALSE);
   g_autoptr(LajnaCaseDetails) details = NULL;
+  g_autoptr(LajnaDecisionInForce) decision = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
   int exit_status = LAJNACTL_EXIT_OK;
@@ -231,9 +281,9 @@ show (LajnactlContext *ctx,
   if (!lajnactl_connect (ctx, TRUE, &exit_status))
     return exit_status;
   details = lajna_case_details_fetch (ctx->db, id, &error);
-  if (details == NULL)
+  if (details == NULL || !lajna_ruling_register_in_force (ctx->db, id, &decision, &error))
     return lajnactl_fail (error);
-  print_details (details);
+  print_details (details, decision);
   return LAJNACTL_EXIT_OK;
 }
 

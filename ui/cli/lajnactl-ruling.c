@@ -1,4 +1,7 @@
-/* lajnactl-ruling.c: `ruling issue --case ID`, the ruling of the decision
+/* lajnactl-ruling.c: `ruling list [--committee ID] [--json]`, the register
+ * of rulings (every version, by number, with its day and whether it is
+ * signed; never a ruling's text, which not everyone may read);
+ * `ruling issue --case ID`, the ruling of the decision
  * in force on a file issued and sealed; `ruling render --case ID -o
  * FILE.pdf`, that ruling as an Arabic PDF (a draft until it is issued),
  * the printing recorded in the audit trail; `ruling sign
@@ -20,7 +23,9 @@
 
 #include "lajna-cluster.h"
 #include "lajna-database.h"
+#include "lajna-json.h"
 #include "lajna-ruling-issue.h"
+#include "lajna-ruling-register.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 
@@ -35,6 +40,14 @@ static char *password_file_option;
 static char *tsa_option;
 static gboolean rotate_option;
 static gint64 committee_option;
+static gboolean json_option;
+
+static const GOptionEntry list_entries[] = {
+  { "committee", 0, 0, G_OPTION_ARG_INT64, &committee_option, N_("Only this committee’s rulings"),
+    N_("ID") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &json_option, N_("Machine-readable output"), NULL },
+  { NULL }
+};
 
 static const GOptionEntry render_entries[] = {
   { "case", 0, 0, G_OPTION_ARG_INT64, &case_option, N_("The file’s id"), N_("ID") },
@@ -76,6 +89,124 @@ static const GOptionEntry seal_key_entries[] = {
     N_("ID") },
   { NULL }
 };
+
+/**
+ * lajnactl_json_ruling:
+ * @json: where the object goes
+ * @entry: a ruling
+ *
+ * Writes @entry as `ruling list --json` and `case show --json` give it.
+ */
+void
+lajnactl_json_ruling (LajnaJson              *json,
+                      const LajnaRulingEntry *entry)
+{
+  lajna_json_begin_object (json);
+  lajna_json_key (json, "id");
+  lajna_json_int (json, entry->id);
+  lajna_json_key (json, "committee");
+  lajna_json_int (json, entry->committee_id);
+  lajna_json_key (json, "number");
+  lajna_json_int (json, entry->number);
+  lajna_json_key (json, "year");
+  lajna_json_int (json, entry->year);
+  lajna_json_key (json, "version");
+  lajna_json_int (json, entry->version);
+  lajna_json_member (json, "issued_on", entry->issued_on);
+  lajna_json_key (json, "signed");
+  lajna_json_bool (json, entry->is_signed);
+  lajna_json_key (json, "case_id");
+  lajna_json_int (json, entry->case_id);
+  lajna_json_end_object (json);
+}
+
+/* @rows (each a GStrv of as many cells as the first, the headings) in
+ * columns as wide as their widest cell. */
+static void
+print_table (GPtrArray *rows)
+{
+  guint n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+  g_autofree glong *widths = g_new0 (glong, n_columns);
+
+  for (guint i = 0; i < rows->len; i++)
+    for (guint j = 0; j < n_columns; j++)
+      widths[j] = MAX (widths[j], g_utf8_strlen (((char **) g_ptr_array_index (rows, i))[j], -1));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint j = 0; j < n_columns; j++)
+        {
+          g_string_append (line, cells[j]);
+          if (j + 1 < n_columns)
+            for (glong pad = g_utf8_strlen (cells[j], -1); pad < widths[j] + 2; pad++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+static void
+print_rulings (GPtrArray *entries)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (json_option)
+    {
+      LajnaJson *json = lajna_json_new ();
+
+      lajna_json_begin_array (json);
+      for (guint i = 0; i < entries->len; i++)
+        lajnactl_json_ruling (json, g_ptr_array_index (entries, i));
+      lajna_json_end_array (json);
+      lajna_json_print_free (json);
+      return;
+    }
+  g_ptr_array_add (rows, g_strdupv ((char *[]) { _("ID"), _("Committee"), _("Number"),
+                                                 _("Version"), _("Issued on"), _("Signed"),
+                                                 _("File"), NULL }));
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LajnaRulingEntry *entry = g_ptr_array_index (entries, i);
+      char **cells = g_new0 (char *, 8);
+
+      cells[0] = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
+      cells[1] = g_strdup (entry->committee_name);
+      /* Translators: a ruling's number within its year, and the year. */
+      cells[2] = g_strdup_printf (_("%d/%d"), entry->number, entry->year);
+      cells[3] = g_strdup_printf ("%d", entry->version);
+      cells[4] = g_strdup (entry->issued_on);
+      cells[5] = g_strdup (entry->is_signed ? C_("signed", "Yes") : C_("signed", "No"));
+      cells[6] = g_strdup_printf ("%" G_GINT64_FORMAT, entry->case_id);
+      g_ptr_array_add (rows, cells);
+    }
+  print_table (rows);
+}
+
+static int
+list (LajnactlContext *ctx,
+      int              argc,
+      char           **argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = LAJNACTL_EXIT_OK;
+
+  g_option_context_add_main_entries (options, list_entries, GETTEXT_PACKAGE);
+  if (!lajnactl_parse (options, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || committee_option < 0 || committee_option > G_MAXINT)
+    return lajnactl_usage_error (options, _("ruling list takes only --committee ID and --json."));
+  if (!lajnactl_connect (ctx, TRUE, &status))
+    return status;
+  entries = lajna_ruling_register_list (ctx->db, (int) committee_option, &error);
+  if (entries == NULL)
+    return lajnactl_fail (error);
+  print_rulings (entries);
+  return LAJNACTL_EXIT_OK;
+}
 
 /* The key's password: the first line of --password-file, or asked for. */
 static char *
@@ -346,6 +477,8 @@ lajnactl_ruling (LajnactlContext *ctx,
                  int              argc,
                  char           **argv)
 {
+  if (argc >= 2 && strcmp (argv[1], "list") == 0)
+    return list (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "render") == 0)
     return render (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "issue") == 0)
@@ -356,9 +489,9 @@ lajnactl_ruling (LajnactlContext *ctx,
     return verify (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "seal-key") == 0)
     return seal_key (ctx, argc - 1, argv + 1);
-  return lajnactl_usage_error (NULL, _("Use: ruling issue --case ID, ruling render --case ID "
-                                       "-o FILE.pdf, ruling sign --ruling ID --key FILE.p12 "
-                                       "-o FILE.pdf, ruling verify FILE.pdf [--key SEAL.pem], "
-                                       "or ruling seal-key -o SEAL.pem | --rotate --committee "
-                                       "ID"));
+  return lajnactl_usage_error (NULL, _("Use: ruling list [--committee ID] [--json], ruling "
+                                       "issue --case ID, ruling render --case ID -o FILE.pdf, "
+                                       "ruling sign --ruling ID --key FILE.p12 -o FILE.pdf, "
+                                       "ruling verify FILE.pdf [--key SEAL.pem], or ruling "
+                                       "seal-key -o SEAL.pem | --rotate --committee ID"));
 }

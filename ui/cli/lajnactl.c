@@ -242,7 +242,8 @@ main (int   argc,
                                 _("Commands: db status, db migrate, demo, case list, case show, "
                                   "case search, case duplicates, case import, audit verify, backup, "
                                   "restore, user add, login, logout, doc import, doc list, doc export, scan, "
-                                  "meeting list, minutes, ruling render, ruling sign"));
+                                  "meeting list, minutes, ruling list, ruling render, "
+                                  "ruling sign"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

@@ -3,6 +3,8 @@
 #include <glib.h>
 
 #include "lajna-database.h"
+#include "lajna-json.h"
+#include "lajna-ruling-register.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,7 @@ char *lajnactl_dup_conninfo (void);
 gboolean lajnactl_begin_output (LajnactlContext *ctx, const char *usage, int argc, char **argv,
                                 gint64 *id, char **output, int *status);
 char *lajnactl_read_secret (const char *prompt);
+void lajnactl_json_ruling  (LajnaJson *json, const LajnaRulingEntry *entry);
 
 int  lajnactl_db           (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_demo         (LajnactlContext *ctx, int argc, char **argv);

@@ -105,8 +105,6 @@ static const struct
   { "scheduled", N_("Schedule for a Meeting") },
   { "decided", N_("Mark Decided") },
   { "deferred", N_("Defer") },
-  { "ruling_issued", N_("Mark Ruling Issued") },
-  { "signed", N_("Mark Signed") },
   { "delivered", N_("Mark Delivered") },
 };
 
@@ -284,14 +282,17 @@ new_group (const LajnaFactSection *section)
   return group;
 }
 
+/* A decided file moves on with its ruling, which no step here marks. */
 static void
 show_steps (LajnaCaseView *self,
+            const char    *status,
             GPtrArray     *steps)
 {
   adw_preferences_group_set_description (self->steps_group,
-                                         steps->len == 0
-                                           ? _("No further step: the file has reached the end of its workflow.")
-                                           : NULL);
+      g_str_equal (status, "decided") || g_str_equal (status, "ruling_issued")
+        ? _("The ruling moves the file on: issue it, then sign it, under “Ruling” below.")
+        : steps->len == 0 ? _("No further step: the file has reached the end of its workflow.")
+                          : NULL);
   for (guint i = 0; i < steps->len; i++)
     {
       const LajnaCaseStep *step = g_ptr_array_index (steps, i);
@@ -394,7 +395,7 @@ show_loaded (LajnaCaseView *self,
 
   remove_groups (self);
   gtk_label_set_text (self->heading, title != NULL ? title : "");
-  show_steps (self, loaded->steps);
+  show_steps (self, loaded->details->status, loaded->steps);
   show_duplicates (self, loaded->duplicates);
   for (guint i = 0; i < loaded->details->sections->len; i++)
     {

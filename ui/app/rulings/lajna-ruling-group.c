@@ -1,7 +1,8 @@
 /* lajna-ruling-group.c: a file's ruling in the file view: whether the
  * decision in force has its ruling (its number, version and day) or not
  * yet, and what may be done: issue it (the next number of the committee's
- * year, taken by the database), issue a corrected version (asking why;
+ * year, taken by the database for good, so asked first over page 1 of the
+ * ruling as it stands), issue a corrected version (asking why;
  * offered first when the decision was corrected after the ruling), sign
  * it with the signatory's key, save it as a PDF (the signed one, once
  * signed), or print it (the print dialog, the same pages). Hidden while
@@ -18,6 +19,7 @@
 #include "lajna-ruling-sign-run.h"
 #include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
+#include "lajna-template-preview.h"
 #include "lajna-text.h"
 
 struct _LajnaRulingGroup
@@ -162,10 +164,48 @@ issued_cb (GObject      *source,
 }
 
 static void
+issue_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LajnaRulingGroup *self)
+{
+  /* The file asked about, whichever the group shows now. */
+  const gint64 *case_id = g_object_get_data (G_OBJECT (dialog), "case-id");
+
+  if (g_strcmp0 (response, "issue") != 0 || self->worker == NULL)
+    return;
+  lajna_db_worker_run_async (self->worker, issue_thread, g_memdup2 (case_id, sizeof (gint64)),
+                             g_free, g_free, NULL, issued_cb, g_object_ref (self));
+}
+
+/* A number once taken is never given back: the ruling is issued only
+ * once its page 1, as it stands, has been seen and issuing confirmed. */
+static void
 issue_cb (LajnaRulingGroup *self)
 {
-  lajna_db_worker_run_async (self->worker, issue_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
-                             g_free, g_free, NULL, issued_cb, g_object_ref (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *preview;
+  AdwMessageDialog *dialog;
+
+  if (self->content == NULL)
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Issue the Ruling?"),
+    _("Issuing gives the ruling the next number of the committee’s year, for good: the number "
+      "is never taken back or given again, and any change after that is a corrected version. "
+      "Check page 1 first.")));
+  preview = lajna_template_preview_new ();
+  gtk_widget_set_size_request (preview, 300, 460);
+  lajna_template_preview_show (LAJNA_TEMPLATE_PREVIEW (preview), self->content);
+  adw_message_dialog_set_extra_child (dialog, preview);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "issue",
+                                    _("_Issue the Ruling"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "issue", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "case-id",
+                          g_memdup2 (&self->case_id, sizeof (gint64)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (issue_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 typedef struct

@@ -1,5 +1,6 @@
-/* lajna-template-preview.c: the template editor's preview: the ruling
- * laid out and written as a PDF by the very code that prints rulings, and
+/* lajna-template-preview.c: page 1 of a ruling as it prints, beside the
+ * template editor and in the question before a ruling is issued: the
+ * ruling laid out and written as a PDF by the very code that prints it, and
  * opened by the document viewer's page renderer (which starts its render
  * process), on a thread of its own; its first page then rendered off the
  * main thread too. A newer preview cancels the one under way. */
