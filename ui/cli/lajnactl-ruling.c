@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "lajna-case-fields.h"
 #include "lajna-cluster.h"
 #include "lajna-database.h"
 #include "lajna-json.h"
@@ -38,6 +39,7 @@ static char *output_option;
 static char *key_option;
 static char *password_file_option;
 static char *tsa_option;
+static char *date_option;
 static gboolean rotate_option;
 static gint64 committee_option;
 static gboolean json_option;
@@ -58,6 +60,9 @@ static const GOptionEntry render_entries[] = {
 
 static const GOptionEntry issue_entries[] = {
   { "case", 0, 0, G_OPTION_ARG_INT64, &case_option, N_("The file’s id"), N_("ID") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, &date_option,
+    N_("The day the ruling is issued, not before its meeting’s (today when not given)"),
+    N_("YYYY-MM-DD") },
   { NULL }
 };
 
@@ -305,15 +310,18 @@ issue (LajnactlContext *ctx,
   g_autofree char *ruling = NULL;
   int status = LAJNACTL_EXIT_OK;
   gint64 id;
+  GDate day;
 
   g_option_context_add_main_entries (options, issue_entries, GETTEXT_PACKAGE);
   if (!lajnactl_parse (options, &argc, &argv, &status))
     return status;
   if (argc != 1 || case_option <= 0)
     return lajnactl_usage_error (options, _("Give --case ID."));
+  if (date_option != NULL && !lajna_parse_date (date_option, &day))
+    return lajnactl_usage_error (options, _("Give --date as YYYY-MM-DD."));
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
-  if ((id = lajna_ruling_issue (ctx->db, case_option, NULL, &error)) == 0)
+  if ((id = lajna_ruling_issue (ctx->db, case_option, date_option, &error)) == 0)
     return lajnactl_fail (error);
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   issued = lajna_db_exec_params (ctx->db, "SELECT number, year FROM ruling WHERE id = $1", 1,
@@ -490,7 +498,7 @@ lajnactl_ruling (LajnactlContext *ctx,
   if (argc >= 2 && strcmp (argv[1], "seal-key") == 0)
     return seal_key (ctx, argc - 1, argv + 1);
   return lajnactl_usage_error (NULL, _("Use: ruling list [--committee ID] [--json], ruling "
-                                       "issue --case ID, ruling render --case ID -o FILE.pdf, "
+                                       "issue --case ID [--date YYYY-MM-DD], ruling render --case ID -o FILE.pdf, "
                                        "ruling sign --ruling ID --key FILE.p12 -o FILE.pdf, "
                                        "ruling verify FILE.pdf [--key SEAL.pem], or ruling "
                                        "seal-key -o SEAL.pem | --rotate --committee ID"));
