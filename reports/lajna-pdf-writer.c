@@ -22,6 +22,7 @@
 
 #include "lajna-pdf-archive.h"
 #include "lajna-pdf-file.h"
+#include "lajna-pdf-layout.h"
 #include "lajna-pdf-text.h"
 #include "lajna-qr.h"
 #include "lajna-text.h"
@@ -36,8 +37,6 @@
 #define FOOTER_HEIGHT 65.0
 #define LABEL_WIDTH 180.0
 #define GAP 24.0
-/* Lines of a paragraph, as a share of the font's own spacing. */
-#define LINE_SPACING 0.85
 /* A row of signatures: the capacity, room to sign above the line, the
  * name; the gap between two rows. */
 #define SIGNATURE_HEIGHT 76.0
@@ -46,8 +45,6 @@
 #define LOGO_SIZE 64.0
 /* Each column of the letterhead, beside the logo. */
 #define LETTERHEAD_COLUMN ((CONTENT_WIDTH - LOGO_SIZE) / 2 - 8)
-/* The smallest a letterhead's line is set to keep it whole. */
-#define LETTERHEAD_SMALLEST 8
 /* The gap under the seal's QR code to the page's edge. */
 #define SEAL_BOTTOM 6.0
 /* The code's white margin reaches into the page's margin. */
@@ -243,16 +240,6 @@ lajna_pdf_writer_set_left_to_right (LajnaPdfWriter *self,
   self->left_to_right = left_to_right;
 }
 
-/* Set on the context the pages are laid out and drawn on when they read
- * left to right. */
-static const cairo_user_data_key_t left_to_right_key;
-
-static gboolean
-is_left_to_right (cairo_t *cr)
-{
-  return cairo_get_user_data (cr, &left_to_right_key) != NULL;
-}
-
 static void
 add_block (LajnaPdfWriter *self,
            BlockKind       kind,
@@ -374,76 +361,6 @@ lajna_pdf_writer_add_letterhead (LajnaPdfWriter *self,
   g_array_append_val (self->blocks, block);
 }
 
-static PangoLayout *
-make_layout (cairo_t    *cr,
-             const char *text,
-             const char *font,
-             double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
-
-  gboolean left_to_right = is_left_to_right (cr);
-
-  /* The page's direction whatever the text starts with: right to left on
-   * an Arabic page. */
-  pango_context_set_base_dir (pango_layout_get_context (layout),
-                              left_to_right ? PANGO_DIRECTION_LTR : PANGO_DIRECTION_RTL);
-  pango_layout_context_changed (layout);
-  pango_layout_set_auto_dir (layout, FALSE);
-  pango_layout_set_alignment (layout, left_to_right ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-  pango_layout_set_font_description (layout, description);
-  pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  /* Amiri's lines are spaced for marks stacked three high; Arabic prose
-   * needs less. */
-  pango_layout_set_line_spacing (layout, LINE_SPACING);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
-}
-
-/* Each of @layout's lines whole: one wider than @width is set smaller,
- * down to LETTERHEAD_SMALLEST points, rather than broken mid-phrase. */
-static void
-keep_lines_whole (PangoLayout *layout,
-                  double       width)
-{
-  g_autoptr(PangoLayout) probe = pango_layout_copy (layout);
-  g_auto(GStrv) lines = g_strsplit (pango_layout_get_text (layout), "\n", -1);
-  int size = pango_font_description_get_size (pango_layout_get_font_description (layout));
-  PangoAttrList *attributes = pango_attr_list_new ();
-  guint start = 0;
-
-  pango_layout_set_width (probe, -1);
-  for (guint i = 0; lines[i] != NULL; start += strlen (lines[i++]) + 1)
-    {
-      PangoAttribute *smaller;
-      int natural;
-
-      pango_layout_set_text (probe, lines[i], -1);
-      pango_layout_get_size (probe, &natural, NULL);
-      if (natural <= pango_units_from_double (width))
-        continue;
-      smaller = pango_attr_size_new (MAX ((int) ((double) size * pango_units_from_double (width)
-                                                 / natural),
-                                          LETTERHEAD_SMALLEST * PANGO_SCALE));
-      smaller->start_index = start;
-      smaller->end_index = start + strlen (lines[i]);
-      pango_attr_list_insert (attributes, smaller);
-    }
-  pango_layout_set_attributes (layout, attributes);
-  pango_attr_list_unref (attributes);
-}
-
 /* The height of the rows of signatures from @first on, with the gaps
  * between them. */
 static double
@@ -491,31 +408,33 @@ lay_out (LajnaPdfWriter *self,
         block->height = SIGNATURE_HEIGHT;
       else if (block->kind == BLOCK_LETTERHEAD)
         {
-          block->layout = make_layout (cr, block->text, "Amiri Bold 12", LETTERHEAD_COLUMN);
-          block->value_layout = make_layout (cr, block->value, "Amiri 11", LETTERHEAD_COLUMN);
+          block->layout = lajna_pdf_layout_new (cr, block->text, "Amiri Bold 12",
+                                                LETTERHEAD_COLUMN);
+          block->value_layout = lajna_pdf_layout_new (cr, block->value, "Amiri 11",
+                                                      LETTERHEAD_COLUMN);
           pango_layout_set_alignment (block->value_layout, PANGO_ALIGN_LEFT);
-          keep_lines_whole (block->layout, LETTERHEAD_COLUMN);
-          keep_lines_whole (block->value_layout, LETTERHEAD_COLUMN);
+          lajna_pdf_layout_keep_lines_whole (block->layout, LETTERHEAD_COLUMN);
+          lajna_pdf_layout_keep_lines_whole (block->value_layout, LETTERHEAD_COLUMN);
           /* The logo's room is kept with or without a logo, so that adding
            * one later moves nothing on the page. */
-          block->height = MAX (MAX (layout_height (block->layout),
-                                    layout_height (block->value_layout)),
+          block->height = MAX (MAX (lajna_pdf_layout_height (block->layout),
+                                    lajna_pdf_layout_height (block->value_layout)),
                                LOGO_SIZE) + 12;
         }
       else if (block->kind == BLOCK_FACT)
         {
-          block->layout = make_layout (cr, block->text, "Amiri Bold 11", LABEL_WIDTH);
-          block->value_layout = make_layout (cr, block->value, fonts[BLOCK_FACT],
+          block->layout = lajna_pdf_layout_new (cr, block->text, "Amiri Bold 11", LABEL_WIDTH);
+          block->value_layout = lajna_pdf_layout_new (cr, block->value, fonts[BLOCK_FACT],
                                              CONTENT_WIDTH - LABEL_WIDTH - GAP);
-          block->height = MAX (layout_height (block->layout),
-                               layout_height (block->value_layout));
+          block->height = MAX (lajna_pdf_layout_height (block->layout),
+                               lajna_pdf_layout_height (block->value_layout));
         }
       else
         {
-          block->layout = make_layout (cr, block->text, fonts[block->kind], CONTENT_WIDTH);
+          block->layout = lajna_pdf_layout_new (cr, block->text, fonts[block->kind], CONTENT_WIDTH);
           if (block->kind == BLOCK_TITLE)
             pango_layout_set_alignment (block->layout, PANGO_ALIGN_CENTER);
-          block->height = layout_height (block->layout);
+          block->height = lajna_pdf_layout_height (block->layout);
         }
 
       /* A second row of signatures follows the first closely. */
@@ -558,7 +477,7 @@ draw_watermark (const char *text,
 {
   double angle = atan2 (PAGE_HEIGHT, PAGE_WIDTH);
   double width = hypot (PAGE_WIDTH, PAGE_HEIGHT) - 4 * MARGIN;
-  g_autoptr(PangoLayout) layout = make_layout (cr, text, "Amiri Bold 20", width);
+  g_autoptr(PangoLayout) layout = lajna_pdf_layout_new (cr, text, "Amiri Bold 20", width);
   PangoRectangle extents;
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -588,11 +507,11 @@ draw_footer (cairo_t    *cr,
                                       : g_strdup_printf (_("Page %s of %s"), x_isolated, y_isolated);
   g_autofree char *text = watermark != NULL ? g_strconcat (watermark, "\n", numbering, NULL)
                                             : g_strdup (numbering);
-  g_autoptr(PangoLayout) layout = make_layout (cr, text, "Amiri 9", CONTENT_WIDTH);
+  g_autoptr(PangoLayout) layout = lajna_pdf_layout_new (cr, text, "Amiri 9", CONTENT_WIDTH);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_move_to (cr, MARGIN, PAGE_HEIGHT - MARGIN - layout_height (layout));
+  cairo_move_to (cr, MARGIN, PAGE_HEIGHT - MARGIN - lajna_pdf_layout_height (layout));
   lajna_pdf_show_layout (cr, layout);
 }
 
@@ -607,11 +526,11 @@ draw_signatures (const Block *block,
 
   for (guint i = 0; i < n; i++)
     {
-      double x = is_left_to_right (cr) ? MARGIN + i * width
-                                       : PAGE_WIDTH - MARGIN - (i + 1) * width;
-      g_autoptr(PangoLayout) capacity = make_layout (cr, block->capacities[i], "Amiri Bold 12",
-                                                     width);
-      g_autoptr(PangoLayout) name = make_layout (cr, block->names[i], "Amiri 11", width);
+      double x = lajna_pdf_layout_is_left_to_right (cr) ? MARGIN + i * width
+                                                        : PAGE_WIDTH - MARGIN - (i + 1) * width;
+      g_autoptr(PangoLayout) capacity = lajna_pdf_layout_new (cr, block->capacities[i],
+                                                              "Amiri Bold 12", width);
+      g_autoptr(PangoLayout) name = lajna_pdf_layout_new (cr, block->names[i], "Amiri 11", width);
 
       pango_layout_set_alignment (capacity, PANGO_ALIGN_CENTER);
       pango_layout_set_alignment (name, PANGO_ALIGN_CENTER);
@@ -672,7 +591,7 @@ draw_block (const Block *block,
     }
   if (block->kind == BLOCK_FACT)
     {
-      gboolean left_to_right = is_left_to_right (cr);
+      gboolean left_to_right = lajna_pdf_layout_is_left_to_right (cr);
 
       /* The label where lines start, its value after it. */
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
@@ -709,7 +628,7 @@ lajna_pdf_writer_paginate (LajnaPdfWriter *self,
 {
   g_return_val_if_fail (LAJNA_IS_PDF_WRITER (self), 0);
 
-  cairo_set_user_data (cr, &left_to_right_key, self->left_to_right ? self : NULL, NULL);
+  lajna_pdf_layout_set_left_to_right (cr, self->left_to_right);
   if (self->n_pages == 0)
     self->n_pages = lay_out (self, cr);
   return self->n_pages;
@@ -731,7 +650,7 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
   g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
   g_return_if_fail (page < self->n_pages);
 
-  cairo_set_user_data (cr, &left_to_right_key, self->left_to_right ? self : NULL, NULL);
+  lajna_pdf_layout_set_left_to_right (cr, self->left_to_right);
   for (guint i = 0; i < self->blocks->len; i++)
     {
       const Block *block = &g_array_index (self->blocks, Block, i);
