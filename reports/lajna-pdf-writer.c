@@ -522,12 +522,15 @@ draw_signatures (const Block *block,
                  cairo_t     *cr)
 {
   guint n = g_strv_length (block->capacities);
-  double width = CONTENT_WIDTH / MAX (n, 1);
+  /* Each block a third of the line at most; a row of fewer, centred. */
+  double width = CONTENT_WIDTH / MAX (n, LAJNA_PDF_SIGNATURES_A_ROW);
+  double inset = (CONTENT_WIDTH - n * width) / 2;
 
   for (guint i = 0; i < n; i++)
     {
-      double x = lajna_pdf_layout_is_left_to_right (cr) ? MARGIN + i * width
-                                                        : PAGE_WIDTH - MARGIN - (i + 1) * width;
+      double x = lajna_pdf_layout_is_left_to_right (cr)
+                   ? MARGIN + inset + i * width
+                   : PAGE_WIDTH - MARGIN - inset - (i + 1) * width;
       g_autoptr(PangoLayout) capacity = lajna_pdf_layout_new (cr, block->capacities[i],
                                                               "Amiri Bold 12", width);
       g_autoptr(PangoLayout) name = lajna_pdf_layout_new (cr, block->names[i], "Amiri 11", width);

@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* Signature blocks side by side, at most this many a row. */
+#define LAJNA_PDF_SIGNATURES_A_ROW 3
+
 /* Records a printing; returns whether it was recorded. */
 typedef gboolean (*LajnaPdfRecordFunc) (gpointer   data,
                                         GError   **error);

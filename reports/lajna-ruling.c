@@ -20,21 +20,19 @@
 #include "lajna-seal.h"
 #include "lajna-text.h"
 
-/* Signature blocks side by side, at most this many a row. */
-#define SIGNATURES_A_ROW 3
 
 static void
 add_signatures (LajnaPdfWriter *writer,
                 GPtrArray      *signatories)
 {
-  for (guint first = 0; first < signatories->len; first += SIGNATURES_A_ROW)
+  for (guint first = 0; first < signatories->len; first += LAJNA_PDF_SIGNATURES_A_ROW)
     {
       g_autoptr(GStrvBuilder) capacities = g_strv_builder_new ();
       g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
       g_auto(GStrv) capacity_list = NULL;
       g_auto(GStrv) name_list = NULL;
 
-      for (guint i = first; i < MIN (first + SIGNATURES_A_ROW, signatories->len); i++)
+      for (guint i = first; i < MIN (first + LAJNA_PDF_SIGNATURES_A_ROW, signatories->len); i++)
         {
           const LajnaSignatory *signatory = g_ptr_array_index (signatories, i);
 
