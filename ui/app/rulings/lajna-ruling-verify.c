@@ -95,8 +95,8 @@ checked_cb (GObject      *source,
   else if (checked->verdict == LAJNA_SEAL_UNKNOWN)
     {
       heading = _("Unknown Document");
-      body = g_strdup (_("The PDF carries no seal made with this installation’s key: it is not "
-                         "a ruling issued here, or its seal was removed or forged."));
+      body = g_strdup (_("The PDF carries no seal made with a committee’s key known here: it "
+                         "is not a ruling issued here, or its seal was removed or forged."));
     }
   else
     {
