@@ -8,8 +8,7 @@
  * another file is shown meanwhile.
  *
  * Dates, numbers and Latin names are shown inside bidi isolates so that an
- * Arabic line around them cannot reorder them (2026-11-23 stays so).
- */
+ * Arabic line around them cannot reorder them (2026-11-23 stays so). */
 
 #include "lajna-case-view.h"
 
