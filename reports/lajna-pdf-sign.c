@@ -395,12 +395,14 @@ read_range (const char *range,
 }
 
 /* Whether the signature whose /ByteRange is at @range is its signer's
- * over the bytes the range covers, which end at @covered. */
+ * over the bytes the range covers, which end at @covered; its signing
+ * certificate's subject in @subject, when asked for. */
 static gboolean
-check_range (const char *data,
-             gsize       length,
-             const char *range,
-             gsize      *covered)
+check_range (const char  *data,
+             gsize        length,
+             const char  *range,
+             gsize       *covered,
+             char       **subject)
 {
   gint64 r[4];
   g_autoptr(GByteArray) der = g_byte_array_new ();
@@ -432,6 +434,18 @@ check_range (const char *data,
                             CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
       *covered = (gsize) (r[2] + r[3]);
     }
+  if (good && subject != NULL)
+    {
+      STACK_OF (X509) *signers = CMS_get0_signers (cms);
+      char *line = sk_X509_num (signers) > 0
+                     ? X509_NAME_oneline (X509_get_subject_name (sk_X509_value (signers, 0)),
+                                          NULL, 0)
+                     : NULL;
+
+      *subject = g_strdup (line);
+      OPENSSL_free (line);
+      sk_X509_free (signers);
+    }
   CMS_ContentInfo_free (cms);
   BIO_free (content);
   ERR_clear_error ();
@@ -458,7 +472,7 @@ lajna_pdf_signature_check (GBytes  *pdf,
   const char *data = g_bytes_get_data (pdf, &length);
   const char *range = data != NULL ? lajna_pdf_find_last (data, length, "/ByteRange [") : NULL;
 
-  if (range != NULL && check_range (data, length, range, &covered) && covered == length)
+  if (range != NULL && check_range (data, length, range, &covered, NULL) && covered == length)
     return TRUE;
   g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
                        _("The signature does not cover the PDF as it is."));
@@ -470,6 +484,7 @@ lajna_pdf_signature_check (GBytes  *pdf,
  * @pdf: a PDF
  * @offset: where an update of the file begins
  * @covered: (out): where the bytes the signature covers end
+ * @subject: (out) (optional): the signing certificate's subject
  * @error: return location for a #GError
  *
  * Checks the first signature after @offset: that the update there is a
@@ -482,6 +497,7 @@ gboolean
 lajna_pdf_signature_check_after (GBytes  *pdf,
                                  gsize    offset,
                                  gsize   *covered,
+                                 char   **subject,
                                  GError **error)
 {
   gsize length;
@@ -490,7 +506,7 @@ lajna_pdf_signature_check_after (GBytes  *pdf,
                                                 strlen ("/ByteRange [")) : NULL;
 
   *covered = 0;
-  if (range != NULL && check_range (data, length, range, covered) && *covered > offset)
+  if (range != NULL && check_range (data, length, range, covered, subject) && *covered > offset)
     return TRUE;
   g_set_error_literal (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_PDF,
                        _("What follows the sealed PDF is not a signature over it."));

@@ -35,6 +35,7 @@ gboolean lajna_pdf_signature_check (GBytes  *pdf,
 gboolean lajna_pdf_signature_check_after (GBytes  *pdf,
                                           gsize    offset,
                                           gsize   *covered,
+                                          char   **subject,
                                           GError **error);
 
 G_END_DECLS

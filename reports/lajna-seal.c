@@ -209,8 +209,9 @@ issued_intact (const char *data,
  * lajna_seal_verify:
  * @pdf: a PDF, as it was given
  * @public_keys: (element-type GBytes): the seal keys trusted
- * @facts: (out caller-allocates): what the seal names, when it is a known
- *   key's
+ * @facts: (inout caller-allocates): what the seal names, when it is a
+ *   known key's: zeroed, or holding what an earlier call gave, before;
+ *   cleared with lajna_seal_facts_clear() after
  *
  * Checks a ruling offline: its seal against the keys, its bytes against
  * the seal, and a signature that follows against the bytes it covers.
@@ -228,6 +229,7 @@ lajna_seal_verify (GBytes         *pdf,
   g_autofree char *digest = NULL;
   guint64 length = 0;
 
+  lajna_seal_facts_clear (facts);
   memset (facts, 0, sizeof *facts);
   if (seal == NULL || !read_seal (seal, public_keys, facts, &length, &digest))
     return LAJNA_SEAL_UNKNOWN;
@@ -236,7 +238,7 @@ lajna_seal_verify (GBytes         *pdf,
   if (end == size)
     return LAJNA_SEAL_VALID;
   /* What follows the seal is a signature, over all before it. */
-  if (!lajna_pdf_signature_check_after (pdf, end, &covered, NULL))
+  if (!lajna_pdf_signature_check_after (pdf, end, &covered, &facts->signer, NULL))
     return LAJNA_SEAL_ALTERED;
   facts->is_signed = TRUE;
   return covered == size ? LAJNA_SEAL_VALID : LAJNA_SEAL_SIGNED_THEN_CHANGED;
@@ -315,4 +317,11 @@ lajna_seal_public_key_pem (GBytes  *public_key,
   BIO_free (bio);
   EVP_PKEY_free (key);
   return pem;
+}
+
+/* Frees what @facts holds. */
+void
+lajna_seal_facts_clear (LajnaSealFacts *facts)
+{
+  g_clear_pointer (&facts->signer, g_free);
 }

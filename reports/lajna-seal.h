@@ -22,7 +22,9 @@ typedef enum
 } LajnaSealVerdict;
 
 /* What a seal names: the ruling, its number of its committee's year, and
- * its version; and whether the PDF carries a signatory's signature. */
+ * its version; and whether the PDF carries a signatory's signature, whose
+ * certificate's subject is @signer (a certificate the seal does not
+ * vouch for: the one who checks judges whom it names). */
 typedef struct
 {
   gint64 ruling_id;
@@ -31,6 +33,7 @@ typedef struct
   int    number;
   int    version;
   gboolean is_signed;
+  char    *signer;
 } LajnaSealFacts;
 
 GString         *lajna_seal_update          (GBytes               *issued,
@@ -42,9 +45,12 @@ GBytes          *lajna_seal_apply           (GBytes               *issued,
 LajnaSealVerdict lajna_seal_verify          (GBytes               *pdf,
                                              GPtrArray            *public_keys,
                                              LajnaSealFacts       *facts);
+void             lajna_seal_facts_clear     (LajnaSealFacts       *facts);
 GPtrArray       *lajna_seal_read_public_keys (const char          *path,
                                              GError              **error);
 char            *lajna_seal_public_key_pem  (GBytes               *public_key,
                                              GError              **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LajnaSealFacts, lajna_seal_facts_clear)
 
 G_END_DECLS

@@ -93,7 +93,7 @@ START_TEST (test_valid_and_read_from_the_qr_code)
   g_autofree char *seal = NULL, *scanned = NULL, *stored = NULL;
   gint64 file = decided_file (db, "marriage", "approve");
   gint64 ruling;
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
   int status;
 
   ruling = lajna_ruling_issue (db, file, "2040-03-01", &error);
@@ -184,7 +184,7 @@ START_TEST (test_altered)
   g_autofree char *contents = NULL, *issued = NULL, *relaid = NULL;
   g_autoptr(LajnaRulingContent) content = NULL;
   gint64 file = decided_file (db, "juvenile", "continue");
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
   gsize length, issued_length, relaid_length;
   char *glyphs;
   int status;
@@ -237,7 +237,7 @@ START_TEST (test_unknown)
   g_autoptr(PGresult) signed_seal = NULL;
   g_autoptr(LajnaRulingContent) content = NULL;
   gint64 file = decided_file (db, "marriage", "reject");
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
 
   /* A draft has no seal. */
   expect_ok (lajna_ruling_render (db, file, draft, &error), error);
@@ -376,7 +376,7 @@ START_TEST (test_text_frozen)
   g_autofree char *text = NULL, *flat = NULL;
   g_autofree char *title = lajna_test_flat_text ("قرار بتأجيل البت في طلب الزواج");
   gint64 file = decided_file (db, "marriage", "defer");
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
   int status;
 
   expect_ok (lajna_ruling_issue (db, file, "2044-03-05", &error) != 0, error);
@@ -407,7 +407,7 @@ START_TEST (test_corrected_version)
   g_autoptr(LajnaRulingContent) content = NULL;
   gint64 file = decided_file (db, "marriage", "approve");
   gint64 decision, meeting, first, second;
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
   int status;
 
   first = lajna_ruling_issue (db, file, "2045-04-01", &error);
@@ -559,7 +559,7 @@ START_TEST (test_sealed_when_first_printed)
   g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
   g_autofree char *issue = NULL;
   gint64 file = decided_file (db, "marriage", "approve");
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
 
   /* Issued as before seals existed: the check that refuses an unsealed
    * ruling at commit is left out for it. */

@@ -60,7 +60,7 @@ static LajnaSealVerdict
 verify (const Issued *issued,
         GBytes       *pdf)
 {
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
 
   return lajna_seal_verify (pdf, issued->keys, &facts);
 }
@@ -341,13 +341,15 @@ START_TEST (test_signed_baseline)
   gsize start, size, length;
   g_autofree char *dictionary = NULL;
   g_autoptr(GBytes) text = NULL;
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
 
   issue (db, "2039-05-03", &issued);
   signed_pdf = lajna_pdf_sign (issued.pdf, p12, "secret", "رئيس اللجنة", NULL, NULL, &error);
   expect_ok (signed_pdf != NULL, error);
   ck_assert_int_eq (lajna_seal_verify (signed_pdf, issued.keys, &facts), LAJNA_SEAL_VALID);
   ck_assert (facts.is_signed);
+  /* Who signed, for the one who checks to judge. */
+  ck_assert_str_eq (facts.signer, "/CN=Lajna Chair");
 
   der = lajna_test_signature_der (signed_pdf);
   cms = tool_on (dir, der, "signature.der", "openssl",

@@ -211,7 +211,7 @@ START_TEST (test_timestamped)
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GPtrArray) keys = NULL;
   Authority authority = { NULL };
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
   gint64 file = decided_file (db, "marriage", "approve");
   int status;
 

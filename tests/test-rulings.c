@@ -414,7 +414,7 @@ START_TEST (test_signed_and_stored)
   {
     g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
     g_autoptr(GBytes) pdf = g_bytes_new (contents, length);
-    LajnaSealFacts facts;
+    g_auto(LajnaSealFacts) facts = { 0 };
 
     expect_ok (keys != NULL, error);
     ck_assert_int_eq (lajna_seal_verify (pdf, keys, &facts), LAJNA_SEAL_VALID);

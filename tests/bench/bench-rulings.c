@@ -174,7 +174,7 @@ measure_verify (LajnaDb    *db,
   pdf = g_bytes_new_take (g_steal_pointer (&data), length);
   for (int run = 0; run < SINGLE_RUNS; run++)
     {
-      LajnaSealFacts facts;
+      g_auto(LajnaSealFacts) facts = { 0 };
       g_autofree char *out = NULL;
       gint64 start = g_get_monotonic_time ();
       double took;

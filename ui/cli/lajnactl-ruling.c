@@ -377,7 +377,7 @@ verify (LajnactlContext *ctx,
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *id = NULL;
-  LajnaSealFacts facts;
+  g_auto(LajnaSealFacts) facts = { 0 };
   LajnaSealVerdict verdict;
   int status = LAJNACTL_EXIT_OK;
 
@@ -398,7 +398,8 @@ verify (LajnactlContext *ctx,
     case LAJNA_SEAL_VALID:
       if (facts.is_signed)
         g_print (_("valid: ruling %d of %d (committee %d), version %d, id %s, as issued and "
-                   "signed\n"), facts.number, facts.year, facts.committee_id, facts.version, id);
+                   "signed by %s\n"), facts.number, facts.year, facts.committee_id, facts.version,
+                 id, facts.signer != NULL ? facts.signer : "?");
       else
         g_print (_("valid: ruling %d of %d (committee %d), version %d, id %s, as issued\n"),
                  facts.number, facts.year, facts.committee_id, facts.version, id);

@@ -45,7 +45,10 @@ check_thread (LajnaDb       *db,
           "SELECT EXISTS (SELECT FROM ruling WHERE supersedes = $1)", 1, params, error);
 
       if (newer == NULL)
-        return NULL;
+        {
+          lajna_seal_facts_clear (&checked->facts);
+          return NULL;
+        }
       checked->superseded = PQgetvalue (newer, 0, 0)[0] == 't';
     }
   return g_steal_pointer (&checked);
@@ -59,8 +62,8 @@ verdict_text (const Checked *checked)
     {
     case LAJNA_SEAL_VALID:
       return checked->facts.is_signed
-               ? _("It is the PDF issued and sealed, signed since, and nothing has changed "
-                   "after the signature.")
+               ? _("It is the PDF issued and sealed, signed since by the certificate named "
+                   "below, and nothing has changed after the signature.")
                : _("It is the PDF issued and sealed, byte for byte.");
     case LAJNA_SEAL_SIGNED_THEN_CHANGED:
       return _("It was issued, sealed and signed, but the file has been changed after the "
@@ -108,6 +111,15 @@ checked_cb (GObject      *source,
       heading = checked->verdict == LAJNA_SEAL_VALID ? _("Valid Ruling") : _("Altered Ruling");
       body = g_strjoin (" ", ruling, verdict_text (checked), checked->superseded
                           ? _("A corrected version has replaced it since.") : "", NULL);
+      if (checked->facts.signer != NULL)
+        {
+          g_autofree char *signer = lajna_isolate (checked->facts.signer);
+          g_autofree char *with_signer = g_strdup_printf ("%s\n%s", body, signer);
+
+          g_free (body);
+          body = g_steal_pointer (&with_signer);
+        }
+      lajna_seal_facts_clear (&checked->facts);
     }
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
