@@ -237,7 +237,8 @@ fill_byte_range (GString *out,
                  gsize   *contents_at,
                  gsize   *contents_end)
 {
-  char *range = (char *) lajna_pdf_find_last (out->str, out->len, "/ByteRange [0 ") + strlen ("/ByteRange [0 ");
+  char *range = (char *) lajna_pdf_find_last (out->str, out->len, "/ByteRange [0 ")
+                + strlen ("/ByteRange [0 ");
   g_autofree char *numbers = NULL;
 
   *contents_at = (const char *) lajna_pdf_find_last (out->str, out->len, "/Contents <") - out->str
@@ -394,9 +395,27 @@ read_range (const char *range,
   return TRUE;
 }
 
+/* Whom @cert names: its subject's common name, or else its whole
+ * subject. */
+static char *
+certificate_holder (X509 *cert)
+{
+  X509_NAME *name = X509_get_subject_name (cert);
+  char common[256];
+  char *line;
+  char *named;
+
+  if (X509_NAME_get_text_by_NID (name, NID_commonName, common, sizeof common) > 0)
+    return g_strdup (common);
+  line = X509_NAME_oneline (name, NULL, 0);
+  named = g_strdup (line);
+  OPENSSL_free (line);
+  return named;
+}
+
 /* Whether the signature whose /ByteRange is at @range is its signer's
  * over the bytes the range covers, which end at @covered; its signing
- * certificate's subject in @subject, when asked for. */
+ * certificate's holder in @subject, when asked for. */
 static gboolean
 check_range (const char  *data,
              gsize        length,
@@ -437,13 +456,9 @@ check_range (const char  *data,
   if (good && subject != NULL)
     {
       STACK_OF (X509) *signers = CMS_get0_signers (cms);
-      char *line = sk_X509_num (signers) > 0
-                     ? X509_NAME_oneline (X509_get_subject_name (sk_X509_value (signers, 0)),
-                                          NULL, 0)
-                     : NULL;
 
-      *subject = g_strdup (line);
-      OPENSSL_free (line);
+      *subject = sk_X509_num (signers) > 0 ? certificate_holder (sk_X509_value (signers, 0))
+                                           : NULL;
       sk_X509_free (signers);
     }
   CMS_ContentInfo_free (cms);
@@ -484,7 +499,8 @@ lajna_pdf_signature_check (GBytes  *pdf,
  * @pdf: a PDF
  * @offset: where an update of the file begins
  * @covered: (out): where the bytes the signature covers end
- * @subject: (out) (optional): the signing certificate's subject
+ * @subject: (out) (optional): whom the signing certificate names (its
+ *   common name)
  * @error: return location for a #GError
  *
  * Checks the first signature after @offset: that the update there is a

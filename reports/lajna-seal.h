@@ -23,8 +23,8 @@ typedef enum
 
 /* What a seal names: the ruling, its number of its committee's year, and
  * its version; and whether the PDF carries a signatory's signature, whose
- * certificate's subject is @signer (a certificate the seal does not
- * vouch for: the one who checks judges whom it names). */
+ * certificate names @signer (its common name: a certificate the seal does
+ * not vouch for, the one who checks judges whom it names). */
 typedef struct
 {
   gint64 ruling_id;

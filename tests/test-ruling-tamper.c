@@ -186,8 +186,8 @@ with_update (GBytes       *pdf,
 static char *
 entries_but_length (const char *dictionary)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("<<|>>|/Filter\\s*/FlateDecode|/Length\\s+\\d+(\\s+0\\s+R)?",
-                                         0, 0, NULL);
+  g_autoptr(GRegex) regex =
+    g_regex_new ("<<|>>|/Filter\\s*/FlateDecode|/Length\\s+\\d+(\\s+0\\s+R)?", 0, 0, NULL);
 
   return g_regex_replace_literal (regex, dictionary, -1, 0, "", 0, NULL);
 }
@@ -349,7 +349,7 @@ START_TEST (test_signed_baseline)
   ck_assert_int_eq (lajna_seal_verify (signed_pdf, issued.keys, &facts), LAJNA_SEAL_VALID);
   ck_assert (facts.is_signed);
   /* Who signed, for the one who checks to judge. */
-  ck_assert_str_eq (facts.signer, "/CN=Lajna Chair");
+  ck_assert_str_eq (facts.signer, "Lajna Chair");
 
   der = lajna_test_signature_der (signed_pdf);
   cms = tool_on (dir, der, "signature.der", "openssl",
