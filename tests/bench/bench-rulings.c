@@ -189,8 +189,8 @@ measure_verify (LajnaDb    *db,
       g_array_append_val (reference, took);
     }
   g_print ("ruling-verify-ms %.1f   (median of %d: seal read and checked, the bytes it covers"
-           " hashed, its update compared); pdftotext of the same PDF %.1f ms\n", bench_percentile (ms, 0.50),
-           SINGLE_RUNS, bench_percentile (reference, 0.50));
+           " hashed, its update compared); pdftotext of the same PDF %.1f ms\n",
+           bench_percentile (ms, 0.50), SINGLE_RUNS, bench_percentile (reference, 0.50));
 }
 
 /* LibreOffice writing the same text as a PDF, exec to exit; the ratio of

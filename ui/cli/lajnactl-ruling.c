@@ -11,8 +11,8 @@
  * with its digest; `ruling verify FILE.pdf [--key
  * SEAL.pem]`, a ruling's seal checked offline (with the database's keys
  * only when there is a database: it is never made for this): exit 0
- * when valid, 3 when altered or signed then changed, 4 when unknown; `ruling seal-key -o SEAL.pem`, every
- * committee's public seal keys (in use and retired) for those who check
+ * when valid, 3 when altered or signed then changed, 4 when unknown;
+ * `ruling seal-key -o SEAL.pem`, every committee's public seal keys (in use and retired) for those who check
  * rulings without the database; and `ruling seal-key --rotate --committee
  * ID`, a committee's new seal key. */
 
@@ -499,7 +499,8 @@ lajnactl_ruling (LajnactlContext *ctx,
   if (argc >= 2 && strcmp (argv[1], "seal-key") == 0)
     return seal_key (ctx, argc - 1, argv + 1);
   return lajnactl_usage_error (NULL, _("Use: ruling list [--committee ID] [--json], ruling "
-                                       "issue --case ID [--date YYYY-MM-DD], ruling render --case ID -o FILE.pdf, "
+                                       "issue --case ID [--date YYYY-MM-DD], ruling render "
+                                       "--case ID -o FILE.pdf, "
                                        "ruling sign --ruling ID --key FILE.p12 -o FILE.pdf, "
                                        "ruling verify FILE.pdf [--key SEAL.pem], or ruling "
                                        "seal-key -o SEAL.pem | --rotate --committee ID"));

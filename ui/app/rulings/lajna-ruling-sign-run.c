@@ -2,8 +2,9 @@
  * signatory's PKCS#12 key, its password, and where to save the signed
  * PDF; then signs on the database worker (reports/lajna-ruling.c: the
  * incremental update, time-stamped by the authority of the
- * `timestamp-authority` setting when there is one, the signed PDF stored once with its digest, the file
- * moving to signed) and says how it went. The password is wiped once used. */
+ * `timestamp-authority` setting when there is one, the signed PDF stored
+ * once with its digest, the file moving to signed) and says how it went.
+ * The password is wiped once used. */
 
 #include "lajna-ruling-sign-run.h"
 
