@@ -130,9 +130,11 @@ START_TEST (test_every_character_agrees)
                           &error);
   ck_assert_msg (result != NULL, "%s", error != NULL ? error->message : "");
   for (int row = 0; row < PQntuples (result); row++)
-    g_hash_table_insert (in_sql,
-                         GUINT_TO_POINTER (g_ascii_strtoull (PQgetvalue (result, row, 0), NULL, 10)),
-                         PQgetvalue (result, row, 1));
+    {
+      guint64 c = g_ascii_strtoull (PQgetvalue (result, row, 0), NULL, 10);
+
+      g_hash_table_insert (in_sql, GUINT_TO_POINTER (c), PQgetvalue (result, row, 1));
+    }
 
   for (gunichar c = 1; c <= 0xEFFFF; c++)
     {
@@ -156,17 +158,6 @@ START_TEST (test_every_character_agrees)
   ck_assert_uint_gt (n_changed, 5000);
 }
 END_TEST
-
-static char *
-value_of (LajnaDb    *db,
-          const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
-
-  ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
 
 /* Rows stored with an older folding get the new one from the migration,
  * and nothing lands in a file's history or the audit trail: nobody
@@ -202,15 +193,15 @@ START_TEST (test_migration_folds_stored_forms_again)
     "INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction)"
     "  SELECT currval('case_file_id_seq'), max(id) - 1, max(id), 'libyan_man' FROM person",
     &error), "%s", error != NULL ? error->message : "");
-  before = value_of (db, counts);
+  before = lajna_test_value (db, counts);
 
   ck_assert_msg (lajna_db_run (db, g_bytes_get_data (migration, NULL), &error), "%s",
                  error != NULL ? error->message : "");
-  after = value_of (db, counts);
-  name_norm = value_of (db, "SELECT name_norm FROM person WHERE family_name = 'الورفلي'"
-                            " ORDER BY id DESC LIMIT 1");
-  search_norm = value_of (db, "SELECT search_norm FROM case_file"
-                              " WHERE file_number = 'زب/2026/00029'");
+  after = lajna_test_value (db, counts);
+  name_norm = lajna_test_value (db, "SELECT name_norm FROM person WHERE family_name = 'الورفلي'"
+                                   " ORDER BY id DESC LIMIT 1");
+  search_norm = lajna_test_value (db, "SELECT search_norm FROM case_file"
+                                     " WHERE file_number = 'زب/2026/00029'");
   ck_assert (lajna_db_run (db, "ROLLBACK", NULL));
 
   ck_assert_str_eq (name_norm, "عليرضا كريم الورفلي");
