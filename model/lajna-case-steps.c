@@ -18,8 +18,9 @@ step_free (LajnaCaseStep *step)
   g_free (step);
 }
 
-/* The documents that keep the file off the agenda, in the interface's
- * language: "Documents needed first: Passport (Expired), …". */
+/* The documents that keep the file off the agenda or from being complete,
+ * in the interface's language: "Documents needed first: Passport
+ * (Expired), …"; empty when none lacks. */
 static char *
 describe_lacking (LajnaDb     *db,
                   const char  *id,
@@ -34,6 +35,8 @@ describe_lacking (LajnaDb     *db,
 
   if (result == NULL)
     return NULL;
+  if (PQntuples (result) == 0)
+    return g_strdup ("");
 
   for (int i = 0; i < PQntuples (result); i++)
     {
@@ -121,11 +124,19 @@ lajna_case_step_take (LajnaDb     *db,
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT lajna_case_set_status($1, $2, $3)", 3, params, &local_error);
 
+  g_autofree char *lacking = NULL;
+
   if (result != NULL)
     return TRUE;
+  /* A file becomes complete only with its documents: name those lacking. */
+  if (g_error_matches (local_error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID)
+      && g_strcmp0 (to_status, "complete") == 0
+      && (lacking = describe_lacking (db, id, NULL)) != NULL && *lacking != '\0')
+    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID, "%s %s", local_error->message,
+                 lacking);
   /* Offered steps are allowed when they are read: a refusal means the
    * file or its documents changed since. */
-  if (g_error_matches (local_error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID))
+  else if (g_error_matches (local_error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID))
     g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
                  _("The file cannot become “%s” now: its status or its documents changed "
                    "since it was read. (%s)"),

@@ -14,6 +14,7 @@ static const struct
   const char *message;
 } rules[] = {
   { "checklist", N_("The file cannot go on a meeting’s agenda before its mandatory documents are all attached and valid.") },
+  { "complete_checklist", N_("A file is complete only when its mandatory documents are all attached and valid.") },
   { "closed", N_("The meeting is closed: its record cannot be changed. Record a correction, with its reason.") },
   { "not_closed", N_("Corrections are for closed meetings. While the meeting sits, change the vote or decision itself.") },
   { "not_convened", N_("The meeting has not convened yet. Convene it before votes and decisions are recorded.") },

@@ -4,7 +4,8 @@
  * every document their checklist lacks, as a one-page scan. Each page is
  * a plain sheet ruled with grey lines, a different number for each type
  * (the same bytes are attached to a file once). A document goes through
- * lajna_document_attach(), previews and audit event included. */
+ * lajna_document_attach(), previews and audit event included. A complete
+ * file that still lacks a document (an expired passport) then waits. */
 
 #include "lajna-demo-private.h"
 
@@ -96,5 +97,10 @@ lajna_demo_attach_documents (LajnaDb  *db,
                                  sheet, &already, error) == 0)
         return FALSE;
     }
-  return TRUE;
+  /* A file is complete only with its checklist met, and a party's
+   * passport may have expired since: such a file waits for a new one. */
+  return lajna_db_run (db,
+      "SELECT lajna_case_set_status(c.id, 'documents_pending', 'a document has expired')"
+      "  FROM case_file c"
+      " WHERE c.status = 'complete' AND EXISTS (SELECT FROM lajna_case_lacking(c.id))", error);
 }

@@ -314,6 +314,49 @@ cover_statuses (Demo *d)
       }
 }
 
+/* Newest first, as the files that get documents are chosen. */
+static gint
+compare_newest (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const Demo *d = data;
+  guint i = *(const guint *) a, j = *(const guint *) b;
+  gint x = d->cases[i].received, y = d->cases[j].received;
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return i > j ? -1 : (gint) (i < j);
+}
+
+/* A file becomes complete only with its documents, and only the newest
+ * files of each committee waiting for a meeting get theirs (see
+ * lajna_demo_attach_documents()): the others that came to complete from
+ * registration wait for their documents instead. */
+static void
+wait_for_documents (Demo *d)
+{
+  for (guint k = 0; k < d->n_committees; k++)
+    {
+      g_autoptr(GArray) waiting = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < d->n_cases; i++)
+        if (d->cases[i].committee == k
+            && (d->cases[i].status == ST_COMPLETE || d->cases[i].status == ST_SCHEDULED))
+          g_array_append_val (waiting, i);
+      g_array_sort_with_data (waiting, compare_newest, d);
+      for (guint n = DOCUMENTED_FILES; n < waiting->len; n++)
+        {
+          Case *c = &d->cases[g_array_index (waiting, guint, n)];
+
+          if (c->status == ST_COMPLETE
+              && (c->from_status == ST_REGISTERED || c->from_status == ST_PENDING))
+            {
+              c->status = ST_PENDING;
+              c->from_status = ST_REGISTERED;
+            }
+        }
+    }
+}
+
 /* Files arrive evenly over the span, each to a committee by its share. */
 static void
 make_cases (Demo *d)
@@ -332,6 +375,7 @@ make_cases (Demo *d)
       walk_file (d, c);
     }
   cover_statuses (d);
+  wait_for_documents (d);
   for (guint i = 0; i < d->n_cases; i++)
     {
       Case *c = &d->cases[i];

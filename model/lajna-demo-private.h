@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 #define FIRST_YEAR    (REF_YEAR - 3)
 #define N_YEARS       4
 #define N_MEMBERS     5
+/* Files of each committee waiting for a meeting that get their documents. */
+#define DOCUMENTED_FILES 12
 
 typedef enum
 {

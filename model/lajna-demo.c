@@ -26,8 +26,6 @@
 #include <string.h>
 
 #define CHUNK_BYTES   (1 << 20)
-/* Files of each committee waiting for a meeting that get their documents. */
-#define DOCUMENTED_FILES 12
 
 static const char *const bulk_tables[] = {
   "person", "case_file", "marriage_case", "juvenile_case", "case_history", "meeting",

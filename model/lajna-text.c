@@ -1,13 +1,54 @@
 /* lajna-text.c: Arabic text helpers shared by the model, the reports and the UI.
  *
  * lajna_norm() is the C twin of the SQL function lajna_norm() in
- * model/sql/0001-schema.sql; the two must give the same result for the
- * same input (tests/test-text.c checks them against each other).
+ * model/sql/0027-text-folding.sql; the two must give the same result for
+ * the same input (tests/test-norm.c checks them against each other).
  */
 
 #include "lajna-text.h"
 
 #include <string.h>
+
+/* Default_Ignorable_Code_Point (the same in Unicode 14 and 15): joiners,
+ * direction marks, the byte order mark, variation selectors, fillers and
+ * tags, which keyboards and PDFs leave in text and nobody sees. */
+static const struct
+{
+  gunichar first, last;
+} ignorable_ranges[] = {
+  { 0x00AD, 0x00AD },   { 0x034F, 0x034F },   { 0x061C, 0x061C },   { 0x115F, 0x1160 },
+  { 0x17B4, 0x17B5 },   { 0x180B, 0x180F },   { 0x200B, 0x200F },   { 0x202A, 0x202E },
+  { 0x2060, 0x206F },   { 0x3164, 0x3164 },   { 0xFE00, 0xFE0F },   { 0xFEFF, 0xFEFF },
+  { 0xFFA0, 0xFFA0 },   { 0xFFF0, 0xFFF8 },   { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A },
+  { 0xE0000, 0xE0FFF },
+};
+
+/* Ignorable characters, and the isolated presentation forms of harakat
+ * (U+FE70–U+FE7F and the shadda ligatures U+FC5E–U+FC63), which old PDFs
+ * produce and NFKC would turn into a space followed by the mark. */
+static gboolean
+is_ignorable (gunichar c)
+{
+  if ((c >= 0xFE70 && c <= 0xFE7F) || (c >= 0xFC5E && c <= 0xFC63))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (ignorable_ranges); i++)
+    if (c >= ignorable_ranges[i].first && c <= ignorable_ranges[i].last)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether NFKC leaves @c as it is whatever surrounds it: no decomposition,
+ * combining class 0, never the second of a composition. That holds for
+ * ASCII, the Latin-1 letters and the Arabic letters, digits and
+ * punctuation that names are written with (not the marks from U+0610 and
+ * U+064B, which can reorder or compose). Nearly all text is such, and
+ * g_utf8_normalize() is the dearest step of cleaning. */
+static gboolean
+is_nfkc_inert (gunichar c)
+{
+  return c < 0x00A0 || (c >= 0x00C0 && c <= 0x00FF) || (c >= 0x0600 && c <= 0x060F)
+         || c == 0x061B || (c >= 0x061D && c <= 0x064A) || (c >= 0x0660 && c <= 0x066F);
+}
 
 static gboolean
 is_stripped (gunichar c)
@@ -29,8 +70,15 @@ fold (gunichar c)
       return 0x0627;
     case 0x0649: /* ى */
     case 0x0626: /* ئ */
+    case 0x06CC: /* Persian yeh ی */
       return 0x064A;
+    case 0x06A9: /* keheh ک */
+      return 0x0643;
     case 0x0629: /* ة */
+    case 0x06C1: /* heh goal ہ */
+    case 0x06C2: /* heh goal with hamza ۂ */
+    case 0x06C0: /* heh with yeh ۀ */
+    case 0x06D5: /* ae ە */
       return 0x0647;
     case 0x0624: /* ؤ */
       return 0x0648;
@@ -40,12 +88,57 @@ fold (gunichar c)
 }
 
 /**
+ * lajna_nfkc:
+ * @text: UTF-8 text
+ *
+ * Removes default-ignorable characters (zero-width joiners, direction
+ * marks, the byte order mark…) and the isolated forms of harakat, then
+ * applies NFKC, which turns Arabic presentation forms from old PDFs into
+ * letters and full-width or mathematical digits into 0–9.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL when @text is not
+ *   valid UTF-8
+ */
+char *
+lajna_nfkc (const char *text)
+{
+  g_autoptr(GString) kept = NULL;
+  gboolean inert = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  kept = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      if (c < 0x80)
+        {
+          g_string_append_c (kept, *p);
+          continue;
+        }
+      if (is_ignorable (c))
+        continue;
+      inert &= is_nfkc_inert (c);
+      g_string_append_len (kept, p, g_utf8_next_char (p) - p);
+    }
+  if (inert)
+    return g_string_free (g_steal_pointer (&kept), FALSE);
+  return g_utf8_normalize (kept->str, kept->len, G_NORMALIZE_NFKC);
+}
+
+/**
  * lajna_norm:
  * @text: UTF-8 text
  *
- * Folds Arabic spelling variants so that names can be compared and searched:
- * NFC, harakat and tatweel removed, hamza forms of alef, waw and yeh, alef
- * maqsura and ta marbuta folded.
+ * Folds what Arabic keyboards and old PDFs produce so that names and
+ * numbers can be compared and searched: lajna_nfkc(); harakat and tatweel
+ * removed; hamza forms of alef, waw and yeh, alef maqsura, ta marbuta and
+ * the Persian and Urdu yeh, kaf and heh folded; the digits of every script
+ * as 0–9.
  *
  * Returns: (transfer full) (nullable): the folded text, or %NULL when @text
  *   is not valid UTF-8
@@ -53,21 +146,24 @@ fold (gunichar c)
 char *
 lajna_norm (const char *text)
 {
-  g_autofree char *nfc = NULL;
+  g_autofree char *compat = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
+  compat = lajna_nfkc (text);
+  if (compat == NULL)
     return NULL;
 
-  out = g_string_sized_new (strlen (nfc));
-  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (compat));
+  for (const char *p = compat; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      int digit = g_unichar_digit_value (c);
 
-      if (!is_stripped (c))
+      if (digit >= 0)
+        g_string_append_c (out, (char) ('0' + digit));
+      else if (!is_stripped (c))
         g_string_append_unichar (out, fold (c));
     }
 

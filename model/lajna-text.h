@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 #define LAJNA_FSI "\xe2\x81\xa8" /* U+2068 FIRST STRONG ISOLATE */
 #define LAJNA_PDI "\xe2\x81\xa9" /* U+2069 POP DIRECTIONAL ISOLATE */
 
+char *lajna_nfkc        (const char *text);
 char *lajna_norm        (const char *text);
 char *lajna_isolate     (const char *text);
 char *lajna_isolate_int (gint64      value);

@@ -121,30 +121,6 @@ lajna_validation_find (const LajnaValidation *self,
   return NULL;
 }
 
-/* Whether NFC leaves @text as it is because each of its characters stays
- * whatever surrounds it: no decomposition, combining class 0, never the
- * second of a composition. That holds below U+0300 (ASCII and the Latin
- * letters with their accents precomposed) and for the Arabic letters,
- * digits and punctuation that names are written with (not the marks from
- * U+0610 and U+064B, which can reorder or compose). Intake text is nearly
- * always such, and g_utf8_normalize() is the dearest step of cleaning. */
-static gboolean
-is_nfc_inert (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c;
-
-      if ((guchar) *p < 0x80)
-        continue;
-      c = g_utf8_get_char (p);
-      if (!(c < 0x0300 || (c >= 0x0600 && c <= 0x060F) || (c >= 0x061B && c <= 0x064A)
-            || (c >= 0x0660 && c <= 0x066F)))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* g_unichar_isspace() on ASCII, which (unlike g_ascii_isspace()) leaves
  * out the vertical tab: that one is a control character, and goes. */
 static gboolean
@@ -157,10 +133,11 @@ is_ascii_space (gunichar c)
  * lajna_clean_text:
  * @input: text typed, pasted or imported
  *
- * What every text field goes through before it is checked or stored: NFC,
- * no bidi control characters (they could make a name display as another),
- * no other control characters, white space runs folded to one space and
- * trimmed.
+ * What every text field goes through before it is checked or stored:
+ * lajna_nfkc() (no bidi control characters, which could make a name
+ * display as another, nor any other invisible character; presentation
+ * forms from old PDFs as plain letters), no control characters, white
+ * space runs folded to one space and trimmed.
  *
  * Returns: (transfer full) (nullable): the clean text, or %NULL when
  *   @input is not valid UTF-8
@@ -168,20 +145,15 @@ is_ascii_space (gunichar c)
 char *
 lajna_clean_text (const char *input)
 {
-  g_autofree char *no_bidi = NULL;
-  g_autofree char *nfc = NULL;
-  const char *text;
+  g_autofree char *text = NULL;
   GString *out;
   gboolean space = FALSE;
 
   g_return_val_if_fail (input != NULL, NULL);
 
-  no_bidi = lajna_strip_bidi (input);
-  if (no_bidi == NULL)
+  text = lajna_nfkc (input);
+  if (text == NULL)
     return NULL;
-  text = no_bidi;
-  if (!is_nfc_inert (text))
-    text = nfc = g_utf8_normalize (no_bidi, -1, G_NORMALIZE_NFC);
 
   out = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))

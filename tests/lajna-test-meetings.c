@@ -76,16 +76,16 @@ committee (LajnaDb    *db,
   return (int) query_int (db, "SELECT id FROM committee WHERE code = $1", code);
 }
 
-/* A file of @kind, complete: every document its kind's rules name is there. */
+/* A file of @kind, complete: every document its kind's rules name is there
+ * before it becomes so. */
 gint64
 complete_file (LajnaDb    *db,
                const char *kind)
 {
   gint64 id = query_int (db,
-      "INSERT INTO case_file (committee_id, kind, file_number, status)"
-      " SELECT id, kind, file_prefix || '/2032/' || lpad(nextval('mt_file_number')::text, 5, '0'),"
-      "        'complete' FROM committee"
-      "  WHERE code = 'mt' || left($1, 1) RETURNING id", kind);
+      "INSERT INTO case_file (committee_id, kind, file_number)"
+      " SELECT id, kind, file_prefix || '/2032/' || lpad(nextval('mt_file_number')::text, 5, '0')"
+      "   FROM committee WHERE code = 'mt' || left($1, 1) RETURNING id", kind);
   g_autofree char *text = g_strdup_printf (ID, id);
 
   query_int (db,
@@ -100,6 +100,7 @@ complete_file (LajnaDb    *db,
                    "           VALUES ('حدث', 'm', 'LY') RETURNING id)"
                    "INSERT INTO juvenile_case (case_id, juvenile_id)"
                    " SELECT $1, id FROM p RETURNING case_id", text);
+  query_int (db, "UPDATE case_file SET status = 'complete' WHERE id = $1 RETURNING id", text);
   return id;
 }
 

@@ -123,6 +123,19 @@ lajna_test_shared_connect (void)
   return db;
 }
 
+/* The first value of the first row @sql returns; the test fails when the
+ * query does. */
+char *
+lajna_test_value (LajnaDb    *db,
+                  const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
+
+  ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
 /**
  * lajna_test_shared_require_passwords:
  *

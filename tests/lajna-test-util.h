@@ -28,6 +28,8 @@ void           lajna_test_shared_stop     (void);
 LajnaDatabase *lajna_test_shared_database (void);
 const char    *lajna_test_shared_data_dir (void);
 LajnaDb       *lajna_test_shared_connect  (void);
+char          *lajna_test_value           (LajnaDb    *db,
+                                           const char *sql);
 void           lajna_test_shared_require_passwords (void);
 char          *lajna_test_shared_conninfo_as (const char *login);
 

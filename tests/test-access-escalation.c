@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lajna-case-steps.h"
 #include "lajna-document-file.h"
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"
@@ -509,6 +510,63 @@ START_TEST (test_ruling_steps_only_through_rulings)
 }
 END_TEST
 
+/* A file becomes complete only with its mandatory documents: a clerk
+ * gets nowhere through the transition function, with forged or missing
+ * arguments, by writing the status or by inserting a file complete; the
+ * app's step names the documents; once they are in, the step is taken. */
+START_TEST (test_complete_only_with_documents)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           lajna_test_register_file (admin, "marriage", "ac-a"));
+  g_autofree char *status_sql = g_strdup_printf ("SELECT status FROM case_file WHERE id = %s",
+                                                 file);
+  g_autofree char *papers = g_strdup_printf (
+      "INSERT INTO document (case_id, type_code, mime_type, byte_size, sha256, source, issued_on)"
+      " SELECT c.id, l.type_code, 'application/pdf', 0, sha256(convert_to(l.type_code, 'UTF8')),"
+      "        'scan', current_date - 1"
+      "   FROM case_file c CROSS JOIN LATERAL lajna_case_lacking(c.id) l WHERE c.id = %s", file);
+  const Attempt refused[] = {
+    { "clerk_a", "SELECT lajna_case_set_status(ID, 'complete')", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "SELECT lajna_case_set_status(ID, 'documents_pending', 'waiting')", file, "", 0 },
+    { "clerk_a", "SELECT lajna_case_set_status(ID, 'complete', 'all in')", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "SELECT lajna_case_set_status(ID, 'Complete')", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "SELECT lajna_case_set_status(ID, NULL)", file, NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "SELECT lajna_case_set_status(NULL, 'complete')", file, NULL,
+      LAJNA_DB_ERROR_NOT_FOUND },
+    { "clerk_a", "UPDATE case_file SET status = 'complete', row_version = row_version + 1"
+                 " WHERE id = ID RETURNING id", file, NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "INSERT INTO case_file (committee_id, kind, file_number, status)"
+                 " SELECT committee_id, kind, file_number || '-2', 'complete' FROM case_file"
+                 "  WHERE id = ID RETURNING id", file, NULL, LAJNA_DB_ERROR_INVALID },
+  };
+  const Attempt taken = {
+    "clerk_a", "SELECT lajna_case_set_status(ID, 'complete', 'all in')", file, "", 0
+  };
+  g_autoptr(LajnaDb) clerk = connect_as ("clerk_a");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *complete = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    attempt (&refused[i]);
+  ck_assert (!lajna_case_step_take (clerk, g_ascii_strtoll (file, NULL, 10), "complete", NULL,
+                                    &error));
+  ck_assert_msg (strstr (error->message, "Documents needed first: ") != NULL
+                   && strstr (error->message, "Passport") != NULL, "%s", error->message);
+  pending = admin_value (status_sql);
+  ck_assert_str_eq (pending, "documents_pending");
+
+  admin_run (papers);
+  attempt (&taken);
+  complete = admin_value (status_sql);
+  ck_assert_str_eq (complete, "complete");
+}
+END_TEST
+
 /* A juvenile file's documents (bytes and previews) are read by those who
  * read the child's name, not by the administrator. */
 START_TEST (test_juvenile_documents_kept)
@@ -556,5 +614,6 @@ escalation_tcase (void)
   tcase_add_test (tc, test_rulings_kept);
   tcase_add_test (tc, test_ruling_steps_only_through_rulings);
   tcase_add_test (tc, test_juvenile_documents_kept);
+  tcase_add_test (tc, test_complete_only_with_documents);
   return tc;
 }

@@ -177,6 +177,46 @@ START_TEST (test_search_finds_harakat_and_maqsura)
 }
 END_TEST
 
+/* What an Arabic or Persian keyboard types finds the file: Arabic-Indic
+ * digits in a file or national number, a name with Persian yeh and kaf,
+ * a zero-width non-joiner and a right-to-left mark. */
+START_TEST (test_search_folds_keyboard_variants)
+{
+  static const char *const typed[] = {
+    "زب/٢٠٢٦/٩٠٠٢٩",
+    "زکی\xe2\x80\x8c علی\xe2\x80\x8f",
+    "١١٩٨٥١٢٣٤٥٦٧",
+  };
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (lajna_db_run (db,
+    "INSERT INTO person (name, father_name, family_name, sex, nationality, national_number)"
+    "  VALUES ('زكي', 'علي', 'الكيلاني', 'm', 'LY', '119851234567');"
+    "INSERT INTO person (name, latin_name, sex, nationality, passport_number)"
+    "  VALUES ('آنا', 'Anna Berg', 'f', 'SE', 'SE1234567');"
+    "INSERT INTO case_file (committee_id, kind, file_number, received_on)"
+    "  SELECT id, 'marriage', 'زب/2026/90029', '2026-11-23' FROM committee"
+    "   WHERE kind = 'marriage' LIMIT 1;"
+    "INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction)"
+    "  SELECT currval('case_file_id_seq'), max(id) - 1, max(id), 'libyan_man' FROM person",
+    &error), "%s", error != NULL ? error->message : "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      lajna_case_query_set_text (query, typed[i]);
+      rows = lajna_case_query_fetch (query, db, NULL, 10, &error);
+      ck_assert_msg (rows != NULL, "%s", error != NULL ? error->message : "");
+      ck_assert_msg (rows->len == 1, "“%s” found %u files", typed[i], rows->len);
+      ck_assert_str_eq (lajna_case_summary_get_file_number (g_ptr_array_index (rows, 0)),
+                        "زب/2026/90029");
+    }
+}
+END_TEST
+
 /* The demo writes each file's title and search text itself, for speed:
  * exactly what the database's own formula gives (which leaves identity
  * numbers out of the search text), so that refreshing them changes no
@@ -264,6 +304,7 @@ case_list_suite (void)
   tcase_add_test (tc, test_sorted_and_filtered_pages_match_sql);
   tcase_add_test (tc, test_search_matches_variants);
   tcase_add_test (tc, test_search_finds_harakat_and_maqsura);
+  tcase_add_test (tc, test_search_folds_keyboard_variants);
   tcase_add_test (tc, test_demo_search_text_as_the_database_makes_it);
   tcase_add_test (tc, test_server_crash_then_try_again);
   suite_add_tcase (suite, tc);

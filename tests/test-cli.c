@@ -153,6 +153,17 @@ START_TEST (test_search_and_show)
   g_free (out);
   g_free (err);
 
+  /* the file number in Arabic-Indic digits, the father's name with a
+   * Persian yeh and a zero-width non-joiner */
+  ck_assert_int_eq (run_cli (ARGS ("case", "search", "ح/٢٠٢٦/٠٠٧٧٧"), &out, &err), 0);
+  ck_assert_msg (g_str_has_prefix (out, id), "%s", out);
+  g_free (out);
+  g_free (err);
+  ck_assert_int_eq (run_cli (ARGS ("case", "search", "عیسی\xe2\x80\x8c"), &out, &err), 0);
+  ck_assert_msg (g_str_has_prefix (out, id), "%s", out);
+  g_free (out);
+  g_free (err);
+
   ck_assert_int_eq (run_cli (ARGS ("case", "show", id, "--json"), &out, &err), 0);
   ck_assert (strstr (out, "\"guardian\":[") != NULL);
   ck_assert (strstr (out, "عيسى المقريف") != NULL);

@@ -211,6 +211,40 @@ START_TEST (test_earlier_rejection_flagged)
 }
 END_TEST
 
+/* The same person typed on an Arabic keyboard and on a Persian one, with
+ * a zero-width non-joiner: the same name to duplicate detection, both for
+ * a registered file and for the form while it is being filled in. */
+START_TEST (test_keyboard_variants)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(PGresult) found = NULL;
+  g_autoptr(PGresult) typed = NULL;
+
+  add_person_with_file (sql, (const char *[]) { "زكي", "علي", "يحيى", "الكيلاني" }, 400);
+  add_person_with_file (sql,
+                        (const char *[]) { "زکی", "علی\xe2\x80\x8c", "یحیی", "الکیلانی" }, 400);
+  ck_assert (lajna_db_run (db, sql->str, NULL));
+
+  found = lajna_db_exec (db,
+      "SELECT d.reason, d.score, p.name FROM lajna_person_duplicates("
+      "  (SELECT max(id) FROM person), 0.5) d JOIN person p ON p.id = d.person_id", NULL);
+  ck_assert (found != NULL);
+  ck_assert_int_eq (PQntuples (found), 1);
+  ck_assert_str_eq (PQgetvalue (found, 0, 0), "name_birth_date");
+  ck_assert_str_eq (PQgetvalue (found, 0, 1), "1");
+  ck_assert_str_eq (PQgetvalue (found, 0, 2), "زكي");
+
+  typed = lajna_db_exec (db,
+      "SELECT count(*) FROM lajna_intake_duplicates(jsonb_build_object("
+      "  'name', 'زکی', 'father_name', 'علی', 'grandfather_name', 'یحیی\xe2\x80\x8f',"
+      "  'family_name', 'الکیلانی', 'birth_date', DATE '2005-01-01' + 400,"
+      "  'nationality', 'LY'), 0.99)", NULL);
+  ck_assert (typed != NULL);
+  ck_assert_str_eq (PQgetvalue (typed, 0, 0), "2");
+}
+END_TEST
+
 static Suite *
 duplicates_suite (void)
 {
@@ -222,6 +256,7 @@ duplicates_suite (void)
   tcase_add_test (tc, test_same_numbers);
   tcase_add_test (tc, test_verdicts);
   tcase_add_test (tc, test_earlier_rejection_flagged);
+  tcase_add_test (tc, test_keyboard_variants);
   suite_add_tcase (suite, tc);
   return suite;
 }

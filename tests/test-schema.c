@@ -8,17 +8,6 @@
 #include "lajna-test-util.h"
 
 
-static char *
-value_of (LajnaDb    *db,
-          const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
-
-  ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
-  return g_strdup (PQgetvalue (result, 0, 0));
-}
-
 START_TEST (test_migrate_twice_is_a_no_op)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -37,7 +26,7 @@ START_TEST (test_migrate_twice_is_a_no_op)
   shipped = g_resources_enumerate_children ("/org/lajna/Lajna/sql", G_RESOURCE_LOOKUP_FLAGS_NONE,
                                             NULL);
   ck_assert_ptr_nonnull (shipped);
-  rows = value_of (db, "SELECT count(*) FROM schema_version");
+  rows = lajna_test_value (db, "SELECT count(*) FROM schema_version");
   ck_assert_uint_eq (g_ascii_strtoull (rows, NULL, 10), g_strv_length (shipped));
 }
 END_TEST
@@ -71,7 +60,7 @@ START_TEST (test_domain_tables_exist)
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT to_regclass('%s') IS NOT NULL", tables[i]);
-      g_autofree char *exists = value_of (db, sql);
+      g_autofree char *exists = lajna_test_value (db, sql);
 
       ck_assert_msg (g_str_equal (exists, "t"), "table %s is missing", tables[i]);
     }
@@ -81,9 +70,9 @@ END_TEST
 START_TEST (test_reference_data)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  g_autofree char *countries = value_of (db, "SELECT count(*) FROM country");
-  g_autofree char *arab = value_of (db, "SELECT count(*) FROM country WHERE arab_league");
-  g_autofree char *libya = value_of (db, "SELECT name_ar FROM country WHERE code = 'LY'");
+  g_autofree char *countries = lajna_test_value (db, "SELECT count(*) FROM country");
+  g_autofree char *arab = lajna_test_value (db, "SELECT count(*) FROM country WHERE arab_league");
+  g_autofree char *libya = lajna_test_value (db, "SELECT name_ar FROM country WHERE code = 'LY'");
 
   ck_assert_int_ge (g_ascii_strtoll (countries, NULL, 10), 240);
   ck_assert_str_eq (arab, "22");
@@ -94,7 +83,7 @@ END_TEST
 START_TEST (test_trigrams_see_arabic)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
-  g_autofree char *n = value_of (db, "SELECT cardinality(show_trgm('محمد'))");
+  g_autofree char *n = lajna_test_value (db, "SELECT cardinality(show_trgm('محمد'))");
 
   /* Under a C locale this is 0 and Arabic search is dead. */
   ck_assert_int_gt (g_ascii_strtoll (n, NULL, 10), 0);
@@ -115,9 +104,11 @@ START_TEST (test_status_transitions_enforced)
     "INSERT INTO case_file (committee_id, kind, file_number)"
     "  SELECT id, 'marriage', 'ت/2026/00001' FROM committee WHERE code = 't-status';"
     "SELECT lajna_case_set_status(currval('case_file_id_seq'), 'complete')", &error));
-  status = value_of (db, "SELECT status FROM case_file WHERE id = currval('case_file_id_seq')");
+  status = lajna_test_value (db, "SELECT status FROM case_file"
+                                 " WHERE id = currval('case_file_id_seq')");
   ck_assert_str_eq (status, "complete");
-  history = value_of (db, "SELECT count(*) FROM case_history WHERE case_id = currval('case_file_id_seq')");
+  history = lajna_test_value (db, "SELECT count(*) FROM case_history"
+                                  " WHERE case_id = currval('case_file_id_seq')");
   ck_assert_str_eq (history, "1");
 
   /* complete → signed skips the meeting and the ruling: refused. */

@@ -33,6 +33,28 @@ START_TEST (test_norm_folds_variants)
 }
 END_TEST
 
+/* What Arabic keyboards and old PDFs produce folds to what a clerk types. */
+START_TEST (test_norm_folds_keyboard_and_pdf_forms)
+{
+  /* Arabic-Indic, Extended Arabic-Indic, Devanagari and full-width digits */
+  assert_norm ("زب/٢٠٢٦/٠٠٠٢٩", "زب/2026/00029");
+  assert_norm ("۱۹۹۰", "1990");
+  assert_norm ("\xe0\xa5\xa7\xe0\xa5\xa8", "12");
+  assert_norm ("\xef\xbc\x91\xef\xbc\x92", "12");
+  /* Persian and Urdu yeh, kaf and heh */
+  assert_norm ("علی", "علي");
+  assert_norm ("کریم", "كريم");
+  assert_norm ("ہ ۀ ە ۂ", "ه ه ه ه");
+  /* ZWNJ, RLM, ZWJ, ALM, BOM, soft hyphen */
+  assert_norm ("عبد\xe2\x80\x8c" "الله", "عبدالله");
+  assert_norm ("\xe2\x80\x8f" "محمد\xe2\x80\x8d\xd8\x9c\xef\xbb\xbf\xc2\xad", "محمد");
+  /* presentation forms: ﻣﺤﻤﺪ, the isolated fatha, the ligature ﷲ */
+  assert_norm ("\xef\xbb\xa3\xef\xba\xa4\xef\xbb\xa4\xef\xba\xaa", "محمد");
+  assert_norm ("محمد\xef\xb9\xb6", "محمد");
+  assert_norm ("\xef\xb7\xb2", "الله");
+}
+END_TEST
+
 START_TEST (test_norm_rejects_invalid_utf8)
 {
   ck_assert_ptr_null (lajna_norm ("\xff\xfe"));
@@ -88,6 +110,7 @@ text_suite (void)
   TCase *tc = tcase_create ("/text");
 
   tcase_add_test (tc, test_norm_folds_variants);
+  tcase_add_test (tc, test_norm_folds_keyboard_and_pdf_forms);
   tcase_add_test (tc, test_norm_rejects_invalid_utf8);
   tcase_add_test (tc, test_isolate_wraps);
   tcase_add_test (tc, test_strip_bidi_controls);

@@ -35,6 +35,8 @@ START_TEST (test_clean_text)
     { "\xe2\x81\xa6" "x\xe2\x81\xa9 \xe2\x80\x8f\xd8\x9c", "x" }, /* isolates, RLM, ALM */
     { "\xd8\xa7\xd9\x93" "منة", "آمنة" },                        /* NFC composes madda */
     { "a\x01" "b", "ab" },
+    { "عبد\xe2\x80\x8c" "الله\xef\xbb\xbf", "عبدالله" },              /* ZWNJ, BOM */
+    { "\xef\xbb\xa3\xef\xba\xa4\xef\xbb\xa4\xef\xba\xaa\xef\xb9\xb6", "محمد" }, /* PDF forms */
     { "", "" },
   };
 

@@ -1,0 +1,85 @@
+-- Arabic folding for what keyboards and old PDFs produce, on top of 0001's:
+-- invisible characters (Default_Ignorable_Code_Point: ZWNJ, ZWJ, RLM, ALM,
+-- the byte order mark…) and the isolated forms of harakat (U+FE70–U+FE7F,
+-- U+FC5E–U+FC63, which NFKC would turn into a space and a mark) go; then
+-- NFKC (presentation forms become letters); then, as before, harakat and
+-- tatweel go and hamza forms fold, with the Persian and Urdu yeh, kaf and
+-- heh (ی ک ہ ۂ ۀ ە) folded too; and the digits of every script become
+-- 0–9, so that «زب/٢٠٢٦/٠٠٠٢٩» finds file زب/2026/00029. Its C twin is
+-- lajna_norm() in model/lajna-text.c; both must agree on every input.
+--
+-- Each step is skipped when a cheap test says it would change nothing (the
+-- quick check of NFKC costs a third of normalize()): lajna_norm() runs in
+-- generated columns for every stored name. The digits are the zeros of
+-- every run of decimal digits that NFKC leaves as they are (the others,
+-- full-width and mathematical, it turns into 0–9 itself), translated only
+-- when one is there: translate() compares each character with its whole
+-- list.
+
+DO $do$
+DECLARE
+  v_zeros  integer[] := ARRAY[
+    x'0660', x'06F0', x'07C0', x'0966', x'09E6', x'0A66', x'0AE6', x'0B66', x'0BE6', x'0C66',
+    x'0CE6', x'0D66', x'0DE6', x'0E50', x'0ED0', x'0F20', x'1040', x'1090', x'17E0', x'1810',
+    x'1946', x'19D0', x'1A80', x'1A90', x'1B50', x'1BB0', x'1C40', x'1C50', x'A620', x'A8D0',
+    x'A900', x'A9D0', x'A9F0', x'AA50', x'ABF0', x'104A0', x'10D30', x'11066', x'110F0',
+    x'11136', x'111D0', x'112F0', x'11450', x'114D0', x'11650', x'116C0', x'11730', x'118E0',
+    x'11950', x'11C50', x'11D50', x'11DA0', x'11F50', x'16A60', x'16AC0', x'16B50', x'1E140',
+    x'1E2F0', x'1E4F0', x'1E950']::integer[];
+  v_digits text;
+  v_ascii  text;
+  v_runs   text;
+BEGIN
+  SELECT string_agg(chr(z + d), '' ORDER BY z, d), string_agg(d::text, '' ORDER BY z, d),
+         string_agg(DISTINCT chr(z) || '-' || chr(z + 9), '')
+    INTO v_digits, v_ascii, v_runs
+    FROM unnest(v_zeros) z CROSS JOIN generate_series(0, 9) d;
+  EXECUTE format($f$
+CREATE OR REPLACE FUNCTION public.lajna_norm(t text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v text := t;
+BEGIN
+  IF v ~ '[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E'
+         '\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8\U0001BCA0-\U0001BCA3'
+         '\U0001D173-\U0001D17A\U000E0000-\U000E0FFF\uFE70-\uFE7F\uFC5E-\uFC63]' THEN
+    v := regexp_replace(v, '[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F'
+                           '\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF'
+                           '\uFFA0\uFFF0-\uFFF8\U0001BCA0-\U0001BCA3\U0001D173-\U0001D17A'
+                           '\U000E0000-\U000E0FFF\uFE70-\uFE7F\uFC5E-\uFC63]+', '', 'g');
+  END IF;
+  IF v IS NOT NFKC NORMALIZED THEN
+    v := normalize(v, NFKC);
+  END IF;
+  v := translate(regexp_replace(v, '[\u064B-\u065F\u0670\u0640]+', '', 'g'),
+                 U&'\0623\0625\0622\0671\0649\0626\0629\0624\06CC\06A9\06C1\06C2\06C0\06D5',
+                 U&'\0627\0627\0627\0627\064A\064A\0647\0648\064A\0643\0647\0647\0647\0647');
+  IF v ~ %L THEN
+    v := translate(v, %L, %L);
+  END IF;
+  RETURN v;
+END $$
+$f$, '[' || v_runs || ']', v_digits, v_ascii);
+END $do$;
+
+-- The stored forms made with the old folding, made again in one statement
+-- a table: only the rows whose form changes are written, each with the
+-- column its form is made from set to itself (PostgreSQL makes a generated
+-- column again only when a column it reads is written). Recomputing a
+-- derived column changes nothing a person wrote, so the triggers that
+-- record writes, field history and search text stay out of it (the audit
+-- trail and a file's history show what people did); with row-level
+-- security off, a migration that could not see every row fails rather
+-- than leaving some rows with the old forms.
+SET LOCAL row_security = off;
+
+ALTER TABLE person DISABLE TRIGGER USER;
+UPDATE person SET name = name
+ WHERE name_norm IS DISTINCT FROM
+       lajna_norm(lajna_words(name, father_name, grandfather_name, family_name));
+ALTER TABLE person ENABLE TRIGGER USER;
+
+ALTER TABLE case_file DISABLE TRIGGER USER;
+UPDATE case_file SET search_text = search_text
+ WHERE search_norm IS DISTINCT FROM lajna_norm(lower(search_text));
+ALTER TABLE case_file ENABLE TRIGGER USER;
