@@ -71,6 +71,7 @@ void             lajna_case_record_validate  (const LajnaCaseRecord  *self,
                                               LajnaValidation        *validation,
                                               const GDate            *today,
                                               const char * const     *countries);
+gboolean         lajna_case_record_apply_direction (LajnaCaseRecord   *self);
 LajnaCaseRecord *lajna_case_record_load      (LajnaDb                *db,
                                               gint64                  id,
                                               GError                **error);
