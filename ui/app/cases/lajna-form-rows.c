@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lajna-country.h"
+#include "lajna-country-row.h"
 #include "lajna-labels.h"
 #include "lajna-staff.h"
 #include "lajna-text.h"
@@ -118,17 +118,7 @@ fill_choices (FieldRow               *row,
 {
   const char *column = column_of (row->field->key);
 
-  if (strcmp (column, "nationality") == 0)
-    {
-      add_choice (row, labels, "", _("Not chosen"));
-      for (guint i = 0; i < choices->countries->len; i++)
-        {
-          const LajnaCountry *country = g_ptr_array_index (choices->countries, i);
-
-          add_choice (row, labels, country->code, lajna_prefer_arabic () ? country->name_ar : country->name_en);
-        }
-    }
-  else if (g_str_has_suffix (column, "_id"))
+  if (g_str_has_suffix (column, "_id"))
     {
       const char *profession = strcmp (column, "social_worker_id") == 0 ? "social_worker"
                                                                          : "psychologist";
@@ -161,8 +151,7 @@ fill_choices (FieldRow               *row,
 static gboolean
 is_choice (const LajnaCaseField *field)
 {
-  return field->type == LAJNA_FIELD_CODE || field->type == LAJNA_FIELD_COUNTRY
-         || g_str_has_suffix (field->key, "_id");
+  return field->type == LAJNA_FIELD_CODE || g_str_has_suffix (field->key, "_id");
 }
 
 static GtkWidget *
@@ -254,6 +243,11 @@ add_field (LajnaFormRows          *self,
   row->field = field;
   if (field->type == LAJNA_FIELD_LIST)
     row->row = new_list_row (row);
+  else if (field->type == LAJNA_FIELD_COUNTRY)
+    {
+      row->row = lajna_country_row_new (choices->countries);
+      g_signal_connect_swapped (row->row, "notify::code", G_CALLBACK (row_changed_cb), row);
+    }
   else if (is_choice (field))
     row->row = new_choice_row (row, choices);
   else
@@ -371,6 +365,8 @@ load_row (FieldRow   *row,
         gtk_check_button_set_active (g_ptr_array_index (row->checks, i),
                                      g_strv_contains ((const char * const *) codes, programmes[i]));
     }
+  else if (LAJNA_IS_COUNTRY_ROW (row->row))
+    lajna_country_row_set_code (LAJNA_COUNTRY_ROW (row->row), value);
   else if (row->codes != NULL)
     {
       guint found = 0;
@@ -415,6 +411,8 @@ row_text (FieldRow *row)
           g_string_append_printf (codes, "%s%s", codes->len > 0 ? "," : "", programmes[i]);
       return g_string_free (codes, FALSE);
     }
+  if (LAJNA_IS_COUNTRY_ROW (row->row))
+    return g_strdup (lajna_country_row_get_code (LAJNA_COUNTRY_ROW (row->row)));
   if (row->codes != NULL)
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->row));
