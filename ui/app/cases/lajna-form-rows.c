@@ -189,19 +189,92 @@ new_list_row (FieldRow *row)
   return action;
 }
 
+/* The calendar opens on the day typed, or on today. */
+static void
+calendar_shown_cb (GtkCalendar *calendar)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "lajna-entry");
+  GDate typed;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (lajna_parse_date (gtk_editable_get_text (entry), &typed))
+    day = g_date_time_new_local (g_date_get_year (&typed), g_date_get_month (&typed),
+                                 g_date_get_day (&typed), 0, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (calendar), "lajna-showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, day);
+  g_object_set_data (G_OBJECT (calendar), "lajna-showing", NULL);
+}
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 GtkEditable *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = NULL;
+  GDate date;
+
+  if (g_object_get_data (G_OBJECT (calendar), "lajna-showing") != NULL)
+    return;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (day),
+                  (GDateMonth) g_date_time_get_month (day), (GDateYear) g_date_time_get_year (day));
+  text = lajna_date_text (&date);
+  gtk_editable_set_text (entry, text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                             GTK_TYPE_POPOVER)));
+}
+
+/* Return takes the day the calendar shows chosen, as a click on it does. */
+static gboolean
+calendar_key_pressed_cb (GtkCalendar     *calendar,
+                         guint            keyval,
+                         guint            keycode,
+                         GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  day_selected_cb (calendar, g_object_get_data (G_OBJECT (calendar), "lajna-entry"));
+  return GDK_EVENT_STOP;
+}
+
+/* A date is typed year first, or picked from a calendar. */
+static void
+add_date_suffixes (AdwEntryRow *entry)
+{
+  GtkWidget *hint = gtk_label_new (_("year-month-day"));
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  adw_entry_row_add_suffix (entry, hint);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_object_set_data (G_OBJECT (calendar), "lajna-entry", entry);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected_cb), entry);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), calendar);
+  gtk_widget_add_controller (calendar, keys);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (calendar_shown_cb), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick the date from a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick the date from a calendar"), -1);
+  adw_entry_row_add_suffix (entry, button);
+}
+
 static GtkWidget *
 new_entry_row (FieldRow *row)
 {
   GtkWidget *entry = adw_entry_row_new ();
 
   if (row->field->type == LAJNA_FIELD_DATE)
-    {
-      GtkWidget *hint = gtk_label_new (_("year-month-day"));
-
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "caption");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), hint);
-    }
+    add_date_suffixes (ADW_ENTRY_ROW (entry));
   if (row->field->type == LAJNA_FIELD_NUMBER || row->field->type == LAJNA_FIELD_INT
       || row->field->type == LAJNA_FIELD_DATE)
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (entry), row->field->type == LAJNA_FIELD_NUMBER
