@@ -86,6 +86,8 @@ GPtrArray       *lajna_case_record_find_duplicates (LajnaDb               *db,
                                                     const LajnaCaseRecord *self,
                                                     double                 threshold,
                                                     GError               **error);
+char            *lajna_intake_candidate_anchor     (const LajnaIntakeCandidate *candidate,
+                                                    const char                 *last_changed);
 void             lajna_intake_candidate_free       (LajnaIntakeCandidate  *candidate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCaseRecord, lajna_case_record_free)

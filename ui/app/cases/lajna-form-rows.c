@@ -23,6 +23,10 @@ typedef struct
   GtkWidget            *row;
   GtkWidget            *message_row;
   GtkLabel             *message;
+  /* For a party's field: what the form says about the person typed, such
+   * as the files a person like them is already on. */
+  GtkWidget            *note_row;
+  GtkBox               *notes;
   /* For a choice row: the code of each item. */
   GPtrArray            *codes;
   /* For a list: one check box a code. */
@@ -303,6 +307,24 @@ group_for (LajnaFormRows      *self,
   return group;
 }
 
+static void
+add_note_row (FieldRow            *row,
+              AdwPreferencesGroup *group)
+{
+  GtkWidget *notes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_start (notes, 12);
+  gtk_widget_set_margin_end (notes, 12);
+  gtk_widget_set_margin_top (notes, 6);
+  gtk_widget_set_margin_bottom (notes, 12);
+  row->notes = GTK_BOX (notes);
+  row->note_row = adw_preferences_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->note_row), notes);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->note_row), FALSE);
+  gtk_widget_set_visible (row->note_row, FALSE);
+  adw_preferences_group_add (group, row->note_row);
+}
+
 static FieldRow *
 add_field (LajnaFormRows          *self,
            AdwPreferencesPage     *page,
@@ -345,6 +367,8 @@ add_field (LajnaFormRows          *self,
   gtk_widget_set_visible (row->message_row, FALSE);
   gtk_widget_add_css_class (row->message_row, "field-message");
   adw_preferences_group_add (group, row->message_row);
+  if (strchr (field->key, '.') != NULL)
+    add_note_row (row, group);
   return row;
 }
 
@@ -601,4 +625,55 @@ lajna_form_rows_show_issues (LajnaFormRows         *self,
         first_error = row->row;
     }
   return first_error;
+}
+
+/**
+ * lajna_form_rows_add_note:
+ * @self: the rows
+ * @key: a party's field
+ * @note: (transfer floating): a widget shown under the field
+ *
+ * Shows @note under the field @key and its message, after the notes
+ * already there.
+ */
+void
+lajna_form_rows_add_note (LajnaFormRows *self,
+                          const char    *key,
+                          GtkWidget     *note)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->notes != NULL && strcmp (row->field->key, key) == 0)
+        {
+          gtk_box_append (row->notes, note);
+          gtk_widget_set_visible (row->note_row, TRUE);
+          return;
+        }
+    }
+  g_object_ref_sink (note);
+  g_object_unref (note);
+}
+
+/**
+ * lajna_form_rows_clear_notes:
+ * @self: the rows
+ *
+ * Removes every note of lajna_form_rows_add_note().
+ */
+void
+lajna_form_rows_clear_notes (LajnaFormRows *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *child;
+
+      if (row->notes == NULL)
+        continue;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (row->notes))) != NULL)
+        gtk_box_remove (row->notes, child);
+      gtk_widget_set_visible (row->note_row, FALSE);
+    }
 }
