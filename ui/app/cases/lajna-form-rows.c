@@ -307,22 +307,25 @@ group_for (LajnaFormRows      *self,
   return group;
 }
 
-static void
-add_note_row (FieldRow            *row,
-              AdwPreferencesGroup *group)
+/* A row under a field that only says something about it: hidden until
+ * there is something to say, and passed over by the keyboard. */
+static GtkWidget *
+add_row_under (AdwPreferencesGroup *group,
+               GtkWidget           *child,
+               int                  margin_bottom)
 {
-  GtkWidget *notes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *under = adw_preferences_row_new ();
 
-  gtk_widget_set_margin_start (notes, 12);
-  gtk_widget_set_margin_end (notes, 12);
-  gtk_widget_set_margin_top (notes, 6);
-  gtk_widget_set_margin_bottom (notes, 12);
-  row->notes = GTK_BOX (notes);
-  row->note_row = adw_preferences_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->note_row), notes);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->note_row), FALSE);
-  gtk_widget_set_visible (row->note_row, FALSE);
-  adw_preferences_group_add (group, row->note_row);
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_widget_set_margin_top (child, 6);
+  gtk_widget_set_margin_bottom (child, margin_bottom);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (under), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_widget_set_focusable (under, FALSE);
+  gtk_widget_set_visible (under, FALSE);
+  adw_preferences_group_add (group, under);
+  return under;
 }
 
 static FieldRow *
@@ -355,20 +358,14 @@ add_field (LajnaFormRows          *self,
   message = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_widget_set_margin_start (message, 12);
-  gtk_widget_set_margin_end (message, 12);
-  gtk_widget_set_margin_top (message, 6);
-  gtk_widget_set_margin_bottom (message, 6);
   row->message = GTK_LABEL (message);
-  row->message_row = adw_preferences_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->message_row), message);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->message_row), FALSE);
-  gtk_widget_set_focusable (row->message_row, FALSE);
-  gtk_widget_set_visible (row->message_row, FALSE);
+  row->message_row = add_row_under (group, message, 6);
   gtk_widget_add_css_class (row->message_row, "field-message");
-  adw_preferences_group_add (group, row->message_row);
   if (strchr (field->key, '.') != NULL)
-    add_note_row (row, group);
+    {
+      row->notes = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+      row->note_row = add_row_under (group, GTK_WIDGET (row->notes), 12);
+    }
   return row;
 }
 
