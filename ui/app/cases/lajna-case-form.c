@@ -417,6 +417,9 @@ conflict_response_cb (AdwMessageDialog *dialog,
     {
       lajna_case_record_free (self->record);
       self->record = lajna_case_record_copy (theirs);
+      /* What is shown is now what is saved: closing need not ask. */
+      lajna_case_record_free (self->opened);
+      self->opened = lajna_case_record_copy (theirs);
       lajna_form_rows_load (self->rows, self->record);
       fields_changed_cb (self);
       toast (self, _("The version saved on the other workstation is shown."));
@@ -541,8 +544,9 @@ save_activated (GtkWidget  *widget,
       for (guint i = 0; i < lajna_validation_get_n_issues (validation); i++)
         n += lajna_validation_get_issue (validation, i)->level == LAJNA_ISSUE_ERROR;
       gtk_widget_grab_focus (first_error);
-      show_problem (self, g_dngettext (GETTEXT_PACKAGE, "Correct the marked field to save the file.",
-                                       "Correct the marked fields to save the file.", n));
+      show_problem (self,
+                    g_dngettext (GETTEXT_PACKAGE, "Correct the marked field to save the file.",
+                                 "Correct the marked fields to save the file.", n));
       return;
     }
   save (self);
