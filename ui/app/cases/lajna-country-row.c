@@ -28,6 +28,9 @@ struct _LajnaCountryRow
   GHashTable         *by_code;
   GtkSingleSelection *selection;
   GtkCustomFilter    *filter;
+  /* The text the list is filtered by: the search entry reports a change
+   * only after a pause in typing. */
+  char               *filtered;
   char               *code;
 };
 
@@ -58,7 +61,7 @@ matches (gpointer item,
 {
   LajnaCountryRow *self = user_data;
   const char *code = gtk_string_object_get_string (item);
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *query = self->filtered != NULL ? self->filtered : "";
   const LajnaCountry *country = g_hash_table_lookup (self->by_code, code);
 
   /* "Not chosen" is offered until a search starts. */
@@ -123,6 +126,8 @@ pop_up (LajnaCountryRow *self,
   guint n;
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), typed);
+  g_free (self->filtered);
+  self->filtered = g_strdup (typed);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_menu_button_popup (self->button);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -144,6 +149,8 @@ pop_up (LajnaCountryRow *self,
 static void
 search_changed_cb (LajnaCountryRow *self)
 {
+  g_free (self->filtered);
+  self->filtered = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   select_position (self, 0);
 }
@@ -151,6 +158,9 @@ search_changed_cb (LajnaCountryRow *self)
 static void
 search_activate_cb (LajnaCountryRow *self)
 {
+  /* Return pressed before the pause: the first match of what was typed. */
+  if (g_strcmp0 (self->filtered, gtk_editable_get_text (GTK_EDITABLE (self->search_entry))) != 0)
+    search_changed_cb (self);
   choose (self, gtk_single_selection_get_selected (self->selection));
 }
 
@@ -200,6 +210,14 @@ row_key_pressed_cb (LajnaCountryRow *self,
       || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   g_unichar_to_utf8 (c, typed);
+  /* Letters typed faster than the search takes the focus belong to it. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    {
+      int end = -1;
+
+      gtk_editable_insert_text (GTK_EDITABLE (self->search_entry), typed, -1, &end);
+      return GDK_EVENT_STOP;
+    }
   pop_up (self, typed);
   return GDK_EVENT_STOP;
 }
@@ -264,6 +282,7 @@ static void
 lajna_country_row_finalize (GObject *object)
 {
   g_free (LAJNA_COUNTRY_ROW (object)->code);
+  g_free (LAJNA_COUNTRY_ROW (object)->filtered);
 
   G_OBJECT_CLASS (lajna_country_row_parent_class)->finalize (object);
 }
