@@ -264,6 +264,13 @@ def second_file(root, number):
                        "the duplicate warning beside the name")
     check(len(warning) == 1, f"the duplicate warning is right under the name typed ({warning})")
 
+    tab_to(form, "الطرف الأجنبي", "الجنسية")
+    for key in (ord("e"), ord("g"), ord("y"), KEY_RETURN):
+        press(key)
+    time.sleep(0.5)
+    egypt = value_of(form, "الطرف الأجنبي", "الجنسية")
+    check(egypt == ["مصر"], f"typing “egy” on the nationality row chooses Egypt ({egypt})")
+
     press(KEY_ESCAPE)
     keep = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
                                   and "واصل التحرير" in (a.name or "")), None),
