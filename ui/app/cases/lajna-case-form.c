@@ -3,9 +3,12 @@
  * The form is built from the field table once the country list (and for a
  * juvenile file the staff) is read. Every change is validated at once, in
  * the model, and the messages appear under the fields; the parties are
- * looked up as duplicates a moment after the clerk stops typing. Saving
- * an edited file that another workstation saved meanwhile opens the
- * conflict dialog: nothing is overwritten without the clerk choosing.
+ * looked up as duplicates a moment after the clerk stops typing, and the
+ * warning comes under the field being typed. What stops a save is said
+ * above the fields; only the result is a toast. Saving an edited file
+ * that another workstation saved meanwhile opens the conflict dialog:
+ * nothing is overwritten without the clerk choosing. Closing with unsaved
+ * typing asks first.
  */
 
 #include "lajna-case-form.h"

@@ -1,10 +1,12 @@
 /* lajna-form-rows.c: the rows of a file's form, made from the field table.
  *
  * Each field of lajna_case_fields() gets the row its type calls for (an
- * entry, a list to choose from, check boxes), in a group per part of the
- * file, with a message row under it that validation fills. A field's
- * message appears once the person has touched it, or all of them after a
- * save was tried, so an empty form does not open covered in red.
+ * entry, a list to choose from, a country search, check boxes; a date
+ * also has a calendar), in a group per part of the file, with a message
+ * row under it that validation fills. A field's message appears once the
+ * person has touched it, or all of them after a save was tried, so an
+ * empty form does not open covered in red. A party's field also has a
+ * row for notes, such as the duplicate warning, beside it.
  */
 
 #include "lajna-form-rows.h"
