@@ -525,6 +525,27 @@ lajna_case_record_save (LajnaDb          *db,
   return TRUE;
 }
 
+/**
+ * lajna_intake_candidate_anchor:
+ * @candidate: a duplicate candidate found while a file is typed
+ * @last_changed: (nullable): the key of the field typed last
+ *
+ * Where a form shows @candidate: next to the field being typed when that
+ * field is of the candidate's party, otherwise next to that party's name.
+ *
+ * Returns: (transfer full): a field key of lajna_case_fields()
+ */
+char *
+lajna_intake_candidate_anchor (const LajnaIntakeCandidate *candidate,
+                               const char                 *last_changed)
+{
+  g_autofree char *prefix = g_strconcat (candidate->for_role, ".", NULL);
+
+  if (last_changed != NULL && g_str_has_prefix (last_changed, prefix))
+    return g_strdup (last_changed);
+  return g_strconcat (prefix, "name", NULL);
+}
+
 void
 lajna_intake_candidate_free (LajnaIntakeCandidate *candidate)
 {

@@ -71,6 +71,7 @@ void             lajna_case_record_validate  (const LajnaCaseRecord  *self,
                                               LajnaValidation        *validation,
                                               const GDate            *today,
                                               const char * const     *countries);
+gboolean         lajna_case_record_apply_direction (LajnaCaseRecord   *self);
 LajnaCaseRecord *lajna_case_record_load      (LajnaDb                *db,
                                               gint64                  id,
                                               GError                **error);
@@ -85,6 +86,8 @@ GPtrArray       *lajna_case_record_find_duplicates (LajnaDb               *db,
                                                     const LajnaCaseRecord *self,
                                                     double                 threshold,
                                                     GError               **error);
+char            *lajna_intake_candidate_anchor     (const LajnaIntakeCandidate *candidate,
+                                                    const char                 *last_changed);
 void             lajna_intake_candidate_free       (LajnaIntakeCandidate  *candidate);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCaseRecord, lajna_case_record_free)

@@ -244,3 +244,34 @@ lajna_case_record_validate (const LajnaCaseRecord *self,
   else
     check_marriage (&c);
 }
+
+/**
+ * lajna_case_record_apply_direction:
+ * @self: a marriage record
+ *
+ * Fills in what the direction of a marriage already says: the sex of each
+ * party, and that the Libyan party is Libyan when no nationality is chosen
+ * yet. A nationality already chosen is left for validation to judge.
+ *
+ * Returns: %TRUE when a value changed
+ */
+gboolean
+lajna_case_record_apply_direction (LajnaCaseRecord *self)
+{
+  const char *direction = lajna_case_record_get (self, "direction");
+  const char *libyan_sex;
+  g_autoptr(LajnaCaseRecord) before = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+
+  if (strcmp (self->kind, "marriage") != 0
+      || (strcmp (direction, "libyan_man") != 0 && strcmp (direction, "libyan_woman") != 0))
+    return FALSE;
+  libyan_sex = strcmp (direction, "libyan_man") == 0 ? "m" : "f";
+  before = lajna_case_record_copy (self);
+  lajna_case_record_set (self, "libyan_party.sex", libyan_sex);
+  lajna_case_record_set (self, "foreign_party.sex", *libyan_sex == 'm' ? "f" : "m");
+  if (is_empty (lajna_case_record_get (self, "libyan_party.nationality")))
+    lajna_case_record_set (self, "libyan_party.nationality", "LY");
+  changed = lajna_case_record_diff (before, self);
+  return changed->len > 0;
+}

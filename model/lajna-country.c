@@ -2,6 +2,10 @@
 
 #include "lajna-country.h"
 
+#include <string.h>
+
+#include "lajna-text.h"
+
 void
 lajna_country_free (LajnaCountry *country)
 {
@@ -60,4 +64,47 @@ lajna_country_codes (GPtrArray *countries)
   for (guint i = 0; i < countries->len; i++)
     codes[i] = g_strdup (((LajnaCountry *) g_ptr_array_index (countries, i))->code);
   return codes;
+}
+
+/* A name as a search compares it: Arabic spelling variants folded as
+ * lajna_norm() folds them, Latin letters without case. */
+static char *
+search_key (const char *text)
+{
+  g_autofree char *folded = lajna_norm (text);
+
+  return folded != NULL ? g_utf8_casefold (folded, -1) : NULL;
+}
+
+/**
+ * lajna_country_matches:
+ * @country: a country
+ * @query: what a person typed to find it, in Arabic or English
+ *
+ * Whether @country is one a chooser should offer for @query: its Arabic
+ * or English name contains what was typed, spelling variants and case
+ * aside («مصر» and "egy" both find Egypt), or @query is its code.
+ *
+ * Returns: %TRUE when @country matches; every country matches an empty
+ *   @query
+ */
+gboolean
+lajna_country_matches (const LajnaCountry *country,
+                       const char         *query)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (query));
+  g_autofree char *key = NULL;
+  g_autofree char *name_ar = NULL;
+  g_autofree char *name_en = NULL;
+
+  if (*typed == '\0')
+    return TRUE;
+  key = search_key (typed);
+  if (key == NULL)
+    return FALSE;
+  name_ar = search_key (country->name_ar);
+  name_en = search_key (country->name_en);
+  return (name_ar != NULL && strstr (name_ar, key) != NULL)
+         || (name_en != NULL && strstr (name_en, key) != NULL)
+         || g_ascii_strcasecmp (country->code, typed) == 0;
 }

@@ -17,5 +17,7 @@ GPtrArray *lajna_country_fetch_all (LajnaDb       *db,
                                     GError       **error);
 GStrv      lajna_country_codes     (GPtrArray     *countries);
 void       lajna_country_free      (LajnaCountry  *country);
+gboolean   lajna_country_matches   (const LajnaCountry *country,
+                                    const char         *query);
 
 G_END_DECLS

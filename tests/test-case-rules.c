@@ -303,12 +303,67 @@ START_TEST (test_clean_unknown_key_stores_nothing)
 }
 END_TEST
 
+/* ---- What the form fills in and where it warns ----------------------- */
+
+START_TEST (test_direction_fills_sexes_and_nationality)
+{
+  g_autoptr(LajnaCaseRecord) record = lajna_case_record_new ("marriage", 1);
+
+  ck_assert (!lajna_case_record_apply_direction (record)); /* no direction yet */
+  ck_assert_str_eq (lajna_case_record_get (record, "libyan_party.sex"), "");
+
+  lajna_case_record_set (record, "direction", "libyan_man");
+  ck_assert (lajna_case_record_apply_direction (record));
+  ck_assert_str_eq (lajna_case_record_get (record, "libyan_party.sex"), "m");
+  ck_assert_str_eq (lajna_case_record_get (record, "libyan_party.nationality"), "LY");
+  ck_assert_str_eq (lajna_case_record_get (record, "foreign_party.sex"), "f");
+  ck_assert_str_eq (lajna_case_record_get (record, "foreign_party.nationality"), "");
+  ck_assert (!lajna_case_record_apply_direction (record)); /* nothing left to fill */
+
+  lajna_case_record_set (record, "direction", "libyan_woman");
+  ck_assert (lajna_case_record_apply_direction (record));
+  ck_assert_str_eq (lajna_case_record_get (record, "libyan_party.sex"), "f");
+  ck_assert_str_eq (lajna_case_record_get (record, "foreign_party.sex"), "m");
+}
+END_TEST
+
+START_TEST (test_direction_keeps_a_chosen_nationality)
+{
+  g_autoptr(LajnaCaseRecord) record = lajna_case_record_new ("marriage", 1);
+  g_autoptr(LajnaCaseRecord) juvenile = lajna_case_record_new ("juvenile", 1);
+
+  lajna_case_record_set (record, "libyan_party.nationality", "TN");
+  lajna_case_record_set (record, "direction", "libyan_woman");
+  ck_assert (lajna_case_record_apply_direction (record));
+  ck_assert_str_eq (lajna_case_record_get (record, "libyan_party.nationality"), "TN");
+  ck_assert (!lajna_case_record_apply_direction (juvenile));
+}
+END_TEST
+
+START_TEST (test_duplicate_beside_the_field_typed)
+{
+  LajnaIntakeCandidate candidate = { .for_role = (char *) "libyan_party" };
+  g_autofree char *typed = lajna_intake_candidate_anchor (&candidate,
+                                                          "libyan_party.birth_date");
+  g_autofree char *other_party = lajna_intake_candidate_anchor (&candidate,
+                                                                "foreign_party.name");
+  g_autofree char *file_field = lajna_intake_candidate_anchor (&candidate, "direction");
+  g_autofree char *opened = lajna_intake_candidate_anchor (&candidate, NULL);
+
+  ck_assert_str_eq (typed, "libyan_party.birth_date");
+  ck_assert_str_eq (other_party, "libyan_party.name");
+  ck_assert_str_eq (file_field, "libyan_party.name");
+  ck_assert_str_eq (opened, "libyan_party.name");
+}
+END_TEST
+
 static Suite *
 case_rules_suite (void)
 {
   Suite *suite = suite_create ("case-rules");
   TCase *rules_tc = tcase_create ("/case-rules/validation");
   TCase *clean_tc = tcase_create ("/case-rules/cleaning");
+  TCase *intake_tc = tcase_create ("/case-rules/intake");
 
   tcase_add_loop_test (rules_tc, test_rule, 0, G_N_ELEMENTS (rules));
   suite_add_tcase (suite, rules_tc);
@@ -317,6 +372,11 @@ case_rules_suite (void)
   tcase_add_test (clean_tc, test_clean_numbers_codes_dates);
   tcase_add_test (clean_tc, test_clean_unknown_key_stores_nothing);
   suite_add_tcase (suite, clean_tc);
+
+  tcase_add_test (intake_tc, test_direction_fills_sexes_and_nationality);
+  tcase_add_test (intake_tc, test_direction_keeps_a_chosen_nationality);
+  tcase_add_test (intake_tc, test_duplicate_beside_the_field_typed);
+  suite_add_tcase (suite, intake_tc);
 
   return suite;
 }

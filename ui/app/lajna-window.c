@@ -25,6 +25,7 @@ struct _LajnaWindow
 {
   AdwApplicationWindow parent_instance;
 
+  AdwToastOverlay *toast_overlay;
   GtkStack        *main_stack;
   AdwStatusPage   *failed_page;
   GtkListBox      *committee_list;
@@ -254,8 +255,12 @@ committees_done_cb (GObject      *source,
 
 static void
 case_saved_cb (LajnaWindow *self,
-               gint64       case_id)
+               gint64       case_id,
+               const char  *result)
 {
+  g_autofree char *escaped = g_markup_escape_text (result, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
   lajna_case_list_reload (self->list);
   lajna_case_view_show_case (self->case_view, case_id);
 }
@@ -436,6 +441,7 @@ lajna_window_class_init (LajnaWindowClass *klass)
   g_type_ensure (LAJNA_TYPE_CASE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lajna/Lajna/app/lajna-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, committee_list);

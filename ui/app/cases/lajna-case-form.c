@@ -3,9 +3,12 @@
  * The form is built from the field table once the country list (and for a
  * juvenile file the staff) is read. Every change is validated at once, in
  * the model, and the messages appear under the fields; the parties are
- * looked up as duplicates a moment after the clerk stops typing. Saving
- * an edited file that another workstation saved meanwhile opens the
- * conflict dialog: nothing is overwritten without the clerk choosing.
+ * looked up as duplicates a moment after the clerk stops typing, and the
+ * warning comes under the field being typed. What stops a save is said
+ * above the fields; only the result is a toast. Saving an edited file
+ * that another workstation saved meanwhile opens the conflict dialog:
+ * nothing is overwritten without the clerk choosing. Closing with unsaved
+ * typing asks first.
  */
 
 #include "lajna-case-form.h"
@@ -18,6 +21,7 @@
 #include "lajna-committee.h"
 #include "lajna-conflict-dialog.h"
 #include "lajna-country.h"
+#include "lajna-discard-dialog.h"
 #include "lajna-form-rows.h"
 #include "lajna-labels.h"
 #include "lajna-staff.h"
@@ -32,21 +36,23 @@ struct _LajnaCaseForm
 
   AdwToastOverlay     *toasts;
   AdwWindowTitle      *window_title;
+  GtkRevealer         *problem_revealer;
+  GtkLabel            *problem_label;
   GtkWidget           *save_button;
   GtkStack            *stack;
   AdwStatusPage       *error_page;
   AdwPreferencesPage  *page;
   GtkWidget           *committee_group;
   AdwComboRow         *committee_row;
-  AdwPreferencesGroup *duplicates_group;
 
   LajnaDbWorker    *worker;
   GCancellable     *cancellable;
   GCancellable     *duplicates_cancellable;
   guint             duplicates_timeout;
-  GPtrArray        *duplicate_rows;
   GArray           *committee_ids;
   LajnaCaseRecord  *record;
+  /* The values as the form opened with them, to tell what is unsaved. */
+  LajnaCaseRecord  *opened;
   LajnaFormChoices  choices;
   GStrv             country_codes;
   LajnaFormRows    *rows;
@@ -88,6 +94,17 @@ toast (LajnaCaseForm *self,
 
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+/* What stops the file from being saved, above the fields rather than in a
+ * toast over them; %NULL once it no longer holds. */
+static void
+show_problem (LajnaCaseForm *self,
+              const char    *message)
+{
+  if (message != NULL)
+    gtk_label_set_text (self->problem_label, message);
+  gtk_revealer_set_reveal_child (self->problem_revealer, message != NULL);
 }
 
 static void
@@ -134,16 +151,6 @@ collect (LajnaCaseForm *self)
   return validation;
 }
 
-static void
-clear_duplicates (LajnaCaseForm *self)
-{
-  for (guint i = 0; i < self->duplicate_rows->len; i++)
-    adw_preferences_group_remove (self->duplicates_group,
-                                  g_ptr_array_index (self->duplicate_rows, i));
-  g_ptr_array_set_size (self->duplicate_rows, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_group), FALSE);
-}
-
 static GtkWidget *
 new_candidate_row (const LajnaIntakeCandidate *candidate)
 {
@@ -168,6 +175,54 @@ new_candidate_row (const LajnaIntakeCandidate *candidate)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
     }
   return row;
+}
+
+/* The warning under a field, where the clerk is looking while typing, and
+ * the list its candidates go in. */
+static GtkListBox *
+add_duplicates_note (LajnaCaseForm *self,
+                     const char    *key)
+{
+  GtkWidget *heading = gtk_label_new (_("Possible Duplicates"));
+  GtkWidget *description = gtk_label_new (
+    _("A person like a party of this file is already on these files. Check before saving."));
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (heading, "warning");
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_widget_add_css_class (description, "caption");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  lajna_form_rows_add_note (self->rows, key, heading);
+  lajna_form_rows_add_note (self->rows, key, description);
+  lajna_form_rows_add_note (self->rows, key, list);
+  return GTK_LIST_BOX (list);
+}
+
+static void
+show_duplicates (LajnaCaseForm *self,
+                 GPtrArray     *candidates)
+{
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  lajna_form_rows_clear_notes (self->rows);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const LajnaIntakeCandidate *candidate = g_ptr_array_index (candidates, i);
+      g_autofree char *key = lajna_intake_candidate_anchor (
+        candidate, lajna_form_rows_last_changed (self->rows));
+      GtkListBox *list = g_hash_table_lookup (lists, key);
+
+      if (list == NULL)
+        {
+          list = add_duplicates_note (self, key);
+          g_hash_table_insert (lists, g_steal_pointer (&key), list);
+        }
+      gtk_list_box_append (list, new_candidate_row (candidate));
+    }
 }
 
 /* The file as typed, and the setting, read on the main thread. */
@@ -208,20 +263,13 @@ duplicates_done_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = LAJNA_CASE_FORM (user_data);
-  clear_duplicates (self);
   if (candidates == NULL)
     {
-      toast (self, error->message);
+      lajna_form_rows_clear_notes (self->rows);
+      show_problem (self, error->message);
       return;
     }
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      GtkWidget *row = new_candidate_row (g_ptr_array_index (candidates, i));
-
-      adw_preferences_group_add (self->duplicates_group, row);
-      g_ptr_array_add (self->duplicate_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_group), candidates->len > 0);
+  show_duplicates (self, candidates);
 }
 
 static gboolean
@@ -261,6 +309,14 @@ fields_changed_cb (LajnaCaseForm *self)
 {
   g_autoptr(LajnaValidation) validation = collect (self);
 
+  if (g_strcmp0 (lajna_form_rows_last_changed (self->rows), "direction") == 0
+      && lajna_case_record_apply_direction (self->record))
+    {
+      lajna_form_rows_load (self->rows, self->record);
+      g_clear_pointer (&validation, lajna_validation_free);
+      validation = collect (self);
+    }
+  show_problem (self, NULL);
   lajna_form_rows_show_issues (self->rows, validation);
   if (identifies_party (lajna_form_rows_last_changed (self->rows)))
     {
@@ -275,6 +331,8 @@ build_form (LajnaCaseForm *self)
   self->rows = lajna_form_rows_new (self->record->kind, &self->choices, self->page);
   lajna_form_rows_load (self->rows, self->record);
   lajna_form_rows_set_changed (self->rows, G_CALLBACK (fields_changed_cb), self);
+  g_clear_pointer (&self->opened, lajna_case_record_free);
+  self->opened = lajna_case_record_copy (self->record);
   set_title (self);
   gtk_widget_set_sensitive (self->save_button, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "form");
@@ -362,6 +420,9 @@ conflict_response_cb (AdwMessageDialog *dialog,
     {
       lajna_case_record_free (self->record);
       self->record = lajna_case_record_copy (theirs);
+      /* What is shown is now what is saved: closing need not ask. */
+      lajna_case_record_free (self->opened);
+      self->opened = lajna_case_record_copy (theirs);
       lajna_form_rows_load (self->rows, self->record);
       fields_changed_cb (self);
       toast (self, _("The version saved on the other workstation is shown."));
@@ -394,7 +455,7 @@ theirs_done_cb (GObject      *source,
   gtk_widget_set_sensitive (self->save_button, TRUE);
   if (theirs == NULL)
     {
-      toast (self, error->message);
+      show_problem (self, error->message);
       return;
     }
   dialog = lajna_conflict_dialog_new (GTK_WINDOW (self), self->record, theirs);
@@ -425,6 +486,8 @@ save_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(LajnaCaseRecord) saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
                                                                  &error);
+  g_autofree char *number = NULL;
+  g_autofree char *result_text = NULL;
   LajnaCaseForm *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -441,10 +504,15 @@ save_done_cb (GObject      *source,
   gtk_widget_set_sensitive (self->save_button, TRUE);
   if (saved == NULL)
     {
-      toast (self, error->message);
+      show_problem (self, error->message);
       return;
     }
-  g_signal_emit (self, signals[SAVED], 0, saved->id);
+  number = lajna_isolate (saved->file_number);
+  /* Translators: a toast once a new file is in the database; %s is its number */
+  result_text = g_strdup_printf (self->record->id == 0 ? _("File %s registered")
+                                 /* Translators: a toast once an edited file is saved */
+                                                       : _("File %s saved"), number);
+  g_signal_emit (self, signals[SAVED], 0, saved->id, result_text);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -479,11 +547,33 @@ save_activated (GtkWidget  *widget,
       for (guint i = 0; i < lajna_validation_get_n_issues (validation); i++)
         n += lajna_validation_get_issue (validation, i)->level == LAJNA_ISSUE_ERROR;
       gtk_widget_grab_focus (first_error);
-      toast (self, g_dngettext (GETTEXT_PACKAGE, "Correct the marked field to save the file.",
-                                "Correct the marked fields to save the file.", n));
+      show_problem (self,
+                    g_dngettext (GETTEXT_PACKAGE, "Correct the marked field to save the file.",
+                                 "Correct the marked fields to save the file.", n));
       return;
     }
   save (self);
+}
+
+/* Typing a file is work: Escape or Cancel by mistake must not lose it. */
+static gboolean
+close_request_cb (LajnaCaseForm *self)
+{
+  g_autoptr(LajnaCaseRecord) shown = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  gboolean new_file = self->record->id == 0;
+
+  if (self->rows == NULL || self->opened == NULL)
+    return FALSE;
+  shown = lajna_case_record_copy (self->opened);
+  lajna_form_rows_store (self->rows, shown);
+  changed = lajna_case_record_diff (self->opened, shown);
+  return lajna_discard_dialog_stop_close (
+    GTK_WINDOW (self), changed->len > 0,
+    new_file ? _("Discard This New File?") : _("Discard the Changes to This File?"),
+    new_file ? _("What was typed has not been saved.")
+             : _("The changes have not been saved."),
+    _("_Keep Editing"));
 }
 
 static void
@@ -509,10 +599,10 @@ lajna_case_form_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, lajna_form_rows_free);
   g_clear_pointer (&self->record, lajna_case_record_free);
+  g_clear_pointer (&self->opened, lajna_case_record_free);
   g_clear_pointer (&self->choices.countries, g_ptr_array_unref);
   g_clear_pointer (&self->choices.staff, g_ptr_array_unref);
   g_clear_pointer (&self->country_codes, g_strfreev);
-  g_clear_pointer (&self->duplicate_rows, g_ptr_array_unref);
   g_clear_pointer (&self->committee_ids, g_array_unref);
 
   G_OBJECT_CLASS (lajna_case_form_parent_class)->finalize (object);
@@ -531,23 +621,26 @@ lajna_case_form_class_init (LajnaCaseFormClass *klass)
    * LajnaCaseForm::saved:
    * @form: the form
    * @case_id: the file that was registered or saved
+   * @result: what happened, in words for the person
    *
    * Emitted once the file is in the database, just before the form closes.
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+                                 NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64,
+                                 G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lajna/Lajna/app/cases/lajna-case-form.ui");
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, toasts);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, problem_label);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, save_button);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, stack);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, error_page);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, page);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, committee_group);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, committee_row);
-  gtk_widget_class_bind_template_child (widget_class, LajnaCaseForm, duplicates_group);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "form.save", NULL);
@@ -558,8 +651,8 @@ static void
 lajna_case_form_init (LajnaCaseForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   self->cancellable = g_cancellable_new ();
-  self->duplicate_rows = g_ptr_array_new ();
 }
 
 static LajnaCaseForm *

@@ -1,10 +1,12 @@
 /* lajna-form-rows.c: the rows of a file's form, made from the field table.
  *
  * Each field of lajna_case_fields() gets the row its type calls for (an
- * entry, a list to choose from, check boxes), in a group per part of the
- * file, with a message row under it that validation fills. A field's
- * message appears once the person has touched it, or all of them after a
- * save was tried, so an empty form does not open covered in red.
+ * entry, a list to choose from, a country search, check boxes; a date
+ * also has a calendar), in a group per part of the file, with a message
+ * row under it that validation fills. A field's message appears once the
+ * person has touched it, or all of them after a save was tried, so an
+ * empty form does not open covered in red. A party's field also has a
+ * row for notes, such as the duplicate warning, beside it.
  */
 
 #include "lajna-form-rows.h"
@@ -12,7 +14,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lajna-country.h"
+#include "lajna-country-row.h"
 #include "lajna-labels.h"
 #include "lajna-staff.h"
 #include "lajna-text.h"
@@ -23,6 +25,10 @@ typedef struct
   GtkWidget            *row;
   GtkWidget            *message_row;
   GtkLabel             *message;
+  /* For a party's field: what the form says about the person typed, such
+   * as the files a person like them is already on. */
+  GtkWidget            *note_row;
+  GtkBox               *notes;
   /* For a choice row: the code of each item. */
   GPtrArray            *codes;
   /* For a list: one check box a code. */
@@ -118,17 +124,7 @@ fill_choices (FieldRow               *row,
 {
   const char *column = column_of (row->field->key);
 
-  if (strcmp (column, "nationality") == 0)
-    {
-      add_choice (row, labels, "", _("Not chosen"));
-      for (guint i = 0; i < choices->countries->len; i++)
-        {
-          const LajnaCountry *country = g_ptr_array_index (choices->countries, i);
-
-          add_choice (row, labels, country->code, lajna_prefer_arabic () ? country->name_ar : country->name_en);
-        }
-    }
-  else if (g_str_has_suffix (column, "_id"))
+  if (g_str_has_suffix (column, "_id"))
     {
       const char *profession = strcmp (column, "social_worker_id") == 0 ? "social_worker"
                                                                          : "psychologist";
@@ -161,8 +157,7 @@ fill_choices (FieldRow               *row,
 static gboolean
 is_choice (const LajnaCaseField *field)
 {
-  return field->type == LAJNA_FIELD_CODE || field->type == LAJNA_FIELD_COUNTRY
-         || g_str_has_suffix (field->key, "_id");
+  return field->type == LAJNA_FIELD_CODE || g_str_has_suffix (field->key, "_id");
 }
 
 static GtkWidget *
@@ -200,19 +195,92 @@ new_list_row (FieldRow *row)
   return action;
 }
 
+/* The calendar opens on the day typed, or on today. */
+static void
+calendar_shown_cb (GtkCalendar *calendar)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (calendar), "lajna-entry");
+  GDate typed;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (lajna_parse_date (gtk_editable_get_text (entry), &typed))
+    day = g_date_time_new_local (g_date_get_year (&typed), g_date_get_month (&typed),
+                                 g_date_get_day (&typed), 0, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  g_object_set_data (G_OBJECT (calendar), "lajna-showing", GINT_TO_POINTER (TRUE));
+  gtk_calendar_select_day (calendar, day);
+  g_object_set_data (G_OBJECT (calendar), "lajna-showing", NULL);
+}
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 GtkEditable *entry)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (calendar);
+  g_autofree char *text = NULL;
+  GDate date;
+
+  if (g_object_get_data (G_OBJECT (calendar), "lajna-showing") != NULL)
+    return;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (day),
+                  (GDateMonth) g_date_time_get_month (day), (GDateYear) g_date_time_get_year (day));
+  text = lajna_date_text (&date);
+  gtk_editable_set_text (entry, text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                             GTK_TYPE_POPOVER)));
+}
+
+/* Return takes the day the calendar shows chosen, as a click on it does. */
+static gboolean
+calendar_key_pressed_cb (GtkCalendar     *calendar,
+                         guint            keyval,
+                         guint            keycode,
+                         GdkModifierType  state)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return GDK_EVENT_PROPAGATE;
+  day_selected_cb (calendar, g_object_get_data (G_OBJECT (calendar), "lajna-entry"));
+  return GDK_EVENT_STOP;
+}
+
+/* A date is typed year first, or picked from a calendar. */
+static void
+add_date_suffixes (AdwEntryRow *entry)
+{
+  GtkWidget *hint = gtk_label_new (_("year-month-day"));
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  adw_entry_row_add_suffix (entry, hint);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  g_object_set_data (G_OBJECT (calendar), "lajna-entry", entry);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (day_selected_cb), entry);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), calendar);
+  gtk_widget_add_controller (calendar, keys);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (calendar_shown_cb), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Pick the date from a calendar"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Pick the date from a calendar"), -1);
+  adw_entry_row_add_suffix (entry, button);
+}
+
 static GtkWidget *
 new_entry_row (FieldRow *row)
 {
   GtkWidget *entry = adw_entry_row_new ();
 
   if (row->field->type == LAJNA_FIELD_DATE)
-    {
-      GtkWidget *hint = gtk_label_new (_("year-month-day"));
-
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "caption");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (entry), hint);
-    }
+    add_date_suffixes (ADW_ENTRY_ROW (entry));
   if (row->field->type == LAJNA_FIELD_NUMBER || row->field->type == LAJNA_FIELD_INT
       || row->field->type == LAJNA_FIELD_DATE)
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (entry), row->field->type == LAJNA_FIELD_NUMBER
@@ -241,6 +309,27 @@ group_for (LajnaFormRows      *self,
   return group;
 }
 
+/* A row under a field that only says something about it: hidden until
+ * there is something to say, and passed over by the keyboard. */
+static GtkWidget *
+add_row_under (AdwPreferencesGroup *group,
+               GtkWidget           *child,
+               int                  margin_bottom)
+{
+  GtkWidget *under = adw_preferences_row_new ();
+
+  gtk_widget_set_margin_start (child, 12);
+  gtk_widget_set_margin_end (child, 12);
+  gtk_widget_set_margin_top (child, 6);
+  gtk_widget_set_margin_bottom (child, margin_bottom);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (under), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (under), FALSE);
+  gtk_widget_set_focusable (under, FALSE);
+  gtk_widget_set_visible (under, FALSE);
+  adw_preferences_group_add (group, under);
+  return under;
+}
+
 static FieldRow *
 add_field (LajnaFormRows          *self,
            AdwPreferencesPage     *page,
@@ -254,6 +343,11 @@ add_field (LajnaFormRows          *self,
   row->field = field;
   if (field->type == LAJNA_FIELD_LIST)
     row->row = new_list_row (row);
+  else if (field->type == LAJNA_FIELD_COUNTRY)
+    {
+      row->row = lajna_country_row_new (choices->countries);
+      g_signal_connect_swapped (row->row, "notify::code", G_CALLBACK (row_changed_cb), row);
+    }
   else if (is_choice (field))
     row->row = new_choice_row (row, choices);
   else
@@ -266,18 +360,14 @@ add_field (LajnaFormRows          *self,
   message = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_widget_set_margin_start (message, 12);
-  gtk_widget_set_margin_end (message, 12);
-  gtk_widget_set_margin_top (message, 6);
-  gtk_widget_set_margin_bottom (message, 6);
   row->message = GTK_LABEL (message);
-  row->message_row = adw_preferences_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->message_row), message);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->message_row), FALSE);
-  gtk_widget_set_focusable (row->message_row, FALSE);
-  gtk_widget_set_visible (row->message_row, FALSE);
+  row->message_row = add_row_under (group, message, 6);
   gtk_widget_add_css_class (row->message_row, "field-message");
-  adw_preferences_group_add (group, row->message_row);
+  if (strchr (field->key, '.') != NULL)
+    {
+      row->notes = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+      row->note_row = add_row_under (group, GTK_WIDGET (row->notes), 12);
+    }
   return row;
 }
 
@@ -371,6 +461,8 @@ load_row (FieldRow   *row,
         gtk_check_button_set_active (g_ptr_array_index (row->checks, i),
                                      g_strv_contains ((const char * const *) codes, programmes[i]));
     }
+  else if (LAJNA_IS_COUNTRY_ROW (row->row))
+    lajna_country_row_set_code (LAJNA_COUNTRY_ROW (row->row), value);
   else if (row->codes != NULL)
     {
       guint found = 0;
@@ -415,6 +507,8 @@ row_text (FieldRow *row)
           g_string_append_printf (codes, "%s%s", codes->len > 0 ? "," : "", programmes[i]);
       return g_string_free (codes, FALSE);
     }
+  if (LAJNA_IS_COUNTRY_ROW (row->row))
+    return g_strdup (lajna_country_row_get_code (LAJNA_COUNTRY_ROW (row->row)));
   if (row->codes != NULL)
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->row));
@@ -530,4 +624,55 @@ lajna_form_rows_show_issues (LajnaFormRows         *self,
         first_error = row->row;
     }
   return first_error;
+}
+
+/**
+ * lajna_form_rows_add_note:
+ * @self: the rows
+ * @key: a party's field
+ * @note: (transfer floating): a widget shown under the field
+ *
+ * Shows @note under the field @key and its message, after the notes
+ * already there.
+ */
+void
+lajna_form_rows_add_note (LajnaFormRows *self,
+                          const char    *key,
+                          GtkWidget     *note)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+
+      if (row->notes != NULL && strcmp (row->field->key, key) == 0)
+        {
+          gtk_box_append (row->notes, note);
+          gtk_widget_set_visible (row->note_row, TRUE);
+          return;
+        }
+    }
+  g_object_ref_sink (note);
+  g_object_unref (note);
+}
+
+/**
+ * lajna_form_rows_clear_notes:
+ * @self: the rows
+ *
+ * Removes every note of lajna_form_rows_add_note().
+ */
+void
+lajna_form_rows_clear_notes (LajnaFormRows *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *row = g_ptr_array_index (self->rows, i);
+      GtkWidget *child;
+
+      if (row->notes == NULL)
+        continue;
+      while ((child = gtk_widget_get_first_child (GTK_WIDGET (row->notes))) != NULL)
+        gtk_box_remove (row->notes, child);
+      gtk_widget_set_visible (row->note_row, FALSE);
+    }
 }

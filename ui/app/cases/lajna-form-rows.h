@@ -32,6 +32,10 @@ void           lajna_form_rows_focus_first  (LajnaFormRows          *self);
 void           lajna_form_rows_touch_all    (LajnaFormRows          *self);
 GtkWidget     *lajna_form_rows_show_issues  (LajnaFormRows          *self,
                                              const LajnaValidation  *validation);
+void           lajna_form_rows_add_note     (LajnaFormRows          *self,
+                                             const char             *key,
+                                             GtkWidget              *note);
+void           lajna_form_rows_clear_notes  (LajnaFormRows          *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaFormRows, lajna_form_rows_free)
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-discard-dialog.h"
 #include "lajna-document-image.h"
 #include "lajna-document-store.h"
 #include "lajna-scanner.h"
@@ -56,7 +57,6 @@ struct _LajnaScanDialog
   int                selected;
   gboolean           busy;
   gboolean           saving;
-  gboolean           discard;
   GCancellable      *cancellable;
 };
 
@@ -458,40 +458,17 @@ slots_cb (GObject      *source,
   update_sensitivity (self);
 }
 
-static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     LajnaScanDialog  *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      self->discard = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-}
-
 /* Pages scanned and not saved are not lost by a slip: closing asks. */
 static gboolean
 close_request_cb (LajnaScanDialog *self)
 {
-  GtkWidget *dialog;
-
   /* The pages being saved are left to arrive: the window closes then. */
   if (self->saving)
     return TRUE;
-  if (self->discard || self->pages->len == 0)
-    return FALSE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Scanned Pages?"),
-                                   _("The pages have not been saved to the file."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Scanning"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return TRUE;
+  return lajna_discard_dialog_stop_close (GTK_WINDOW (self), self->pages->len > 0,
+                                          _("Discard the Scanned Pages?"),
+                                          _("The pages have not been saved to the file."),
+                                          _("_Keep Scanning"));
 }
 
 static void
