@@ -124,6 +124,9 @@ class App:
     def root(self):
         def started():
             if self.process.poll() is not None:
+                if self.process.returncode < 0:
+                    raise SystemExit(f"not ok - the app died of signal {-self.process.returncode}"
+                                     " while starting\n0 passed, 1 failed")
                 print("# the app exited with", self.process.returncode, "- starting it again")
                 self.process = subprocess.Popen(self.argv)
                 return None
