@@ -5,9 +5,8 @@ finds its translations (its window titled in Arabic) and its settings
 schema (it warns when it finds none)."""
 
 import os
-import tempfile
 
-from lajna_atspi import Results, find_role, run, wait_for
+from lajna_atspi import Results, app_said, find_role, run, wait_for
 
 results = Results()
 check = results.check
@@ -17,10 +16,6 @@ for variable in ("LAJNA_LOCALEDIR", "GSETTINGS_SCHEMA_DIR", "LANGUAGE", "LC_ALL"
 os.environ["LANG"] = "ar_LY.UTF-8"
 
 
-# What the app says on its standard error: a warning when it finds no schema.
-log = tempfile.TemporaryFile(mode="w+")
-
-
 def main(root):
     window = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
                                     if root.getChildAtIndex(i).getRoleName() == "frame"), None),
@@ -28,15 +23,8 @@ def main(root):
     check(window.name == "لجنة", f"the window is titled in Arabic ({window.name!r})")
     wait_for(lambda: find_role(root, "list", "اللجان"), "the committee list, named in Arabic")
     check(True, "the committee list is named in Arabic")
-    log.seek(0)
-    said = log.read()
+    said = app_said()
     check("schema" not in said, f"the settings schema is found ({said.strip()!r})")
 
 
-saved = os.dup(2)
-os.dup2(log.fileno(), 2)
-try:
-    status = run(main, results)
-finally:
-    os.dup2(saved, 2)
-raise SystemExit(status)
+raise SystemExit(run(main, results))
