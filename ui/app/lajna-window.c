@@ -21,6 +21,8 @@
 #include "rulings/lajna-template-editor.h"
 #include "lajna-text.h"
 
+#define LRI "\xe2\x81\xa6" /* U+2066 LEFT-TO-RIGHT ISOLATE */
+
 struct _LajnaWindow
 {
   AdwApplicationWindow parent_instance;
@@ -125,10 +127,14 @@ update_list_state (LajnaWindow *self)
     }
   else
     {
+      /* A command reads left to right whole, even in an Arabic sentence. */
+      g_autofree char *text = g_strdup_printf (_("Files registered for this committee appear "
+                                                 "here. To try Lajna with sample files, run "
+                                                 "“%s”."),
+                                               LRI "lajnactl demo --cases 1000" LAJNA_PDI);
+
       adw_status_page_set_title (self->empty_page, _("No Files Yet"));
-      set_markup_description (self->empty_page,
-                              _("Files registered for this committee appear here. To try Lajna "
-                                "with sample files, run “lajnactl demo --cases 1000”."));
+      set_markup_description (self->empty_page, text);
     }
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
