@@ -10,6 +10,9 @@
 #include "lajna-validation.h"
 #include "lajna-text.h"
 
+#define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
+#define LRM "\xe2\x80\x8e" /* U+200E LEFT-TO-RIGHT MARK */
+
 static void
 step_free (LajnaCaseStep *step)
 {
@@ -38,6 +41,10 @@ describe_lacking (LajnaDb     *db,
   if (PQntuples (result) == 0)
     return g_strdup ("");
 
+  /* Each item is isolated, so the list's own isolate in the sentence would
+   * find no letter outside them to take its direction from, and lay the
+   * list out left to right: a mark of the interface's direction leads. */
+  g_string_append (list, lajna_prefer_arabic () ? RLM : LRM);
   for (int i = 0; i < PQntuples (result); i++)
     {
       if (i > 0)

@@ -305,6 +305,27 @@ append_signature_field (LajnaPdfUpdate  *update,
 }
 
 /**
+ * lajna_pdf_sign_check_key:
+ * @p12_path: the signatory's PKCS#12 file
+ * @password: (nullable): its password
+ * @error: return location for a #GError (%LAJNA_SIGN_ERROR_KEY)
+ *
+ * Opens the key as signing would, so that a wrong password is said before
+ * anything else is asked.
+ *
+ * Returns: whether @password opens the key and its certificate
+ */
+gboolean
+lajna_pdf_sign_check_key (const char  *p12_path,
+                          const char  *password,
+                          GError     **error)
+{
+  g_auto(Signer) signer = { NULL };
+
+  return load_signer (&signer, p12_path, password, error);
+}
+
+/**
  * lajna_pdf_sign:
  * @pdf: a PDF of Lajna's
  * @p12_path: the signatory's PKCS#12 file

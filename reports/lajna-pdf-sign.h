@@ -30,6 +30,9 @@ GBytes *lajna_pdf_sign         (GBytes      *pdf,
                                 const char  *tsa_url,
                                 char       **subject,
                                 GError     **error);
+gboolean lajna_pdf_sign_check_key (const char  *p12_path,
+                                   const char  *password,
+                                   GError     **error);
 gboolean lajna_pdf_signature_check (GBytes  *pdf,
                                     GError **error);
 gboolean lajna_pdf_signature_check_after (GBytes  *pdf,

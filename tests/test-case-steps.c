@@ -2,9 +2,12 @@
  * scheduling step blocked until the mandatory documents are there (and
  * saying which are not), a step taken being recorded in the file's
  * history, and the ruling's own steps (issued, signed) neither offered nor
- * taken by hand. */
+ * taken by hand. In Arabic, the documents lacking read right to left. */
 
 #include <check.h>
+#include <fribidi.h>
+#include <libintl.h>
+#include <locale.h>
 #include <string.h>
 
 #include "lajna-case-steps.h"
@@ -246,6 +249,51 @@ START_TEST (test_scheduling_blocked_until_documents)
 }
 END_TEST
 
+/* Where the first letter at or after byte @at of @text lands on screen,
+ * counted from the left, laid out as a label lays out a paragraph: its
+ * direction from its first strong letter. */
+static long
+shown_at (const char *text,
+          const char *at)
+{
+  glong length = g_utf8_strlen (text, -1);
+  g_autofree FriBidiChar *logical = g_new0 (FriBidiChar, length + 1);
+  g_autofree FriBidiStrIndex *to_screen = g_new0 (FriBidiStrIndex, length + 1);
+  FriBidiParType direction = FRIBIDI_PAR_ON;
+  glong index;
+
+  while (!g_unichar_isalpha (g_utf8_get_char (at)))
+    at = g_utf8_next_char (at);
+  index = g_utf8_pointer_to_offset (text, at);
+  fribidi_charset_to_unicode (FRIBIDI_CHAR_SET_UTF8, text, (FriBidiStrIndex) strlen (text),
+                              logical);
+  ck_assert (fribidi_log2vis (logical, (FriBidiStrIndex) length, &direction, NULL, to_screen,
+                              NULL, NULL));
+  return to_screen[index];
+}
+
+START_TEST (test_lacking_read_right_to_left)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  gint64 id = make_file (db, "marriage", "complete");
+  g_autoptr(GPtrArray) steps = NULL;
+  const char *reason, *first, *second;
+
+  g_setenv ("LANGUAGE", "ar", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, LAJNA_TEST_LOCALEDIR);
+  steps = fetch_steps (db, id);
+  reason = scheduling_step (steps)->blocked_reason;
+  ck_assert_ptr_nonnull (reason);
+  first = strstr (reason, ": ");
+  ck_assert_msg (g_str_has_prefix (reason, "مستندات") && first != NULL, "%s", reason);
+  second = strstr (first, "، ");
+  ck_assert_msg (second != NULL, "%s", reason);
+  /* The first document named stands right of the second, as read. */
+  ck_assert_msg (shown_at (reason, first) > shown_at (reason, second), "%s", reason);
+}
+END_TEST
+
 START_TEST (test_taking_a_step_records_history)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -329,6 +377,7 @@ case_steps_suite (void)
   tcase_add_test (tc, test_forward_steps_first);
   tcase_add_test (tc, test_unknown_file_has_no_steps);
   tcase_add_test (tc, test_scheduling_blocked_until_documents);
+  tcase_add_test (tc, test_lacking_read_right_to_left);
   tcase_add_test (tc, test_taking_a_step_records_history);
   tcase_add_test (tc, test_ruling_steps_not_by_hand);
   suite_add_tcase (suite, tc);

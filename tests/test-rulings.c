@@ -315,6 +315,25 @@ signature_covers (LajnaDb *db,
   return *PQgetvalue (result, 0, 0) == 't';
 }
 
+/* The key's password is checked on its own, before the signed PDF is
+ * asked where to go. */
+START_TEST (test_key_checked)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lajna_test_make_data_dir ();
+  g_autofree char *p12 = lajna_test_make_p12 (dir, "secret");
+  g_autofree char *missing = g_build_filename (dir, "missing.p12", NULL);
+
+  ck_assert (!lajna_pdf_sign_check_key (p12, "wrong", &error));
+  ck_assert (g_error_matches (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY));
+  g_clear_error (&error);
+  ck_assert (!lajna_pdf_sign_check_key (missing, "secret", &error));
+  ck_assert (g_error_matches (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_KEY));
+  g_clear_error (&error);
+  expect_ok (lajna_pdf_sign_check_key (p12, "secret", &error), error);
+}
+END_TEST
+
 /* Signed as an incremental update: pdfsig, the signing path's own check
  * and the database find the signature valid over the whole document, and
  * a mismatch once a byte changes or bytes are added. */
@@ -622,6 +641,7 @@ rulings_suite (void)
   tcase_add_test (tc, test_ruling_final);
   tcase_add_test (tc, test_logo);
   tcase_add_test (tc, test_batch);
+  tcase_add_test (tc, test_key_checked);
   tcase_add_test (tc, test_signature);
   tcase_add_test (tc, test_signed_and_stored);
   tcase_add_test (tc, test_reference_image);

@@ -10,7 +10,10 @@ copied into a new PDF (its seal left behind) is unknown. Then the file of that r
 in its view; Correct…, with its reason, issues version 2 of the same
 number, which the view then shows. Last, on a file decided and not issued
 yet, Issue the Ruling asks first, over page 1 of the ruling: cancelled, no
-number is taken; confirmed, the ruling is issued."""
+number is taken; confirmed, the ruling is issued. Signing it asks for the key, then for its
+password, which is tried at once: a wrong one is said and asked again
+before anything else; the right one asks where to save, and the ruling is
+signed."""
 
 import os
 import re
@@ -18,6 +21,7 @@ import subprocess
 import tempfile
 import time
 
+import pyatspi
 from lajna_atspi import Results, data_rows, find_role, press, run, text_of, wait_for, walk
 
 KEY_RETURN = 0xFF0D
@@ -177,7 +181,7 @@ def main(root):
 
 
     correct_in_file_view(root, case_id, file_number)
-    issue_in_file_view(root)
+    sign_in_file_view(root, issue_in_file_view(root))
 
 
 def show_file(root, file_number):
@@ -254,6 +258,67 @@ def issue_in_file_view(root):
     wait_for(lambda: sql(state) == "ruling_issued 1", "the ruling issued")
     wait_for(lambda: "القرار رقم (" in labels(root), "the ruling's number in the file view")
     check(True, "confirmed, the ruling is issued with its number")
+    return case_id
+
+
+def choose_path(root, title, path, saving):
+    """Types the path into the file chooser of that title: its name entry
+    when saving, its location (opened by a slash) when opening."""
+    chooser = wait_for(lambda: window_named(root, title), f"the file chooser {title}")
+    if not saving:
+        press(KEY_SLASH)
+    name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
+                                  and a.getState().contains(pyatspi.STATE_EDITABLE)
+                                  and (saving or "/" in text_of(a))), None),
+                    "the chooser's location")
+    name.queryEditableText().setTextContents(path)
+    time.sleep(0.5)
+    press(KEY_RETURN)
+
+
+def key_password(dialog):
+    """The dialog's entry for the key's password, by its name."""
+    return next((a for a in walk(dialog) if plain(a.name) == "كلمة مرور المفتاح"
+                 and a.getState().contains(pyatspi.STATE_EDITABLE)), None)
+
+
+def password_dialogs(root):
+    return [d for d in walk(root) if d.getRoleName() == "dialog" and key_password(d) is not None]
+
+
+def give_key_password(dialog, password):
+    key_password(dialog).queryEditableText().setTextContents(password)
+    find(dialog, "push button", "وقِّع").queryAction().doAction(0)
+
+
+def sign_in_file_view(root, case_id):
+    """Sign…: the key, a wrong password said at once and asked again, then
+    the right one, where to save, and the ruling signed."""
+    status = f"SELECT status FROM case_file WHERE id = {case_id}"
+    with tempfile.TemporaryDirectory() as folder:
+        key = os.path.join(folder, "signatory.p12")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+                        "-subj", "/CN=Committee Chair", "-keyout", os.path.join(folder, "key.pem"),
+                        "-out", os.path.join(folder, "cert.pem")], check=True, capture_output=True)
+        subprocess.run(["openssl", "pkcs12", "-export", "-inkey", os.path.join(folder, "key.pem"),
+                        "-in", os.path.join(folder, "cert.pem"), "-out", key,
+                        "-passout", "pass:secret"], check=True, capture_output=True)
+        wait_for(lambda: find(root, "push button", "وقِّع…"), "Sign…").queryAction().doAction(0)
+        choose_path(root, "اختيار مفتاح الموقِّع", key, saving=False)
+        give_key_password(wait_for(lambda: next(iter(password_dialogs(root)), None),
+                                   "the key's password asked"), "wrong")
+        again = wait_for(lambda: next((d for d in password_dialogs(root)
+                                       if "كلمة المرور خاطئة" in labels(d)), None),
+                         "the wrong password said")
+        check(window_named(root, "حفظ القرار الموقَّع") is None,
+              "a wrong password is said before the signed PDF is asked where to go")
+        check(again is not None, "the password is asked again, saying why")
+        give_key_password(again, "secret")
+        signed = os.path.join(folder, "signed.pdf")
+        choose_path(root, "حفظ القرار الموقَّع", signed, saving=True)
+        wait_for(lambda: sql(status) == "signed", "the ruling signed")
+        wait_for(lambda: "وُقِّع وحُفظ باسم" in labels(root), "the ruling said signed")
+        check(os.path.exists(signed), "the right password asks where to save; the ruling is signed")
 
 
 run(main, results)

@@ -2,7 +2,8 @@
 """Opens the main window on a seeded database and checks, through the
 accessibility tree as a screen reader sees it: a table of files with rows,
 Arabic column headers, right-to-left layout, the details of a selected file,
-and a search that folds Arabic spelling variants."""
+a search that folds Arabic spelling variants, and, in Arabic, help on the
+day's tasks (F1) and the shortcuts (Ctrl+?)."""
 
 import json
 import os
@@ -21,6 +22,10 @@ KEYCODE_M = 58
 KEYSYM_RETURN = 0xff0d  # Latin characters are their own key symbols
 KEYSYM_PAGE_DOWN = 0xff56
 KEYSYM_ESCAPE = 0xff1b
+KEYSYM_F1 = 0xffbe
+KEYCODE_CONTROL = 37
+KEYCODE_SHIFT = 50
+KEYCODE_SLASH = 61
 
 FOLD = re.compile("[\u064b-\u065f\u0670\u0640]")
 results = Results()
@@ -119,6 +124,31 @@ def view_document(root, name):
     press(KEYSYM_ESCAPE)
 
 
+def window_titled(root, title):
+    return next((root.getChildAtIndex(i) for i in range(root.childCount)
+                 if root.getChildAtIndex(i).name == title), None)
+
+
+def help_and_shortcuts(root):
+    """F1 opens help on the day's tasks, Ctrl+? the shortcuts; in Arabic."""
+    press(KEYSYM_F1)
+    window = wait_for(lambda: window_titled(root, "مساعدة"), "the help window after F1")
+    check(label_with(window, "تسجيل ملف") is not None
+          and label_with(window, "إصدار القرار وتوقيعه") is not None,
+          "F1 opens help on the day's tasks, from registering a file to signing its ruling")
+    press(KEYSYM_ESCAPE)
+    wait_for(lambda: window_titled(root, "مساعدة") is None, "the help window closed by Escape")
+    for keycode in (KEYCODE_CONTROL, KEYCODE_SHIFT):
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_SLASH, None, pyatspi.KEY_PRESSRELEASE)
+    for keycode in (KEYCODE_SHIFT, KEYCODE_CONTROL):
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
+    wait_for(lambda: label_with(root, "البحث في الملفات"), "the shortcuts window after Ctrl+?")
+    check(label_with(root, "تدوير الصفحات باتجاه عقارب الساعة") is not None,
+          "Ctrl+? lists the shortcuts, the viewer's among them, in Arabic")
+    press(KEYSYM_ESCAPE)
+
+
 def main(root):
     table = wait_for(lambda: find_role(root, "tree table"), "the file table")
     check(ARABIC.search(table.name or ""), f"the table has an Arabic name ({table.name!r})")
@@ -199,6 +229,7 @@ def main(root):
     give_password(root, os.environ["LAJNA_TEST_ACCOUNT_PASSWORD"])
     wait_for(lambda: frame.name == "لجنة", "the window unlocked")
     check(True, "the account's password unlocks Lajna and shows the files again")
+    help_and_shortcuts(root)
 
 if __name__ == "__main__":
     sys.exit(run(main, results))

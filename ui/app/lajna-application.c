@@ -14,6 +14,7 @@
 #include "lajna-backup.h"
 #include "lajna-database.h"
 #include "lajna-db-worker.h"
+#include "lajna-help-window.h"
 #include "lajna-idle-lock.h"
 #include "lajna-sign-in-dialog.h"
 #include "lajna-window.h"
@@ -240,6 +241,30 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  lajna_help_window_new (GTK_WINDOW (get_window (LAJNA_APPLICATION (user_data))));
+}
+
+/* Built when asked, not kept hidden as GtkApplication keeps a help
+ * overlay for each window: GTK 4.8 logs criticals when the accessibility
+ * bus asks after a window never shown. */
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/org/lajna/Lajna/app/lajna-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (get_window (LAJNA_APPLICATION (user_data))));
+  gtk_window_present (shortcuts);
+}
+
+static void
 lock_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -294,6 +319,8 @@ static const GActionEntry app_actions[] = {
   { "open-database", open_database_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
+  { "help", help_activated, NULL, NULL, NULL },
+  { "shortcuts", shortcuts_activated, NULL, NULL, NULL },
 };
 
 static gboolean
@@ -324,6 +351,8 @@ lajna_application_startup (GApplication *application)
   LajnaApplication *self = LAJNA_APPLICATION (application);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *lock_accels[] = { "<Control>l", NULL };
+  const char *help_accels[] = { "F1", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (lajna_application_parent_class)->startup (application);
 
@@ -342,6 +371,9 @@ lajna_application_startup (GApplication *application)
       lock_minutes_changed_cb (self);
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
+                                         shortcuts_accels);
 
   /* The server starts while the window is being built. */
   open_database (self);

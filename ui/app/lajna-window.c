@@ -21,6 +21,8 @@
 #include "rulings/lajna-template-editor.h"
 #include "lajna-text.h"
 
+#define LRI "\xe2\x81\xa6" /* U+2066 LEFT-TO-RIGHT ISOLATE */
+
 struct _LajnaWindow
 {
   AdwApplicationWindow parent_instance;
@@ -126,10 +128,14 @@ update_list_state (LajnaWindow *self)
     }
   else
     {
+      /* A command reads left to right whole, even in an Arabic sentence. */
+      g_autofree char *text = g_strdup_printf (_("Files registered for this committee appear "
+                                                 "here. To try Lajna with sample files, run "
+                                                 "“%s”."),
+                                               LRI "lajnactl demo --cases 1000" LAJNA_PDI);
+
       adw_status_page_set_title (self->empty_page, _("No Files Yet"));
-      set_markup_description (self->empty_page,
-                              _("Files registered for this committee appear here. To try Lajna "
-                                "with sample files, run “lajnactl demo --cases 1000”."));
+      set_markup_description (self->empty_page, text);
     }
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
@@ -194,7 +200,12 @@ new_committee_row (const char *name,
   GtkWidget *label = gtk_label_new (name);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A committee is told apart by its city, at the end of its name: the
+   * whole name wraps rather than losing it. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* The row's whole width, so that only a name longer than that wraps. */
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

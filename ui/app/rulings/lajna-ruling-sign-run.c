@@ -1,10 +1,12 @@
 /* lajna-ruling-sign-run.c: "Sign…" of a file's issued ruling: asks for the
- * signatory's PKCS#12 key, its password, and where to save the signed
- * PDF; then signs on the database worker (reports/lajna-ruling.c: the
- * incremental update, time-stamped by the authority of the
- * `timestamp-authority` setting when there is one, the signed PDF stored
- * once with its digest, the file moving to signed) and says how it went.
- * The password is wiped once used. */
+ * signatory's PKCS#12 key and its password, which is tried on the key at
+ * once (asked again while wrong), then where to save the signed PDF; then
+ * signs on the database worker (reports/lajna-ruling.c: the incremental
+ * update, time-stamped by the authority of the `timestamp-authority`
+ * setting when there is one, the signed PDF stored once with its digest,
+ * the file moving to signed) and says how it went: a toast once signed, a
+ * dialog to read whole and close when not. The password is wiped once
+ * used. */
 
 #include "lajna-ruling-sign-run.h"
 
@@ -13,6 +15,7 @@
 
 #include "lajna-application.h"
 #include "lajna-file-choice.h"
+#include "lajna-pdf-sign.h"
 #include "lajna-ruling.h"
 
 typedef struct
@@ -32,11 +35,17 @@ typedef struct
 } Signing;
 
 static void
-signing_free (Signing *signing)
+forget_password (Signing *signing)
 {
   if (signing->password != NULL)
     memset (signing->password, 0, strlen (signing->password));
-  g_free (signing->password);
+  g_clear_pointer (&signing->password, g_free);
+}
+
+static void
+signing_free (Signing *signing)
+{
+  forget_password (signing);
   g_free (signing->file_name);
   g_free (signing->key_path);
   g_free (signing->path);
@@ -63,6 +72,19 @@ sign_thread (LajnaDb       *db,
   return GINT_TO_POINTER (TRUE);
 }
 
+/* A failure is read whole, and closed before anything else is said. */
+static void
+show_failure (Signing    *signing,
+              const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (signing->parent, _("The Ruling Was Not Signed"),
+                                              NULL);
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 signed_cb (GObject      *source,
            GAsyncResult *result,
@@ -75,17 +97,18 @@ signed_cb (GObject      *source,
   g_autofree char *name = g_path_get_basename (signing->path);
   AdwToast *toast;
 
-  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL)
+  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
     {
-      message = g_strdup_printf (_("Signed and saved as “%s”"), name);
-      if (signing->signed_func != NULL)
-        signing->signed_func (signing->user_data);
+      show_failure (signing, error->message);
+      signing_free (signing);
+      return;
     }
-  else
-    message = g_strdup_printf (_("The ruling was not signed: %s"), error->message);
+  if (signing->signed_func != NULL)
+    signing->signed_func (signing->user_data);
+  message = g_strdup_printf (_("Signed and saved as “%s”"), name);
   escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
-  adw_toast_set_timeout (toast, error == NULL ? 5 : 0);
+  adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (signing->toasts, toast);
   signing_free (signing);
 }
@@ -106,12 +129,51 @@ saved_where_cb (const char *path,
                              signing);
 }
 
+static void ask_password (Signing    *signing,
+                          const char *problem);
+
+static void
+check_key_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Signing *signing = data;
+  GError *error = NULL;
+
+  if (lajna_pdf_sign_check_key (signing->key_path, signing->password, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The password opens the key: now where the signed PDF goes. */
+static void
+key_checked_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Signing *signing = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      forget_password (signing);
+      ask_password (signing, error->message);
+      return;
+    }
+  lajna_file_choice_ask (signing->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("Save the Signed Ruling"), _("_Save"), signing->file_name, NULL,
+                         saved_where_cb, signing, NULL);
+}
+
 static void
 password_cb (AdwMessageDialog *dialog,
              const char       *response,
              Signing          *signing)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GTask) task = NULL;
 
   if (strcmp (response, "sign") != 0)
     {
@@ -120,22 +182,32 @@ password_cb (AdwMessageDialog *dialog,
     }
   signing->password = g_strdup (gtk_editable_get_text (entry));
   gtk_editable_set_text (entry, "");
-  lajna_file_choice_ask (signing->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("Save the Signed Ruling"), _("_Save"), signing->file_name, NULL,
-                         saved_where_cb, signing, NULL);
+  /* Opening the key derives it from the password: not on the main loop. */
+  task = g_task_new (NULL, NULL, key_checked_cb, signing);
+  g_task_set_source_tag (task, password_cb);
+  g_task_set_task_data (task, signing, NULL);
+  g_task_run_in_thread (task, check_key_thread);
 }
 
+/* Asks for the key's password; @problem says why again, when it is. */
 static void
-ask_password (Signing *signing)
+ask_password (Signing    *signing,
+              const char *problem)
 {
   g_autofree char *name = g_path_get_basename (signing->key_path);
+  g_autofree char *use = g_strdup_printf (_("The password that opens “%s”. It is used for this "
+                                            "signature and not kept."), name);
   GtkWidget *dialog = adw_message_dialog_new (signing->parent, _("Password of the Key"), NULL);
-  GtkWidget *entry = gtk_password_entry_new ();
+  /* Not a GtkPasswordEntry: once this dialog is gone, GTK 4.8 still calls
+   * one back on the next key pressed, and casts freed memory to it. */
+  GtkWidget *entry = gtk_entry_new ();
 
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("The password that opens “%s”. It is used for this signature "
-                                    "and not kept."), name);
-  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  if (problem != NULL)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", problem, use);
+  else
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), use);
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Password of the Key"), -1);
   g_object_set (entry, "activates-default", TRUE, NULL);
@@ -163,7 +235,7 @@ key_chosen_cb (const char *path,
       return;
     }
   signing->key_path = g_strdup (path);
-  ask_password (signing);
+  ask_password (signing, NULL);
 }
 
 /**

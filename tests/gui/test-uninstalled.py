@@ -1,0 +1,30 @@
+#!/usr/bin/python3
+"""The executable in the build tree, started as a person starts it, with
+none of the variables that point at the build: under an Arabic locale it
+finds its translations (its window titled in Arabic) and its settings
+schema (it warns when it finds none)."""
+
+import os
+
+from lajna_atspi import Results, app_said, find_role, run, wait_for
+
+results = Results()
+check = results.check
+
+for variable in ("LAJNA_LOCALEDIR", "GSETTINGS_SCHEMA_DIR", "LANGUAGE", "LC_ALL"):
+    os.environ.pop(variable, None)
+os.environ["LANG"] = "ar_LY.UTF-8"
+
+
+def main(root):
+    window = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
+                                    if root.getChildAtIndex(i).getRoleName() == "frame"), None),
+                      "the main window")
+    check(window.name == "لجنة", f"the window is titled in Arabic ({window.name!r})")
+    wait_for(lambda: find_role(root, "list", "اللجان"), "the committee list, named in Arabic")
+    check(True, "the committee list is named in Arabic")
+    said = app_said()
+    check("schema" not in said, f"the settings schema is found ({said.strip()!r})")
+
+
+raise SystemExit(run(main, results))
