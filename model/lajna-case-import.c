@@ -284,6 +284,30 @@ add_column (Import      *im,
   return TRUE;
 }
 
+/* A header cell's field key. Keys are ASCII, so invisible format
+ * characters around one are stray: a second byte order mark (a BOM'd file
+ * saved again with one), or a direction mark typed in an Arabic sheet. */
+static char *
+dup_column_name (const char *cell)
+{
+  const char *start = cell;
+  const char *end = cell + strlen (cell);
+
+  while (start < end && (g_unichar_isspace (g_utf8_get_char (start))
+                         || g_unichar_type (g_utf8_get_char (start)) == G_UNICODE_FORMAT))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *last = g_utf8_find_prev_char (start, end);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        break;
+      end = last;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
 static gboolean
 read_header (Import  *im,
              GError **error)
@@ -304,7 +328,7 @@ read_header (Import  *im,
 
   for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (lajna_csv_reader_get_cell (r, i)));
+      g_autofree char *name = dup_column_name (lajna_csv_reader_get_cell (r, i));
 
       if (*name == '\0')
         return fail (error, LAJNA_IMPORT_ERROR_HEADER, _("Column %u of the header has no name."),

@@ -253,6 +253,51 @@ START_TEST (semicolons_crlf)
 }
 END_TEST
 
+/* What Arabic Excel saves as "CSV UTF-8": a byte order mark, CRLF, cells
+ * parted by semicolons, quoted cells holding a semicolon, a comma, a
+ * doubled quote or a line break. The same sheet imports when saved again
+ * with a second mark, or with blank lines before its header. */
+START_TEST (excel_arabic)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *path = lajna_test_fixture_path ("import/excel-arabic.csv");
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autofree char *twice_marked = NULL;
+  g_autofree char *blank_first = NULL;
+
+  ck_assert (g_file_get_contents (path, &text, &len, NULL));
+  ck_assert (g_str_has_prefix (text, "\xef\xbb\xbfreceived_on;") && strstr (text, "\r\n") != NULL);
+  twice_marked = g_strconcat ("\xef\xbb\xbf", text, NULL);
+  blank_first = g_strconcat ("\xef\xbb\xbf\r\n;;\r\n", text + 3, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *csv = i == 0 ? text : i == 1 ? twice_marked : blank_first;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LajnaCaseImport) import = import_text (db, csv, strlen (csv), marriage_id, FALSE,
+                                                        &error);
+      g_autofree char *issues = describe (import);
+
+      ck_assert_msg (error == NULL, "variant %u: %s", i, MESSAGE (error));
+      ck_assert_msg (*issues == '\0', "variant %u: %s", i, issues);
+      ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 3);
+    }
+
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM marriage_case m JOIN case_file f ON f.id = m.case_id"
+      " WHERE (m.residence = 'مصراتة; الزروق'"
+      "        AND f.notes = 'الوثائق: جواز، شهادة ميلاد تصل الأسبوع القادم')"
+      "    OR m.residence = 'سبها, حي المنشية'", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "6");
+  g_clear_pointer (&stored, PQclear);
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM person WHERE latin_name IN ('Sanaa Ben Ali; née Trabelsi',"
+      " 'Karim \"Kiko\" Mansour')", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "6");
+}
+END_TEST
+
 START_TEST (malformed_rows)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -611,6 +656,7 @@ import_suite (void)
   tc = add_case (suite, "/import/csv");
   tcase_add_test (tc, quoting);
   tcase_add_test (tc, semicolons_crlf);
+  tcase_add_test (tc, excel_arabic);
   tcase_add_test (tc, malformed_rows);
   tcase_add_test (tc, header_errors);
   tcase_add_test (tc, committee_column);
