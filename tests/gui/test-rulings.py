@@ -18,7 +18,8 @@ import subprocess
 import tempfile
 import time
 
-from lajna_atspi import Results, data_rows, find_role, press, run, text_of, wait_for, walk
+from lajna_atspi import (Results, data_rows, find_role, menu_item, press, run, text_of, wait_for,
+                         walk)
 
 KEY_RETURN = 0xFF0D
 KEY_SLASH = 0x2F
@@ -53,26 +54,6 @@ def window_named(root, title):
 def find(root, role, name):
     return next((a for a in walk(root)
                  if a.getRoleName() == role and plain(a.name).endswith(name)), None)
-
-
-def menu_item(root, name):
-    """Opens the main menu (its button, found by its tooltip) and activates
-    its item called name."""
-    def pressable():
-        for menu in walk(root):
-            if plain(menu.description) != "القائمة الرئيسية":
-                continue
-            for a in walk(menu):
-                try:
-                    if a.queryAction().nActions > 0:
-                        return a
-                except NotImplementedError:
-                    pass
-        return None
-
-    wait_for(pressable, "the main menu's button").queryAction().doAction(0)
-    item = wait_for(lambda: find(root, "menu item", name), f"the menu item {name}")
-    item.queryAction().doAction(0)
 
 
 def ruling_pdf(folder, case_id):
