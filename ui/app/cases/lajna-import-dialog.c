@@ -19,11 +19,15 @@
 #include "lajna-case-import.h"
 #include "lajna-text.h"
 
-/* Columns of the preview besides the file's own. */
+/* The preview's columns. A sheet's own columns would not fit side by
+ * side, and GTK 4.8 scrolls a right-to-left column view to its wrong end:
+ * a row's cells are shown in one column instead, each named in its
+ * tooltip. */
 enum
 {
-  COLUMN_ROW = -2,
-  COLUMN_PROBLEMS = -1,
+  COLUMN_ROW,
+  COLUMN_PROBLEMS,
+  COLUMN_CELLS,
 };
 
 struct _LajnaImportDialog
@@ -158,6 +162,43 @@ dup_problems (GPtrArray *issues,
   return g_string_free (text, FALSE);
 }
 
+/* The cells, each a bidi isolate so that a date or a Latin name keeps its
+ * order among Arabic ones. */
+static char *
+dup_cells (GStrv cells)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *cell = lajna_isolate (cells[i]);
+
+      if (i > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, cell);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* "column: cell" lines. */
+static char *
+dup_named_cells (GPtrArray *columns,
+                 GStrv      cells)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; cells[i] != NULL && i < columns->len; i++)
+    {
+      g_autofree char *column = lajna_isolate (g_ptr_array_index (columns, i));
+      g_autofree char *cell = lajna_isolate (cells[i]);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("%s: %s"), column, cell);
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -174,8 +215,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
-  else
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_list_item_set_child (item, label);
 }
 
@@ -191,6 +230,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   const LajnaImportRow *row = g_ptr_array_index (lajna_case_import_get_preview (self->check),
                                                  index);
   g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
 
   gtk_widget_remove_css_class (label, "error");
   if (column == COLUMN_ROW)
@@ -203,9 +243,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       if (!row->valid)
         gtk_widget_add_css_class (label, "error");
     }
-  else if ((guint) column < g_strv_length (row->cells))
-    text = lajna_isolate (row->cells[column]);
-  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  else
+    {
+      text = dup_cells (row->cells);
+      tooltip = dup_named_cells (lajna_case_import_get_columns (self->check), row->cells);
+    }
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, tooltip);
 }
 
 static void
@@ -221,6 +265,7 @@ append_column (LajnaImportDialog *self,
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, column == COLUMN_CELLS);
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
@@ -228,7 +273,6 @@ static void
 show_preview (LajnaImportDialog *self)
 {
   GPtrArray *preview = lajna_case_import_get_preview (self->check);
-  GPtrArray *columns = lajna_case_import_get_columns (self->check);
   guint n_valid = lajna_case_import_get_n_valid (self->check);
   guint n_invalid = lajna_case_import_get_n_left_out (self->check);
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
@@ -236,12 +280,7 @@ show_preview (LajnaImportDialog *self)
 
   append_column (self, _("Row"), COLUMN_ROW);
   append_column (self, _("Errors and Warnings"), COLUMN_PROBLEMS);
-  for (guint i = 0; i < columns->len; i++)
-    {
-      g_autofree char *title = lajna_isolate (g_ptr_array_index (columns, i));
-
-      append_column (self, title, (int) i);
-    }
+  append_column (self, _("Cells"), COLUMN_CELLS);
   for (guint i = 0; i < preview->len; i++)
     {
       const LajnaImportRow *row = g_ptr_array_index (preview, i);
