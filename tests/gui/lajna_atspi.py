@@ -135,6 +135,17 @@ def menu_item(root, *names):
     item.queryAction().doAction(0)
 
 
+def type_location(chooser, path):
+    """Types path into a file chooser, as a person would after pressing /,
+    and accepts it."""
+    press(0x2F)
+    location = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
+                                      and "/" in text_of(a)), None), "the location entry")
+    location.queryEditableText().setTextContents(path)
+    time.sleep(0.5)
+    press(KEY_RETURN)
+
+
 class App:
     """The app under test; a start that could not reach the display is
     retried."""

@@ -13,15 +13,12 @@ holds before and after their translations reach po/ar.po."""
 import os
 import re
 import subprocess
-import time
 
 import pyatspi
 from gi.repository import GLib
-from lajna_atspi import (Results, cell_texts, data_rows, find_role, menu_item, press, run, text_of,
+from lajna_atspi import (Results, cell_texts, data_rows, find_role, menu_item, run, type_location,
                          wait_for, walk)
 
-KEY_RETURN = 0xFF0D
-KEY_SLASH = 0x2F
 FAMILY = "المستوردي"
 results = Results()
 check = results.check
@@ -85,12 +82,7 @@ def choose(root, path):
                                      if w is not None and named(w, "Import Files", "استيراد ملفات")
                                      and any(a.getRoleName() == "text" for a in walk(w))), None),
                        "the file chooser")
-    press(KEY_SLASH)
-    location = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
-                                      and "/" in text_of(a)), None), "the location entry")
-    location.queryEditableText().setTextContents(path)
-    time.sleep(0.5)
-    press(KEY_RETURN)
+    type_location(chooser, path)
     return wait_for(lambda: import_dialog(root), "the import dialog with the sheet's rows")
 
 

@@ -18,11 +18,9 @@ import subprocess
 import tempfile
 import time
 
-from lajna_atspi import (Results, data_rows, find_role, menu_item, press, run, text_of, wait_for,
-                         walk)
+from lajna_atspi import (Results, data_rows, find_role, menu_item, run, text_of, type_location,
+                         wait_for, walk)
 
-KEY_RETURN = 0xFF0D
-KEY_SLASH = 0x2F
 results = Results()
 check = results.check
 
@@ -82,12 +80,7 @@ def check_ruling(root, path):
     """Check a Ruling…, the path typed in the file chooser; the verdict."""
     menu_item(root, "تحقق من قرار…")
     chooser = wait_for(lambda: window_named(root, "التحقق من قرار"), "the file chooser")
-    press(KEY_SLASH)
-    location = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
-                                      and "/" in text_of(a)), None), "the location entry")
-    location.queryEditableText().setTextContents(path)
-    time.sleep(0.5)
-    press(KEY_RETURN)
+    type_location(chooser, path)
     dialog = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "dialog"
                                     and "قرار" in labels(a) + plain(a.name)
                                     and ("صحيح" in labels(a) or "عُدِّل" in labels(a)
