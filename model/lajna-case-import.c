@@ -38,15 +38,33 @@
 
 #define UTF8_BOM "\xef\xbb\xbf"
 
+/* A check keeps the first rows, and the first rows with errors after
+ * them, for a person to look at before importing. */
+#define PREVIEW_ROWS 100
+
+/* How often reading looks at its cancellable and tells its progress. */
+#define ROWS_PER_STEP 256
+
+/* The part of an import's time spent reading and validating, the rest
+ * being the database's (tests/bench: about a fifth). */
+#define READ_SHARE 0.2
+
 G_DEFINE_QUARK (lajna-import-error-quark, lajna_import_error)
 
 struct _LajnaCaseImport
 {
-  int        committee_id;
-  gboolean   skip_invalid;
-  GPtrArray *issues;
-  GPtrArray *files;
-  guint      n_left_out;
+  int           committee_id;
+  gboolean      skip_invalid;
+  gboolean      check_only;
+  GCancellable *cancellable;
+  /* Thousandths, set on the importing thread and read on any. */
+  gint          progress;
+  GPtrArray    *issues;
+  GPtrArray    *files;
+  GPtrArray    *columns;
+  GPtrArray    *preview;
+  guint         n_valid;
+  guint         n_left_out;
 };
 
 typedef struct
@@ -73,6 +91,9 @@ typedef struct
   const char      *kind;
   GPtrArray       *valid;
   guint            n_invalid;
+  guint            n_invalid_shown;
+  const char      *data;
+  gsize            len;
 } Import;
 
 static void
@@ -81,6 +102,13 @@ issue_free (LajnaImportIssue *issue)
   g_free (issue->field);
   g_free (issue->message);
   g_free (issue);
+}
+
+static void
+row_free (LajnaImportRow *row)
+{
+  g_strfreev (row->cells);
+  g_free (row);
 }
 
 static void
@@ -135,6 +163,23 @@ add_issue (LajnaCaseImport *self,
   issue->field = g_strdup (field);
   issue->level = level;
   g_ptr_array_add (self->issues, issue);
+}
+
+/* Stopped by the caller: nothing is written. */
+static gboolean
+cancelled (GError **error)
+{
+  g_clear_error (error);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       _("The import was cancelled; nothing was written."));
+  return FALSE;
+}
+
+static void
+set_progress (LajnaCaseImport *self,
+              double           fraction)
+{
+  g_atomic_int_set (&self->progress, (gint) (CLAMP (fraction, 0, 1) * 1000));
 }
 
 /* Encoding */
@@ -284,6 +329,30 @@ add_column (Import      *im,
   return TRUE;
 }
 
+/* A header cell's field key. Keys are ASCII, so invisible format
+ * characters around one are stray: a second byte order mark (a BOM'd file
+ * saved again with one), or a direction mark typed in an Arabic sheet. */
+static char *
+dup_column_name (const char *cell)
+{
+  const char *start = cell;
+  const char *end = cell + strlen (cell);
+
+  while (start < end && (g_unichar_isspace (g_utf8_get_char (start))
+                         || g_unichar_type (g_utf8_get_char (start)) == G_UNICODE_FORMAT))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *last = g_utf8_find_prev_char (start, end);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        break;
+      end = last;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
 static gboolean
 read_header (Import  *im,
              GError **error)
@@ -304,7 +373,7 @@ read_header (Import  *im,
 
   for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (lajna_csv_reader_get_cell (r, i)));
+      g_autofree char *name = dup_column_name (lajna_csv_reader_get_cell (r, i));
 
       if (*name == '\0')
         return fail (error, LAJNA_IMPORT_ERROR_HEADER, _("Column %u of the header has no name."),
@@ -467,10 +536,37 @@ read_row (Import          *im,
   return ok && !lajna_validation_has_errors (validation) ? g_steal_pointer (&record) : NULL;
 }
 
+/* The first rows, and rows with errors after them, as the file gives
+ * them. */
 static void
-read_rows (Import *im)
+keep_for_preview (Import   *im,
+                  gboolean  valid)
+{
+  const LajnaCsvReader *r = &im->reader;
+  LajnaImportRow *row;
+  guint n_cells;
+
+  if (im->self->preview->len >= PREVIEW_ROWS && (valid || im->n_invalid_shown >= PREVIEW_ROWS))
+    return;
+  if (im->self->preview->len >= PREVIEW_ROWS)
+    im->n_invalid_shown++;
+  n_cells = r->status == LAJNA_CSV_ROW_OK ? lajna_csv_reader_get_n_cells (r) : 0;
+  row = g_new0 (LajnaImportRow, 1);
+  row->row = r->row;
+  row->valid = valid;
+  row->cells = g_new0 (char *, n_cells + 1);
+  for (guint i = 0; i < n_cells; i++)
+    row->cells[i] = g_strdup (lajna_csv_reader_get_cell (r, i));
+  g_ptr_array_add (im->self->preview, row);
+}
+
+/* Returns FALSE when the caller cancelled. */
+static gboolean
+read_rows (Import  *im,
+           GError **error)
 {
   LajnaCsvReader *r = &im->reader;
+  double share = im->self->check_only ? 1 : READ_SHARE;
 
   while (lajna_csv_reader_next (r))
     {
@@ -490,11 +586,22 @@ read_rows (Import *im)
       else if ((committee = committee_of_row (im)) != NULL)
         record = read_row (im, committee);
 
+      if (im->self->check_only)
+        keep_for_preview (im, record != NULL);
       if (record != NULL)
         g_ptr_array_add (im->valid, record);
       else
         im->n_invalid++;
+
+      if (r->row % ROWS_PER_STEP == 0)
+        {
+          if (g_cancellable_is_cancelled (im->self->cancellable))
+            return cancelled (error);
+          set_progress (im->self, share * (double) (r->p - im->data) / (double) im->len);
+        }
     }
+  set_progress (im->self, share);
+  return TRUE;
 }
 
 /* The run */
@@ -512,6 +619,14 @@ fetch_countries (Import   *im,
   return TRUE;
 }
 
+static void
+registered_cb (guint    n_done,
+               guint    n_files,
+               gpointer data)
+{
+  set_progress (data, READ_SHARE + (1 - READ_SHARE) * n_done / n_files);
+}
+
 /* All or nothing: a row with errors stops the import, unless the caller
  * asked to leave such rows out. */
 static gboolean
@@ -523,13 +638,24 @@ register_valid (Import   *im,
 
   if (im->valid->len == 0 && im->n_invalid == 0)
     return fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
+  self->n_valid = im->valid->len;
+  if (self->check_only)
+    {
+      self->n_left_out = im->n_invalid;
+      return TRUE;
+    }
   if (im->n_invalid > 0 && (!self->skip_invalid || im->valid->len == 0))
     return fail (error, LAJNA_IMPORT_ERROR_INVALID,
                  g_dngettext (GETTEXT_PACKAGE, "%u row has errors; nothing was imported.",
                               "%u rows have errors; nothing was imported.", im->n_invalid),
                  im->n_invalid);
-  if (!lajna_case_record_register (db, im->valid, error))
-    return FALSE;
+  if (!lajna_case_record_register_full (db, im->valid, registered_cb, self, self->cancellable,
+                                        error))
+    {
+      if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return cancelled (error);
+      return FALSE;
+    }
   self->n_left_out = im->n_invalid;
   self->files = g_steal_pointer (&im->valid);
   return TRUE;
@@ -565,11 +691,15 @@ run (Import      *im,
   g_date_set_dmy (&im->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
+  im->data = data;
+  im->len = len;
   lajna_csv_reader_init (&im->reader, data, len);
-  if (!load_committees (im, db, error) || !read_header (im, error)
-      || !fetch_countries (im, db, error))
+  if (!load_committees (im, db, error) || !read_header (im, error))
     return FALSE;
-  read_rows (im);
+  for (guint i = 0; i < im->columns->len; i++)
+    g_ptr_array_add (im->self->columns, g_strdup (g_ptr_array_index (im->columns, i)));
+  if (!fetch_countries (im, db, error) || !read_rows (im, error))
+    return FALSE;
   return register_valid (im, db, error);
 }
 
@@ -577,8 +707,12 @@ static void
 clear_results (LajnaCaseImport *self)
 {
   g_ptr_array_set_size (self->issues, 0);
+  g_ptr_array_set_size (self->columns, 0);
+  g_ptr_array_set_size (self->preview, 0);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  self->n_valid = 0;
   self->n_left_out = 0;
+  set_progress (self, 0);
 }
 
 /**
@@ -599,6 +733,8 @@ lajna_case_import_new (int      committee_id,
   self->committee_id = committee_id;
   self->skip_invalid = skip_invalid;
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) issue_free);
+  self->columns = g_ptr_array_new_with_free_func (g_free);
+  self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   return self;
 }
 
@@ -608,7 +744,10 @@ lajna_case_import_free (LajnaCaseImport *self)
   if (self == NULL)
     return;
   g_ptr_array_unref (self->issues);
+  g_ptr_array_unref (self->columns);
+  g_ptr_array_unref (self->preview);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_object (&self->cancellable);
   g_free (self);
 }
 
@@ -718,10 +857,93 @@ lajna_case_import_get_files (LajnaCaseImport *self)
  * lajna_case_import_get_n_left_out:
  * @self: an import that ran
  *
- * Returns: how many rows with errors the last run left out
+ * Returns: how many rows with errors the last run left out (would leave
+ *   out, for a check)
  */
 guint
 lajna_case_import_get_n_left_out (LajnaCaseImport *self)
 {
   return self->n_left_out;
+}
+
+/**
+ * lajna_case_import_set_check_only:
+ * @self: an import
+ * @check_only: whether a run only reads and validates
+ *
+ * A check reads and validates every row as an import does, and writes
+ * nothing: it succeeds when the file as a whole can be imported, and
+ * keeps a preview of its rows (lajna_case_import_get_preview()) and the
+ * counts of valid rows and rows with errors.
+ */
+void
+lajna_case_import_set_check_only (LajnaCaseImport *self,
+                                  gboolean         check_only)
+{
+  self->check_only = check_only;
+}
+
+/**
+ * lajna_case_import_set_cancellable:
+ * @self: an import
+ * @cancellable: (nullable): stops a run from another thread; a run stopped
+ *   fails with %G_IO_ERROR_CANCELLED and has written nothing
+ */
+void
+lajna_case_import_set_cancellable (LajnaCaseImport *self,
+                                   GCancellable    *cancellable)
+{
+  g_set_object (&self->cancellable, cancellable);
+}
+
+/**
+ * lajna_case_import_get_progress:
+ * @self: an import
+ *
+ * May be called from any thread while another runs the import.
+ *
+ * Returns: how far the run is, from 0 to 1
+ */
+double
+lajna_case_import_get_progress (LajnaCaseImport *self)
+{
+  return g_atomic_int_get (&self->progress) / 1000.0;
+}
+
+/**
+ * lajna_case_import_get_columns:
+ * @self: an import that read the header
+ *
+ * Returns: (transfer none) (element-type utf8): each column's field key,
+ *   or "committee"
+ */
+GPtrArray *
+lajna_case_import_get_columns (LajnaCaseImport *self)
+{
+  return self->columns;
+}
+
+/**
+ * lajna_case_import_get_preview:
+ * @self: a check that ran
+ *
+ * Returns: (transfer none) (element-type LajnaImportRow): the first rows,
+ *   and the first rows with errors after them, in row order
+ */
+GPtrArray *
+lajna_case_import_get_preview (LajnaCaseImport *self)
+{
+  return self->preview;
+}
+
+/**
+ * lajna_case_import_get_n_valid:
+ * @self: an import that ran
+ *
+ * Returns: how many rows can be registered (were, unless a check)
+ */
+guint
+lajna_case_import_get_n_valid (LajnaCaseImport *self)
+{
+  return self->n_valid;
 }

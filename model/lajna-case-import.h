@@ -55,6 +55,22 @@ typedef struct
   char            *message;
 } LajnaImportIssue;
 
+/**
+ * LajnaImportRow:
+ * @row: the row as a spreadsheet numbers it
+ * @cells: the row's cells as the file gives them, one per column; empty
+ *   when the row could not be read as cells
+ * @valid: whether the row would be registered
+ *
+ * A row of the preview that a check keeps.
+ */
+typedef struct
+{
+  guint     row;
+  GStrv     cells;
+  gboolean  valid;
+} LajnaImportRow;
+
 typedef struct _LajnaCaseImport LajnaCaseImport;
 
 GQuark           lajna_import_error_quark       (void);
@@ -69,6 +85,14 @@ gboolean         lajna_case_import_run_bytes    (LajnaCaseImport  *self,
                                                  LajnaDb          *db,
                                                  GBytes           *contents,
                                                  GError          **error);
+void             lajna_case_import_set_check_only (LajnaCaseImport *self,
+                                                   gboolean         check_only);
+void             lajna_case_import_set_cancellable (LajnaCaseImport *self,
+                                                    GCancellable    *cancellable);
+double           lajna_case_import_get_progress (LajnaCaseImport  *self);
+GPtrArray       *lajna_case_import_get_columns  (LajnaCaseImport  *self);
+GPtrArray       *lajna_case_import_get_preview  (LajnaCaseImport  *self);
+guint            lajna_case_import_get_n_valid  (LajnaCaseImport  *self);
 GPtrArray       *lajna_case_import_get_issues   (LajnaCaseImport  *self);
 GPtrArray       *lajna_case_import_get_files    (LajnaCaseImport  *self);
 guint            lajna_case_import_get_n_left_out (LajnaCaseImport *self);

@@ -413,9 +413,35 @@ write_batches (gpointer data)
   return NULL;
 }
 
+/* What a caller of lajna_case_record_register_full() asked for. */
+typedef struct
+{
+  LajnaRegisterProgress  progress;
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+} Watch;
+
+static gboolean
+register_watched (LajnaDb     *db,
+                  GPtrArray   *records,
+                  guint        first,
+                  guint        count,
+                  const char  *json,
+                  Watch       *watch,
+                  GError     **error)
+{
+  if (g_cancellable_set_error_if_cancelled (watch->cancellable, error)
+      || !register_batch (db, records, first, count, json, error))
+    return FALSE;
+  if (watch->progress != NULL)
+    watch->progress (first + count, records->len, watch->progress_data);
+  return TRUE;
+}
+
 static gboolean
 register_all (LajnaDb    *db,
               GPtrArray  *records,
+              Watch      *watch,
               GError    **error)
 {
   BatchWriter w = { .records = records };
@@ -426,7 +452,7 @@ register_all (LajnaDb    *db,
     {
       g_autofree char *json = dup_batch_json (records, 0, records->len);
 
-      return register_batch (db, records, 0, records->len, json, error);
+      return register_watched (db, records, 0, records->len, json, watch, error);
     }
 
   w.ready = g_async_queue_new_full (g_free);
@@ -439,8 +465,8 @@ register_all (LajnaDb    *db,
       g_autofree char *json = g_async_queue_pop (w.ready);
 
       g_async_queue_push (w.slots, GINT_TO_POINTER (1));
-      ok = register_batch (db, records, first, MIN (REGISTER_BATCH, records->len - first), json,
-                           error);
+      ok = register_watched (db, records, first, MIN (REGISTER_BATCH, records->len - first),
+                             json, watch, error);
     }
   /* On an error the writer may be waiting for a slot: let it see stop. */
   g_atomic_int_set (&w.stop, 1);
@@ -467,9 +493,38 @@ lajna_case_record_register (LajnaDb    *db,
                             GPtrArray  *records,
                             GError    **error)
 {
+  return lajna_case_record_register_full (db, records, NULL, NULL, NULL, error);
+}
+
+/**
+ * lajna_case_record_register_full:
+ * @db: a connection
+ * @records: (element-type LajnaCaseRecord): new files, validated
+ * @progress: (nullable) (scope call): told after each batch of files
+ * @progress_data: for @progress
+ * @cancellable: (nullable): checked before each batch and before the
+ *   commit; once cancelled, nothing is written
+ * @error: return location for a #GError
+ *
+ * lajna_case_record_register(), for a long import that shows its progress
+ * and can be stopped.
+ *
+ * Returns: whether the files were registered
+ */
+gboolean
+lajna_case_record_register_full (LajnaDb                *db,
+                                 GPtrArray              *records,
+                                 LajnaRegisterProgress   progress,
+                                 gpointer                progress_data,
+                                 GCancellable           *cancellable,
+                                 GError                **error)
+{
+  Watch watch = { progress, progress_data, cancellable };
+
   if (!lajna_db_run (db, "BEGIN", error))
     return FALSE;
-  if (!register_all (db, records, error))
+  if (!register_all (db, records, &watch, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       lajna_db_run (db, "ROLLBACK", NULL);
       for (guint i = 0; i < records->len; i++)

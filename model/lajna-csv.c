@@ -81,7 +81,8 @@ read_quoted (LajnaCsvReader *r)
  *
  * Sets up @self at the start of @data. A spreadsheet under an Arabic or
  * European regional setting separates cells with semicolons; no field key
- * holds either separator, so the first line says which one the file uses.
+ * holds either separator, so the first line that is not blank says which
+ * one the file uses.
  */
 void
 lajna_csv_reader_init (LajnaCsvReader *self,
@@ -91,13 +92,16 @@ lajna_csv_reader_init (LajnaCsvReader *self,
   self->p = data;
   self->end = data + len;
   self->separator = ',';
-  for (const char *p = data; p < self->end && *p != '\n' && *p != '\r'; p++)
+  for (const char *p = data; p < self->end; p++)
     {
       if (*p == ',' || *p == ';')
         {
           self->separator = *p;
           break;
         }
+      /* Blank lines before the header do not say. */
+      if ((*p == '\n' || *p == '\r') && p > data && p[-1] != '\n' && p[-1] != '\r')
+        break;
     }
   self->cells = g_string_sized_new (4096);
   self->starts = g_array_new (FALSE, FALSE, sizeof (guint));

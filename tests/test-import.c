@@ -253,6 +253,51 @@ START_TEST (semicolons_crlf)
 }
 END_TEST
 
+/* What Arabic Excel saves as "CSV UTF-8": a byte order mark, CRLF, cells
+ * parted by semicolons, quoted cells holding a semicolon, a comma, a
+ * doubled quote or a line break. The same sheet imports when saved again
+ * with a second mark, or with blank lines before its header. */
+START_TEST (excel_arabic)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(PGresult) stored = NULL;
+  g_autofree char *path = lajna_test_fixture_path ("import/excel-arabic.csv");
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autofree char *twice_marked = NULL;
+  g_autofree char *blank_first = NULL;
+
+  ck_assert (g_file_get_contents (path, &text, &len, NULL));
+  ck_assert (g_str_has_prefix (text, "\xef\xbb\xbfreceived_on;") && strstr (text, "\r\n") != NULL);
+  twice_marked = g_strconcat ("\xef\xbb\xbf", text, NULL);
+  blank_first = g_strconcat ("\xef\xbb\xbf\r\n;;\r\n", text + 3, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *csv = i == 0 ? text : i == 1 ? twice_marked : blank_first;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LajnaCaseImport) import = import_text (db, csv, strlen (csv), marriage_id, FALSE,
+                                                        &error);
+      g_autofree char *issues = describe (import);
+
+      ck_assert_msg (error == NULL, "variant %u: %s", i, MESSAGE (error));
+      ck_assert_msg (*issues == '\0', "variant %u: %s", i, issues);
+      ck_assert_uint_eq (lajna_case_import_get_files (import)->len, 3);
+    }
+
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM marriage_case m JOIN case_file f ON f.id = m.case_id"
+      " WHERE (m.residence = 'مصراتة; الزروق'"
+      "        AND f.notes = 'الوثائق: جواز، شهادة ميلاد تصل الأسبوع القادم')"
+      "    OR m.residence = 'سبها, حي المنشية'", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "6");
+  g_clear_pointer (&stored, PQclear);
+  stored = lajna_db_exec (db,
+      "SELECT count(*) FROM person WHERE latin_name IN ('Sanaa Ben Ali; née Trabelsi',"
+      " 'Karim \"Kiko\" Mansour')", NULL);
+  ck_assert_str_eq (PQgetvalue (stored, 0, 0), "6");
+}
+END_TEST
+
 START_TEST (malformed_rows)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -549,6 +594,97 @@ START_TEST (skip_invalid_gapless)
 }
 END_TEST
 
+/* What the app shows before importing: every row checked, nothing
+ * written, the rows kept with their cells and whether they are valid. */
+START_TEST (check_only)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = lajna_case_import_new (marriage_id, FALSE);
+  g_autofree char *csv = csv_with_invalid_row (8101);
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  gint64 before = count_files (db);
+  GPtrArray *preview;
+  const LajnaImportRow *bad;
+
+  lajna_case_import_set_check_only (import, TRUE);
+  ck_assert_msg (lajna_case_import_run_bytes (import, db, bytes, &error), "%s", MESSAGE (error));
+  ck_assert_int_eq (count_files (db), before);
+  ck_assert_ptr_null (lajna_case_import_get_files (import));
+  ck_assert_uint_eq (lajna_case_import_get_n_valid (import), 2);
+  ck_assert_uint_eq (lajna_case_import_get_n_left_out (import), 1);
+  ck_assert_uint_eq (lajna_case_import_get_columns (import)->len, 17);
+  ck_assert_str_eq (g_ptr_array_index (lajna_case_import_get_columns (import), 2),
+                    "libyan_party.name");
+  preview = lajna_case_import_get_preview (import);
+  ck_assert_uint_eq (preview->len, 3);
+  bad = g_ptr_array_index (preview, 1);
+  ck_assert_uint_eq (bad->row, 3);
+  ck_assert (!bad->valid && ((LajnaImportRow *) g_ptr_array_index (preview, 2))->valid);
+  ck_assert_str_eq (bad->cells[9], "11990008102");
+  ck_assert (find_issue (import, 3, "libyan_party.national_number") != NULL);
+  ck_assert (lajna_case_import_get_progress (import) == 1.0);
+}
+END_TEST
+
+typedef struct
+{
+  LajnaCaseImport *import;
+  GCancellable    *cancellable;
+  double           at;
+} Canceller;
+
+/* Cancels once the import has come @at far. */
+static gpointer
+cancel_at (gpointer data)
+{
+  Canceller *c = data;
+
+  while (lajna_case_import_get_progress (c->import) < c->at)
+    g_usleep (1000);
+  g_cancellable_cancel (c->cancellable);
+  return NULL;
+}
+
+/* Cancelled while reading, or once batches of files are written: the
+ * import fails as cancelled, and nothing is written. */
+START_TEST (cancel_writes_nothing)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GString) csv = g_string_new (header);
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 before = count_files (db);
+  static const double at[] = { 0, 0.5 };
+
+  for (guint i = 0; i < 4500; i++)
+    {
+      g_autofree char *row = valid_row (200000 + i);
+
+      g_string_append (csv, row);
+    }
+  bytes = g_bytes_new (csv->str, csv->len);
+  for (guint i = 0; i < G_N_ELEMENTS (at); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LajnaCaseImport) import = lajna_case_import_new (marriage_id, FALSE);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      Canceller c = { import, cancellable, at[i] };
+      GThread *canceller = g_thread_new ("canceller", cancel_at, &c);
+
+      lajna_case_import_set_cancellable (import, cancellable);
+      if (at[i] == 0)
+        g_thread_join (canceller);
+      ck_assert (!lajna_case_import_run_bytes (import, db, bytes, &error));
+      ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED), "%s",
+                     MESSAGE (error));
+      ck_assert (strstr (error->message, "nothing was written") != NULL);
+      if (at[i] != 0)
+        g_thread_join (canceller);
+      ck_assert_int_eq (count_files (db), before);
+    }
+}
+END_TEST
+
 /* lajnactl on the suite's shared database. */
 static int
 run_cli (const char * const *args,
@@ -611,6 +747,7 @@ import_suite (void)
   tc = add_case (suite, "/import/csv");
   tcase_add_test (tc, quoting);
   tcase_add_test (tc, semicolons_crlf);
+  tcase_add_test (tc, excel_arabic);
   tcase_add_test (tc, malformed_rows);
   tcase_add_test (tc, header_errors);
   tcase_add_test (tc, committee_column);
@@ -626,6 +763,8 @@ import_suite (void)
   tc = add_case (suite, "/import/rows");
   tcase_add_test (tc, invalid_row_writes_nothing);
   tcase_add_test (tc, skip_invalid_gapless);
+  tcase_add_test (tc, check_only);
+  tcase_add_test (tc, cancel_writes_nothing);
   tc = add_case (suite, "/import/cli");
   tcase_add_test (tc, exit_codes);
   return suite;

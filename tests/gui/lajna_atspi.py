@@ -123,6 +123,39 @@ def cell_texts(row):
     return texts
 
 
+def menu_item(root, *names):
+    """Opens the main menu (its button, found by its tooltip) and activates
+    its item called one of names."""
+    def pressable():
+        for menu in walk(root):
+            if (menu.description or "").strip(ISOLATES) != "القائمة الرئيسية":
+                continue
+            for a in walk(menu):
+                try:
+                    if a.queryAction().nActions > 0:
+                        return a
+                except NotImplementedError:
+                    pass
+        return None
+
+    wait_for(pressable, "the main menu's button").queryAction().doAction(0)
+    item = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "menu item"
+                                  and re.sub("[\u2066-\u2069]", "", a.name or "").endswith(names)),
+                                 None), f"the menu item {names[0]}")
+    item.queryAction().doAction(0)
+
+
+def type_location(chooser, path):
+    """Types path into a file chooser, as a person would after pressing /,
+    and accepts it."""
+    press(0x2F)
+    location = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
+                                      and "/" in text_of(a)), None), "the location entry")
+    location.queryEditableText().setTextContents(path)
+    time.sleep(0.5)
+    press(KEY_RETURN)
+
+
 class App:
     """The app under test; a start that could not reach the display is
     retried."""

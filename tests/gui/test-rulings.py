@@ -22,10 +22,9 @@ import tempfile
 import time
 
 import pyatspi
-from lajna_atspi import Results, data_rows, find_role, press, run, text_of, wait_for, walk
+from lajna_atspi import (KEY_RETURN, Results, data_rows, find_role, menu_item, press, run,
+                         text_of, type_location, wait_for, walk)
 
-KEY_RETURN = 0xFF0D
-KEY_SLASH = 0x2F
 results = Results()
 check = results.check
 
@@ -59,26 +58,6 @@ def find(root, role, name):
                  if a.getRoleName() == role and plain(a.name).endswith(name)), None)
 
 
-def menu_item(root, name):
-    """Opens the main menu (its button, found by its tooltip) and activates
-    its item called name."""
-    def pressable():
-        for menu in walk(root):
-            if plain(menu.description) != "القائمة الرئيسية":
-                continue
-            for a in walk(menu):
-                try:
-                    if a.queryAction().nActions > 0:
-                        return a
-                except NotImplementedError:
-                    pass
-        return None
-
-    wait_for(pressable, "the main menu's button").queryAction().doAction(0)
-    item = wait_for(lambda: find(root, "menu item", name), f"the menu item {name}")
-    item.queryAction().doAction(0)
-
-
 def ruling_pdf(folder, case_id):
     """The file's ruling, issued by another workstation, rendered to a PDF."""
     lajnactl = os.environ["LAJNACTL"]
@@ -105,12 +84,7 @@ def check_ruling(root, path):
     """Check a Ruling…, the path typed in the file chooser; the verdict."""
     menu_item(root, "تحقق من قرار…")
     chooser = wait_for(lambda: window_named(root, "التحقق من قرار"), "the file chooser")
-    press(KEY_SLASH)
-    location = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
-                                      and "/" in text_of(a)), None), "the location entry")
-    location.queryEditableText().setTextContents(path)
-    time.sleep(0.5)
-    press(KEY_RETURN)
+    type_location(chooser, path)
     dialog = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "dialog"
                                     and "قرار" in labels(a) + plain(a.name)
                                     and ("صحيح" in labels(a) or "عُدِّل" in labels(a)
@@ -263,14 +237,14 @@ def issue_in_file_view(root):
 
 def choose_path(root, title, path, saving):
     """Types the path into the file chooser of that title: its name entry
-    when saving, its location (opened by a slash) when opening."""
+    when saving, its location when opening."""
     chooser = wait_for(lambda: window_named(root, title), f"the file chooser {title}")
     if not saving:
-        press(KEY_SLASH)
+        type_location(chooser, path)
+        return
     name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
-                                  and a.getState().contains(pyatspi.STATE_EDITABLE)
-                                  and (saving or "/" in text_of(a))), None),
-                    "the chooser's location")
+                                  and a.getState().contains(pyatspi.STATE_EDITABLE)), None),
+                    "the chooser's name entry")
     name.queryEditableText().setTextContents(path)
     time.sleep(0.5)
     press(KEY_RETURN)

@@ -13,9 +13,11 @@
 #include "cases/lajna-case-form.h"
 #include "cases/lajna-case-table.h"
 #include "cases/lajna-case-view.h"
+#include "cases/lajna-import-dialog.h"
 #include "lajna-bench.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
+#include "lajna-file-choice.h"
 #include "meetings/lajna-meetings-window.h"
 #include "rulings/lajna-ruling-verify.h"
 #include "rulings/lajna-template-editor.h"
@@ -60,7 +62,7 @@ update_actions (LajnaWindow *self)
 {
   static const char * const actions[] = {
     "win.reload", "win.new-case-here", "win.edit-case", "win.edit-shown", "win.meetings",
-    "win.verify-ruling", "win.ruling-templates", "win.focus-search",
+    "win.verify-ruling", "win.ruling-templates", "win.focus-search", "win.import-cases",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -365,6 +367,59 @@ edit_case_activated (GtkWidget  *widget,
 }
 
 static void
+imported_cb (LajnaWindow *self,
+             guint        n_files,
+             guint        n_left_out)
+{
+  g_autofree char *imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Imported %u file",
+                                                            "Imported %u files", n_files),
+                                               n_files);
+  g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "left out %u row with errors",
+                                                            "left out %u rows with errors",
+                                                            n_left_out),
+                                               n_left_out);
+  /* Translators: "Imported 12 files" and "left out 2 rows with errors" */
+  g_autofree char *both = g_strdup_printf (_("%s; %s"), imported, left_out);
+
+  if (self->list != NULL)
+    lajna_case_list_reload (self->list);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (n_left_out > 0 ? both
+                                                                                  : imported));
+}
+
+static void
+import_chosen_cb (const char *path,
+                  gpointer    user_data)
+{
+  LajnaWindow *self = LAJNA_WINDOW (user_data);
+  LajnaImportDialog *dialog;
+
+  if (path == NULL || self->worker == NULL)
+    return;
+  dialog = lajna_import_dialog_new (GTK_WINDOW (self), self->worker, path, self->committee_id);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Files from a spreadsheet, for the committee selected (or, with all
+ * committees shown, the one each row names). */
+static void
+import_cases_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
+  lajna_file_choice_ask (GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Files"),
+                         _("_Open"), NULL, filter, import_chosen_cb, g_object_ref (widget),
+                         g_object_unref);
+}
+
+static void
 verify_ruling_activated (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -481,6 +536,8 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.meetings", NULL, meetings_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
                                        "win.meetings", NULL);
+  gtk_widget_class_install_action (widget_class, "win.import-cases", NULL,
+                                   import_cases_activated);
   gtk_widget_class_install_action (widget_class, "win.verify-ruling", NULL,
                                    verify_ruling_activated);
   gtk_widget_class_install_action (widget_class, "win.ruling-templates", NULL,
