@@ -9,6 +9,7 @@
 #include "lajna-audit.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
+#include "lajna-time.h"
 
 static void
 fact_free (LajnaFact *fact)
@@ -354,7 +355,7 @@ read_history (LajnaCaseDetails  *details,
   /* A nationality changed is named, not given by its code. */
   const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at_text, subject, field,"
+      "SELECT " LAJNA_TIME_EPOCH ("at") " AS at_epoch, subject, field,"
       "       coalesce(o.name, old_value) AS old_value, coalesce(n.name, new_value) AS new_value"
       "  FROM (SELECT at, id, NULL AS subject, NULL AS field, from_status AS old_value,"
       "               to_status AS new_value FROM case_history WHERE case_id = $1"
@@ -380,6 +381,7 @@ read_history (LajnaCaseDetails  *details,
       const char *field = col (&row, "field");
       const char *old_value = col (&row, "old_value");
       const char *new_value = col (&row, "new_value");
+      g_autofree char *at = lajna_time_local_text (col (&row, "at_epoch"));
       g_autofree char *change = NULL;
 
       if (field == NULL && old_value == NULL)
@@ -397,7 +399,7 @@ read_history (LajnaCaseDetails  *details,
                                     spec != NULL ? _(spec->label) : field,
                                     was != NULL ? was : "—", now != NULL ? now : "—");
         }
-      add_fact (section, field != NULL ? field : "status", PQgetvalue (result, i, 0), change);
+      add_fact (section, field != NULL ? field : "status", at, change);
     }
   return TRUE;
 }
@@ -412,7 +414,7 @@ read_access_history (LajnaCaseDetails  *details,
                      GError           **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), actor, action"
+      "SELECT " LAJNA_TIME_EPOCH ("at") ", lajna_user_name(actor), action"
       "  FROM lajna_case_access_history($1)", 1, &id, error);
   LajnaFactSection *section;
 
@@ -423,10 +425,11 @@ read_access_history (LajnaCaseDetails  *details,
   section = add_section (details, "access", _("Access History"));
   for (int i = 0; i < PQntuples (result); i++)
     {
+      g_autofree char *at = lajna_time_local_text (PQgetvalue (result, i, 0));
       g_autofree char *what = g_strdup_printf (_("%s: %s"), PQgetvalue (result, i, 1),
                                                lajna_label_for (PQgetvalue (result, i, 2)));
 
-      add_fact (section, "access", PQgetvalue (result, i, 0), what);
+      add_fact (section, "access", at, what);
     }
   return TRUE;
 }

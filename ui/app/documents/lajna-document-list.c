@@ -141,18 +141,18 @@ readers_text (GHashTable *readers,
               gint64      document_id)
 {
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
-  GPtrArray *logins = g_hash_table_lookup (readers, key);
+  GPtrArray *readers_of = g_hash_table_lookup (readers, key);
   g_autoptr(GString) names = g_string_new (NULL);
 
-  if (logins == NULL)
+  if (readers_of == NULL)
     return g_strdup (_("Not opened yet"));
-  for (guint i = 0; i < logins->len; i++)
+  for (guint i = 0; i < readers_of->len; i++)
     {
-      g_autofree char *login = lajna_isolate (g_ptr_array_index (logins, i));
+      g_autofree char *name = lajna_isolate (g_ptr_array_index (readers_of, i));
 
       if (i > 0)
         g_string_append (names, _(", "));
-      g_string_append (names, login);
+      g_string_append (names, name);
     }
   return g_strdup_printf (_("Opened by %s"), names->str);
 }
