@@ -175,7 +175,7 @@ read_parties (LajnaCaseDetails  *details,
    * refuse the query). */
   g_autofree char *sql = g_strdup_printf (
       "SELECT x.role, p.full_name, p.latin_name, p.sex, p.birth_date::text AS birth_date,"
-      "       c.name_ar || ' (' || c.name_en || ')' AS nationality, %s,"
+      "       CASE WHEN $2::boolean THEN c.name_ar ELSE c.name_en END AS nationality, %s,"
       "       p.passport_expiry::text AS passport_expiry"
       "  FROM (SELECT 1 AS n, 'libyan_party' AS role, libyan_party_id AS person_id"
       "          FROM marriage_case WHERE case_id = $1"
@@ -189,7 +189,8 @@ read_parties (LajnaCaseDetails  *details,
       lajna_db_sees (db, LAJNA_DB_SIGHT_NUMBERS)
         ? "p.national_number, p.passport_number"
         : "NULL AS national_number, NULL AS passport_number");
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 1, &id, error);
+  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 2, params, error);
 
   if (result == NULL)
     return FALSE;
