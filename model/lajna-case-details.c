@@ -346,7 +346,8 @@ find_spec (const char *column)
   return NULL;
 }
 
-/* The file's timeline: status steps and field changes, oldest first. */
+/* The file's timeline: status steps and field changes, oldest first,
+ * each with who made it. */
 static gboolean
 read_history (LajnaCaseDetails  *details,
               LajnaDb           *db,
@@ -357,11 +358,12 @@ read_history (LajnaCaseDetails  *details,
   const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT " LAJNA_TIME_EPOCH ("at") " AS at_epoch, subject, field,"
-      "       coalesce(o.name, old_value) AS old_value, coalesce(n.name, new_value) AS new_value"
-      "  FROM (SELECT at, id, NULL AS subject, NULL AS field, from_status AS old_value,"
+      "       coalesce(o.name, old_value) AS old_value, coalesce(n.name, new_value) AS new_value,"
+      "       lajna_user_name(actor) AS actor"
+      "  FROM (SELECT at, id, actor, NULL AS subject, NULL AS field, from_status AS old_value,"
       "               to_status AS new_value FROM case_history WHERE case_id = $1"
       "        UNION ALL"
-      "        SELECT at, id, subject, field, old_value, new_value"
+      "        SELECT at, id, actor, subject, field, old_value, new_value"
       "          FROM case_change WHERE case_id = $1) t"
       "  LEFT JOIN LATERAL (SELECT CASE WHEN $2::boolean THEN c.name_ar ELSE c.name_en END"
       "                       FROM country c WHERE t.field = 'nationality'"
@@ -383,7 +385,9 @@ read_history (LajnaCaseDetails  *details,
       const char *old_value = col (&row, "old_value");
       const char *new_value = col (&row, "new_value");
       g_autofree char *at = lajna_time_local_text (col (&row, "at_epoch"));
+      g_autofree char *actor = lajna_isolate (col (&row, "actor"));
       g_autofree char *change = NULL;
+      g_autofree char *done = NULL;
 
       if (field == NULL && old_value == NULL)
         change = g_strdup (lajna_label_for (new_value));
@@ -400,7 +404,9 @@ read_history (LajnaCaseDetails  *details,
                                     spec != NULL ? _(spec->label) : field,
                                     was != NULL ? was : "—", now != NULL ? now : "—");
         }
-      add_fact (section, field != NULL ? field : "status", at, change);
+      /* Translators: a step or change of a file, then the person who made it. */
+      done = g_strdup_printf (_("%s, by %s"), change, actor);
+      add_fact (section, field != NULL ? field : "status", at, done);
     }
   return TRUE;
 }

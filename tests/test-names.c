@@ -158,6 +158,8 @@ START_TEST (test_names_not_logins)
 
   details = lajna_case_details_fetch (db, case_id, &error);
   ck_assert_msg (details != NULL, "%s", MESSAGE (error));
+  ck_assert_msg (g_str_has_suffix (first_fact (details, "history")->value, OWNER_NAME "\u2069"),
+                 "%s", first_fact (details, "history")->value);
   access = section_of (details, "access");
   ck_assert_uint_gt (access->facts->len, 0);
   for (guint i = 0; i < access->facts->len; i++)
