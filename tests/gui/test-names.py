@@ -8,7 +8,8 @@ import json
 import os
 import subprocess
 
-from lajna_atspi import Results, data_rows, find_role, press, run, text_of, wait_for, walk
+from lajna_atspi import (Results, find_role, open_document, open_file, press, run, text_of,
+                         wait_for, walk)
 
 KEYSYM_ESCAPE = 0xff1b
 NAME = "هدى سالم المبروك"
@@ -49,17 +50,10 @@ def saying(root, words):
 
 
 def main(root, case):
-    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    wait_for(lambda: find_role(root, "tree table"), "the file table")
     rename_owner()
-    entry = find_role(root, "entry")
-    entry.queryEditableText().setTextContents(case["file_number"])
-    rows_list = wait_for(lambda: (lambda l, rows: l if len(rows) == 1 else None)(
-        *data_rows(table)), "the file found by its number")
-    rows_list.querySelection().selectChild(0)
-    button = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
-                                    and "فتح المستند" in (a.name or "")), None),
-                      "the picture among the file's documents")
-    button.queryAction().doAction(0)
+    open_file(root, case["file_number"])
+    open_document(root, "the picture among the file's documents")
     wait_for(lambda: root.childCount > 1, "the viewer window")
     press(KEYSYM_ESCAPE)
     opened = wait_for(lambda: saying(root, "فتحه: " + NAME), "the document listed as opened",
