@@ -9,6 +9,7 @@
 #include "lajna-audit.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
+#include "lajna-time.h"
 
 static void
 fact_free (LajnaFact *fact)
@@ -174,7 +175,7 @@ read_parties (LajnaCaseDetails  *details,
    * refuse the query). */
   g_autofree char *sql = g_strdup_printf (
       "SELECT x.role, p.full_name, p.latin_name, p.sex, p.birth_date::text AS birth_date,"
-      "       c.name_ar || ' (' || c.name_en || ')' AS nationality, %s,"
+      "       CASE WHEN $2::boolean THEN c.name_ar ELSE c.name_en END AS nationality, %s,"
       "       p.passport_expiry::text AS passport_expiry"
       "  FROM (SELECT 1 AS n, 'libyan_party' AS role, libyan_party_id AS person_id"
       "          FROM marriage_case WHERE case_id = $1"
@@ -188,7 +189,8 @@ read_parties (LajnaCaseDetails  *details,
       lajna_db_sees (db, LAJNA_DB_SIGHT_NUMBERS)
         ? "p.national_number, p.passport_number"
         : "NULL AS national_number, NULL AS passport_number");
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 1, &id, error);
+  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, 2, params, error);
 
   if (result == NULL)
     return FALSE;
@@ -344,7 +346,8 @@ find_spec (const char *column)
   return NULL;
 }
 
-/* The file's timeline: status steps and field changes, oldest first. */
+/* The file's timeline: status steps and field changes, oldest first,
+ * each with who made it. */
 static gboolean
 read_history (LajnaCaseDetails  *details,
               LajnaDb           *db,
@@ -354,12 +357,13 @@ read_history (LajnaCaseDetails  *details,
   /* A nationality changed is named, not given by its code. */
   const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at_text, subject, field,"
-      "       coalesce(o.name, old_value) AS old_value, coalesce(n.name, new_value) AS new_value"
-      "  FROM (SELECT at, id, NULL AS subject, NULL AS field, from_status AS old_value,"
+      "SELECT " LAJNA_TIME_EPOCH ("at") " AS at_epoch, subject, field,"
+      "       coalesce(o.name, old_value) AS old_value, coalesce(n.name, new_value) AS new_value,"
+      "       lajna_user_name(actor) AS actor"
+      "  FROM (SELECT at, id, actor, NULL AS subject, NULL AS field, from_status AS old_value,"
       "               to_status AS new_value FROM case_history WHERE case_id = $1"
       "        UNION ALL"
-      "        SELECT at, id, subject, field, old_value, new_value"
+      "        SELECT at, id, actor, subject, field, old_value, new_value"
       "          FROM case_change WHERE case_id = $1) t"
       "  LEFT JOIN LATERAL (SELECT CASE WHEN $2::boolean THEN c.name_ar ELSE c.name_en END"
       "                       FROM country c WHERE t.field = 'nationality'"
@@ -380,7 +384,10 @@ read_history (LajnaCaseDetails  *details,
       const char *field = col (&row, "field");
       const char *old_value = col (&row, "old_value");
       const char *new_value = col (&row, "new_value");
+      g_autofree char *at = lajna_time_local_text (col (&row, "at_epoch"));
+      g_autofree char *actor = lajna_isolate (col (&row, "actor"));
       g_autofree char *change = NULL;
+      g_autofree char *done = NULL;
 
       if (field == NULL && old_value == NULL)
         change = g_strdup (lajna_label_for (new_value));
@@ -397,7 +404,9 @@ read_history (LajnaCaseDetails  *details,
                                     spec != NULL ? _(spec->label) : field,
                                     was != NULL ? was : "—", now != NULL ? now : "—");
         }
-      add_fact (section, field != NULL ? field : "status", PQgetvalue (result, i, 0), change);
+      /* Translators: a step or change of a file, then the person who made it. */
+      done = g_strdup_printf (_("%s, by %s"), change, actor);
+      add_fact (section, field != NULL ? field : "status", at, done);
     }
   return TRUE;
 }
@@ -412,7 +421,7 @@ read_access_history (LajnaCaseDetails  *details,
                      GError           **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), actor, action"
+      "SELECT " LAJNA_TIME_EPOCH ("at") ", lajna_user_name(actor), action"
       "  FROM lajna_case_access_history($1)", 1, &id, error);
   LajnaFactSection *section;
 
@@ -423,10 +432,11 @@ read_access_history (LajnaCaseDetails  *details,
   section = add_section (details, "access", _("Access History"));
   for (int i = 0; i < PQntuples (result); i++)
     {
+      g_autofree char *at = lajna_time_local_text (PQgetvalue (result, i, 0));
       g_autofree char *what = g_strdup_printf (_("%s: %s"), PQgetvalue (result, i, 1),
                                                lajna_label_for (PQgetvalue (result, i, 2)));
 
-      add_fact (section, "access", PQgetvalue (result, i, 0), what);
+      add_fact (section, "access", at, what);
     }
   return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lajna-labels.h"
+#include "lajna-text.h"
 
 static void
 duplicate_free (LajnaDuplicate *duplicate)
@@ -147,13 +148,13 @@ lajna_duplicate_compare (LajnaDb  *db,
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, person_id);
   g_autofree char *other_id = g_strdup_printf ("%" G_GINT64_FORMAT, other_person_id);
-  const char *params[] = { id, other_id };
+  const char *params[] = { id, other_id, lajna_prefer_arabic () ? "t" : "f" };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT p.id, p.full_name, p.latin_name, p.sex, p.birth_date::text,"
-      "       c.name_ar || ' (' || c.name_en || ')', p.national_number, p.passport_number,"
-      "       p.passport_expiry::text"
+      "       CASE WHEN $3::boolean THEN c.name_ar ELSE c.name_en END,"
+      "       p.national_number, p.passport_number, p.passport_expiry::text"
       "  FROM person p JOIN country c ON c.code = p.nationality"
-      " WHERE p.id IN ($1, $2)", 2, params, error);
+      " WHERE p.id IN ($1, $2)", 3, params, error);
   GPtrArray *facts;
   int row, other_row;
 

@@ -11,6 +11,7 @@
 
 #include "lajna-keyring.h"
 #include "lajna-schema.h"
+#include "lajna-users.h"
 
 struct _LajnaDatabase
 {
@@ -121,7 +122,8 @@ lajna_database_get_cluster (LajnaDatabase *self)
  * @error: return location for a #GError
  *
  * Starts the embedded server when there is one, and brings the schema up
- * to date. Blocks.
+ * to date; the embedded database's own account becomes known by its
+ * name, so that what it does reads as done by a person. Blocks.
  *
  * Returns: %TRUE when the database can be used
  */
@@ -142,7 +144,8 @@ lajna_database_open (LajnaDatabase  *self,
     return TRUE;
 
   db = lajna_database_connect (self, error);
-  return db != NULL && lajna_schema_migrate (db, NULL, error);
+  return db != NULL && lajna_schema_migrate (db, NULL, error)
+         && (self->cluster == NULL || lajna_users_register_owner (db, error));
 }
 
 static void

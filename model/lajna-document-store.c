@@ -12,6 +12,7 @@
 
 #include "lajna-document-stream.h"
 #include "lajna-text.h"
+#include "lajna-time.h"
 
 void
 lajna_document_free (LajnaDocument *document)
@@ -302,7 +303,7 @@ lajna_document_list (LajnaDb  *db,
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT d.id, d.type_code, d.title, d.mime_type, d.pages, d.byte_size,"
       "       encode(d.sha256, 'hex'), d.source, d.added_by,"
-      "       to_char(d.added_at, 'YYYY-MM-DD HH24:MI'),"
+      "       " LAJNA_TIME_EPOCH ("d.added_at") ","
       "       CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END"
       "  FROM document d JOIN document_type t ON t.code = d.type_code"
       " WHERE d.case_id = $1 ORDER BY d.added_at, d.id", 2, params, error);
@@ -324,7 +325,7 @@ lajna_document_list (LajnaDb  *db,
       document->sha256 = g_strdup (PQgetvalue (result, i, 6));
       document->source = g_strdup (PQgetvalue (result, i, 7));
       document->added_by = g_strdup (PQgetvalue (result, i, 8));
-      document->added_at = g_strdup (PQgetvalue (result, i, 9));
+      document->added_at = lajna_time_local_text (PQgetvalue (result, i, 9));
       document->type_name = g_strdup (PQgetvalue (result, i, 10));
       g_ptr_array_add (documents, document);
     }
@@ -426,7 +427,7 @@ lajna_document_open (LajnaDb  *db,
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): for each of the file's documents
- *   (by id, as a string), the logins of those who opened it
+ *   (by id, as a string), the names of those who opened it
  */
 GHashTable *
 lajna_document_readers (LajnaDb  *db,
@@ -436,7 +437,8 @@ lajna_document_readers (LajnaDb  *db,
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
   const char *params[] = { id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT document_id, reader FROM lajna_document_readers($1)", 1, params, error);
+      "SELECT document_id, lajna_user_name(reader) FROM lajna_document_readers($1)", 1, params,
+      error);
   GHashTable *readers;
 
   if (result == NULL)
@@ -446,14 +448,14 @@ lajna_document_readers (LajnaDb  *db,
   for (int i = 0; i < PQntuples (result); i++)
     {
       const char *document = PQgetvalue (result, i, 0);
-      GPtrArray *logins = g_hash_table_lookup (readers, document);
+      GPtrArray *names = g_hash_table_lookup (readers, document);
 
-      if (logins == NULL)
+      if (names == NULL)
         {
-          logins = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (readers, g_strdup (document), logins);
+          names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (readers, g_strdup (document), names);
         }
-      g_ptr_array_add (logins, g_strdup (PQgetvalue (result, i, 1)));
+      g_ptr_array_add (names, g_strdup (PQgetvalue (result, i, 1)));
     }
   return readers;
 }

@@ -1,5 +1,6 @@
 /* lajna-labels.c: the words a person reads for the codes the schema
- * stores (statuses, kinds, directions, outcomes…), translated. */
+ * stores (statuses, kinds, directions, outcomes, roles, the audit trail's
+ * actions, how a document came…), translated. */
 
 #include "lajna-labels.h"
 
@@ -51,6 +52,13 @@ static const struct
   { "member", N_("Member") },
   { "rapporteur", N_("Rapporteur") },
   { "secretary", N_("Secretary") },
+  { "clerk", N_("Clerk") },
+  { "signatory", N_("Signatory") },
+  { "admin", N_("Administrator") },
+  { "social_worker", N_("Social worker") },
+  { "psychologist", N_("Psychologist") },
+  { "lawyer", N_("Lawyer") },
+  { "official", N_("Official") },
   { "guest", N_("Guest") },
   { "waiting", N_("Complete, waiting") },
   { "review_due", N_("Periodic review due") },
@@ -81,6 +89,30 @@ static const struct
   { "case.open", N_("opened the file") },
   { "case.export", N_("exported the file as a PDF") },
   { "ruling.print", N_("printed the ruling") },
+  { "write.insert", N_("added a record") },
+  { "write.update", N_("changed a record") },
+  { "write.delete", N_("removed a record") },
+  { "document.attach", N_("attached a document") },
+  { "document.open", N_("opened a document") },
+  { "document.export", N_("saved a copy of a document") },
+  { "person.duplicate_verdict", N_("decided whether two people are the same") },
+  { "meeting.create", N_("prepared a meeting") },
+  { "meeting.date", N_("changed a meeting’s date") },
+  { "meeting.convened", N_("opened a meeting’s session") },
+  { "meeting.closed", N_("closed a meeting") },
+  { "meeting.minutes", N_("printed a meeting’s minutes") },
+  { "decision.record", N_("recorded a decision") },
+  { "decision.correct", N_("corrected a decision") },
+  { "ruling.issue", N_("issued a ruling") },
+  { "ruling.correct", N_("corrected a ruling") },
+  { "ruling.seal", N_("sealed a ruling") },
+  { "ruling.sign", N_("signed a ruling") },
+  { "seal_key.rotate", N_("renewed the rulings’ seal") },
+  { "user.add", N_("added a person") },
+  { "user.rename", N_("changed a person’s name") },
+  { "demo_fill", N_("filled in demonstration data") },
+  { "scan", N_("Scanned") },
+  { "import", N_("Imported from a file") },
   { "satisfied", N_("On file") },
   { "missing", N_("Missing") },
   { "expired", N_("Expired") },

@@ -12,6 +12,7 @@
 
 #include "lajna-labels.h"
 #include "lajna-text.h"
+#include "lajna-time.h"
 
 static void
 attendee_free (LajnaAttendee *attendee)
@@ -32,6 +33,7 @@ vote_free (LajnaVote *vote)
   g_free (vote->choice);
   g_free (vote->reasons);
   g_free (vote->entered_by);
+  g_free (vote->entered_by_name);
   g_free (vote->correction_reason);
   g_free (vote);
 }
@@ -112,7 +114,7 @@ read_header (LajnaMeeting  *meeting,
       "SELECT m.committee_id, CASE WHEN $2::boolean THEN k.name_ar ELSE k.name_en END,"
       "       m.year, m.number,"
       "       m.held_on::text, to_char(m.starts_at, 'HH24:MI'), m.place, m.state,"
-      "       to_char(m.closed_at, 'YYYY-MM-DD HH24:MI'), k.quorum_needs_chair,"
+      "       " LAJNA_TIME_EPOCH ("m.closed_at") ", k.quorum_needs_chair,"
       "       q.members, q.present, q.needed, q.chair_present, q.met,"
       "       (SELECT coalesce(max(c.seq), 0) FROM meeting_change c WHERE c.meeting_id = m.id),"
       "       has_table_privilege('attendance', 'UPDATE'), has_table_privilege('decision', 'INSERT'),"
@@ -140,7 +142,7 @@ read_header (LajnaMeeting  *meeting,
   meeting->starts_at = lajna_db_dup_value (result, 0, 5);
   meeting->place = lajna_db_dup_value (result, 0, 6);
   meeting->state = lajna_db_dup_value (result, 0, 7);
-  meeting->closed_at = lajna_db_dup_value (result, 0, 8);
+  meeting->closed_at = lajna_time_local_text (PQgetvalue (result, 0, 8));
   meeting->quorum_needs_chair = bool_value (result, 0, 9);
   meeting->quorum.members = (int) int_value (result, 0, 10);
   meeting->quorum.present = (int) int_value (result, 0, 11);
@@ -269,7 +271,8 @@ read_votes (LajnaMeeting  *meeting,
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT v.agenda_item_id, v.id, v.user_id, u.full_name, v.choice, v.reasons, v.entered_by,"
       "       v.corrects, v.correction_reason,"
-      "       NOT EXISTS (SELECT FROM vote c WHERE c.corrects = v.id)"
+      "       NOT EXISTS (SELECT FROM vote c WHERE c.corrects = v.id),"
+      "       lajna_user_name(v.entered_by)"
       "  FROM vote v JOIN agenda_item i ON i.id = v.agenda_item_id"
       "  JOIN app_user u ON u.id = v.user_id"
       "  LEFT JOIN attendance_now a ON a.meeting_id = i.meeting_id AND a.user_id = v.user_id"
@@ -297,6 +300,7 @@ read_votes (LajnaMeeting  *meeting,
       vote->corrects = int_value (result, i, 7);
       vote->correction_reason = lajna_db_dup_value (result, i, 8);
       vote->in_force = bool_value (result, i, 9);
+      vote->entered_by_name = lajna_db_dup_value (result, i, 10);
       g_ptr_array_add (item->votes, vote);
     }
   return TRUE;

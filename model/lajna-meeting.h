@@ -27,7 +27,9 @@ typedef struct
   char     *full_name;
   char     *choice;
   char     *reasons;
+  /* Who entered it: a login, and the person's name. */
   char     *entered_by;
+  char     *entered_by_name;
   gint64    corrects;
   char     *correction_reason;
   gboolean  in_force;

@@ -1,12 +1,16 @@
-/* lajna-users.c: a person's own login on a shared server. The password is
- * turned into a SCRAM-SHA-256 verifier here, on the workstation, so that
- * the password itself never reaches the server, its log or its
- * statistics. */
+/* lajna-users.c: a person's own login and name. On a shared server the
+ * password is turned into a SCRAM-SHA-256 verifier here, on the
+ * workstation, so that the password itself never reaches the server, its
+ * log or its statistics. A person is shown by their full name, which they
+ * (or their committee's administrator) keep; the embedded database's own
+ * account takes the name the computer knows it by. */
 
 #include "lajna-users.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "lajna-account.h"
 
 /**
  * lajna_users_set_password:
@@ -54,4 +58,80 @@ lajna_users_set_password (LajnaDb     *db,
   PQfreemem (role);
   PQfreemem (literal);
   return lajna_db_run (db, sql, error);
+}
+
+/**
+ * lajna_users_set_full_name:
+ * @db: a connection as @login themselves, an administrator of a committee
+ *   @login holds a role on, or the server's administrator
+ * @login: a person's login
+ * @full_name: their name as it is to be shown, on one line
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_DENIED when the
+ *   person connected may not rename @login
+ *
+ * Returns: whether the name was set
+ */
+gboolean
+lajna_users_set_full_name (LajnaDb     *db,
+                           const char  *login,
+                           const char  *full_name,
+                           GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (full_name));
+  const char *params[] = { login, trimmed };
+  g_autoptr(PGresult) result = NULL;
+
+  if (*trimmed == '\0' || strpbrk (trimmed, "\n\r\t") != NULL)
+    {
+      g_set_error_literal (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
+                           _("Write the full name on one line."));
+      return FALSE;
+    }
+  result = lajna_db_exec_params (db, "SELECT lajna_user_set_full_name($1, $2)", 2, params,
+                                 error);
+  return result != NULL;
+}
+
+/**
+ * lajna_users_dup_full_name:
+ * @db: a connection
+ * @login: (nullable): a person's login, or %NULL for the person connected
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the person's full name, or their
+ *   login when Lajna knows no name for it
+ */
+char *
+lajna_users_dup_full_name (LajnaDb     *db,
+                           const char  *login,
+                           GError     **error)
+{
+  const char *params[] = { login };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT lajna_user_name(coalesce($1, lajna_actor()))", 1, params, error);
+
+  return result != NULL ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+}
+
+/**
+ * lajna_users_register_owner:
+ * @db: a connection as the embedded database's own account
+ * @error: return location for a #GError
+ *
+ * Makes the account known to Lajna by the name the computer gives it (the
+ * first part of its GECOS field, or its login), the first time only: a
+ * name changed later stays.
+ *
+ * Returns: whether the account is known
+ */
+gboolean
+lajna_users_register_owner (LajnaDb  *db,
+                            GError  **error)
+{
+  g_autofree char *name = lajna_account_describe ();
+  const char *params[] = { name };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, "SELECT lajna_user_register_owner($1)",
+                                                     1, params, error);
+
+  return result != NULL;
 }

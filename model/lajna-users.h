@@ -7,9 +7,19 @@ G_BEGIN_DECLS
 /* The fewest characters a password may have. */
 #define LAJNA_PASSWORD_MIN_LENGTH 10
 
-gboolean lajna_users_set_password (LajnaDb     *db,
-                                   const char  *login,
-                                   const char  *password,
-                                   GError     **error);
+gboolean lajna_users_set_password   (LajnaDb     *db,
+                                     const char  *login,
+                                     const char  *password,
+                                     GError     **error);
+
+gboolean lajna_users_set_full_name  (LajnaDb     *db,
+                                     const char  *login,
+                                     const char  *full_name,
+                                     GError     **error);
+char    *lajna_users_dup_full_name  (LajnaDb     *db,
+                                     const char  *login,
+                                     GError     **error);
+gboolean lajna_users_register_owner (LajnaDb     *db,
+                                     GError     **error);
 
 G_END_DECLS

@@ -12,24 +12,25 @@
 #include "lajna-case-details.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
+#include "lajna-time.h"
 
-/* "Confidential: exported by … on …", from the database's clock and the
- * person signed in. */
+/* "Confidential: exported by … on …": the person signed in, by name, and
+ * the database's clock in the reader's time zone. */
 static char *
 dup_watermark (LajnaDb  *db,
                GError  **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec (db,
-      "SELECT coalesce((SELECT nullif(full_name, '') FROM app_user WHERE login = lajna_actor()),"
-      "                lajna_actor()),"
-      "       to_char(now(), 'YYYY-MM-DD HH24:MI TZ')", error);
+      "SELECT lajna_user_name(lajna_actor()), " LAJNA_TIME_EPOCH ("now()"), error);
   g_autofree char *viewer = NULL;
+  g_autofree char *local = NULL;
   g_autofree char *time = NULL;
 
   if (result == NULL)
     return NULL;
   viewer = lajna_isolate (PQgetvalue (result, 0, 0));
-  time = lajna_isolate (PQgetvalue (result, 0, 1));
+  local = lajna_time_local_text (PQgetvalue (result, 0, 1));
+  time = lajna_isolate (local);
   return g_strdup_printf (_("Confidential: exported by %s on %s"), viewer, time);
 }
 

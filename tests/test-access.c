@@ -287,6 +287,82 @@ START_TEST (test_raw_write_recorded)
 }
 END_TEST
 
+/* A person renames themselves, and the administrator of a committee its
+ * people; nobody else, whatever way they try. */
+START_TEST (test_rename)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) clerk = connect_as ("clerk_a");
+  g_autoptr(LajnaDb) administrator = connect_as ("admin_j");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  static const char * const around[] = {
+    "UPDATE app_user SET full_name = 'x' WHERE login = 'member_b'",
+    "INSERT INTO app_user (login, full_name) VALUES ('clerk_a2', 'x')",
+    "INSERT INTO account_name (login, full_name) VALUES ('clerk_a2', 'x')",
+    "SELECT lajna_user_register_owner('x')",
+    "SET ROLE admin_j",
+    "SET ROLE lajna_admin",
+  };
+
+  ck_assert_msg (lajna_users_set_full_name (clerk, "clerk_a", "كاتب اللجنة أ", &error), "%s",
+                 MESSAGE (error));
+  name = lajna_users_dup_full_name (admin, "clerk_a", &error);
+  ck_assert_str_eq (name, "كاتب اللجنة أ");
+
+  ck_assert (!lajna_users_set_full_name (clerk, "member_b", "x", &error));
+  ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED), "%s",
+                 MESSAGE (error));
+  g_clear_error (&error);
+  /* Not by writing the names, nor after acting as someone of more rights. */
+  for (guint i = 0; i < G_N_ELEMENTS (around); i++)
+    {
+      ck_assert_msg (!lajna_db_run (clerk, around[i], &error), "%s", around[i]);
+      g_clear_error (&error);
+    }
+  ck_assert (!lajna_users_set_full_name (clerk, "chair_j", "x", &error));
+  g_clear_error (&error);
+  ck_assert (!lajna_users_set_full_name (clerk, "clerk_a", " \n ", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+  g_clear_error (&error);
+  ck_assert (!lajna_db_run (clerk, "SELECT lajna_user_set_full_name('clerk_a', E'a\\u202Eb')",
+                            &error));
+  g_clear_error (&error);
+  /* The server's own account is its own to rename. */
+  {
+    g_autoptr(PGresult) owner = lajna_db_exec (admin, "SELECT current_user", NULL);
+
+    ck_assert (!lajna_users_set_full_name (administrator, PQgetvalue (owner, 0, 0), "x", &error));
+    ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED), "%s",
+                   MESSAGE (error));
+    g_clear_error (&error);
+  }
+
+  /* The administrator of J renames J's chair, not A's clerk. */
+  ck_assert_msg (lajna_users_set_full_name (administrator, "chair_j", "رئيس لجنة ح", &error),
+                 "%s", MESSAGE (error));
+  ck_assert (!lajna_users_set_full_name (administrator, "clerk_a", "x", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  g_clear_pointer (&name, g_free);
+  name = lajna_users_dup_full_name (admin, "chair_j", &error);
+  ck_assert_str_eq (name, "رئيس لجنة ح");
+  g_clear_pointer (&name, g_free);
+  name = lajna_users_dup_full_name (admin, "member_b", &error);
+  ck_assert_str_eq (name, "عضو ب");
+
+  /* Each rename is in the audit trail, under who did it. */
+  {
+    g_autoptr(PGresult) renames = lajna_db_exec (admin,
+        "SELECT string_agg(actor || '>' || (detail ->> 'login'), ' ' ORDER BY id)"
+        "  FROM audit_event WHERE action = 'user.rename'", NULL);
+
+    ck_assert (renames != NULL);
+    ck_assert_str_eq (PQgetvalue (renames, 0, 0), "clerk_a>clerk_a admin_j>chair_j");
+  }
+}
+END_TEST
+
 /* The app's own queries, as the person. */
 START_TEST (test_app_queries)
 {
@@ -556,6 +632,7 @@ access_suite (void)
   tcase_add_loop_test (tc, test_matrix, 0, G_N_ELEMENTS (matrix));
   tcase_add_test (tc, test_roles_own_nothing);
   tcase_add_test (tc, test_raw_write_recorded);
+  tcase_add_test (tc, test_rename);
   tcase_add_test (tc, test_sign_in);
   tcase_add_test (tc, test_app_queries);
   tcase_add_test (tc, test_app_queries_without_names_or_numbers);

@@ -566,7 +566,7 @@ START_TEST (test_readers)
   g_autoptr(GHashTable) readers = NULL;
   char start[5];
   goffset length;
-  g_autoptr(PGresult) me = lajna_db_exec (db, "SELECT current_user", NULL);
+  g_autoptr(PGresult) me = lajna_db_exec (db, "SELECT lajna_user_name(current_user)", NULL);
   g_autofree char *first_key = NULL;
   g_autofree char *second_key = NULL;
   GPtrArray *logins;

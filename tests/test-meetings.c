@@ -477,6 +477,7 @@ START_TEST (test_who_votes)
   g_autoptr(GError) error = NULL;
   gint64 item, meeting, vote;
   g_autofree char *sql = NULL;
+  const LajnaVote *entered;
 
   expect_ok (lajna_db_run (db, "SET ROLE \"mtm.clerk\"", &error), error);
   meeting = sitting_with_item (db, "mtm", "marriage", "2031-12-01", &item);
@@ -493,6 +494,13 @@ START_TEST (test_who_votes)
     expect_ok (as_clerk != NULL, error);
     ck_assert (as_clerk->can_manage && as_clerk->can_decide && as_clerk->votes_for_others);
     ck_assert_int_eq (as_clerk->reader_id, user_id (db, "mtm.clerk"));
+    /* Who entered the vote reads as a person, not a login. */
+    entered = lajna_agenda_item_vote_of (g_ptr_array_index (as_clerk->items, 0),
+                                         member (db, "mtm", "m1"));
+    ck_assert (entered != NULL);
+    ck_assert_str_eq (entered->entered_by_name,
+                      query_text (db, "SELECT full_name FROM app_user WHERE login = 'mtm.clerk'"
+                                      " AND $1 = 0", 0));
   }
   expect_ok (lajna_db_run (db, "SET ROLE \"mtm.m2\"", &error), error);
   {

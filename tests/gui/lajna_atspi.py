@@ -114,6 +114,22 @@ def data_rows(table):
     return rows_list, [r for r in rows if r is not None and r.getRoleName() == "table row"]
 
 
+def open_file(root, file_number):
+    """Finds the file by its number in the file table and selects it."""
+    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    find_role(root, "entry").queryEditableText().setTextContents(file_number)
+    rows_list = wait_for(lambda: (lambda l, rows: l if len(rows) == 1 else None)(
+        *data_rows(table)), "the file found by its number")
+    rows_list.querySelection().selectChild(0)
+
+
+def open_document(root, what):
+    """Presses Open on the selected file's document."""
+    button = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
+                                    and "فتح المستند" in (a.name or "")), None), what)
+    button.queryAction().doAction(0)
+
+
 def cell_texts(row):
     texts = []
     for i in range(row.childCount):

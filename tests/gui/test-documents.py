@@ -13,7 +13,7 @@ import time
 
 import pyatspi
 from gi.repository import GLib
-from lajna_atspi import (Results, data_rows, find_role, press, press_with_control, run,
+from lajna_atspi import (Results, open_document, open_file, press, press_with_control, run,
                          text_of, wait_for, walk)
 
 KEYSYM_END = 0xff57
@@ -163,16 +163,8 @@ def scan_two_pages(root, case):
 
 
 def main(root, case):
-    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
-    entry = find_role(root, "entry")
-    entry.queryEditableText().setTextContents(case["file_number"])
-    rows_list = wait_for(lambda: (lambda l, rows: l if len(rows) == 1 else None)(
-        *data_rows(table)), "the file found by its number")
-    rows_list.querySelection().selectChild(0)
-    button = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
-                                    and "فتح المستند" in (a.name or "")), None),
-                      "the scan among the file's documents")
-    button.queryAction().doAction(0)
+    open_file(root, case["file_number"])
+    open_document(root, "the scan among the file's documents")
     view_scan(root, "مستند آخر")
     wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "label"
                            and "فتحه:" in text_of(a)), None),

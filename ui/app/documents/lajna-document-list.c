@@ -17,6 +17,7 @@
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-document-viewer.h"
+#include "lajna-labels.h"
 #include "lajna-scan-dialog.h"
 #include "lajna-text.h"
 
@@ -141,18 +142,18 @@ readers_text (GHashTable *readers,
               gint64      document_id)
 {
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, document_id);
-  GPtrArray *logins = g_hash_table_lookup (readers, key);
+  GPtrArray *readers_of = g_hash_table_lookup (readers, key);
   g_autoptr(GString) names = g_string_new (NULL);
 
-  if (logins == NULL)
+  if (readers_of == NULL)
     return g_strdup (_("Not opened yet"));
-  for (guint i = 0; i < logins->len; i++)
+  for (guint i = 0; i < readers_of->len; i++)
     {
-      g_autofree char *login = lajna_isolate (g_ptr_array_index (logins, i));
+      g_autofree char *name = lajna_isolate (g_ptr_array_index (readers_of, i));
 
       if (i > 0)
         g_string_append (names, _(", "));
-      g_string_append (names, login);
+      g_string_append (names, name);
     }
   return g_strdup_printf (_("Opened by %s"), names->str);
 }
@@ -198,15 +199,19 @@ listed_cb (GObject      *source,
                                                    *document->title != '\0' ? " · " : "",
                                                    document->title, readers);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *origin = gtk_image_new_from_icon_name (document->source[0] == 's'
+                                                          ? "scanner-symbolic"
+                                                          : "x-office-document-symbolic");
       GtkWidget *open;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), document->type_name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name (document->source[0] == 's'
-                                                               ? "scanner-symbolic"
-                                                               : "x-office-document-symbolic"));
+      /* How it came, for those who do not see or know the icon. */
+      gtk_widget_set_tooltip_text (origin, lajna_label_for (document->source));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (origin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lajna_label_for (document->source), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), origin);
       open = gtk_button_new_from_icon_name ("document-open-symbolic");
       gtk_widget_set_tooltip_text (open, _("Open"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL,

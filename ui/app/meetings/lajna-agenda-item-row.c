@@ -164,7 +164,7 @@ describe_vote (const LajnaAgendaItem *item,
   if (*vote->reasons != '\0')
     g_string_append_printf (text, " — %s", vote->reasons);
   if (g_strcmp0 (vote->entered_by, voter->login) != 0)
-    g_string_append_printf (text, "\n%s %s", _("Entered by:"), vote->entered_by);
+    g_string_append_printf (text, "\n%s %s", _("Entered by:"), vote->entered_by_name);
   if (vote->corrects != 0)
     g_string_append_printf (text, "\n%s %s", _("Corrected after closing:"), vote->correction_reason);
   for (guint i = 0; i < item->votes->len; i++)
