@@ -72,3 +72,30 @@ lajna_decision_describe (const LajnaDecision *decision)
                             decision->correction_reason);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/**
+ * lajna_agenda_item_rejections:
+ * @item: an agenda item
+ *
+ * Returns: (transfer full): "Reasons for rejecting, Name: reasons", a line
+ *   each vote to reject in force, or ""
+ */
+char *
+lajna_agenda_item_rejections (const LajnaAgendaItem *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < item->votes->len; i++)
+    {
+      const LajnaVote *vote = g_ptr_array_index (item->votes, i);
+
+      if (!vote->in_force || g_strcmp0 (vote->choice, "reject") != 0)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: a member's reasons for voting to reject: name, reasons. */
+      g_string_append_printf (text, _("Reasons for rejecting, %s: %s"), vote->full_name,
+                              vote->reasons);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

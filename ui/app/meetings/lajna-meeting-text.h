@@ -6,5 +6,6 @@ G_BEGIN_DECLS
 
 char *lajna_vote_tally_describe    (const LajnaVoteTally  *tally);
 char *lajna_decision_describe      (const LajnaDecision   *decision);
+char *lajna_agenda_item_rejections (const LajnaAgendaItem *item);
 
 G_END_DECLS
