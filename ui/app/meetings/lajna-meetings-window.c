@@ -453,6 +453,10 @@ lajna_meetings_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->watch);
   g_clear_object (&self->worker);
+  /* The list unselects its row as it goes, which must not reach the view
+   * that goes with it. */
+  if (self->meeting_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->meeting_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_MEETINGS_WINDOW);
 
   G_OBJECT_CLASS (lajna_meetings_window_parent_class)->dispose (object);
