@@ -1,6 +1,7 @@
 /* lajna-meeting-text.c: how the meeting's windows word the votes and the
  * decision on an item, the same in the agenda, the decision dialog and on
- * the presenter's screen. */
+ * the presenter's screen; and lines that mix the interface's language
+ * with Arabic names read in the interface's direction. */
 
 #include "lajna-meeting-text.h"
 
@@ -98,4 +99,31 @@ lajna_agenda_item_rejections (const LajnaAgendaItem *item)
                               vote->reasons);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * lajna_text_directed:
+ * @widget: the widget that shows @text
+ * @text: lines that may begin with a name in another script
+ *
+ * A line's direction is that of its first letter: "Meeting 3 of 2026 —
+ * لجنة …" would read left to right but a next line starting with an
+ * Arabic place right to left, aligned to the other side. A mark of the
+ * widget's direction at the head of every line gives each the reading
+ * order of the interface, in English as in Arabic.
+ *
+ * Returns: (transfer full): @text, each line led by U+200E or U+200F
+ */
+char *
+lajna_text_directed (GtkWidget  *widget,
+                     const char *text)
+{
+  const char *mark = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL ? "\u200f"
+                                                                          : "\u200e";
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) directed = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_string_append_printf (directed, "%s%s%s", i > 0 ? "\n" : "", mark, lines[i]);
+  return g_string_free (g_steal_pointer (&directed), FALSE);
 }

@@ -16,6 +16,7 @@
 #include "lajna-agenda-item-row.h"
 #include "lajna-agenda-proposals.h"
 #include "lajna-labels.h"
+#include "lajna-meeting-text.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-text.h"
 
@@ -336,8 +337,9 @@ show_meeting (LajnaMeetingView   *self,
   gboolean closed = g_strcmp0 (meeting->state, "closed") == 0;
   guint current;
   double scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  g_autofree char *directed = lajna_text_directed (GTK_WIDGET (self), facts);
 
-  gtk_label_set_text (self->facts_label, facts);
+  gtk_label_set_text (self->facts_label, directed);
   gtk_widget_set_visible (self->convene_button,
                           meeting->can_manage && g_strcmp0 (meeting->state, "draft") == 0);
   gtk_widget_set_visible (self->close_button,

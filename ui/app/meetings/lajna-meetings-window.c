@@ -13,6 +13,7 @@
 
 #include "lajna-labels.h"
 #include "lajna-meeting-actions.h"
+#include "lajna-meeting-text.h"
 #include "lajna-meeting-view.h"
 #include "lajna-minutes.h"
 #include "lajna-new-meeting-dialog.h"
@@ -146,10 +147,12 @@ new_meeting_row (const LajnaMeetingRow *meeting)
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s\n%s", day,
                                                lajna_label_for (meeting->state), counts,
                                                meeting->committee_name);
+  g_autofree char *directed = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  directed = lajna_text_directed (row, subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), directed);
   g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&meeting->id, sizeof (gint64)), g_free);
   return row;
 }

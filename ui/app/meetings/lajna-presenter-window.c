@@ -75,13 +75,14 @@ show_item (LajnaPresenterWindow *self)
   const LajnaAgendaItem *item;
   g_autofree char *heading = NULL, *position = NULL, *number = NULL, *file = NULL;
   g_autofree char *summary = NULL, *outcome = NULL;
-  g_autofree char *previous = NULL, *next = NULL, *day = NULL;
+  g_autofree char *previous = NULL, *next = NULL, *day = NULL, *directed = NULL;
 
   if (meeting == NULL)
     return;
   day = lajna_isolate (meeting->held_on);
   heading = g_strdup_printf ("%s — %s", meeting->committee_name, day);
-  gtk_label_set_text (self->heading, heading);
+  directed = lajna_text_directed (GTK_WIDGET (self), heading);
+  gtk_label_set_text (self->heading, directed);
   if (!self->placed)
     {
       guint current = lajna_meeting_under_discussion (meeting);
