@@ -670,6 +670,71 @@ START_TEST (test_tally_and_discussion)
 }
 END_TEST
 
+typedef struct
+{
+  gint64 case_id;
+  guint  heard;
+} CaseListener;
+
+static void
+case_changed_cb (LajnaMeetingWatch *watch,
+                 gint64             case_id,
+                 gint64             seq,
+                 CaseListener      *listener)
+{
+  if (case_id == listener->case_id)
+    listener->heard++;
+}
+
+/* Runs the main loop until @heard passes @than, or 10 s. */
+static gboolean
+wait_heard (guint *heard,
+            guint  than)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (*heard <= than && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  return *heard > than;
+}
+
+/* A document attached elsewhere reaches the meetings whose agenda holds
+ * its file, and the file's own followers; so does its status moving on. */
+START_TEST (test_file_changes_announced)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaMeetingWatch) watch = lajna_meeting_watch_new (lajna_test_shared_database ());
+  g_autofree char *text = NULL;
+  Listener meeting = { 0 };
+  CaseListener file = { 0 };
+  gint64 item;
+  guint heard;
+
+  meeting.meeting = sitting_with_item (db, "mtm", "marriage", "2032-04-01", &item);
+  file.case_id = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+  text = g_strdup_printf (ID, file.case_id);
+  g_signal_connect (watch, "changed", G_CALLBACK (changed_cb), &meeting);
+  g_signal_connect (watch, "case-changed", G_CALLBACK (case_changed_cb), &file);
+  /* Changes before the watch first read the sequences are not news. */
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       !lajna_meeting_watch_get_connected (watch) && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  ck_assert (lajna_meeting_watch_get_connected (watch));
+
+  query_int (db, "WITH added AS (INSERT INTO document (case_id, type_code, mime_type, byte_size,"
+                 "                                     sha256, source, issued_on)"
+                 " VALUES ($1, 'other', 'application/pdf', 1, sha256('elsewhere'), 'import',"
+                 "         current_date) RETURNING 1) SELECT count(*) FROM added", text);
+  ck_assert (wait_heard (&meeting.heard, 0));
+  ck_assert (wait_heard (&file.heard, 0));
+
+  heard = file.heard;
+  expect_ok (lajna_decision_record (db, item, "approve", NULL, "", NULL, NULL, &error) != 0, error);
+  ck_assert (wait_heard (&file.heard, heard));
+}
+END_TEST
+
 /* What a poppler-utils tool prints about @path. */
 
 static Suite *
@@ -694,6 +759,7 @@ meetings_suite (void)
   tcase_add_test (rules, test_two_workstations);
   tcase_add_test (rules, test_votes_verdict);
   tcase_add_test (rules, test_tally_and_discussion);
+  tcase_add_test (rules, test_file_changes_announced);
   suite_add_tcase (suite, rules);
   return suite;
 }
