@@ -388,10 +388,14 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
 {
   LajnaAgendaItemRow *self = g_object_new (LAJNA_TYPE_AGENDA_ITEM_ROW, NULL);
   g_autofree char *number = lajna_isolate (item->file_number);
-  g_autofree char *title = g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
+  g_autofree char *line = g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
+  g_autofree char *title = NULL;
   g_autofree char *subtitle = describe_item (item);
   GtkWidget *checklist = adw_action_row_new ();
 
+  /* "1. ز/2026/00123 — a name": in the interface's direction, not that of
+   * the parties' names. */
+  title = lajna_text_directed (GTK_WIDGET (self), line);
   self->session = g_object_ref (session);
   self->item_id = item->id;
   self->case_id = item->case_id;
