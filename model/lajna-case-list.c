@@ -552,6 +552,74 @@ lajna_case_list_reload (LajnaCaseList *self)
                              self->cancellable, first_block_done_cb, g_object_ref (self));
 }
 
+static gpointer
+status_thread (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, *(gint64 *) data);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, "SELECT status FROM case_file"
+                                                     " WHERE id = $1", 1, params, error);
+
+  if (result == NULL)
+    return NULL;
+  /* A file no longer seen keeps its row until the list is read again. */
+  return g_strdup (PQntuples (result) > 0 ? PQgetvalue (result, 0, 0) : "");
+}
+
+static void
+status_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(LajnaCaseSummary) summary = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (status == NULL || *status == '\0')
+    return;
+  lajna_case_summary_set (summary, lajna_case_summary_get_id (summary),
+                          lajna_case_summary_get_file_number (summary),
+                          lajna_case_summary_get_title (summary),
+                          lajna_case_summary_get_kind (summary), status,
+                          lajna_case_summary_get_received_on (summary));
+}
+
+/**
+ * lajna_case_list_refresh_case:
+ * @self: a #LajnaCaseList
+ * @case_id: a file changed elsewhere
+ *
+ * Reads the file's status again if its row is held, and updates the row
+ * in place: the rows keep their order and the view its place, unlike
+ * lajna_case_list_reload().
+ */
+void
+lajna_case_list_refresh_case (LajnaCaseList *self,
+                              gint64         case_id)
+{
+  GHashTableIter iter;
+  Block *block;
+
+  g_return_if_fail (LAJNA_IS_CASE_LIST (self));
+
+  g_hash_table_iter_init (&iter, self->blocks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
+    for (guint i = 0; i < block->rows->len; i++)
+      {
+        LajnaCaseSummary *summary = g_ptr_array_index (block->rows, i);
+
+        if (lajna_case_summary_get_id (summary) != case_id)
+          continue;
+        lajna_db_worker_run_async (self->worker, status_thread,
+                                   g_memdup2 (&case_id, sizeof case_id), g_free, g_free,
+                                   self->cancellable, status_done_cb, g_object_ref (summary));
+        return;
+      }
+}
+
 /**
  * lajna_case_list_set_query:
  * @self: a #LajnaCaseList

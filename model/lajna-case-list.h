@@ -16,6 +16,8 @@ void                  lajna_case_list_set_query   (LajnaCaseList        *self,
                                                    const LajnaCaseQuery *query);
 const LajnaCaseQuery *lajna_case_list_get_query   (LajnaCaseList        *self);
 void                  lajna_case_list_reload      (LajnaCaseList        *self);
+void                  lajna_case_list_refresh_case (LajnaCaseList       *self,
+                                                    gint64               case_id);
 gboolean              lajna_case_list_get_loading (LajnaCaseList        *self);
 gboolean              lajna_case_list_get_counted (LajnaCaseList        *self);
 const GError         *lajna_case_list_get_error   (LajnaCaseList        *self);

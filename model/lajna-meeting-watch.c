@@ -1,10 +1,11 @@
-/* lajna-meeting-watch.c: tells a workstation that a meeting changed
- * elsewhere.
+/* lajna-meeting-watch.c: tells a workstation that a meeting, or a file,
+ * changed elsewhere.
  *
- * A thread of its own holds a connection that LISTENs on 'lajna_meeting'.
- * A notification only wakes it: it then asks the change sequence
- * (meeting_change) what is newer than what it told last, and announces
- * each meeting changed with "changed" on the main context it was made on.
+ * A thread of its own holds a connection that LISTENs on 'lajna_meeting'
+ * and 'lajna_case'. A notification only wakes it: it then asks the change
+ * sequences (meeting_change, case_notice) what is newer than what it told
+ * last, and announces each meeting changed with "changed", each file with
+ * "case-changed", on the main context it was made on.
  * When the connection breaks it connects again, LISTENs again and catches
  * up the same way, so that what was missed while it was away is not lost.
  * It also catches up every few seconds without being woken, for a
@@ -27,9 +28,10 @@ typedef struct
   LajnaDatabase     *database;
   GCancellable      *cancellable;
   GMainContext      *context;
-  /* Thread only: the latest change announced, and whether the sequence
-   * was read once. */
+  /* Thread only: the latest change announced of each sequence, and
+   * whether they were read once. */
   gint64             seq;
+  gint64             case_seq;
   gboolean           started;
 } Channel;
 
@@ -59,6 +61,7 @@ static GParamSpec *properties[N_PROPS];
 enum
 {
   CHANGED,
+  CASE_CHANGED,
   N_SIGNALS
 };
 
@@ -69,6 +72,7 @@ typedef enum
   MESSAGE_CONNECTED,
   MESSAGE_DISCONNECTED,
   MESSAGE_CHANGED,
+  MESSAGE_CASE_CHANGED,
 } MessageKind;
 
 typedef struct
@@ -137,10 +141,14 @@ deliver (gpointer data)
         }
       g_signal_emit (self, signals[CHANGED], 0, message->meeting_id, message->seq);
       break;
+    case MESSAGE_CASE_CHANGED:
+      g_signal_emit (self, signals[CASE_CHANGED], 0, message->meeting_id, message->seq);
+      break;
     }
   return G_SOURCE_REMOVE;
 }
 
+/* @meeting_id is the file's id for MESSAGE_CASE_CHANGED. */
 static void
 post (Channel     *channel,
       MessageKind  kind,
@@ -159,34 +167,54 @@ post (Channel     *channel,
                               (GDestroyNotify) message_free);
 }
 
-/* Announces every meeting changed since the last catch-up. The first
- * catch-up only learns where the sequence stands. */
+/* Announces, as @kind, every meeting or file of @table changed since
+ * *@last. The first catch-up only learns where the sequence stands. */
 static gboolean
-catch_up (Channel *channel,
-          LajnaDb *db)
+catch_up_on (Channel     *channel,
+             LajnaDb     *db,
+             const char  *table,
+             const char  *column,
+             MessageKind  kind,
+             gint64      *last)
 {
-  g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, channel->seq);
+  g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, *last);
   const char *params[] = { after };
+  g_autofree char *sql = NULL;
   g_autoptr(PGresult) result = NULL;
 
   if (!channel->started)
-    result = lajna_db_exec (db, "SELECT NULL, coalesce(max(seq), 0) FROM meeting_change", NULL);
+    {
+      sql = g_strdup_printf ("SELECT NULL, coalesce(max(seq), 0) FROM %s", table);
+      result = lajna_db_exec (db, sql, NULL);
+    }
   else
-    result = lajna_db_exec_params (db,
-        "SELECT meeting_id, max(seq) FROM meeting_change WHERE seq > $1"
-        " GROUP BY meeting_id ORDER BY 2", 1, params, NULL);
+    {
+      sql = g_strdup_printf ("SELECT %s, max(seq) FROM %s WHERE seq > $1"
+                             " GROUP BY %s ORDER BY 2", column, table, column);
+      result = lajna_db_exec_params (db, sql, 1, params, NULL);
+    }
   if (result == NULL)
     return FALSE;
-  channel->started = TRUE;
   for (int i = 0; i < PQntuples (result); i++)
     {
       gint64 seq = g_ascii_strtoll (PQgetvalue (result, i, 1), NULL, 10);
 
-      channel->seq = MAX (channel->seq, seq);
+      *last = MAX (*last, seq);
       if (!PQgetisnull (result, i, 0))
-        post (channel, MESSAGE_CHANGED, g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10),
-              seq, 0);
+        post (channel, kind, g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10), seq, 0);
     }
+  return TRUE;
+}
+
+static gboolean
+catch_up (Channel *channel,
+          LajnaDb *db)
+{
+  if (!catch_up_on (channel, db, "meeting_change", "meeting_id", MESSAGE_CHANGED, &channel->seq)
+      || !catch_up_on (channel, db, "case_notice", "case_id", MESSAGE_CASE_CHANGED,
+                       &channel->case_seq))
+    return FALSE;
+  channel->started = TRUE;
   return TRUE;
 }
 
@@ -221,7 +249,7 @@ connect_and_listen (Channel *channel)
   g_autoptr(LajnaDb) db = lajna_database_connect (channel->database, &error);
 
   if (db == NULL || !lajna_db_run (db, "LISTEN lajna_meeting", &error)
-      || !catch_up (channel, db))
+      || !lajna_db_run (db, "LISTEN lajna_case", &error) || !catch_up (channel, db))
     {
       g_debug ("Meeting changes cannot be followed: %s", error != NULL ? error->message : "");
       return NULL;
@@ -336,6 +364,15 @@ lajna_meeting_watch_class_init (LajnaMeetingWatchClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  /**
+   * LajnaMeetingWatch::case-changed:
+   * @self: the watch
+   * @case_id: the file whose status or documents changed
+   * @seq: the number of its latest notice
+   */
+  signals[CASE_CHANGED] = g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                        G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void

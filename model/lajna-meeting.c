@@ -481,6 +481,69 @@ lajna_agenda_item_decision (const LajnaAgendaItem *item)
   return NULL;
 }
 
+/**
+ * lajna_agenda_item_tally:
+ * @item: an agenda item
+ *
+ * Returns: the votes in force, by choice
+ */
+LajnaVoteTally
+lajna_agenda_item_tally (const LajnaAgendaItem *item)
+{
+  LajnaVoteTally tally = { 0 };
+
+  for (guint i = 0; i < item->votes->len; i++)
+    {
+      const LajnaVote *vote = g_ptr_array_index (item->votes, i);
+
+      if (!vote->in_force)
+        continue;
+      tally.approve += g_strcmp0 (vote->choice, "approve") == 0;
+      tally.reject += g_strcmp0 (vote->choice, "reject") == 0;
+      tally.abstain += g_strcmp0 (vote->choice, "abstain") == 0;
+    }
+  return tally;
+}
+
+/**
+ * lajna_vote_tally_verdict:
+ * @tally: the votes on an item
+ * @outcome: the outcome about to be recorded
+ *
+ * Only an approval or a rejection can go against the votes; the other
+ * outcomes (a deferral, a juvenile file's) are not what was voted on.
+ *
+ * Returns: whether the decision is made with no vote, against the votes,
+ *   or agrees with them
+ */
+LajnaVotesVerdict
+lajna_vote_tally_verdict (const LajnaVoteTally *tally,
+                          const char           *outcome)
+{
+  if (tally->approve + tally->reject + tally->abstain == 0)
+    return LAJNA_VOTES_NONE;
+  if ((g_strcmp0 (outcome, "approve") == 0 && tally->reject > tally->approve)
+      || (g_strcmp0 (outcome, "reject") == 0 && tally->approve > tally->reject))
+    return LAJNA_VOTES_AGAINST;
+  return LAJNA_VOTES_AGREE;
+}
+
+/**
+ * lajna_meeting_under_discussion:
+ * @meeting: a meeting
+ *
+ * Returns: the index of the item under discussion, the first not decided;
+ *   the number of items when every one is
+ */
+guint
+lajna_meeting_under_discussion (const LajnaMeeting *meeting)
+{
+  for (guint i = 0; i < meeting->items->len; i++)
+    if (lajna_agenda_item_decision (g_ptr_array_index (meeting->items, i)) == NULL)
+      return i;
+  return meeting->items->len;
+}
+
 LajnaAttendee *
 lajna_meeting_attendee (const LajnaMeeting *meeting,
                         int                 user_id)

@@ -105,6 +105,23 @@ typedef struct
   GPtrArray   *items;
 } LajnaMeeting;
 
+/* The votes in force on an item. */
+typedef struct
+{
+  int approve;
+  int reject;
+  int abstain;
+} LajnaVoteTally;
+
+/* How a decision stands to the votes: made with none, against the side
+ * that has more of them (approve against reject), or neither. */
+typedef enum
+{
+  LAJNA_VOTES_AGREE,
+  LAJNA_VOTES_NONE,
+  LAJNA_VOTES_AGAINST,
+} LajnaVotesVerdict;
+
 /* A meeting as a list shows it. */
 typedef struct
 {
@@ -131,6 +148,10 @@ GPtrArray       *lajna_meeting_list          (LajnaDb        *db,
 LajnaVote       *lajna_agenda_item_vote_of   (const LajnaAgendaItem *item,
                                               int             user_id);
 LajnaDecision   *lajna_agenda_item_decision  (const LajnaAgendaItem *item);
+LajnaVoteTally   lajna_agenda_item_tally     (const LajnaAgendaItem *item);
+LajnaVotesVerdict lajna_vote_tally_verdict   (const LajnaVoteTally *tally,
+                                              const char     *outcome);
+guint            lajna_meeting_under_discussion (const LajnaMeeting *meeting);
 LajnaAttendee   *lajna_meeting_attendee      (const LajnaMeeting *meeting,
                                               int             user_id);
 gboolean         lajna_meeting_is_voter      (const LajnaAttendee *attendee);

@@ -130,6 +130,13 @@ static const Access matrix[] = {
   { "chair_j", "SELECT lajna_case_set_status((SELECT id FROM case_file), 'documents_pending')",
     "" },
   { "chair_j", "SELECT status FROM case_file", "documents_pending" },
+  /* The files' change notices: seen through one's own files, written by
+   * nobody but the database. */
+  { "chair_j", "SELECT count(*) > 0 FROM case_notice", "t" },
+  { "member_b", "SELECT count(*) FROM case_notice WHERE case_id NOT IN (4, 5)", "0" },
+  { "clerk_a", "SELECT count(*) FROM case_notice WHERE case_id = 6", "0" },
+  { "clerk_a", "INSERT INTO case_notice (case_id, what) VALUES (1, 'x') RETURNING 1", NULL },
+  { "chair_j", "DELETE FROM case_notice RETURNING 1", NULL },
   /* The audit trail: only through lajna_audit(). */
   { "clerk_a", "SELECT count(*) FROM audit_event", NULL },
   { "chair_j", "INSERT INTO audit_event (action, object, hash) VALUES ('x', 'y', '') RETURNING 1",

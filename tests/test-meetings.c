@@ -612,6 +612,137 @@ START_TEST (test_two_workstations)
 }
 END_TEST
 
+START_TEST (test_votes_verdict)
+{
+  const LajnaVoteTally none = { 0, 0, 0 };
+  const LajnaVoteTally approving = { 2, 1, 0 };
+  const LajnaVoteTally rejecting = { 1, 2, 1 };
+  const LajnaVoteTally even = { 1, 1, 1 };
+  const LajnaVoteTally abstaining = { 0, 0, 3 };
+
+  ck_assert_int_eq (lajna_vote_tally_verdict (&none, "approve"), LAJNA_VOTES_NONE);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&none, "continue"), LAJNA_VOTES_NONE);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&approving, "approve"), LAJNA_VOTES_AGREE);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&approving, "reject"), LAJNA_VOTES_AGAINST);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&rejecting, "approve"), LAJNA_VOTES_AGAINST);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&rejecting, "reject"), LAJNA_VOTES_AGREE);
+  /* A deferral is not what was voted on. */
+  ck_assert_int_eq (lajna_vote_tally_verdict (&rejecting, "defer"), LAJNA_VOTES_AGREE);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&even, "approve"), LAJNA_VOTES_AGREE);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&even, "reject"), LAJNA_VOTES_AGREE);
+  ck_assert_int_eq (lajna_vote_tally_verdict (&abstaining, "approve"), LAJNA_VOTES_AGREE);
+}
+END_TEST
+
+/* The votes in force are counted, a corrected one not; the item under
+ * discussion is the first not decided. */
+START_TEST (test_tally_and_discussion)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaMeeting) before = NULL;
+  g_autoptr(LajnaMeeting) after = NULL;
+  gint64 item, second, meeting;
+  LajnaVoteTally tally;
+
+  meeting = sitting_with_item (db, "mtm", "marriage", "2032-03-01", &item);
+  second = lajna_agenda_add (db, meeting, complete_file (db, "marriage"), &error);
+  expect_ok (second != 0, error);
+  expect_ok (lajna_vote_cast (db, item, member (db, "mtm", "chair"), "approve", "", &error) != 0,
+             error);
+  expect_ok (lajna_vote_cast (db, item, member (db, "mtm", "m1"), "reject", "سبب", &error) != 0,
+             error);
+  expect_ok (lajna_vote_cast (db, item, member (db, "mtm", "m2"), "abstain", "", &error) != 0,
+             error);
+  expect_ok (lajna_vote_cast (db, item, member (db, "mtm", "m2"), "reject", "آخر", &error) != 0,
+             error);
+  before = lajna_meeting_load (db, meeting, TRUE, &error);
+  expect_ok (before != NULL, error);
+  tally = lajna_agenda_item_tally (g_ptr_array_index (before->items, 0));
+  ck_assert_int_eq (tally.approve, 1);
+  ck_assert_int_eq (tally.reject, 2);
+  ck_assert_int_eq (tally.abstain, 0);
+  ck_assert_uint_eq (lajna_meeting_under_discussion (before), 0);
+
+  expect_ok (lajna_decision_record (db, item, "reject", NULL, "سبب", NULL, NULL, &error) != 0,
+             error);
+  after = lajna_meeting_load (db, meeting, TRUE, &error);
+  expect_ok (after != NULL, error);
+  ck_assert_uint_eq (lajna_meeting_under_discussion (after), 1);
+  expect_ok (lajna_decision_record (db, second, "approve", NULL, "", NULL, NULL, &error) != 0,
+             error);
+  g_clear_pointer (&after, lajna_meeting_free);
+  after = lajna_meeting_load (db, meeting, TRUE, &error);
+  expect_ok (after != NULL, error);
+  ck_assert_uint_eq (lajna_meeting_under_discussion (after), 2);
+}
+END_TEST
+
+typedef struct
+{
+  gint64 case_id;
+  guint  heard;
+} CaseListener;
+
+static void
+case_changed_cb (LajnaMeetingWatch *watch,
+                 gint64             case_id,
+                 gint64             seq,
+                 CaseListener      *listener)
+{
+  if (case_id == listener->case_id)
+    listener->heard++;
+}
+
+/* Runs the main loop until @heard passes @than, or 10 s. */
+static gboolean
+wait_heard (guint *heard,
+            guint  than)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (*heard <= than && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  return *heard > than;
+}
+
+/* A document attached elsewhere reaches the meetings whose agenda holds
+ * its file, and the file's own followers; so does its status moving on. */
+START_TEST (test_file_changes_announced)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaMeetingWatch) watch = lajna_meeting_watch_new (lajna_test_shared_database ());
+  g_autofree char *text = NULL;
+  Listener meeting = { 0 };
+  CaseListener file = { 0 };
+  gint64 item;
+  guint heard;
+
+  meeting.meeting = sitting_with_item (db, "mtm", "marriage", "2032-04-01", &item);
+  file.case_id = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
+  text = g_strdup_printf (ID, file.case_id);
+  g_signal_connect (watch, "changed", G_CALLBACK (changed_cb), &meeting);
+  g_signal_connect (watch, "case-changed", G_CALLBACK (case_changed_cb), &file);
+  /* Changes before the watch first read the sequences are not news. */
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       !lajna_meeting_watch_get_connected (watch) && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+  ck_assert (lajna_meeting_watch_get_connected (watch));
+
+  query_int (db, "WITH added AS (INSERT INTO document (case_id, type_code, mime_type, byte_size,"
+                 "                                     sha256, source, issued_on)"
+                 " VALUES ($1, 'other', 'application/pdf', 1, sha256('elsewhere'), 'import',"
+                 "         current_date) RETURNING 1) SELECT count(*) FROM added", text);
+  ck_assert (wait_heard (&meeting.heard, 0));
+  ck_assert (wait_heard (&file.heard, 0));
+
+  heard = file.heard;
+  expect_ok (lajna_decision_record (db, item, "approve", NULL, "", NULL, NULL, &error) != 0, error);
+  ck_assert (wait_heard (&file.heard, heard));
+}
+END_TEST
+
 /* What a poppler-utils tool prints about @path. */
 
 static Suite *
@@ -634,6 +765,9 @@ meetings_suite (void)
   tcase_add_test (rules, test_agenda_order);
   tcase_add_test (rules, test_who_votes);
   tcase_add_test (rules, test_two_workstations);
+  tcase_add_test (rules, test_votes_verdict);
+  tcase_add_test (rules, test_tally_and_discussion);
+  tcase_add_test (rules, test_file_changes_announced);
   suite_add_tcase (suite, rules);
   return suite;
 }

@@ -3,11 +3,17 @@
 clerk with a screen reader would: opens the committee's meetings (Ctrl+M),
 prepares a new meeting, puts a complete file on its agenda from the files
 waiting, convenes it, marks three members present (the quorum says when it
-is met), enters two votes (a rejection asks its reasons), sees a vote
-entered on another workstation appear by itself, records the decision,
-moves through the items on the presenter view with the keyboard, and
-closes the meeting (the file not decided waits again). The database then holds what was done, refuses to
-change the closed meeting, and the minutes carry it."""
+is met), enters two votes (a rejection asks its reasons), sees a vote and
+a document entered on another workstation appear by itself, records the
+decision (the dialog names the file and counts the votes, keeps what was
+typed when the database refuses, and asks before going against the votes
+or deciding without any), moves through the items on the presenter view
+with the keyboard (it opens on the item under discussion, shows the
+reasons of the rejections and offers no clerk's buttons), closes the
+meeting (the file not decided waits again) and the window. The database
+then holds what was done, refuses to change the closed meeting, and the
+minutes carry it; on the main window, the file's status follows its
+ruling issued on another workstation."""
 
 import os
 import re
@@ -16,11 +22,15 @@ import time
 
 import pyatspi
 from gi.repository import GLib
-from lajna_atspi import Results, press, press_with_control, run, text_of, wait_for, walk
+from lajna_atspi import (Results, cell_texts, data_rows, find_role, press, press_with_control, run,
+                         text_of, wait_for, walk)
 
 KEYCODE_M = 58
 KEY_SPACE = 0x20
 KEY_PAGE_DOWN = 0xFF56
+KEY_PAGE_UP = 0xFF55
+KEYCODE_W = 25
+RLM = "\u200f"
 KEY_ESCAPE = 0xFF1B
 KEY_TAB = 0xFF09
 results = Results()
@@ -128,6 +138,18 @@ def texts(root):
     return " ".join(text_of(a) for a in walk(root) if a.getRoleName() == "label")
 
 
+def buttons_named(root, name):
+    return [a for a in walk(root) if a.getRoleName() == "push button" and says(a, name)
+            and a.getState().contains(pyatspi.STATE_VISIBLE)]
+
+
+def documents_in(root):
+    """The documents listed, by their buttons to open them ("Open the
+    Document", then the document's type)."""
+    return len([a for a in walk(root) if a.getRoleName() == "push button"
+                and bare(a.name).startswith("فتح المستند ")])
+
+
 def prepare():
     """Two complete marriage files of the first marriage committee, with
     every document their checklist asks for, and the committee's members."""
@@ -176,10 +198,14 @@ def main(root):
         if sql(f"SELECT count(*) FROM meeting WHERE committee_id = {committee}"
                "   AND held_on = current_date + 1 AND state = 'draft'") != "0" else None,
         "the new meeting in the database")
-    wait_for(lambda: any(a.getRoleName() == "label" and f"({number})" in plain(text_of(a))
-                         and "قيد الإعداد" in text_of(a) for a in walk(meetings)),
-             "the new meeting shown, in preparation")
+    header = wait_for(lambda: next((a for a in walk(meetings) if a.getRoleName() == "label"
+                                    and f"({number})" in plain(text_of(a))
+                                    and "قيد الإعداد" in text_of(a)), None),
+                      "the new meeting shown, in preparation")
     check(True, f"a new meeting is prepared, numbered {number} by the database")
+    lines = text_of(header).split("\n")
+    check(len(lines) == 2 and all(line.startswith(RLM) for line in lines),
+          "each line of the meeting's header reads right to left in Arabic")
     press_button(meetings, "افتتح الاجتماع")
     # Dated tomorrow, it convenes today only once the clerk changes its date.
     press_button(root, "غيّر التاريخ وافتتح", "the question to change the meeting's date")
@@ -237,22 +263,86 @@ def main(root):
              == "الفارق الكبير في السن", "the rejection stored with its reasons")
     check(True, "two votes entered, the rejection with its reasons")
 
-    # Another workstation enters the third vote; it shows here by itself.
-    sql(f"SELECT lajna_vote_cast(i.id, {second[0]}, 'abstain') FROM agenda_item i"
-        f" WHERE i.meeting_id = {meeting}")
-    wait_for(lambda: "ممتنع" in texts(row_of(item_of(meetings, digits), second[1])),
+    # Another workstation enters the third vote, a second rejection; it
+    # shows here by itself.
+    sql(f"SELECT lajna_vote_cast(i.id, {second[0]}, 'reject', 'نقص في الوثائق')"
+        f" FROM agenda_item i WHERE i.meeting_id = {meeting} AND i.case_id = {case_id}")
+    wait_for(lambda: "نقص في الوثائق" in texts(row_of(item_of(meetings, digits), second[1])),
              "the vote from the other workstation", timeout=10)
     check(True, "a vote entered on another workstation appears without reloading")
 
-    # The decision, then closing.
-    press_button(meetings, "سجّل القرار…")
+    # Another workstation attaches a document to the file under discussion.
+    listed = wait_for(lambda: documents_in(item_of(meetings, digits)), "the file's documents")
+    scan = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures",
+                        "ruling-page1-72dpi.png")
+    subprocess.run([os.environ["LAJNACTL"], "doc", "import", "--case", case_id, scan],
+                   check=True, capture_output=True)
+    wait_for(lambda: documents_in(item_of(meetings, digits)) == listed + 1,
+             "the document attached elsewhere", timeout=15)
+    check(True, "a document attached on another workstation appears in the item by itself")
+
+    # The decision: the dialog names the file and counts the votes.
+    press_button(item_of(meetings, digits), "سجّل القرار…")
     decision = wait_for(lambda: window_named(root, "تسجيل القرار"), "the decision dialog")
+    title = sql(f"SELECT title FROM case_file WHERE id = {case_id}")
+    shown = wait_for(lambda: texts(decision) if "صوتان بالرفض" in texts(decision) else None,
+                     "the votes counted in the decision dialog")
+    check(digits in plain(shown) and title in shown and "صوت واحد بالموافقة" in shown
+          and "لا امتناع" in shown,
+          f"the decision dialog names the file, its parties and the votes: {plain(shown)}")
+    words = wait_for(lambda: next((a for a in walk(decision) if a.getRoleName() in ("text", "entry")
+                                   and bare(a.name) == "الأسباب مكتوبة"), None),
+                     "the reasons in words")
+    try:
+        box = words.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        frame = decision.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        check(box.height > 0 and box.y + box.height <= frame.height,
+              f"the reasons in words show without scrolling ({box.y}+{box.height} of "
+              f"{frame.height})")
+    except NotImplementedError:
+        check(False, "the reasons in words have no extents to check")
+
+    # Against the votes (one for, two against), it asks first.
+    reason = "قرر بعد المداولة"
     press_button(decision, "الموافقة", "the outcomes of a marriage file")
+    words.queryEditableText().setTextContents(reason)
+    # Meanwhile the chair leaves the room: the database refuses the decision.
+    chair_leaves = (f"UPDATE attendance SET status = '{{}}' WHERE meeting_id = {meeting}"
+                    f"   AND user_id = {chair[0]}")
+    sql(chair_leaves.format("absent"))
     press_button(decision, "سجّل")
+    wait_for(lambda: "تسجيل قرار يخالف الأصوات؟" in texts(root), "the question")
+    check(sql(f"SELECT count(*) FROM decision WHERE case_id = {case_id}") == "0",
+          "a decision against the votes asks before it is recorded")
+    press_button(root, "سجّله على أي حال")
+    wait_for(lambda: "لم يكتمل نصاب الاجتماع" in texts(decision), "the refusal in the dialog")
+    check(window_named(root, "تسجيل القرار") is not None and text_of(words) == reason
+          and sql(f"SELECT count(*) FROM decision WHERE case_id = {case_id}") == "0",
+          "a refused decision says why in the dialog, which keeps the reasons typed")
+
+    # The chair is back; asked again, the clerk confirms.
+    sql(chair_leaves.format("present"))
+    press_button(decision, "سجّل")
+    press_button(root, "سجّله على أي حال", "the question again")
     wait_for(lambda: sql(f"SELECT status FROM case_file WHERE id = {case_id}") == "decided",
              "the file decided")
-    check(sql(f"SELECT outcome FROM decision WHERE case_id = {case_id}") == "approve",
-          "the decision is recorded and the file is decided")
+    check(sql(f"SELECT outcome || ' ' || reasons FROM decision WHERE case_id = {case_id}")
+          == "approve " + reason,
+          "once confirmed, the decision is recorded with its reasons and the file is decided")
+
+    # With no vote at all, it asks too; the clerk thinks again.
+    later_digits = later_number.split("/", 1)[1]
+    press_button(item_of(meetings, later_digits), "سجّل القرار…")
+    decision = wait_for(lambda: window_named(root, "تسجيل القرار"), "the decision dialog")
+    press_button(decision, "الموافقة")
+    press_button(decision, "سجّل")
+    wait_for(lambda: "تسجيل قرار دون أصوات؟" in texts(root), "the question without votes")
+    press_button(root, "إلغاء")
+    press_button(decision, "إلغاء")
+    wait_for(lambda: window_named(root, "تسجيل القرار") is None, "the decision dialog closed")
+    check(sql(f"SELECT count(*) FROM decision WHERE case_id = {later_id}") == "0",
+          "a decision without votes asks first, and is not recorded when the clerk cancels")
+
     # The presenter view, driven from the keyboard.
     press_button(meetings, "عرض القاعة")
     presenter = wait_for(lambda: window_named(root, "عرض القاعة"), "the presenter view")
@@ -261,11 +351,18 @@ def main(root):
         return any(a.getRoleName() == "label" and plain(text_of(a)) == f"البند {n} من 2"
                    for a in walk(presenter))
 
-    wait_for(lambda: item_shown(1), "item 1 of 2 on the presenter view")
-    press(KEY_PAGE_DOWN)
-    wait_for(lambda: item_shown(2), "item 2 of 2 after Page Down")
-    check(any(later_number.split("/", 1)[1] in text_of(a) for a in walk(presenter)),
-          "Page Down shows the next item, its file in large type")
+    wait_for(lambda: item_shown(2), "item 2 of 2, under discussion, on the presenter view")
+    check(any(later_digits in text_of(a) for a in walk(presenter)),
+          "the presenter view opens on the item under discussion, its file in large type")
+    wait_for(lambda: documents_in(presenter), "the documents on the presenter view")
+    check(not buttons_named(presenter, "مسح مستندات ضوئيًا…")
+          and not buttons_named(presenter, "إرفاق مستندات…"),
+          "the presenter view offers no clerk's button to scan or attach")
+    press(KEY_PAGE_UP)
+    wait_for(lambda: item_shown(1), "item 1 of 2 after Page Up")
+    shown = texts(presenter)
+    check("الفارق الكبير في السن" in shown and "نقص في الوثائق" in shown,
+          "the presenter view shows the reasons of the votes to reject")
     press(KEY_ESCAPE)
     wait_for(lambda: window_named(root, "عرض القاعة") is None, "the presenter view closed")
 
@@ -275,6 +372,28 @@ def main(root):
              "the meeting closed")
     check(sql(f"SELECT status FROM case_file WHERE id = {later_id}") == "complete",
           "the meeting is closed; the file not decided waits for the next meeting")
+    press_with_control(KEYCODE_W)
+    wait_for(lambda: window_named(root, "الاجتماعات") is None, "the meetings window closed")
+    check(True, "the meetings window closes")
+
+    # The main window's list: the decided file's status follows its ruling,
+    # issued on another workstation.
+    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    find_role(root, "entry").queryEditableText().setTextContents(file_number)
+
+    def status_shown():
+        _, rows = data_rows(table)
+        return next((cell_texts(r)[3] for r in rows if cell_texts(r)[0] == file_number), None)
+
+    decided = wait_for(lambda: (lambda s: s if s and "…" not in s else None)(status_shown()),
+                       "the decided file in the list")
+    subprocess.run([os.environ["LAJNACTL"], "ruling", "issue", "--case", case_id], check=True,
+                   capture_output=True)
+    check(sql(f"SELECT status FROM case_file WHERE id = {case_id}") == "ruling_issued",
+          "another workstation issues the file's ruling")
+    issued = wait_for(lambda: (lambda s: s if s and s != decided else None)(status_shown()),
+                      "the status after the ruling", timeout=15)
+    check(True, f"the list's status follows by itself: {decided} → {issued}")
 
     refused = subprocess.run(
         ["psql", "-X", "-q", "-h", os.path.join(os.environ["LAJNA_DATA_DIR"], "run"), "-d", "lajna",

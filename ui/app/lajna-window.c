@@ -18,6 +18,7 @@
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
 #include "lajna-file-choice.h"
+#include "lajna-meeting-watch.h"
 #include "meetings/lajna-meetings-window.h"
 #include "rulings/lajna-ruling-verify.h"
 #include "rulings/lajna-template-editor.h"
@@ -42,6 +43,7 @@ struct _LajnaWindow
   GtkLabel        *count_label;
 
   LajnaDbWorker   *worker;
+  LajnaMeetingWatch *watch;
   /* The page to show when the lock lifts: the one it hid, or the one the
    * database asked for meanwhile. */
   char            *page_before_lock;
@@ -266,6 +268,17 @@ committees_done_cb (GObject      *source,
   update_actions (self);
 }
 
+/* A file changed, here or on another workstation (a ruling issued or
+ * signed, a document attached): its row and, when shown, the file follow. */
+static void
+case_changed_cb (LajnaWindow *self,
+                 gint64       case_id)
+{
+  lajna_case_list_refresh_case (self->list, case_id);
+  if (lajna_case_view_get_case_id (self->case_view) == case_id)
+    lajna_case_view_show_case (self->case_view, case_id);
+}
+
 static void
 case_saved_cb (LajnaWindow *self,
                gint64       case_id,
@@ -477,6 +490,7 @@ lajna_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_WINDOW);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->watch);
   g_clear_object (&self->list);
   g_clear_object (&self->worker);
   g_clear_pointer (&self->committees, g_ptr_array_unref);
@@ -618,6 +632,9 @@ lajna_window_set_worker (LajnaWindow   *self,
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (list_changed_cb), self,
                            G_CONNECT_SWAPPED);
   lajna_case_table_set_list (self->case_table, self->list);
+  self->watch = lajna_meeting_watch_new (lajna_db_worker_get_database (worker));
+  g_signal_connect_object (self->watch, "case-changed", G_CALLBACK (case_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   lajna_case_list_set_query (self->list, self->query);
   lajna_bench_watch (GTK_WIDGET (self), self->list,
                      lajna_case_table_get_vadjustment (self->case_table));

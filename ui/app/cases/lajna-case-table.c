@@ -96,8 +96,10 @@ update_cell (GtkInscription   *cell,
   gtk_inscription_set_text (cell, text != NULL ? text : "…");
 }
 
+/* A row filled in, or changed elsewhere (a ruling issued or signed on
+ * another workstation moves its status on). */
 static void
-summary_loaded_cb (LajnaCaseSummary *summary,
+summary_changed_cb (LajnaCaseSummary *summary,
                    GParamSpec       *pspec,
                    GtkInscription   *cell)
 {
@@ -128,7 +130,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
 
   update_cell (GTK_INSCRIPTION (cell), summary);
-  g_signal_connect_object (summary, "notify::loaded", G_CALLBACK (summary_loaded_cb), cell, 0);
+  g_signal_connect_object (summary, "notify", G_CALLBACK (summary_changed_cb), cell, 0);
 }
 
 static void
@@ -138,7 +140,7 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
 {
   LajnaCaseSummary *summary = gtk_list_item_get_item (item);
 
-  g_signal_handlers_disconnect_by_func (summary, summary_loaded_cb,
+  g_signal_handlers_disconnect_by_func (summary, summary_changed_cb,
                                         gtk_list_item_get_child (item));
 }
 

@@ -8,7 +8,7 @@
  * emits "changed" when documents were added, for the view to read the
  * file's checklist again. Each document says who has opened it. Scanning
  * and attaching are offered only to those whose groups may store
- * documents. */
+ * documents, and never on a list only to read (the presenter's screen). */
 
 #include "lajna-document-list.h"
 
@@ -33,6 +33,7 @@ struct _LajnaDocumentList
   /* Scanning and attaching, for those who may. */
   GtkWidget           *buttons;
   gboolean             can_attach;
+  gboolean             read_only;
   GCancellable        *cancellable;
 };
 
@@ -172,7 +173,7 @@ listed_cb (GObject      *source,
     {
       g_clear_pointer (&self->slots, g_ptr_array_unref);
       self->slots = g_ptr_array_ref (listed->slots);
-      self->can_attach = listed->can_attach;
+      self->can_attach = listed->can_attach && !self->read_only;
       gtk_widget_set_visible (self->buttons, self->can_attach);
     }
 
@@ -528,4 +529,21 @@ lajna_document_list_show (LajnaDocumentList *self,
   g_set_object (&self->worker, worker);
   self->case_id = case_id;
   reload (self);
+}
+
+/**
+ * lajna_document_list_set_read_only:
+ * @self: a #LajnaDocumentList
+ * @read_only: whether the documents are only opened, never scanned or
+ *   attached here
+ */
+void
+lajna_document_list_set_read_only (LajnaDocumentList *self,
+                                   gboolean           read_only)
+{
+  g_return_if_fail (LAJNA_IS_DOCUMENT_LIST (self));
+
+  self->read_only = read_only;
+  self->can_attach = self->can_attach && !read_only;
+  gtk_widget_set_visible (self->buttons, self->can_attach);
 }

@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LajnaDocumentList, lajna_document_list, LAJNA, DOCUMENT_LIST,
                       AdwPreferencesGroup)
 
-void lajna_document_list_show (LajnaDocumentList *self,
-                               LajnaDbWorker     *worker,
-                               gint64             case_id);
+void lajna_document_list_show          (LajnaDocumentList *self,
+                                        LajnaDbWorker     *worker,
+                                        gint64             case_id);
+void lajna_document_list_set_read_only (LajnaDocumentList *self,
+                                        gboolean           read_only);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "lajna-decision-dialog.h"
 #include "lajna-document-list.h"
+#include "lajna-meeting-text.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-text.h"
 
@@ -23,8 +24,6 @@ struct _LajnaAgendaItemRow
   gint64               item_id;
   gint64               case_id;
   gint64               decision_id;
-  char                *kind;
-  char                *held_on;
   gboolean             closed;
   gboolean             convened;
   /* What the person reading may do (LajnaMeeting). */
@@ -219,47 +218,25 @@ add_vote_row (LajnaAgendaItemRow    *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
 }
 
-static char *
-describe_decision (const LajnaDecision *decision)
-{
-  g_autoptr(GString) text = g_string_new (decision->outcome_label);
-
-  if (decision->reason_labels[0] != NULL)
-    {
-      g_autofree char *reasons = g_strjoinv (C_("list separator", ", "), decision->reason_labels);
-
-      g_string_append_printf (text, " — %s", reasons);
-    }
-  if (*decision->reasons != '\0')
-    g_string_append_printf (text, "\n%s", decision->reasons);
-  if (decision->missing_labels[0] != NULL)
-    {
-      g_autofree char *missing = g_strjoinv (C_("list separator", ", "), decision->missing_labels);
-
-      g_string_append_printf (text, "\n%s %s", _("Documents still missing:"), missing);
-    }
-  if (decision->next_review_on != NULL)
-    {
-      g_autofree char *day = lajna_isolate (decision->next_review_on);
-
-      g_string_append_printf (text, "\n%s %s", _("Next review:"), day);
-    }
-  if (decision->corrects != 0)
-    g_string_append_printf (text, "\n%s %s", _("Corrected after closing:"),
-                            decision->correction_reason);
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
+/* The item as the session read it last: the row may outlive the
+ * snapshot it was built from. */
 static void
 decide_cb (LajnaAgendaItemRow *self)
 {
-  LajnaDecisionDialog *dialog = lajna_decision_dialog_new (GTK_WIDGET (self), self->session,
-                                                           self->item_id,
-                                                           self->closed ? self->decision_id : 0,
-                                                           self->case_id, self->kind,
-                                                           self->held_on);
+  const LajnaMeeting *meeting = lajna_meeting_session_get_meeting (self->session);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; meeting != NULL && i < meeting->items->len; i++)
+    {
+      const LajnaAgendaItem *item = g_ptr_array_index (meeting->items, i);
+
+      if (item->id == self->item_id)
+        {
+          gtk_window_present (GTK_WINDOW (lajna_decision_dialog_new (
+              GTK_WIDGET (self), self->session, item, self->closed ? self->decision_id : 0,
+              meeting->held_on)));
+          return;
+        }
+    }
 }
 
 static void
@@ -274,7 +251,7 @@ add_decision_row (LajnaAgendaItemRow    *self,
   for (guint i = 0; i < item->decisions->len; i++)
     {
       const LajnaDecision *d = g_ptr_array_index (item->decisions, i);
-      g_autofree char *text = describe_decision (d);
+      g_autofree char *text = lajna_decision_describe (d);
 
       if (subtitle->len > 0)
         g_string_append (subtitle, "\n");
@@ -365,23 +342,11 @@ lajna_agenda_item_row_dispose (GObject *object)
 }
 
 static void
-lajna_agenda_item_row_finalize (GObject *object)
-{
-  LajnaAgendaItemRow *self = LAJNA_AGENDA_ITEM_ROW (object);
-
-  g_free (self->kind);
-  g_free (self->held_on);
-
-  G_OBJECT_CLASS (lajna_agenda_item_row_parent_class)->finalize (object);
-}
-
-static void
 lajna_agenda_item_row_class_init (LajnaAgendaItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = lajna_agenda_item_row_dispose;
-  object_class->finalize = lajna_agenda_item_row_finalize;
 }
 
 static void
@@ -423,15 +388,17 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
 {
   LajnaAgendaItemRow *self = g_object_new (LAJNA_TYPE_AGENDA_ITEM_ROW, NULL);
   g_autofree char *number = lajna_isolate (item->file_number);
-  g_autofree char *title = g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
+  g_autofree char *line = g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
+  g_autofree char *title = NULL;
   g_autofree char *subtitle = describe_item (item);
   GtkWidget *checklist = adw_action_row_new ();
 
+  /* "1. ز/2026/00123 — a name": in the interface's direction, not that of
+   * the parties' names. */
+  title = lajna_text_directed (GTK_WIDGET (self), line);
   self->session = g_object_ref (session);
   self->item_id = item->id;
   self->case_id = item->case_id;
-  self->kind = g_strdup (item->kind);
-  self->held_on = g_strdup (meeting->held_on);
   self->closed = g_strcmp0 (meeting->state, "closed") == 0;
   self->convened = g_strcmp0 (meeting->state, "convened") == 0;
   self->can_decide = meeting->can_decide;

@@ -4,9 +4,11 @@
  * documents still missing, from the file's checklist; an outcome after
  * which the file stays open asks the day of its next review (a review
  * cycle after the meeting, to begin with). A correction asks its reason.
+ * The dialog names the file and counts the votes on it; a decision made
+ * with no vote, or against the votes, is recorded only once confirmed.
  * The choices are read on the database worker as the dialog opens; the
- * database holds the rules, and says what is wrong in a toast of the
- * meeting's window. */
+ * database holds the rules, and says what is wrong in the dialog, which
+ * stays open with what was typed until the decision is recorded. */
 
 #include "lajna-decision-dialog.h"
 
@@ -15,6 +17,7 @@
 #include "lajna-case-fields.h"
 #include "lajna-document-store.h"
 #include "lajna-meeting-actions.h"
+#include "lajna-meeting-text.h"
 #include "lajna-text.h"
 
 #define REVIEW_CYCLE_DAYS 90
@@ -26,6 +29,7 @@ struct _LajnaDecisionDialog
   LajnaMeetingSession *session;
   gint64               item_id;
   gint64               decision_id;
+  LajnaVoteTally       tally;
   GPtrArray           *choices;
   GPtrArray           *outcome_buttons;
   GPtrArray           *reason_buttons;
@@ -37,6 +41,8 @@ struct _LajnaDecisionDialog
   GtkWidget           *review_entry;
   GtkWidget           *why_entry;
   GtkWidget           *record_button;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *file_group;
   GCancellable        *cancellable;
 };
 
@@ -200,7 +206,26 @@ checked (GPtrArray           *buttons,
 }
 
 static void
-record_cb (LajnaDecisionDialog *self)
+recorded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LajnaDecisionDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lajna_meeting_session_act_finish (LAJNA_MEETING_SESSION (source), result, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  /* Said here, beside what was typed, which stays for the next try. */
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_widget_set_sensitive (self->record_button, TRUE);
+}
+
+static void
+record (LajnaDecisionDialog *self)
 {
   const LajnaDecisionChoice *choice = chosen (self);
   LajnaMeetingAct *act;
@@ -230,8 +255,60 @@ record_cb (LajnaDecisionDialog *self)
     }
   if (self->decision_id != 0)
     act->why = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->why_entry)));
-  lajna_meeting_session_run (self->session, act);
-  gtk_window_destroy (GTK_WINDOW (self));
+  gtk_widget_set_sensitive (self->record_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  lajna_meeting_session_act_async (self->session, act, recorded_cb, g_object_ref (self));
+}
+
+static void
+confirmed_cb (AdwMessageDialog    *dialog,
+              const char          *response,
+              LajnaDecisionDialog *self)
+{
+  if (g_strcmp0 (response, "record") == 0)
+    record (self);
+}
+
+/* A decision with no vote, or against the votes, is asked about first. */
+static void
+record_cb (LajnaDecisionDialog *self)
+{
+  const LajnaDecisionChoice *choice = chosen (self);
+  LajnaVotesVerdict verdict;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (choice == NULL)
+    return;
+  verdict = lajna_vote_tally_verdict (&self->tally, choice->code);
+  if (verdict == LAJNA_VOTES_AGREE)
+    {
+      record (self);
+      return;
+    }
+  if (verdict == LAJNA_VOTES_NONE)
+    body = g_strdup (_("No member has voted on this file yet."));
+  else
+    {
+      g_autofree char *votes = lajna_vote_tally_describe (&self->tally);
+
+      /* Translators: the votes on the file, then the outcome chosen. */
+      body = g_strdup_printf (_("The votes on this file are %s; the decision “%s” goes the "
+                                "other way."), votes, choice->label);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   verdict == LAJNA_VOTES_NONE
+                                     ? _("Record a Decision Without Votes?")
+                                     : _("Record a Decision Against the Votes?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "record", _("Record _Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirmed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -297,6 +374,7 @@ lajna_decision_dialog_init (LajnaDecisionDialog *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *error_label = gtk_label_new (NULL);
   AdwPreferencesGroup *words;
 
   self->outcome_buttons = g_ptr_array_new ();
@@ -304,7 +382,9 @@ lajna_decision_dialog_init (LajnaDecisionDialog *self)
   self->missing_buttons = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+  /* Tall enough that the reasons in words show under the six outcomes of
+   * a juvenile file without scrolling. */
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
 
   self->record_button = gtk_button_new_with_mnemonic (_("_Record"));
   gtk_widget_add_css_class (self->record_button, "suggested-action");
@@ -315,16 +395,26 @@ lajna_decision_dialog_init (LajnaDecisionDialog *self)
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->record_button);
   gtk_box_append (GTK_BOX (box), header);
+  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
+  gtk_widget_set_margin_top (error_label, 12);
+  gtk_widget_set_margin_start (error_label, 12);
+  gtk_widget_set_margin_end (error_label, 12);
+  gtk_widget_add_css_class (error_label, "error");
+  gtk_widget_set_visible (error_label, FALSE);
+  self->error_label = GTK_LABEL (error_label);
+  gtk_box_append (GTK_BOX (box), error_label);
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
 
+  self->file_group = add_group (page, "");
   self->outcome_group = add_group (page, _("Outcome"));
-  self->reasons_group = add_group (page, _("Coded Reasons"));
   words = add_group (page, _("Reasons and Dates"));
   self->reasons_entry = add_entry (words, _("Reasons in words"));
   self->review_entry = add_entry (words, _("Next review (YYYY-MM-DD)"));
   self->why_entry = add_entry (words, _("Reason for the correction"));
+  self->reasons_group = add_group (page, _("Coded Reasons"));
   self->missing_group = add_group (page, _("Documents Still Missing"));
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_group), FALSE);
@@ -335,31 +425,38 @@ lajna_decision_dialog_init (LajnaDecisionDialog *self)
  * lajna_decision_dialog_new:
  * @parent: a widget of the meeting's window
  * @session: the meeting's session, which records the decision
- * @item_id: the agenda item
+ * @item: the agenda item, as last read
  * @decision_id: the decision in force to correct, or 0 for a new one
- * @case_id: the item's file
- * @kind: the file's kind
  * @held_on: the meeting's day
  *
  * Returns: (transfer floating): the dialog, to present
  */
 LajnaDecisionDialog *
-lajna_decision_dialog_new (GtkWidget           *parent,
-                           LajnaMeetingSession *session,
-                           gint64               item_id,
-                           gint64               decision_id,
-                           gint64               case_id,
-                           const char          *kind,
-                           const char          *held_on)
+lajna_decision_dialog_new (GtkWidget             *parent,
+                           LajnaMeetingSession   *session,
+                           const LajnaAgendaItem *item,
+                           gint64                 decision_id,
+                           const char            *held_on)
 {
   LajnaDecisionDialog *self = g_object_new (LAJNA_TYPE_DECISION_DIALOG, NULL);
   GtkRoot *root = gtk_widget_get_root (parent);
   ChoicesJob *job = g_new0 (ChoicesJob, 1);
+  g_autofree char *number = lajna_isolate (item->file_number);
+  g_autofree char *file = NULL;
+  g_autofree char *votes = NULL;
+  g_autofree char *about = NULL;
   GDate review;
 
   self->session = g_object_ref (session);
-  self->item_id = item_id;
+  self->item_id = item->id;
   self->decision_id = decision_id;
+  self->tally = lajna_agenda_item_tally (item);
+  /* Translators: the file a decision is about, by its number. */
+  file = g_strdup_printf (_("File %s"), number);
+  votes = lajna_vote_tally_describe (&self->tally);
+  about = g_strdup_printf ("%s\n%s", item->title, votes);
+  adw_preferences_group_set_title (self->file_group, file);
+  adw_preferences_group_set_description (self->file_group, about);
   gtk_window_set_title (GTK_WINDOW (self), decision_id != 0 ? _("Correct the Decision")
                                                             : _("Record the Decision"));
   if (GTK_IS_WINDOW (root))
@@ -373,8 +470,8 @@ lajna_decision_dialog_new (GtkWidget           *parent,
       day = lajna_date_text (&review);
       gtk_editable_set_text (GTK_EDITABLE (self->review_entry), day);
     }
-  job->kind = g_strdup (kind);
-  job->case_id = case_id;
+  job->kind = g_strdup (item->kind);
+  job->case_id = item->case_id;
   lajna_db_worker_run_async (lajna_meeting_session_get_worker (session), choices_thread, job,
                              (GDestroyNotify) choices_job_free, (GDestroyNotify) choices_free,
                              self->cancellable, chosen_cb, g_object_ref (self));

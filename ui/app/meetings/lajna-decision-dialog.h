@@ -10,12 +10,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LajnaDecisionDialog, lajna_decision_dialog, LAJNA, DECISION_DIALOG, AdwWindow)
 
-LajnaDecisionDialog *lajna_decision_dialog_new (GtkWidget           *parent,
-                                                LajnaMeetingSession *session,
-                                                gint64               item_id,
-                                                gint64               decision_id,
-                                                gint64               case_id,
-                                                const char          *kind,
-                                                const char          *held_on);
+LajnaDecisionDialog *lajna_decision_dialog_new (GtkWidget             *parent,
+                                                LajnaMeetingSession   *session,
+                                                const LajnaAgendaItem *item,
+                                                gint64                 decision_id,
+                                                const char            *held_on);
 
 G_END_DECLS

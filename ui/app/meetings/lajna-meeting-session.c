@@ -73,6 +73,24 @@ job_free (Job *job)
   g_free (job);
 }
 
+/* A job on its way back: @task, when someone waits for the act itself, is
+ * told whether the database took it. */
+typedef struct
+{
+  LajnaMeetingSession *self;
+  GTask               *task;
+} Call;
+
+static void
+call_free (Call *call)
+{
+  g_object_unref (call->self);
+  g_clear_object (&call->task);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
+
 static gboolean
 run_act (LajnaDb          *db,
          gint64            meeting_id,
@@ -118,14 +136,14 @@ run_act (LajnaDb          *db,
 typedef struct
 {
   LajnaMeeting *meeting;
-  char         *refused;
+  GError       *refused;
 } Outcome;
 
 static void
 outcome_free (Outcome *outcome)
 {
   g_clear_pointer (&outcome->meeting, lajna_meeting_free);
-  g_free (outcome->refused);
+  g_clear_error (&outcome->refused);
   g_free (outcome);
 }
 
@@ -137,11 +155,10 @@ work_thread (LajnaDb       *db,
              GError       **error)
 {
   Job *job = data;
-  g_autoptr(GError) refusal = NULL;
   Outcome *outcome = g_new0 (Outcome, 1);
 
-  if (job->act != NULL && !run_act (db, job->meeting_id, job->act, &refusal))
-    outcome->refused = g_strdup (refusal->message);
+  if (job->act != NULL)
+    run_act (db, job->meeting_id, job->act, &outcome->refused);
   outcome->meeting = lajna_meeting_load (db, job->meeting_id, lajna_prefer_arabic (), error);
   if (outcome->meeting == NULL)
     {
@@ -152,48 +169,62 @@ work_thread (LajnaDb       *db,
 }
 
 static void start (LajnaMeetingSession *self,
-                   LajnaMeetingAct     *act);
+                   LajnaMeetingAct     *act,
+                   GTask               *task);
 
 static void
 worked_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(LajnaMeetingSession) self = user_data;
+  g_autoptr(Call) call = user_data;
+  LajnaMeetingSession *self = call->self;
+  GTask *task = call->task;
   g_autoptr(GError) error = NULL;
   Outcome *outcome = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
 
   self->in_flight--;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
   if (outcome == NULL)
     {
-      g_signal_emit (self, signals[FAILED], 0, error->message);
+      if (task != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }
   g_clear_pointer (&self->meeting, lajna_meeting_free);
   self->meeting = g_steal_pointer (&outcome->meeting);
   g_signal_emit (self, signals[LOADED], 0);
-  if (outcome->refused != NULL)
-    g_signal_emit (self, signals[FAILED], 0, outcome->refused);
+  /* Whoever waits for the act says why it was refused, where it was
+   * asked; otherwise the session does. */
+  if (task != NULL && outcome->refused != NULL)
+    g_task_return_error (task, g_steal_pointer (&outcome->refused));
+  else if (task != NULL)
+    g_task_return_boolean (task, TRUE);
+  else if (outcome->refused != NULL)
+    g_signal_emit (self, signals[FAILED], 0, outcome->refused->message);
   outcome_free (outcome);
   if (self->in_flight == 0 && self->meeting->seq < self->announced)
-    start (self, NULL);
+    start (self, NULL, NULL);
 }
 
 static void
 start (LajnaMeetingSession *self,
-       LajnaMeetingAct     *act)
+       LajnaMeetingAct     *act,
+       GTask               *task)
 {
   Job *job = g_new0 (Job, 1);
+  Call *call = g_new0 (Call, 1);
 
   job->meeting_id = self->id;
   job->act = act;
+  call->self = g_object_ref (self);
+  call->task = task;
   self->in_flight++;
   /* What a person did is done even when the meeting is closed meanwhile. */
   lajna_db_worker_run_async (self->worker, work_thread, job, (GDestroyNotify) job_free,
                              (GDestroyNotify) outcome_free, act == NULL ? self->cancellable : NULL,
-                             worked_cb, g_object_ref (self));
+                             worked_cb, call);
 }
 
 static void
@@ -279,7 +310,7 @@ lajna_meeting_session_new (LajnaDbWorker     *worker,
   self->watch = g_object_ref (watch);
   self->id = meeting_id;
   g_signal_connect_object (watch, "changed", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  start (self, NULL);
+  start (self, NULL, NULL);
   return self;
 }
 
@@ -315,7 +346,7 @@ lajna_meeting_session_reload (LajnaMeetingSession *self)
 
   /* A job on the worker reads the meeting when it is done. */
   if (self->in_flight == 0)
-    start (self, NULL);
+    start (self, NULL, NULL);
 }
 
 /**
@@ -333,5 +364,48 @@ lajna_meeting_session_run (LajnaMeetingSession *self,
   g_return_if_fail (LAJNA_IS_MEETING_SESSION (self));
 
   /* Acts queue on the worker in order, each followed by a reading. */
-  start (self, act);
+  start (self, act, NULL);
+}
+
+/**
+ * lajna_meeting_session_act_async:
+ * @self: a #LajnaMeetingSession
+ * @act: (transfer full): what to do
+ * @callback: called once the act is done or refused, the meeting read again
+ * @user_data: for @callback
+ *
+ * Like lajna_meeting_session_run(), for a caller that says itself why the
+ * act was refused: "failed" is not emitted for it.
+ */
+void
+lajna_meeting_session_act_async (LajnaMeetingSession *self,
+                                 LajnaMeetingAct     *act,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LAJNA_IS_MEETING_SESSION (self));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, lajna_meeting_session_act_async);
+  start (self, act, task);
+}
+
+/**
+ * lajna_meeting_session_act_finish:
+ * @self: a #LajnaMeetingSession
+ * @result: the result given to the callback
+ * @error: why the database refused the act
+ *
+ * Returns: whether the act was done
+ */
+gboolean
+lajna_meeting_session_act_finish (LajnaMeetingSession  *self,
+                                  GAsyncResult         *result,
+                                  GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

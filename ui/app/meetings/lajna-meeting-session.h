@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "lajna-db-worker.h"
 #include "lajna-meeting-watch.h"
@@ -60,5 +60,12 @@ const LajnaMeeting  *lajna_meeting_session_get_meeting (LajnaMeetingSession *sel
 void                 lajna_meeting_session_reload      (LajnaMeetingSession *self);
 void                 lajna_meeting_session_run         (LajnaMeetingSession *self,
                                                         LajnaMeetingAct     *act);
+void                 lajna_meeting_session_act_async   (LajnaMeetingSession *self,
+                                                        LajnaMeetingAct     *act,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean             lajna_meeting_session_act_finish  (LajnaMeetingSession *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "lajna-agenda-item-row.h"
 #include "lajna-agenda-proposals.h"
 #include "lajna-labels.h"
+#include "lajna-meeting-text.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-text.h"
 
@@ -322,20 +323,6 @@ item_toggled_cb (LajnaMeetingView *self)
   self->chosen = TRUE;
 }
 
-/* The first item not decided, or 0. */
-static gint64
-under_discussion (const LajnaMeeting *meeting)
-{
-  for (guint i = 0; i < meeting->items->len; i++)
-    {
-      const LajnaAgendaItem *item = g_ptr_array_index (meeting->items, i);
-
-      if (lajna_agenda_item_decision (item) == NULL)
-        return item->id;
-    }
-  return 0;
-}
-
 static void
 show_meeting (LajnaMeetingView   *self,
               const LajnaMeeting *meeting)
@@ -348,10 +335,11 @@ show_meeting (LajnaMeetingView   *self,
                                             lajna_label_for (meeting->state));
   g_autofree char *quorum = describe_quorum (meeting);
   gboolean closed = g_strcmp0 (meeting->state, "closed") == 0;
-  gint64 current;
+  guint current;
   double scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  g_autofree char *directed = lajna_text_directed (GTK_WIDGET (self), facts);
 
-  gtk_label_set_text (self->facts_label, facts);
+  gtk_label_set_text (self->facts_label, directed);
   gtk_widget_set_visible (self->convene_button,
                           meeting->can_manage && g_strcmp0 (meeting->state, "draft") == 0);
   gtk_widget_set_visible (self->close_button,
@@ -375,14 +363,14 @@ show_meeting (LajnaMeetingView   *self,
                                          meeting->items->len == 0
                                            ? _("No file on the agenda yet. Add files that are complete and waiting.")
                                            : NULL);
-  current = self->chosen ? 0 : under_discussion (meeting);
+  current = self->chosen ? meeting->items->len : lajna_meeting_under_discussion (meeting);
   for (guint i = 0; i < meeting->items->len; i++)
     {
       const LajnaAgendaItem *item = g_ptr_array_index (meeting->items, i);
       GtkWidget *row = lajna_agenda_item_row_new (self->session, meeting, item);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     item->id == current
+                                     i == current
                                      || g_hash_table_contains (self->expanded, &item->id));
       g_signal_connect_swapped (row, "notify::expanded", G_CALLBACK (item_toggled_cb), self);
       adw_preferences_group_add (self->agenda_group, row);

@@ -13,6 +13,7 @@
 
 #include "lajna-labels.h"
 #include "lajna-meeting-actions.h"
+#include "lajna-meeting-text.h"
 #include "lajna-meeting-view.h"
 #include "lajna-minutes.h"
 #include "lajna-new-meeting-dialog.h"
@@ -146,10 +147,12 @@ new_meeting_row (const LajnaMeetingRow *meeting)
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s\n%s", day,
                                                lajna_label_for (meeting->state), counts,
                                                meeting->committee_name);
+  g_autofree char *directed = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  directed = lajna_text_directed (row, subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), directed);
   g_object_set_data_full (G_OBJECT (row), "id", g_memdup2 (&meeting->id, sizeof (gint64)), g_free);
   return row;
 }
@@ -453,6 +456,10 @@ lajna_meetings_window_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->watch);
   g_clear_object (&self->worker);
+  /* The list unselects its row as it goes, which must not reach the view
+   * that goes with it. */
+  if (self->meeting_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->meeting_list, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_MEETINGS_WINDOW);
 
   G_OBJECT_CLASS (lajna_meetings_window_parent_class)->dispose (object);

@@ -1,7 +1,8 @@
 /* lajna-presenter-window.c: the meeting on the room's projector, full
  * screen: the item under discussion in large type (its file, parties,
- * checklist, the votes so far and the decision), its documents to open,
- * and the items before and after it. It is driven from the keyboard: Page
+ * checklist, the votes so far with the reasons of those who reject, and
+ * the decision), its documents to open but not to add to, and the items
+ * before and after it. It opens on the first item not decided. It is driven from the keyboard: Page
  * Down, Space or the arrow that points along the reading direction go to
  * the next item, Page Up or the other arrow to the one before, Home and End
  * to the first and last, Escape leaves. It shows the session's latest
@@ -13,6 +14,7 @@
 
 #include "lajna-document-list.h"
 #include "lajna-labels.h"
+#include "lajna-meeting-text.h"
 #include "lajna-text.h"
 
 struct _LajnaPresenterWindow
@@ -29,30 +31,27 @@ struct _LajnaPresenterWindow
   GtkLabel            *previous;
   GtkLabel            *next;
   GtkWidget           *documents_box;
+  /* The file whose documents are listed, and how many it had then. */
   gint64               documents_of;
+  int                  n_documents;
+  /* Whether the window went to the item under discussion yet. */
+  gboolean             placed;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPresenterWindow, lajna_presenter_window, ADW_TYPE_WINDOW)
 
+/* The votes, the reasons of those who reject, and the decision. */
 static char *
-tally (const LajnaAgendaItem *item)
+describe_outcome (const LajnaAgendaItem *item)
 {
-  int counts[3] = { 0 };
-  static const char * const choices[] = { "approve", "reject", "abstain" };
-  g_autofree char *approve = NULL, *reject = NULL, *abstain = NULL;
+  const LajnaDecision *decision = lajna_agenda_item_decision (item);
+  LajnaVoteTally tally = lajna_agenda_item_tally (item);
+  g_autofree char *votes = lajna_vote_tally_describe (&tally);
+  g_autofree char *rejections = lajna_agenda_item_rejections (item);
+  g_autofree char *decided = decision != NULL ? lajna_decision_describe (decision)
+                                              : g_strdup (_("Not decided yet"));
 
-  for (guint i = 0; i < item->votes->len; i++)
-    {
-      const LajnaVote *vote = g_ptr_array_index (item->votes, i);
-
-      for (guint c = 0; c < G_N_ELEMENTS (choices) && vote->in_force; c++)
-        counts[c] += g_strcmp0 (vote->choice, choices[c]) == 0;
-    }
-  approve = g_strdup_printf ("%d", counts[0]);
-  reject = g_strdup_printf ("%d", counts[1]);
-  abstain = g_strdup_printf ("%d", counts[2]);
-  /* Translators: the votes so far on the presenter screen. */
-  return g_strdup_printf (_("Approve %s · Reject %s · Abstain %s"), approve, reject, abstain);
+  return g_strjoin ("\n", votes, decided, *rejections != '\0' ? rejections : NULL, NULL);
 }
 
 static char *
@@ -74,16 +73,23 @@ show_item (LajnaPresenterWindow *self)
 {
   const LajnaMeeting *meeting = lajna_meeting_session_get_meeting (self->session);
   const LajnaAgendaItem *item;
-  const LajnaDecision *decision;
   g_autofree char *heading = NULL, *position = NULL, *number = NULL, *file = NULL;
-  g_autofree char *summary = NULL, *votes = NULL, *outcome = NULL;
-  g_autofree char *previous = NULL, *next = NULL, *day = NULL;
+  g_autofree char *summary = NULL, *outcome = NULL;
+  g_autofree char *previous = NULL, *next = NULL, *day = NULL, *directed = NULL;
 
   if (meeting == NULL)
     return;
   day = lajna_isolate (meeting->held_on);
   heading = g_strdup_printf ("%s — %s", meeting->committee_name, day);
-  gtk_label_set_text (self->heading, heading);
+  directed = lajna_text_directed (GTK_WIDGET (self), heading);
+  gtk_label_set_text (self->heading, directed);
+  if (!self->placed)
+    {
+      guint current = lajna_meeting_under_discussion (meeting);
+
+      self->index = current < meeting->items->len ? current : 0;
+      self->placed = TRUE;
+    }
   if (meeting->items->len == 0)
     {
       gtk_label_set_text (self->position, _("The agenda is empty"));
@@ -96,16 +102,13 @@ show_item (LajnaPresenterWindow *self)
     }
   self->index = MIN (self->index, meeting->items->len - 1);
   item = g_ptr_array_index (meeting->items, self->index);
-  decision = lajna_agenda_item_decision (item);
   position = g_strdup_printf (_("Item %u of %u"), self->index + 1, meeting->items->len);
   number = lajna_isolate (item->file_number);
   file = g_strdup_printf ("%s\n%s", number, item->title);
   summary = g_strdup_printf ("%s · %s", lajna_label_for (item->kind),
                              *item->lacking == '\0' ? _("Every mandatory document is there")
                                                     : item->lacking);
-  votes = tally (item);
-  outcome = g_strdup_printf ("%s\n%s", votes,
-                             decision != NULL ? decision->outcome_label : _("Not decided yet"));
+  outcome = describe_outcome (item);
   previous = self->index > 0 ? item_line (meeting, self->index - 1) : g_strdup ("");
   next = item_line (meeting, self->index + 1);
   gtk_label_set_text (self->position, position);
@@ -117,7 +120,8 @@ show_item (LajnaPresenterWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->file), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   file, -1);
 
-  if (self->documents_of != item->case_id)
+  /* Again when documents are attached, here or elsewhere. */
+  if (self->documents_of != item->case_id || self->n_documents != item->n_documents)
     {
       GtkWidget *child = gtk_widget_get_first_child (self->documents_box);
       LajnaDocumentList *documents = g_object_new (LAJNA_TYPE_DOCUMENT_LIST, NULL);
@@ -125,9 +129,11 @@ show_item (LajnaPresenterWindow *self)
       if (child != NULL)
         gtk_box_remove (GTK_BOX (self->documents_box), child);
       gtk_box_append (GTK_BOX (self->documents_box), GTK_WIDGET (documents));
+      lajna_document_list_set_read_only (documents, TRUE);
       lajna_document_list_show (documents, lajna_meeting_session_get_worker (self->session),
                                 item->case_id);
       self->documents_of = item->case_id;
+      self->n_documents = item->n_documents;
     }
 }
 
