@@ -203,18 +203,6 @@ lajna_people_fetch_all (LajnaDb  *db,
   return people;
 }
 
-static gboolean
-run_params (LajnaDb            *db,
-            const char         *sql,
-            int                 n_params,
-            const char * const *params,
-            GError            **error)
-{
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, n_params, params, error);
-
-  return result != NULL;
-}
-
 /**
  * lajna_people_add:
  * @db: a connection as an administrator of @committee_id
@@ -239,8 +227,8 @@ lajna_people_add (LajnaDb     *db,
   g_autofree char *committee = g_strdup_printf ("%d", committee_id);
   const char *params[] = { login, full_name, role, committee };
 
-  return run_params (db, "SELECT lajna_person_add($1, $2, $3, $4::integer)",
-                     G_N_ELEMENTS (params), params, error);
+  return lajna_db_run_params (db, "SELECT lajna_person_add($1, $2, $3, $4::integer)",
+                              G_N_ELEMENTS (params), params, error);
 }
 
 /**
@@ -263,8 +251,8 @@ lajna_people_end_role (LajnaDb     *db,
   g_autofree char *committee = g_strdup_printf ("%d", committee_id);
   const char *params[] = { login, role, committee };
 
-  return run_params (db, "SELECT lajna_person_end_role($1, $2, $3::integer)",
-                     G_N_ELEMENTS (params), params, error);
+  return lajna_db_run_params (db, "SELECT lajna_person_end_role($1, $2, $3::integer)",
+                              G_N_ELEMENTS (params), params, error);
 }
 
 /**
@@ -284,8 +272,8 @@ lajna_people_set_active (LajnaDb     *db,
 {
   const char *params[] = { login, active ? "true" : "false" };
 
-  return run_params (db, "SELECT lajna_person_set_active($1, $2::boolean)",
-                     G_N_ELEMENTS (params), params, error);
+  return lajna_db_run_params (db, "SELECT lajna_person_set_active($1, $2::boolean)",
+                              G_N_ELEMENTS (params), params, error);
 }
 
 /**
@@ -309,6 +297,6 @@ lajna_users_set_full_name (LajnaDb     *db,
 {
   const char *params[] = { login_or_id, name };
 
-  return run_params (db, "SELECT lajna_user_set_full_name($1, $2)", G_N_ELEMENTS (params),
-                     params, error);
+  return lajna_db_run_params (db, "SELECT lajna_user_set_full_name($1, $2)",
+                              G_N_ELEMENTS (params), params, error);
 }
