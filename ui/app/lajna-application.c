@@ -17,6 +17,7 @@
 #include "lajna-idle-lock.h"
 #include "lajna-sign-in-dialog.h"
 #include "lajna-window.h"
+#include "prefs/lajna-preferences-window.h"
 
 /* The schema's defaults, for when no settings can be read. */
 #define DEFAULT_DUPLICATE_THRESHOLD 0.5
@@ -240,6 +241,20 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LajnaApplication *self = user_data;
+  LajnaWindow *window = get_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (lajna_preferences_window_new (GTK_WINDOW (window),
+                                                                  self->settings,
+                                                                  self->worker)));
+}
+
+static void
 lock_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -294,6 +309,7 @@ static const GActionEntry app_actions[] = {
   { "open-database", open_database_activated, NULL, NULL, NULL },
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
+  { "preferences", preferences_activated, NULL, NULL, NULL },
 };
 
 static gboolean
@@ -324,6 +340,7 @@ lajna_application_startup (GApplication *application)
   LajnaApplication *self = LAJNA_APPLICATION (application);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *lock_accels[] = { "<Control>l", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (lajna_application_parent_class)->startup (application);
 
@@ -342,6 +359,8 @@ lajna_application_startup (GApplication *application)
       lock_minutes_changed_cb (self);
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   /* The server starts while the window is being built. */
   open_database (self);
