@@ -1,8 +1,7 @@
-/* lajna-admin-form.c: what the administration pages and their editors
- * share: an editor says what is wrong above its form and marks the rows,
- * and writes in one transaction, then emits "saved" and closes, or shows
- * the database's refusal and stays; a page loads its rows on the worker
- * and says when it could not. */
+/* lajna-admin-form.c: what the administration's editors share: an
+ * editor says what is wrong above its form and marks the rows, and writes
+ * in one transaction, then emits "saved" and closes, or shows the
+ * database's refusal and stays. */
 
 #include "lajna-admin-form.h"
 
@@ -146,76 +145,4 @@ lajna_admin_form_save (GtkWindow      *editor,
   gtk_widget_set_sensitive (save, FALSE);
   lajna_db_worker_run_async (worker, write_thread, job, (GDestroyNotify) write_free, NULL,
                              cancellable, written_cb, parts);
-}
-
-typedef struct
-{
-  gpointer             page;
-  AdwPreferencesGroup *group;
-  LajnaAdminShowFunc   show;
-  GDestroyNotify       result_free;
-} Load;
-
-static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autofree Load *load = user_data;
-  g_autoptr(GError) error = NULL;
-  gpointer loaded = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
-
-  if (loaded == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_group_set_description (load->group, error->message);
-      return;
-    }
-  load->show (load->page, loaded);
-  load->result_free (loaded);
-}
-
-/**
- * lajna_admin_page_load:
- * @page: the page
- * @group: its group, whose description says when the rows could not be read
- * @worker: the connection
- * @fetch: reads the rows
- * @result_free: frees what @fetch returns
- * @cancellable: cancelled when @page goes
- * @show: shows what @fetch returned
- */
-void
-lajna_admin_page_load (gpointer             page,
-                       AdwPreferencesGroup *group,
-                       LajnaDbWorker       *worker,
-                       LajnaDbJobFunc       fetch,
-                       GDestroyNotify       result_free,
-                       GCancellable        *cancellable,
-                       LajnaAdminShowFunc   show)
-{
-  Load *load = g_new0 (Load, 1);
-
-  load->page = page;
-  load->group = group;
-  load->show = show;
-  load->result_free = result_free;
-  lajna_db_worker_run_async (worker, fetch, NULL, NULL, result_free, cancellable, loaded_cb,
-                             load);
-}
-
-/**
- * lajna_admin_page_toast:
- * @page: a page of the Preferences window
- * @message: what happened, as plain text
- */
-void
-lajna_admin_page_toast (GtkWidget  *page,
-                        const char *message)
-{
-  GtkRoot *root = gtk_widget_get_root (page);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-
-  if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (escaped));
 }

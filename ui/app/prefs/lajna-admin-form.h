@@ -14,10 +14,6 @@ typedef struct
   GtkWidget  *row;
 } LajnaAdminField;
 
-/* Shows what a page loaded; @result belongs to the caller. */
-typedef void (*LajnaAdminShowFunc) (gpointer page,
-                                    gpointer result);
-
 gboolean lajna_admin_form_check (GtkLabel              *error_label,
                                  const LajnaValidation *validation,
                                  const LajnaAdminField *fields,
@@ -30,14 +26,5 @@ void     lajna_admin_form_save  (GtkWindow             *editor,
                                  gpointer               data,
                                  GDestroyNotify         data_free,
                                  GCancellable          *cancellable);
-void     lajna_admin_page_load  (gpointer               page,
-                                 AdwPreferencesGroup   *group,
-                                 LajnaDbWorker         *worker,
-                                 LajnaDbJobFunc         fetch,
-                                 GDestroyNotify         result_free,
-                                 GCancellable          *cancellable,
-                                 LajnaAdminShowFunc     show);
-void     lajna_admin_page_toast (GtkWidget             *page,
-                                 const char            *message);
 
 G_END_DECLS

@@ -1,38 +1,28 @@
 /* lajna-committees-page.c: the committees an administrator administers,
- * one row each; a row opens the committee's editor
- * (lajna-committee-editor.c), as does "Add Committee…" for a new one. */
+ * one row each, opening the committee's editor (lajna-committee-editor.c),
+ * as does "Add Committee…" for a new one. */
 
 #include "lajna-committees-page.h"
 
 #include <glib/gi18n.h>
 
-#include "lajna-admin-form.h"
 #include "lajna-committee-editor.h"
 #include "lajna-committee-settings.h"
-#include "lajna-edit-row.h"
 
 struct _LajnaCommitteesPage
 {
-  AdwPreferencesPage    parent_instance;
+  LajnaAdminPage  parent_instance;
 
-  LajnaDbWorker        *worker;
-  GCancellable         *cancellable;
-  GPtrArray            *committees;
-  /* The rows shown, to take away on a reload. */
-  GPtrArray            *rows;
-
-  AdwPreferencesGroup  *group;
+  /* (element-type LajnaCommitteeSettings) */
+  GPtrArray      *committees;
 };
 
-G_DEFINE_FINAL_TYPE (LajnaCommitteesPage, lajna_committees_page, ADW_TYPE_PREFERENCES_PAGE)
-
-static void reload (LajnaCommitteesPage *self);
+G_DEFINE_FINAL_TYPE (LajnaCommitteesPage, lajna_committees_page, LAJNA_TYPE_ADMIN_PAGE)
 
 static void
-saved_cb (LajnaCommitteesPage *self)
+saved_cb (LajnaAdminPage *self)
 {
-  lajna_admin_page_toast (GTK_WIDGET (self), _("The committee is saved."));
-  reload (self);
+  lajna_admin_page_saved (self, _("The committee is saved."));
 }
 
 static void
@@ -40,7 +30,8 @@ open_editor (LajnaCommitteesPage          *self,
              const LajnaCommitteeSettings *settings)
 {
   GtkWindow *editor = lajna_committee_editor_new (
-      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->worker, settings);
+      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      lajna_admin_page_get_worker (LAJNA_ADMIN_PAGE (self)), settings);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
@@ -50,35 +41,9 @@ static void
 edit_clicked_cb (GtkButton           *button,
                  LajnaCommitteesPage *self)
 {
-  guint index = lajna_edit_row_get_index (GTK_WIDGET (button));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
 
   open_editor (self, g_ptr_array_index (self->committees, index));
-}
-
-static void
-add_clicked_cb (LajnaCommitteesPage *self)
-{
-  open_editor (self, NULL);
-}
-
-static void
-show_committees (gpointer page,
-                 gpointer result)
-{
-  LajnaCommitteesPage *self = page;
-
-  g_clear_pointer (&self->committees, g_ptr_array_unref);
-  self->committees = g_ptr_array_ref (result);
-  lajna_edit_rows_clear (self->group, self->rows);
-  for (guint i = 0; i < self->committees->len; i++)
-    {
-      const LajnaCommitteeSettings *settings = g_ptr_array_index (self->committees, i);
-      GtkWidget *row = lajna_edit_row_new (settings->name_ar, settings->city, i,
-                                           G_CALLBACK (edit_clicked_cb), self);
-
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
-    }
 }
 
 static gpointer
@@ -90,12 +55,28 @@ fetch_thread (LajnaDb       *db,
   return lajna_committee_settings_fetch_all (db, error);
 }
 
+static void
+lajna_committees_page_show (LajnaAdminPage *page,
+                            gpointer        result)
+{
+  LajnaCommitteesPage *self = LAJNA_COMMITTEES_PAGE (page);
+
+  g_clear_pointer (&self->committees, g_ptr_array_unref);
+  self->committees = g_ptr_array_ref (result);
+  lajna_admin_page_clear_rows (page);
+  for (guint i = 0; i < self->committees->len; i++)
+    {
+      const LajnaCommitteeSettings *settings = g_ptr_array_index (self->committees, i);
+
+      lajna_admin_page_add_row (page, settings->name_ar, settings->city, i,
+                                G_CALLBACK (edit_clicked_cb));
+    }
+}
 
 static void
-reload (LajnaCommitteesPage *self)
+lajna_committees_page_add (LajnaAdminPage *page)
 {
-  lajna_admin_page_load (self, self->group, self->worker, fetch_thread,
-                         (GDestroyNotify) g_ptr_array_unref, self->cancellable, show_committees);
+  open_editor (LAJNA_COMMITTEES_PAGE (page), NULL);
 }
 
 static void
@@ -103,12 +84,7 @@ lajna_committees_page_dispose (GObject *object)
 {
   LajnaCommitteesPage *self = LAJNA_COMMITTEES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_COMMITTEES_PAGE);
-  g_clear_object (&self->worker);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->committees, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_committees_page_parent_class)->dispose (object);
 }
@@ -117,22 +93,23 @@ static void
 lajna_committees_page_class_init (LajnaCommitteesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LajnaAdminPageClass *page_class = LAJNA_ADMIN_PAGE_CLASS (klass);
 
   object_class->dispose = lajna_committees_page_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-      "/org/lajna/Lajna/app/prefs/lajna-committees-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LajnaCommitteesPage, group);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  page_class->fetch = fetch_thread;
+  page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
+  page_class->show = lajna_committees_page_show;
+  page_class->add = lajna_committees_page_add;
 }
 
 static void
 lajna_committees_page_init (LajnaCommitteesPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
-  self->rows = g_ptr_array_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Committees"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "view-list-symbolic");
+  lajna_admin_page_set_texts (LAJNA_ADMIN_PAGE (self), _("Committees You Administer"),
+                              _("Names, place, letterhead, quorum and dates of each committee."),
+                              _("_Add Committee…"));
 }
 
 /**
@@ -144,9 +121,5 @@ lajna_committees_page_init (LajnaCommitteesPage *self)
 AdwPreferencesPage *
 lajna_committees_page_new (LajnaDbWorker *worker)
 {
-  LajnaCommitteesPage *self = g_object_new (LAJNA_TYPE_COMMITTEES_PAGE, NULL);
-
-  self->worker = g_object_ref (worker);
-  reload (self);
-  return ADW_PREFERENCES_PAGE (self);
+  return g_object_new (LAJNA_TYPE_COMMITTEES_PAGE, "worker", worker, NULL);
 }

@@ -1,15 +1,13 @@
 #pragma once
 
-#include <adwaita.h>
-
-#include "lajna-db-worker.h"
+#include "lajna-admin-page.h"
 
 G_BEGIN_DECLS
 
 #define LAJNA_TYPE_COMMITTEES_PAGE (lajna_committees_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (LajnaCommitteesPage, lajna_committees_page, LAJNA, COMMITTEES_PAGE,
-                      AdwPreferencesPage)
+                      LajnaAdminPage)
 
 AdwPreferencesPage *lajna_committees_page_new (LajnaDbWorker *worker);
 

@@ -7,28 +7,22 @@
 
 #include <glib/gi18n.h>
 
-#include "lajna-admin-form.h"
 #include "lajna-committee-settings.h"
-#include "lajna-edit-row.h"
 #include "lajna-labels.h"
 #include "lajna-people.h"
 #include "lajna-person-editor.h"
 
 struct _LajnaPeoplePage
 {
-  AdwPreferencesPage    parent_instance;
+  LajnaAdminPage  parent_instance;
 
-  LajnaDbWorker        *worker;
-  GCancellable         *cancellable;
-  GPtrArray            *people;
-  GPtrArray            *committees;
-  /* The rows shown, to take away on a reload. */
-  GPtrArray            *rows;
-
-  AdwPreferencesGroup  *group;
+  /* (element-type LajnaPeopleRow) */
+  GPtrArray      *people;
+  /* (element-type LajnaCommitteeSettings): those the person administers */
+  GPtrArray      *committees;
 };
 
-G_DEFINE_FINAL_TYPE (LajnaPeoplePage, lajna_people_page, ADW_TYPE_PREFERENCES_PAGE)
+G_DEFINE_FINAL_TYPE (LajnaPeoplePage, lajna_people_page, LAJNA_TYPE_ADMIN_PAGE)
 
 typedef struct
 {
@@ -44,13 +38,10 @@ fetched_free (Fetched *fetched)
   g_free (fetched);
 }
 
-static void reload (LajnaPeoplePage *self);
-
 static void
-saved_cb (LajnaPeoplePage *self)
+saved_cb (LajnaAdminPage *self)
 {
-  lajna_admin_page_toast (GTK_WIDGET (self), _("The person is saved."));
-  reload (self);
+  lajna_admin_page_saved (self, _("The person is saved."));
 }
 
 static void
@@ -58,8 +49,8 @@ open_editor (LajnaPeoplePage      *self,
              const LajnaPeopleRow *person)
 {
   GtkWindow *editor = lajna_person_editor_new (
-      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->worker, self->committees,
-      person);
+      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      lajna_admin_page_get_worker (LAJNA_ADMIN_PAGE (self)), self->committees, person);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
@@ -69,16 +60,9 @@ static void
 edit_clicked_cb (GtkButton       *button,
                  LajnaPeoplePage *self)
 {
-  guint index = lajna_edit_row_get_index (GTK_WIDGET (button));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
 
   open_editor (self, g_ptr_array_index (self->people, index));
-}
-
-static void
-add_clicked_cb (LajnaPeoplePage *self)
-{
-  if (self->committees != NULL)
-    open_editor (self, NULL);
 }
 
 static const char *
@@ -95,16 +79,16 @@ committee_name (LajnaPeoplePage *self,
   return NULL;
 }
 
-/* "login — Clerk (committee), Member (committee)": the roles on the
- * committees shown here; those on others are not this administrator's. */
+/* "Clerk (committee), Member (committee) — login": the roles on the
+ * committees shown here (those on others are not this administrator's),
+ * first, so that the line takes the direction of the interface's words,
+ * not of the Latin login. */
 static char *
 describe (LajnaPeoplePage      *self,
           const LajnaPeopleRow *person)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  guint shown = 0;
 
-  g_string_append_printf (text, "\u2068%s\u2069", person->login);
   for (guint i = 0; i < person->roles->len; i++)
     {
       const LajnaPeopleRole *role = g_ptr_array_index (person->roles, i);
@@ -114,38 +98,15 @@ describe (LajnaPeoplePage      *self,
       if (committee == NULL)
         continue;
       isolated = g_strdup_printf ("\u2068%s\u2069", committee);
-      /* Translators: a role and the committee it is held on. */
-      g_string_append_printf (text, shown++ == 0 ? _(" — %s (%s)") : _(", %s (%s)"),
+      if (text->len > 0)
+        g_string_append (text, C_("list separator", ", "));
+      g_string_append_printf (text, C_("role and its committee", "%s (%s)"),
                               lajna_label_for (role->role), isolated);
     }
   if (!person->active)
-    g_string_append_printf (text, " — %s", _("turned off"));
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " — " : "", _("turned off"));
+  g_string_append_printf (text, "%s\u2068%s\u2069", text->len > 0 ? " — " : "", person->login);
   return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static void
-show_people (gpointer page,
-             gpointer result)
-{
-  LajnaPeoplePage *self = page;
-  Fetched *fetched = result;
-
-  g_clear_pointer (&self->people, g_ptr_array_unref);
-  g_clear_pointer (&self->committees, g_ptr_array_unref);
-  self->people = g_steal_pointer (&fetched->people);
-  self->committees = g_steal_pointer (&fetched->committees);
-  lajna_edit_rows_clear (self->group, self->rows);
-  for (guint i = 0; i < self->people->len; i++)
-    {
-      const LajnaPeopleRow *person = g_ptr_array_index (self->people, i);
-      g_autofree char *description = describe (self, person);
-      GtkWidget *row = lajna_edit_row_new (*person->full_name != '\0' ? person->full_name
-                                                                      : person->login,
-                                           description, i, G_CALLBACK (edit_clicked_cb), self);
-
-      adw_preferences_group_add (self->group, row);
-      g_ptr_array_add (self->rows, row);
-    }
 }
 
 static gpointer
@@ -167,12 +128,36 @@ fetch_thread (LajnaDb       *db,
   return fetched;
 }
 
+static void
+lajna_people_page_show (LajnaAdminPage *page,
+                        gpointer        result)
+{
+  LajnaPeoplePage *self = LAJNA_PEOPLE_PAGE (page);
+  Fetched *fetched = result;
+
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->committees, g_ptr_array_unref);
+  self->people = g_steal_pointer (&fetched->people);
+  self->committees = g_steal_pointer (&fetched->committees);
+  lajna_admin_page_clear_rows (page);
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      const LajnaPeopleRow *person = g_ptr_array_index (self->people, i);
+      g_autofree char *description = describe (self, person);
+
+      lajna_admin_page_add_row (page, *person->full_name != '\0' ? person->full_name
+                                                                 : person->login,
+                                description, i, G_CALLBACK (edit_clicked_cb));
+    }
+}
 
 static void
-reload (LajnaPeoplePage *self)
+lajna_people_page_add (LajnaAdminPage *page)
 {
-  lajna_admin_page_load (self, self->group, self->worker, fetch_thread,
-                         (GDestroyNotify) fetched_free, self->cancellable, show_people);
+  LajnaPeoplePage *self = LAJNA_PEOPLE_PAGE (page);
+
+  if (self->committees != NULL)
+    open_editor (self, NULL);
 }
 
 static void
@@ -180,13 +165,8 @@ lajna_people_page_dispose (GObject *object)
 {
   LajnaPeoplePage *self = LAJNA_PEOPLE_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_PEOPLE_PAGE);
-  g_clear_object (&self->worker);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->committees, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_people_page_parent_class)->dispose (object);
 }
@@ -195,22 +175,23 @@ static void
 lajna_people_page_class_init (LajnaPeoplePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LajnaAdminPageClass *page_class = LAJNA_ADMIN_PAGE_CLASS (klass);
 
   object_class->dispose = lajna_people_page_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-      "/org/lajna/Lajna/app/prefs/lajna-people-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LajnaPeoplePage, group);
-  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  page_class->fetch = fetch_thread;
+  page_class->result_free = (GDestroyNotify) fetched_free;
+  page_class->show = lajna_people_page_show;
+  page_class->add = lajna_people_page_add;
 }
 
 static void
 lajna_people_page_init (LajnaPeoplePage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
-  self->rows = g_ptr_array_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("People"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "system-users-symbolic");
+  lajna_admin_page_set_texts (LAJNA_ADMIN_PAGE (self), _("People of Your Committees"),
+                              _("Their full names and roles on each committee."),
+                              _("_Add Person…"));
 }
 
 /**
@@ -222,9 +203,5 @@ lajna_people_page_init (LajnaPeoplePage *self)
 AdwPreferencesPage *
 lajna_people_page_new (LajnaDbWorker *worker)
 {
-  LajnaPeoplePage *self = g_object_new (LAJNA_TYPE_PEOPLE_PAGE, NULL);
-
-  self->worker = g_object_ref (worker);
-  reload (self);
-  return ADW_PREFERENCES_PAGE (self);
+  return g_object_new (LAJNA_TYPE_PEOPLE_PAGE, "worker", worker, NULL);
 }

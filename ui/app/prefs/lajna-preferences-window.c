@@ -257,7 +257,8 @@ lajna_preferences_window_init (LajnaPreferencesWindow *self)
  * lajna_preferences_window_new:
  * @parent: the window it belongs to
  * @settings: (nullable): the app's settings, %NULL when none can be kept
- * @worker: (nullable): the connection, %NULL while the database opens
+ * @worker: (nullable): the app's connection, %NULL while the database
+ *   opens
  *
  * Returns: (transfer none): the window, not yet shown
  */
@@ -289,9 +290,11 @@ lajna_preferences_window_new (GtkWindow     *parent,
       gtk_widget_set_sensitive (GTK_WIDGET (self->database), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->timestamp_authority), FALSE);
     }
+  /* A connection of its own, so that nothing waits behind the file list's
+   * reads. */
   if (worker != NULL)
     {
-      self->worker = g_object_ref (worker);
+      self->worker = lajna_db_worker_new (lajna_db_worker_get_database (worker));
       lajna_db_worker_run_async (worker, start_thread, NULL, NULL, (GDestroyNotify) start_free,
                                  self->cancellable, start_done_cb, self);
     }
