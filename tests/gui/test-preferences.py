@@ -45,7 +45,7 @@ def open_preferences(root):
     prefs = wait_for(lambda: window(root, words("Preferences")), "the Preferences window")
     own_name = wait_for(lambda: named(prefs, "text", words("Full name")), "the name entry")
     wait_for(lambda: own_name.getState().contains(pyatspi.STATE_SENSITIVE),
-             "the person's own name, read from the database")
+             "the person's own name, read from the database", timeout=60)
     return prefs, own_name
 
 
