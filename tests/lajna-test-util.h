@@ -29,6 +29,8 @@ LajnaDatabase *lajna_test_shared_database (void);
 const char    *lajna_test_shared_data_dir (void);
 LajnaDb       *lajna_test_shared_connect  (void);
 void           lajna_test_shared_require_passwords (void);
+void           lajna_test_shared_give_passwords (const char * const *logins,
+                                                 guint               n_logins);
 char          *lajna_test_shared_conninfo_as (const char *login);
 
 /* A NULL-terminated argument list, for lajna_test_run_program(). */

@@ -13,7 +13,6 @@
 #include "lajna-people.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
-#include "lajna-users.h"
 
 static const char * const logins[] = { "clerk_a", "member_a", "chair_a", "signatory_a",
                                        "admin_a", "admin_b" };
@@ -32,19 +31,8 @@ static const char setup_sql[] =
 static void
 setup (void)
 {
-  g_autoptr(LajnaDb) db = NULL;
-
   lajna_test_shared_start_with (setup_sql);
-  db = lajna_test_shared_connect ();
-  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
-    {
-      g_autofree char *password = g_strconcat ("password of ", logins[i], NULL);
-      g_autoptr(GError) error = NULL;
-
-      ck_assert_msg (lajna_users_set_password (db, logins[i], password, &error), "%s",
-                     MESSAGE (error));
-    }
-  lajna_test_shared_require_passwords ();
+  lajna_test_shared_give_passwords (logins, G_N_ELEMENTS (logins));
 }
 
 /* @login's connection, signed in with their password. */
