@@ -50,7 +50,9 @@ loaded_cb (GObject      *source,
   priv = lajna_admin_page_get_instance_private (self);
   if (loaded == NULL)
     {
-      adw_preferences_group_set_description (priv->group, error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_group_set_description (priv->group, escaped);
       return;
     }
   LAJNA_ADMIN_PAGE_GET_CLASS (self)->show (self, loaded);
