@@ -53,6 +53,8 @@ def window(root, title):
 
 
 def named(parent, role, name):
+    # What the app adds later can be missing from the bus's cached tree.
+    parent.clear_cache()
     return next((a for a in walk(parent) if a.getRoleName() == role and a.name == name), None)
 
 
