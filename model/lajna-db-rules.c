@@ -39,6 +39,16 @@ static const struct
   { "meeting_day", N_("A meeting is convened and closed on the day it is dated. To hold it today, change its date to today.") },
   { "ruling_before_meeting", N_("A ruling cannot be dated before the meeting whose decision it issues. Date it on or after the meeting’s day.") },
   { "ruling_superseded", N_("This ruling has been corrected by a newer version, or its decision is no longer in force: correct the latest version.") },
+  { "name_required", N_("Give a name.") },
+  { "bidi_control", N_("This text holds invisible direction marks, which can make it read as something else. Type it again without them.") },
+  { "text_length", N_("This text is too long, or starts or ends with spaces.") },
+  { "quorum_number", N_("A quorum is a number of members, at least 1. Leave it empty for a majority of the members.") },
+  { "committee_code", N_("A committee’s code is lower-case Latin letters, digits and -, starting with a letter.") },
+  { "file_prefix", N_("A file-number prefix is one to five letters, without / or digits.") },
+  { "login", N_("A login is lower-case Latin letters, digits, _ and ., starting with a letter.") },
+  { "login_taken", N_("The database server already has an account by this name that is not a person of the committees. Choose another login.") },
+  { "own_admin", N_("You cannot end your own administration of a committee. Ask another administrator.") },
+  { "own_active", N_("You cannot turn off your own account. Ask another administrator.") },
 };
 
 /**

@@ -438,6 +438,28 @@ lajna_db_run (LajnaDb     *self,
 }
 
 /**
+ * lajna_db_run_params:
+ * @self: a #LajnaDb
+ * @sql: SQL whose rows, if any, are not read
+ * @n_params: how many parameters
+ * @values: (array length=n_params): their text values, %NULL for NULL
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_db_run_params (LajnaDb             *self,
+                     const char          *sql,
+                     int                  n_params,
+                     const char * const  *values,
+                     GError             **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec_params (self, sql, n_params, values, error);
+
+  return result != NULL;
+}
+
+/**
  * lajna_db_copy_begin:
  * @self: a #LajnaDb
  * @copy_sql: a `COPY … FROM STDIN` statement

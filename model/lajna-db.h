@@ -90,6 +90,11 @@ PGresult   *lajna_db_exec_binary     (LajnaDb             *self,
 gboolean    lajna_db_run             (LajnaDb             *self,
                                       const char          *sql,
                                       GError             **error);
+gboolean    lajna_db_run_params      (LajnaDb             *self,
+                                      const char          *sql,
+                                      int                  n_params,
+                                      const char * const  *values,
+                                      GError             **error);
 gboolean    lajna_db_copy_begin      (LajnaDb             *self,
                                       const char          *copy_sql,
                                       GError             **error);

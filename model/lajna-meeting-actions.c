@@ -34,18 +34,6 @@ call_returning_id (LajnaDb             *db,
   return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
 }
 
-static gboolean
-call (LajnaDb             *db,
-      const char          *sql,
-      int                  n_params,
-      const char * const  *params,
-      GError             **error)
-{
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, sql, n_params, params, error);
-
-  return result != NULL;
-}
-
 /* A text[] literal: {"a","b"}. */
 static char *
 array_literal (const char * const *values)
@@ -166,7 +154,8 @@ lajna_meeting_set_state (LajnaDb     *db,
   g_autofree char *id = g_strdup_printf (ID_FORMAT, meeting_id);
   const char *params[] = { id, state, change_date ? "t" : "f" };
 
-  return call (db, "SELECT lajna_meeting_set_state($1, $2, $3)", 3, params, error);
+  return lajna_db_run_params (db, "SELECT lajna_meeting_set_state($1, $2, $3)", 3, params,
+                              error);
 }
 
 /* Present, absent or excused, while the meeting is open. */
@@ -181,7 +170,8 @@ lajna_meeting_set_attendance (LajnaDb     *db,
   g_autofree char *user = g_strdup_printf ("%d", user_id);
   const char *params[] = { id, user, status };
 
-  return call (db, "SELECT lajna_attendance_set($1, $2, $3)", 3, params, error);
+  return lajna_db_run_params (db, "SELECT lajna_attendance_set($1, $2, $3)", 3, params,
+                              error);
 }
 
 /* After closing: a new attendance row for the person, with the reason. */
@@ -286,7 +276,7 @@ lajna_agenda_remove (LajnaDb  *db,
   g_autofree char *id = g_strdup_printf (ID_FORMAT, item_id);
   const char *params[] = { id };
 
-  return call (db, "SELECT lajna_agenda_remove($1)", 1, params, error);
+  return lajna_db_run_params (db, "SELECT lajna_agenda_remove($1)", 1, params, error);
 }
 
 /* Moves an item to @position, 1 being first. */
@@ -300,7 +290,7 @@ lajna_agenda_move (LajnaDb  *db,
   g_autofree char *to = g_strdup_printf ("%d", position);
   const char *params[] = { id, to };
 
-  return call (db, "SELECT lajna_agenda_move($1, $2)", 2, params, error);
+  return lajna_db_run_params (db, "SELECT lajna_agenda_move($1, $2)", 2, params, error);
 }
 
 /**

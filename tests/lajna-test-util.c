@@ -3,6 +3,7 @@
  * Check suite. */
 
 #include "lajna-test-util.h"
+#include "lajna-users.h"
 
 #include <string.h>
 
@@ -134,6 +135,31 @@ lajna_test_value (LajnaDb    *db,
 
   ck_assert_msg (result != NULL, "%s: %s", sql, error != NULL ? error->message : "");
   return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+/**
+ * lajna_test_shared_give_passwords:
+ * @logins: (array length=n_logins): people of the shared database
+ * @n_logins: how many
+ *
+ * Gives each of @logins the password "password of LOGIN" and makes the
+ * database ask for it (lajna_test_shared_require_passwords()).
+ */
+void
+lajna_test_shared_give_passwords (const char * const *logins,
+                                  guint               n_logins)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+
+  for (guint i = 0; i < n_logins; i++)
+    {
+      g_autofree char *password = g_strconcat ("password of ", logins[i], NULL);
+      g_autoptr(GError) error = NULL;
+
+      ck_assert_msg (lajna_users_set_password (db, logins[i], password, &error), "%s",
+                     error != NULL ? error->message : "");
+    }
+  lajna_test_shared_require_passwords ();
 }
 
 /**

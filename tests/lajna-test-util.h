@@ -31,6 +31,8 @@ LajnaDb       *lajna_test_shared_connect  (void);
 char          *lajna_test_value           (LajnaDb    *db,
                                            const char *sql);
 void           lajna_test_shared_require_passwords (void);
+void           lajna_test_shared_give_passwords (const char * const *logins,
+                                                 guint               n_logins);
 char          *lajna_test_shared_conninfo_as (const char *login);
 
 /* A NULL-terminated argument list, for lajna_test_run_program(). */

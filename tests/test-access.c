@@ -57,15 +57,7 @@ setup (void)
                                "  JOIN case_file c ON c.id = m.case_id"
                                "  JOIN committee k ON k.id = c.committee_id"
                                " WHERE k.code = 'ac-b' LIMIT 1)", NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (logins); i++)
-    {
-      g_autofree char *password = g_strconcat ("password of ", logins[i], NULL);
-      g_autoptr(GError) error = NULL;
-
-      ck_assert_msg (lajna_users_set_password (db, logins[i], password, &error), "%s",
-                     MESSAGE (error));
-    }
-  lajna_test_shared_require_passwords ();
+  lajna_test_shared_give_passwords (logins, G_N_ELEMENTS (logins));
 }
 
 /* @login's own database, signed in with their password. */

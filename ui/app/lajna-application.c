@@ -18,6 +18,7 @@
 #include "lajna-idle-lock.h"
 #include "lajna-sign-in-dialog.h"
 #include "lajna-window.h"
+#include "prefs/lajna-preferences-window.h"
 
 /* The schema's defaults, for when no settings can be read. */
 #define DEFAULT_DUPLICATE_THRESHOLD 0.5
@@ -265,6 +266,20 @@ shortcuts_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LajnaApplication *self = user_data;
+  LajnaWindow *window = get_window (self);
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (lajna_preferences_window_new (GTK_WINDOW (window),
+                                                                  self->settings,
+                                                                  self->worker)));
+}
+
+static void
 lock_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -321,6 +336,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated, NULL, NULL, NULL },
   { "help", help_activated, NULL, NULL, NULL },
   { "shortcuts", shortcuts_activated, NULL, NULL, NULL },
+  { "preferences", preferences_activated, NULL, NULL, NULL },
 };
 
 static gboolean
@@ -353,6 +369,7 @@ lajna_application_startup (GApplication *application)
   const char *lock_accels[] = { "<Control>l", NULL };
   const char *help_accels[] = { "F1", NULL };
   const char *shortcuts_accels[] = { "<Control>question", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (lajna_application_parent_class)->startup (application);
 
@@ -374,6 +391,8 @@ lajna_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
                                          shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   /* The server starts while the window is being built. */
   open_database (self);

@@ -1,0 +1,258 @@
+/* lajna-people.c: the people of the committees, as their administrator
+ * manages them, and each person's own full name. Every write goes through
+ * a database function (model/sql/0030-administration.sql) that checks
+ * who acts and records the change in the audit trail; people are added
+ * by lajna_user_add(), as `lajnactl user add` adds them. */
+
+#include "lajna-people.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "lajna-db-rules.h"
+#include "lajna-text.h"
+
+static void
+role_free (LajnaPeopleRole *role)
+{
+  g_free (role->role);
+  g_free (role);
+}
+
+void
+lajna_people_row_free (LajnaPeopleRow *row)
+{
+  g_free (row->login);
+  g_free (row->full_name);
+  g_clear_pointer (&row->roles, g_ptr_array_unref);
+  g_free (row);
+}
+
+/**
+ * lajna_people_row_holds:
+ * @row: a person
+ * @committee_id: a committee
+ * @role: a role, such as "clerk"
+ *
+ * Returns: whether @row holds @role on @committee_id today
+ */
+gboolean
+lajna_people_row_holds (const LajnaPeopleRow *row,
+                        int                   committee_id,
+                        const char           *role)
+{
+  for (guint i = 0; i < row->roles->len; i++)
+    {
+      const LajnaPeopleRole *held = g_ptr_array_index (row->roles, i);
+
+      if (held->committee_id == committee_id && strcmp (held->role, role) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * lajna_people_check_text:
+ * @validation: where findings go
+ * @field: the field's key
+ * @text: a name or a line as typed, trimmed
+ * @max_chars: the most characters it may have
+ * @required: whether it may be empty
+ *
+ * Finds what the database would refuse in a name: nothing given, bidi
+ * controls (which can make a name display as another), too long.
+ */
+void
+lajna_people_check_text (LajnaValidation *validation,
+                         const char      *field,
+                         const char      *text,
+                         guint            max_chars,
+                         gboolean         required)
+{
+  g_autofree char *plain = lajna_strip_bidi (text);
+
+  if (required && *text == '\0')
+    lajna_validation_add (validation, field, LAJNA_ISSUE_ERROR, "%s",
+                          lajna_db_rule_message ("lajna:name_required"));
+  else if (plain == NULL || strcmp (plain, text) != 0)
+    lajna_validation_add (validation, field, LAJNA_ISSUE_ERROR, "%s",
+                          lajna_db_rule_message ("lajna:bidi_control"));
+  else if ((guint) g_utf8_strlen (text, -1) > max_chars)
+    lajna_validation_add (validation, field, LAJNA_ISSUE_ERROR,
+                          ngettext ("At most %u character.", "At most %u characters.", max_chars),
+                          max_chars);
+}
+
+/**
+ * lajna_people_check_login:
+ * @login: a login as typed
+ *
+ * Returns: whether @login is a login the database takes: lower-case
+ *   Latin letters, digits, _ and ., starting with a letter
+ */
+gboolean
+lajna_people_check_login (const char *login)
+{
+  return g_regex_match_simple ("^[a-z][a-z0-9_.]{1,62}$", login, 0, 0)
+         && !g_str_has_prefix (login, "lajna_") && !g_str_has_prefix (login, "pg_");
+}
+
+/**
+ * lajna_people_administers:
+ * @db: a connection
+ * @administers: (out): whether the person connected administers a
+ *   committee (the server's own account administers them all)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_people_administers (LajnaDb   *db,
+                          gboolean  *administers,
+                          GError   **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db, "SELECT lajna_administers_any()", error);
+
+  if (result == NULL)
+    return FALSE;
+  *administers = strcmp (PQgetvalue (result, 0, 0), "t") == 0;
+  return TRUE;
+}
+
+static GPtrArray *
+parse_roles (const char *text)
+{
+  GPtrArray *roles = g_ptr_array_new_with_free_func ((GDestroyNotify) role_free);
+  g_auto(GStrv) items = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *colon = strchr (items[i], ':');
+      LajnaPeopleRole *role;
+
+      if (colon == NULL)
+        continue;
+      role = g_new0 (LajnaPeopleRole, 1);
+      role->committee_id = (int) g_ascii_strtoll (items[i], NULL, 10);
+      role->role = g_strdup (colon + 1);
+      g_ptr_array_add (roles, role);
+    }
+  return roles;
+}
+
+/**
+ * lajna_people_fetch_all:
+ * @db: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaPeopleRow) (nullable): the
+ *   people who hold or held a role on a committee the person connected
+ *   administers (everyone, for the server's own account), by name, each
+ *   with the roles they hold today
+ */
+GPtrArray *
+lajna_people_fetch_all (LajnaDb  *db,
+                        GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT u.id, u.login, u.full_name, u.active,"
+      "       coalesce(string_agg(r.committee_id || ':' || r.role, ','"
+      "                           ORDER BY r.committee_id, r.role), '')"
+      "  FROM app_user u"
+      "  LEFT JOIN committee_role r ON r.user_id = u.id AND r.since <= current_date"
+      "        AND (r.until IS NULL OR r.until >= current_date)"
+      " WHERE lajna_acting_superuser()"
+      "    OR EXISTS (SELECT FROM committee_role m WHERE m.user_id = u.id"
+      "                AND m.committee_id = ANY (lajna_my_committees(ARRAY['admin'])))"
+      " GROUP BY u.id ORDER BY u.full_name, u.id", error);
+  GPtrArray *people;
+
+  if (result == NULL)
+    return NULL;
+  people = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_people_row_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaPeopleRow *row = g_new0 (LajnaPeopleRow, 1);
+
+      row->id = (int) g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      row->login = g_strdup (PQgetvalue (result, i, 1));
+      row->full_name = g_strdup (PQgetvalue (result, i, 2));
+      row->active = strcmp (PQgetvalue (result, i, 3), "t") == 0;
+      row->roles = parse_roles (PQgetvalue (result, i, 4));
+      g_ptr_array_add (people, row);
+    }
+  return people;
+}
+
+/**
+ * lajna_people_add:
+ * @db: a connection as an administrator of @committee_id
+ * @login: the person's login
+ * @full_name: their full name; ignored when @login is a person already
+ * @role: the role to give them
+ * @committee_id: on which committee
+ * @error: return location for a #GError
+ *
+ * Adds a person with a role, or a role to a person.
+ *
+ * Returns: whether the person holds the role now
+ */
+gboolean
+lajna_people_add (LajnaDb     *db,
+                  const char  *login,
+                  const char  *full_name,
+                  const char  *role,
+                  int          committee_id,
+                  GError     **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", committee_id);
+  const char *params[] = { login, full_name, role, committee };
+
+  return lajna_db_run_params (db, "SELECT lajna_person_add($1, $2, $3, $4::integer)",
+                              G_N_ELEMENTS (params), params, error);
+}
+
+/**
+ * lajna_people_end_role:
+ * @db: a connection as an administrator of @committee_id
+ * @login: a person's login
+ * @role: a role they hold
+ * @committee_id: on which committee
+ * @error: return location for a #GError
+ *
+ * Returns: whether the role is ended (or was not held)
+ */
+gboolean
+lajna_people_end_role (LajnaDb     *db,
+                       const char  *login,
+                       const char  *role,
+                       int          committee_id,
+                       GError     **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", committee_id);
+  const char *params[] = { login, role, committee };
+
+  return lajna_db_run_params (db, "SELECT lajna_person_end_role($1, $2, $3::integer)",
+                              G_N_ELEMENTS (params), params, error);
+}
+
+/**
+ * lajna_people_set_active:
+ * @db: a connection as an administrator of every committee of @login
+ * @login: a person's login
+ * @active: whether they may sign in and take part
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_people_set_active (LajnaDb     *db,
+                         const char  *login,
+                         gboolean     active,
+                         GError     **error)
+{
+  const char *params[] = { login, active ? "true" : "false" };
+
+  return lajna_db_run_params (db, "SELECT lajna_person_set_active($1, $2::boolean)",
+                              G_N_ELEMENTS (params), params, error);
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "lajna-db.h"
+#include "lajna-validation.h"
+
+G_BEGIN_DECLS
+
+/* The most characters of a name, as the database allows. */
+#define LAJNA_PEOPLE_NAME_MAX_CHARS 200
+
+/* A role a person holds on a committee today. */
+typedef struct
+{
+  int   committee_id;
+  char *role;
+} LajnaPeopleRole;
+
+/* One person of the committees an administrator administers. */
+typedef struct
+{
+  int        id;
+  char      *login;
+  char      *full_name;
+  gboolean   active;
+  /* (element-type LajnaPeopleRole) */
+  GPtrArray *roles;
+} LajnaPeopleRow;
+
+void       lajna_people_row_free      (LajnaPeopleRow   *row);
+gboolean   lajna_people_row_holds     (const LajnaPeopleRow *row,
+                                       int               committee_id,
+                                       const char       *role);
+void       lajna_people_check_text    (LajnaValidation  *validation,
+                                       const char       *field,
+                                       const char       *text,
+                                       guint             max_chars,
+                                       gboolean          required);
+gboolean   lajna_people_check_login   (const char       *login);
+gboolean   lajna_people_administers   (LajnaDb          *db,
+                                       gboolean         *administers,
+                                       GError          **error);
+GPtrArray *lajna_people_fetch_all     (LajnaDb          *db,
+                                       GError          **error);
+gboolean   lajna_people_add           (LajnaDb          *db,
+                                       const char       *login,
+                                       const char       *full_name,
+                                       const char       *role,
+                                       int               committee_id,
+                                       GError          **error);
+gboolean   lajna_people_end_role      (LajnaDb          *db,
+                                       const char       *login,
+                                       const char       *role,
+                                       int               committee_id,
+                                       GError          **error);
+gboolean   lajna_people_set_active    (LajnaDb          *db,
+                                       const char       *login,
+                                       gboolean          active,
+                                       GError          **error);
+
+G_END_DECLS

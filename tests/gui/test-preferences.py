@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""Preferences, through the accessibility tree: the embedded database's own
+account, which administers every committee, changes a committee's quorum
+(0 is refused in words and writes nothing) and adds a person with a role;
+then a clerk (the same database, acting as the clerk) sees no
+administration pages and changes their own name."""
+
+import gettext
+import os
+import subprocess
+import sys
+
+import pyatspi
+from lajna_atspi import App, Results, find_role, press, text_of, wait_for, walk
+
+KEYCODE_CONTROL = 37
+KEYCODE_COMMA = 59
+KEYSYM_RETURN = 0xff0d
+KEYSYM_SPACE = 0x20
+KEYSYM_TAB = 0xff09
+CLERK = "marriage-tripoli.clerk1"
+results = Results()
+check = results.check
+# The words the app shows: Arabic where the build's catalogue has them.
+catalogue = gettext.translation("lajna", os.environ.get("LAJNA_LOCALEDIR"), languages=["ar"],
+                                fallback=True)
+
+
+def words(msgid):
+    return catalogue.gettext(msgid).replace("_", "")
+
+
+def sql(query):
+    """One value, read by the server's own account while the app runs it."""
+    run_dir = os.path.join(os.environ["LAJNA_DATA_DIR"], "run")
+    return subprocess.run(["psql", "-h", run_dir, "-d", "lajna", "-AtXc", query], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def open_preferences(root):
+    wait_for(lambda: find_role(root, "tree table"), "the file table")
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_COMMA, None, pyatspi.KEY_PRESSRELEASE)
+    pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL, None, pyatspi.KEY_RELEASE)
+    prefs = wait_for(lambda: window(root, words("Preferences")), "the Preferences window")
+    own_name = wait_for(lambda: named(prefs, "text", words("Full name")), "the name entry")
+    return prefs, own_name
+
+
+def window(root, title):
+    return next((root.getChildAtIndex(i) for i in range(root.childCount)
+                 if root.getChildAtIndex(i).name == title), None)
+
+
+def named(parent, role, name):
+    # What the app adds later can be missing from the bus's cached tree.
+    parent.clear_cache()
+    return next((a for a in walk(parent) if a.getRoleName() == role and a.name == name), None)
+
+
+def button(parent, msgid, role="push button"):
+    """A button by its label (GTK names a button by its label and by its
+    row's title, or by a mnemonic's label twice over)."""
+    return next((a for a in walk(parent) if a.getRoleName() == role
+                 and words(msgid) in (a.name or "")), None)
+
+
+def click(acc):
+    acc.queryAction().doAction(0)
+
+
+def press_on(acc, keysym):
+    """Tabs to acc, as from the keyboard, and presses keysym there (GTK 4.8
+    gives check boxes no action, and grabs no focus for a reader)."""
+    for _ in range(40):
+        if acc.getState().contains(pyatspi.STATE_FOCUSED):
+            press(keysym)
+            return
+        press(KEYSYM_TAB)
+    raise SystemExit(f"not ok - Tab never reaches {acc.name}\n0 passed, 1 failed")
+
+
+def edit_row(row):
+    click(find_role(row, "push button"))
+
+
+def show_page(prefs, title):
+    # Shown once the database has said that the person administers.
+    tab = wait_for(lambda: named(prefs, "page tab", words(title)), f"the {title} page",
+                   timeout=60)
+    click(tab)
+
+
+def edit_quorum(root, prefs):
+    name, quorum = sql("SELECT name_ar || '|' || coalesce(quorum, 0) FROM committee"
+                       " WHERE code = 'marriage-tripoli'").split("|")
+    show_page(prefs, "Committees")
+    row = wait_for(lambda: named(prefs, "list item", name), "the committee's row")
+    edit_row(row)
+    editor = wait_for(lambda: window(root, name), "the committee's editor")
+    entry = wait_for(lambda: named(editor, "text", words(
+        "Quorum: members present (empty: a majority)")), "the quorum entry")
+    save = button(editor, "_Save")
+
+    entry.queryEditableText().setTextContents("0")
+    click(save)
+    refusal = words("A quorum is a number of members, at least 1. Leave it empty for a majority"
+                    " of the members.")
+    wait_for(lambda: next((a for a in walk(editor) if a.getRoleName() == "label"
+                           and text_of(a) == refusal), None), "the refusal of a quorum of 0")
+    check(sql("SELECT coalesce(quorum, 0) FROM committee WHERE code = 'marriage-tripoli'")
+          == quorum, "a quorum of 0 is refused in words and writes nothing")
+
+    entry.queryEditableText().setTextContents("5")
+    click(save)
+    wait_for(lambda: window(root, name) is None, "the editor closing once saved")
+    check(sql("SELECT quorum FROM committee WHERE code = 'marriage-tripoli'") == "5",
+          "the administrator's quorum is stored")
+    check(sql("SELECT count(*) FROM audit_event WHERE action = 'committee.edit'") == "1",
+          "the change is in the audit trail")
+
+
+def add_person(root, prefs):
+    show_page(prefs, "People")
+    add = wait_for(lambda: button(prefs, "_Add Person…"), "Add Person…")
+    click(add)
+    editor = wait_for(lambda: window(root, words("New Person")), "the new person's editor")
+    login = wait_for(lambda: named(editor, "text", words(
+        "Login (Latin letters, such as salem.ali)")), "the login entry")
+    login.queryEditableText().setTextContents("clerk.new")
+    full_name = named(editor, "text", words("Full name"))
+    full_name.queryEditableText().setTextContents("كاتب جديد")
+    press_on(wait_for(lambda: button(editor, "Clerk", "check box"), "the first Clerk box"),
+             KEYSYM_SPACE)
+    click(button(editor, "_Save"))
+    wait_for(lambda: window(root, words("New Person")) is None, "the editor closing once saved")
+    wait_for(lambda: named(prefs, "list item", "كاتب جديد"), "the new person in the list")
+    check(True, "the new person is listed by their full name")
+    check(sql("SELECT string_agg(r.role, ',') FROM committee_role r JOIN app_user u"
+              " ON u.id = r.user_id WHERE u.login = 'clerk.new'") == "clerk",
+          "the new person holds the role given")
+    check(sql("SELECT pg_has_role('clerk.new', 'lajna_clerk', 'MEMBER')") == "t",
+          "the new person can sign in as a clerk")
+
+
+def as_clerk(root):
+    prefs, own_name = open_preferences(root)
+    name = sql(f"SELECT full_name FROM app_user WHERE login = '{CLERK}'")
+    wait_for(lambda: text_of(own_name) == name, "the clerk's own full name", timeout=60)
+    check(True, "the clerk's own full name is shown")
+    check(not any(a.getRoleName() == "page tab" and a.name in (words("Committees"),
+                                                               words("People"))
+                  for a in walk(prefs)),
+          "a clerk does not see the administration pages")
+    own_name.queryEditableText().setTextContents("كاتب الاختبار الجديد")
+    click(wait_for(lambda: find_role(own_name, "push button"), "the name's apply button"))
+    wait_for(lambda: sql(f"SELECT full_name FROM app_user WHERE login = '{CLERK}'")
+             == "كاتب الاختبار الجديد", "the clerk's new name stored")
+    check(True, "a clerk changes their own name")
+
+
+def run_app(body):
+    app = App(sys.argv[1:])
+    try:
+        body(app.root())
+    finally:
+        code = app.stop()
+    check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
+
+
+def main():
+    def as_admin(root):
+        prefs, _ = open_preferences(root)
+        edit_quorum(root, prefs)
+        add_person(root, prefs)
+
+    run_app(as_admin)
+    # The server's own account may act as any person of the committees.
+    os.environ["PGOPTIONS"] = f"-c role={CLERK}"
+    run_app(as_clerk)
+    return results.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "lajna-db-worker.h"
+#include "lajna-validation.h"
+
+G_BEGIN_DECLS
+
+/* A field of an editor: its validation key and the row that shows it. */
+typedef struct
+{
+  const char *field;
+  GtkWidget  *row;
+} LajnaAdminField;
+
+gboolean lajna_admin_form_check (GtkLabel              *error_label,
+                                 const LajnaValidation *validation,
+                                 const LajnaAdminField *fields,
+                                 guint                  n_fields);
+void     lajna_admin_form_save  (GtkWindow             *editor,
+                                 GtkWidget             *save,
+                                 GtkLabel              *error_label,
+                                 LajnaDbWorker         *worker,
+                                 LajnaDbJobFunc         write,
+                                 gpointer               data,
+                                 GDestroyNotify         data_free,
+                                 GCancellable          *cancellable);
+
+G_END_DECLS

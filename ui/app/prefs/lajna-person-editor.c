@@ -1,0 +1,338 @@
+/* lajna-person-editor.c: a person of the committees, as their
+ * administrator edits them: full name, whether they may sign in, and
+ * their roles on each committee the administrator administers; or a new
+ * person, with a login and at least one role. The whole change is one
+ * transaction through the database's functions (lajna-people.c): all of
+ * it, or nothing. The window emits "saved" once the database took it. */
+
+#include "lajna-person-editor.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-admin-form.h"
+#include "lajna-committee-settings.h"
+#include "lajna-db-rules.h"
+#include "lajna-labels.h"
+#include "lajna-users.h"
+
+struct _LajnaPersonEditor
+{
+  AdwWindow              parent_instance;
+
+  LajnaDbWorker         *worker;
+  GCancellable          *cancellable;
+  GPtrArray             *committees;
+  /* As read, NULL for a new person. */
+  char                  *login;
+  char                  *full_name;
+  gboolean               was_active;
+  /* (element-type GtkCheckButton): one a committee and role, holding
+   * "committee" and "role", and "held" when the person held it. */
+  GPtrArray             *checks;
+
+  GtkWidget             *save;
+  GtkLabel              *error_label;
+  AdwPreferencesPage    *page;
+  GtkWidget             *login_row;
+  GtkWidget             *full_name_row;
+  GtkWidget             *active_row;
+  GtkSwitch             *active;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaPersonEditor, lajna_person_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  SAVED,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const roles[] = { "clerk", "member", "rapporteur", "chair", "signatory",
+                                      "admin" };
+
+typedef struct
+{
+  int   committee_id;
+  char *role;
+  gboolean held;
+} RoleChange;
+
+/* What the worker writes. */
+typedef struct
+{
+  gboolean   is_new;
+  char      *login;
+  /* NULL when it stays. */
+  char      *full_name;
+  /* -1 when it stays. */
+  int        active;
+  GPtrArray *roles;
+} Change;
+
+static void
+role_change_free (RoleChange *change)
+{
+  g_free (change->role);
+  g_free (change);
+}
+
+static void
+change_free (Change *change)
+{
+  g_free (change->login);
+  g_free (change->full_name);
+  g_ptr_array_unref (change->roles);
+  g_free (change);
+}
+
+
+
+/* The roles ticked or unticked since read. */
+static void
+read_roles (LajnaPersonEditor *self,
+            Change            *change,
+            guint             *n_held)
+{
+  *n_held = 0;
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->checks, i);
+      gboolean held = gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+      RoleChange *role;
+
+      *n_held += held;
+      if (held == GPOINTER_TO_INT (g_object_get_data (check, "held")))
+        continue;
+      role = g_new0 (RoleChange, 1);
+      role->committee_id = GPOINTER_TO_INT (g_object_get_data (check, "committee"));
+      role->role = g_strdup (g_object_get_data (check, "role"));
+      role->held = held;
+      g_ptr_array_add (change->roles, role);
+    }
+}
+
+/* The change as typed; NULL, with what is wrong shown, when it cannot be
+ * saved. */
+static Change *
+read_form (LajnaPersonEditor *self)
+{
+  g_autoptr(LajnaValidation) validation = lajna_validation_new ();
+  const LajnaAdminField fields[] = {
+    { "login", self->login_row }, { "full_name", self->full_name_row },
+  };
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
+      GTK_EDITABLE (self->full_name_row))));
+  Change *change = g_new0 (Change, 1);
+  guint n_held;
+  gboolean active = gtk_switch_get_active (self->active);
+
+  change->is_new = self->login == NULL;
+  change->login = change->is_new ? g_strstrip (g_strdup (gtk_editable_get_text (
+                                       GTK_EDITABLE (self->login_row))))
+                                 : g_strdup (self->login);
+  change->full_name = change->is_new || g_strcmp0 (name, self->full_name) != 0
+                        ? g_strdup (name) : NULL;
+  change->active = change->is_new || active == self->was_active ? -1 : active;
+  change->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) role_change_free);
+  read_roles (self, change, &n_held);
+
+  if (change->is_new && !lajna_people_check_login (change->login))
+    lajna_validation_add (validation, "login", LAJNA_ISSUE_ERROR, "%s",
+                          lajna_db_rule_message ("lajna:login"));
+  lajna_people_check_text (validation, "full_name", name, LAJNA_PEOPLE_NAME_MAX_CHARS, TRUE);
+  if (change->is_new && n_held == 0)
+    lajna_validation_add (validation, "roles", LAJNA_ISSUE_ERROR, "%s",
+                          _("Give the person at least one role."));
+  if (!lajna_admin_form_check (self->error_label, validation, fields, G_N_ELEMENTS (fields)))
+    g_clear_pointer (&change, change_free);
+  return change;
+}
+
+static gpointer
+save_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Change *change = data;
+
+  /* A new person's name goes with their first role. */
+  if (change->full_name != NULL && !change->is_new
+      && !lajna_users_set_full_name (db, change->login, change->full_name, error))
+    return NULL;
+  for (guint i = 0; i < change->roles->len; i++)
+    {
+      RoleChange *role = g_ptr_array_index (change->roles, i);
+      gboolean done = role->held
+        ? lajna_people_add (db, change->login, change->is_new ? change->full_name : NULL,
+                            role->role, role->committee_id, error)
+        : lajna_people_end_role (db, change->login, role->role, role->committee_id, error);
+
+      if (!done)
+        return NULL;
+    }
+  /* Last, since adding a role turns a person on. */
+  return change->active < 0 || lajna_people_set_active (db, change->login, change->active, error)
+           ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+
+
+static void
+save_clicked_cb (LajnaPersonEditor *self)
+{
+  Change *change = read_form (self);
+
+  if (change != NULL)
+    lajna_admin_form_save (GTK_WINDOW (self), self->save, self->error_label, self->worker,
+                           save_thread, change, (GDestroyNotify) change_free, self->cancellable);
+}
+
+/* A group a committee, a row a role, ticked where the person holds it. */
+static void
+add_role_rows (LajnaPersonEditor    *self,
+               const LajnaPeopleRow *person)
+{
+  for (guint c = 0; c < self->committees->len; c++)
+    {
+      const LajnaCommitteeSettings *committee = g_ptr_array_index (self->committees, c);
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autofree char *title = g_markup_escape_text (committee->name_ar, -1);
+      g_autofree char *heading = g_strdup_printf (_("Roles on %s"), title);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), heading);
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *check = gtk_check_button_new ();
+          gboolean held = person != NULL
+                          && lajna_people_row_holds (person, committee->id, roles[r]);
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lajna_label_for (roles[r]));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), held);
+          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          lajna_label_for (roles[r]), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+          g_object_set_data (G_OBJECT (check), "committee", GINT_TO_POINTER (committee->id));
+          g_object_set_data (G_OBJECT (check), "role", (gpointer) roles[r]);
+          g_object_set_data (G_OBJECT (check), "held", GINT_TO_POINTER (held));
+          g_ptr_array_add (self->checks, check);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (group));
+    }
+}
+
+static void
+lajna_person_editor_dispose (GObject *object)
+{
+  LajnaPersonEditor *self = LAJNA_PERSON_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_PERSON_EDITOR);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->committees, g_ptr_array_unref);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lajna_person_editor_parent_class)->dispose (object);
+}
+
+static void
+lajna_person_editor_finalize (GObject *object)
+{
+  LajnaPersonEditor *self = LAJNA_PERSON_EDITOR (object);
+
+  g_free (self->login);
+  g_free (self->full_name);
+
+  G_OBJECT_CLASS (lajna_person_editor_parent_class)->finalize (object);
+}
+
+static void
+lajna_person_editor_class_init (LajnaPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_person_editor_dispose;
+  object_class->finalize = lajna_person_editor_finalize;
+
+  /**
+   * LajnaPersonEditor::saved:
+   *
+   * The database took the change.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                 NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/org/lajna/Lajna/app/prefs/lajna-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, save);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, page);
+  gtk_widget_class_bind_template_child_full (widget_class, "login", FALSE,
+                                             G_STRUCT_OFFSET (LajnaPersonEditor, login_row));
+  gtk_widget_class_bind_template_child_full (widget_class, "full_name", FALSE,
+                                             G_STRUCT_OFFSET (LajnaPersonEditor, full_name_row));
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, active_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, active);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lajna_person_editor_init (LajnaPersonEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->checks = g_ptr_array_new ();
+}
+
+/**
+ * lajna_person_editor_new:
+ * @parent: the window it belongs to
+ * @worker: the connection, as an administrator
+ * @committees: (element-type LajnaCommitteeSettings): the committees the
+ *   administrator administers
+ * @person: (nullable): the person to edit, %NULL for a new one
+ *
+ * Returns: (transfer none): the editor, not yet shown
+ */
+GtkWindow *
+lajna_person_editor_new (GtkWindow            *parent,
+                         LajnaDbWorker        *worker,
+                         GPtrArray            *committees,
+                         const LajnaPeopleRow *person)
+{
+  LajnaPersonEditor *self = g_object_new (LAJNA_TYPE_PERSON_EDITOR,
+                                          "transient-for", parent,
+                                             "application", gtk_window_get_application (parent),
+                                             NULL);
+
+  self->worker = g_object_ref (worker);
+  self->committees = g_ptr_array_ref (committees);
+  if (person != NULL)
+    {
+      self->login = g_strdup (person->login);
+      self->full_name = g_strdup (person->full_name);
+      self->was_active = person->active;
+      gtk_window_set_title (GTK_WINDOW (self), *person->full_name != '\0' ? person->full_name
+                                                                          : person->login);
+      gtk_editable_set_text (GTK_EDITABLE (self->login_row), person->login);
+      gtk_widget_set_sensitive (self->login_row, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->full_name_row), person->full_name);
+      gtk_switch_set_active (self->active, person->active);
+      gtk_widget_set_visible (self->active_row, TRUE);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Person"));
+    }
+  add_role_rows (self, person);
+  return GTK_WINDOW (self);
+}
