@@ -130,8 +130,13 @@ lajna_users_register_owner (LajnaDb  *db,
 {
   g_autofree char *name = lajna_account_describe ();
   const char *params[] = { name };
-  g_autoptr(PGresult) result = lajna_db_exec_params (db, "SELECT lajna_user_register_owner($1)",
-                                                     1, params, error);
+  g_autoptr(PGresult) acting = lajna_db_exec (db, "SELECT lajna_acting_superuser()", error);
+  g_autoptr(PGresult) result = NULL;
 
+  /* Not while the account acts as one of the committees' people (a role
+   * set for the session): they are known by their own names. */
+  if (acting == NULL || strcmp (PQgetvalue (acting, 0, 0), "t") != 0)
+    return acting != NULL;
+  result = lajna_db_exec_params (db, "SELECT lajna_user_register_owner($1)", 1, params, error);
   return result != NULL;
 }
