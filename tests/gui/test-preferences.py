@@ -48,6 +48,7 @@ def open_preferences(root):
 
 
 def window(root, title):
+    root.clear_cache()
     return next((root.getChildAtIndex(i) for i in range(root.childCount)
                  if root.getChildAtIndex(i).name == title), None)
 
