@@ -382,8 +382,10 @@ def main(root):
     find_role(root, "entry").queryEditableText().setTextContents(file_number)
 
     def status_shown():
+        # A row being filled in again has no cells yet: it is skipped.
         _, rows = data_rows(table)
-        return next((cell_texts(r)[3] for r in rows if cell_texts(r)[0] == file_number), None)
+        cells = (cell_texts(r) for r in rows)
+        return next((c[3] for c in cells if len(c) > 3 and c[0] == file_number), None)
 
     decided = wait_for(lambda: (lambda s: s if s and "…" not in s else None)(status_shown()),
                        "the decided file in the list")
