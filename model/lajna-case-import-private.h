@@ -1,0 +1,71 @@
+#pragma once
+
+/* What lajna-case-import.c and lajna-case-import-header.c share. */
+
+#include "lajna-case-import.h"
+#include "lajna-csv.h"
+
+G_BEGIN_DECLS
+
+/* The column that gives each row's committee, by code or id. */
+#define COMMITTEE_COLUMN "committee"
+
+struct _LajnaCaseImport
+{
+  int           committee_id;
+  gboolean      skip_invalid;
+  gboolean      check_only;
+  GCancellable *cancellable;
+  /* Thousandths, set on the importing thread and read on any. */
+  gint          progress;
+  GPtrArray    *issues;
+  GPtrArray    *files;
+  GPtrArray    *columns;
+  GPtrArray    *preview;
+  guint         n_valid;
+  guint         n_left_out;
+};
+
+typedef struct
+{
+  int   id;
+  char *kind;
+} Committee;
+
+/* What one run knows besides its results. */
+typedef struct
+{
+  LajnaCaseImport *self;
+  GPtrArray       *committee_list;
+  GHashTable      *committees;
+  const Committee *fixed;
+  GStrv            countries;
+  GDate            today;
+  LajnaCsvReader   reader;
+  /* Each column's field key (or COMMITTEE_COLUMN), and the kind of file
+   * the columns belong to: NULL when they name only fields that both
+   * kinds have, and each row's committee says. */
+  GPtrArray       *columns;
+  int              committee_column;
+  const char      *kind;
+  GPtrArray       *valid;
+  guint            n_invalid;
+  guint            n_invalid_shown;
+  const char      *data;
+  gsize            len;
+} Import;
+
+gboolean lajna_case_import_fail              (GError           **error,
+                                              LajnaImportError   code,
+                                              const char        *format,
+                                              ...) G_GNUC_PRINTF (3, 4);
+gboolean lajna_case_import_check_encoding    (const char        *data,
+                                              gsize              len,
+                                              GError           **error);
+gboolean lajna_case_import_load_committees   (Import            *im,
+                                              LajnaDb           *db,
+                                              GError           **error);
+gboolean lajna_case_import_read_header       (Import            *im,
+                                              GError           **error);
+
+G_END_DECLS
