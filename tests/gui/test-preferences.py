@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Preferences, through the accessibility tree: the embedded database's own
+"""Preferences, through the accessibility tree: opened while the database
+is still opening, they fill in once it is open; the embedded database's own
 account, which administers every committee, changes a committee's quorum
 (0 is refused in words and writes nothing) and adds a person with a role;
 then a clerk (the same database, acting as the clerk) sees no
@@ -7,11 +8,12 @@ administration pages and changes their own name."""
 
 import gettext
 import os
+import signal
 import subprocess
 import sys
 
 import pyatspi
-from lajna_atspi import App, Results, find_role, press, text_of, wait_for, walk
+from lajna_atspi import App, Results, data_rows, find_role, press, text_of, wait_for, walk
 
 KEYCODE_CONTROL = 37
 KEYCODE_COMMA = 59
@@ -37,8 +39,15 @@ def sql(query):
                           capture_output=True, text=True).stdout.strip()
 
 
-def open_preferences(root):
-    wait_for(lambda: find_role(root, "tree table"), "the file table")
+def open_preferences(root, opening=False):
+    """Presses Ctrl+comma once the file table has rows or, while the
+    database is opening, once the main window is there."""
+    if opening:
+        wait_for(lambda: (lambda frame: frame is not None and frame.getState().contains(
+            pyatspi.STATE_ACTIVE))(find_role(root, "frame")), "the main window, active")
+    else:
+        table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+        wait_for(lambda: data_rows(table)[1], "the file table's rows")
     pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL, None, pyatspi.KEY_PRESS)
     pyatspi.Registry.generateKeyboardEvent(KEYCODE_COMMA, None, pyatspi.KEY_PRESSRELEASE)
     pyatspi.Registry.generateKeyboardEvent(KEYCODE_CONTROL, None, pyatspi.KEY_RELEASE)
@@ -169,16 +178,63 @@ def run_app(body):
     check(code == 0, f"the app quits cleanly on SIGTERM (exit {code})")
 
 
+class Server:
+    """The embedded database's server, started here as the app would start
+    it (the app takes over a server it finds running), with the schema's
+    version locked: the app stays on "Opening the Database…" until the lock
+    is let go."""
+
+    def __init__(self):
+        data_dir = os.environ["LAJNA_DATA_DIR"]
+        self.run_dir = os.path.join(data_dir, "run")
+        pgdata = os.path.join(data_dir, "pgdata")
+        bindir = subprocess.run(["pg_config", "--bindir"], check=True, capture_output=True,
+                                text=True).stdout.strip()
+        owner = os.stat(pgdata)
+        # PostgreSQL refuses root: the server runs as the data's owner.
+        as_owner = (["setpriv", f"--reuid={owner.st_uid}", f"--regid={owner.st_gid}",
+                     "--clear-groups"] if os.getuid() == 0 else [])
+        self.server = subprocess.Popen(as_owner + [
+            os.path.join(bindir, "postgres"), "-D", pgdata, "-c", "listen_addresses=",
+            "-c", f"unix_socket_directories={self.run_dir}", "-c", "unix_socket_permissions=0700",
+            "-c", "cluster_name=lajna"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda: subprocess.run(["pg_isready", "-q", "-h", self.run_dir]).returncode == 0,
+                 "the database server")
+        self.lock = subprocess.Popen(["psql", "-h", self.run_dir, "-d", "lajna", "-AtXq"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.lock.stdin.write("BEGIN;\nLOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE;\n"
+                              "\\echo held\n")
+        self.lock.stdin.flush()
+        if not any(line.strip() == "held" for line in self.lock.stdout):
+            raise SystemExit("not ok - the schema's version could not be locked\n0 passed, 1 failed")
+
+    def release_lock(self):
+        self.lock.stdin.close()
+        self.lock.wait(timeout=30)
+
+    def stop(self):
+        self.server.send_signal(signal.SIGINT)  # a fast shutdown
+        self.server.wait(timeout=60)
+
+
 def main():
     def as_admin(root):
-        prefs, _ = open_preferences(root)
+        # Preferences opened before the database is open fill in once it is.
+        prefs, own_name = open_preferences(root, opening=True)
+        check(text_of(own_name) == "" and not named(prefs, "page tab", words("Committees")),
+              "Preferences opened while the database opens wait for it")
+        server.release_lock()
         edit_quorum(root, prefs)
         add_person(root, prefs)
 
-    run_app(as_admin)
-    # The server's own account may act as any person of the committees.
-    os.environ["PGOPTIONS"] = f"-c role={CLERK}"
-    run_app(as_clerk)
+    server = Server()
+    try:
+        run_app(as_admin)
+        # The server's own account may act as any person of the committees.
+        os.environ["PGOPTIONS"] = f"-c role={CLERK}"
+        run_app(as_clerk)
+    finally:
+        server.stop()
     return results.finish()
 
 

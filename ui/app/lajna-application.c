@@ -181,6 +181,10 @@ database_opened_cb (GObject      *source,
   self->worker = lajna_db_worker_new (self->database);
   if (window != NULL)
     lajna_window_set_worker (window, self->worker);
+  /* Preferences opened while the database was opening. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (LAJNA_IS_PREFERENCES_WINDOW (l->data))
+      lajna_preferences_window_set_worker (l->data, self->worker);
   start_daily_backup (self);
 }
 

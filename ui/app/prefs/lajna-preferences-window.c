@@ -291,13 +291,32 @@ lajna_preferences_window_new (GtkWindow     *parent,
       gtk_widget_set_sensitive (GTK_WIDGET (self->database), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->timestamp_authority), FALSE);
     }
+  if (worker != NULL)
+    lajna_preferences_window_set_worker (self, worker);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * lajna_preferences_window_set_worker:
+ * @self: a #LajnaPreferencesWindow
+ * @worker: the app's connection, once the database is open
+ *
+ * Fills in what the database answers: the person's own name and, for an
+ * administrator, the administration pages. A window opened while the
+ * database was still opening is given its connection this way.
+ */
+void
+lajna_preferences_window_set_worker (LajnaPreferencesWindow *self,
+                                     LajnaDbWorker          *worker)
+{
+  g_return_if_fail (LAJNA_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (LAJNA_IS_DB_WORKER (worker));
+
+  if (self->worker != NULL)
+    return;
   /* A connection of its own, so that nothing waits behind the file list's
    * reads. */
-  if (worker != NULL)
-    {
-      self->worker = lajna_db_worker_new (lajna_db_worker_get_database (worker));
-      lajna_db_worker_run_async (worker, start_thread, NULL, NULL, (GDestroyNotify) start_free,
-                                 self->cancellable, start_done_cb, self);
-    }
-  return GTK_WIDGET (self);
+  self->worker = lajna_db_worker_new (lajna_db_worker_get_database (worker));
+  lajna_db_worker_run_async (self->worker, start_thread, NULL, NULL, (GDestroyNotify) start_free,
+                             self->cancellable, start_done_cb, self);
 }

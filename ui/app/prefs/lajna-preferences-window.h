@@ -14,5 +14,7 @@ G_DECLARE_FINAL_TYPE (LajnaPreferencesWindow, lajna_preferences_window, LAJNA,
 GtkWidget *lajna_preferences_window_new (GtkWindow     *parent,
                                          GSettings     *settings,
                                          LajnaDbWorker *worker);
+void       lajna_preferences_window_set_worker (LajnaPreferencesWindow *self,
+                                                LajnaDbWorker          *worker);
 
 G_END_DECLS
