@@ -76,6 +76,22 @@ def attributes(acc):
     return dict(item.split(":", 1) for item in raw.split(";") if ":" in item)
 
 
+# The app under test, whose tree a test that gives up writes to its log.
+started_app = None
+
+
+def dump_tree(acc, depth=0, out=sys.stderr):
+    """Writes the roles and names of acc's tree, as a reader sees them."""
+    try:
+        acc.clear_cache()
+        out.write(f"# {'  ' * depth}{acc.getRoleName()} {acc.name!r}"
+                  f" {'(showing)' if acc.getState().contains(pyatspi.STATE_SHOWING) else ''}\n")
+        for i in range(acc.childCount):
+            dump_tree(acc.getChildAtIndex(i), depth + 1, out)
+    except Exception as error:  # the tree changes while it is read
+        out.write(f"# {'  ' * depth}({error})\n")
+
+
 def wait_for(find, what, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -86,6 +102,8 @@ def wait_for(find, what, timeout=30):
         if found:
             return found
         time.sleep(0.2)
+    if started_app is not None:
+        dump_tree(started_app)
     raise SystemExit(f"not ok - {what}: not found within {timeout} s\n0 passed, 1 failed")
 
 
@@ -190,7 +208,9 @@ class App:
                 self.process = subprocess.Popen(self.argv, stderr=LOG)
                 return None
             return app_root()
-        return wait_for(started, "the application on the accessibility bus")
+        global started_app
+        started_app = wait_for(started, "the application on the accessibility bus")
+        return started_app
 
     def stop(self):
         self.process.terminate()
