@@ -174,8 +174,27 @@ def prepare():
     return committee, committee_name, files, [m.split("\t") for m in members.splitlines()]
 
 
+def all_committees(root):
+    """With every committee's files shown, the meetings window lists every
+    committee's meetings and says why none can be prepared there."""
+    press_with_control(KEYCODE_M)
+    meetings = wait_for(lambda: window_named(root, "الاجتماعات"), "the meetings window")
+    new = wait_for(lambda: next((a for a in walk(meetings) if a.getRoleName() == "push button"
+                                 and says(a, "اجتماع جديد")), None), "the New Meeting button")
+    check(not new.getState().contains(pyatspi.STATE_SENSITIVE)
+          and "اختر لجنته في النافذة الرئيسية" in (new.description or ""),
+          "without a committee chosen, New Meeting is off and says why")
+    wait_for(lambda: next((a for a in walk(meetings) if a.getRoleName() == "list item"), None),
+             "the meetings of every committee")
+    press_with_control(KEYCODE_W)
+    wait_for(lambda: window_named(root, "الاجتماعات") is None, "the meetings window closed")
+
+
 def main(root):
     committees = wait_for(lambda: named(root, "list", "اللجان"), "the committee list")
+    wait_for(lambda: find_role(root, "tree table") and data_rows(find_role(root, "tree table"))[1],
+             "the file table's rows")
+    all_committees(root)
     committee, committee_name, files, members = prepare()
     (case_id, file_number), (later_id, later_number) = files
     chair, first, second = members[0], members[1], members[2]

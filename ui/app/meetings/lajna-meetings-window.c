@@ -157,6 +157,36 @@ new_meeting_row (const LajnaMeetingRow *meeting)
   return row;
 }
 
+/* What the list shows while it has no rows: a spinner while it is read
+ * (text NULL), then why it is empty. */
+static void
+set_placeholder (LajnaMeetingsWindow *self,
+                 const char          *text)
+{
+  GtkWidget *placeholder;
+
+  if (text == NULL)
+    {
+      placeholder = gtk_spinner_new ();
+      gtk_spinner_start (GTK_SPINNER (placeholder));
+      gtk_widget_set_size_request (placeholder, 32, 32);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (placeholder), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reading the meetings…"), -1);
+    }
+  else
+    {
+      placeholder = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+      gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (placeholder, "dim-label");
+    }
+  gtk_widget_set_margin_top (placeholder, 24);
+  gtk_widget_set_margin_bottom (placeholder, 24);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->meeting_list, placeholder);
+}
+
 static void
 listed_cb (GObject      *source,
            GAsyncResult *result,
@@ -171,9 +201,15 @@ listed_cb (GObject      *source,
   if (listed == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        {
+          set_placeholder (self, _("The meetings could not be read."));
+          toast (self, error->message);
+        }
       return;
     }
+  set_placeholder (self, self->committee_id != 0
+                   ? _("This committee has no meetings yet. Prepare one with the + button.")
+                   : _("No meetings yet."));
   keep = listed->created != 0 ? listed->created : self->selected;
   if (listed->clerks != NULL)
     {
@@ -541,6 +577,11 @@ lajna_meetings_window_new (GtkWindow     *parent,
   g_signal_connect_object (self->watch, "changed", G_CALLBACK (changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (self->new_button, committee_id != 0);
+  if (committee_id == 0)
+    gtk_widget_set_tooltip_text (self->new_button,
+                                 _("To prepare a meeting, choose its committee in the main"
+                                   " window first"));
+  set_placeholder (self, NULL);
   relist (self, TRUE, 0);
   return self;
 }
