@@ -199,23 +199,23 @@ gboolean
 lajna_case_import_read_header (Import  *im,
                                GError **error)
 {
-  LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   const char *marriage_only = NULL;
   const char *juvenile_only = NULL;
 
-  while (lajna_csv_reader_next (r) && r->status == LAJNA_CSV_ROW_OK
-         && lajna_csv_reader_row_is_blank (r))
+  while (lajna_csv_reader_next (&im->csv) && r->status == LAJNA_SHEET_ROW_OK
+         && lajna_sheet_row_is_blank (r))
     ;
-  if (r->row == 0 || (r->status == LAJNA_CSV_ROW_OK && lajna_csv_reader_row_is_blank (r)))
+  if (r->row == 0 || (r->status == LAJNA_SHEET_ROW_OK && lajna_sheet_row_is_blank (r)))
     return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
-  if (r->status != LAJNA_CSV_ROW_OK)
+  if (r->status != LAJNA_SHEET_ROW_OK)
     return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_HEADER,
                  _("The header row (row %u) cannot be read: it is too long, or a quote (\") is "
                    "not closed."), r->row);
 
-  for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
+  for (guint i = 0; i < lajna_sheet_row_get_n_cells (r); i++)
     {
-      g_autofree char *name = dup_column_name (lajna_csv_reader_get_cell (r, i));
+      g_autofree char *name = dup_column_name (lajna_sheet_row_get_cell (r, i));
 
       if (*name == '\0')
         return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_HEADER, _("Column %u of the header has no name."),

@@ -41,7 +41,9 @@ typedef struct
   const Committee *fixed;
   GStrv            countries;
   GDate            today;
-  LajnaCsvReader   reader;
+  LajnaCsvReader   csv;
+  /* The row last read. */
+  const LajnaSheetRow *row;
   /* Each column's field key (or COMMITTEE_COLUMN), and the kind of file
    * the columns belong to: NULL when they name only fields that both
    * kinds have, and each row's committee says. */
@@ -51,8 +53,6 @@ typedef struct
   GPtrArray       *valid;
   guint            n_invalid;
   guint            n_invalid_shown;
-  const char      *data;
-  gsize            len;
 } Import;
 
 gboolean lajna_case_import_fail              (GError           **error,

@@ -26,8 +26,8 @@
 #include "lajna-text.h"
 
 /* The largest real intake sheets are a few hundred thousand rows of about
- * 500 bytes; a file beyond this is not an intake sheet (lajna-csv.h bounds
- * a row and a cell). */
+ * 500 bytes; a file beyond this is not an intake sheet (lajna-sheet-row.h
+ * bounds a row and a cell). */
 #define MAX_FILE_BYTES (200 * 1000 * 1000)
 
 #define UTF8_BOM "\xef\xbb\xbf"
@@ -117,29 +117,29 @@ set_progress (LajnaCaseImport *self,
 static void
 report_unreadable_row (Import *im)
 {
-  const LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   g_autofree char *limit = NULL;
 
   switch (r->status)
     {
-    case LAJNA_CSV_ROW_CELL_TOO_LONG:
-      limit = g_format_size (LAJNA_CSV_MAX_CELL_BYTES);
+    case LAJNA_SHEET_ROW_CELL_TOO_LONG:
+      limit = g_format_size (LAJNA_SHEET_MAX_CELL_BYTES);
       add_issue (im->self, r->row,
                  r->long_cell < im->columns->len ? g_ptr_array_index (im->columns, r->long_cell)
                                                  : NULL,
                  LAJNA_ISSUE_ERROR, _("The cell is longer than %s."), limit);
       break;
-    case LAJNA_CSV_ROW_TOO_LONG:
-      limit = g_format_size (LAJNA_CSV_MAX_ROW_BYTES);
+    case LAJNA_SHEET_ROW_TOO_LONG:
+      limit = g_format_size (LAJNA_SHEET_MAX_ROW_BYTES);
       add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                  _("The row is longer than %s. Check for a quote (\") that is not closed."),
                  limit);
       break;
-    case LAJNA_CSV_ROW_OPEN_QUOTE:
+    case LAJNA_SHEET_ROW_OPEN_QUOTE:
       add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                  _("A quoted cell is not closed: a quote (\") is missing."));
       break;
-    case LAJNA_CSV_ROW_OK:
+    case LAJNA_SHEET_ROW_OK:
     default:
       g_assert_not_reached ();
     }
@@ -148,15 +148,15 @@ report_unreadable_row (Import *im)
 static const Committee *
 committee_of_row (Import *im)
 {
-  guint row = im->reader.row;
+  guint row = im->row->row;
   g_autofree char *given = NULL;
   const Committee *committee;
 
   if (im->fixed != NULL)
     return im->fixed;
 
-  given = g_strstrip (g_strdup (lajna_csv_reader_get_cell (&im->reader,
-                                                           (guint) im->committee_column)));
+  given = g_strstrip (g_strdup (lajna_sheet_row_get_cell (im->row,
+                                                          (guint) im->committee_column)));
   committee = g_hash_table_lookup (im->committees, given);
   if (*given == '\0')
     add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
@@ -201,15 +201,15 @@ static LajnaCaseRecord *
 read_row (Import          *im,
           const Committee *committee)
 {
-  const LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   g_autoptr(LajnaCaseRecord) record = lajna_case_record_new (committee->kind, committee->id);
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
+  for (guint i = 0; i < lajna_sheet_row_get_n_cells (r); i++)
     {
       const char *key = g_ptr_array_index (im->columns, i);
-      const char *cell = lajna_csv_reader_get_cell (r, i);
+      const char *cell = lajna_sheet_row_get_cell (r, i);
 
       if ((int) i == im->committee_column)
         continue;
@@ -244,7 +244,7 @@ static void
 keep_for_preview (Import   *im,
                   gboolean  valid)
 {
-  const LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   LajnaImportRow *row;
   guint n_cells;
 
@@ -252,13 +252,13 @@ keep_for_preview (Import   *im,
     return;
   if (im->self->preview->len >= PREVIEW_ROWS)
     im->n_invalid_shown++;
-  n_cells = r->status == LAJNA_CSV_ROW_OK ? lajna_csv_reader_get_n_cells (r) : 0;
+  n_cells = r->status == LAJNA_SHEET_ROW_OK ? lajna_sheet_row_get_n_cells (r) : 0;
   row = g_new0 (LajnaImportRow, 1);
   row->row = r->row;
   row->valid = valid;
   row->cells = g_new0 (char *, n_cells + 1);
   for (guint i = 0; i < n_cells; i++)
-    row->cells[i] = g_strdup (lajna_csv_reader_get_cell (r, i));
+    row->cells[i] = g_strdup (lajna_sheet_row_get_cell (r, i));
   g_ptr_array_add (im->self->preview, row);
 }
 
@@ -267,20 +267,20 @@ static gboolean
 read_rows (Import  *im,
            GError **error)
 {
-  LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   double share = im->self->check_only ? 1 : READ_SHARE;
 
-  while (lajna_csv_reader_next (r))
+  while (lajna_csv_reader_next (&im->csv))
     {
       const Committee *committee;
       LajnaCaseRecord *record = NULL;
       guint n_cells;
 
-      if (r->status != LAJNA_CSV_ROW_OK)
+      if (r->status != LAJNA_SHEET_ROW_OK)
         report_unreadable_row (im);
-      else if (lajna_csv_reader_row_is_blank (r))
+      else if (lajna_sheet_row_is_blank (r))
         continue;
-      else if ((n_cells = lajna_csv_reader_get_n_cells (r)) != im->columns->len)
+      else if ((n_cells = lajna_sheet_row_get_n_cells (r)) != im->columns->len)
         add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                    g_dngettext (GETTEXT_PACKAGE, "The row has %u cell; the header names %u.",
                                 "The row has %u cells; the header names %u.", n_cells),
@@ -299,7 +299,7 @@ read_rows (Import  *im,
         {
           if (g_cancellable_is_cancelled (im->self->cancellable))
             return cancelled (error);
-          set_progress (im->self, share * (double) (r->p - im->data) / (double) im->len);
+          set_progress (im->self, share * lajna_csv_reader_get_fraction (&im->csv));
         }
     }
   set_progress (im->self, share);
@@ -393,9 +393,8 @@ run (Import      *im,
   g_date_set_dmy (&im->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-  im->data = data;
-  im->len = len;
-  lajna_csv_reader_init (&im->reader, data, len);
+  lajna_csv_reader_init (&im->csv, data, len);
+  im->row = &im->csv.row;
   if (!lajna_case_import_load_committees (im, db, error)
       || !lajna_case_import_read_header (im, error))
     return FALSE;
@@ -493,7 +492,7 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
   g_strfreev (im.countries);
   g_ptr_array_unref (im.columns);
   g_clear_pointer (&im.valid, g_ptr_array_unref);
-  lajna_csv_reader_clear (&im.reader);
+  lajna_csv_reader_clear (&im.csv);
   return ok;
 }
 
