@@ -1,19 +1,20 @@
-/* lajna-case-import.c: files registered from a spreadsheet export.
+/* lajna-case-import.c: files registered from a spreadsheet.
  *
- * Intake is often typed into a spreadsheet first. Its CSV export (RFC 4180)
- * names the columns by field key in the header row (lajna_case_fields()),
- * and every row is cleaned and validated exactly as the form does it:
- * lajna_case_record_set() and lajna_case_record_validate(). The valid rows
- * are registered together by lajna_case_record_register(), in one
- * transaction, so that an import writes every file or none and file
- * numbers stay gapless.
+ * Intake is often typed into a spreadsheet first. The workbook (.xlsx) or
+ * its CSV export (RFC 4180) names the columns by field key in the header
+ * row (lajna_case_fields()), and every row is cleaned and validated
+ * exactly as the form does it: lajna_case_record_set() and
+ * lajna_case_record_validate(). The valid rows are registered together by
+ * lajna_case_record_register(), in one transaction, so that an import
+ * writes every file or none and file numbers stay gapless.
  *
  * The file comes from outside and is read defensively. It must be UTF-8:
  * the Arabic Windows code page and UTF-16, which spreadsheets also write,
  * are named so that the clerk knows how to save the file again, rather
  * than decoded by guess into garbled names. The sizes of the file, a row
- * and a cell are bounded (the rows are read by lajna-csv.c), so that a
- * wrong file gives a message, never a huge allocation.
+ * and a cell are bounded (the rows are read by lajna-csv.c or
+ * lajna-xlsx-reader.c, into the same LajnaSheetRow), so that a wrong file
+ * gives a message, never a huge allocation.
  */
 
 #include "lajna-case-import-private.h"
@@ -22,15 +23,12 @@
 #include <string.h>
 
 #include "lajna-country.h"
-#include "lajna-csv.h"
 #include "lajna-text.h"
 
 /* The largest real intake sheets are a few hundred thousand rows of about
  * 500 bytes; a file beyond this is not an intake sheet (lajna-sheet-row.h
  * bounds a row and a cell). */
 #define MAX_FILE_BYTES (200 * 1000 * 1000)
-
-#define UTF8_BOM "\xef\xbb\xbf"
 
 /* A check keeps the first rows, and the first rows with errors after
  * them, for a person to look at before importing. */
@@ -92,16 +90,6 @@ add_issue (LajnaCaseImport *self,
   issue->field = g_strdup (field);
   issue->level = level;
   g_ptr_array_add (self->issues, issue);
-}
-
-/* Stopped by the caller: nothing is written. */
-static gboolean
-cancelled (GError **error)
-{
-  g_clear_error (error);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                       _("The import was cancelled; nothing was written."));
-  return FALSE;
 }
 
 static void
@@ -262,15 +250,17 @@ keep_for_preview (Import   *im,
   g_ptr_array_add (im->self->preview, row);
 }
 
-/* Returns FALSE when the caller cancelled. */
+/* Returns FALSE when the caller cancelled, or the sheet cannot be read
+ * to its end. */
 static gboolean
 read_rows (Import  *im,
            GError **error)
 {
   const LajnaSheetRow *r = im->row;
   double share = im->self->check_only ? 1 : READ_SHARE;
+  GError *read_error = NULL;
 
-  while (lajna_csv_reader_next (&im->csv))
+  while (lajna_case_import_next_row (im, &read_error))
     {
       const Committee *committee;
       LajnaCaseRecord *record = NULL;
@@ -298,9 +288,16 @@ read_rows (Import  *im,
       if (r->row % ROWS_PER_STEP == 0)
         {
           if (g_cancellable_is_cancelled (im->self->cancellable))
-            return cancelled (error);
-          set_progress (im->self, share * lajna_csv_reader_get_fraction (&im->csv));
+            return lajna_case_import_cancelled (error);
+          set_progress (im->self, share * (im->xlsx != NULL
+                                           ? lajna_xlsx_reader_get_fraction (im->xlsx)
+                                           : lajna_csv_reader_get_fraction (&im->csv)));
         }
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
     }
   set_progress (im->self, share);
   return TRUE;
@@ -355,7 +352,7 @@ register_valid (Import   *im,
                                         error))
     {
       if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return cancelled (error);
+        return lajna_case_import_cancelled (error);
       return FALSE;
     }
   self->n_left_out = im->n_invalid;
@@ -381,20 +378,13 @@ run (Import      *im,
                    _("The file is %s; an import takes at most %s. Split it into smaller files."),
                    size, limit);
     }
-  if (len >= strlen (UTF8_BOM) && memcmp (data, UTF8_BOM, strlen (UTF8_BOM)) == 0)
-    {
-      data += strlen (UTF8_BOM);
-      len -= strlen (UTF8_BOM);
-    }
-  if (!lajna_case_import_check_encoding (data, len, error))
+  if (!lajna_case_import_open_sheet (im, data, len, error))
     return FALSE;
 
   g_date_clear (&im->today, 1);
   g_date_set_dmy (&im->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-  lajna_csv_reader_init (&im->csv, data, len);
-  im->row = &im->csv.row;
   if (!lajna_case_import_load_committees (im, db, error)
       || !lajna_case_import_read_header (im, error))
     return FALSE;
@@ -457,7 +447,8 @@ lajna_case_import_free (LajnaCaseImport *self)
  * lajna_case_import_run_bytes:
  * @self: an import
  * @db: a connection
- * @contents: the CSV text: UTF-8, with or without a byte order mark
+ * @contents: an Excel workbook (.xlsx), whose first worksheet is read, or
+ *   CSV text: UTF-8, with or without a byte order mark
  * @error: return location for a #GError
  *
  * Reads every row of @contents into a file, validates it as the form
@@ -467,7 +458,8 @@ lajna_case_import_free (LajnaCaseImport *self)
  * is in lajna_case_import_get_issues() either way.
  *
  * Returns: whether files were registered; otherwise @error is set in
- *   %LAJNA_IMPORT_ERROR or %LAJNA_DB_ERROR, and nothing was written
+ *   %LAJNA_IMPORT_ERROR, %LAJNA_XLSX_ERROR or %LAJNA_DB_ERROR, and nothing
+ *   was written
  */
 gboolean
 lajna_case_import_run_bytes (LajnaCaseImport  *self,
@@ -493,6 +485,7 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
   g_ptr_array_unref (im.columns);
   g_clear_pointer (&im.valid, g_ptr_array_unref);
   lajna_csv_reader_clear (&im.csv);
+  g_clear_pointer (&im.xlsx, lajna_xlsx_reader_free);
   return ok;
 }
 
@@ -500,7 +493,7 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
  * lajna_case_import_run_file:
  * @self: an import
  * @db: a connection
- * @path: a CSV file
+ * @path: a workbook or a CSV file
  * @error: return location for a #GError
  *
  * lajna_case_import_run_bytes() on the file at @path, mapped rather than
