@@ -3,7 +3,7 @@ BUILD ?= build
 DEMO_CASES ?= 20000
 
 PACKAGES = build-essential meson ninja-build pkg-config gettext \
-  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libpq-dev libsecret-1-dev libpam0g-dev postgresql-15 \
+  libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libpq-dev libsecret-1-dev libpam0g-dev libzip-dev postgresql-15 \
   libpoppler-glib-dev libtiff-dev libsane-dev sane-utils libssl-dev openssl libqrencode-dev \
   check appstream desktop-file-utils glib-networking \
   fonts-noto-core fonts-hosny-amiri icc-profiles-free poppler-utils qpdf mupdf-tools zbar-tools imagemagick \

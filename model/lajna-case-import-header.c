@@ -1,8 +1,10 @@
 /* lajna-case-import-header.c: what a spreadsheet file is, before its rows.
  *
- * Its encoding (UTF-8, or the encodings spreadsheets also write, named so
- * that the clerk knows how to save the file again), the committees a row
- * may name, and the header row that names each column by field key.
+ * Its format, told by its first bytes rather than its name: an Excel
+ * workbook, or CSV text. The text's encoding (UTF-8, or the encodings
+ * spreadsheets also write, named so that the clerk knows how to save the
+ * file again), the committees a row may name, and the header row that
+ * names each column by field key.
  */
 
 #include "lajna-case-import-private.h"
@@ -12,6 +14,8 @@
 
 /* How much of a file that is not UTF-8 is looked at to name its encoding. */
 #define SNIFF_BYTES (64 * 1024)
+
+#define UTF8_BOM "\xef\xbb\xbf"
 
 /* Refuses the whole file: sets @error and returns FALSE. */
 gboolean
@@ -25,6 +29,16 @@ lajna_case_import_fail (GError           **error,
   va_start (args, format);
   g_propagate_error (error, g_error_new_valist (LAJNA_IMPORT_ERROR, code, format, args));
   va_end (args);
+  return FALSE;
+}
+
+/* Stopped by the caller: nothing is written. */
+gboolean
+lajna_case_import_cancelled (GError **error)
+{
+  g_clear_error (error);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                       _("The import was cancelled; nothing was written."));
   return FALSE;
 }
 
@@ -79,10 +93,10 @@ looks_like_windows_1256 (const char *data,
   return letters > 0 && arabic * 10 >= letters * 8;
 }
 
-gboolean
-lajna_case_import_check_encoding (const char  *data,
-                                  gsize        len,
-                                  GError     **error)
+static gboolean
+check_encoding (const char  *data,
+                gsize        len,
+                GError     **error)
 {
   const char *bad;
   guint line = 1;
@@ -102,6 +116,66 @@ lajna_case_import_check_encoding (const char  *data,
   return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_ENCODING,
                _("The file is not UTF-8 text (line %u is the first that is not). Save it from "
                  "the spreadsheet as “CSV UTF-8” and import it again."), line);
+}
+
+/* A reader's error, unless the caller stopped it. */
+static gboolean
+fail_reading (GError  *read_error,
+              GError **error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (read_error);
+      return lajna_case_import_cancelled (error);
+    }
+  g_propagate_error (error, read_error);
+  return FALSE;
+}
+
+/* Sets up the reader of the sheet in @data: a workbook, or else CSV text
+ * with or without a byte order mark. */
+gboolean
+lajna_case_import_open_sheet (Import      *im,
+                              const char  *data,
+                              gsize        len,
+                              GError     **error)
+{
+  GError *read_error = NULL;
+
+  if (lajna_xlsx_reader_is_excel_file (data, len))
+    {
+      im->xlsx = lajna_xlsx_reader_new (data, len, im->self->cancellable, &read_error);
+      if (im->xlsx == NULL)
+        return fail_reading (read_error, error);
+      im->row = lajna_xlsx_reader_get_row (im->xlsx);
+      return TRUE;
+    }
+
+  if (len >= strlen (UTF8_BOM) && memcmp (data, UTF8_BOM, strlen (UTF8_BOM)) == 0)
+    {
+      data += strlen (UTF8_BOM);
+      len -= strlen (UTF8_BOM);
+    }
+  if (!check_encoding (data, len, error))
+    return FALSE;
+  lajna_csv_reader_init (&im->csv, data, len);
+  im->row = &im->csv.row;
+  return TRUE;
+}
+
+/* Reads the next row into im->row. Returns FALSE after the last row, or
+ * with @error set when the sheet cannot be read further. */
+gboolean
+lajna_case_import_next_row (Import  *im,
+                            GError **error)
+{
+  GError *read_error = NULL;
+
+  if (im->xlsx == NULL)
+    return lajna_csv_reader_next (&im->csv);
+  if (lajna_xlsx_reader_next (im->xlsx, &read_error))
+    return TRUE;
+  return read_error != NULL ? fail_reading (read_error, error) : FALSE;
 }
 
 /* The active committees by id and by code, as a `committee` cell may give
@@ -199,23 +273,29 @@ gboolean
 lajna_case_import_read_header (Import  *im,
                                GError **error)
 {
-  LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   const char *marriage_only = NULL;
   const char *juvenile_only = NULL;
+  GError *read_error = NULL;
 
-  while (lajna_csv_reader_next (r) && r->status == LAJNA_CSV_ROW_OK
-         && lajna_csv_reader_row_is_blank (r))
+  while (lajna_case_import_next_row (im, &read_error) && r->status == LAJNA_SHEET_ROW_OK
+         && lajna_sheet_row_is_blank (r))
     ;
-  if (r->row == 0 || (r->status == LAJNA_CSV_ROW_OK && lajna_csv_reader_row_is_blank (r)))
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+  if (r->row == 0 || (r->status == LAJNA_SHEET_ROW_OK && lajna_sheet_row_is_blank (r)))
     return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
-  if (r->status != LAJNA_CSV_ROW_OK)
+  if (r->status != LAJNA_SHEET_ROW_OK)
     return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_HEADER,
                  _("The header row (row %u) cannot be read: it is too long, or a quote (\") is "
                    "not closed."), r->row);
 
-  for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
+  for (guint i = 0; i < lajna_sheet_row_get_n_cells (r); i++)
     {
-      g_autofree char *name = dup_column_name (lajna_csv_reader_get_cell (r, i));
+      g_autofree char *name = dup_column_name (lajna_sheet_row_get_cell (r, i));
 
       if (*name == '\0')
         return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_HEADER, _("Column %u of the header has no name."),

@@ -4,6 +4,7 @@
 
 #include "lajna-case-import.h"
 #include "lajna-csv.h"
+#include "lajna-xlsx-reader.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +42,11 @@ typedef struct
   const Committee *fixed;
   GStrv            countries;
   GDate            today;
-  LajnaCsvReader   reader;
+  /* The sheet's rows come from one of the readers; the row last read
+   * stays at one address. */
+  LajnaCsvReader   csv;
+  LajnaXlsxReader *xlsx;
+  const LajnaSheetRow *row;
   /* Each column's field key (or COMMITTEE_COLUMN), and the kind of file
    * the columns belong to: NULL when they name only fields that both
    * kinds have, and each row's committee says. */
@@ -51,16 +56,18 @@ typedef struct
   GPtrArray       *valid;
   guint            n_invalid;
   guint            n_invalid_shown;
-  const char      *data;
-  gsize            len;
 } Import;
 
 gboolean lajna_case_import_fail              (GError           **error,
                                               LajnaImportError   code,
                                               const char        *format,
                                               ...) G_GNUC_PRINTF (3, 4);
-gboolean lajna_case_import_check_encoding    (const char        *data,
+gboolean lajna_case_import_cancelled         (GError           **error);
+gboolean lajna_case_import_open_sheet        (Import            *im,
+                                              const char        *data,
                                               gsize              len,
+                                              GError           **error);
+gboolean lajna_case_import_next_row          (Import            *im,
                                               GError           **error);
 gboolean lajna_case_import_load_committees   (Import            *im,
                                               LajnaDb           *db,

@@ -1,19 +1,20 @@
-/* lajna-case-import.c: files registered from a spreadsheet export.
+/* lajna-case-import.c: files registered from a spreadsheet.
  *
- * Intake is often typed into a spreadsheet first. Its CSV export (RFC 4180)
- * names the columns by field key in the header row (lajna_case_fields()),
- * and every row is cleaned and validated exactly as the form does it:
- * lajna_case_record_set() and lajna_case_record_validate(). The valid rows
- * are registered together by lajna_case_record_register(), in one
- * transaction, so that an import writes every file or none and file
- * numbers stay gapless.
+ * Intake is often typed into a spreadsheet first. The workbook (.xlsx) or
+ * its CSV export (RFC 4180) names the columns by field key in the header
+ * row (lajna_case_fields()), and every row is cleaned and validated
+ * exactly as the form does it: lajna_case_record_set() and
+ * lajna_case_record_validate(). The valid rows are registered together by
+ * lajna_case_record_register(), in one transaction, so that an import
+ * writes every file or none and file numbers stay gapless.
  *
  * The file comes from outside and is read defensively. It must be UTF-8:
  * the Arabic Windows code page and UTF-16, which spreadsheets also write,
  * are named so that the clerk knows how to save the file again, rather
  * than decoded by guess into garbled names. The sizes of the file, a row
- * and a cell are bounded (the rows are read by lajna-csv.c), so that a
- * wrong file gives a message, never a huge allocation.
+ * and a cell are bounded (the rows are read by lajna-csv.c or
+ * lajna-xlsx-reader.c, into the same LajnaSheetRow), so that a wrong file
+ * gives a message, never a huge allocation.
  */
 
 #include "lajna-case-import-private.h"
@@ -22,15 +23,12 @@
 #include <string.h>
 
 #include "lajna-country.h"
-#include "lajna-csv.h"
 #include "lajna-text.h"
 
 /* The largest real intake sheets are a few hundred thousand rows of about
- * 500 bytes; a file beyond this is not an intake sheet (lajna-csv.h bounds
- * a row and a cell). */
+ * 500 bytes; a file beyond this is not an intake sheet (lajna-sheet-row.h
+ * bounds a row and a cell). */
 #define MAX_FILE_BYTES (200 * 1000 * 1000)
-
-#define UTF8_BOM "\xef\xbb\xbf"
 
 /* A check keeps the first rows, and the first rows with errors after
  * them, for a person to look at before importing. */
@@ -94,16 +92,6 @@ add_issue (LajnaCaseImport *self,
   g_ptr_array_add (self->issues, issue);
 }
 
-/* Stopped by the caller: nothing is written. */
-static gboolean
-cancelled (GError **error)
-{
-  g_clear_error (error);
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                       _("The import was cancelled; nothing was written."));
-  return FALSE;
-}
-
 static void
 set_progress (LajnaCaseImport *self,
               double           fraction)
@@ -117,29 +105,29 @@ set_progress (LajnaCaseImport *self,
 static void
 report_unreadable_row (Import *im)
 {
-  const LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   g_autofree char *limit = NULL;
 
   switch (r->status)
     {
-    case LAJNA_CSV_ROW_CELL_TOO_LONG:
-      limit = g_format_size (LAJNA_CSV_MAX_CELL_BYTES);
+    case LAJNA_SHEET_ROW_CELL_TOO_LONG:
+      limit = g_format_size (LAJNA_SHEET_MAX_CELL_BYTES);
       add_issue (im->self, r->row,
                  r->long_cell < im->columns->len ? g_ptr_array_index (im->columns, r->long_cell)
                                                  : NULL,
                  LAJNA_ISSUE_ERROR, _("The cell is longer than %s."), limit);
       break;
-    case LAJNA_CSV_ROW_TOO_LONG:
-      limit = g_format_size (LAJNA_CSV_MAX_ROW_BYTES);
+    case LAJNA_SHEET_ROW_TOO_LONG:
+      limit = g_format_size (LAJNA_SHEET_MAX_ROW_BYTES);
       add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                  _("The row is longer than %s. Check for a quote (\") that is not closed."),
                  limit);
       break;
-    case LAJNA_CSV_ROW_OPEN_QUOTE:
+    case LAJNA_SHEET_ROW_OPEN_QUOTE:
       add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                  _("A quoted cell is not closed: a quote (\") is missing."));
       break;
-    case LAJNA_CSV_ROW_OK:
+    case LAJNA_SHEET_ROW_OK:
     default:
       g_assert_not_reached ();
     }
@@ -148,15 +136,15 @@ report_unreadable_row (Import *im)
 static const Committee *
 committee_of_row (Import *im)
 {
-  guint row = im->reader.row;
+  guint row = im->row->row;
   g_autofree char *given = NULL;
   const Committee *committee;
 
   if (im->fixed != NULL)
     return im->fixed;
 
-  given = g_strstrip (g_strdup (lajna_csv_reader_get_cell (&im->reader,
-                                                           (guint) im->committee_column)));
+  given = g_strstrip (g_strdup (lajna_sheet_row_get_cell (im->row,
+                                                          (guint) im->committee_column)));
   committee = g_hash_table_lookup (im->committees, given);
   if (*given == '\0')
     add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
@@ -201,15 +189,15 @@ static LajnaCaseRecord *
 read_row (Import          *im,
           const Committee *committee)
 {
-  const LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   g_autoptr(LajnaCaseRecord) record = lajna_case_record_new (committee->kind, committee->id);
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < lajna_csv_reader_get_n_cells (r); i++)
+  for (guint i = 0; i < lajna_sheet_row_get_n_cells (r); i++)
     {
       const char *key = g_ptr_array_index (im->columns, i);
-      const char *cell = lajna_csv_reader_get_cell (r, i);
+      const char *cell = lajna_sheet_row_get_cell (r, i);
 
       if ((int) i == im->committee_column)
         continue;
@@ -244,7 +232,7 @@ static void
 keep_for_preview (Import   *im,
                   gboolean  valid)
 {
-  const LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   LajnaImportRow *row;
   guint n_cells;
 
@@ -252,35 +240,37 @@ keep_for_preview (Import   *im,
     return;
   if (im->self->preview->len >= PREVIEW_ROWS)
     im->n_invalid_shown++;
-  n_cells = r->status == LAJNA_CSV_ROW_OK ? lajna_csv_reader_get_n_cells (r) : 0;
+  n_cells = r->status == LAJNA_SHEET_ROW_OK ? lajna_sheet_row_get_n_cells (r) : 0;
   row = g_new0 (LajnaImportRow, 1);
   row->row = r->row;
   row->valid = valid;
   row->cells = g_new0 (char *, n_cells + 1);
   for (guint i = 0; i < n_cells; i++)
-    row->cells[i] = g_strdup (lajna_csv_reader_get_cell (r, i));
+    row->cells[i] = g_strdup (lajna_sheet_row_get_cell (r, i));
   g_ptr_array_add (im->self->preview, row);
 }
 
-/* Returns FALSE when the caller cancelled. */
+/* Returns FALSE when the caller cancelled, or the sheet cannot be read
+ * to its end. */
 static gboolean
 read_rows (Import  *im,
            GError **error)
 {
-  LajnaCsvReader *r = &im->reader;
+  const LajnaSheetRow *r = im->row;
   double share = im->self->check_only ? 1 : READ_SHARE;
+  GError *read_error = NULL;
 
-  while (lajna_csv_reader_next (r))
+  while (lajna_case_import_next_row (im, &read_error))
     {
       const Committee *committee;
       LajnaCaseRecord *record = NULL;
       guint n_cells;
 
-      if (r->status != LAJNA_CSV_ROW_OK)
+      if (r->status != LAJNA_SHEET_ROW_OK)
         report_unreadable_row (im);
-      else if (lajna_csv_reader_row_is_blank (r))
+      else if (lajna_sheet_row_is_blank (r))
         continue;
-      else if ((n_cells = lajna_csv_reader_get_n_cells (r)) != im->columns->len)
+      else if ((n_cells = lajna_sheet_row_get_n_cells (r)) != im->columns->len)
         add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
                    g_dngettext (GETTEXT_PACKAGE, "The row has %u cell; the header names %u.",
                                 "The row has %u cells; the header names %u.", n_cells),
@@ -298,9 +288,16 @@ read_rows (Import  *im,
       if (r->row % ROWS_PER_STEP == 0)
         {
           if (g_cancellable_is_cancelled (im->self->cancellable))
-            return cancelled (error);
-          set_progress (im->self, share * (double) (r->p - im->data) / (double) im->len);
+            return lajna_case_import_cancelled (error);
+          set_progress (im->self, share * (im->xlsx != NULL
+                                           ? lajna_xlsx_reader_get_fraction (im->xlsx)
+                                           : lajna_csv_reader_get_fraction (&im->csv)));
         }
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
     }
   set_progress (im->self, share);
   return TRUE;
@@ -355,7 +352,7 @@ register_valid (Import   *im,
                                         error))
     {
       if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return cancelled (error);
+        return lajna_case_import_cancelled (error);
       return FALSE;
     }
   self->n_left_out = im->n_invalid;
@@ -381,21 +378,13 @@ run (Import      *im,
                    _("The file is %s; an import takes at most %s. Split it into smaller files."),
                    size, limit);
     }
-  if (len >= strlen (UTF8_BOM) && memcmp (data, UTF8_BOM, strlen (UTF8_BOM)) == 0)
-    {
-      data += strlen (UTF8_BOM);
-      len -= strlen (UTF8_BOM);
-    }
-  if (!lajna_case_import_check_encoding (data, len, error))
+  if (!lajna_case_import_open_sheet (im, data, len, error))
     return FALSE;
 
   g_date_clear (&im->today, 1);
   g_date_set_dmy (&im->today, (GDateDay) g_date_time_get_day_of_month (now),
                   (GDateMonth) g_date_time_get_month (now),
                   (GDateYear) g_date_time_get_year (now));
-  im->data = data;
-  im->len = len;
-  lajna_csv_reader_init (&im->reader, data, len);
   if (!lajna_case_import_load_committees (im, db, error)
       || !lajna_case_import_read_header (im, error))
     return FALSE;
@@ -458,7 +447,8 @@ lajna_case_import_free (LajnaCaseImport *self)
  * lajna_case_import_run_bytes:
  * @self: an import
  * @db: a connection
- * @contents: the CSV text: UTF-8, with or without a byte order mark
+ * @contents: an Excel workbook (.xlsx), whose first worksheet is read, or
+ *   CSV text: UTF-8, with or without a byte order mark
  * @error: return location for a #GError
  *
  * Reads every row of @contents into a file, validates it as the form
@@ -468,7 +458,8 @@ lajna_case_import_free (LajnaCaseImport *self)
  * is in lajna_case_import_get_issues() either way.
  *
  * Returns: whether files were registered; otherwise @error is set in
- *   %LAJNA_IMPORT_ERROR or %LAJNA_DB_ERROR, and nothing was written
+ *   %LAJNA_IMPORT_ERROR, %LAJNA_XLSX_ERROR or %LAJNA_DB_ERROR, and nothing
+ *   was written
  */
 gboolean
 lajna_case_import_run_bytes (LajnaCaseImport  *self,
@@ -493,7 +484,8 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
   g_strfreev (im.countries);
   g_ptr_array_unref (im.columns);
   g_clear_pointer (&im.valid, g_ptr_array_unref);
-  lajna_csv_reader_clear (&im.reader);
+  lajna_csv_reader_clear (&im.csv);
+  g_clear_pointer (&im.xlsx, lajna_xlsx_reader_free);
   return ok;
 }
 
@@ -501,7 +493,7 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
  * lajna_case_import_run_file:
  * @self: an import
  * @db: a connection
- * @path: a CSV file
+ * @path: a workbook or a CSV file
  * @error: return location for a #GError
  *
  * lajna_case_import_run_bytes() on the file at @path, mapped rather than

@@ -1,56 +1,13 @@
 /* lajna-csv.c: a CSV reader for spreadsheet exports (RFC 4180).
  *
- * A record's cells are kept in one buffer, each ended by a NUL, so that
- * reading a row allocates nothing once the buffer has grown to the longest
- * row. The text comes from outside: a row or a cell beyond the limits of
- * lajna-csv.h is read to its end but not kept, so that a wrong file gives
- * a status, never a huge allocation, and the next row starts where it
- * should.
+ * Each record is read into a LajnaSheetRow, which bounds its cells. A
+ * record beyond the limits of lajna-sheet-row.h is still read to its end,
+ * so that the next record starts where it should.
  */
 
 #include "lajna-csv.h"
 
 #include <string.h>
-
-/* Once a row is refused its cells are no longer stored, so that a row of
- * any length costs no more memory than the limits. */
-static void
-append (LajnaCsvReader *r,
-        const char     *text,
-        gsize           len)
-{
-  guint start;
-
-  if (r->status != LAJNA_CSV_ROW_OK)
-    return;
-  start = g_array_index (r->starts, guint, r->starts->len - 1);
-  if (r->cells->len - start + len > LAJNA_CSV_MAX_CELL_BYTES)
-    {
-      r->status = LAJNA_CSV_ROW_CELL_TOO_LONG;
-      r->long_cell = r->starts->len - 1;
-    }
-  else if (r->cells->len + len > LAJNA_CSV_MAX_ROW_BYTES)
-    r->status = LAJNA_CSV_ROW_TOO_LONG;
-  else
-    g_string_append_len (r->cells, text, len);
-}
-
-static void
-begin_cell (LajnaCsvReader *r)
-{
-  guint start = (guint) r->cells->len;
-
-  if (r->status == LAJNA_CSV_ROW_OK)
-    g_array_append_val (r->starts, start);
-}
-
-/* The NUL counts towards the row's limit: a row of empty cells is not
- * free to hold. */
-static void
-end_cell (LajnaCsvReader *r)
-{
-  append (r, "", 1);
-}
 
 /* The bytes of a quoted cell up to its closing quote; a doubled quote
  * stands for one. Returns FALSE when the text ends first. */
@@ -61,14 +18,14 @@ read_quoted (LajnaCsvReader *r)
 
   while ((quote = memchr (r->p, '"', (gsize) (r->end - r->p))) != NULL)
     {
-      append (r, r->p, (gsize) (quote - r->p));
+      lajna_sheet_row_append (&r->row, r->p, (gsize) (quote - r->p));
       r->p = quote + 1;
       if (r->p == r->end || *r->p != '"')
         return TRUE;
-      append (r, "\"", 1);
+      lajna_sheet_row_append (&r->row, "\"", 1);
       r->p++;
     }
-  append (r, r->p, (gsize) (r->end - r->p));
+  lajna_sheet_row_append (&r->row, r->p, (gsize) (r->end - r->p));
   r->p = r->end;
   return FALSE;
 }
@@ -89,6 +46,7 @@ lajna_csv_reader_init (LajnaCsvReader *self,
                        const char     *data,
                        gsize           len)
 {
+  self->start = data;
   self->p = data;
   self->end = data + len;
   self->separator = ',';
@@ -103,8 +61,7 @@ lajna_csv_reader_init (LajnaCsvReader *self,
       if ((*p == '\n' || *p == '\r') && p > data && p[-1] != '\n' && p[-1] != '\r')
         break;
     }
-  self->cells = g_string_sized_new (4096);
-  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  lajna_sheet_row_init (&self->row);
 }
 
 /**
@@ -116,38 +73,34 @@ lajna_csv_reader_init (LajnaCsvReader *self,
 void
 lajna_csv_reader_clear (LajnaCsvReader *self)
 {
-  if (self->cells != NULL)
-    g_string_free (self->cells, TRUE);
-  if (self->starts != NULL)
-    g_array_unref (self->starts);
+  lajna_sheet_row_clear (&self->row);
 }
 
 /**
  * lajna_csv_reader_next:
  * @self: a reader
  *
- * Reads the next record: cells parted by the separator, the record ended
- * by LF, CRLF or CR outside quotes. A quote opens a quoted cell only at
- * the start of a cell, and a doubled quote inside one stands for one;
- * anywhere else, as after a closing quote, a quote is text, as
- * spreadsheets read it. A record that breaks a limit is still read to its
- * end, and its #LajnaCsvReader.status says why its cells are not there.
+ * Reads the next record into #LajnaCsvReader.row: cells parted by the
+ * separator, the record ended by LF, CRLF or CR outside quotes. A quote
+ * opens a quoted cell only at the start of a cell, and a doubled quote
+ * inside one stands for one; anywhere else, as after a closing quote, a
+ * quote is text, as spreadsheets read it. A record that breaks a limit is
+ * still read to its end, and the row's status says why its cells are not
+ * there.
  *
  * Returns: %FALSE at the end of the text
  */
 gboolean
 lajna_csv_reader_next (LajnaCsvReader *self)
 {
+  LajnaSheetRow *row = &self->row;
   const char *start = self->p;
   gboolean at_cell_start = TRUE;
 
   if (self->p >= self->end)
     return FALSE;
-  self->row++;
-  self->status = LAJNA_CSV_ROW_OK;
-  g_string_truncate (self->cells, 0);
-  g_array_set_size (self->starts, 0);
-  begin_cell (self);
+  lajna_sheet_row_begin (row, row->row + 1);
+  lajna_sheet_row_begin_cell (row);
 
   while (self->p < self->end)
     {
@@ -158,14 +111,14 @@ lajna_csv_reader_next (LajnaCsvReader *self)
         {
           self->p++;
           at_cell_start = FALSE;
-          if (!read_quoted (self) && self->status == LAJNA_CSV_ROW_OK)
-            self->status = LAJNA_CSV_ROW_OPEN_QUOTE;
+          if (!read_quoted (self) && row->status == LAJNA_SHEET_ROW_OK)
+            row->status = LAJNA_SHEET_ROW_OPEN_QUOTE;
           continue;
         }
       while (self->p < self->end && *self->p != self->separator && *self->p != '\n'
              && *self->p != '\r')
         self->p++;
-      append (self, run, (gsize) (self->p - run));
+      lajna_sheet_row_append (row, run, (gsize) (self->p - run));
       if (self->p == self->end)
         break;
       c = *self->p++;
@@ -175,59 +128,27 @@ lajna_csv_reader_next (LajnaCsvReader *self)
             self->p++;
           break;
         }
-      end_cell (self);
-      begin_cell (self);
+      lajna_sheet_row_end_cell (row);
+      lajna_sheet_row_begin_cell (row);
       at_cell_start = TRUE;
     }
-  end_cell (self);
+  lajna_sheet_row_end_cell (row);
 
-  if (self->status == LAJNA_CSV_ROW_OK && (gsize) (self->p - start) > LAJNA_CSV_MAX_ROW_BYTES)
-    self->status = LAJNA_CSV_ROW_TOO_LONG;
+  if (row->status == LAJNA_SHEET_ROW_OK && (gsize) (self->p - start) > LAJNA_SHEET_MAX_ROW_BYTES)
+    row->status = LAJNA_SHEET_ROW_TOO_LONG;
   return TRUE;
 }
 
 /**
- * lajna_csv_reader_get_n_cells:
- * @self: a reader that read a record
+ * lajna_csv_reader_get_fraction:
+ * @self: a reader
  *
- * Returns: how many cells the record has
+ * Returns: how much of the text was read, from 0 to 1
  */
-guint
-lajna_csv_reader_get_n_cells (const LajnaCsvReader *self)
+double
+lajna_csv_reader_get_fraction (const LajnaCsvReader *self)
 {
-  return self->starts->len;
-}
-
-/**
- * lajna_csv_reader_get_cell:
- * @self: a reader that read a record
- * @i: a cell index, below lajna_csv_reader_get_n_cells()
- *
- * Returns: (transfer none): the cell's text, valid until the next record
- */
-const char *
-lajna_csv_reader_get_cell (const LajnaCsvReader *self,
-                           guint                 i)
-{
-  return self->cells->str + g_array_index (self->starts, guint, i);
-}
-
-/**
- * lajna_csv_reader_row_is_blank:
- * @self: a reader that read a record
- *
- * An empty line, or the row of empty cells that a spreadsheet writes for
- * a formatted but unused row.
- *
- * Returns: whether the record holds nothing but white space
- */
-gboolean
-lajna_csv_reader_row_is_blank (const LajnaCsvReader *self)
-{
-  for (gsize i = 0; i < self->cells->len; i++)
-    {
-      if (self->cells->str[i] != '\0' && !g_ascii_isspace (self->cells->str[i]))
-        return FALSE;
-    }
-  return TRUE;
+  if (self->end == self->start)
+    return 1;
+  return (double) (self->p - self->start) / (double) (self->end - self->start);
 }

@@ -5,14 +5,18 @@ shows its rows, the row with an error marked with it and the others valid,
 and importing all or nothing is not offered while a row has an error.
 Importing the valid rows only registers them, and the file list shows them.
 Then a large sheet is imported and cancelled while its files are being
-written: the dialog closes and nothing was written.
+written: the dialog closes and nothing was written. Last, an Excel workbook,
+which the chooser's filter offers, is previewed and imported the same way.
 
 The new strings are looked for in English and in Arabic, so that the test
 holds before and after their translations reach po/ar.po."""
 
+import datetime
 import os
 import re
 import subprocess
+import zipfile
+from xml.sax.saxutils import escape
 
 import pyatspi
 from gi.repository import GLib
@@ -59,6 +63,33 @@ def write_sheet(path, rows):
         sheet.write("\ufeff" + HEADER + "".join(rows))
 
 
+def write_workbook(path, rows):
+    """A workbook as Excel writes one, its text inline, its dates in format 14 (a date), each
+    row (number, cells) placed by its cells' references."""
+    def cell(column, number, text):
+        ref = f"{chr(ord('A') + column)}{number}"
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+            days = (datetime.date.fromisoformat(text) - datetime.date(1899, 12, 30)).days
+            return f'<c r="{ref}" s="1"><v>{days}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+
+    sheet = "".join(f'<row r="{n}">' + "".join(cell(c, n, t) for c, t in enumerate(cells))
+                    + "</row>" for n, cells in rows)
+    types = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("_rels/.rels", f'<Relationships><Relationship Id="rId1" '
+                      f'Type="{types}officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        book.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="Files" '
+                      'sheetId="1" r:id="rId1"/></sheets></workbook>')
+        book.writestr("xl/_rels/workbook.xml.rels", f'<Relationships>'
+                      f'<Relationship Id="rId1" Type="{types}worksheet" Target="sheet.xml"/>'
+                      f'<Relationship Id="rId2" Type="{types}styles" Target="styles.xml"/>'
+                      f'</Relationships>')
+        book.writestr("xl/styles.xml", '<styleSheet><cellXfs><xf numFmtId="0"/>'
+                      '<xf numFmtId="14"/></cellXfs></styleSheet>')
+        book.writestr("xl/sheet.xml", f"<worksheet><sheetData>{sheet}</sheetData></worksheet>")
+
+
 def windows(root):
     return [root.getChildAtIndex(i) for i in range(root.childCount)]
 
@@ -75,13 +106,17 @@ def import_dialog(root):
     return None
 
 
-def choose(root, path):
-    """Import Files…, the path typed in the file chooser; the dialog."""
+def choose(root, path, offered=None):
+    """Import Files…, the path typed in the file chooser; the dialog. The chooser's filter
+    is checked to be named one of offered, when given."""
     menu_item(root, "Import Files…", "استيراد ملفات…")
     chooser = wait_for(lambda: next((w for w in windows(root)
                                      if w is not None and named(w, "Import Files", "استيراد ملفات")
                                      and any(a.getRoleName() == "text" for a in walk(w))), None),
                        "the file chooser")
+    if offered:
+        names = {plain(a.name) for a in walk(chooser)}
+        check(any(name in names for name in offered), f"the chooser offers {offered[0]}")
     type_location(chooser, path)
     return wait_for(lambda: import_dialog(root), "the import dialog with the sheet's rows")
 
@@ -180,12 +215,37 @@ def cancel_import(root, folder, committee):
     check(after == before, f"a cancelled import writes nothing ({before} files, then {after})")
 
 
+def import_workbook(root, folder, committee):
+    path = os.path.join(folder, "register.xlsx")
+    header = HEADER.strip().split(",")
+    cells = [row(committee, 9100 + i).strip().split(",") for i in range(2)]
+    # Row 3 left out of the sheet, as after a deleted row.
+    write_workbook(path, [(1, header), (2, cells[0]), (4, cells[1])])
+    dialog, table = choose(root, path, ("Spreadsheets (CSV, Excel)", "جداول بيانات (CSV، Excel)"))
+
+    _, rows = data_rows(table)
+    texts = {t[0]: t for t in (cell_texts(r) for r in rows)}
+    check(sorted(texts) == ["2", "4"], f"the preview numbers the rows as the sheet does "
+                                       f"{sorted(texts)}")
+    check(all(texts[n][1] in ("Valid", "صحيح") for n in texts), "the workbook's rows are valid")
+    check("2026-11-20" in texts["2"][2] and "أحمد" in texts["2"][2],
+          f"a date cell is shown as a date ({plain(texts['2'][2])!r})")
+    import_button = button(dialog, "Import", "استورد")
+    wait_for(lambda: is_sensitive(import_button), "the Import button")
+    import_button.queryAction().doAction(0)
+    wait_for(lambda: gone(dialog), "the dialog closed after the import")
+    stored = sql("SELECT count(*) FROM person WHERE national_number IN "
+                 "('119900009100', '119900009101')")
+    check(stored == "2", f"the workbook's files are registered ({stored} people)")
+
+
 def main(root):
     wait_for(lambda: find_role(root, "list", "اللجان"), "the committee list")
     committee = sql("SELECT code FROM committee WHERE kind = 'marriage' ORDER BY id LIMIT 1")
     folder = os.environ["LAJNA_DATA_DIR"]
     import_valid_rows(root, folder, committee)
     cancel_import(root, folder, committee)
+    import_workbook(root, folder, committee)
 
 
 if __name__ == "__main__":

@@ -424,9 +424,12 @@ import_cases_activated (GtkWidget  *widget,
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, Excel)"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "xlsx");
   lajna_file_choice_ask (GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Files"),
                          _("_Open"), NULL, filter, import_chosen_cb, g_object_ref (widget),
                          g_object_unref);

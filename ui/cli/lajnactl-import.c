@@ -1,4 +1,4 @@
-/* lajnactl-import.c: `case import FILE.csv [--committee ID] [--skip-invalid]`.
+/* lajnactl-import.c: `case import FILE [--committee ID] [--skip-invalid]`.
  *
  * The per-row report goes to stderr, one line per finding, so that it
  * reads like a compiler's and can be kept apart from the summary on
@@ -104,7 +104,8 @@ print_summary (LajnaCaseImport *import)
  * @argc: the number of arguments, "import" first
  * @argv: the arguments
  *
- * Registers the files of a CSV export, with a per-row report.
+ * Registers the files of a workbook (.xlsx) or a CSV export, with a per-row
+ * report.
  *
  * Returns: the exit status
  */
@@ -113,7 +114,7 @@ lajnactl_case_import (LajnactlContext *ctx,
                       int              argc,
                       char           **argv)
 {
-  g_autoptr(GOptionContext) options = g_option_context_new (_("FILE.csv"));
+  g_autoptr(GOptionContext) options = g_option_context_new (_("FILE.xlsx|FILE.csv"));
   g_autoptr(LajnaCaseImport) import = NULL;
   g_autoptr(GError) error = NULL;
   int exit_status = LAJNACTL_EXIT_OK;
@@ -123,7 +124,8 @@ lajnactl_case_import (LajnactlContext *ctx,
   if (!lajnactl_parse (options, &argc, &argv, &exit_status))
     return exit_status;
   if (argc != 2)
-    return lajnactl_usage_error (options, _("Give one CSV file to import."));
+    return lajnactl_usage_error (options,
+                                 _("Give one workbook (.xlsx) or CSV file to import."));
   if (committee_option < 0)
     return lajnactl_usage_error (options, _("--committee takes a committee id."));
 

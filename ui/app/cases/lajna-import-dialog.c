@@ -494,7 +494,7 @@ lajna_import_dialog_init (LajnaImportDialog *self)
  * lajna_import_dialog_new:
  * @parent: the window the dialog belongs to
  * @worker: the connection the sheet is checked and imported through
- * @path: the sheet: a CSV file
+ * @path: the sheet: an Excel workbook (.xlsx) or a CSV file
  * @committee_id: the committee of every file, or 0 when the sheet gives
  *   each row's committee in a `committee` column
  *
