@@ -269,12 +269,32 @@ lajna_test_append_bytes (void                *closure,
 GBytes *
 lajna_test_make_pdf (guint pages)
 {
+  return lajna_test_make_pdf_first (pages, 595, 842);
+}
+
+/**
+ * lajna_test_make_pdf_first:
+ * @pages: how many pages
+ * @width: the first page's width, in points
+ * @height: the first page's height, in points
+ *
+ * Returns: (transfer full): as lajna_test_make_pdf(), but for the first
+ *   page's size
+ */
+GBytes *
+lajna_test_make_pdf_first (guint  pages,
+                           double width,
+                           double height)
+{
   GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (lajna_test_append_bytes, bytes, 595, 842);
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (lajna_test_append_bytes, bytes,
+                                                                  width, height);
   cairo_t *cr = cairo_create (surface);
 
   for (guint i = 0; i < pages; i++)
     {
+      if (i == 1)
+        cairo_pdf_surface_set_size (surface, 595, 842);
       cairo_rectangle (cr, 0, 0, 100, 100);
       cairo_fill (cr);
       cairo_show_page (cr);

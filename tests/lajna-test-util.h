@@ -14,6 +14,9 @@ LajnaDatabase *lajna_test_database_start  (const char *data_dir);
 int            lajna_test_run             (Suite      *suite);
 char          *lajna_test_fixture_path    (const char *name);
 GBytes        *lajna_test_make_pdf        (guint       pages);
+GBytes        *lajna_test_make_pdf_first  (guint       pages,
+                                           double      width,
+                                           double      height);
 GBytes        *lajna_test_pdf_of          (const char * const *objects);
 GBytes        *lajna_test_make_drawing_forms (gboolean plain_page_after);
 cairo_status_t lajna_test_append_bytes    (void                *closure,

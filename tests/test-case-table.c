@@ -44,6 +44,20 @@ START_TEST (test_headers_name_the_sql_order)
 }
 END_TEST
 
+/* The window listening is going away too: the columns taken down with the
+ * table are no sort asked for. */
+START_TEST (test_no_sort_change_when_disposed)
+{
+  LajnaCaseTable *table = g_object_ref_sink (g_object_new (LAJNA_TYPE_CASE_TABLE, NULL));
+  guint changes = 0;
+
+  g_signal_connect (table, "sort-changed", G_CALLBACK (count_cb), &changes);
+  g_object_run_dispose (G_OBJECT (table));
+  ck_assert_uint_eq (changes, 0);
+  g_object_unref (table);
+}
+END_TEST
+
 static Suite *
 case_table_suite (void)
 {
@@ -51,6 +65,7 @@ case_table_suite (void)
   TCase *tc = tcase_create ("/case-table");
 
   tcase_add_test (tc, test_headers_name_the_sql_order);
+  tcase_add_test (tc, test_no_sort_change_when_disposed);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -239,6 +239,10 @@ lajna_case_table_dispose (GObject *object)
 {
   LajnaCaseTable *self = LAJNA_CASE_TABLE (object);
 
+  /* The columns going away change the sorter: no sort a person asked for,
+   * and the window listening may be half gone itself. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_CASE_TABLE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);

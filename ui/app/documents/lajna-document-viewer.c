@@ -66,11 +66,13 @@ struct _LajnaDocumentViewer
   double             zoom;
   guint              turns;
   LajnaFit           fit;
+  /* The view's follow-up of a scroll or a resize, once the frame is done. */
+  guint              follow_id;
+  gboolean           refit;
   GCancellable      *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDocumentViewer, lajna_document_viewer, ADW_TYPE_WINDOW)
-
 
 typedef struct
 {
@@ -266,7 +268,6 @@ render_visible (LajnaDocumentViewer *self)
   guint held_first = self->held_first, held_last = self->held_last;
   double scale;
   g_autofree char *text = NULL;
-
 
   if (self->pictures == NULL)
     return;
@@ -549,10 +550,28 @@ thumbnail_activated_cb (LajnaDocumentViewer *self,
   scroll_to_page (self, (int) page);
 }
 
+static gboolean
+follow_cb (gpointer data)
+{
+  LajnaDocumentViewer *self = data;
+
+  self->follow_id = 0;
+  if (self->refit)
+    fit (self);
+  self->refit = FALSE;
+  render_visible (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view's scroll and size change while GTK lays the window out. A page
+ * given its picture then is drawn before it has its size, and GTK 4.8 then
+ * draws no page until the next scroll (page 1 stayed blank when less tall
+ * than the view): the view follows once the frame is done. */
 static void
 scrolled_cb (LajnaDocumentViewer *self)
 {
-  render_visible (self);
+  if (self->follow_id == 0)
+    self->follow_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, follow_cb, self, NULL);
 }
 
 static void
@@ -560,7 +579,8 @@ resized_cb (LajnaDocumentViewer *self,
             GParamSpec          *pspec,
             gpointer             data)
 {
-  fit (self);
+  self->refit = TRUE;
+  scrolled_cb (self);
 }
 
 static void
@@ -569,6 +589,7 @@ lajna_document_viewer_dispose (GObject *object)
   LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
   for (guint i = 0; self->pending != NULL && i < self->pending->len; i++)
     if (g_ptr_array_index (self->pending, i) != NULL)
       g_cancellable_cancel (g_ptr_array_index (self->pending, i));

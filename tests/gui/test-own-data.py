@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""The executable in the build tree, started as a person starts it, with
-none of the variables that point at the build: under an Arabic locale it
-finds its translations (its window titled in Arabic) and its settings
-schema (it warns when it finds none)."""
+"""The executable, in the build tree or installed (test-install), started
+as a person starts it, with none of the variables that point at the build:
+under an Arabic locale it finds its own translations (its window titled in
+Arabic) and its own settings schema (it warns when it finds none)."""
 
 import os
 
