@@ -213,6 +213,20 @@ lajna_test_shared_conninfo_as (const char *login)
   return g_strdup_printf ("host=%s dbname=lajna user=%s", run, login);
 }
 
+/* @login's own connection to the shared database, signed in with the
+ * password lajna_test_shared_give_passwords() gave them. */
+LajnaDb *
+lajna_test_shared_sign_in (const char *login)
+{
+  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
+  g_autofree char *password = g_strconcat ("password of ", login, NULL);
+  g_autoptr(GError) error = NULL;
+  LajnaDb *db = lajna_db_connect (conninfo, password, &error);
+
+  ck_assert_msg (db != NULL, "%s: %s", login, error != NULL ? error->message : "");
+  return db;
+}
+
 /**
  * lajna_test_run_program:
  * @program: the program's path

@@ -34,6 +34,7 @@ void           lajna_test_shared_require_passwords (void);
 void           lajna_test_shared_give_passwords (const char * const *logins,
                                                  guint               n_logins);
 char          *lajna_test_shared_conninfo_as (const char *login);
+LajnaDb       *lajna_test_shared_sign_in  (const char *login);
 
 /* A NULL-terminated argument list, for lajna_test_run_program(). */
 #define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })

@@ -36,19 +36,6 @@ setup (void)
   lajna_test_shared_give_passwords (logins, G_N_ELEMENTS (logins));
 }
 
-/* @login's connection, signed in with their password. */
-static LajnaDb *
-sign_in (const char *login)
-{
-  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
-  g_autofree char *password = g_strconcat ("password of ", login, NULL);
-  g_autoptr(GError) error = NULL;
-  LajnaDb *db = lajna_db_connect (conninfo, password, &error);
-
-  ck_assert_msg (db != NULL, "%s: %s", login, MESSAGE (error));
-  return db;
-}
-
 /* The first value of @sql, run by the server's own account. */
 static char *
 server_value (const char *sql)
@@ -103,7 +90,7 @@ snapshot (void)
 
 START_TEST (test_admin_edits_committee)
 {
-  g_autoptr(LajnaDb) db = sign_in ("admin_a");
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
   g_autoptr(LajnaCommitteeSettings) settings = settings_of (db, "pa-a");
   g_autoptr(LajnaCommitteeSettings) saved = NULL;
   g_autoptr(LajnaCommitteeSettings) other = settings_of (db, "pa-b");
@@ -140,7 +127,7 @@ START_TEST (test_others_refused)
   int a = committee_id ("pa-a");
   g_autofree char *before = snapshot ();
   g_autofree char *after = NULL;
-  g_autoptr(LajnaDb) db = sign_in (login);
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (login);
   g_autoptr(LajnaCommitteeSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *forged = g_strdup_printf (
@@ -229,7 +216,7 @@ START_TEST (test_temp_tables_make_no_admin)
 
   ck_assert (lajna_db_run (server, "DO $$ BEGIN EXECUTE format('GRANT TEMP ON DATABASE %I"
                                    " TO clerk_a', current_database()); END $$", NULL));
-  db = sign_in ("clerk_a");
+  db = lajna_test_shared_sign_in ("clerk_a");
   allowed = lajna_db_run (db, attack, &error);
   ck_assert (lajna_db_run (server, "DO $$ BEGIN EXECUTE format('REVOKE TEMP ON DATABASE %I"
                                    " FROM clerk_a', current_database()); END $$", NULL));
@@ -246,7 +233,7 @@ START_TEST (test_bad_input_writes_nothing)
 {
   g_autofree char *before = snapshot ();
   g_autofree char *after = NULL;
-  g_autoptr(LajnaDb) db = sign_in ("admin_a");
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
   g_autoptr(LajnaCommitteeSettings) settings = settings_of (db, "pa-a");
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   g_autoptr(GError) error = NULL;
@@ -340,7 +327,7 @@ find_person (GPtrArray  *people,
 
 START_TEST (test_admin_manages_people)
 {
-  g_autoptr(LajnaDb) db = sign_in ("admin_a");
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *groups = NULL;
@@ -388,8 +375,8 @@ END_TEST
 
 START_TEST (test_admin_adds_committee)
 {
-  g_autoptr(LajnaDb) admin_b = sign_in ("admin_b");
-  g_autoptr(LajnaDb) clerk = sign_in ("clerk_a");
+  g_autoptr(LajnaDb) admin_b = lajna_test_shared_sign_in ("admin_b");
+  g_autoptr(LajnaDb) clerk = lajna_test_shared_sign_in ("clerk_a");
   g_autoptr(GError) error = NULL;
   g_autoptr(LajnaCommitteeSettings) added = NULL;
   LajnaCommitteeSettings settings = {
