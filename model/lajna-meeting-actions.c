@@ -228,8 +228,7 @@ lajna_agenda_proposals (LajnaDb  *db,
       "                                   CASE WHEN $2::boolean THEN '، ' ELSE ', ' END"
       "                                   ORDER BY t.code)"
       "                   FROM lajna_case_lacking(c.id) l"
-      "                   JOIN document_type t ON t.code = l.type_code"
-      "                  WHERE c.status = 'complete'), '')"
+      "                   JOIN document_type t ON t.code = l.type_code), '')"
       "  FROM lajna_agenda_proposals($1) WITH ORDINALITY p"
       "  JOIN case_file c ON c.id = p.case_id LEFT JOIN juvenile_case j ON j.case_id = c.id"
       " ORDER BY p.ordinality", 2, params, error);

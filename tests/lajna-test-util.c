@@ -137,6 +137,24 @@ lajna_test_value (LajnaDb    *db,
   return g_strdup (PQgetvalue (result, 0, 0));
 }
 
+/* What @sql with @params returns, run as history loaded rather than as a
+ * step taken now (lajna_loading_history()): a fixture's file in any
+ * status, without the documents that a file complete today needs. */
+PGresult *
+lajna_test_load_history (LajnaDb            *db,
+                         const char         *sql,
+                         int                 n_params,
+                         const char * const *params,
+                         GError            **error)
+{
+  PGresult *result;
+
+  ck_assert (lajna_db_run (db, "SET lajna.load_history = on", NULL));
+  result = lajna_db_exec_params (db, sql, n_params, params, error);
+  ck_assert (lajna_db_run (db, "RESET lajna.load_history", NULL));
+  return result;
+}
+
 /**
  * lajna_test_shared_give_passwords:
  * @logins: (array length=n_logins): people of the shared database
