@@ -143,7 +143,9 @@ set_error_from_result (GError  **error,
   if (rule != NULL && code != LAJNA_DB_ERROR_UNAVAILABLE)
     {
       g_debug ("%s", detail);
-      g_set_error_literal (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID, rule);
+      /* A refusal for who asks stays one; any other rule is the data's. */
+      g_set_error_literal (error, LAJNA_DB_ERROR,
+                           code == LAJNA_DB_ERROR_DENIED ? code : LAJNA_DB_ERROR_INVALID, rule);
       return FALSE;
     }
 

@@ -109,7 +109,7 @@ lajna_meeting_clerks (LajnaDb  *db,
   const char *params[] = { committee };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT DISTINCT u.id, u.full_name FROM committee_role r JOIN app_user u ON u.id = r.user_id"
-      " WHERE r.committee_id = $1 AND r.role = 'clerk' AND u.active"
+      " WHERE r.committee_id = $1 AND r.role = 'clerk' AND r.active AND u.active"
       "   AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)"
       " ORDER BY u.full_name", 1, params, error);
   GPtrArray *clerks;

@@ -16,7 +16,7 @@
 #include "lajna-users.h"
 
 static const char * const logins[] = { "clerk_a", "member_a", "chair_a", "signatory_a",
-                                       "admin_a", "admin_b" };
+                                       "admin_a", "admin_b", "clerk_ab", "clerk_b" };
 
 /* Those who may not change committee A, nor its people. */
 static const char * const outsiders[] = { "clerk_a", "member_a", "chair_a", "signatory_a",
@@ -27,7 +27,11 @@ static const char setup_sql[] =
   " ('marriage', 'pa-a', 'لجنة أ', 'A', 'أ'), ('juvenile', 'pa-b', 'لجنة ب', 'B', 'ب');"
   "SELECT lajna_user_add(l, 'اسم ' || l, split_part(l, '_', 1),"
   "                      (SELECT id FROM committee WHERE code = 'pa-' || split_part(l, '_', 2)))"
-  "  FROM unnest(ARRAY['clerk_a', 'member_a', 'chair_a', 'signatory_a', 'admin_a', 'admin_b']) l";
+  "  FROM unnest(ARRAY['clerk_a', 'member_a', 'chair_a', 'signatory_a', 'admin_a', 'admin_b',"
+  "                    'clerk_b']) l;"
+  /* A clerk of both committees. */
+  "SELECT lajna_user_add('clerk_ab', 'كاتب اللجنتين', 'clerk', id) FROM committee"
+  " WHERE code LIKE 'pa-_'";
 
 static void
 setup (void)
@@ -83,7 +87,7 @@ snapshot (void)
       "SELECT concat_ws('|', (SELECT to_jsonb(c) FROM committee c WHERE code = 'pa-a'),"
       "  (SELECT string_agg(u.login || u.full_name || u.active, ',' ORDER BY u.id)"
       "     FROM app_user u),"
-      "  (SELECT string_agg(r.user_id || r.role || coalesce(r.until::text, ''), ','"
+      "  (SELECT string_agg(r.user_id || r.role || coalesce(r.until::text, '') || r.active, ','"
       "                     ORDER BY r.user_id, r.role) FROM committee_role r),"
       "  (SELECT count(*) FROM committee))");
 }
@@ -156,6 +160,13 @@ START_TEST (test_others_refused)
     "                                                  WHERE code = 'pa-a'))",
     "SELECT lajna_person_set_active('admin_a', false)",
     "SELECT lajna_person_set_active(NULL, false)",
+    "SELECT lajna_person_set_active('clerk_ab', false)",
+    "SELECT lajna_person_set_standing('clerk_a', (SELECT id FROM committee WHERE code = 'pa-a'),"
+    "                                 false)",
+    "SELECT lajna_person_set_standing('clerk_ab', (SELECT id FROM committee WHERE code = 'pa-a'),"
+    "                                 false)",
+    "SELECT lajna_person_set_standing('clerk_ab', NULL, false)",
+    "UPDATE committee_role SET active = false RETURNING 1",
     "SELECT lajna_user_set_full_name('admin_a', 'اسم مزور')",
     "SELECT lajna_user_set_full_name((SELECT id::text FROM app_user WHERE login = 'clerk_a'"
     "                                  AND session_user <> 'clerk_a'), 'اسم مزور')",
@@ -399,6 +410,109 @@ START_TEST (test_admin_adds_committee)
 }
 END_TEST
 
+/* The committees @login takes part in today, as they see them: ids
+ * joined by commas. */
+static char *
+committees_of (const char *login)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (login);
+
+  return lajna_test_value (db, "SELECT array_to_string(ARRAY(SELECT c FROM"
+                               "  unnest(lajna_my_committees()) c ORDER BY c), ',')");
+}
+
+static void
+assert_committees (const char *login,
+                   const char *expected)
+{
+  g_autofree char *committees = committees_of (login);
+
+  ck_assert_msg (g_str_equal (committees, expected), "%s takes part in {%s}, not {%s}", login,
+                 committees, expected);
+}
+
+/* An administrator turns a person off and on in their own committee;
+ * the person goes on taking part in the others. */
+START_TEST (test_standing_per_committee)
+{
+  g_autoptr(LajnaDb) admin_a = lajna_test_shared_sign_in ("admin_a");
+  g_autoptr(LajnaDb) admin_b = lajna_test_shared_sign_in ("admin_b");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *only_a = g_strdup_printf ("%d", committee_id ("pa-a"));
+  g_autofree char *both = g_strdup_printf ("%s,%d", only_a, committee_id ("pa-b"));
+  g_autofree char *events = NULL;
+  int b = committee_id ("pa-b");
+
+  assert_committees ("clerk_ab", both);
+  ck_assert_msg (lajna_people_set_standing (admin_b, "clerk_ab", b, FALSE, &error), "%s",
+                 MESSAGE (error));
+  assert_committees ("clerk_ab", only_a);
+
+  /* A's administrator turns them on neither in B nor as a whole. */
+  ck_assert (!lajna_people_set_standing (admin_a, "clerk_ab", b, TRUE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!lajna_people_set_active (admin_a, "clerk_ab", FALSE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  ck_assert_msg (g_str_has_prefix (error->message, "Only an administrator of every committee"),
+                 "%s", error->message);
+  g_clear_error (&error);
+
+  /* A role more on B waits with the others. */
+  ck_assert_msg (lajna_people_add (admin_b, "clerk_ab", NULL, "member", b, &error), "%s",
+                 MESSAGE (error));
+  assert_committees ("clerk_ab", only_a);
+  people = lajna_people_fetch_all (admin_b, &error);
+  ck_assert (people != NULL);
+  ck_assert (!lajna_people_row_takes_part (find_person (people, "clerk_ab"), b));
+  ck_assert (lajna_people_row_holds (find_person (people, "clerk_ab"), b, "member"));
+
+  ck_assert (lajna_people_set_standing (admin_b, "clerk_ab", b, TRUE, &error));
+  assert_committees ("clerk_ab", both);
+  events = server_value ("SELECT string_agg(detail ->> 'active', ' ' ORDER BY id) FROM audit_event"
+                         " WHERE action = 'user.active' AND actor = 'admin_b'"
+                         "   AND detail ? 'committee'");
+  ck_assert_str_eq (events, "false true");
+}
+END_TEST
+
+/* A person whose account another committee's administrator turned off
+ * stays off when given a role here: only someone who administers every
+ * committee where they hold a role, or the server's own account, turns
+ * them on again. */
+START_TEST (test_turned_off_stays_off)
+{
+  g_autoptr(LajnaDb) admin_a = lajna_test_shared_sign_in ("admin_a");
+  g_autoptr(LajnaDb) admin_b = lajna_test_shared_sign_in ("admin_b");
+  g_autoptr(LajnaDb) server = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *both = g_strdup_printf ("%d,%d", committee_id ("pa-a"),
+                                           committee_id ("pa-b"));
+
+  ck_assert_msg (lajna_people_set_active (admin_b, "clerk_b", FALSE, &error), "%s",
+                 MESSAGE (error));
+  ck_assert_msg (lajna_people_add (admin_a, "clerk_b", NULL, "clerk", committee_id ("pa-a"),
+                                   &error), "%s", MESSAGE (error));
+  active = server_value ("SELECT active FROM app_user WHERE login = 'clerk_b'");
+  ck_assert_msg (g_str_equal (active, "f"), "a role given here turned clerk_b on again");
+  assert_committees ("clerk_b", "");
+
+  ck_assert (!lajna_people_set_active (admin_a, "clerk_b", TRUE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!lajna_people_set_active (admin_b, "clerk_b", TRUE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  assert_committees ("clerk_b", "");
+
+  ck_assert_msg (lajna_people_set_active (server, "clerk_b", TRUE, &error), "%s",
+                 MESSAGE (error));
+  assert_committees ("clerk_b", both);
+}
+END_TEST
+
 static Suite *
 people_suite (void)
 {
@@ -412,6 +526,8 @@ people_suite (void)
   tcase_add_test (tc, test_bad_input_writes_nothing);
   tcase_add_test (tc, test_admin_manages_people);
   tcase_add_test (tc, test_admin_adds_committee);
+  tcase_add_test (tc, test_standing_per_committee);
+  tcase_add_test (tc, test_turned_off_stays_off);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -213,3 +213,154 @@ BEGIN
   RETURNING id INTO v_id;
   RETURN v_id;
 END $$;
+
+-- ---------------------------------------------------------------------
+-- Turning people off, committee by committee.
+--
+-- A person may sit on several committees, each with its own
+-- administrators, and no administrator answers for another's committee.
+-- So an administrator turns a person off or on in the committees they
+-- administer: the person's roles there count for nothing meanwhile
+-- (committee_role.active), and are kept for when they are turned on
+-- again, by an administrator of that committee. A role given on a
+-- committee where the person is off waits with the others.
+--
+-- The person's account as a whole (app_user.active) is turned off, the
+-- person then taking part in no committee, and back on, only by someone
+-- who administers every committee where the person holds a role, or by
+-- the server's own account: nobody turns a person back on in a committee
+-- they do not administer. Giving a person a role no longer turns their
+-- account on.
+
+ALTER TABLE committee_role ADD COLUMN active boolean NOT NULL DEFAULT true;
+
+-- 0021's: the committees where p_login takes part today.
+CREATE OR REPLACE FUNCTION lajna_committees_of(p_login text, p_roles text[] DEFAULT NULL)
+RETURNS integer[] LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+  SELECT coalesce(array_agg(DISTINCT r.committee_id), '{}')
+    FROM public.committee_role r JOIN public.app_user u ON u.id = r.user_id
+   WHERE u.login = p_login AND u.active AND r.active
+     AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)
+     AND (p_roles IS NULL OR r.role = ANY (p_roles))
+$$;
+
+-- 0012's: a person, or a role more for a person, who keeps whether they
+-- are on (on the committee, and as a whole).
+CREATE OR REPLACE FUNCTION lajna_user_add(p_login text, p_full_name text, p_role text,
+                                          p_committee integer)
+RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_user integer;
+BEGIN
+  IF p_login !~ '^[a-z][a-z0-9_.]{1,62}$' THEN
+    RAISE EXCEPTION 'a login is lower-case Latin letters, digits, _ and ., starting with a letter'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  INSERT INTO app_user (login, full_name) VALUES (p_login, p_full_name)
+  ON CONFLICT (login) DO UPDATE SET full_name = coalesce(nullif(EXCLUDED.full_name, ''),
+                                                          app_user.full_name)
+  RETURNING id INTO v_user;
+  INSERT INTO committee_role (committee_id, user_id, role, active)
+  VALUES (p_committee, v_user, p_role,
+          coalesce((SELECT bool_and(r.active) FROM committee_role r
+                     WHERE r.committee_id = p_committee AND r.user_id = v_user), true))
+  ON CONFLICT DO NOTHING;
+  PERFORM lajna_grant_access();
+  PERFORM lajna_audit('user.add', 'app_user', v_user,
+                      jsonb_build_object('role', p_role, 'committee', p_committee));
+  RETURN v_user;
+END $$;
+
+-- 0018's: the members who take part in the committee on the day.
+CREATE OR REPLACE FUNCTION lajna_meeting_create(p_committee integer, p_held_on date,
+                                                p_starts_at time DEFAULT NULL,
+                                                p_place text DEFAULT '',
+                                                p_secretary integer DEFAULT NULL)
+RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  v_year   integer := extract(year FROM p_held_on);
+  v_number integer;
+  v_id     bigint;
+BEGIN
+  PERFORM pg_advisory_xact_lock(hashtext('lajna_meeting_number'), p_committee);
+  SELECT coalesce(max(number), 0) + 1 INTO v_number
+    FROM meeting WHERE committee_id = p_committee AND year = v_year;
+  INSERT INTO meeting (committee_id, year, number, held_on, starts_at, place)
+  VALUES (p_committee, v_year, v_number, p_held_on, p_starts_at, btrim(p_place))
+  RETURNING id INTO v_id;
+  INSERT INTO attendance (meeting_id, user_id, role, status)
+  SELECT v_id, r.user_id,
+         (array_agg(r.role ORDER BY array_position(ARRAY['chair', 'rapporteur', 'member'],
+                                                   r.role)))[1],
+         'absent'
+    FROM committee_role r JOIN app_user u ON u.id = r.user_id AND u.active
+   WHERE r.committee_id = p_committee AND r.role IN ('chair', 'member', 'rapporteur')
+     AND r.active
+     AND r.since <= p_held_on AND (r.until IS NULL OR r.until >= p_held_on)
+   GROUP BY r.user_id;
+  INSERT INTO attendance (meeting_id, user_id, role, status)
+  SELECT v_id, u.id, 'secretary', 'present' FROM app_user u
+   WHERE (u.id = p_secretary OR (p_secretary IS NULL AND u.login = lajna_actor()))
+     AND NOT EXISTS (SELECT FROM attendance a WHERE a.meeting_id = v_id AND a.user_id = u.id);
+  PERFORM lajna_audit('meeting.create', 'meeting', v_id,
+                      jsonb_build_object('year', v_year, 'number', v_number));
+  RETURN v_id;
+END $$;
+
+-- Turns p_login on or off in committee p_committee, which the person
+-- acting administers and where p_login holds or held a role. Nobody turns
+-- themselves off, nor a superuser of the server.
+CREATE FUNCTION lajna_person_set_standing(p_login text, p_committee integer, p_active boolean)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_user public.app_user;
+BEGIN
+  PERFORM public.lajna_refuse_unless_admin(p_committee);
+  v_user := public.lajna_user_named(p_login);
+  IF v_user.id IS NULL OR p_active IS NULL
+     OR NOT EXISTS (SELECT FROM public.committee_role r
+                     WHERE r.user_id = v_user.id AND r.committee_id = p_committee) THEN
+    RAISE EXCEPTION '% has no role on committee %', p_login, p_committee
+      USING ERRCODE = 'no_data_found';
+  END IF;
+  IF EXISTS (SELECT FROM pg_catalog.pg_roles s WHERE s.rolname = v_user.login AND s.rolsuper) THEN
+    RAISE EXCEPTION 'the server''s superuser % is not turned on or off', p_login
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF v_user.login = public.lajna_actor() AND NOT p_active THEN
+    RAISE EXCEPTION 'nobody turns themselves off' USING ERRCODE = 'check_violation',
+      HINT = 'lajna:own_active';
+  END IF;
+  UPDATE public.committee_role r SET active = p_active
+   WHERE r.user_id = v_user.id AND r.committee_id = p_committee AND r.active <> p_active;
+  IF FOUND THEN
+    PERFORM public.lajna_audit('user.active', 'app_user', v_user.id,
+                               jsonb_build_object('committee', p_committee, 'active', p_active));
+  END IF;
+END $$;
+
+-- 0030's: whether p_login's account is on, changed only by the server's
+-- own account or an administrator of every committee where p_login holds
+-- a role today (lajna_may_manage_user()); nobody turns themselves off.
+CREATE OR REPLACE FUNCTION lajna_person_set_active(p_login text, p_active boolean)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_user public.app_user;
+BEGIN
+  v_user := public.lajna_user_named(p_login);
+  IF v_user.id IS NULL OR p_active IS NULL OR NOT public.lajna_may_manage_user(v_user.id) THEN
+    RAISE EXCEPTION 'only an administrator of every committee of % may turn them on or off',
+                    p_login
+      USING ERRCODE = 'insufficient_privilege', HINT = 'lajna:active_everywhere';
+  END IF;
+  IF v_user.login = public.lajna_actor() AND NOT p_active THEN
+    RAISE EXCEPTION 'nobody turns themselves off' USING ERRCODE = 'check_violation',
+      HINT = 'lajna:own_active';
+  END IF;
+  IF v_user.active <> p_active THEN
+    UPDATE public.app_user SET active = p_active WHERE id = v_user.id;
+    PERFORM public.lajna_audit('user.active', 'app_user', v_user.id,
+                               jsonb_build_object('active', p_active));
+  END IF;
+END $$;

@@ -100,8 +100,13 @@ describe (LajnaPeoplePage      *self,
       isolated = g_strdup_printf ("\u2068%s\u2069", committee);
       if (text->len > 0)
         g_string_append (text, C_("list separator", ", "));
-      g_string_append_printf (text, C_("role and its committee", "%s (%s)"),
-                              lajna_label_for (role->role), isolated);
+      if (role->active)
+        g_string_append_printf (text, C_("role and its committee", "%s (%s)"),
+                                lajna_label_for (role->role), isolated);
+      else
+        g_string_append_printf (text, C_("role and its committee, turned off there",
+                                         "%s (%s, turned off)"),
+                                lajna_label_for (role->role), isolated);
     }
   if (!person->active)
     g_string_append_printf (text, "%s%s", text->len > 0 ? " — " : "", _("turned off"));
