@@ -58,6 +58,7 @@ static const struct
   { "login_taken", N_("The database server already has an account by this name that is not a person of the committees. Choose another login.") },
   { "own_admin", N_("You cannot end your own administration of a committee. Ask another administrator.") },
   { "own_active", N_("You cannot turn off your own account. Ask another administrator.") },
+  { "password_everywhere", N_("Only an administrator of every committee this person belongs to, or the server’s administrator, can set their password.") },
   { "active_everywhere", N_("Only an administrator of every committee this person belongs to, or the server’s administrator, can turn their account on or off. Turn them on or off on your own committees instead.") },
 };
 

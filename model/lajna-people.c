@@ -11,6 +11,7 @@
 
 #include "lajna-db-rules.h"
 #include "lajna-text.h"
+#include "lajna-users.h"
 
 static void
 role_free (LajnaPeopleRole *role)
@@ -103,6 +104,32 @@ lajna_people_check_text (LajnaValidation *validation,
     lajna_validation_add (validation, field, LAJNA_ISSUE_ERROR,
                           ngettext ("At most %u character.", "At most %u characters.", max_chars),
                           max_chars);
+}
+
+/**
+ * lajna_people_check_password:
+ * @validation: where findings go
+ * @password: a new password as typed, or "" for none
+ * @again: the same typed again
+ *
+ * Finds what keeps a password from being given: too short, or typed
+ * differently the second time. Nothing typed in either is no password
+ * to give, and no finding.
+ */
+void
+lajna_people_check_password (LajnaValidation *validation,
+                             const char      *password,
+                             const char      *again)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*password == '\0' && *again == '\0')
+    return;
+  if (!lajna_users_check_password (password, &error))
+    lajna_validation_add (validation, "password", LAJNA_ISSUE_ERROR, "%s", error->message);
+  else if (strcmp (password, again) != 0)
+    lajna_validation_add (validation, "password_again", LAJNA_ISSUE_ERROR, "%s",
+                          _("The password typed again is not the same. Type both again."));
 }
 
 /**

@@ -39,6 +39,9 @@ void       lajna_people_check_text    (LajnaValidation  *validation,
                                        const char       *text,
                                        guint             max_chars,
                                        gboolean          required);
+void       lajna_people_check_password (LajnaValidation *validation,
+                                        const char      *password,
+                                        const char      *again);
 gboolean   lajna_people_check_login   (const char       *login);
 gboolean   lajna_people_administers   (LajnaDb          *db,
                                        gboolean         *administers,

@@ -3,7 +3,8 @@
  * tries in order to get around them: the same functions on a committee
  * not theirs, direct writes, NULL and forged arguments, taking on another
  * role, tables of their own named like the application's. Each person
- * signs in with their own password, as on a shared server. */
+ * signs in with their own password, as on a shared server, and their
+ * administrator gives them a new one. */
 
 #include <check.h>
 #include <stdlib.h>
@@ -79,7 +80,8 @@ settings_of (LajnaDb    *db,
   return NULL;
 }
 
-/* What committee A and its people look like, to tell that nothing moved. */
+/* What committee A and its people look like, their passwords too, to tell
+ * that nothing moved. */
 static char *
 snapshot (void)
 {
@@ -89,7 +91,9 @@ snapshot (void)
       "     FROM app_user u),"
       "  (SELECT string_agg(r.user_id || r.role || coalesce(r.until::text, '') || r.active, ','"
       "                     ORDER BY r.user_id, r.role) FROM committee_role r),"
-      "  (SELECT count(*) FROM committee))");
+      "  (SELECT count(*) FROM committee),"
+      "  (SELECT md5(string_agg(coalesce(a.rolpassword, ''), ',' ORDER BY a.rolname))"
+      "     FROM pg_authid a JOIN app_user u ON u.login = a.rolname))");
 }
 
 START_TEST (test_admin_edits_committee)
@@ -167,6 +171,10 @@ START_TEST (test_others_refused)
     "                                 false)",
     "SELECT lajna_person_set_standing('clerk_ab', NULL, false)",
     "UPDATE committee_role SET active = false RETURNING 1",
+    "SELECT lajna_person_set_password('clerk_a', 'forged password')",
+    "SELECT lajna_person_set_password('clerk_a', (SELECT rolpassword FROM pg_authid"
+    "                                             WHERE rolname = session_user))",
+    "ALTER ROLE admin_a PASSWORD 'forged password'",
     "SELECT lajna_user_set_full_name('admin_a', 'اسم مزور')",
     "SELECT lajna_user_set_full_name((SELECT id::text FROM app_user WHERE login = 'clerk_a'"
     "                                  AND session_user <> 'clerk_a'), 'اسم مزور')",
@@ -197,6 +205,9 @@ START_TEST (test_others_refused)
                  error->message);
   g_clear_error (&error);
   ck_assert (!lajna_people_add (db, "intruder", "دخيل", "clerk", a, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!lajna_users_set_password (db, "clerk_a", "forged password", &error));
   ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
 
   after = snapshot ();
@@ -311,6 +322,27 @@ START_TEST (test_bad_input_writes_nothing)
                    error->message);
     g_clear_error (&error);
   }
+  /* A password is given long enough, and typed the same twice; the server
+   * takes only its verifier. */
+  ck_assert (!lajna_users_set_password (db, "clerk_a", "short", &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(LajnaValidation) typed = lajna_validation_new ();
+    g_autoptr(LajnaValidation) nothing = lajna_validation_new ();
+
+    lajna_people_check_password (typed, "a long password", "a long passwort");
+    ck_assert (lajna_validation_find (typed, "password_again") != NULL);
+    lajna_people_check_password (nothing, "", "");
+    ck_assert (!lajna_validation_has_errors (nothing));
+    g_clear_pointer (&typed, lajna_validation_free);
+    typed = lajna_validation_new ();
+    lajna_people_check_password (typed, "short", "short");
+    ck_assert (lajna_validation_find (typed, "password") != NULL);
+  }
+  ck_assert (!lajna_db_run (db, "SELECT lajna_person_set_password('clerk_a',"
+                                " 'a password in clear')", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+  g_clear_error (&error);
   /* Nobody locks themselves out. */
   ck_assert (!lajna_people_end_role (db, "admin_a", "admin", a, &error));
   g_clear_error (&error);
@@ -513,6 +545,90 @@ START_TEST (test_turned_off_stays_off)
 }
 END_TEST
 
+/* @login signs in with @password, or is refused. */
+static gboolean
+signs_in (const char *login,
+          const char *password)
+{
+  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDb) db = lajna_db_connect (conninfo, password, &error);
+
+  ck_assert_msg (db != NULL || g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD),
+                 "%s", MESSAGE (error));
+  return db != NULL;
+}
+
+/* Every statement the server runs written to its log, or not. */
+static void
+log_statements (gboolean all)
+{
+  g_autoptr(LajnaDb) server = lajna_test_shared_connect ();
+
+  ck_assert (lajna_db_run (server, all ? "ALTER SYSTEM SET log_statement = 'all'"
+                                       : "ALTER SYSTEM RESET log_statement", NULL));
+  ck_assert (lajna_db_run (server, "SELECT pg_reload_conf()", NULL));
+  /* A new session reads it once the server has. */
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *now = server_value ("SELECT current_setting('log_statement')");
+
+      if (g_str_equal (now, all ? "all" : "none"))
+        return;
+      g_usleep (10000);
+    }
+  ck_abort_msg ("the server did not read its new setting");
+}
+
+/* An administrator gives a new person of their committee a password, and
+ * a new one when they forgot it, in the same transaction as the rest of
+ * the editor's change; the person signs in with it. The password is in
+ * no log and no audit event, even with every statement logged. Another
+ * committee's person is not theirs to give a password. */
+START_TEST (test_admin_gives_passwords)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log_path = g_build_filename (lajna_test_shared_data_dir (), "server.log",
+                                                NULL);
+  g_autofree char *log = NULL;
+  g_autofree char *set = NULL;
+  g_autofree char *clear = NULL;
+  const char *first = "first password of new_pw";
+  const char *second = "second password of new_pw";
+
+  log_statements (TRUE);
+  ck_assert (lajna_db_run (db, "BEGIN", NULL));
+  ck_assert_msg (lajna_people_add (db, "new_pw", "موظف جديد", "clerk", committee_id ("pa-a"),
+                                   &error), "%s", MESSAGE (error));
+  ck_assert_msg (lajna_users_set_password (db, "new_pw", first, &error), "%s", MESSAGE (error));
+  ck_assert (lajna_db_run (db, "COMMIT", NULL));
+  ck_assert (signs_in ("new_pw", first));
+  ck_assert (!signs_in ("new_pw", "not the password"));
+
+  ck_assert_msg (lajna_users_set_password (db, "new_pw", second, &error), "%s", MESSAGE (error));
+  ck_assert (signs_in ("new_pw", second));
+  ck_assert (!signs_in ("new_pw", first));
+  log_statements (FALSE);
+
+  ck_assert (!lajna_users_set_password (db, "clerk_ab", "a password for clerk_ab", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  ck_assert_msg (g_str_has_prefix (error->message, "Only an administrator of every committee"),
+                 "%s", error->message);
+  ck_assert (signs_in ("clerk_ab", "password of clerk_ab"));
+
+  set = server_value ("SELECT count(*) FROM audit_event WHERE action = 'user.password'"
+                      "   AND actor = 'admin_a'");
+  ck_assert_str_eq (set, "2");
+  clear = server_value ("SELECT count(*) FROM audit_event"
+                        " WHERE detail::text ~ '(password of new_pw|SCRAM)'");
+  ck_assert_str_eq (clear, "0");
+  ck_assert (g_file_get_contents (log_path, &log, NULL, NULL));
+  ck_assert_msg (strstr (log, "lajna_person_set_password") != NULL, "nothing logged");
+  ck_assert_msg (strstr (log, "password of new_pw") == NULL, "a password in the server's log");
+}
+END_TEST
+
 static Suite *
 people_suite (void)
 {
@@ -528,6 +644,7 @@ people_suite (void)
   tcase_add_test (tc, test_admin_adds_committee);
   tcase_add_test (tc, test_standing_per_committee);
   tcase_add_test (tc, test_turned_off_stays_off);
+  tcase_add_test (tc, test_admin_gives_passwords);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -364,3 +364,37 @@ BEGIN
                                jsonb_build_object('active', p_active));
   END IF;
 END $$;
+
+-- ---------------------------------------------------------------------
+-- Passwords on a shared server.
+--
+-- p_login's password, given as the SCRAM-SHA-256 verifier the workstation
+-- made of it (model/lajna-users.c), as a parameter: the password itself
+-- never reaches the server, its log, its statistics or the audit trail,
+-- which records only that it was set. Anything else is refused, since the
+-- server would take it for a password in clear. Setting a person's
+-- password is taking over their sign-in, and with it every committee of
+-- theirs: it is allowed to the server's own account and to an
+-- administrator of every committee where p_login holds a role today, as
+-- turning their account on or off is (lajna_may_manage_user()), and to
+-- nobody for a superuser of the server.
+CREATE FUNCTION lajna_person_set_password(p_login text, p_verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_user public.app_user;
+BEGIN
+  SELECT u.* INTO v_user FROM public.app_user u WHERE u.login = p_login;
+  IF v_user.id IS NULL OR NOT public.lajna_may_manage_user(v_user.id) THEN
+    RAISE EXCEPTION 'only an administrator of every committee of % may set their password',
+                    p_login
+      USING ERRCODE = 'insufficient_privilege', HINT = 'lajna:password_everywhere';
+  END IF;
+  IF p_verifier IS NULL
+     OR p_verifier !~ ('^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+'
+                       '\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$') THEN
+    RAISE EXCEPTION 'a password is given as its SCRAM-SHA-256 verifier'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', v_user.login, p_verifier);
+  PERFORM public.lajna_audit('user.password', 'app_user', v_user.id);
+END $$;

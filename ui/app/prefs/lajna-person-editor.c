@@ -2,13 +2,16 @@
  * administrator edits them: full name, whether their account is on, and,
  * on each committee the administrator administers, whether they take part
  * in it and their roles there; or a new person, with a login and at least
- * one role. The whole change is one
- * transaction through the database's functions (lajna-people.c): all of
- * it, or nothing. The window emits "saved" once the database took it. */
+ * one role. Where the server asks people for passwords, the administrator
+ * gives a new person theirs, or a person who forgot theirs a new one,
+ * typed twice. The whole change is one transaction through the
+ * database's functions (lajna-people.c, lajna-users.c): all of it, or
+ * nothing. The window emits "saved" once the database took it. */
 
 #include "lajna-person-editor.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lajna-admin-form.h"
 #include "lajna-committee-settings.h"
@@ -41,6 +44,9 @@ struct _LajnaPersonEditor
   GtkWidget             *full_name_row;
   GtkWidget             *active_row;
   GtkSwitch             *active;
+  AdwPreferencesGroup   *password_group;
+  GtkWidget             *password_row;
+  GtkWidget             *password_again_row;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPersonEditor, lajna_person_editor, ADW_TYPE_WINDOW)
@@ -75,6 +81,8 @@ typedef struct
   GPtrArray *roles;
   /* (element-type RoleChange): role NULL, a committee turned on or off */
   GPtrArray *standings;
+  /* NULL when it stays; wiped once written. */
+  char      *password;
 } Change;
 
 static void
@@ -91,6 +99,9 @@ change_free (Change *change)
   g_free (change->full_name);
   g_ptr_array_unref (change->roles);
   g_ptr_array_unref (change->standings);
+  if (change->password != NULL)
+    explicit_bzero (change->password, strlen (change->password));
+  g_free (change->password);
   g_free (change);
 }
 
@@ -132,7 +143,9 @@ read_form (LajnaPersonEditor *self)
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   const LajnaAdminField fields[] = {
     { "login", self->login_row }, { "full_name", self->full_name_row },
+    { "password", self->password_row }, { "password_again", self->password_again_row },
   };
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
       GTK_EDITABLE (self->full_name_row))));
   Change *change = g_new0 (Change, 1);
@@ -150,6 +163,7 @@ read_form (LajnaPersonEditor *self)
   change->standings = g_ptr_array_new_with_free_func ((GDestroyNotify) role_change_free);
   n_held = read_changed (self->checks, change->roles);
   read_changed (self->standings, change->standings);
+  change->password = *password != '\0' ? g_strdup (password) : NULL;
 
   if (change->is_new && !lajna_people_check_login (change->login))
     lajna_validation_add (validation, "login", LAJNA_ISSUE_ERROR, "%s",
@@ -158,6 +172,8 @@ read_form (LajnaPersonEditor *self)
   if (change->is_new && n_held == 0)
     lajna_validation_add (validation, "roles", LAJNA_ISSUE_ERROR, "%s",
                           _("Give the person at least one role."));
+  lajna_people_check_password (validation, password,
+                               gtk_editable_get_text (GTK_EDITABLE (self->password_again_row)));
   if (!lajna_admin_form_check (self->error_label, validation, fields, G_N_ELEMENTS (fields)))
     g_clear_pointer (&change, change_free);
   return change;
@@ -194,6 +210,11 @@ save_thread (LajnaDb       *db,
                                       error))
         return NULL;
     }
+  /* Once a new person holds a role here, which lets this administrator
+   * give them a password. */
+  if (change->password != NULL
+      && !lajna_users_set_password (db, change->login, change->password, error))
+    return NULL;
   return change->active < 0 || lajna_people_set_active (db, change->login, change->active, error)
            ? GINT_TO_POINTER (TRUE) : NULL;
 }
@@ -333,6 +354,12 @@ lajna_person_editor_class_init (LajnaPersonEditorClass *klass)
                                              G_STRUCT_OFFSET (LajnaPersonEditor, full_name_row));
   gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, active_row);
   gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, active);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, password_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "password", FALSE,
+                                             G_STRUCT_OFFSET (LajnaPersonEditor, password_row));
+  gtk_widget_class_bind_template_child_full (widget_class, "password_again", FALSE,
+                                             G_STRUCT_OFFSET (LajnaPersonEditor,
+                                                              password_again_row));
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -353,6 +380,8 @@ lajna_person_editor_init (LajnaPersonEditor *self)
  * @committees: (element-type LajnaCommitteeSettings): the committees the
  *   administrator administers
  * @person: (nullable): the person to edit, %NULL for a new one
+ * @passwords: whether the server asks people for passwords, which the
+ *   editor then gives
  *
  * Returns: (transfer none): the editor, not yet shown
  */
@@ -360,7 +389,8 @@ GtkWindow *
 lajna_person_editor_new (GtkWindow            *parent,
                          LajnaDbWorker        *worker,
                          GPtrArray            *committees,
-                         const LajnaPeopleRow *person)
+                         const LajnaPeopleRow *person,
+                         gboolean              passwords)
 {
   LajnaPersonEditor *self = g_object_new (LAJNA_TYPE_PERSON_EDITOR,
                                           "transient-for", parent,
@@ -386,6 +416,12 @@ lajna_person_editor_new (GtkWindow            *parent,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Person"));
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->password_group), passwords);
+  adw_preferences_group_set_description (self->password_group, person == NULL
+      ? _("The person signs in with this password: hand it to them in person. Leave both "
+          "empty for someone who has a password already.")
+      : _("To give the person a new password, when they forgot theirs, type it twice and hand "
+          "it to them in person. Leave both empty to keep their password."));
   add_role_rows (self, person);
   return GTK_WINDOW (self);
 }
