@@ -11,8 +11,8 @@ On a shared server that asks for passwords (run by run-sign-in-test as a
 committee's administrator), the administrator signs in, gives a new person
 a password typed twice (typed differently, it is refused in words and
 nothing is written) with which the person then signs in, and later a new
-one, with which alone they sign in; the passwords are in no audit event
-and in no line of the server's log."""
+one, with which alone they sign in, then turns them off in the committee;
+the passwords are in no audit event and in no line of the server's log."""
 
 import gettext
 import os
@@ -221,6 +221,18 @@ def with_passwords(root):
     wait_for(lambda: window(root, "موظف جديد") is None, "the editor closing once saved")
     check(signs_in("clerk.pw", second) and not signs_in("clerk.pw", first),
           "a new password given, only the new one signs the person in")
+
+    # Turned off in the committee, by its switch.
+    edit_row(wait_for(lambda: named(prefs, "list item", "موظف جديد"), "the person in the list"))
+    editor = wait_for(lambda: window(root, "موظف جديد"), "the person's editor again")
+    standing = wait_for(lambda: button(editor, "Takes part in this committee", "check box"),
+                        "the switch of the person's standing in the committee")
+    press_on(standing, KEYSYM_SPACE)
+    click(button(editor, "_Save"))
+    wait_for(lambda: window(root, "موظف جديد") is None, "the editor closing once saved")
+    check(sql("SELECT string_agg(r.active::text, ',') FROM committee_role r JOIN app_user u"
+              " ON u.id = r.user_id WHERE u.login = 'clerk.pw'") == "false",
+          "the administrator turns the person off in their committee")
 
     check(sql("SELECT count(*) FROM audit_event WHERE action = 'user.password'"
               "   AND actor = 'admin_g'") == "2"
