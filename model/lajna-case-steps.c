@@ -6,12 +6,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-db-rules.h"
 #include "lajna-labels.h"
 #include "lajna-validation.h"
 #include "lajna-text.h"
-
-#define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
-#define LRM "\xe2\x80\x8e" /* U+200E LEFT-TO-RIGHT MARK */
 
 static void
 step_free (LajnaCaseStep *step)
@@ -29,31 +27,15 @@ describe_lacking (LajnaDb     *db,
                   const char  *id,
                   GError     **error)
 {
-  const char *params[] = { id, lajna_prefer_arabic () ? "t" : "f" };
+  const char *params[] = { id };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
-      "SELECT CASE WHEN $2::boolean THEN t.name_ar ELSE t.name_en END, l.state"
-      "  FROM lajna_case_lacking($1) l JOIN document_type t ON t.code = l.type_code"
-      " ORDER BY l.state, 1", 2, params, error);
-  g_autoptr(GString) list = g_string_new (NULL);
+      "SELECT lajna_case_lacking_detail($1)", 1, params, error);
+  char *documents;
 
   if (result == NULL)
     return NULL;
-  if (PQntuples (result) == 0)
-    return g_strdup ("");
-
-  /* Each item is isolated, so the list's own isolate in the sentence would
-   * find no letter outside them to take its direction from, and lay the
-   * list out left to right: a mark of the interface's direction leads. */
-  g_string_append (list, lajna_prefer_arabic () ? RLM : LRM);
-  for (int i = 0; i < PQntuples (result); i++)
-    {
-      if (i > 0)
-        g_string_append (list, C_("list separator", ", "));
-      g_string_append_printf (list, C_("document and its state", "%s (%s)"),
-                              PQgetvalue (result, i, 0),
-                              lajna_label_for (PQgetvalue (result, i, 1)));
-    }
-  return g_strdup_printf (_("Documents needed first: %s"), list->str);
+  documents = lajna_db_rule_documents (PQgetvalue (result, 0, 0));
+  return documents != NULL ? documents : g_strdup ("");
 }
 
 /**
@@ -131,19 +113,12 @@ lajna_case_step_take (LajnaDb     *db,
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT lajna_case_set_status($1, $2, $3)", 3, params, &local_error);
 
-  g_autofree char *lacking = NULL;
-
   if (result != NULL)
     return TRUE;
-  /* A file becomes complete only with its documents: name those lacking. */
-  if (g_error_matches (local_error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID)
-      && g_strcmp0 (to_status, "complete") == 0
-      && (lacking = describe_lacking (db, id, NULL)) != NULL && *lacking != '\0')
-    g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID, "%s %s", local_error->message,
-                 lacking);
   /* Offered steps are allowed when they are read: a refusal means the
-   * file or its documents changed since. */
-  else if (g_error_matches (local_error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID))
+   * file or its documents changed since (the database's sentence names
+   * the documents a file lacks). */
+  if (g_error_matches (local_error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID))
     g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
                  _("The file cannot become “%s” now: its status or its documents changed "
                    "since it was read. (%s)"),

@@ -1,12 +1,21 @@
 /* lajna-db-rules.c: the sentence a person reads when the database refuses
  * what they did because of one of its rules. The schema raises such
  * errors with HINT 'lajna:<rule>' (and an English message for logs and
- * psql); the client shows the translated sentence for the rule. */
+ * psql); the client shows the translated sentence for the rule. A refusal
+ * that concerns a file's lacking documents lists them in its DETAIL
+ * (lajna_case_lacking_detail()), and the sentence names them. */
 
 #include "lajna-db-rules.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+
+#include "lajna-labels.h"
+#include "lajna-text.h"
+
+#define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
+#define LRM "\xe2\x80\x8e" /* U+200E LEFT-TO-RIGHT MARK */
+#define DOCUMENTS "lajna:documents\n"
 
 static const struct
 {
@@ -49,6 +58,8 @@ static const struct
   { "login_taken", N_("The database server already has an account by this name that is not a person of the committees. Choose another login.") },
   { "own_admin", N_("You cannot end your own administration of a committee. Ask another administrator.") },
   { "own_active", N_("You cannot turn off your own account. Ask another administrator.") },
+  { "password_everywhere", N_("Only an administrator of every committee this person belongs to, or the server’s administrator, can set their password.") },
+  { "active_everywhere", N_("Only an administrator of every committee this person belongs to, or the server’s administrator, can turn their account on or off. Turn them on or off on your own committees instead.") },
 };
 
 /**
@@ -67,4 +78,67 @@ lajna_db_rule_message (const char *hint)
     if (strcmp (hint + strlen ("lajna:"), rules[i].rule) == 0)
       return _(rules[i].message);
   return NULL;
+}
+
+/**
+ * lajna_db_rule_documents:
+ * @detail: (nullable): the DETAIL of a server error, or what
+ *   lajna_case_lacking_detail() gives
+ *
+ * Names the documents @detail lists, in the interface's language:
+ * "Documents needed first: Passport (Missing), …".
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when
+ *   @detail lists no documents
+ */
+char *
+lajna_db_rule_documents (const char *detail)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  gboolean arabic = lajna_prefer_arabic ();
+
+  if (detail == NULL || !g_str_has_prefix (detail, DOCUMENTS))
+    return NULL;
+  lines = g_strsplit (detail + strlen (DOCUMENTS), "\n", -1);
+
+  /* Each item is isolated, so the list's own isolate in the sentence would
+   * find no letter outside them to take its direction from, and lay the
+   * list out left to right: a mark of the interface's direction leads. */
+  g_string_append (list, arabic ? RLM : LRM);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+
+      if (g_strv_length (fields) != 3)
+        return NULL;
+      if (i > 0)
+        g_string_append (list, C_("list separator", ", "));
+      g_string_append_printf (list, C_("document and its state", "%s (%s)"),
+                              fields[arabic ? 1 : 2], lajna_label_for (fields[0]));
+    }
+  return g_strdup_printf (_("Documents needed first: %s"), list->str);
+}
+
+/**
+ * lajna_db_rule_describe:
+ * @hint: (nullable): the HINT of a server error
+ * @detail: (nullable): its DETAIL
+ *
+ * Returns: (transfer full) (nullable): the translated sentence for the
+ *   rule the hint names, with the documents the detail lists; %NULL when
+ *   the hint names no rule
+ */
+char *
+lajna_db_rule_describe (const char *hint,
+                        const char *detail)
+{
+  const char *message = lajna_db_rule_message (hint);
+  g_autofree char *documents = lajna_db_rule_documents (detail);
+
+  if (message == NULL)
+    return NULL;
+  return documents != NULL ? g_strdup_printf (C_("rule and the documents it needs", "%s %s"),
+                                              message, documents)
+                           : g_strdup (message);
 }

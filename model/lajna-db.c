@@ -110,7 +110,7 @@ set_error_from_result (GError  **error,
   ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
   const char *state;
   LajnaDbError code;
-  const char *rule;
+  g_autofree char *rule = NULL;
   g_autofree char *detail = NULL;
 
   switch (status)
@@ -137,12 +137,15 @@ set_error_from_result (GError  **error,
       return FALSE;
     }
   detail = trim_message (result != NULL ? PQresultErrorMessage (result) : PQerrorMessage (conn));
-  rule = result != NULL ? lajna_db_rule_message (PQresultErrorField (result, PG_DIAG_MESSAGE_HINT))
-                        : NULL;
+  if (result != NULL)
+    rule = lajna_db_rule_describe (PQresultErrorField (result, PG_DIAG_MESSAGE_HINT),
+                                   PQresultErrorField (result, PG_DIAG_MESSAGE_DETAIL));
   if (rule != NULL && code != LAJNA_DB_ERROR_UNAVAILABLE)
     {
       g_debug ("%s", detail);
-      g_set_error_literal (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID, rule);
+      /* A refusal for who asks stays one; any other rule is the data's. */
+      g_set_error_literal (error, LAJNA_DB_ERROR,
+                           code == LAJNA_DB_ERROR_DENIED ? code : LAJNA_DB_ERROR_INVALID, rule);
       return FALSE;
     }
 

@@ -115,6 +115,7 @@ static const struct
   { "user.rename", N_("changed a person’s name") },
   { "user.end_role", N_("ended a person’s role") },
   { "user.active", N_("turned a person’s account on or off") },
+  { "user.password", N_("set a person’s password") },
   { "committee.add", N_("added a committee") },
   { "committee.edit", N_("changed a committee’s settings") },
   { "demo_fill", N_("filled in demonstration data") },

@@ -109,7 +109,7 @@ lajna_meeting_clerks (LajnaDb  *db,
   const char *params[] = { committee };
   g_autoptr(PGresult) result = lajna_db_exec_params (db,
       "SELECT DISTINCT u.id, u.full_name FROM committee_role r JOIN app_user u ON u.id = r.user_id"
-      " WHERE r.committee_id = $1 AND r.role = 'clerk' AND u.active"
+      " WHERE r.committee_id = $1 AND r.role = 'clerk' AND r.active AND u.active"
       "   AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)"
       " ORDER BY u.full_name", 1, params, error);
   GPtrArray *clerks;
@@ -228,8 +228,7 @@ lajna_agenda_proposals (LajnaDb  *db,
       "                                   CASE WHEN $2::boolean THEN '، ' ELSE ', ' END"
       "                                   ORDER BY t.code)"
       "                   FROM lajna_case_lacking(c.id) l"
-      "                   JOIN document_type t ON t.code = l.type_code"
-      "                  WHERE c.status = 'complete'), '')"
+      "                   JOIN document_type t ON t.code = l.type_code), '')"
       "  FROM lajna_agenda_proposals($1) WITH ORDINALITY p"
       "  JOIN case_file c ON c.id = p.case_id LEFT JOIN juvenile_case j ON j.case_id = c.id"
       " ORDER BY p.ordinality", 2, params, error);

@@ -11,6 +11,7 @@
 
 #include "lajna-db-rules.h"
 #include "lajna-text.h"
+#include "lajna-users.h"
 
 static void
 role_free (LajnaPeopleRole *role)
@@ -52,6 +53,28 @@ lajna_people_row_holds (const LajnaPeopleRow *row,
 }
 
 /**
+ * lajna_people_row_takes_part:
+ * @row: a person
+ * @committee_id: a committee
+ *
+ * Returns: whether @row takes part in @committee_id: %FALSE when an
+ *   administrator of it turned them off there
+ */
+gboolean
+lajna_people_row_takes_part (const LajnaPeopleRow *row,
+                             int                   committee_id)
+{
+  for (guint i = 0; i < row->roles->len; i++)
+    {
+      const LajnaPeopleRole *held = g_ptr_array_index (row->roles, i);
+
+      if (held->committee_id == committee_id && !held->active)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * lajna_people_check_text:
  * @validation: where findings go
  * @field: the field's key
@@ -81,6 +104,32 @@ lajna_people_check_text (LajnaValidation *validation,
     lajna_validation_add (validation, field, LAJNA_ISSUE_ERROR,
                           ngettext ("At most %u character.", "At most %u characters.", max_chars),
                           max_chars);
+}
+
+/**
+ * lajna_people_check_password:
+ * @validation: where findings go
+ * @password: a new password as typed, or "" for none
+ * @again: the same typed again
+ *
+ * Finds what keeps a password from being given: too short, or typed
+ * differently the second time. Nothing typed in either is no password
+ * to give, and no finding.
+ */
+void
+lajna_people_check_password (LajnaValidation *validation,
+                             const char      *password,
+                             const char      *again)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (*password == '\0' && *again == '\0')
+    return;
+  if (!lajna_users_check_password (password, &error))
+    lajna_validation_add (validation, "password", LAJNA_ISSUE_ERROR, "%s", error->message);
+  else if (strcmp (password, again) != 0)
+    lajna_validation_add (validation, "password_again", LAJNA_ISSUE_ERROR, "%s",
+                          _("The password typed again is not the same. Type both again."));
 }
 
 /**
@@ -125,16 +174,18 @@ parse_roles (const char *text)
   GPtrArray *roles = g_ptr_array_new_with_free_func ((GDestroyNotify) role_free);
   g_auto(GStrv) items = g_strsplit (text, ",", -1);
 
+  /* "committee:role:active" */
   for (guint i = 0; items[i] != NULL; i++)
     {
-      const char *colon = strchr (items[i], ':');
+      g_auto(GStrv) parts = g_strsplit (items[i], ":", 3);
       LajnaPeopleRole *role;
 
-      if (colon == NULL)
+      if (g_strv_length (parts) != 3)
         continue;
       role = g_new0 (LajnaPeopleRole, 1);
-      role->committee_id = (int) g_ascii_strtoll (items[i], NULL, 10);
-      role->role = g_strdup (colon + 1);
+      role->committee_id = (int) g_ascii_strtoll (parts[0], NULL, 10);
+      role->role = g_strdup (parts[1]);
+      role->active = strcmp (parts[2], "t") == 0;
       g_ptr_array_add (roles, role);
     }
   return roles;
@@ -148,7 +199,8 @@ parse_roles (const char *text)
  * Returns: (transfer full) (element-type LajnaPeopleRow) (nullable): the
  *   people who hold or held a role on a committee the person connected
  *   administers (everyone, for the server's own account), by name, each
- *   with the roles they hold today
+ *   with the roles they hold today and whether they take part in each
+ *   committee
  */
 GPtrArray *
 lajna_people_fetch_all (LajnaDb  *db,
@@ -156,7 +208,8 @@ lajna_people_fetch_all (LajnaDb  *db,
 {
   g_autoptr(PGresult) result = lajna_db_exec (db,
       "SELECT u.id, u.login, u.full_name, u.active,"
-      "       coalesce(string_agg(r.committee_id || ':' || r.role, ','"
+      "       coalesce(string_agg(r.committee_id || ':' || r.role || ':'"
+      "                              || CASE WHEN r.active THEN 't' ELSE 'f' END, ','"
       "                           ORDER BY r.committee_id, r.role), '')"
       "  FROM app_user u"
       "  LEFT JOIN committee_role r ON r.user_id = u.id AND r.since <= current_date"
@@ -240,8 +293,9 @@ lajna_people_end_role (LajnaDb     *db,
  * lajna_people_set_active:
  * @db: a connection as an administrator of every committee of @login
  * @login: a person's login
- * @active: whether they may sign in and take part
- * @error: return location for a #GError
+ * @active: whether their account is on, or they take part in no committee
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_DENIED when the
+ *   person connected does not administer every committee of @login
  *
  * Returns: %TRUE on success
  */
@@ -254,5 +308,33 @@ lajna_people_set_active (LajnaDb     *db,
   const char *params[] = { login, active ? "true" : "false" };
 
   return lajna_db_run_params (db, "SELECT lajna_person_set_active($1, $2::boolean)",
+                              G_N_ELEMENTS (params), params, error);
+}
+
+/**
+ * lajna_people_set_standing:
+ * @db: a connection as an administrator of @committee_id
+ * @login: a person who holds or held a role on it
+ * @committee_id: the committee
+ * @active: whether they take part in it (their roles there count)
+ * @error: return location for a #GError
+ *
+ * Turns @login on or off in one committee, leaving the others as their
+ * own administrators keep them.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_people_set_standing (LajnaDb     *db,
+                           const char  *login,
+                           int          committee_id,
+                           gboolean     active,
+                           GError     **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", committee_id);
+  const char *params[] = { login, committee, active ? "true" : "false" };
+
+  return lajna_db_run_params (db,
+                              "SELECT lajna_person_set_standing($1, $2::integer, $3::boolean)",
                               G_N_ELEMENTS (params), params, error);
 }

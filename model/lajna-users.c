@@ -1,5 +1,5 @@
-/* lajna-users.c: a person's own login and name. On a shared server the
- * password is turned into a SCRAM-SHA-256 verifier here, on the
+/* lajna-users.c: a person's login, password and name. On a shared server
+ * the password is turned into a SCRAM-SHA-256 verifier here, on the
  * workstation, so that the password itself never reaches the server, its
  * log or its statistics. A person is shown by their full name, which they
  * (or their committee's administrator) keep; the embedded database's own
@@ -13,13 +13,39 @@
 #include "lajna-account.h"
 
 /**
+ * lajna_users_check_password:
+ * @password: a password as typed
+ * @error: return location for a #GError
+ *
+ * Returns: whether @password is long enough to be given
+ */
+gboolean
+lajna_users_check_password (const char  *password,
+                            GError     **error)
+{
+  if (g_utf8_strlen (password, -1) >= LAJNA_PASSWORD_MIN_LENGTH)
+    return TRUE;
+  g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
+               ngettext ("A password has at least %d character.",
+                         "A password has at least %d characters.",
+                         LAJNA_PASSWORD_MIN_LENGTH), LAJNA_PASSWORD_MIN_LENGTH);
+  return FALSE;
+}
+
+/**
  * lajna_users_set_password:
  * @db: a connection as someone who may change @login (the server's
- *   administrator, or @login themselves)
+ *   administrator, or an administrator of every committee where @login
+ *   holds a role)
  * @login: a person's login role
  * @password: their new password, at least %LAJNA_PASSWORD_MIN_LENGTH
  *   characters
- * @error: return location for a #GError
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_DENIED when the
+ *   person connected may not set @login's password
+ *
+ * Sets the password as its verifier, a parameter of
+ * lajna_person_set_password(), which records in the audit trail that it
+ * was set.
  *
  * Returns: whether the password was set
  */
@@ -30,20 +56,12 @@ lajna_users_set_password (LajnaDb     *db,
                           GError     **error)
 {
   PGconn *conn = lajna_db_get_conn (db);
-  g_autofree char *sql = NULL;
+  const char *params[] = { login, NULL };
+  gboolean set;
   char *verifier;
-  char *role;
-  char *literal;
 
-  if (g_utf8_strlen (password, -1) < LAJNA_PASSWORD_MIN_LENGTH)
-    {
-      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
-                   ngettext ("A password has at least %d character.",
-                             "A password has at least %d characters.",
-                             LAJNA_PASSWORD_MIN_LENGTH), LAJNA_PASSWORD_MIN_LENGTH);
-      return FALSE;
-    }
-
+  if (!lajna_users_check_password (password, error))
+    return FALSE;
   verifier = PQencryptPasswordConn (conn, password, login, "scram-sha-256");
   if (verifier == NULL)
     {
@@ -51,13 +69,25 @@ lajna_users_set_password (LajnaDb     *db,
                    _("Cannot prepare the password: %s"), PQerrorMessage (conn));
       return FALSE;
     }
-  role = PQescapeIdentifier (conn, login, strlen (login));
-  literal = PQescapeLiteral (conn, verifier, strlen (verifier));
-  sql = g_strdup_printf ("ALTER ROLE %s PASSWORD %s", role, literal);
+  params[1] = verifier;
+  set = lajna_db_run_params (db, "SELECT lajna_person_set_password($1, $2)",
+                             G_N_ELEMENTS (params), params, error);
   PQfreemem (verifier);
-  PQfreemem (role);
-  PQfreemem (literal);
-  return lajna_db_run (db, sql, error);
+  return set;
+}
+
+/**
+ * lajna_users_use_passwords:
+ * @db: a connection
+ *
+ * Returns: whether the server asks people for passwords, as a shared
+ *   server does: @db signed in with one (on the embedded database, the
+ *   computer's account signs in as itself, without)
+ */
+gboolean
+lajna_users_use_passwords (LajnaDb *db)
+{
+  return PQconnectionUsedPassword (lajna_db_get_conn (db)) == 1;
 }
 
 /**

@@ -7,10 +7,13 @@ G_BEGIN_DECLS
 /* The fewest characters a password may have. */
 #define LAJNA_PASSWORD_MIN_LENGTH 10
 
+gboolean lajna_users_check_password (const char  *password,
+                                     GError     **error);
 gboolean lajna_users_set_password   (LajnaDb     *db,
                                      const char  *login,
                                      const char  *password,
                                      GError     **error);
+gboolean lajna_users_use_passwords  (LajnaDb     *db);
 
 gboolean lajna_users_set_full_name  (LajnaDb     *db,
                                      const char  *login,

@@ -137,6 +137,24 @@ lajna_test_value (LajnaDb    *db,
   return g_strdup (PQgetvalue (result, 0, 0));
 }
 
+/* What @sql with @params returns, run as history loaded rather than as a
+ * step taken now (lajna_loading_history()): a fixture's file in any
+ * status, without the documents that a file complete today needs. */
+PGresult *
+lajna_test_load_history (LajnaDb            *db,
+                         const char         *sql,
+                         int                 n_params,
+                         const char * const *params,
+                         GError            **error)
+{
+  PGresult *result;
+
+  ck_assert (lajna_db_run (db, "SET lajna.load_history = on", NULL));
+  result = lajna_db_exec_params (db, sql, n_params, params, error);
+  ck_assert (lajna_db_run (db, "RESET lajna.load_history", NULL));
+  return result;
+}
+
 /**
  * lajna_test_shared_give_passwords:
  * @logins: (array length=n_logins): people of the shared database
@@ -211,6 +229,20 @@ lajna_test_shared_conninfo_as (const char *login)
   g_autofree char *run = g_build_filename (shared_data_dir, "run", NULL);
 
   return g_strdup_printf ("host=%s dbname=lajna user=%s", run, login);
+}
+
+/* @login's own connection to the shared database, signed in with the
+ * password lajna_test_shared_give_passwords() gave them. */
+LajnaDb *
+lajna_test_shared_sign_in (const char *login)
+{
+  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
+  g_autofree char *password = g_strconcat ("password of ", login, NULL);
+  g_autoptr(GError) error = NULL;
+  LajnaDb *db = lajna_db_connect (conninfo, password, &error);
+
+  ck_assert_msg (db != NULL, "%s: %s", login, error != NULL ? error->message : "");
+  return db;
 }
 
 /**

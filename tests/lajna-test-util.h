@@ -33,10 +33,16 @@ const char    *lajna_test_shared_data_dir (void);
 LajnaDb       *lajna_test_shared_connect  (void);
 char          *lajna_test_value           (LajnaDb    *db,
                                            const char *sql);
+PGresult      *lajna_test_load_history    (LajnaDb            *db,
+                                           const char         *sql,
+                                           int                 n_params,
+                                           const char * const *params,
+                                           GError            **error);
 void           lajna_test_shared_require_passwords (void);
 void           lajna_test_shared_give_passwords (const char * const *logins,
                                                  guint               n_logins);
 char          *lajna_test_shared_conninfo_as (const char *login);
+LajnaDb       *lajna_test_shared_sign_in  (const char *login);
 
 /* A NULL-terminated argument list, for lajna_test_run_program(). */
 #define ARGS(...) ((const char * const[]) { __VA_ARGS__, NULL })

@@ -26,8 +26,10 @@ static const struct
   { NULL, "documents_pending", "complete" }, { NULL, "complete", "documents_pending" },
   { NULL, "complete", "scheduled" }, { NULL, "scheduled", "complete" },
   { NULL, "scheduled", "decided" }, { NULL, "scheduled", "deferred" },
-  { NULL, "deferred", "documents_pending" }, { NULL, "signed", "delivered" },
+  { NULL, "scheduled", "documents_pending" }, { NULL, "deferred", "documents_pending" },
+  { NULL, "signed", "delivered" },
   { "juvenile", "decided", "complete" }, { "juvenile", "delivered", "complete" },
+  { "juvenile", "decided", "documents_pending" }, { "juvenile", "delivered", "documents_pending" },
 };
 
 static void
@@ -47,7 +49,7 @@ make_file (LajnaDb    *db,
 {
   const char *params[] = { kind, status };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) made = lajna_db_exec_params (db,
+  g_autoptr(PGresult) made = lajna_test_load_history (db,
       "INSERT INTO case_file (committee_id, kind, file_number, status)"
       " SELECT id, kind, 'st/' || gen_random_uuid(), $2 FROM committee"
       "  WHERE kind = $1 AND code LIKE 'st-%' RETURNING id", 2, params, &error);
@@ -173,10 +175,12 @@ START_TEST (test_forward_steps_first)
   gint64 id = make_file (db, "juvenile", "scheduled");
   g_autoptr(GPtrArray) steps = fetch_steps (db, id);
 
-  ck_assert_uint_eq (steps->len, 3);
+  ck_assert_uint_eq (steps->len, 4);
   ck_assert_str_eq (((LajnaCaseStep *) g_ptr_array_index (steps, 0))->to_status, "decided");
   ck_assert_str_eq (((LajnaCaseStep *) g_ptr_array_index (steps, 1))->to_status, "deferred");
-  ck_assert_str_eq (((LajnaCaseStep *) g_ptr_array_index (steps, 2))->to_status, "complete");
+  ck_assert_str_eq (((LajnaCaseStep *) g_ptr_array_index (steps, 2))->to_status,
+                    "documents_pending");
+  ck_assert_str_eq (((LajnaCaseStep *) g_ptr_array_index (steps, 3))->to_status, "complete");
 }
 END_TEST
 
@@ -331,7 +335,7 @@ START_TEST (test_taking_a_step_records_history)
 
   /* The file is offered the steps of its new status. */
   steps = fetch_steps (db, id);
-  ck_assert_uint_eq (steps->len, 3);
+  ck_assert_uint_eq (steps->len, 4);
 }
 END_TEST
 

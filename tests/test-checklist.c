@@ -41,7 +41,7 @@ make_marriage (LajnaDb    *db,
   g_autofree char *previous = g_strdup_printf ("%d", previous_marriages);
   const char *params[] = { libyan_woman ? "libyan_woman" : "libyan_man", foreign_country, previous };
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+  g_autoptr(PGresult) result = lajna_test_load_history (db,
       "WITH c AS (INSERT INTO case_file (committee_id, kind, file_number, status)"
       "           SELECT id, 'marriage', 'cl/' || gen_random_uuid(), 'complete' FROM committee"
       "            WHERE code = 'cl-m' RETURNING id)"

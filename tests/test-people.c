@@ -3,7 +3,8 @@
  * tries in order to get around them: the same functions on a committee
  * not theirs, direct writes, NULL and forged arguments, taking on another
  * role, tables of their own named like the application's. Each person
- * signs in with their own password, as on a shared server. */
+ * signs in with their own password, as on a shared server, and their
+ * administrator gives them a new one. */
 
 #include <check.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@
 #include "lajna-users.h"
 
 static const char * const logins[] = { "clerk_a", "member_a", "chair_a", "signatory_a",
-                                       "admin_a", "admin_b" };
+                                       "admin_a", "admin_b", "clerk_ab", "clerk_b" };
 
 /* Those who may not change committee A, nor its people. */
 static const char * const outsiders[] = { "clerk_a", "member_a", "chair_a", "signatory_a",
@@ -27,26 +28,17 @@ static const char setup_sql[] =
   " ('marriage', 'pa-a', 'لجنة أ', 'A', 'أ'), ('juvenile', 'pa-b', 'لجنة ب', 'B', 'ب');"
   "SELECT lajna_user_add(l, 'اسم ' || l, split_part(l, '_', 1),"
   "                      (SELECT id FROM committee WHERE code = 'pa-' || split_part(l, '_', 2)))"
-  "  FROM unnest(ARRAY['clerk_a', 'member_a', 'chair_a', 'signatory_a', 'admin_a', 'admin_b']) l";
+  "  FROM unnest(ARRAY['clerk_a', 'member_a', 'chair_a', 'signatory_a', 'admin_a', 'admin_b',"
+  "                    'clerk_b']) l;"
+  /* A clerk of both committees. */
+  "SELECT lajna_user_add('clerk_ab', 'كاتب اللجنتين', 'clerk', id) FROM committee"
+  " WHERE code LIKE 'pa-_'";
 
 static void
 setup (void)
 {
   lajna_test_shared_start_with (setup_sql);
   lajna_test_shared_give_passwords (logins, G_N_ELEMENTS (logins));
-}
-
-/* @login's connection, signed in with their password. */
-static LajnaDb *
-sign_in (const char *login)
-{
-  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
-  g_autofree char *password = g_strconcat ("password of ", login, NULL);
-  g_autoptr(GError) error = NULL;
-  LajnaDb *db = lajna_db_connect (conninfo, password, &error);
-
-  ck_assert_msg (db != NULL, "%s: %s", login, MESSAGE (error));
-  return db;
 }
 
 /* The first value of @sql, run by the server's own account. */
@@ -88,7 +80,8 @@ settings_of (LajnaDb    *db,
   return NULL;
 }
 
-/* What committee A and its people look like, to tell that nothing moved. */
+/* What committee A and its people look like, their passwords too, to tell
+ * that nothing moved. */
 static char *
 snapshot (void)
 {
@@ -96,14 +89,16 @@ snapshot (void)
       "SELECT concat_ws('|', (SELECT to_jsonb(c) FROM committee c WHERE code = 'pa-a'),"
       "  (SELECT string_agg(u.login || u.full_name || u.active, ',' ORDER BY u.id)"
       "     FROM app_user u),"
-      "  (SELECT string_agg(r.user_id || r.role || coalesce(r.until::text, ''), ','"
+      "  (SELECT string_agg(r.user_id || r.role || coalesce(r.until::text, '') || r.active, ','"
       "                     ORDER BY r.user_id, r.role) FROM committee_role r),"
-      "  (SELECT count(*) FROM committee))");
+      "  (SELECT count(*) FROM committee),"
+      "  (SELECT md5(string_agg(coalesce(a.rolpassword, ''), ',' ORDER BY a.rolname))"
+      "     FROM pg_authid a JOIN app_user u ON u.login = a.rolname))");
 }
 
 START_TEST (test_admin_edits_committee)
 {
-  g_autoptr(LajnaDb) db = sign_in ("admin_a");
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
   g_autoptr(LajnaCommitteeSettings) settings = settings_of (db, "pa-a");
   g_autoptr(LajnaCommitteeSettings) saved = NULL;
   g_autoptr(LajnaCommitteeSettings) other = settings_of (db, "pa-b");
@@ -140,7 +135,7 @@ START_TEST (test_others_refused)
   int a = committee_id ("pa-a");
   g_autofree char *before = snapshot ();
   g_autofree char *after = NULL;
-  g_autoptr(LajnaDb) db = sign_in (login);
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (login);
   g_autoptr(LajnaCommitteeSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *forged = g_strdup_printf (
@@ -169,6 +164,17 @@ START_TEST (test_others_refused)
     "                                                  WHERE code = 'pa-a'))",
     "SELECT lajna_person_set_active('admin_a', false)",
     "SELECT lajna_person_set_active(NULL, false)",
+    "SELECT lajna_person_set_active('clerk_ab', false)",
+    "SELECT lajna_person_set_standing('clerk_a', (SELECT id FROM committee WHERE code = 'pa-a'),"
+    "                                 false)",
+    "SELECT lajna_person_set_standing('clerk_ab', (SELECT id FROM committee WHERE code = 'pa-a'),"
+    "                                 false)",
+    "SELECT lajna_person_set_standing('clerk_ab', NULL, false)",
+    "UPDATE committee_role SET active = false RETURNING 1",
+    "SELECT lajna_person_set_password('clerk_a', 'forged password')",
+    "SELECT lajna_person_set_password('clerk_a', (SELECT rolpassword FROM pg_authid"
+    "                                             WHERE rolname = session_user))",
+    "ALTER ROLE admin_a PASSWORD 'forged password'",
     "SELECT lajna_user_set_full_name('admin_a', 'اسم مزور')",
     "SELECT lajna_user_set_full_name((SELECT id::text FROM app_user WHERE login = 'clerk_a'"
     "                                  AND session_user <> 'clerk_a'), 'اسم مزور')",
@@ -200,6 +206,9 @@ START_TEST (test_others_refused)
   g_clear_error (&error);
   ck_assert (!lajna_people_add (db, "intruder", "دخيل", "clerk", a, &error));
   ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!lajna_users_set_password (db, "clerk_a", "forged password", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
 
   after = snapshot ();
   ck_assert_str_eq (after, before);
@@ -229,7 +238,7 @@ START_TEST (test_temp_tables_make_no_admin)
 
   ck_assert (lajna_db_run (server, "DO $$ BEGIN EXECUTE format('GRANT TEMP ON DATABASE %I"
                                    " TO clerk_a', current_database()); END $$", NULL));
-  db = sign_in ("clerk_a");
+  db = lajna_test_shared_sign_in ("clerk_a");
   allowed = lajna_db_run (db, attack, &error);
   ck_assert (lajna_db_run (server, "DO $$ BEGIN EXECUTE format('REVOKE TEMP ON DATABASE %I"
                                    " FROM clerk_a', current_database()); END $$", NULL));
@@ -246,7 +255,7 @@ START_TEST (test_bad_input_writes_nothing)
 {
   g_autofree char *before = snapshot ();
   g_autofree char *after = NULL;
-  g_autoptr(LajnaDb) db = sign_in ("admin_a");
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
   g_autoptr(LajnaCommitteeSettings) settings = settings_of (db, "pa-a");
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   g_autoptr(GError) error = NULL;
@@ -313,6 +322,27 @@ START_TEST (test_bad_input_writes_nothing)
                    error->message);
     g_clear_error (&error);
   }
+  /* A password is given long enough, and typed the same twice; the server
+   * takes only its verifier. */
+  ck_assert (!lajna_users_set_password (db, "clerk_a", "short", &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(LajnaValidation) typed = lajna_validation_new ();
+    g_autoptr(LajnaValidation) nothing = lajna_validation_new ();
+
+    lajna_people_check_password (typed, "a long password", "a long passwort");
+    ck_assert (lajna_validation_find (typed, "password_again") != NULL);
+    lajna_people_check_password (nothing, "", "");
+    ck_assert (!lajna_validation_has_errors (nothing));
+    g_clear_pointer (&typed, lajna_validation_free);
+    typed = lajna_validation_new ();
+    lajna_people_check_password (typed, "short", "short");
+    ck_assert (lajna_validation_find (typed, "password") != NULL);
+  }
+  ck_assert (!lajna_db_run (db, "SELECT lajna_person_set_password('clerk_a',"
+                                " 'a password in clear')", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));
+  g_clear_error (&error);
   /* Nobody locks themselves out. */
   ck_assert (!lajna_people_end_role (db, "admin_a", "admin", a, &error));
   g_clear_error (&error);
@@ -340,7 +370,7 @@ find_person (GPtrArray  *people,
 
 START_TEST (test_admin_manages_people)
 {
-  g_autoptr(LajnaDb) db = sign_in ("admin_a");
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autofree char *groups = NULL;
@@ -388,8 +418,8 @@ END_TEST
 
 START_TEST (test_admin_adds_committee)
 {
-  g_autoptr(LajnaDb) admin_b = sign_in ("admin_b");
-  g_autoptr(LajnaDb) clerk = sign_in ("clerk_a");
+  g_autoptr(LajnaDb) admin_b = lajna_test_shared_sign_in ("admin_b");
+  g_autoptr(LajnaDb) clerk = lajna_test_shared_sign_in ("clerk_a");
   g_autoptr(GError) error = NULL;
   g_autoptr(LajnaCommitteeSettings) added = NULL;
   LajnaCommitteeSettings settings = {
@@ -412,6 +442,193 @@ START_TEST (test_admin_adds_committee)
 }
 END_TEST
 
+/* The committees @login takes part in today, as they see them: ids
+ * joined by commas. */
+static char *
+committees_of (const char *login)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (login);
+
+  return lajna_test_value (db, "SELECT array_to_string(ARRAY(SELECT c FROM"
+                               "  unnest(lajna_my_committees()) c ORDER BY c), ',')");
+}
+
+static void
+assert_committees (const char *login,
+                   const char *expected)
+{
+  g_autofree char *committees = committees_of (login);
+
+  ck_assert_msg (g_str_equal (committees, expected), "%s takes part in {%s}, not {%s}", login,
+                 committees, expected);
+}
+
+/* An administrator turns a person off and on in their own committee;
+ * the person goes on taking part in the others. */
+START_TEST (test_standing_per_committee)
+{
+  g_autoptr(LajnaDb) admin_a = lajna_test_shared_sign_in ("admin_a");
+  g_autoptr(LajnaDb) admin_b = lajna_test_shared_sign_in ("admin_b");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *only_a = g_strdup_printf ("%d", committee_id ("pa-a"));
+  g_autofree char *both = g_strdup_printf ("%s,%d", only_a, committee_id ("pa-b"));
+  g_autofree char *events = NULL;
+  int b = committee_id ("pa-b");
+
+  assert_committees ("clerk_ab", both);
+  ck_assert_msg (lajna_people_set_standing (admin_b, "clerk_ab", b, FALSE, &error), "%s",
+                 MESSAGE (error));
+  assert_committees ("clerk_ab", only_a);
+
+  /* A's administrator turns them on neither in B nor as a whole. */
+  ck_assert (!lajna_people_set_standing (admin_a, "clerk_ab", b, TRUE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!lajna_people_set_active (admin_a, "clerk_ab", FALSE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  ck_assert_msg (g_str_has_prefix (error->message, "Only an administrator of every committee"),
+                 "%s", error->message);
+  g_clear_error (&error);
+
+  /* A role more on B waits with the others. */
+  ck_assert_msg (lajna_people_add (admin_b, "clerk_ab", NULL, "member", b, &error), "%s",
+                 MESSAGE (error));
+  assert_committees ("clerk_ab", only_a);
+  people = lajna_people_fetch_all (admin_b, &error);
+  ck_assert (people != NULL);
+  ck_assert (!lajna_people_row_takes_part (find_person (people, "clerk_ab"), b));
+  ck_assert (lajna_people_row_holds (find_person (people, "clerk_ab"), b, "member"));
+
+  ck_assert (lajna_people_set_standing (admin_b, "clerk_ab", b, TRUE, &error));
+  assert_committees ("clerk_ab", both);
+  events = server_value ("SELECT string_agg(detail ->> 'active', ' ' ORDER BY id) FROM audit_event"
+                         " WHERE action = 'user.active' AND actor = 'admin_b'"
+                         "   AND detail ? 'committee'");
+  ck_assert_str_eq (events, "false true");
+}
+END_TEST
+
+/* A person whose account another committee's administrator turned off
+ * stays off when given a role here: only someone who administers every
+ * committee where they hold a role, or the server's own account, turns
+ * them on again. */
+START_TEST (test_turned_off_stays_off)
+{
+  g_autoptr(LajnaDb) admin_a = lajna_test_shared_sign_in ("admin_a");
+  g_autoptr(LajnaDb) admin_b = lajna_test_shared_sign_in ("admin_b");
+  g_autoptr(LajnaDb) server = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *both = g_strdup_printf ("%d,%d", committee_id ("pa-a"),
+                                           committee_id ("pa-b"));
+
+  ck_assert_msg (lajna_people_set_active (admin_b, "clerk_b", FALSE, &error), "%s",
+                 MESSAGE (error));
+  ck_assert_msg (lajna_people_add (admin_a, "clerk_b", NULL, "clerk", committee_id ("pa-a"),
+                                   &error), "%s", MESSAGE (error));
+  active = server_value ("SELECT active FROM app_user WHERE login = 'clerk_b'");
+  ck_assert_msg (g_str_equal (active, "f"), "a role given here turned clerk_b on again");
+  assert_committees ("clerk_b", "");
+
+  ck_assert (!lajna_people_set_active (admin_a, "clerk_b", TRUE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  ck_assert (!lajna_people_set_active (admin_b, "clerk_b", TRUE, &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  g_clear_error (&error);
+  assert_committees ("clerk_b", "");
+
+  ck_assert_msg (lajna_people_set_active (server, "clerk_b", TRUE, &error), "%s",
+                 MESSAGE (error));
+  assert_committees ("clerk_b", both);
+}
+END_TEST
+
+/* @login signs in with @password, or is refused. */
+static gboolean
+signs_in (const char *login,
+          const char *password)
+{
+  g_autofree char *conninfo = lajna_test_shared_conninfo_as (login);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaDb) db = lajna_db_connect (conninfo, password, &error);
+
+  ck_assert_msg (db != NULL || g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD),
+                 "%s", MESSAGE (error));
+  return db != NULL;
+}
+
+/* Every statement the server runs written to its log, or not. */
+static void
+log_statements (gboolean all)
+{
+  g_autoptr(LajnaDb) server = lajna_test_shared_connect ();
+
+  ck_assert (lajna_db_run (server, all ? "ALTER SYSTEM SET log_statement = 'all'"
+                                       : "ALTER SYSTEM RESET log_statement", NULL));
+  ck_assert (lajna_db_run (server, "SELECT pg_reload_conf()", NULL));
+  /* A new session reads it once the server has. */
+  for (int i = 0; i < 500; i++)
+    {
+      g_autofree char *now = server_value ("SELECT current_setting('log_statement')");
+
+      if (g_str_equal (now, all ? "all" : "none"))
+        return;
+      g_usleep (10000);
+    }
+  ck_abort_msg ("the server did not read its new setting");
+}
+
+/* An administrator gives a new person of their committee a password, and
+ * a new one when they forgot it, in the same transaction as the rest of
+ * the editor's change; the person signs in with it. The password is in
+ * no log and no audit event, even with every statement logged. Another
+ * committee's person is not theirs to give a password. */
+START_TEST (test_admin_gives_passwords)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("admin_a");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *log_path = g_build_filename (lajna_test_shared_data_dir (), "server.log",
+                                                NULL);
+  g_autofree char *log = NULL;
+  g_autofree char *set = NULL;
+  g_autofree char *clear = NULL;
+  const char *first = "first password of new_pw";
+  const char *second = "second password of new_pw";
+
+  log_statements (TRUE);
+  ck_assert (lajna_db_run (db, "BEGIN", NULL));
+  ck_assert_msg (lajna_people_add (db, "new_pw", "موظف جديد", "clerk", committee_id ("pa-a"),
+                                   &error), "%s", MESSAGE (error));
+  ck_assert_msg (lajna_users_set_password (db, "new_pw", first, &error), "%s", MESSAGE (error));
+  ck_assert (lajna_db_run (db, "COMMIT", NULL));
+  ck_assert (signs_in ("new_pw", first));
+  ck_assert (!signs_in ("new_pw", "not the password"));
+
+  ck_assert_msg (lajna_users_set_password (db, "new_pw", second, &error), "%s", MESSAGE (error));
+  ck_assert (signs_in ("new_pw", second));
+  ck_assert (!signs_in ("new_pw", first));
+  log_statements (FALSE);
+
+  ck_assert (!lajna_users_set_password (db, "clerk_ab", "a password for clerk_ab", &error));
+  ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED));
+  ck_assert_msg (g_str_has_prefix (error->message, "Only an administrator of every committee"),
+                 "%s", error->message);
+  ck_assert (signs_in ("clerk_ab", "password of clerk_ab"));
+
+  set = server_value ("SELECT count(*) FROM audit_event WHERE action = 'user.password'"
+                      "   AND actor = 'admin_a'");
+  ck_assert_str_eq (set, "2");
+  clear = server_value ("SELECT count(*) FROM audit_event"
+                        " WHERE detail::text ~ '(password of new_pw|SCRAM)'");
+  ck_assert_str_eq (clear, "0");
+  ck_assert (g_file_get_contents (log_path, &log, NULL, NULL));
+  ck_assert_msg (strstr (log, "lajna_person_set_password") != NULL, "nothing logged");
+  ck_assert_msg (strstr (log, "password of new_pw") == NULL, "a password in the server's log");
+}
+END_TEST
+
 static Suite *
 people_suite (void)
 {
@@ -425,6 +642,9 @@ people_suite (void)
   tcase_add_test (tc, test_bad_input_writes_nothing);
   tcase_add_test (tc, test_admin_manages_people);
   tcase_add_test (tc, test_admin_adds_committee);
+  tcase_add_test (tc, test_standing_per_committee);
+  tcase_add_test (tc, test_turned_off_stays_off);
+  tcase_add_test (tc, test_admin_gives_passwords);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -103,15 +103,15 @@ START_TEST (test_status_transitions_enforced)
     "  VALUES ('marriage', 't-status', 'لجنة', 'Committee', 'ت');"
     "INSERT INTO case_file (committee_id, kind, file_number)"
     "  SELECT id, 'marriage', 'ت/2026/00001' FROM committee WHERE code = 't-status';"
-    "SELECT lajna_case_set_status(currval('case_file_id_seq'), 'complete')", &error));
+    "SELECT lajna_case_set_status(currval('case_file_id_seq'), 'documents_pending')", &error));
   status = lajna_test_value (db, "SELECT status FROM case_file"
                                  " WHERE id = currval('case_file_id_seq')");
-  ck_assert_str_eq (status, "complete");
+  ck_assert_str_eq (status, "documents_pending");
   history = lajna_test_value (db, "SELECT count(*) FROM case_history"
                                   " WHERE case_id = currval('case_file_id_seq')");
   ck_assert_str_eq (history, "1");
 
-  /* complete → signed skips the meeting and the ruling: refused. */
+  /* documents_pending → signed skips the meeting and the ruling: refused. */
   ck_assert (!lajna_db_run (db, "SELECT lajna_case_set_status(currval('case_file_id_seq'), 'signed')",
                             &error));
   ck_assert (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID));

@@ -11,15 +11,18 @@
 
 /* The workflow of DESIGN.md: forward steps, documents going back and
  * forth, a deferral returning to pending documents, and a juvenile file
- * returning to complete when its periodic review falls due. */
+ * returning to complete when its periodic review falls due; a file whose
+ * documents lapsed meanwhile waits for them instead. */
 static const char *allowed[][2] = {
   { "registered", "documents_pending" }, { "registered", "complete" },
   { "documents_pending", "complete" }, { "complete", "documents_pending" },
   { "complete", "scheduled" }, { "scheduled", "complete" }, { "scheduled", "decided" },
-  { "scheduled", "deferred" }, { "deferred", "documents_pending" }, { "signed", "delivered" },
+  { "scheduled", "deferred" }, { "scheduled", "documents_pending" },
+  { "deferred", "documents_pending" }, { "signed", "delivered" },
 };
 static const char *juvenile_only[][2] = {
   { "decided", "complete" }, { "delivered", "complete" },
+  { "decided", "documents_pending" }, { "delivered", "documents_pending" },
 };
 
 static gboolean
@@ -67,7 +70,7 @@ check_kind (const char *kind)
           g_autoptr(PGresult) history = NULL;
 
           ck_assert (lajna_db_run (db, "BEGIN", NULL));
-          made = lajna_db_exec_params (db,
+          made = lajna_test_load_history (db,
               "INSERT INTO case_file (committee_id, kind, file_number, status)"
               " SELECT id, kind, 'wf/' || gen_random_uuid(), $2 FROM committee"
               "  WHERE kind = $1 AND code LIKE 'wf-%' RETURNING id", 2, params, NULL);

@@ -190,6 +190,20 @@ def type_location(chooser, path):
     press(KEY_RETURN)
 
 
+def password_entry(root):
+    """The sign-in dialog's password entry, once it has the focus."""
+    return next((a for a in walk(root) if a.name == "كلمة المرور"
+                 and a.getState().contains(pyatspi.STATE_EDITABLE)
+                 and a.getState().contains(pyatspi.STATE_FOCUSED)), None)
+
+
+def give_password(root, password):
+    """Types password into the sign-in dialog and presses Return."""
+    entry = wait_for(lambda: password_entry(root), "the focused password entry")
+    entry.queryEditableText().setTextContents(password)
+    press(KEY_RETURN)
+
+
 class App:
     """The app under test; a start that could not reach the display is
     retried."""

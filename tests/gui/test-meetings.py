@@ -2,7 +2,8 @@
 """Runs a short committee meeting through the accessibility tree, as a
 clerk with a screen reader would: opens the committee's meetings (Ctrl+M),
 prepares a new meeting, puts a complete file on its agenda from the files
-waiting, convenes it, marks three members present (the quorum says when it
+waiting (one whose document expired meanwhile is refused, the refusal
+naming the document), convenes it, marks three members present (the quorum says when it
 is met), enters two votes (a rejection asks its reasons), sees a vote and
 a document entered on another workstation appear by itself, records the
 decision (the dialog names the file and counts the votes, keeps what was
@@ -151,7 +152,7 @@ def documents_in(root):
 
 
 def prepare():
-    """Two complete marriage files of the first marriage committee, with
+    """Three complete marriage files of the first marriage committee, with
     every document their checklist asks for, and the committee's members."""
     committee, committee_name = sql(
         "SELECT k.id, k.name_ar FROM committee k WHERE k.kind = 'marriage'"
@@ -167,7 +168,7 @@ def prepare():
     files = [f.split("\t") for f in sql(
         f"SELECT id, file_number FROM case_file WHERE committee_id = {committee}"
         "   AND status = 'complete' AND NOT EXISTS (SELECT FROM lajna_case_lacking(id))"
-        " ORDER BY id LIMIT 2").splitlines()]
+        " ORDER BY id LIMIT 3").splitlines()]
     members = sql(f"SELECT u.id, u.full_name, r.role FROM committee_role r JOIN app_user u"
                   f" ON u.id = r.user_id WHERE r.committee_id = {committee}"
                   "   AND r.role IN ('chair', 'member') ORDER BY r.role = 'member', u.id")
@@ -196,7 +197,7 @@ def main(root):
              "the file table's rows")
     all_committees(root)
     committee, committee_name, files, members = prepare()
-    (case_id, file_number), (later_id, later_number) = files
+    (case_id, file_number), (later_id, later_number), (lapsed_id, lapsed_number) = files
     chair, first, second = members[0], members[1], members[2]
     index = wait_for(lambda: next((i for i in range(committees.childCount)
                                    if committee_name in texts(committees.getChildAtIndex(i))),
@@ -249,6 +250,25 @@ def main(root):
     check(sql(f"SELECT string_agg(status, ',' ORDER BY id) FROM case_file"
               f" WHERE id IN ({case_id}, {later_id})") == "scheduled,scheduled",
           "the two files are on the agenda and scheduled")
+
+    # The third file's police clearance expires, on another workstation,
+    # once it was chosen: the database refuses it and names the document.
+    press_button(meetings, "أضف ملفات…")
+    proposals = wait_for(lambda: window_named(root, "إضافة ملفات إلى جدول الأعمال"),
+                         "the files waiting, again")
+    activate(wait_for(lambda: next((a for a in walk(proposals) if a.getRoleName() == "check box"
+                                    and lapsed_number.split("/", 1)[1] in (a.name or "")), None),
+                      f"file {lapsed_number} among those waiting"))
+    sql("UPDATE document SET issued_on = current_date - 400"
+        f" WHERE case_id = {lapsed_id} AND type_code = 'police_clearance'")
+    press_button(proposals, "أضف إلى جدول الأعمال")
+    refusal = wait_for(lambda: next((text_of(a) for a in walk(meetings)
+                                     if a.getRoleName() == "label"
+                                     and "مستندات مطلوبة أولًا" in text_of(a)), None),
+                       "the refusal of the file whose document expired")
+    check("شهادة خلو سوابق" in refusal and "لا يُدرج الملف" in refusal
+          and sql(f"SELECT status FROM case_file WHERE id = {lapsed_id}") == "complete",
+          f"a file whose document expired is refused, the refusal naming it: {plain(refusal)}")
 
     # Attendance and the quorum.
     def quorum():

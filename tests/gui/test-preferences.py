@@ -2,9 +2,17 @@
 """Preferences, through the accessibility tree: opened while the database
 is still opening, they fill in once it is open; the embedded database's own
 account, which administers every committee, changes a committee's quorum
-(0 is refused in words and writes nothing) and adds a person with a role;
-then a clerk (the same database, acting as the clerk) sees no
-administration pages and changes their own name."""
+(0 is refused in words and writes nothing) and adds a person with a role,
+and is asked no password for them (the embedded database asks none); then
+a clerk (the same database, acting as the clerk) sees no administration
+pages and changes their own name.
+
+On a shared server that asks for passwords (run by run-sign-in-test as a
+committee's administrator), the administrator signs in, gives a new person
+a password typed twice (typed differently, it is refused in words and
+nothing is written) with which the person then signs in, and later a new
+one, with which alone they sign in, then turns them off in the committee;
+the passwords are in no audit event and in no line of the server's log."""
 
 import gettext
 import os
@@ -13,7 +21,8 @@ import subprocess
 import sys
 
 import pyatspi
-from lajna_atspi import App, Results, data_rows, find_role, press, text_of, wait_for, walk
+from lajna_atspi import (App, Results, data_rows, find_role, give_password, press, text_of,
+                         wait_for, walk)
 
 KEYCODE_CONTROL = 37
 KEYCODE_COMMA = 59
@@ -142,6 +151,7 @@ def add_person(root, prefs):
     full_name.queryEditableText().setTextContents("كاتب جديد")
     press_on(wait_for(lambda: button(editor, "Clerk", "check box"), "the first Clerk box"),
              KEYSYM_SPACE)
+    check(not password_rows(editor), "the embedded database asks no password for a new person")
     click(button(editor, "_Save"))
     wait_for(lambda: window(root, words("New Person")) is None, "the editor closing once saved")
     wait_for(lambda: named(prefs, "list item", "كاتب جديد"), "the new person in the list")
@@ -151,6 +161,88 @@ def add_person(root, prefs):
           "the new person holds the role given")
     check(sql("SELECT pg_has_role('clerk.new', 'lajna_clerk', 'MEMBER')") == "t",
           "the new person can sign in as a clerk")
+
+
+def password_rows(editor):
+    """The editor's password entries shown, by their titles."""
+    return {a.name: a for a in walk(editor)
+            if a.getRoleName() in ("text", "password text")
+            and a.name in (words("New password"), words("New password again"))
+            and a.getState().contains(pyatspi.STATE_VISIBLE)}
+
+
+def set_passwords(editor, password, again):
+    rows = wait_for(lambda: (lambda r: r if len(r) == 2 else None)(password_rows(editor)),
+                    "the two password entries")
+    rows[words("New password")].queryEditableText().setTextContents(password)
+    rows[words("New password again")].queryEditableText().setTextContents(again)
+
+
+def signs_in(login, password):
+    """Whether login signs in to the server with password, as psql would."""
+    run_dir = os.path.join(os.environ["LAJNA_DATA_DIR"], "run")
+    return subprocess.run(["psql", "-h", run_dir, "-d", "lajna", "-U", login, "-w", "-AtXc",
+                           "SELECT 1"], env=dict(os.environ, PGPASSWORD=password),
+                          capture_output=True).returncode == 0
+
+
+def with_passwords(root):
+    give_password(root, "password of admin_g")
+    prefs, _ = open_preferences(root)
+    show_page(prefs, "People")
+    click(wait_for(lambda: button(prefs, "_Add Person…"), "Add Person…"))
+    editor = wait_for(lambda: window(root, words("New Person")), "the new person's editor")
+    wait_for(lambda: named(editor, "text", words("Login (Latin letters, such as salem.ali)")),
+             "the login entry").queryEditableText().setTextContents("clerk.pw")
+    named(editor, "text", words("Full name")).queryEditableText().setTextContents("موظف جديد")
+    press_on(wait_for(lambda: button(editor, "Clerk", "check box"), "the Clerk box"),
+             KEYSYM_SPACE)
+    first = "first password of clerk.pw"
+    set_passwords(editor, first, first + "!")
+    click(button(editor, "_Save"))
+    refusal = words("The password typed again is not the same. Type both again.")
+    wait_for(lambda: next((a for a in walk(editor) if a.getRoleName() == "label"
+                           and text_of(a) == refusal), None), "the refusal of two passwords")
+    check(sql("SELECT count(*) FROM app_user WHERE login = 'clerk.pw'") == "0",
+          "two passwords that differ are refused in words, and nothing is written")
+
+    set_passwords(editor, first, first)
+    click(button(editor, "_Save"))
+    wait_for(lambda: window(root, words("New Person")) is None, "the editor closing once saved")
+    row = wait_for(lambda: named(prefs, "list item", "موظف جديد"), "the new person in the list")
+    check(signs_in("clerk.pw", first) and not signs_in("clerk.pw", "not the password"),
+          "the new person signs in with the password their administrator gave")
+
+    edit_row(row)
+    editor = wait_for(lambda: window(root, "موظف جديد"), "the person's editor")
+    second = "second password of clerk.pw"
+    set_passwords(editor, second, second)
+    click(button(editor, "_Save"))
+    wait_for(lambda: window(root, "موظف جديد") is None, "the editor closing once saved")
+    check(signs_in("clerk.pw", second) and not signs_in("clerk.pw", first),
+          "a new password given, only the new one signs the person in")
+
+    # Turned off in the committee, by its switch.
+    edit_row(wait_for(lambda: named(prefs, "list item", "موظف جديد"), "the person in the list"))
+    editor = wait_for(lambda: window(root, "موظف جديد"), "the person's editor again")
+    standing = wait_for(lambda: button(editor, "Takes part in this committee", "check box"),
+                        "the switch of the person's standing in the committee")
+    press_on(standing, KEYSYM_SPACE)
+    click(button(editor, "_Save"))
+    wait_for(lambda: window(root, "موظف جديد") is None, "the editor closing once saved")
+    check(sql("SELECT string_agg(r.active::text, ',') FROM committee_role r JOIN app_user u"
+              " ON u.id = r.user_id WHERE u.login = 'clerk.pw'") == "false",
+          "the administrator turns the person off in their committee")
+
+    check(sql("SELECT count(*) FROM audit_event WHERE action = 'user.password'"
+              "   AND actor = 'admin_g'") == "2"
+          and sql("SELECT count(*) FROM audit_event WHERE detail::text LIKE '%password of%'"
+                  "    OR detail::text LIKE '%SCRAM%'") == "0",
+          "the audit trail records that passwords were given, not what they are")
+    log = os.path.join(os.environ["LAJNA_DATA_DIR"], "pgdata", "sign-in-test.log")
+    with open(log, encoding="utf-8", errors="replace") as server_log:
+        check("password of clerk.pw" not in server_log.read(),
+              "the server's log holds no password")
 
 
 def as_clerk(root):
@@ -218,6 +310,10 @@ class Server:
 
 
 def main():
+    if "LAJNA_DATABASE" in os.environ:
+        run_app(with_passwords)
+        return results.finish()
+
     def as_admin(root):
         # Preferences opened before the database is open fill in once it is.
         prefs, own_name = open_preferences(root, opening=True)

@@ -8,12 +8,10 @@ import os
 import subprocess
 import sys
 
-import pyatspi
-from lajna_atspi import (Results, data_rows, find_role, press, press_with_control, run,
+from lajna_atspi import (Results, data_rows, find_role, give_password, press_with_control, run,
                          text_of, wait_for, walk)
 
 KEYCODE_L = 46
-KEYSYM_RETURN = 0xff0d
 results = Results()
 check = results.check
 
@@ -21,18 +19,6 @@ check = results.check
 def label_with(root, words):
     return next((a for a in walk(root) if a.getRoleName() == "label" and words in text_of(a)),
                 None)
-
-
-def password_entry(root):
-    return next((a for a in walk(root) if a.name == "كلمة المرور"
-                 and a.getState().contains(pyatspi.STATE_EDITABLE)
-                 and a.getState().contains(pyatspi.STATE_FOCUSED)), None)
-
-
-def give_password(root, password):
-    entry = wait_for(lambda: password_entry(root), "the focused password entry")
-    entry.queryEditableText().setTextContents(password)
-    press(KEYSYM_RETURN)
 
 
 def main(root):

@@ -11,6 +11,7 @@
 #include "lajna-labels.h"
 #include "lajna-people.h"
 #include "lajna-person-editor.h"
+#include "lajna-users.h"
 
 struct _LajnaPeoplePage
 {
@@ -20,6 +21,8 @@ struct _LajnaPeoplePage
   GPtrArray      *people;
   /* (element-type LajnaCommitteeSettings): those the person administers */
   GPtrArray      *committees;
+  /* Whether the server asks people for passwords. */
+  gboolean        passwords;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPeoplePage, lajna_people_page, LAJNA_TYPE_ADMIN_PAGE)
@@ -28,6 +31,7 @@ typedef struct
 {
   GPtrArray *people;
   GPtrArray *committees;
+  gboolean   passwords;
 } Fetched;
 
 static void
@@ -50,7 +54,8 @@ open_editor (LajnaPeoplePage      *self,
 {
   GtkWindow *editor = lajna_person_editor_new (
       GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-      lajna_admin_page_get_worker (LAJNA_ADMIN_PAGE (self)), self->committees, person);
+      lajna_admin_page_get_worker (LAJNA_ADMIN_PAGE (self)), self->committees, person,
+      self->passwords);
 
   g_signal_connect_object (editor, "saved", G_CALLBACK (saved_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (editor);
@@ -100,8 +105,13 @@ describe (LajnaPeoplePage      *self,
       isolated = g_strdup_printf ("\u2068%s\u2069", committee);
       if (text->len > 0)
         g_string_append (text, C_("list separator", ", "));
-      g_string_append_printf (text, C_("role and its committee", "%s (%s)"),
-                              lajna_label_for (role->role), isolated);
+      if (role->active)
+        g_string_append_printf (text, C_("role and its committee", "%s (%s)"),
+                                lajna_label_for (role->role), isolated);
+      else
+        g_string_append_printf (text, C_("role and its committee, turned off there",
+                                         "%s (%s, turned off)"),
+                                lajna_label_for (role->role), isolated);
     }
   if (!person->active)
     g_string_append_printf (text, "%s%s", text->len > 0 ? " — " : "", _("turned off"));
@@ -117,6 +127,7 @@ fetch_thread (LajnaDb       *db,
 {
   Fetched *fetched = g_new0 (Fetched, 1);
 
+  fetched->passwords = lajna_users_use_passwords (db);
   fetched->people = lajna_people_fetch_all (db, error);
   if (fetched->people != NULL)
     fetched->committees = lajna_committee_settings_fetch_all (db, error);
@@ -139,6 +150,7 @@ lajna_people_page_show (LajnaAdminPage *page,
   g_clear_pointer (&self->committees, g_ptr_array_unref);
   self->people = g_steal_pointer (&fetched->people);
   self->committees = g_steal_pointer (&fetched->committees);
+  self->passwords = fetched->passwords;
   lajna_admin_page_clear_rows (page);
   for (guint i = 0; i < self->people->len; i++)
     {

@@ -1,13 +1,17 @@
 /* lajna-person-editor.c: a person of the committees, as their
- * administrator edits them: full name, whether they may sign in, and
- * their roles on each committee the administrator administers; or a new
- * person, with a login and at least one role. The whole change is one
- * transaction through the database's functions (lajna-people.c): all of
- * it, or nothing. The window emits "saved" once the database took it. */
+ * administrator edits them: full name, whether their account is on, and,
+ * on each committee the administrator administers, whether they take part
+ * in it and their roles there; or a new person, with a login and at least
+ * one role. Where the server asks people for passwords, the administrator
+ * gives a new person theirs, or a person who forgot theirs a new one,
+ * typed twice. The whole change is one transaction through the
+ * database's functions (lajna-people.c, lajna-users.c): all of it, or
+ * nothing. The window emits "saved" once the database took it. */
 
 #include "lajna-person-editor.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lajna-admin-form.h"
 #include "lajna-committee-settings.h"
@@ -29,6 +33,9 @@ struct _LajnaPersonEditor
   /* (element-type GtkCheckButton): one a committee and role, holding
    * "committee" and "role", and "held" when the person held it. */
   GPtrArray             *checks;
+  /* (element-type GtkSwitch): one a committee, holding "committee", and
+   * "held" when the person took part in it. */
+  GPtrArray             *standings;
 
   GtkWidget             *save;
   GtkLabel              *error_label;
@@ -37,6 +44,9 @@ struct _LajnaPersonEditor
   GtkWidget             *full_name_row;
   GtkWidget             *active_row;
   GtkSwitch             *active;
+  AdwPreferencesGroup   *password_group;
+  GtkWidget             *password_row;
+  GtkWidget             *password_again_row;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPersonEditor, lajna_person_editor, ADW_TYPE_WINDOW)
@@ -69,6 +79,10 @@ typedef struct
   /* -1 when it stays. */
   int        active;
   GPtrArray *roles;
+  /* (element-type RoleChange): role NULL, a committee turned on or off */
+  GPtrArray *standings;
+  /* NULL when it stays; wiped once written. */
+  char      *password;
 } Change;
 
 static void
@@ -84,33 +98,41 @@ change_free (Change *change)
   g_free (change->login);
   g_free (change->full_name);
   g_ptr_array_unref (change->roles);
+  g_ptr_array_unref (change->standings);
+  if (change->password != NULL)
+    explicit_bzero (change->password, strlen (change->password));
+  g_free (change->password);
   g_free (change);
 }
 
 
 
-/* The roles ticked or unticked since read. */
-static void
-read_roles (LajnaPersonEditor *self,
-            Change            *change,
-            guint             *n_held)
+/* The boxes or switches of @widgets changed since read, into @changes;
+ * returns how many are on. */
+static guint
+read_changed (GPtrArray *widgets,
+              GPtrArray *changes)
 {
-  *n_held = 0;
-  for (guint i = 0; i < self->checks->len; i++)
+  guint n_held = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
     {
-      GObject *check = g_ptr_array_index (self->checks, i);
-      gboolean held = gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+      GObject *widget = g_ptr_array_index (widgets, i);
+      gboolean held = GTK_IS_SWITCH (widget)
+                        ? gtk_switch_get_active (GTK_SWITCH (widget))
+                        : gtk_check_button_get_active (GTK_CHECK_BUTTON (widget));
       RoleChange *role;
 
-      *n_held += held;
-      if (held == GPOINTER_TO_INT (g_object_get_data (check, "held")))
+      n_held += held;
+      if (held == GPOINTER_TO_INT (g_object_get_data (widget, "held")))
         continue;
       role = g_new0 (RoleChange, 1);
-      role->committee_id = GPOINTER_TO_INT (g_object_get_data (check, "committee"));
-      role->role = g_strdup (g_object_get_data (check, "role"));
+      role->committee_id = GPOINTER_TO_INT (g_object_get_data (widget, "committee"));
+      role->role = g_strdup (g_object_get_data (widget, "role"));
       role->held = held;
-      g_ptr_array_add (change->roles, role);
+      g_ptr_array_add (changes, role);
     }
+  return n_held;
 }
 
 /* The change as typed; NULL, with what is wrong shown, when it cannot be
@@ -121,7 +143,9 @@ read_form (LajnaPersonEditor *self)
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   const LajnaAdminField fields[] = {
     { "login", self->login_row }, { "full_name", self->full_name_row },
+    { "password", self->password_row }, { "password_again", self->password_again_row },
   };
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
       GTK_EDITABLE (self->full_name_row))));
   Change *change = g_new0 (Change, 1);
@@ -136,7 +160,10 @@ read_form (LajnaPersonEditor *self)
                         ? g_strdup (name) : NULL;
   change->active = change->is_new || active == self->was_active ? -1 : active;
   change->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) role_change_free);
-  read_roles (self, change, &n_held);
+  change->standings = g_ptr_array_new_with_free_func ((GDestroyNotify) role_change_free);
+  n_held = read_changed (self->checks, change->roles);
+  read_changed (self->standings, change->standings);
+  change->password = *password != '\0' ? g_strdup (password) : NULL;
 
   if (change->is_new && !lajna_people_check_login (change->login))
     lajna_validation_add (validation, "login", LAJNA_ISSUE_ERROR, "%s",
@@ -145,6 +172,8 @@ read_form (LajnaPersonEditor *self)
   if (change->is_new && n_held == 0)
     lajna_validation_add (validation, "roles", LAJNA_ISSUE_ERROR, "%s",
                           _("Give the person at least one role."));
+  lajna_people_check_password (validation, password,
+                               gtk_editable_get_text (GTK_EDITABLE (self->password_again_row)));
   if (!lajna_admin_form_check (self->error_label, validation, fields, G_N_ELEMENTS (fields)))
     g_clear_pointer (&change, change_free);
   return change;
@@ -173,7 +202,19 @@ save_thread (LajnaDb       *db,
       if (!done)
         return NULL;
     }
-  /* Last, since adding a role turns a person on. */
+  for (guint i = 0; i < change->standings->len; i++)
+    {
+      RoleChange *standing = g_ptr_array_index (change->standings, i);
+
+      if (!lajna_people_set_standing (db, change->login, standing->committee_id, standing->held,
+                                      error))
+        return NULL;
+    }
+  /* Once a new person holds a role here, which lets this administrator
+   * give them a password. */
+  if (change->password != NULL
+      && !lajna_users_set_password (db, change->login, change->password, error))
+    return NULL;
   return change->active < 0 || lajna_people_set_active (db, change->login, change->active, error)
            ? GINT_TO_POINTER (TRUE) : NULL;
 }
@@ -190,7 +231,35 @@ save_clicked_cb (LajnaPersonEditor *self)
                            save_thread, change, (GDestroyNotify) change_free, self->cancellable);
 }
 
-/* A group a committee, a row a role, ticked where the person holds it. */
+/* Whether a known person takes part in @committee: a switch that an
+ * administrator of it turns. */
+static GtkWidget *
+new_standing_row (LajnaPersonEditor            *self,
+                  const LajnaCommitteeSettings *committee,
+                  const LajnaPeopleRow         *person)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *standing = gtk_switch_new ();
+  gboolean held = lajna_people_row_takes_part (person, committee->id);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Takes part in this committee"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Turned off, their roles here count for nothing until an "
+                                 "administrator of this committee turns them on again."));
+  gtk_switch_set_active (GTK_SWITCH (standing), held);
+  gtk_widget_set_valign (standing, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (standing), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Takes part in this committee"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), standing);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), standing);
+  g_object_set_data (G_OBJECT (standing), "committee", GINT_TO_POINTER (committee->id));
+  g_object_set_data (G_OBJECT (standing), "held", GINT_TO_POINTER (held));
+  g_ptr_array_add (self->standings, standing);
+  return row;
+}
+
+/* A group a committee, a row a role, ticked where the person holds it;
+ * for a known person, whether they take part in it first. */
 static void
 add_role_rows (LajnaPersonEditor    *self,
                const LajnaPeopleRow *person)
@@ -203,6 +272,9 @@ add_role_rows (LajnaPersonEditor    *self,
       g_autofree char *heading = g_strdup_printf (_("Roles on %s"), title);
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), heading);
+      if (person != NULL)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   new_standing_row (self, committee, person));
       for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
         {
           GtkWidget *row = adw_action_row_new ();
@@ -238,6 +310,7 @@ lajna_person_editor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->committees, g_ptr_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
+  g_clear_pointer (&self->standings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_person_editor_parent_class)->dispose (object);
 }
@@ -281,6 +354,12 @@ lajna_person_editor_class_init (LajnaPersonEditorClass *klass)
                                              G_STRUCT_OFFSET (LajnaPersonEditor, full_name_row));
   gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, active_row);
   gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, active);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPersonEditor, password_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "password", FALSE,
+                                             G_STRUCT_OFFSET (LajnaPersonEditor, password_row));
+  gtk_widget_class_bind_template_child_full (widget_class, "password_again", FALSE,
+                                             G_STRUCT_OFFSET (LajnaPersonEditor,
+                                                              password_again_row));
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -291,6 +370,7 @@ lajna_person_editor_init (LajnaPersonEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->checks = g_ptr_array_new ();
+  self->standings = g_ptr_array_new ();
 }
 
 /**
@@ -300,6 +380,8 @@ lajna_person_editor_init (LajnaPersonEditor *self)
  * @committees: (element-type LajnaCommitteeSettings): the committees the
  *   administrator administers
  * @person: (nullable): the person to edit, %NULL for a new one
+ * @passwords: whether the server asks people for passwords, which the
+ *   editor then gives
  *
  * Returns: (transfer none): the editor, not yet shown
  */
@@ -307,7 +389,8 @@ GtkWindow *
 lajna_person_editor_new (GtkWindow            *parent,
                          LajnaDbWorker        *worker,
                          GPtrArray            *committees,
-                         const LajnaPeopleRow *person)
+                         const LajnaPeopleRow *person,
+                         gboolean              passwords)
 {
   LajnaPersonEditor *self = g_object_new (LAJNA_TYPE_PERSON_EDITOR,
                                           "transient-for", parent,
@@ -333,6 +416,12 @@ lajna_person_editor_new (GtkWindow            *parent,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Person"));
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->password_group), passwords);
+  adw_preferences_group_set_description (self->password_group, person == NULL
+      ? _("The person signs in with this password: hand it to them in person. Leave both "
+          "empty for someone who has a password already.")
+      : _("To give the person a new password, when they forgot theirs, type it twice and hand "
+          "it to them in person. Leave both empty to keep their password."));
   add_role_rows (self, person);
   return GTK_WINDOW (self);
 }

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (LajnaPersonEditor, lajna_person_editor, LAJNA, PERSON_EDIT
 GtkWindow *lajna_person_editor_new (GtkWindow            *parent,
                                     LajnaDbWorker        *worker,
                                     GPtrArray            *committees,
-                                    const LajnaPeopleRow *person);
+                                    const LajnaPeopleRow *person,
+                                    gboolean              passwords);
 
 G_END_DECLS
