@@ -1,16 +1,62 @@
-/* lajna-qr.c: a QR code (libqrencode, error correction M, so that a
- * printed page scanned again, blurred, speckled or a little askew, still
- * reads; a ruling's code is alphanumeric, which libqrencode packs
- * tightest) drawn with cairo as an image of a few pixels a module, scaled
- * up without smoothing (one small image in a PDF, where a thousand
- * squares would cost milliseconds a page), on white, with the margin of
- * four modules a reader needs. */
+/* lajna-qr.c: a QR code (libqrencode, error correction M; a ruling's code
+ * is alphanumeric, which libqrencode packs tightest) drawn with cairo as
+ * an image of a few pixels a module, scaled without smoothing (one small
+ * image in a PDF, where a thousand squares would cost milliseconds a
+ * page), on white, with the margin of four modules a reader needs.
+ *
+ * A printed page scanned again comes back blurred, and a reader such as
+ * zbar tells dark from light by the mean of a wide window around each
+ * pixel: near the code's edge that window is mostly white paper, so a
+ * light module between dark ones, blurred, reads dark. Each dark area is
+ * therefore drawn a seventh of a module short on every side that faces a
+ * light module (as printers compensate the spread of their ink): the
+ * modules keep their places and their size, and a code that stopped
+ * reading at a blur of 1.6 pixels at 150 dpi still reads at 2. */
 
 #include "lajna-qr.h"
 
 #include <qrencode.h>
 
-#define PIXELS_A_MODULE 4
+#define PIXELS_A_MODULE 7
+/* What a dark area gives up on a side that faces a light one, in pixels. */
+#define INSET 1
+#define QUIET_ZONE 4
+
+static gboolean
+is_dark (const QRcode *code,
+         int           row,
+         int           column)
+{
+  return row >= 0 && column >= 0 && row < code->width && column < code->width
+         && (code->data[row * code->width + column] & 1);
+}
+
+/* Paints the module at @row, @column of the image (counted from the
+ * margin's corner): white, or dark but for INSET pixels on each side that
+ * faces a light module. */
+static void
+paint_module (const QRcode *code,
+              guint8       *pixels,
+              int           stride,
+              int           row,
+              int           column)
+{
+  int r = row - QUIET_ZONE, c = column - QUIET_ZONE;
+  gboolean dark = is_dark (code, r, c);
+  int top = dark && !is_dark (code, r - 1, c) ? INSET : 0;
+  int bottom = PIXELS_A_MODULE - (dark && !is_dark (code, r + 1, c) ? INSET : 0);
+  int left = dark && !is_dark (code, r, c - 1) ? INSET : 0;
+  int right = PIXELS_A_MODULE - (dark && !is_dark (code, r, c + 1) ? INSET : 0);
+
+  for (int y = 0; y < PIXELS_A_MODULE; y++)
+    {
+      guint32 *line = (guint32 *) (pixels + (row * PIXELS_A_MODULE + y) * stride)
+                      + column * PIXELS_A_MODULE;
+
+      for (int x = 0; x < PIXELS_A_MODULE; x++)
+        line[x] = dark && y >= top && y < bottom && x >= left && x < right ? 0x000000 : 0xffffff;
+    }
+}
 
 /**
  * lajna_qr_draw:
@@ -35,26 +81,21 @@ lajna_qr_draw (cairo_t    *cr,
   cairo_surface_t *image;
   cairo_pattern_t *pattern;
   guint8 *pixels;
-  int side, stride;
+  int modules, side, stride;
   double size;
 
   if (code == NULL)
     return 0;
-  side = (code->width + 8) * PIXELS_A_MODULE;
+  modules = code->width + 2 * QUIET_ZONE;
+  side = modules * PIXELS_A_MODULE;
   image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, side, side);
   stride = cairo_image_surface_get_stride (image);
   pixels = cairo_image_surface_get_data (image);
-  for (int row = 0; row < side; row++)
-    for (int column = 0; column < side; column++)
-      {
-        int r = row / PIXELS_A_MODULE - 4, c = column / PIXELS_A_MODULE - 4;
-        gboolean dark = r >= 0 && c >= 0 && r < code->width && c < code->width
-                        && (code->data[r * code->width + c] & 1);
-
-        *(guint32 *) (pixels + row * stride + column * 4) = dark ? 0x000000 : 0xffffff;
-      }
+  for (int row = 0; row < modules; row++)
+    for (int column = 0; column < modules; column++)
+      paint_module (code, pixels, stride, row, column);
   cairo_surface_mark_dirty (image);
-  size = (code->width + 8) * module;
+  size = modules * module;
   cairo_save (cr);
   cairo_translate (cr, x, bottom - size);
   cairo_scale (cr, size / side, size / side);
