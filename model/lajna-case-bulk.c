@@ -11,6 +11,7 @@
 
 #include "lajna-case-bulk.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 struct _LajnaCaseBulk
@@ -235,7 +236,13 @@ lajna_case_bulk_register (LajnaCaseBulk  *self,
       "SELECT ordinal, case_id, file_number FROM lajna_case_create_staged()", error);
   if (result == NULL)
     return FALSE;
-  g_return_val_if_fail ((guint) PQntuples (result) == records->len, FALSE);
+  if ((guint) PQntuples (result) != records->len)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID,
+                   _("The database registered %d of %u files; nothing was imported."),
+                   PQntuples (result), records->len);
+      return FALSE;
+    }
 
   for (int row = 0; row < PQntuples (result); row++)
     {
