@@ -53,9 +53,22 @@ typedef struct
   GPtrArray       *columns;
   int              committee_column;
   const char      *kind;
-  GPtrArray       *valid;
+  guint            n_valid;
   guint            n_invalid;
   guint            n_invalid_shown;
+  /* Importing: the reading thread hands the valid rows over in batches
+   * (ImportBatch, the last one marked) to the registering thread. It sets
+   * doomed at a row whose error stops the import, or when the sheet cannot
+   * be read on, so that no more batches are registered; the registering
+   * thread sets stopped when it gives up, so that the reading may stop
+   * too. */
+  GAsyncQueue     *batches;
+  GPtrArray       *batch;
+  gint             doomed;
+  gint             stopped;
+  /* How far each thread came, in thousandths, for the progress. */
+  gint             read_at;
+  gint             registered_at;
 } Import;
 
 gboolean lajna_case_import_fail              (GError           **error,

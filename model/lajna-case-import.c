@@ -4,9 +4,13 @@
  * its CSV export (RFC 4180) names the columns by field key in the header
  * row (lajna_case_fields()), and every row is cleaned and validated
  * exactly as the form does it: lajna_case_record_set() and
- * lajna_case_record_validate(). The valid rows are registered together by
- * lajna_case_record_register(), in one transaction, so that an import
- * writes every file or none and file numbers stay gapless.
+ * lajna_case_record_validate(). The valid rows are registered in one
+ * transaction (lajna-case-bulk.c), so that an import writes every file or
+ * none and file numbers stay gapless: in batches, by this thread, while a
+ * second one reads and validates the rows after them, each on a core of
+ * its own. A row with an error that stops the import stops the
+ * registering too, and the transaction is rolled back once the whole file
+ * is read and reported.
  *
  * The file comes from outside and is read defensively. It must be UTF-8:
  * the Arabic Windows code page and UTF-16, which spreadsheets also write,
@@ -22,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-case-bulk.h"
 #include "lajna-country.h"
 #include "lajna-text.h"
 
@@ -37,9 +42,23 @@
 /* How often reading looks at its cancellable and tells its progress. */
 #define ROWS_PER_STEP 256
 
-/* The part of an import's time spent reading and validating, the rest
- * being the database's (tests/bench: about a fifth). */
+/* The part of an import's progress that is reading and validating, the
+ * rest being registering, which goes on at the same time. */
 #define READ_SHARE 0.2
+
+/* Files registered by one statement: enough that the statement's own work
+ * is small beside its rows', few enough that registering starts early and
+ * the progress moves. */
+#define BATCH_ROWS 2000
+
+/* Valid rows handed over to be registered, and how far into the file the
+ * last of them is; the last batch of a file has last set. */
+typedef struct
+{
+  GPtrArray *records;
+  double     fraction;
+  gboolean   last;
+} ImportBatch;
 
 G_DEFINE_QUARK (lajna-import-error-quark, lajna_import_error)
 
@@ -56,6 +75,13 @@ row_free (LajnaImportRow *row)
 {
   g_strfreev (row->cells);
   g_free (row);
+}
+
+static void
+batch_free (ImportBatch *batch)
+{
+  g_ptr_array_unref (batch->records);
+  g_free (batch);
 }
 
 static void
@@ -97,6 +123,24 @@ set_progress (LajnaCaseImport *self,
               double           fraction)
 {
   g_atomic_int_set (&self->progress, (gint) (CLAMP (fraction, 0, 1) * 1000));
+}
+
+/* An import's progress from how far reading and registering came, each
+ * told by its own thread (in thousandths, at @at): it only moves on. */
+static void
+show_import_progress (Import *im,
+                      gint   *at,
+                      double  fraction)
+{
+  gint progress, was;
+
+  g_atomic_int_set (at, (gint) (CLAMP (fraction, 0, 1) * 1000));
+  progress = (gint) (READ_SHARE * g_atomic_int_get (&im->read_at)
+                     + (1 - READ_SHARE) * g_atomic_int_get (&im->registered_at));
+  do
+    was = g_atomic_int_get (&im->self->progress);
+  while (progress > was
+         && !g_atomic_int_compare_and_exchange (&im->self->progress, was, progress));
 }
 
 /* Rows */
@@ -250,14 +294,54 @@ keep_for_preview (Import   *im,
   g_ptr_array_add (im->self->preview, row);
 }
 
+/* How far into the file reading is, from 0 to 1. */
+static double
+read_fraction (Import *im)
+{
+  return im->xlsx != NULL ? lajna_xlsx_reader_get_fraction (im->xlsx)
+                          : lajna_csv_reader_get_fraction (&im->csv);
+}
+
+/* Hands the rows read since the last batch over to be registered; with
+ * @last, whatever is left and the end of the file. */
+static void
+hand_over (Import   *im,
+           gboolean  last)
+{
+  ImportBatch *batch = g_new0 (ImportBatch, 1);
+
+  batch->records = g_steal_pointer (&im->batch);
+  batch->fraction = read_fraction (im);
+  batch->last = last;
+  g_async_queue_push (im->batches, batch);
+  if (!last)
+    im->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_case_record_free);
+}
+
+/* A valid row: counted, and when importing, registered with its batch
+ * unless an error before it stops the import. */
+static void
+take_row (Import          *im,
+          LajnaCaseRecord *record)
+{
+  im->n_valid++;
+  if (im->batches == NULL || g_atomic_int_get (&im->doomed))
+    {
+      lajna_case_record_free (record);
+      return;
+    }
+  g_ptr_array_add (im->batch, record);
+  if (im->batch->len == BATCH_ROWS)
+    hand_over (im, FALSE);
+}
+
 /* Returns FALSE when the caller cancelled, or the sheet cannot be read
- * to its end. */
+ * to its end; stops early, with TRUE, when the registering stopped. */
 static gboolean
 read_rows (Import  *im,
            GError **error)
 {
   const LajnaSheetRow *r = im->row;
-  double share = im->self->check_only ? 1 : READ_SHARE;
   GError *read_error = NULL;
 
   while (lajna_case_import_next_row (im, &read_error))
@@ -281,17 +365,20 @@ read_rows (Import  *im,
       if (im->self->check_only)
         keep_for_preview (im, record != NULL);
       if (record != NULL)
-        g_ptr_array_add (im->valid, record);
-      else
-        im->n_invalid++;
+        take_row (im, record);
+      else if (im->n_invalid++ == 0 && !im->self->skip_invalid)
+        g_atomic_int_set (&im->doomed, 1);
 
       if (r->row % ROWS_PER_STEP == 0)
         {
           if (g_cancellable_is_cancelled (im->self->cancellable))
             return lajna_case_import_cancelled (error);
-          set_progress (im->self, share * (im->xlsx != NULL
-                                           ? lajna_xlsx_reader_get_fraction (im->xlsx)
-                                           : lajna_csv_reader_get_fraction (&im->csv)));
+          if (g_atomic_int_get (&im->stopped))
+            return TRUE;
+          if (im->batches == NULL)
+            set_progress (im->self, read_fraction (im));
+          else
+            show_import_progress (im, &im->read_at, read_fraction (im));
         }
     }
   if (read_error != NULL)
@@ -299,8 +386,23 @@ read_rows (Import  *im,
       g_propagate_error (error, read_error);
       return FALSE;
     }
-  set_progress (im->self, share);
   return TRUE;
+}
+
+/* The reading thread: its error, if reading stopped on one (which dooms
+ * the import as a row's error does). */
+static gpointer
+read_then_hand_over (gpointer data)
+{
+  Import *im = data;
+  GError *error = NULL;
+
+  if (!read_rows (im, &error))
+    g_atomic_int_set (&im->doomed, 1);
+  if (g_atomic_int_get (&im->doomed))
+    g_ptr_array_set_size (im->batch, 0);
+  hand_over (im, TRUE);
+  return error;
 }
 
 /* The run */
@@ -318,46 +420,106 @@ fetch_countries (Import   *im,
   return TRUE;
 }
 
-static void
-registered_cb (guint    n_done,
-               guint    n_files,
-               gpointer data)
-{
-  set_progress (data, READ_SHARE + (1 - READ_SHARE) * n_done / n_files);
-}
-
-/* All or nothing: a row with errors stops the import, unless the caller
- * asked to leave such rows out. */
+/* The verdict on the rows read: whether the file can be imported. */
 static gboolean
-register_valid (Import   *im,
-                LajnaDb  *db,
-                GError  **error)
+judge_rows (Import  *im,
+            GError **error)
 {
   LajnaCaseImport *self = im->self;
 
-  if (im->valid->len == 0 && im->n_invalid == 0)
+  if (im->n_valid == 0 && im->n_invalid == 0)
     return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_EMPTY, _("The file holds no files to import."));
-  self->n_valid = im->valid->len;
+  self->n_valid = im->n_valid;
   if (self->check_only)
     {
       self->n_left_out = im->n_invalid;
       return TRUE;
     }
-  if (im->n_invalid > 0 && (!self->skip_invalid || im->valid->len == 0))
+  if (im->n_invalid > 0 && (!self->skip_invalid || im->n_valid == 0))
     return lajna_case_import_fail (error, LAJNA_IMPORT_ERROR_INVALID,
                  g_dngettext (GETTEXT_PACKAGE, "%u row has errors; nothing was imported.",
                               "%u rows have errors; nothing was imported.", im->n_invalid),
                  im->n_invalid);
-  if (!lajna_case_record_register_full (db, im->valid, registered_cb, self, self->cancellable,
-                                        error))
-    {
-      if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return lajna_case_import_cancelled (error);
-      return FALSE;
-    }
   self->n_left_out = im->n_invalid;
-  self->files = g_steal_pointer (&im->valid);
   return TRUE;
+}
+
+/* Registers each batch as it comes, until the last; once registering
+ * failed, the caller cancelled or a row's error doomed the import, the
+ * batches after are only freed. */
+static gboolean
+register_batches (Import         *im,
+                  LajnaDb        *db,
+                  LajnaCaseBulk **bulk,
+                  GError        **error)
+{
+  LajnaCaseImport *self = im->self;
+  gboolean ok = TRUE;
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      ImportBatch *batch = g_async_queue_pop (im->batches);
+
+      last = batch->last;
+      if (ok && batch->records->len > 0 && !g_atomic_int_get (&im->doomed))
+        {
+          ok = !g_cancellable_set_error_if_cancelled (self->cancellable, error)
+               && (*bulk != NULL || (*bulk = lajna_case_bulk_begin (db, error)) != NULL)
+               && lajna_case_bulk_register (*bulk, batch->records, error);
+          if (ok)
+            {
+              g_ptr_array_extend_and_steal (self->files, g_steal_pointer (&batch->records));
+              batch->records = g_ptr_array_new ();
+              show_import_progress (im, &im->registered_at, batch->fraction);
+            }
+          else
+            g_atomic_int_set (&im->stopped, 1);
+        }
+      batch_free (batch);
+    }
+  return ok;
+}
+
+/* All or nothing: a row with errors stops the import, unless the caller
+ * asked to leave such rows out. */
+static gboolean
+import_rows (Import   *im,
+             LajnaDb  *db,
+             GError  **error)
+{
+  LajnaCaseImport *self = im->self;
+  g_autoptr(LajnaCaseBulk) bulk = NULL;
+  GError *read_error;
+  GThread *reader;
+  gboolean registered;
+
+  im->batches = g_async_queue_new ();
+  im->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_case_record_free);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_case_record_free);
+  reader = g_thread_new ("lajna-import-read", read_then_hand_over, im);
+  registered = register_batches (im, db, &bulk, error);
+  read_error = g_thread_join (reader);
+  g_clear_pointer (&im->batches, g_async_queue_unref);
+
+  /* Reading stopped (cancelled, or the sheet is broken): whatever the
+   * registering met, that is what happened. */
+  if (read_error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, read_error);
+    }
+  else if (registered && judge_rows (im, error)
+           && !g_cancellable_set_error_if_cancelled (self->cancellable, error)
+           && lajna_case_bulk_commit (bulk, error))
+    {
+      set_progress (self, 1);
+      return TRUE;
+    }
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+  if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return lajna_case_import_cancelled (error);
+  return FALSE;
 }
 
 static gboolean
@@ -390,9 +552,14 @@ run (Import      *im,
     return FALSE;
   for (guint i = 0; i < im->columns->len; i++)
     g_ptr_array_add (im->self->columns, g_strdup (g_ptr_array_index (im->columns, i)));
-  if (!fetch_countries (im, db, error) || !read_rows (im, error))
+  if (!fetch_countries (im, db, error))
     return FALSE;
-  return register_valid (im, db, error);
+  if (!im->self->check_only)
+    return import_rows (im, db, error);
+  if (!read_rows (im, error))
+    return FALSE;
+  set_progress (im->self, 1);
+  return judge_rows (im, error);
 }
 
 static void
@@ -476,14 +643,13 @@ lajna_case_import_run_bytes (LajnaCaseImport  *self,
   im.committee_list = g_ptr_array_new_with_free_func ((GDestroyNotify) committee_free);
   im.committees = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.columns = g_ptr_array_new ();
-  im.valid = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_case_record_free);
   ok = run (&im, db, data != NULL ? data : "", len, error);
 
   g_ptr_array_unref (im.committee_list);
   g_hash_table_unref (im.committees);
   g_strfreev (im.countries);
   g_ptr_array_unref (im.columns);
-  g_clear_pointer (&im.valid, g_ptr_array_unref);
+  g_clear_pointer (&im.batch, g_ptr_array_unref);
   lajna_csv_reader_clear (&im.csv);
   g_clear_pointer (&im.xlsx, lajna_xlsx_reader_free);
   return ok;

@@ -3,8 +3,9 @@
  * The values are kept as clean text by field key, so that a form row, a
  * spreadsheet column and a validation message all speak of the same thing.
  * They reach the database as one JSON object per file, through
- * lajna_case_create() and lajna_case_update() (0008-case-intake.sql, and
- * 0012-faster-intake.sql for the first), which hold the only SQL that
+ * lajna_case_create() and lajna_case_update() (0008-case-intake.sql); the
+ * first hands its files to lajna_cases_register() (0032-bulk-intake.sql),
+ * which also registers an import's, and the two hold the only SQL that
  * writes a file's fields.
  */
 
@@ -15,8 +16,8 @@
 
 #include "lajna-json.h"
 
-/* Files registered by one statement: large enough that a spreadsheet
- * import pays few round trips, small enough for a modest JSON value. */
+/* Files registered by one statement: few round trips for many files, a
+ * modest JSON value for each. */
 #define REGISTER_BATCH 2000
 
 /* Today's local date as "YYYY-MM-DD". A spreadsheet import makes a record
@@ -371,110 +372,31 @@ register_batch (LajnaDb     *db,
   if (result == NULL)
     return FALSE;
   for (guint i = 0; i < count; i++)
-    {
-      LajnaCaseRecord *record = g_ptr_array_index (records, first + i);
-
-      record->id = g_ascii_strtoll (PQgetvalue (result, (int) i, 0), NULL, 10);
-      g_free (record->file_number);
-      record->file_number = g_strdup (PQgetvalue (result, (int) i, 1));
-      g_free (record->status);
-      record->status = g_strdup ("registered");
-      record->row_version = 1;
-    }
+    lajna_case_record_set_registered (g_ptr_array_index (records, first + i),
+                                      PQgetvalue (result, (int) i, 0),
+                                      PQgetvalue (result, (int) i, 1));
   return TRUE;
 }
 
-/* The JSON of the batches, written by a second thread while the server
- * registers the one before: the two take about as long per file, and the
- * machine has a core for each. The writer stays at most two batches ahead.
- * It only reads the records' values; the registering thread only sets
- * their ids and numbers. */
-typedef struct
+/**
+ * lajna_case_record_set_registered:
+ * @self: a new file
+ * @id: the id the database gave it, as text
+ * @file_number: its file number
+ *
+ * Makes @self the file as it was registered: its first version.
+ */
+void
+lajna_case_record_set_registered (LajnaCaseRecord *self,
+                                  const char      *id,
+                                  const char      *file_number)
 {
-  GPtrArray   *records;
-  GAsyncQueue *ready;  /* the batches' JSON, in order */
-  GAsyncQueue *slots;  /* one item for each batch the writer may write */
-  gint         stop;
-} BatchWriter;
-
-static gpointer
-write_batches (gpointer data)
-{
-  BatchWriter *w = data;
-
-  for (guint first = 0; first < w->records->len; first += REGISTER_BATCH)
-    {
-      g_async_queue_pop (w->slots);
-      if (g_atomic_int_get (&w->stop))
-        break;
-      g_async_queue_push (w->ready, dup_batch_json (w->records, first,
-                                                    MIN (REGISTER_BATCH, w->records->len - first)));
-    }
-  return NULL;
-}
-
-/* What a caller of lajna_case_record_register_full() asked for. */
-typedef struct
-{
-  LajnaRegisterProgress  progress;
-  gpointer               progress_data;
-  GCancellable          *cancellable;
-} Watch;
-
-static gboolean
-register_watched (LajnaDb     *db,
-                  GPtrArray   *records,
-                  guint        first,
-                  guint        count,
-                  const char  *json,
-                  Watch       *watch,
-                  GError     **error)
-{
-  if (g_cancellable_set_error_if_cancelled (watch->cancellable, error)
-      || !register_batch (db, records, first, count, json, error))
-    return FALSE;
-  if (watch->progress != NULL)
-    watch->progress (first + count, records->len, watch->progress_data);
-  return TRUE;
-}
-
-static gboolean
-register_all (LajnaDb    *db,
-              GPtrArray  *records,
-              Watch      *watch,
-              GError    **error)
-{
-  BatchWriter w = { .records = records };
-  GThread *writer;
-  gboolean ok = TRUE;
-
-  if (records->len <= REGISTER_BATCH)
-    {
-      g_autofree char *json = dup_batch_json (records, 0, records->len);
-
-      return register_watched (db, records, 0, records->len, json, watch, error);
-    }
-
-  w.ready = g_async_queue_new_full (g_free);
-  w.slots = g_async_queue_new ();
-  g_async_queue_push (w.slots, GINT_TO_POINTER (1));
-  g_async_queue_push (w.slots, GINT_TO_POINTER (1));
-  writer = g_thread_new ("lajna-register", write_batches, &w);
-  for (guint first = 0; ok && first < records->len; first += REGISTER_BATCH)
-    {
-      g_autofree char *json = g_async_queue_pop (w.ready);
-
-      g_async_queue_push (w.slots, GINT_TO_POINTER (1));
-      ok = register_watched (db, records, first, MIN (REGISTER_BATCH, records->len - first),
-                             json, watch, error);
-    }
-  /* On an error the writer may be waiting for a slot: let it see stop. */
-  g_atomic_int_set (&w.stop, 1);
-  g_async_queue_push (w.slots, GINT_TO_POINTER (1));
-  g_thread_join (writer);
-  g_async_queue_unref (w.ready);
-  g_async_queue_unref (w.slots);
-  return ok;
+  self->id = g_ascii_strtoll (id, NULL, 10);
+  g_free (self->file_number);
+  self->file_number = g_strdup (file_number);
+  g_free (self->status);
+  self->status = g_strdup ("registered");
+  self->row_version = 1;
 }
 
 /**
@@ -484,7 +406,8 @@ register_all (LajnaDb    *db,
  * @error: return location for a #GError
  *
  * Registers every file of @records in one transaction: all of them or,
- * on any error, none. Each record gets its id and file number.
+ * on any error, none. Each record gets its id and file number. (A
+ * spreadsheet import registers its files through lajna-case-bulk.c.)
  *
  * Returns: whether the files were registered
  */
@@ -493,43 +416,20 @@ lajna_case_record_register (LajnaDb    *db,
                             GPtrArray  *records,
                             GError    **error)
 {
-  return lajna_case_record_register_full (db, records, NULL, NULL, NULL, error);
-}
-
-/**
- * lajna_case_record_register_full:
- * @db: a connection
- * @records: (element-type LajnaCaseRecord): new files, validated
- * @progress: (nullable) (scope call): told after each batch of files
- * @progress_data: for @progress
- * @cancellable: (nullable): checked before each batch and before the
- *   commit; once cancelled, nothing is written
- * @error: return location for a #GError
- *
- * lajna_case_record_register(), for a long import that shows its progress
- * and can be stopped.
- *
- * Returns: whether the files were registered
- */
-gboolean
-lajna_case_record_register_full (LajnaDb                *db,
-                                 GPtrArray              *records,
-                                 LajnaRegisterProgress   progress,
-                                 gpointer                progress_data,
-                                 GCancellable           *cancellable,
-                                 GError                **error)
-{
-  Watch watch = { progress, progress_data, cancellable };
-
   if (!lajna_db_run (db, "BEGIN", error))
     return FALSE;
-  if (!register_all (db, records, &watch, error)
-      || g_cancellable_set_error_if_cancelled (cancellable, error))
+  for (guint first = 0; first < records->len; first += REGISTER_BATCH)
     {
-      lajna_db_run (db, "ROLLBACK", NULL);
-      for (guint i = 0; i < records->len; i++)
-        ((LajnaCaseRecord *) g_ptr_array_index (records, i))->id = 0;
-      return FALSE;
+      guint count = MIN (REGISTER_BATCH, records->len - first);
+      g_autofree char *json = dup_batch_json (records, first, count);
+
+      if (!register_batch (db, records, first, count, json, error))
+        {
+          lajna_db_run (db, "ROLLBACK", NULL);
+          for (guint i = 0; i < records->len; i++)
+            ((LajnaCaseRecord *) g_ptr_array_index (records, i))->id = 0;
+          return FALSE;
+        }
     }
   return lajna_db_run (db, "COMMIT", error);
 }

@@ -20,18 +20,6 @@ G_BEGIN_DECLS
  * A file as a form edits it: the values of the fields of
  * lajna_case_fields(), cleaned, by key.
  */
-/**
- * LajnaRegisterProgress:
- * @n_done: how many files are written (not committed yet)
- * @n_files: how many are to be written
- * @data: the caller's data
- *
- * Told on the registering thread after each batch of files.
- */
-typedef void (*LajnaRegisterProgress) (guint    n_done,
-                                       guint    n_files,
-                                       gpointer data);
-
 typedef struct
 {
   gint64      id;
@@ -92,12 +80,9 @@ LajnaCaseRecord *lajna_case_record_load      (LajnaDb                *db,
 gboolean         lajna_case_record_register  (LajnaDb                *db,
                                               GPtrArray              *records,
                                               GError                **error);
-gboolean         lajna_case_record_register_full (LajnaDb            *db,
-                                                  GPtrArray          *records,
-                                                  LajnaRegisterProgress progress,
-                                                  gpointer            progress_data,
-                                                  GCancellable       *cancellable,
-                                                  GError            **error);
+void             lajna_case_record_set_registered (LajnaCaseRecord   *self,
+                                                   const char        *id,
+                                                   const char        *file_number);
 gboolean         lajna_case_record_save      (LajnaDb                *db,
                                               LajnaCaseRecord        *self,
                                               GError                **error);

@@ -524,6 +524,35 @@ lajna_db_copy_end (LajnaDb  *self,
 }
 
 /**
+ * lajna_db_copy_append_text:
+ * @out: the data of a COPY in text format
+ * @text: a value
+ *
+ * Appends @text as a field of COPY's text format: with what would end the
+ * field (a backslash, a tab, a line break) escaped.
+ */
+void
+lajna_db_copy_append_text (GString    *out,
+                           const char *text)
+{
+  while (*text != '\0')
+    {
+      gsize run = strcspn (text, "\\\t\n\r");
+
+      g_string_append_len (out, text, run);
+      text += run;
+      if (*text == '\0')
+        break;
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *text == '\t'   ? 't'
+                              : *text == '\n' ? 'n'
+                              : *text == '\r' ? 'r'
+                                              : '\\');
+      text++;
+    }
+}
+
+/**
  * lajna_db_dup_value:
  * @result: a result
  * @row: a row of it

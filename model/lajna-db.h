@@ -104,6 +104,8 @@ gboolean    lajna_db_copy_put        (LajnaDb             *self,
                                       GError             **error);
 gboolean    lajna_db_copy_end        (LajnaDb             *self,
                                       GError             **error);
+void        lajna_db_copy_append_text (GString            *out,
+                                       const char         *text);
 char       *lajna_db_dup_value       (const PGresult      *result,
                                       int                  row,
                                       int                  column);

@@ -85,7 +85,7 @@ typedef struct
   gint64                    users[N_SLOTS];
   char                     *logins[N_SLOTS];
   guint                     first_meeting, n_meetings;
-  guint32                   file_seq[N_YEARS], meeting_seq[N_YEARS];
+  guint32                   file_seq[N_YEARS], file_start[N_YEARS], meeting_seq[N_YEARS];
   guint32                   ruling_seq[N_YEARS], ruling_start[N_YEARS];
 } Committee;
 

@@ -58,18 +58,7 @@ changed_minutes (const Case *c)
 static void
 put_text (GString *out, const char *s)
 {
-  while (*s != '\0')
-    {
-      gsize run = strcspn (s, "\\\t\n\r");
-
-      g_string_append_len (out, s, run);
-      s += run;
-      if (*s == '\0')
-        break;
-      g_string_append_c (out, '\\');
-      g_string_append_c (out, *s == '\t' ? 't' : *s == '\n' ? 'n' : *s == '\r' ? 'r' : '\\');
-      s++;
-    }
+  lajna_db_copy_append_text (out, s);
   g_string_append_c (out, '\t');
 }
 

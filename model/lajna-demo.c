@@ -215,8 +215,12 @@ load_numbers (Demo *d, GError **error)
           }
     }
   for (guint k = 0; k < d->n_committees; k++)
-    memcpy (d->committees[k].ruling_start, d->committees[k].ruling_seq,
-            sizeof d->committees[k].ruling_seq);
+    {
+      memcpy (d->committees[k].file_start, d->committees[k].file_seq,
+              sizeof d->committees[k].file_seq);
+      memcpy (d->committees[k].ruling_start, d->committees[k].ruling_seq,
+              sizeof d->committees[k].ruling_seq);
+    }
   return TRUE;
 }
 
@@ -347,18 +351,31 @@ copy_table (Demo *d, const Copy *copy, GError **error)
   return lajna_db_copy_end (d->db, error);
 }
 
+/* The counters that number files and rulings without gaps, per committee
+ * and year, go on from the demo's last numbers, as if its files had been
+ * registered one by one: the next file is not numbered by reading all of
+ * its committee's (lajna_take_file_numbers()). */
 static gboolean
-save_ruling_counters (Demo *d, GError **error)
+save_counters (Demo *d, GError **error)
 {
+  static const char *const tables[] = { "file_number_counter", "ruling_counter" };
+
   for (guint k = 0; k < d->n_committees; k++)
     for (guint y = 0; y < N_YEARS; y++)
-      if (d->committees[k].ruling_seq[y] != d->committees[k].ruling_start[y]
-          && !run (d, error,
-                   "INSERT INTO ruling_counter (committee_id, year, last_number)"
-                   " VALUES (%" G_GINT64_FORMAT ", %d, %u) ON CONFLICT (committee_id, year)"
-                   " DO UPDATE SET last_number = EXCLUDED.last_number",
-                   d->committees[k].id, FIRST_YEAR + y, d->committees[k].ruling_seq[y]))
-        return FALSE;
+      {
+        const Committee *com = &d->committees[k];
+        const guint32 last[] = { com->file_seq[y], com->ruling_seq[y] };
+        const guint32 start[] = { com->file_start[y], com->ruling_start[y] };
+
+        for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+          if (last[t] != start[t]
+              && !run (d, error,
+                       "INSERT INTO %s (committee_id, year, last_number)"
+                       " VALUES (%" G_GINT64_FORMAT ", %d, %u) ON CONFLICT (committee_id, year)"
+                       " DO UPDATE SET last_number = greatest(%s.last_number, EXCLUDED.last_number)",
+                       tables[t], com->id, FIRST_YEAR + y, last[t], tables[t]))
+            return FALSE;
+      }
   return TRUE;
 }
 
@@ -409,7 +426,7 @@ load (Demo *d, guint32 seed, GError **error)
   for (guint t = 0; t < n_copies; t++)
     if (!copy_table (d, &copies[t], error))
       return FALSE;
-  if (!save_ruling_counters (d, error))
+  if (!save_counters (d, error))
     return FALSE;
 
   for (guint k = d->restore->len; k > 0; k--)

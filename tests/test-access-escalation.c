@@ -16,7 +16,7 @@
 #include "test-access.h"
 
 /* The first row's first value of @sql, run by the server's own account. */
-static char *
+char *
 admin_value (const char *sql)
 {
   g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
@@ -28,7 +28,7 @@ admin_value (const char *sql)
   return g_strdup (PQgetvalue (result, 0, 0));
 }
 
-static void
+void
 admin_run (const char *sql)
 {
   g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();

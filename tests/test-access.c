@@ -643,6 +643,9 @@ access_suite (void)
   tc = escalation_tcase ();
   tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
   suite_add_tcase (suite, tc);
+  tc = intake_tcase ();
+  tcase_add_unchecked_fixture (tc, setup, lajna_test_shared_stop);
+  suite_add_tcase (suite, tc);
   return suite;
 }
 

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * in with their own password. */
 
 LajnaDb *connect_as          (const char *login);
+char    *admin_value         (const char *sql);
+void     admin_run           (const char *sql);
 TCase   *escalation_tcase    (void);
+TCase   *intake_tcase        (void);
 
 G_END_DECLS

@@ -1,11 +1,12 @@
 /* test-case-record.c: a file's way through the database: registering with
- * gapless file numbers, loading back, saving over someone else's save,
- * field history, all-or-nothing batches and the duplicate search at
- * intake. */
+ * gapless file numbers, as a form does and in bulk as an import does,
+ * loading back, saving over someone else's save, field history,
+ * all-or-nothing batches and the duplicate search at intake. */
 
 #include <check.h>
 #include <string.h>
 
+#include "lajna-case-bulk.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 
@@ -26,7 +27,10 @@ setup_committees (void)
     " ('marriage', 'cr-edit', 'لجنة التعديل', 'Edits', 'E'),"
     " ('marriage', 'cr-batch', 'لجنة الدفعة', 'Batch', 'B'),"
     " ('marriage', 'cr-dup', 'لجنة التكرار', 'Duplicates', 'D'),"
-    " ('marriage', 'cr-conc', 'لجنة التزامن', 'Concurrency', 'C');"
+    " ('marriage', 'cr-conc', 'لجنة التزامن', 'Concurrency', 'C'),"
+    " ('marriage', 'cr-bulk-m', 'لجنة الزواج بالجملة', 'Bulk marriage', 'زك'),"
+    " ('juvenile', 'cr-bulk-j', 'لجنة الأحداث بالجملة', 'Bulk juvenile', 'حك'),"
+    " ('marriage', 'cr-bulk-batch', 'لجنة دفعات الجملة', 'Bulk batches', 'BB');"
     "INSERT INTO app_user (login, full_name, profession) VALUES"
     " ('cr-sw', 'هدى', 'social_worker'), ('cr-psy', 'سعاد', 'psychologist')");
 }
@@ -127,8 +131,46 @@ assert_same (const LajnaCaseRecord *got,
   ck_assert_msg (*differ == '\0', "fields differ: %s", differ);
 }
 
+/* Registers @records as a form does (as JSON) or, with @bulk, as an
+ * import does (lajna-case-bulk.c). */
+static void
+register_way (LajnaDb   *db,
+              GPtrArray *records,
+              gboolean   bulk)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseBulk) registration = NULL;
+
+  if (!bulk)
+    {
+      register_ok (db, records);
+      return;
+    }
+  registration = lajna_case_bulk_begin (db, &error);
+  ck_assert_msg (registration != NULL && lajna_case_bulk_register (registration, records, &error)
+                 && lajna_case_bulk_commit (registration, &error), "%s", MESSAGE (error));
+}
+
+/* What a file's row holds besides its own number: its title, the list's
+ * title and the search text. */
+static char *
+stored_texts (LajnaDb *db,
+              gint64   id)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  return query_text (db,
+      "SELECT concat_ws('|', title, listed_title, replace(search_text, file_number, ''),"
+      "                 (SELECT string_agg(to_status, ',') FROM case_history WHERE case_id = $1))"
+      "  FROM case_file WHERE id = $1", text, NULL);
+}
+
+/* Every field comes back as it was sent, the way a form registers a file
+ * and the way an import does; a file registered in bulk has the title,
+ * search text and history of the same file registered by a form. */
 START_TEST (test_round_trip)
 {
+  gboolean bulk = _i == 1;
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autofree char *social_worker = query_text (db, "SELECT id FROM app_user WHERE login = $1",
                                                "cr-sw", NULL);
@@ -137,15 +179,18 @@ START_TEST (test_round_trip)
   const char *juvenile_extra[] = { "social_worker_id", social_worker,
                                    "psychologist_id", psychologist, NULL };
   static const char * const marriage_extra[] = {
-    "notes", "\u200Fملاحظة\u202E  مع   مسافات", "libyan_party.latin_name", "Ahmad Alwarfalli",
-    "libyan_party.passport_number", "LY12345", "libyan_party.passport_expiry", "2030-01-01",
-    "foreign_party.name", "\u0627\u0654ني", NULL
+    "notes", "\u200Fملاحظة\u202E  مع   مسافات\tو\\ و\nسطر", "libyan_party.latin_name",
+    "Ahmad Alwarfalli", "libyan_party.passport_number", "LY12345",
+    "libyan_party.passport_expiry", "2030-01-01", "foreign_party.name", "\u0627\u0654ني", NULL
   };
+  int marriage = lajna_test_committee (db, bulk ? "cr-bulk-m" : "cr-m");
+  int juvenile = lajna_test_committee (db, bulk ? "cr-bulk-j" : "cr-j");
   g_autoptr(GPtrArray) records = records_new ();
+  g_autoptr(GPtrArray) twins = records_new ();
 
-  g_ptr_array_add (records, lajna_test_make_record ("marriage", lajna_test_committee (db, "cr-m"), marriage_extra));
-  g_ptr_array_add (records, lajna_test_make_record ("juvenile", lajna_test_committee (db, "cr-j"), juvenile_extra));
-  register_ok (db, records);
+  g_ptr_array_add (records, lajna_test_make_record ("marriage", marriage, marriage_extra));
+  g_ptr_array_add (records, lajna_test_make_record ("juvenile", juvenile, juvenile_extra));
+  register_way (db, records, bulk);
 
   for (guint i = 0; i < records->len; i++)
     {
@@ -161,10 +206,21 @@ START_TEST (test_round_trip)
       ck_assert_int_eq (back->row_version, 1);
       assert_same (back, sent);
     }
-  ck_assert_str_eq (RECORD (records, 0)->file_number,
-                    "ز/2026/00001");
-  ck_assert_str_eq (RECORD (records, 1)->file_number,
-                    "ح/2026/00001");
+  ck_assert_str_eq (RECORD (records, 0)->file_number, bulk ? "زك/2026/00001" : "ز/2026/00001");
+  ck_assert_str_eq (RECORD (records, 1)->file_number, bulk ? "حك/2026/00001" : "ح/2026/00001");
+  if (!bulk)
+    return;
+
+  g_ptr_array_add (twins, lajna_test_make_record ("marriage", marriage, marriage_extra));
+  g_ptr_array_add (twins, lajna_test_make_record ("juvenile", juvenile, juvenile_extra));
+  register_ok (db, twins);
+  for (guint i = 0; i < records->len; i++)
+    {
+      g_autofree char *in_bulk = stored_texts (db, RECORD (records, i)->id);
+      g_autofree char *by_form = stored_texts (db, RECORD (twins, i)->id);
+
+      ck_assert_str_eq (in_bulk, by_form);
+    }
 }
 END_TEST
 
@@ -347,6 +403,53 @@ START_TEST (test_register_all_or_nothing)
 }
 END_TEST
 
+/* A bulk registration that a batch's error stops, or that is not
+ * committed, writes nothing, files of earlier batches included; the
+ * numbers it took are given again. */
+START_TEST (test_bulk_all_or_nothing)
+{
+  static const char *count_sql =
+      "SELECT concat_ws(' ', (SELECT count(*) FROM case_file f JOIN committee c"
+      "                        ON c.id = f.committee_id WHERE c.code = $1),"
+      "                 (SELECT count(*) FROM person), (SELECT count(*) FROM file_number_counter))";
+  static const char * const bad_sex[] = { "foreign_party.sex", "x", NULL };
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  int committee = lajna_test_committee (db, "cr-bulk-batch");
+  g_autofree char *before = query_text (db, count_sql, "cr-bulk-batch", NULL);
+  g_autofree char *after = NULL;
+
+  for (guint stop = 0; stop < 2; stop++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LajnaCaseBulk) registration = lajna_case_bulk_begin (db, &error);
+      g_autoptr(GPtrArray) first = records_new ();
+      g_autoptr(GPtrArray) second = records_new ();
+
+      ck_assert_msg (registration != NULL, "%s", MESSAGE (error));
+      for (guint i = 0; i < 3; i++)
+        g_ptr_array_add (first, lajna_test_make_record ("marriage", committee, NULL));
+      g_ptr_array_add (second, lajna_test_make_record ("marriage", committee,
+                                                       stop == 0 ? bad_sex : NULL));
+      ck_assert_msg (lajna_case_bulk_register (registration, first, &error), "%s",
+                     MESSAGE (error));
+      ck_assert_str_eq (RECORD (first, 2)->file_number, "BB/2026/00003");
+      if (stop == 0)
+        {
+          ck_assert (!lajna_case_bulk_register (registration, second, &error));
+          ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID), "%s",
+                         MESSAGE (error));
+        }
+      else
+        ck_assert_msg (lajna_case_bulk_register (registration, second, &error), "%s",
+                       MESSAGE (error));
+    }
+  after = query_text (db, count_sql, "cr-bulk-batch", NULL);
+  ck_assert_str_eq (after, before); /* files, people, counters */
+  register_numbers (db, (int[]) { committee, committee }, 2,
+                    (const char *[]) { "BB/2026/00001", "BB/2026/00002" });
+}
+END_TEST
+
 /* "role|reason|file number" of each duplicate candidate on file @case_id
  * for a person typed with @name (the father's, grandfather's and family
  * names as registered), @birth and, unless NULL, @number. */
@@ -475,11 +578,12 @@ case_record_suite (void)
   TCase *db_tc = tcase_create ("/case-record/database");
 
   tcase_add_unchecked_fixture (db_tc, setup_committees, lajna_test_shared_stop);
-  tcase_add_test (db_tc, test_round_trip);
+  tcase_add_loop_test (db_tc, test_round_trip, 0, 2);
   tcase_add_test (db_tc, test_numbers_gapless_per_committee);
   tcase_add_test (db_tc, test_save_over_another_save);
   tcase_add_test (db_tc, test_field_history);
   tcase_add_test (db_tc, test_register_all_or_nothing);
+  tcase_add_test (db_tc, test_bulk_all_or_nothing);
   tcase_add_test (db_tc, test_intake_duplicates);
   tcase_add_test (db_tc, test_numbers_concurrent);
   suite_add_tcase (suite, db_tc);

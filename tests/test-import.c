@@ -594,6 +594,116 @@ START_TEST (skip_invalid_gapless)
 }
 END_TEST
 
+/* @n valid rows numbered from @first, the @bad'th of them (from 1; none
+ * when 0) with a national number one digit short. */
+static char *
+csv_of_rows (guint first,
+             guint n,
+             guint bad)
+{
+  GString *csv = g_string_new (header);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *row = valid_row (first + i);
+      g_autoptr(GString) line = g_string_new (row);
+
+      if (i + 1 == bad)
+        g_string_replace (line, ",11990", ",1199", 1);
+      g_string_append (csv, line->str);
+    }
+  return g_string_free (csv, FALSE);
+}
+
+static gint64
+query_int (LajnaDb    *db,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
+
+  ck_assert_msg (result != NULL, "%s: %s", sql, MESSAGE (error));
+  return g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+}
+
+/* An import registers its rows while it reads the next ones. An error in
+ * the last row undoes the rows registered before it was read: nothing is
+ * written, and the numbers they took are given again. */
+START_TEST (late_error_writes_nothing)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) failed = NULL;
+  g_autoptr(LajnaCaseImport) next = NULL;
+  g_autofree char *csv = csv_of_rows (300000, 20000, 20000);
+  g_autofree char *two = csv_of_rows (320000, 2, 0);
+  g_autofree char *last_sql = g_strdup_printf (
+      "SELECT coalesce(max(split_part(file_number, '/', 3)::integer), 0) FROM case_file"
+      " WHERE committee_id = %d AND file_number LIKE '%%/2026/%%'", marriage_id);
+  gint64 before = count_files (db);
+  gint64 last = query_int (db, last_sql);
+  gint64 people = query_int (db, "SELECT last_value FROM person_id_seq");
+  const LajnaCaseRecord *first;
+
+  failed = import_text (db, csv, strlen (csv), marriage_id, FALSE, &error);
+  ck_assert_msg (g_error_matches (error, LAJNA_IMPORT_ERROR, LAJNA_IMPORT_ERROR_INVALID), "%s",
+                 MESSAGE (error));
+  ck_assert_ptr_null (lajna_case_import_get_files (failed));
+  ck_assert_int_eq (count_files (db), before);
+  /* Rows were registered before the error was read (their ids are spent). */
+  ck_assert_int_gt (query_int (db, "SELECT last_value FROM person_id_seq"), people);
+
+  g_clear_error (&error);
+  next = import_text (db, two, strlen (two), marriage_id, FALSE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  first = g_ptr_array_index (lajna_case_import_get_files (next), 0);
+  ck_assert_int_eq (g_ascii_strtoll (strrchr (first->file_number, '/') + 1, NULL, 10), last + 1);
+}
+END_TEST
+
+/* Rows with errors left out, in any batch: the others are registered in
+ * order with numbers that follow, and each audit event names at most 2,000
+ * of them, every one once. */
+START_TEST (skip_invalid_across_batches)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaCaseImport) import = NULL;
+  g_autofree char *csv = csv_of_rows (330000, 4501, 0);
+  g_autoptr(GString) with_errors = g_string_new (csv);
+  g_autofree char *events_sql = NULL;
+  g_autoptr(PGresult) events = NULL;
+  GPtrArray *files;
+  gint64 lo, hi;
+
+  g_string_replace (with_errors, ",119900330100,", ",11990033010,", 1);
+  g_string_replace (with_errors, ",119900334400,", ",11990033440,", 1);
+  import = import_text (db, with_errors->str, with_errors->len, marriage_id, TRUE, &error);
+  ck_assert_msg (error == NULL, "%s", MESSAGE (error));
+  files = lajna_case_import_get_files (import);
+  ck_assert_uint_eq (files->len, 4499);
+  ck_assert_uint_eq (lajna_case_import_get_n_left_out (import), 2);
+  ck_assert_str_eq (lajna_case_record_get (g_ptr_array_index (files, 100),
+                                           "libyan_party.national_number"), "119900330101");
+  assert_numbers_follow (files);
+  ck_assert (lajna_case_import_get_progress (import) == 1.0);
+
+  lo = ((LajnaCaseRecord *) g_ptr_array_index (files, 0))->id;
+  hi = ((LajnaCaseRecord *) g_ptr_array_index (files, files->len - 1))->id;
+  events_sql = g_strdup_printf (
+      "WITH named AS (SELECT e.id, f::bigint AS file, jsonb_array_length(e.detail -> 'files') AS n"
+      "                 FROM audit_event e, jsonb_array_elements_text(e.detail -> 'files') f"
+      "                WHERE e.action = 'case.create')"
+      "SELECT max(n), count(DISTINCT file), count(*) FROM named"
+      " WHERE file BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT, lo, hi);
+  events = lajna_db_exec (db, events_sql, &error);
+  ck_assert_msg (events != NULL, "%s", MESSAGE (error));
+  ck_assert_int_le (g_ascii_strtoll (PQgetvalue (events, 0, 0), NULL, 10), 2000);
+  ck_assert_str_eq (PQgetvalue (events, 0, 1), "4499");
+  ck_assert_str_eq (PQgetvalue (events, 0, 2), "4499");
+}
+END_TEST
+
 /* What the app shows before importing: every row checked, nothing
  * written, the rows kept with their cells and whether they are valid. */
 START_TEST (check_only)
@@ -763,6 +873,8 @@ import_suite (void)
   tc = add_case (suite, "/import/rows");
   tcase_add_test (tc, invalid_row_writes_nothing);
   tcase_add_test (tc, skip_invalid_gapless);
+  tcase_add_test (tc, late_error_writes_nothing);
+  tcase_add_test (tc, skip_invalid_across_batches);
   tcase_add_test (tc, check_only);
   tcase_add_test (tc, cancel_writes_nothing);
   tc = add_case (suite, "/import/cli");
