@@ -6,7 +6,9 @@
  * under Xvfb. */
 
 #include <check.h>
+#include <string.h>
 
+#include "lajna-meeting-actions.h"
 #include "lajna-test-util.h"
 #include "lajna-test-widgets.h"
 #include "meetings/lajna-meeting-view.h"
@@ -137,6 +139,67 @@ START_TEST (test_headers_read_in_the_interface_direction)
 }
 END_TEST
 
+/* The row of meeting @id in @list, once listed. */
+typedef struct
+{
+  GtkWidget     *list;
+  gint64         id;
+  GtkListBoxRow *row;
+} Wanted;
+
+static gboolean
+row_listed_cb (gpointer data)
+{
+  Wanted *wanted = data;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (wanted->list), i)); i++)
+    {
+      const gint64 *id = g_object_get_data (G_OBJECT (row), "id");
+
+      if (id != NULL && *id == wanted->id)
+        {
+          wanted->row = row;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A meeting without an hour or a place: its header leaves them out,
+ * with no empty field between two separators. */
+START_TEST (test_header_without_hour_or_place)
+{
+  g_autoptr(LajnaDbWorker) worker = NULL;
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  Wanted wanted = { NULL, 0, NULL };
+  LajnaMeetingsWindow *window;
+  GtkWidget *view, *facts;
+  const char *text;
+
+  lajna_test_widgets_init ("ar");
+  wanted.id = lajna_meeting_create (db, 1, "2026-12-20", NULL, "", 0, &error);
+  ck_assert_msg (wanted.id > 0, "%s", error != NULL ? error->message : "no meeting");
+  worker = lajna_test_shared_worker ();
+  window = lajna_meetings_window_new (NULL, worker, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  wanted.list = lajna_test_template_child (window, LAJNA_TYPE_MEETINGS_WINDOW, "meeting_list");
+  lajna_test_wait_for (row_listed_cb, &wanted, "the new meeting listed");
+  gtk_list_box_select_row (GTK_LIST_BOX (wanted.list), wanted.row);
+  view = lajna_test_template_child (window, LAJNA_TYPE_MEETINGS_WINDOW, "view");
+  facts = lajna_test_template_child (view, LAJNA_TYPE_MEETING_VIEW, "facts_label");
+  lajna_test_wait_for (label_shown_cb, facts, "the meeting's header");
+
+  text = gtk_label_get_text (GTK_LABEL (facts));
+  ck_assert_msg (strstr (text, "2026-12-20") != NULL, "no day in “%s”", text);
+  ck_assert_msg (strstr (text, "  ") == NULL && strstr (text, "· ·") == NULL
+                 && strstr (text, "·  ") == NULL && strstr (text, " \n") == NULL,
+                 "an empty field in “%s”", text);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+END_TEST
+
 static Suite *
 meeting_direction_suite (void)
 {
@@ -146,6 +209,7 @@ meeting_direction_suite (void)
   tcase_add_unchecked_fixture (tc, lajna_test_demo_start, lajna_test_shared_stop);
   tcase_add_loop_test (tc, test_headers_read_in_the_interface_direction, 0,
                        G_N_ELEMENTS (languages));
+  tcase_add_test (tc, test_header_without_hour_or_place);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -323,21 +323,39 @@ item_toggled_cb (LajnaMeetingView *self)
   self->chosen = TRUE;
 }
 
+/* The meeting's day, and its hour when it has one. */
+static char *
+describe_when (const LajnaMeeting *meeting)
+{
+  g_autofree char *day = lajna_isolate (meeting->held_on);
+  g_autofree char *hour = NULL;
+
+  if (meeting->starts_at == NULL || *meeting->starts_at == '\0')
+    return g_steal_pointer (&day);
+  hour = lajna_isolate (meeting->starts_at);
+  return g_strconcat (day, " ", hour, NULL);
+}
+
 static void
 show_meeting (LajnaMeetingView   *self,
               const LajnaMeeting *meeting)
 {
-  g_autofree char *day = lajna_isolate (meeting->held_on);
-  g_autofree char *hour = lajna_isolate (meeting->starts_at != NULL ? meeting->starts_at : "");
   g_autofree char *title = lajna_meeting_title (meeting);
-  g_autofree char *facts = g_strdup_printf ("%s — %s\n%s %s · %s · %s", title,
-                                            meeting->committee_name, day, hour, meeting->place,
-                                            lajna_label_for (meeting->state));
+  g_autofree char *when = describe_when (meeting);
+  g_autofree char *facts = NULL;
   g_autofree char *quorum = describe_quorum (meeting);
   gboolean closed = g_strcmp0 (meeting->state, "closed") == 0;
   guint current;
   double scrolled = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
-  g_autofree char *directed = lajna_text_directed (GTK_WIDGET (self), facts);
+  g_autofree char *directed = NULL;
+
+  if (meeting->place != NULL && *meeting->place != '\0')
+    facts = g_strdup_printf ("%s — %s\n%s · %s · %s", title, meeting->committee_name, when,
+                             meeting->place, lajna_label_for (meeting->state));
+  else
+    facts = g_strdup_printf ("%s — %s\n%s · %s", title, meeting->committee_name, when,
+                             lajna_label_for (meeting->state));
+  directed = lajna_text_directed (GTK_WIDGET (self), facts);
 
   gtk_label_set_text (self->facts_label, directed);
   gtk_widget_set_visible (self->convene_button,
