@@ -59,6 +59,8 @@ static const struct
   { "own_admin", N_("You cannot end your own administration of a committee. Ask another administrator.") },
   { "own_active", N_("You cannot turn off your own account. Ask another administrator.") },
   { "password_everywhere", N_("Only an administrator of every committee this person belongs to, or the server’s administrator, can set their password.") },
+  { "stats_period", N_("A period runs from a day to the same day or a later one, within a hundred years.") },
+  { "stats_committee", N_("There is no committee with this number.") },
   { "active_everywhere", N_("Only an administrator of every committee this person belongs to, or the server’s administrator, can turn their account on or off. Turn them on or off on your own committees instead.") },
 };
 

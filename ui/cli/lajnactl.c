@@ -32,6 +32,7 @@ static const struct
   { "meeting", lajnactl_meeting },
   { "minutes", lajnactl_minutes },
   { "ruling", lajnactl_ruling },
+  { "stats", lajnactl_stats },
   { "login", lajnactl_login },
   { "logout", lajnactl_logout },
 };
@@ -243,7 +244,7 @@ main (int   argc,
                                   "case search, case duplicates, case import, audit verify, backup, "
                                   "restore, user add, login, logout, doc import, doc list, doc export, scan, "
                                   "meeting list, minutes, ruling list, ruling render, "
-                                  "ruling sign"));
+                                  "ruling sign, stats"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

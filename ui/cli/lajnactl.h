@@ -47,5 +47,6 @@ int  lajnactl_logout        (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_meeting       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_minutes       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_ruling        (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_stats         (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS
