@@ -386,6 +386,18 @@ lajna_test_flat_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @text has a digit of those from @zero to its nine: '0' for
+ * Latin digits, U+0660 for Arabic-Indic ones. */
+gboolean
+lajna_test_has_digits (const char *text,
+                       gunichar    zero)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= zero && g_utf8_get_char (p) <= zero + 9)
+      return TRUE;
+  return FALSE;
+}
+
 /* pdffonts: a header of two lines, then each font, Amiri among them, all
  * embedded and subset. */
 void

@@ -59,6 +59,8 @@ GBytes        *lajna_test_signature_der   (GBytes             *pdf);
 char          *lajna_test_make_p12        (const char         *dir,
                                            const char         *password);
 char          *lajna_test_flat_text       (const char         *text);
+gboolean       lajna_test_has_digits      (const char         *text,
+                                           gunichar            zero);
 void           lajna_test_assert_fonts_embedded (const char   *pdf);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-chart-digits.h"
 #include "lajna-committees-page.h"
 #include "lajna-people-page.h"
 #include "lajna-people.h"
@@ -27,6 +28,7 @@ struct _LajnaPreferencesWindow
   GtkSpinButton        *duplicate_threshold;
   GtkSpinButton        *lock_after_minutes;
   GtkSpinButton        *backups_kept;
+  AdwComboRow          *digits;
   AdwEntryRow          *database;
   AdwEntryRow          *timestamp_authority;
   GtkLabel             *timestamp_authority_error;
@@ -204,6 +206,32 @@ bind_entry (LajnaPreferencesWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* The digits row lists the key's choices in their values' order. */
+static gboolean
+get_choice (GValue   *value,
+            GVariant *variant,
+            gpointer  user_data)
+{
+  g_autoptr(GEnumClass) digits = g_type_class_ref (LAJNA_TYPE_CHART_DIGITS);
+  GEnumValue *choice = g_enum_get_value_by_nick (digits, g_variant_get_string (variant, NULL));
+
+  if (choice == NULL)
+    return FALSE;
+  g_value_set_uint (value, choice->value);
+  return TRUE;
+}
+
+static GVariant *
+set_choice (const GValue       *value,
+            const GVariantType *type,
+            gpointer            user_data)
+{
+  g_autoptr(GEnumClass) digits = g_type_class_ref (LAJNA_TYPE_CHART_DIGITS);
+  GEnumValue *choice = g_enum_get_value (digits, g_value_get_uint (value));
+
+  return choice != NULL ? g_variant_new_string (choice->value_nick) : NULL;
+}
+
 static void
 lajna_preferences_window_dispose (GObject *object)
 {
@@ -235,6 +263,7 @@ lajna_preferences_window_class_init (LajnaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaPreferencesWindow,
                                         lock_after_minutes);
   gtk_widget_class_bind_template_child (widget_class, LajnaPreferencesWindow, backups_kept);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPreferencesWindow, digits);
   gtk_widget_class_bind_template_child (widget_class, LajnaPreferencesWindow, database);
   gtk_widget_class_bind_template_child (widget_class, LajnaPreferencesWindow,
                                         timestamp_authority);
@@ -283,6 +312,8 @@ lajna_preferences_window_new (GtkWindow     *parent,
         bind_spin (self, keys[i], spins[i]);
       bind_entry (self, "database", self->database);
       bind_entry (self, "timestamp-authority", self->timestamp_authority);
+      g_settings_bind_with_mapping (settings, "digits", self->digits, "selected",
+                                    G_SETTINGS_BIND_DEFAULT, get_choice, set_choice, NULL, NULL);
     }
   else
     {
@@ -290,6 +321,7 @@ lajna_preferences_window_new (GtkWindow     *parent,
         gtk_widget_set_sensitive (GTK_WIDGET (spins[i]), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->database), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->timestamp_authority), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->digits), FALSE);
     }
   if (worker != NULL)
     lajna_preferences_window_set_worker (self, worker);
