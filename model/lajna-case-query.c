@@ -15,11 +15,17 @@
 
 struct _LajnaCaseQuery
 {
-  int            committee_id;
-  char          *status;
-  char          *text;
-  LajnaCaseSort  sort;
-  gboolean       descending;
+  int                committee_id;
+  char              *status;
+  char              *kind;
+  char              *received_from;
+  char              *received_to;
+  gboolean           missing_documents;
+  LajnaCaseFollowUp  follow_up;
+  guint              waiting_days;
+  char              *text;
+  LajnaCaseSort      sort;
+  gboolean           descending;
 };
 
 static const struct
@@ -118,21 +124,67 @@ like_pattern (const char *word)
   return g_string_free (s, FALSE);
 }
 
+/* " AND column op $n", when there is a value. */
+static void
+add_condition (Statement  *st,
+               const char *condition,
+               const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_printf (st->sql, " AND %s ", condition);
+  add_param (st, g_strdup (value));
+}
+
+/* The follow-up lists read case_follow_up (0035), kept as files change,
+ * rather than each file's checklist or history. */
+static void
+add_follow_up (const LajnaCaseQuery *self,
+               Statement            *st)
+{
+  if (self->missing_documents)
+    g_string_append (st->sql, " AND id IN (SELECT case_id FROM case_follow_up"
+                              " WHERE documents_met_until IS NULL"
+                              " OR documents_met_until < current_date)");
+  switch (self->follow_up)
+    {
+    case LAJNA_CASE_FOLLOW_UP_NONE:
+      break;
+    case LAJNA_CASE_FOLLOW_UP_DUE_FOR_REVIEW:
+      g_string_append_printf (st->sql, " AND id IN (SELECT case_id FROM case_follow_up"
+                                       " WHERE next_review_on BETWEEN current_date"
+                                       " AND current_date + %d)", LAJNA_CASE_REVIEW_DAYS);
+      break;
+    case LAJNA_CASE_FOLLOW_UP_OVERDUE:
+      g_string_append (st->sql, " AND id IN (SELECT case_id FROM case_follow_up"
+                                " WHERE next_review_on < current_date)");
+      break;
+    case LAJNA_CASE_FOLLOW_UP_WAITING:
+      g_string_append (st->sql, " AND id IN (SELECT case_id FROM case_follow_up"
+                                " WHERE pending_since < now() - make_interval(days => ");
+      add_param (st, g_strdup_printf ("%u", self->waiting_days));
+      g_string_append (st->sql, "::integer))");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 add_row_filters (const LajnaCaseQuery *self,
                  Statement            *st)
 {
-  g_string_append (st->sql, " WHERE true");
+  g_autofree char *committee = NULL;
+
   if (self->committee_id != 0)
-    {
-      g_string_append (st->sql, " AND committee_id = ");
-      add_param (st, g_strdup_printf ("%d", self->committee_id));
-    }
-  if (self->status != NULL)
-    {
-      g_string_append (st->sql, " AND status = ");
-      add_param (st, g_strdup (self->status));
-    }
+    committee = g_strdup_printf ("%d", self->committee_id);
+  g_string_append (st->sql, " WHERE true");
+  add_condition (st, "committee_id =", committee);
+  add_condition (st, "status =", self->status);
+  add_condition (st, "kind =", self->kind);
+  add_condition (st, "received_on >=", self->received_from);
+  add_condition (st, "received_on <=", self->received_to);
+  add_follow_up (self, st);
 }
 
 /* Every word must appear in the file's normalized search text; words are
@@ -215,6 +267,9 @@ lajna_case_query_copy (const LajnaCaseQuery *self)
   LajnaCaseQuery *copy = g_memdup2 (self, sizeof *self);
 
   copy->status = g_strdup (self->status);
+  copy->kind = g_strdup (self->kind);
+  copy->received_from = g_strdup (self->received_from);
+  copy->received_to = g_strdup (self->received_to);
   copy->text = g_strdup (self->text);
   return copy;
 }
@@ -225,6 +280,9 @@ lajna_case_query_free (LajnaCaseQuery *self)
   if (self == NULL)
     return;
   g_free (self->status);
+  g_free (self->kind);
+  g_free (self->received_from);
+  g_free (self->received_to);
   g_free (self->text);
   g_free (self);
 }
@@ -234,8 +292,12 @@ lajna_case_query_equal (const LajnaCaseQuery *a,
                         const LajnaCaseQuery *b)
 {
   return a->committee_id == b->committee_id && g_strcmp0 (a->status, b->status) == 0
-         && g_strcmp0 (a->text, b->text) == 0 && a->sort == b->sort
-         && a->descending == b->descending;
+         && g_strcmp0 (a->kind, b->kind) == 0
+         && g_strcmp0 (a->received_from, b->received_from) == 0
+         && g_strcmp0 (a->received_to, b->received_to) == 0
+         && a->missing_documents == b->missing_documents && a->follow_up == b->follow_up
+         && a->waiting_days == b->waiting_days && g_strcmp0 (a->text, b->text) == 0
+         && a->sort == b->sort && a->descending == b->descending;
 }
 
 /**
@@ -261,6 +323,139 @@ lajna_case_query_set_status (LajnaCaseQuery *self,
 {
   g_free (self->status);
   self->status = g_strdup (status);
+}
+
+/**
+ * lajna_case_query_set_kind:
+ * @self: a #LajnaCaseQuery
+ * @kind: (nullable): "marriage" or "juvenile", or %NULL for both
+ */
+void
+lajna_case_query_set_kind (LajnaCaseQuery *self,
+                           const char     *kind)
+{
+  g_free (self->kind);
+  self->kind = g_strdup (kind);
+}
+
+static gboolean
+is_day (const char *text)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *midnight = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  if (strlen (text) != 10)
+    return FALSE;
+  midnight = g_strconcat (text, "T00:00:00Z", NULL);
+  day = g_date_time_new_from_iso8601 (midnight, NULL);
+  return day != NULL;
+}
+
+/**
+ * lajna_case_query_set_received:
+ * @self: a #LajnaCaseQuery
+ * @from: (nullable): the first day received, YYYY-MM-DD, or %NULL
+ * @to: (nullable): the last day received, YYYY-MM-DD, or %NULL
+ *
+ * Returns: %FALSE, leaving the query as it was, when a day is not a date
+ */
+gboolean
+lajna_case_query_set_received (LajnaCaseQuery *self,
+                               const char     *from,
+                               const char     *to)
+{
+  if (!is_day (from) || !is_day (to))
+    return FALSE;
+  g_free (self->received_from);
+  g_free (self->received_to);
+  self->received_from = g_strdup (from);
+  self->received_to = g_strdup (to);
+  return TRUE;
+}
+
+/**
+ * lajna_case_query_set_missing_documents:
+ * @self: a #LajnaCaseQuery
+ * @missing: whether to keep only the files waiting on their documents
+ *   whose checklist is not met (a document missing or expired)
+ */
+void
+lajna_case_query_set_missing_documents (LajnaCaseQuery *self,
+                                        gboolean        missing)
+{
+  self->missing_documents = missing;
+}
+
+/**
+ * lajna_case_query_set_follow_up:
+ * @self: a #LajnaCaseQuery
+ * @follow_up: a follow-up list, or %LAJNA_CASE_FOLLOW_UP_NONE
+ * @waiting_days: for %LAJNA_CASE_FOLLOW_UP_WAITING, the days of waiting
+ *   (at least 1)
+ */
+void
+lajna_case_query_set_follow_up (LajnaCaseQuery    *self,
+                                LajnaCaseFollowUp  follow_up,
+                                guint              waiting_days)
+{
+  g_return_if_fail (follow_up <= LAJNA_CASE_FOLLOW_UP_WAITING);
+
+  self->follow_up = follow_up;
+  self->waiting_days = follow_up == LAJNA_CASE_FOLLOW_UP_WAITING ? MAX (waiting_days, 1) : 0;
+}
+
+int
+lajna_case_query_get_committee (const LajnaCaseQuery *self)
+{
+  return self->committee_id;
+}
+
+const char *
+lajna_case_query_get_status (const LajnaCaseQuery *self)
+{
+  return self->status;
+}
+
+const char *
+lajna_case_query_get_kind (const LajnaCaseQuery *self)
+{
+  return self->kind;
+}
+
+const char *
+lajna_case_query_get_received_from (const LajnaCaseQuery *self)
+{
+  return self->received_from;
+}
+
+const char *
+lajna_case_query_get_received_to (const LajnaCaseQuery *self)
+{
+  return self->received_to;
+}
+
+gboolean
+lajna_case_query_get_missing_documents (const LajnaCaseQuery *self)
+{
+  return self->missing_documents;
+}
+
+/**
+ * lajna_case_query_get_follow_up:
+ * @self: a #LajnaCaseQuery
+ * @waiting_days: (out) (optional): the days of waiting, 0 for other lists
+ *
+ * Returns: the follow-up list the query keeps to
+ */
+LajnaCaseFollowUp
+lajna_case_query_get_follow_up (const LajnaCaseQuery *self,
+                                guint                *waiting_days)
+{
+  if (waiting_days != NULL)
+    *waiting_days = self->waiting_days;
+  return self->follow_up;
 }
 
 /**

@@ -14,11 +14,18 @@
 #include "lajna-text.h"
 #include "lajna-time.h"
 
-/* "Confidential: exported by … on …": the person signed in, by name, and
- * the database's clock in the reader's time zone. */
-static char *
-dup_watermark (LajnaDb  *db,
-               GError  **error)
+/**
+ * lajna_case_export_dup_watermark:
+ * @db: a connection, as the person exporting
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): "Confidential: exported by … on …":
+ *   the person signed in, by name, and the database's clock in the
+ *   reader's time zone
+ */
+char *
+lajna_case_export_dup_watermark (LajnaDb  *db,
+                                 GError  **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec (db,
       "SELECT lajna_user_name(lajna_actor()), " LAJNA_TIME_EPOCH ("now()"), error);
@@ -103,7 +110,8 @@ lajna_case_export_pdf (LajnaDb     *db,
 
   if (details == NULL)
     return FALSE;
-  if (g_strcmp0 (details->kind, "juvenile") == 0 && (watermark = dup_watermark (db, error)) == NULL)
+  if (g_strcmp0 (details->kind, "juvenile") == 0
+      && (watermark = lajna_case_export_dup_watermark (db, error)) == NULL)
     return FALSE;
 
   number = lajna_isolate (details->file_number);

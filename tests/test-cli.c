@@ -40,6 +40,11 @@ START_TEST (test_usage_errors_exit_2)
   assert_exit (ARGS ("case", "list", "--limit", "0"), 2, "--limit");
   assert_exit (ARGS ("case", "list", "--limit", "many"), 2, NULL);
   assert_exit (ARGS ("case", "list", "--status", "lost"), 2, "Unknown status");
+  assert_exit (ARGS ("case", "list", "--kind", "divorce"), 2, "--kind");
+  assert_exit (ARGS ("case", "list", "--from", "2026-02-30"), 2, "YYYY-MM-DD");
+  assert_exit (ARGS ("case", "list", "--overdue", "--due-for-review"), 2, "--overdue");
+  assert_exit (ARGS ("case", "list", "--waiting-days", "-3"), 2, "--waiting-days");
+  assert_exit (ARGS ("case", "list", "--csv", "a.csv", "-o", "a.pdf"), 2, "--csv");
   assert_exit (ARGS ("case", "show"), 2, NULL);
   assert_exit (ARGS ("case", "show", "12abc"), 2, NULL);
   assert_exit (ARGS ("case", "show", "-4"), 2, NULL);
@@ -172,6 +177,16 @@ START_TEST (test_search_and_show)
 
   ck_assert_int_eq (run_cli (ARGS ("case", "list", "--status", "registered", "--json"), &out, &err), 0);
   ck_assert (strstr (out, "ح/2026/00777") != NULL);
+  g_free (out);
+  g_free (err);
+
+  ck_assert_int_eq (run_cli (ARGS ("case", "list", "--kind", "juvenile", "--from", "2026-11-23",
+                                   "--to", "2026-11-23", "--missing-documents"), &out, &err), 0);
+  ck_assert_msg (g_str_has_prefix (out, id), "%s", out);
+  g_free (out);
+  g_free (err);
+  ck_assert_int_eq (run_cli (ARGS ("case", "list", "--kind", "marriage"), &out, &err), 0);
+  ck_assert_str_eq (out, "");
 }
 END_TEST
 

@@ -1,7 +1,7 @@
-/* lajna-pdf-export-run.c: "Export as PDF…" of the file view and "Minutes
- * as PDF…" of a meeting: asks where, then writes the PDF on the database
- * worker (reports/ records each export in the audit trail) and says how it
- * went in a toast. */
+/* lajna-pdf-export-run.c: "Export as PDF…" of the file view, "Minutes
+ * as PDF…" of a meeting and the file list's exports: asks where, then
+ * writes the file on the database worker (reports/ records each export in
+ * the audit trail) and says how it went in a toast. */
 
 #include "lajna-pdf-export-run.h"
 
@@ -9,25 +9,29 @@
 
 #include "lajna-file-choice.h"
 
+/* One file or meeting (@func, @id), or a list (@list_func, @query). */
 typedef struct
 {
-  LajnaPdfExportFunc  func;
-  gint64              id;
-  char               *path;
+  LajnaPdfExportFunc   func;
+  gint64               id;
+  LajnaListExportFunc  list_func;
+  LajnaCaseQuery      *query;
+  char                *path;
 } Export;
 
 /* What the chooser's answer goes to. */
 typedef struct
 {
-  LajnaDbWorker      *worker;
-  AdwToastOverlay    *toasts;
-  LajnaPdfExportFunc  func;
-  gint64              id;
+  LajnaDbWorker   *worker;
+  AdwToastOverlay *toasts;
+  Export           what;
+  gboolean         spreadsheet;
 } Asked;
 
 static void
 export_free (Export *export)
 {
+  lajna_case_query_free (export->query);
   g_free (export->path);
   g_free (export);
 }
@@ -37,6 +41,7 @@ asked_free (Asked *asked)
 {
   g_object_unref (asked->worker);
   g_object_unref (asked->toasts);
+  lajna_case_query_free (asked->what.query);
   g_free (asked);
 }
 
@@ -48,17 +53,26 @@ export_thread (LajnaDb       *db,
 {
   Export *export = data;
 
-  if (!export->func (db, export->id, export->path, error))
+  if (export->query != NULL ? !export->list_func (db, export->query, export->path, error)
+                            : !export->func (db, export->id, export->path, error))
     return NULL;
   return g_strdup (export->path);
 }
+
+/* Where to say how it went, and what was written. */
+typedef struct
+{
+  AdwToastOverlay *toasts;
+  gboolean         spreadsheet;
+} Reply;
 
 static void
 exported_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(AdwToastOverlay) toasts = user_data;
+  g_autofree Reply *reply = user_data;
+  g_autoptr(AdwToastOverlay) toasts = reply->toasts;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
   g_autofree char *name = NULL;
@@ -71,6 +85,8 @@ exported_cb (GObject      *source,
       name = g_path_get_basename (path);
       message = g_strdup_printf (_("Exported “%s”"), name);
     }
+  else if (reply->spreadsheet)
+    message = g_strdup_printf (_("The spreadsheet was not written: %s"), error->message);
   else
     message = g_strdup_printf (_("The PDF was not written: %s"), error->message);
   escaped = g_markup_escape_text (message, -1);
@@ -85,15 +101,40 @@ chosen_cb (const char *path,
 {
   Asked *asked = data;
   Export *export;
+  Reply *reply;
 
   if (path == NULL)
     return;
+  reply = g_new0 (Reply, 1);
+  reply->toasts = g_object_ref (asked->toasts);
+  reply->spreadsheet = asked->spreadsheet;
   export = g_new0 (Export, 1);
-  export->func = asked->func;
-  export->id = asked->id;
+  *export = asked->what;
+  export->query = asked->what.query != NULL ? lajna_case_query_copy (asked->what.query) : NULL;
   export->path = g_strdup (path);
   lajna_db_worker_run_async (asked->worker, export_thread, export, (GDestroyNotify) export_free,
-                             g_free, NULL, exported_cb, g_object_ref (asked->toasts));
+                             g_free, NULL, exported_cb, reply);
+}
+
+static void
+ask (GtkWindow       *parent,
+     LajnaDbWorker   *worker,
+     const char      *title,
+     const char      *file_name,
+     AdwToastOverlay *toasts,
+     const Export    *what)
+{
+  g_autofree char *name = g_strdup (file_name);
+  Asked *asked = g_new0 (Asked, 1);
+
+  asked->worker = g_object_ref (worker);
+  asked->toasts = g_object_ref (toasts);
+  asked->what = *what;
+  asked->spreadsheet = g_str_has_suffix (file_name, ".csv");
+  /* "ز/2026/00017" names no folder. */
+  g_strdelimit (name, "/", '-');
+  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"), name, NULL,
+                         chosen_cb, asked, (GDestroyNotify) asked_free);
 }
 
 /**
@@ -115,15 +156,31 @@ lajna_pdf_export_run (GtkWindow          *parent,
                       gint64              id,
                       AdwToastOverlay    *toasts)
 {
-  g_autofree char *name = g_strdup (file_name);
-  Asked *asked = g_new0 (Asked, 1);
+  Export what = { .func = func, .id = id };
 
-  asked->worker = g_object_ref (worker);
-  asked->toasts = g_object_ref (toasts);
-  asked->func = func;
-  asked->id = id;
-  /* "ز/2026/00017" names no folder. */
-  g_strdelimit (name, "/", '-');
-  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"), name, NULL,
-                         chosen_cb, asked, (GDestroyNotify) asked_free);
+  ask (parent, worker, title, file_name, toasts, &what);
+}
+
+/**
+ * lajna_pdf_export_run_list:
+ * @parent: the window asking
+ * @worker: the database worker
+ * @title: the file chooser's title
+ * @file_name: the name offered
+ * @func: writes the list, on the worker
+ * @query: which files (copied)
+ * @toasts: where to say how it went
+ */
+void
+lajna_pdf_export_run_list (GtkWindow            *parent,
+                           LajnaDbWorker        *worker,
+                           const char           *title,
+                           const char           *file_name,
+                           LajnaListExportFunc   func,
+                           const LajnaCaseQuery *query,
+                           AdwToastOverlay      *toasts)
+{
+  Export what = { .list_func = func, .query = lajna_case_query_copy (query) };
+
+  ask (parent, worker, title, file_name, toasts, &what);
 }

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "lajna-case-query.h"
 #include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,12 @@ typedef gboolean (*LajnaPdfExportFunc) (LajnaDb     *db,
                                         const char  *path,
                                         GError     **error);
 
+/* Writes the file list @query chooses at @path, on the worker's thread. */
+typedef gboolean (*LajnaListExportFunc) (LajnaDb              *db,
+                                         const LajnaCaseQuery *query,
+                                         const char           *path,
+                                         GError              **error);
+
 void lajna_pdf_export_run (GtkWindow          *parent,
                            LajnaDbWorker      *worker,
                            const char         *title,
@@ -19,5 +26,12 @@ void lajna_pdf_export_run (GtkWindow          *parent,
                            LajnaPdfExportFunc  func,
                            gint64              id,
                            AdwToastOverlay    *toasts);
+void lajna_pdf_export_run_list (GtkWindow            *parent,
+                                LajnaDbWorker        *worker,
+                                const char           *title,
+                                const char           *file_name,
+                                LajnaListExportFunc   func,
+                                const LajnaCaseQuery *query,
+                                AdwToastOverlay      *toasts);
 
 G_END_DECLS

@@ -13,12 +13,16 @@
 #include "cases/lajna-case-form.h"
 #include "cases/lajna-case-table.h"
 #include "cases/lajna-case-view.h"
+#include "cases/lajna-filter-chips.h"
 #include "cases/lajna-import-dialog.h"
+#include "cases/lajna-list-filters.h"
 #include "lajna-bench.h"
+#include "lajna-case-list-export.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
 #include "lajna-file-choice.h"
 #include "lajna-meeting-watch.h"
+#include "lajna-pdf-export-run.h"
 #include "meetings/lajna-meetings-window.h"
 #include "rulings/lajna-ruling-verify.h"
 #include "rulings/lajna-template-editor.h"
@@ -41,6 +45,8 @@ struct _LajnaWindow
   AdwStatusPage   *empty_page;
   AdwStatusPage   *list_error_page;
   GtkLabel        *count_label;
+  LajnaListFilters *list_filters;
+  LajnaFilterChips *filter_chips;
 
   LajnaDbWorker   *worker;
   LajnaMeetingWatch *watch;
@@ -65,6 +71,7 @@ update_actions (LajnaWindow *self)
   static const char * const actions[] = {
     "win.reload", "win.new-case-here", "win.edit-case", "win.edit-shown", "win.meetings",
     "win.verify-ruling", "win.ruling-templates", "win.focus-search", "win.import-cases",
+    "win.export-list",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -123,12 +130,13 @@ update_list_state (LajnaWindow *self)
       return;
     }
 
-  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0'
+      || gtk_widget_get_visible (GTK_WIDGET (self->filter_chips)))
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Files"));
       set_markup_description (self->empty_page,
                               _("Check the spelling, or search by file number, national number "
-                                "or passport number."));
+                                "or passport number. Filters in use are shown above the list."));
     }
   else
     {
@@ -176,6 +184,39 @@ sort_changed_cb (LajnaWindow *self)
   apply_query (self);
 }
 
+/* The committee chosen in the sidebar, by name, or NULL for all. */
+static const char *
+committee_name (LajnaWindow *self)
+{
+  for (guint i = 0; self->committees != NULL && i < self->committees->len; i++)
+    {
+      LajnaCommittee *committee = g_ptr_array_index (self->committees, i);
+
+      if (committee->id == self->committee_id)
+        return lajna_prefer_arabic () ? committee->name_ar : committee->name_en;
+    }
+  return NULL;
+}
+
+static void
+filters_changed_cb (LajnaWindow *self)
+{
+  lajna_list_filters_apply (self->list_filters, self->query);
+  lajna_filter_chips_show (self->filter_chips, self->query, committee_name (self));
+  apply_query (self);
+}
+
+static void
+chip_removed_cb (LajnaWindow *self,
+                 guint        filter)
+{
+  if (filter == LAJNA_CASE_FILTER_COMMITTEE)
+    gtk_list_box_select_row (self->committee_list,
+                             gtk_list_box_get_row_at_index (self->committee_list, 0));
+  else
+    lajna_list_filters_clear (self->list_filters, filter);
+}
+
 static void
 committee_selected_cb (LajnaWindow   *self,
                        GtkListBoxRow *row)
@@ -184,7 +225,8 @@ committee_selected_cb (LajnaWindow   *self,
     return;
   self->committee_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "committee"));
   lajna_case_query_set_committee (self->query, self->committee_id);
-  apply_query (self);
+  lajna_list_filters_set_kind_fixed (self->list_filters, self->committee_id != 0);
+  filters_changed_cb (self);
 }
 
 static void
@@ -486,6 +528,24 @@ focus_search_activated (GtkWidget  *widget,
 }
 
 static void
+export_list_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LajnaWindow *self = LAJNA_WINDOW (widget);
+  gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
+  g_autofree char *name = g_strconcat (_("Files"), csv ? ".csv" : ".pdf", NULL);
+
+  if (self->worker == NULL)
+    return;
+  lajna_pdf_export_run_list (GTK_WINDOW (self), self->worker,
+                             csv ? _("Save the List as a Spreadsheet")
+                                 : _("Save the List as a PDF"),
+                             name, csv ? lajna_case_list_export_csv : lajna_case_list_export_pdf,
+                             self->query, self->toast_overlay);
+}
+
+static void
 lajna_window_dispose (GObject *object)
 {
   LajnaWindow *self = LAJNA_WINDOW (object);
@@ -522,6 +582,8 @@ lajna_window_class_init (LajnaWindowClass *klass)
 
   g_type_ensure (LAJNA_TYPE_CASE_TABLE);
   g_type_ensure (LAJNA_TYPE_CASE_VIEW);
+  g_type_ensure (LAJNA_TYPE_LIST_FILTERS);
+  g_type_ensure (LAJNA_TYPE_FILTER_CHIPS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lajna/Lajna/app/lajna-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, toast_overlay);
@@ -535,10 +597,14 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, list_error_page);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, list_filters);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, filter_chips);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, committee_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, chip_removed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "win.new-case", "s", new_case_activated);
@@ -560,6 +626,7 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.ruling-templates", NULL,
                                    ruling_templates_activated);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-list", "s", export_list_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);

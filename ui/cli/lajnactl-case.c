@@ -9,6 +9,7 @@
 
 #include "lajna-case-details.h"
 #include "lajna-case-duplicates.h"
+#include "lajna-case-list-export.h"
 #include "lajna-case-query.h"
 #include "lajna-labels.h"
 #include "lajna-json.h"
@@ -18,6 +19,15 @@
 static gboolean json_option;
 static int committee_option;
 static char *status_option;
+static char *kind_option;
+static char *from_option;
+static char *to_option;
+static gboolean missing_option;
+static gboolean due_option;
+static gboolean overdue_option;
+static int waiting_option;
+static char *csv_option;
+static char *output_option;
 static int limit_option = 50;
 
 static const GOptionEntry json_entry = {
@@ -29,6 +39,24 @@ static const GOptionEntry limit_entry = {
 static const GOptionEntry list_entries[] = {
   { "committee", 0, 0, G_OPTION_ARG_INT, &committee_option, N_("Only this committee"), N_("ID") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &status_option, N_("Only files in this status"), N_("S") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_option, N_("Only marriage or juvenile files"),
+    N_("KIND") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &from_option, N_("Only files received on or after DAY"),
+    N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &to_option, N_("Only files received on or before DAY"),
+    N_("YYYY-MM-DD") },
+  { "missing-documents", 0, 0, G_OPTION_ARG_NONE, &missing_option,
+    N_("Only files with documents missing"), NULL },
+  { "due-for-review", 0, 0, G_OPTION_ARG_NONE, &due_option,
+    N_("Only juvenile files whose review falls within 7 days"), NULL },
+  { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue_option,
+    N_("Only juvenile files whose review has passed"), NULL },
+  { "waiting-days", 0, 0, G_OPTION_ARG_INT, &waiting_option,
+    N_("Only files waiting on documents for more than N days"), N_("N") },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_option,
+    N_("Save every file listed as a spreadsheet (CSV)"), N_("FILE") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option,
+    N_("Print every file listed to a PDF"), N_("FILE.pdf") },
   { NULL }
 };
 
@@ -112,6 +140,75 @@ fetch_and_print (LajnactlContext      *ctx,
   return LAJNACTL_EXIT_OK;
 }
 
+/* The follow-up list the flags name, at most one. */
+static gboolean
+read_follow_up (LajnaCaseFollowUp *follow_up)
+{
+  *follow_up = LAJNA_CASE_FOLLOW_UP_NONE;
+  if (due_option)
+    *follow_up = LAJNA_CASE_FOLLOW_UP_DUE_FOR_REVIEW;
+  if (overdue_option)
+    {
+      if (*follow_up != LAJNA_CASE_FOLLOW_UP_NONE)
+        return FALSE;
+      *follow_up = LAJNA_CASE_FOLLOW_UP_OVERDUE;
+    }
+  if (waiting_option != 0)
+    {
+      if (*follow_up != LAJNA_CASE_FOLLOW_UP_NONE)
+        return FALSE;
+      *follow_up = LAJNA_CASE_FOLLOW_UP_WAITING;
+    }
+  return TRUE;
+}
+
+static const char *
+check_filters (LajnaCaseQuery *query)
+{
+  LajnaCaseFollowUp follow_up;
+
+  if (status_option != NULL && !g_strv_contains (lajna_case_statuses (), status_option))
+    return _("Unknown status; use one of registered, documents_pending, complete, scheduled, "
+             "decided, deferred, ruling_issued, signed, delivered.");
+  if (kind_option != NULL && g_strcmp0 (kind_option, "marriage") != 0
+      && g_strcmp0 (kind_option, "juvenile") != 0)
+    return _("--kind takes marriage or juvenile.");
+  if (committee_option < 0)
+    return _("--committee takes a committee id.");
+  if (waiting_option < 0 || waiting_option > 36500)
+    return _("--waiting-days takes a number of days from 1 to 36500.");
+  if (!read_follow_up (&follow_up))
+    return _("Choose one of --due-for-review, --overdue and --waiting-days.");
+  if (csv_option != NULL && output_option != NULL)
+    return _("Choose one of --csv and -o.");
+  if (!lajna_case_query_set_received (query, from_option, to_option))
+    return _("--from and --to take a day as YYYY-MM-DD.");
+
+  lajna_case_query_set_committee (query, committee_option);
+  lajna_case_query_set_status (query, status_option);
+  lajna_case_query_set_kind (query, kind_option);
+  lajna_case_query_set_missing_documents (query, missing_option);
+  lajna_case_query_set_follow_up (query, follow_up, (guint) waiting_option);
+  return NULL;
+}
+
+static int
+export_list (LajnactlContext      *ctx,
+             const LajnaCaseQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  int exit_status = LAJNACTL_EXIT_OK;
+  gboolean done;
+
+  if (!lajnactl_connect (ctx, TRUE, &exit_status))
+    return exit_status;
+  if (csv_option != NULL)
+    done = lajna_case_list_export_csv (ctx->db, query, csv_option, &error);
+  else
+    done = lajna_case_list_export_pdf (ctx->db, query, output_option, &error);
+  return done ? LAJNACTL_EXIT_OK : lajnactl_fail (error);
+}
+
 static int
 list (LajnactlContext *ctx,
       int              argc,
@@ -120,21 +217,18 @@ list (LajnactlContext *ctx,
   g_autoptr(GOptionContext) options = new_options ("", TRUE);
   g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
   int exit_status = LAJNACTL_EXIT_OK;
+  const char *wrong;
 
   g_option_context_add_main_entries (options, list_entries, GETTEXT_PACKAGE);
   if (!lajnactl_parse (options, &argc, &argv, &exit_status) || !check_limit (options, &exit_status))
     return exit_status;
   if (argc > 1)
     return lajnactl_usage_error (options, _("“case list” takes no arguments."));
-  if (status_option != NULL && !g_strv_contains (lajna_case_statuses (), status_option))
-    return lajnactl_usage_error (options, _("Unknown status; use one of registered, "
-                                            "documents_pending, complete, scheduled, decided, "
-                                            "deferred, ruling_issued, signed, delivered."));
-  if (committee_option < 0)
-    return lajnactl_usage_error (options, _("--committee takes a committee id."));
+  if ((wrong = check_filters (query)) != NULL)
+    return lajnactl_usage_error (options, wrong);
 
-  lajna_case_query_set_committee (query, committee_option);
-  lajna_case_query_set_status (query, status_option);
+  if (csv_option != NULL || output_option != NULL)
+    return export_list (ctx, query);
   return fetch_and_print (ctx, query);
 }
 

@@ -202,9 +202,20 @@ disconnect (LajnactlContext *ctx)
   g_clear_object (&ctx->database);
 }
 
-/* Printed pages are Arabic whatever the language of the command line, so
- * a command that prints speaks Arabic throughout. It must be chosen before
+/* Printed pages and exported lists are Arabic whatever the language of the
+ * command line, so a command that prints speaks Arabic throughout. It must be chosen before
  * the first translation: GLib decides once whether to translate at all. */
+static gboolean
+exports_list (int    argc,
+              char **argv)
+{
+  for (int i = 0; i < argc; i++)
+    if (g_str_has_prefix (argv[i], "-o") || g_str_has_prefix (argv[i], "--output")
+        || g_str_has_prefix (argv[i], "--csv"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 speak_arabic_if_printing (int    argc,
                           char **argv)
@@ -213,7 +224,9 @@ speak_arabic_if_printing (int    argc,
 
   for (int i = 1; i + 1 < argc; i++)
     {
-      if (strcmp (argv[i], "case") != 0 || strcmp (argv[i + 1], "export") != 0)
+      if (strcmp (argv[i], "case") != 0
+          || (strcmp (argv[i + 1], "export") != 0
+              && (strcmp (argv[i + 1], "list") != 0 || !exports_list (argc - i, argv + i))))
         continue;
       messages = setlocale (LC_MESSAGES, NULL);
       if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)

@@ -245,9 +245,14 @@ calendar_key_pressed_cb (GtkCalendar     *calendar,
   return GDK_EVENT_STOP;
 }
 
-/* A date is typed year first, or picked from a calendar. */
-static void
-add_date_suffixes (AdwEntryRow *entry)
+/**
+ * lajna_form_rows_add_date_picker:
+ * @entry: a row for a date
+ *
+ * Lets the date be typed year first, or picked from a calendar.
+ */
+void
+lajna_form_rows_add_date_picker (AdwEntryRow *entry)
 {
   GtkWidget *hint = gtk_label_new (_("year-month-day"));
   GtkWidget *button = gtk_menu_button_new ();
@@ -280,7 +285,7 @@ new_entry_row (FieldRow *row)
   GtkWidget *entry = adw_entry_row_new ();
 
   if (row->field->type == LAJNA_FIELD_DATE)
-    add_date_suffixes (ADW_ENTRY_ROW (entry));
+    lajna_form_rows_add_date_picker (ADW_ENTRY_ROW (entry));
   if (row->field->type == LAJNA_FIELD_NUMBER || row->field->type == LAJNA_FIELD_INT
       || row->field->type == LAJNA_FIELD_DATE)
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (entry), row->field->type == LAJNA_FIELD_NUMBER

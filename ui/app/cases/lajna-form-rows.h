@@ -36,6 +36,7 @@ void           lajna_form_rows_add_note     (LajnaFormRows          *self,
                                              const char             *key,
                                              GtkWidget              *note);
 void           lajna_form_rows_clear_notes  (LajnaFormRows          *self);
+void           lajna_form_rows_add_date_picker (AdwEntryRow         *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaFormRows, lajna_form_rows_free)
 

@@ -1,0 +1,312 @@
+/* lajna-case-list-export.c: a file list, as its filters choose it, saved
+ * as a spreadsheet (CSV, UTF-8 with a byte-order mark so that Excel reads
+ * Arabic) or printed as A4 pages under the committee's letterhead, the
+ * filters stated at the top. The files are those the person exporting may
+ * see, newest first. Like a file's summary, every export is recorded in
+ * the audit trail, with the files it holds, before it takes its name; a
+ * printed list is crossed by the watermark naming who exported it. */
+
+#include "lajna-case-list-export.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lajna-case-export.h"
+#include "lajna-case-query-labels.h"
+#include "lajna-labels.h"
+#include "lajna-pdf-file.h"
+#include "lajna-pdf-writer.h"
+#include "lajna-text.h"
+
+/* Files named by one audit event, within its 64 KiB of detail. */
+#define FILES_AN_EVENT 4000
+
+/* The files newest first, every one of them up to
+ * LAJNA_CASE_LIST_EXPORT_MAX, in one query: one pass over the rows, where
+ * keyset pages would each walk to their start. */
+static GPtrArray *
+fetch_all (LajnaDb              *db,
+           const LajnaCaseQuery *query,
+           GError              **error)
+{
+  g_autoptr(LajnaCaseQuery) newest = lajna_case_query_copy (query);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  lajna_case_query_set_sort (newest, LAJNA_CASE_SORT_RECEIVED, TRUE);
+  rows = lajna_case_query_fetch (newest, db, NULL, LAJNA_CASE_LIST_EXPORT_MAX + 1, error);
+  if (rows != NULL && rows->len > LAJNA_CASE_LIST_EXPORT_MAX)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The list holds more than %d files; choose fewer with the filters."),
+                   LAJNA_CASE_LIST_EXPORT_MAX);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+typedef struct
+{
+  LajnaDb    *db;
+  GPtrArray  *rows;
+  const char *format;
+  const char *filter;
+  const char *watermark;
+} Exported;
+
+/* One event for every FILES_AN_EVENT files, all in the caller's
+ * transaction or none. */
+static gboolean
+record_export (gpointer   data,
+               GError   **error)
+{
+  Exported *exported = data;
+  g_autofree char *n_rows = g_strdup_printf ("%u", exported->rows->len);
+
+  for (guint start = 0; start == 0 || start < exported->rows->len; start += FILES_AN_EVENT)
+    {
+      g_autoptr(GString) files = g_string_new ("[");
+      g_autoptr(PGresult) result = NULL;
+      const char *params[5];
+
+      for (guint i = start; i < MIN (start + FILES_AN_EVENT, exported->rows->len); i++)
+        g_string_append_printf (files, "%s%" G_GINT64_FORMAT, i > start ? "," : "",
+                                lajna_case_summary_get_id (g_ptr_array_index (exported->rows, i)));
+      g_string_append_c (files, ']');
+      params[0] = exported->format;
+      params[1] = exported->filter;
+      params[2] = n_rows;
+      params[3] = files->str;
+      params[4] = exported->watermark;
+      result = lajna_db_exec_params (exported->db,
+          "SELECT lajna_audit('case_list.export', 'case_file', NULL,"
+          "                   jsonb_strip_nulls(jsonb_build_object('format', $1::text,"
+          "                     'filter', $2::text, 'total', $3::integer, 'files', $4::jsonb,"
+          "                     'watermark', $5::text)))", 5, params, error);
+      if (result == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The committee whose letterhead heads the list: the one filtered on, or
+ * with files of several, the state's and ministry's lines alone. */
+static PGresult *
+read_letterhead (LajnaDb              *db,
+                 const LajnaCaseQuery *query,
+                 GError              **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", lajna_case_query_get_committee (query));
+  const char *params[] = { committee };
+
+  return lajna_db_exec_params (db,
+      "SELECT CASE WHEN k.id = $1::integer THEN nullif(k.letterhead, '') END,"
+      "       k.state_name, k.ministry_name,"
+      "       CASE WHEN k.id = $1::integer THEN k.name_ar END, k.logo"
+      "  FROM committee k ORDER BY k.id = $1::integer DESC, k.id LIMIT 1", 1, params, error);
+}
+
+static char *
+dup_description (const LajnaCaseQuery *query,
+                 const char           *committee)
+{
+  g_auto(GStrv) labels = lajna_case_query_dup_labels (query);
+  g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+  g_autofree char *committee_label = NULL;
+  g_auto(GStrv) all = NULL;
+
+  if (committee != NULL)
+    {
+      committee_label = g_strdup_printf (_("Committee: %s"), committee);
+      g_strv_builder_add (parts, committee_label);
+    }
+  g_strv_builder_addv (parts, (const char **) labels);
+  all = g_strv_builder_end (parts);
+  if (all[0] == NULL)
+    return g_strdup (_("All files"));
+  return g_strjoinv (_(" · "), all);
+}
+
+static char *
+dup_list_title (const LajnaCaseQuery *query)
+{
+  guint days = 0;
+  LajnaCaseFollowUp follow_up = lajna_case_query_get_follow_up (query, &days);
+
+  if (follow_up == LAJNA_CASE_FOLLOW_UP_NONE)
+    return g_strdup (_("List of files"));
+  return lajna_case_query_dup_follow_up_label (follow_up, days);
+}
+
+static void
+add_letterhead (LajnaPdfWriter *writer,
+                PGresult       *head)
+{
+  g_autoptr(GBytes) logo = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+
+  if (PQntuples (head) == 0)
+    return;
+  if (!PQgetisnull (head, 0, 0))
+    start = g_strdup (PQgetvalue (head, 0, 0));
+  else
+    start = g_strjoin ("\n", PQgetvalue (head, 0, 1), PQgetvalue (head, 0, 2),
+                       PQgetvalue (head, 0, 3), NULL);
+  if (!PQgetisnull (head, 0, 4))
+    {
+      size_t length = 0;
+      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (head, 0, 4),
+                                              &length);
+
+      logo = g_bytes_new (bytes, length);
+      PQfreemem (bytes);
+    }
+  today = lajna_isolate (day);
+  end = g_strdup_printf (_("Date: %s"), today);
+  lajna_pdf_writer_add_letterhead (writer, g_strstrip (start), end, logo);
+}
+
+/**
+ * lajna_case_list_export_pdf:
+ * @db: a connection, as the person exporting
+ * @query: which files
+ * @path: the PDF to write
+ * @error: return location for a #GError
+ *
+ * Prints the list: the letterhead, its title and filters, then a line a
+ * file (number, parties, status, received), the pages numbered. The export
+ * is recorded in the audit trail; when it cannot be, nothing is left at
+ * @path.
+ *
+ * Returns: whether the PDF was written and recorded
+ */
+gboolean
+lajna_case_list_export_pdf (LajnaDb              *db,
+                            const LajnaCaseQuery *query,
+                            const char           *path,
+                            GError              **error)
+{
+  g_autoptr(GPtrArray) rows = fetch_all (db, query, error);
+  g_autoptr(PGresult) head = NULL;
+  g_autofree char *watermark = NULL;
+  g_autofree char *title = dup_list_title (query);
+  g_autofree char *filter = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *committee = NULL;
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  Exported exported = { db, rows, "pdf" };
+
+  if (rows == NULL || (head = read_letterhead (db, query, error)) == NULL
+      || (watermark = lajna_case_export_dup_watermark (db, error)) == NULL)
+    return FALSE;
+
+  if (PQntuples (head) > 0)
+    committee = lajna_db_dup_value (head, 0, 3);
+  filter = dup_description (query, committee);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", rows->len),
+                           rows->len);
+  writer = lajna_pdf_writer_new (title);
+  lajna_pdf_writer_set_left_to_right (writer, !lajna_prefer_arabic ());
+  lajna_pdf_writer_set_watermark (writer, watermark);
+  add_letterhead (writer, head);
+  lajna_pdf_writer_add_title (writer, title);
+  lajna_pdf_writer_add_paragraph (writer, filter);
+  lajna_pdf_writer_add_heading (writer, count);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LajnaCaseSummary *row = g_ptr_array_index (rows, i);
+      g_autofree char *number = lajna_isolate (lajna_case_summary_get_file_number (row));
+      g_autofree char *day = lajna_isolate (lajna_case_summary_get_received_on (row));
+      const char *kind = lajna_label_for (lajna_case_summary_get_kind (row));
+      const char *status = lajna_label_for (lajna_case_summary_get_status (row));
+      g_autofree char *line = g_strdup_printf (_("%s\n%s · %s · received %s"),
+                                               lajna_case_summary_get_title (row), kind, status,
+                                               day);
+
+      lajna_pdf_writer_add_fact (writer, number, line);
+    }
+
+  exported.filter = filter;
+  exported.watermark = watermark;
+  return lajna_pdf_writer_write_recorded (writer, path, record_export, &exported, error);
+}
+
+/* A field as RFC 4180 quotes it, when it must. */
+static void
+append_field (GString    *csv,
+              const char *value,
+              gboolean    last)
+{
+  if (strpbrk (value, "\",\r\n") != NULL)
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else
+    g_string_append (csv, value);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+/**
+ * lajna_case_list_export_csv:
+ * @db: a connection, as the person exporting
+ * @query: which files
+ * @path: the spreadsheet to write
+ * @error: return location for a #GError
+ *
+ * Saves the list as CSV: a header row in the interface's language, then a
+ * row a file. Recorded in the audit trail as a printed list is.
+ *
+ * Returns: whether the file was written and recorded
+ */
+gboolean
+lajna_case_list_export_csv (LajnaDb              *db,
+                            const LajnaCaseQuery *query,
+                            const char           *path,
+                            GError              **error)
+{
+  g_autoptr(GPtrArray) rows = fetch_all (db, query, error);
+  g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  g_autofree char *filter = NULL;
+  Exported exported = { db, rows, "csv" };
+
+  if (rows == NULL)
+    return FALSE;
+  append_field (csv, _("File number"), FALSE);
+  append_field (csv, _("Parties"), FALSE);
+  append_field (csv, _("Kind"), FALSE);
+  append_field (csv, _("Status"), FALSE);
+  append_field (csv, _("Received"), TRUE);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      LajnaCaseSummary *row = g_ptr_array_index (rows, i);
+
+      append_field (csv, lajna_case_summary_get_file_number (row), FALSE);
+      append_field (csv, lajna_case_summary_get_title (row), FALSE);
+      append_field (csv, lajna_label_for (lajna_case_summary_get_kind (row)), FALSE);
+      append_field (csv, lajna_label_for (lajna_case_summary_get_status (row)), FALSE);
+      append_field (csv, lajna_case_summary_get_received_on (row), TRUE);
+    }
+
+  filter = dup_description (query, NULL);
+  exported.filter = filter;
+  if (!g_file_set_contents (partial, csv->str, (gssize) csv->len, error)
+      || !record_export (&exported, error))
+    {
+      g_remove (partial);
+      return FALSE;
+    }
+  return lajna_pdf_file_commit (partial, path, error);
+}
