@@ -478,8 +478,8 @@ START_TEST (test_rulings_kept)
 END_TEST
 
 /* A file is marked issued or signed by its ruling only: a clerk calling
- * the status function directly on a file without a ruling is refused, and
- * the file stays as it was. */
+ * the status function directly on a file without a ruling, or writing the
+ * status, is refused, and the file stays as it was. */
 START_TEST (test_ruling_steps_only_through_rulings)
 {
   g_autofree char *file = admin_value (
@@ -499,14 +499,63 @@ START_TEST (test_ruling_steps_only_through_rulings)
   const Attempt signed_by_hand = {
     "clerk_a", "SELECT lajna_case_set_status(ID, 'signed')", file, NULL, LAJNA_DB_ERROR_INVALID
   };
+  const Attempt written[] = {
+    { "clerk_a", "UPDATE case_file SET status = 'ruling_issued', row_version = row_version + 1"
+                 " WHERE id = ID RETURNING id", file, NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "UPDATE case_file SET status = 'signed' WHERE id = ID RETURNING id", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+  };
 
   attempt (&by_hand);
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+    attempt (&written[i]);
   decided = admin_value (history_sql);
   ck_assert_str_eq (decided, "decided 0");
   g_free (admin_value (mark_issued));
   attempt (&signed_by_hand);
   issued = admin_value (history_sql);
   ck_assert_str_eq (issued, "ruling_issued 0");
+}
+END_TEST
+
+/* A file's status moves by the steps of its kind, written by whoever may
+ * write it: a clerk or a chair writing the column directly skips no step,
+ * goes back to none, and takes no decision's or ruling's step; a step that
+ * exists is taken. */
+START_TEST (test_status_only_by_steps)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           lajna_test_register_file (admin, "marriage", "ac-a"));
+  g_autofree char *juvenile = admin_value (
+      "SELECT max(c.id) FROM case_file c JOIN committee k ON k.id = c.committee_id"
+      " WHERE k.code = 'ac-j'");
+  g_autofree char *status_sql = g_strdup_printf ("SELECT status FROM case_file WHERE id = %s",
+                                                 file);
+  g_autofree char *status = NULL;
+  const Attempt attempts[] = {
+    { "clerk_a", "UPDATE case_file SET status = 'decided' WHERE id = ID RETURNING id", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "UPDATE case_file SET status = 'scheduled' WHERE id = ID RETURNING id", file,
+      NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "UPDATE case_file SET status = 'delivered', notes = 'x' WHERE id = ID"
+                 " RETURNING id", file, NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "UPDATE case_file SET status = 'no such status' WHERE id = ID RETURNING id", file,
+      NULL, LAJNA_DB_ERROR_INVALID },
+    { "chair_j", "UPDATE case_file SET status = 'decided' WHERE id = ID RETURNING id", juvenile,
+      NULL, LAJNA_DB_ERROR_INVALID },
+    { "chair_j", "UPDATE case_file SET status = 'signed' WHERE id = ID RETURNING id", juvenile,
+      NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "UPDATE case_file SET status = 'documents_pending' WHERE id = ID"
+                 " RETURNING status", file, "documents_pending", 0 },
+    { "clerk_a", "UPDATE case_file SET status = 'registered' WHERE id = ID RETURNING id", file,
+      NULL, LAJNA_DB_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    attempt (&attempts[i]);
+  status = admin_value (status_sql);
+  ck_assert_str_eq (status, "documents_pending");
 }
 END_TEST
 
@@ -613,6 +662,7 @@ escalation_tcase (void)
   tcase_add_test (tc, test_definers_called_directly);
   tcase_add_test (tc, test_rulings_kept);
   tcase_add_test (tc, test_ruling_steps_only_through_rulings);
+  tcase_add_test (tc, test_status_only_by_steps);
   tcase_add_test (tc, test_juvenile_documents_kept);
   tcase_add_test (tc, test_complete_only_with_documents);
   return tc;

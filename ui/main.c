@@ -5,12 +5,11 @@
  */
 
 #include <glib/gi18n.h>
-#include <limits.h>
 #include <locale.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/lajna-application.h"
+#include "lajna-own-data.h"
 
 static gboolean
 locale_is_english (void)
@@ -39,36 +38,6 @@ choose_language (void)
   g_setenv ("LANGUAGE", "ar", TRUE);
 }
 
-/* Whether this is the executable meson built, run from its build folder:
- * an installed copy lives elsewhere. */
-static gboolean
-run_from_build_tree (void)
-{
-  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *folder = executable != NULL ? g_path_get_dirname (executable) : NULL;
-  char built[PATH_MAX];
-
-  return folder != NULL && realpath (LAJNA_BUILD_UI_DIR, built) != NULL
-         && strcmp (folder, built) == 0;
-}
-
-/* The translations and the settings schema that belong to this
- * executable: those built beside it in the build tree, else the installed
- * ones, whatever the prefix (one outside XDG_DATA_DIRS too). The
- * variables, when set, say otherwise. */
-static const char *
-find_own_data (void)
-{
-  gboolean built = run_from_build_tree ();
-  const char *localedir = g_getenv ("LAJNA_LOCALEDIR");
-
-  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
-    g_setenv ("GSETTINGS_SCHEMA_DIR", built ? LAJNA_BUILD_SCHEMA_DIR : SCHEMA_DIR, TRUE);
-  if (localedir != NULL)
-    return localedir;
-  return built ? LAJNA_BUILD_LOCALEDIR : LOCALEDIR;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -78,7 +47,7 @@ main (int   argc,
 
   choose_language ();
   arabic = !locale_is_english ();
-  bindtextdomain (GETTEXT_PACKAGE, find_own_data ());
+  bindtextdomain (GETTEXT_PACKAGE, lajna_own_data_find (LAJNA_BUILD_UI_DIR));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

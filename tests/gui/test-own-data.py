@@ -2,9 +2,11 @@
 """The executable, in the build tree or installed (test-install), started
 as a person starts it, with none of the variables that point at the build:
 under an Arabic locale it finds its own translations (its window titled in
-Arabic) and its own settings schema (it warns when it finds none)."""
+Arabic) and its own settings schema (it warns when it finds none); so
+does the lajnactl beside it."""
 
 import os
+import subprocess
 
 from lajna_atspi import Results, app_said, find_role, run, wait_for
 
@@ -27,4 +29,13 @@ def main(root):
     check("schema" not in said, f"the settings schema is found ({said.strip()!r})")
 
 
+def lajnactl_speaks_arabic():
+    environment = dict(os.environ, LANG="C.UTF-8", LANGUAGE="ar")
+    said = subprocess.run([os.environ["LAJNACTL"], "--help"], env=environment, check=True,
+                          capture_output=True, text=True).stdout
+    check(any("\u0600" <= c <= "\u06ff" for c in said),
+          f"lajnactl finds its own translations ({said.splitlines()[0]!r})")
+
+
+lajnactl_speaks_arabic()
 raise SystemExit(run(main, results))

@@ -476,6 +476,7 @@ lajnactl_case (LajnactlContext *ctx,
       if (strcmp (argv[1], subcommands[i].name) == 0)
         return subcommands[i].run (ctx, argc - 1, argv + 1);
     }
-  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT”, “case duplicates ID”, "
-                                      "“case import FILE.csv” or “case export ID -o FILE.pdf”."));
+  return lajnactl_usage_error (NULL, _("Use “case list”, “case show ID”, “case search TEXT”, "
+                                      "“case duplicates ID”, “case import FILE.xlsx|FILE.csv” "
+                                      "or “case export ID -o FILE.pdf”."));
 }

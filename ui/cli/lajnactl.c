@@ -15,6 +15,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "lajna-own-data.h"
+
 static const struct
 {
   const char      *name;
@@ -243,11 +245,10 @@ main (int   argc,
   g_autoptr(GOptionContext) options = NULL;
   LajnactlContext ctx = { NULL, NULL };
   int status = LAJNACTL_EXIT_USAGE;
-  const char *localedir = g_getenv ("LAJNA_LOCALEDIR");
 
   setlocale (LC_ALL, "");
   speak_arabic_if_printing (argc, argv);
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, lajna_own_data_find (LAJNA_BUILD_CLI_DIR));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
