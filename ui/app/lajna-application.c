@@ -419,6 +419,8 @@ lajna_application_activate (GApplication *application)
                            G_SETTINGS_BIND_DEFAULT);
           g_settings_bind (self->settings, "window-maximized", window, "maximized",
                            G_SETTINGS_BIND_DEFAULT);
+          g_settings_bind (self->settings, "digits", lajna_window_get_dashboard (window),
+                           "digits", G_SETTINGS_BIND_GET);
         }
       if (self->worker != NULL)
         lajna_window_set_worker (window, self->worker);

@@ -47,6 +47,9 @@ struct _LajnaWindow
   GtkLabel        *count_label;
   LajnaListFilters *list_filters;
   LajnaFilterChips *filter_chips;
+  GtkStack        *view_stack;
+  GtkWidget       *search_clamp;
+  LajnaDashboard  *dashboard;
 
   LajnaDbWorker   *worker;
   LajnaMeetingWatch *watch;
@@ -227,6 +230,17 @@ committee_selected_cb (LajnaWindow   *self,
   lajna_case_query_set_committee (self->query, self->committee_id);
   lajna_list_filters_set_kind_fixed (self->list_filters, self->committee_id != 0);
   filters_changed_cb (self);
+  lajna_dashboard_set_committee (self->dashboard, self->committee_id);
+}
+
+/* The search and the filters are the file list's. */
+static void
+view_changed_cb (LajnaWindow *self)
+{
+  gboolean files = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "files") == 0;
+
+  gtk_widget_set_visible (self->search_clamp, files);
+  gtk_widget_set_visible (GTK_WIDGET (self->list_filters), files);
 }
 
 static void
@@ -517,6 +531,7 @@ reload_activated (GtkWidget  *widget,
 
   if (self->list != NULL)
     lajna_case_list_reload (self->list);
+  lajna_dashboard_reload (self->dashboard);
 }
 
 static void
@@ -584,6 +599,7 @@ lajna_window_class_init (LajnaWindowClass *klass)
   g_type_ensure (LAJNA_TYPE_CASE_VIEW);
   g_type_ensure (LAJNA_TYPE_LIST_FILTERS);
   g_type_ensure (LAJNA_TYPE_FILTER_CHIPS);
+  g_type_ensure (LAJNA_TYPE_DASHBOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/lajna/Lajna/app/lajna-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, toast_overlay);
@@ -599,9 +615,13 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, list_filters);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, search_clamp);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, dashboard);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, committee_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, case_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, chip_removed_cb);
@@ -689,6 +709,7 @@ lajna_window_set_worker (LajnaWindow   *self,
   self->worker = g_object_ref (worker);
   self->list = lajna_case_list_new (worker);
   lajna_case_view_set_worker (self->case_view, worker);
+  lajna_dashboard_set_worker (self->dashboard, worker);
   g_signal_connect_object (self->case_view, "case-changed", G_CALLBACK (lajna_case_list_reload),
                            self->list, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "notify::n-items", G_CALLBACK (list_changed_cb), self,
@@ -753,4 +774,18 @@ lajna_window_set_idle_lock (LajnaWindow   *self,
   lajna_idle_lock_show_while_locked (GTK_WINDOW (self));
   g_signal_connect_object (lock, "notify::locked", G_CALLBACK (locked_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/**
+ * lajna_window_get_dashboard:
+ * @self: a #LajnaWindow
+ *
+ * Returns: (transfer none): the window's overview page
+ */
+LajnaDashboard *
+lajna_window_get_dashboard (LajnaWindow *self)
+{
+  g_return_val_if_fail (LAJNA_IS_WINDOW (self), NULL);
+
+  return self->dashboard;
 }
