@@ -16,6 +16,7 @@
 #include "lajna-case-export.h"
 #include "lajna-case-query-labels.h"
 #include "lajna-labels.h"
+#include "lajna-letterhead.h"
 #include "lajna-pdf-file.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
@@ -90,23 +91,6 @@ record_export (gpointer   data,
   return TRUE;
 }
 
-/* The committee whose letterhead heads the list: the one filtered on, or
- * with files of several, the state's and ministry's lines alone. */
-static PGresult *
-read_letterhead (LajnaDb              *db,
-                 const LajnaCaseQuery *query,
-                 GError              **error)
-{
-  g_autofree char *committee = g_strdup_printf ("%d", lajna_case_query_get_committee (query));
-  const char *params[] = { committee };
-
-  return lajna_db_exec_params (db,
-      "SELECT CASE WHEN k.id = $1::integer THEN nullif(k.letterhead, '') END,"
-      "       k.state_name, k.ministry_name,"
-      "       CASE WHEN k.id = $1::integer THEN k.name_ar END, k.logo"
-      "  FROM committee k ORDER BY k.id = $1::integer DESC, k.id LIMIT 1", 1, params, error);
-}
-
 static char *
 dup_description (const LajnaCaseQuery *query,
                  const char           *committee)
@@ -139,38 +123,6 @@ dup_list_title (const LajnaCaseQuery *query)
   return lajna_case_query_dup_follow_up_label (follow_up, days);
 }
 
-static void
-add_letterhead (LajnaPdfWriter *writer,
-                PGresult       *head)
-{
-  g_autoptr(GBytes) logo = NULL;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *today = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-
-  if (PQntuples (head) == 0)
-    return;
-  if (!PQgetisnull (head, 0, 0))
-    start = g_strdup (PQgetvalue (head, 0, 0));
-  else
-    start = g_strjoin ("\n", PQgetvalue (head, 0, 1), PQgetvalue (head, 0, 2),
-                       PQgetvalue (head, 0, 3), NULL);
-  if (!PQgetisnull (head, 0, 4))
-    {
-      size_t length = 0;
-      unsigned char *bytes = PQunescapeBytea ((const unsigned char *) PQgetvalue (head, 0, 4),
-                                              &length);
-
-      logo = g_bytes_new (bytes, length);
-      PQfreemem (bytes);
-    }
-  today = lajna_isolate (day);
-  end = g_strdup_printf (_("Date: %s"), today);
-  lajna_pdf_writer_add_letterhead (writer, g_strstrip (start), end, logo);
-}
-
 /**
  * lajna_case_list_export_pdf:
  * @db: a connection, as the person exporting
@@ -201,19 +153,19 @@ lajna_case_list_export_pdf (LajnaDb              *db,
   g_autoptr(LajnaPdfWriter) writer = NULL;
   Exported exported = { db, rows, "pdf" };
 
-  if (rows == NULL || (head = read_letterhead (db, query, error)) == NULL
+  if (rows == NULL
+      || (head = lajna_letterhead_read (db, lajna_case_query_get_committee (query), error)) == NULL
       || (watermark = lajna_case_export_dup_watermark (db, error)) == NULL)
     return FALSE;
 
-  if (PQntuples (head) > 0)
-    committee = lajna_db_dup_value (head, 0, 3);
+  committee = lajna_letterhead_dup_committee (head);
   filter = dup_description (query, committee);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", rows->len),
                            rows->len);
   writer = lajna_pdf_writer_new (title);
   lajna_pdf_writer_set_left_to_right (writer, !lajna_prefer_arabic ());
   lajna_pdf_writer_set_watermark (writer, watermark);
-  add_letterhead (writer, head);
+  lajna_letterhead_add (writer, head);
   lajna_pdf_writer_add_title (writer, title);
   lajna_pdf_writer_add_paragraph (writer, filter);
   lajna_pdf_writer_add_heading (writer, count);
