@@ -1,8 +1,9 @@
 /* lajna-pdf-writer.c: Arabic A4 pages on a cairo PDF surface, laid out
- * with Pango right to left: a title, headings, label–value facts and
- * paragraphs flow down the page and onto the next, each page footed with
- * "صفحة X من Y" and, when set, crossed and footed by a watermark. Blocks are laid
- * out first and drawn second, so that Y is known on page 1.
+ * with Pango right to left: a title, headings, label–value facts,
+ * paragraphs and drawings (a chart) flow down the page and onto the next,
+ * each page footed with "صفحة X من Y" and, when set, crossed and footed by
+ * a watermark. Blocks are laid out first and drawn second, so that Y is
+ * known on page 1.
  *
  * Every value is isolated (U+2068 … U+2069), so a date, a number or a
  * Latin name keeps its own order inside the Arabic line. Amiri is the
@@ -58,6 +59,7 @@ typedef enum
   BLOCK_PARAGRAPH,
   BLOCK_SIGNATURES,
   BLOCK_LETTERHEAD,
+  BLOCK_DRAWING,
 } BlockKind;
 
 typedef struct
@@ -70,6 +72,10 @@ typedef struct
   GStrv        names;
   /* Letterhead: the logo between its two columns (text, value). */
   cairo_surface_t *logo;
+  /* Drawing: what draws it, across the page, its height given. */
+  LajnaPdfDrawFunc draw;
+  gpointer     draw_data;
+  GDestroyNotify draw_data_free;
   /* Laid out by write(). */
   PangoLayout *layout;
   PangoLayout *value_layout;
@@ -106,6 +112,8 @@ block_clear (Block *block)
   g_strfreev (block->capacities);
   g_strfreev (block->names);
   g_clear_pointer (&block->logo, cairo_surface_destroy);
+  if (block->draw_data_free != NULL)
+    block->draw_data_free (block->draw_data);
   g_clear_object (&block->layout);
   g_clear_object (&block->value_layout);
 }
@@ -285,6 +293,35 @@ lajna_pdf_writer_add_paragraph (LajnaPdfWriter *self,
 }
 
 /**
+ * lajna_pdf_writer_add_drawing:
+ * @self: a #LajnaPdfWriter
+ * @height: its height in points, at most a page's
+ * @draw: (scope notified): draws it, across the page's width
+ * @data: (closure draw): for @draw
+ * @data_free: (destroy data): frees @data with the writer
+ *
+ * A drawing, such as a chart, kept whole on one page.
+ */
+void
+lajna_pdf_writer_add_drawing (LajnaPdfWriter   *self,
+                              double            height,
+                              LajnaPdfDrawFunc  draw,
+                              gpointer          data,
+                              GDestroyNotify    data_free)
+{
+  Block block = { BLOCK_DRAWING };
+
+  g_return_if_fail (LAJNA_IS_PDF_WRITER (self));
+  g_return_if_fail (draw != NULL && height > 0);
+
+  block.height = height;
+  block.draw = draw;
+  block.draw_data = data;
+  block.draw_data_free = data_free;
+  g_array_append_val (self->blocks, block);
+}
+
+/**
  * lajna_pdf_writer_add_signatures:
  * @self: a #LajnaPdfWriter
  * @capacities: (array zero-terminated=1): who signs, e.g. the chair, the
@@ -389,7 +426,7 @@ lay_out (LajnaPdfWriter *self,
   };
   static const double space_before[] = {
     [BLOCK_TITLE] = 0, [BLOCK_HEADING] = 12, [BLOCK_FACT] = 2, [BLOCK_PARAGRAPH] = 6,
-    [BLOCK_SIGNATURES] = 24, [BLOCK_LETTERHEAD] = 0,
+    [BLOCK_SIGNATURES] = 24, [BLOCK_LETTERHEAD] = 0, [BLOCK_DRAWING] = 12,
   };
   guint page = 0;
   double y = MARGIN;
@@ -406,6 +443,8 @@ lay_out (LajnaPdfWriter *self,
 
       if (block->kind == BLOCK_SIGNATURES)
         block->height = SIGNATURE_HEIGHT;
+      else if (block->kind == BLOCK_DRAWING)
+        block->height = MIN (block->height, bottom - MARGIN);
       else if (block->kind == BLOCK_LETTERHEAD)
         {
           block->layout = lajna_pdf_layout_new (cr, block->text, "Amiri Bold 12",
@@ -590,6 +629,13 @@ draw_block (const Block *block,
   if (block->kind == BLOCK_LETTERHEAD)
     {
       draw_letterhead (block, cr);
+      return;
+    }
+  if (block->kind == BLOCK_DRAWING)
+    {
+      cairo_save (cr);
+      block->draw (cr, MARGIN, block->y, CONTENT_WIDTH, block->height, block->draw_data);
+      cairo_restore (cr);
       return;
     }
   if (block->kind == BLOCK_FACT)

@@ -10,6 +10,14 @@ G_BEGIN_DECLS
 /* Signature blocks side by side, at most this many a row. */
 #define LAJNA_PDF_SIGNATURES_A_ROW 3
 
+/* Draws a drawing block within its rectangle, in points. */
+typedef void (*LajnaPdfDrawFunc) (cairo_t  *cr,
+                                  double    x,
+                                  double    y,
+                                  double    width,
+                                  double    height,
+                                  gpointer  data);
+
 /* Records a printing; returns whether it was recorded. */
 typedef gboolean (*LajnaPdfRecordFunc) (gpointer   data,
                                         GError   **error);
@@ -42,6 +50,11 @@ void            lajna_pdf_writer_add_fact       (LajnaPdfWriter  *self,
                                                  const char      *value);
 void            lajna_pdf_writer_add_paragraph  (LajnaPdfWriter  *self,
                                                  const char      *text);
+void            lajna_pdf_writer_add_drawing    (LajnaPdfWriter   *self,
+                                                 double            height,
+                                                 LajnaPdfDrawFunc  draw,
+                                                 gpointer          data,
+                                                 GDestroyNotify    data_free);
 void            lajna_pdf_writer_add_signatures (LajnaPdfWriter     *self,
                                                  const char * const *capacities,
                                                  const char * const *names);
