@@ -1,5 +1,7 @@
-/* lajna-stats-charts.c: the charts of a committee's oversight figures, the
- * same on the dashboard and in the printed statistics report: files
+/* lajna-stats-charts.c: the key figures and the charts of a committee's
+ * oversight figures, the same on the dashboard and in the printed
+ * statistics report: files received, decided and pending, the days to a
+ * decision and to its signed ruling, the juvenile reviews due; then files
  * received and decided month by month, decisions by outcome, files pending
  * by status, and the files waiting on documents by the type lacking and by
  * how long they have waited. */
@@ -7,6 +9,81 @@
 #include "lajna-stats-charts.h"
 
 #include <glib/gi18n-lib.h>
+
+static gint64
+total (const GArray *items)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    sum += g_array_index (items, LajnaStatsItem, i).value;
+  return sum;
+}
+
+static void
+add_figure (GArray     *figures,
+            const char *title,
+            double      value,
+            char       *note)
+{
+  LajnaStatsFigure figure = { title, value, note };
+
+  g_array_append_val (figures, figure);
+}
+
+/* The median, and under it the 90th percentile and the files measured. */
+static void
+add_span (GArray               *figures,
+          const char           *title,
+          const LajnaStatsSpan *span,
+          LajnaChartDigits      digits)
+{
+  g_autofree char *p90 = lajna_chart_digits_format_value (digits, span->p90);
+  g_autofree char *files = lajna_chart_digits_format_value (digits, (double) span->files);
+
+  if (span->files == 0)
+    add_figure (figures, title, span->median, g_strdup (_("No file in the period.")));
+  else
+    /* Translators: under a median number of days; the first %s is a
+     * number of days, the second a number of files. */
+    add_figure (figures, title, span->median,
+                g_strdup_printf (_("Median. Nine in ten within %s days, of %s files."), p90,
+                                 files));
+}
+
+static void
+clear_figure (gpointer data)
+{
+  g_free (((LajnaStatsFigure *) data)->note);
+}
+
+/**
+ * lajna_stats_figures_new:
+ * @stats: the figures
+ * @digits: the digits of the figures in the notes
+ *
+ * Returns: (transfer full) (element-type LajnaStatsFigure): the key
+ *   figures, in the order they are shown and printed
+ */
+GArray *
+lajna_stats_figures_new (const LajnaStats *stats,
+                         LajnaChartDigits  digits)
+{
+  GArray *figures = g_array_new (FALSE, TRUE, sizeof (LajnaStatsFigure));
+
+  g_array_set_clear_func (figures, clear_figure);
+  g_return_val_if_fail (stats != NULL, figures);
+
+  add_figure (figures, _("Files Received"), (double) stats->received, NULL);
+  add_figure (figures, _("Files Decided"), (double) total (stats->decided), NULL);
+  add_figure (figures, _("Files Pending Now"), (double) total (stats->pending), NULL);
+  add_span (figures, _("Days to Decision"), &stats->to_decision, digits);
+  add_span (figures, _("Days from Decision to Signed Ruling"), &stats->to_signing, digits);
+  add_figure (figures, _("Reviews Due This Week"), (double) stats->reviews_due, NULL);
+  add_figure (figures, _("Reviews Overdue"), (double) stats->reviews_overdue, NULL);
+  add_figure (figures, _("Deferred Files Returned"), (double) stats->deferrals_returned, NULL);
+  return figures;
+}
 
 /* A bar chart of @items (LajnaStatsItem), one bar for each. */
 static LajnaChart *

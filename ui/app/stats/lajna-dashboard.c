@@ -16,30 +16,8 @@
 #include "lajna-stats-period.h"
 #include "lajna-text.h"
 
-/* The cards, in the order shown. */
-enum
-{
-  CARD_RECEIVED,
-  CARD_DECIDED,
-  CARD_PENDING,
-  CARD_TO_DECISION,
-  CARD_TO_SIGNING,
-  CARD_REVIEWS_DUE,
-  CARD_REVIEWS_OVERDUE,
-  CARD_DEFERRALS,
-  N_CARDS
-};
-
-static const char * const card_titles[] = {
-  N_("Files Received"),
-  N_("Files Decided"),
-  N_("Files Pending Now"),
-  N_("Days to Decision"),
-  N_("Days from Decision to Signed Ruling"),
-  N_("Reviews Due This Week"),
-  N_("Reviews Overdue"),
-  N_("Deferred Files Returned"),
-};
+/* The key figures of lajna_stats_figures_new(), a card each. */
+#define N_CARDS 8
 
 /* The periods of the chooser, in its order. */
 static const struct
@@ -115,68 +93,30 @@ fetch_thread (LajnaDb       *db,
   return lajna_stats_fetch (db, request->committee_id, &request->from, &request->to, error);
 }
 
-static gint64
-total (const GArray *items)
-{
-  gint64 sum = 0;
-
-  for (guint i = 0; i < items->len; i++)
-    sum += g_array_index (items, LajnaStatsItem, i).value;
-  return sum;
-}
-
 static void
-set_card (LajnaDashboard *self,
-          guint           which,
-          double          value,
-          const char     *note)
+set_card (Card                   *card,
+          const LajnaStatsFigure *figure,
+          LajnaChartDigits        digits)
 {
-  Card *card = &self->card[which];
-  g_autofree char *figure = lajna_chart_digits_format_value (self->digits, value);
-  g_autofree char *description = NULL;
+  g_autofree char *value = lajna_chart_digits_format_value (digits, figure->value);
+  g_autofree char *description = g_strdup_printf ("%s: %s", figure->title, value);
 
-  gtk_label_set_label (card->value, figure);
-  gtk_label_set_label (card->note, note != NULL ? note : "");
-  gtk_widget_set_visible (GTK_WIDGET (card->note), note != NULL);
-  description = g_strdup_printf ("%s: %s", _(card_titles[which]), figure);
+  gtk_label_set_label (card->value, value);
+  gtk_label_set_label (card->title, figure->title);
+  gtk_label_set_label (card->note, figure->note != NULL ? figure->note : "");
+  gtk_widget_set_visible (GTK_WIDGET (card->note), figure->note != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (card->card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   description, -1);
-}
-
-/* The median in the card, the 90th percentile and the files measured
- * under it. */
-static void
-set_span_card (LajnaDashboard       *self,
-               guint                 which,
-               const LajnaStatsSpan *span)
-{
-  g_autofree char *p90 = lajna_chart_digits_format_value (self->digits, span->p90);
-  g_autofree char *files = lajna_chart_digits_format_value (self->digits, (double) span->files);
-  g_autofree char *note = NULL;
-
-  if (span->files > 0)
-    /* Translators: under a median number of days; the first %s is a
-     * number of days, the second a number of files. */
-    note = g_strdup_printf (_("Median. Nine in ten within %s days, of %s files."), p90, files);
-  else
-    note = g_strdup (_("No file in the period."));
-  set_card (self, which, span->median, note);
 }
 
 static void
 show_stats (LajnaDashboard *self)
 {
-  const LajnaStats *stats = self->stats;
-  g_autoptr(GPtrArray) charts = lajna_stats_charts_new (stats);
+  g_autoptr(GArray) figures = lajna_stats_figures_new (self->stats, self->digits);
+  g_autoptr(GPtrArray) charts = lajna_stats_charts_new (self->stats);
 
-  set_card (self, CARD_RECEIVED, (double) stats->received, NULL);
-  set_card (self, CARD_DECIDED, (double) total (stats->decided), NULL);
-  set_card (self, CARD_PENDING, (double) total (stats->pending), NULL);
-  set_span_card (self, CARD_TO_DECISION, &stats->to_decision);
-  set_span_card (self, CARD_TO_SIGNING, &stats->to_signing);
-  set_card (self, CARD_REVIEWS_DUE, (double) stats->reviews_due, NULL);
-  set_card (self, CARD_REVIEWS_OVERDUE, (double) stats->reviews_overdue, NULL);
-  set_card (self, CARD_DEFERRALS, (double) stats->deferrals_returned, NULL);
+  for (guint i = 0; i < N_CARDS && i < figures->len; i++)
+    set_card (&self->card[i], &g_array_index (figures, LajnaStatsFigure, i), self->digits);
   for (guint i = 0; i < N_CHARTS && i < charts->len; i++)
     lajna_chart_view_set_chart (self->charts[i], g_ptr_array_index (charts, i));
   gtk_stack_set_visible_child_name (self->stack, "figures");
@@ -278,7 +218,7 @@ lajna_dashboard_map (GtkWidget *widget)
 }
 
 static Card
-new_card (const char *title)
+new_card (void)
 {
   Card card;
 
@@ -287,7 +227,7 @@ new_card (const char *title)
   gtk_widget_add_css_class (card.card, "dashboard-card");
   card.value = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (card.value), "title-1");
-  card.title = GTK_LABEL (gtk_label_new (title));
+  card.title = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (card.title, TRUE);
   gtk_label_set_justify (card.title, GTK_JUSTIFY_CENTER);
   card.note = GTK_LABEL (gtk_label_new (NULL));
@@ -414,7 +354,7 @@ lajna_dashboard_init (LajnaDashboard *self)
   self->stale = TRUE;
   for (guint i = 0; i < N_CARDS; i++)
     {
-      self->card[i] = new_card (_(card_titles[i]));
+      self->card[i] = new_card ();
       gtk_flow_box_append (self->cards, self->card[i].card);
     }
   for (guint i = 0; i < N_CHARTS; i++)
