@@ -2,7 +2,7 @@
  * (qpdf), its fonts embedded, that poppler and MuPDF both read: the
  * committee's letterhead, the period, each key figure and each chart's
  * figures as lajna_stats() counts them, in the digits asked for; one that
- * cannot be written leaves nothing behind. */
+ * cannot be written leaves nothing behind. lajnactl stats -o prints it. */
 
 #include <check.h>
 #include <glib/gstdio.h>
@@ -177,6 +177,33 @@ START_TEST (test_unwritable_report_leaves_nothing)
 }
 END_TEST
 
+/* lajnactl stats -o: the report printed; refused, with nothing written,
+ * with digits it does not know or with --json beside it. */
+START_TEST (test_cli_prints_the_report)
+{
+  g_autofree char *path = report_path ("cli.pdf");
+  g_autofree char *refused = report_path ("refused.pdf");
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  const char * const *refusals[] = {
+    ARGS ("stats", "--digits", "roman", "-o", refused),
+    ARGS ("stats", "--json", "-o", refused),
+  };
+
+  ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH,
+                                            ARGS ("stats", "--digits", "arabic-indic", "-o",
+                                                  path), &out, &err), 0);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
+  ck_assert (lajna_test_has_digits (text, 0x0660));
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_clear_pointer (&err, g_free);
+      ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, refusals[i], NULL, &err), 2);
+      ck_assert (*err != '\0');
+      ck_assert (!g_file_test (refused, G_FILE_TEST_EXISTS));
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -188,6 +215,7 @@ main (void)
   tcase_add_test (tc, test_report_states_the_figures);
   tcase_add_test (tc, test_report_in_arabic_indic_digits);
   tcase_add_test (tc, test_unwritable_report_leaves_nothing);
+  tcase_add_test (tc, test_cli_prints_the_report);
   suite_add_tcase (suite, tc);
   return lajna_test_run (suite);
 }

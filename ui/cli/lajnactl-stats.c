@@ -1,6 +1,7 @@
-/* lajnactl-stats.c: `stats [--committee ID] [--from D] [--to D] [--json]`,
- * the oversight figures of a committee (or of every committee the person
- * sees) over a period, the current year unless told. */
+/* lajnactl-stats.c: `stats [--committee ID] [--from D] [--to D] [--json]
+ * [-o FILE.pdf [--digits latin|arabic-indic]]`, the oversight figures of a
+ * committee (or of every committee the person sees) over a period, the
+ * current year unless told, written out or printed as a report. */
 
 #include "lajnactl.h"
 
@@ -9,11 +10,14 @@
 
 #include "lajna-case-fields.h"
 #include "lajna-stats.h"
+#include "lajna-stats-report.h"
 
 static int committee_option;
 static char *from_option;
 static char *to_option;
 static gboolean json_option;
+static char *output_option;
+static char *digits_option;
 
 static const GOptionEntry stats_entries[] = {
   { "committee", 0, 0, G_OPTION_ARG_INT, &committee_option,
@@ -23,6 +27,10 @@ static const GOptionEntry stats_entries[] = {
   { "to", 0, 0, G_OPTION_ARG_STRING, &to_option,
     N_("The period’s last day (31 December of this year by default)"), N_("YYYY-MM-DD") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &json_option, N_("Machine-readable output"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_option,
+    N_("Print the statistics report to this PDF"), N_("FILE.pdf") },
+  { "digits", 0, 0, G_OPTION_ARG_STRING, &digits_option,
+    N_("The report’s digits: latin (0–9, by default) or arabic-indic (٠–٩)"), N_("DIGITS") },
   { NULL }
 };
 
@@ -112,14 +120,21 @@ lajnactl_stats (LajnactlContext *ctx,
   g_autoptr(LajnaStats) stats = NULL;
   g_autoptr(GError) error = NULL;
   int status = LAJNACTL_EXIT_OK;
+  g_autoptr(GEnumClass) digit_kinds = g_type_class_ref (LAJNA_TYPE_CHART_DIGITS);
+  GEnumValue *digits = NULL;
   GDate from, to;
 
   g_option_context_add_main_entries (options, stats_entries, GETTEXT_PACKAGE);
   if (!lajnactl_parse (options, &argc, &argv, &status))
     return status;
-  if (argc != 1 || committee_option < 0)
+  if (argc != 1 || committee_option < 0 || (json_option && output_option != NULL))
     return lajnactl_usage_error (options,
-                                 _("stats takes only --committee, --from, --to and --json."));
+                                 _("stats takes only --committee, --from, --to, and --json or "
+                                   "-o FILE.pdf."));
+  digits = g_enum_get_value_by_nick (digit_kinds, digits_option != NULL ? digits_option
+                                                                        : "latin");
+  if (digits == NULL)
+    return lajnactl_usage_error (options, _("--digits takes latin or arabic-indic."));
   g_date_clear (&from, 1);
   g_date_clear (&to, 1);
   g_date_set_dmy (&from, 1, G_DATE_JANUARY, (GDateYear) g_date_time_get_year (now));
@@ -133,7 +148,12 @@ lajnactl_stats (LajnactlContext *ctx,
   if (stats == NULL)
     return lajnactl_fail (error);
 
-  if (json_option)
+  if (output_option != NULL)
+    {
+      if (!lajna_stats_report_write (ctx->db, stats, digits->value, output_option, &error))
+        return lajnactl_fail (error);
+    }
+  else if (json_option)
     {
       g_autofree char *json = lajna_stats_to_json (stats);
 
