@@ -3,11 +3,16 @@
  * files over the last full year, and for every committee over that year.
  * The reference is the plainest question about the same files, counted
  * from case_file itself: how many the committee (or all of them) received
- * that year. */
+ * that year. The statistics report of every committee's year is timed
+ * from the figures read to the PDF written, beside pdftotext reading the
+ * same PDF back. */
 
 #include "bench-stats.h"
+
+#include <glib/gstdio.h>
 #include "lajna-database.h"
 #include "lajna-stats.h"
+#include "lajna-stats-report.h"
 
 #define RUNS 10
 
@@ -77,6 +82,60 @@ measure (LajnaDb     *db,
   return p50;
 }
 
+/* The figures read and the report written, p50 of RUNS, in ms. */
+static double
+measure_report (LajnaDb     *db,
+                const GDate *from,
+                const GDate *to,
+                const char  *path)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r <= RUNS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LajnaStats) stats = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double t;
+
+      stats = lajna_stats_fetch (db, 0, from, to, &error);
+      if (stats == NULL
+          || !lajna_stats_report_write (db, stats, LAJNA_CHART_DIGITS_LATIN, path, &error))
+        g_error ("%s", error->message);
+      t = (g_get_monotonic_time () - start) / 1000.0;
+      if (r > 0) /* the first warms up */
+        g_array_append_val (ms, t);
+    }
+  g_print ("%-46s p50 %8.2f ms   p95 %8.2f ms   (%u runs)\n",
+           "statistics report PDF, all, one year", bench_percentile (ms, 0.50),
+           bench_percentile (ms, 0.95), ms->len);
+  return bench_percentile (ms, 0.50);
+}
+
+/* pdftotext reading @path back, exec to exit, p50 of RUNS, in ms. */
+static double
+measure_pdftotext (const char *path)
+{
+  g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *argv[] = { "pdftotext", path, "/dev/null", NULL };
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double t;
+
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                         NULL, &error))
+        g_error ("%s", error->message);
+      t = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (ms, t);
+    }
+  g_print ("%-46s p50 %8.2f ms\n", "reference: pdftotext of the report",
+           bench_percentile (ms, 0.50));
+  return bench_percentile (ms, 0.50);
+}
+
 int
 main (void)
 {
@@ -108,6 +167,14 @@ main (void)
   ours = measure (db, "stats, all committees, one year", time_stats, 0, &from, &to);
   ref = measure (db, "reference: count(*) received, same", time_count, 0, &from, &to);
   g_print ("stats-all-year-ms %.2f\nratio-vs-count %.2f\n", ours, ours / ref);
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "lajna-bench-stats.pdf", NULL);
+
+    ours = measure_report (db, &from, &to, path);
+    ref = measure_pdftotext (path);
+    g_print ("stats-report-ms %.2f\nratio-vs-pdftotext %.2f\n", ours, ours / ref);
+    g_unlink (path);
+  }
 
   g_clear_object (&db);
   lajna_database_close (database, FALSE, NULL);
