@@ -44,12 +44,10 @@ run: build
 	fi
 	$(RUN_ENV) $(BUILD)/ui/lajna
 
-# Ends with one "N passed, N failed" line for the whole run.
+# Ends with the failed tests' last lines and one "N passed, N failed" line.
 test: build
 	@status=0; meson test -C $(BUILD) --print-errorlogs || status=$$?; \
-	/usr/bin/python3 -c 'import json,sys; r=[json.loads(l)["result"] for l in open(sys.argv[1])]; \
-	ok=sum(x in ("OK","EXPECTEDFAIL") for x in r); print(f"{ok} passed, {len(r)-ok} failed")' \
-	  $(BUILD)/meson-logs/testlog.json; exit $$status
+	tests/summarize-run $(BUILD)/meson-logs/testlog.json; exit $$status
 
 bench:
 	$(MAKE) build EXTRA_PACKAGES="$(BENCH_PACKAGES)"
