@@ -1,7 +1,8 @@
 /* lajna-pdf-export-run.c: "Export as PDF…" of the file view, "Minutes
- * as PDF…" of a meeting and the file list's exports: asks where, then
- * writes the file on the database worker (reports/ records each export in
- * the audit trail) and says how it went in a toast. */
+ * as PDF…" of a meeting, the file list's exports and the overview's
+ * report: asks where, then writes the file on the database worker
+ * (reports/ records each export of a person's data in the audit trail)
+ * and says how it went in a toast. */
 
 #include "lajna-pdf-export-run.h"
 
@@ -9,14 +10,13 @@
 
 #include "lajna-file-choice.h"
 
-/* One file or meeting (@func, @id), or a list (@list_func, @query). */
+/* What one export writes, and what with. */
 typedef struct
 {
-  LajnaPdfExportFunc   func;
-  gint64               id;
-  LajnaListExportFunc  list_func;
-  LajnaCaseQuery      *query;
-  char                *path;
+  LajnaExportWriteFunc  write;
+  gpointer              data;
+  GDestroyNotify        data_free;
+  char                 *path;
 } Export;
 
 /* What the chooser's answer goes to. */
@@ -24,14 +24,15 @@ typedef struct
 {
   LajnaDbWorker   *worker;
   AdwToastOverlay *toasts;
-  Export           what;
+  Export          *what;
   gboolean         spreadsheet;
 } Asked;
 
 static void
 export_free (Export *export)
 {
-  lajna_case_query_free (export->query);
+  if (export->data_free != NULL)
+    export->data_free (export->data);
   g_free (export->path);
   g_free (export);
 }
@@ -41,7 +42,7 @@ asked_free (Asked *asked)
 {
   g_object_unref (asked->worker);
   g_object_unref (asked->toasts);
-  lajna_case_query_free (asked->what.query);
+  g_clear_pointer (&asked->what, export_free);
   g_free (asked);
 }
 
@@ -53,8 +54,7 @@ export_thread (LajnaDb       *db,
 {
   Export *export = data;
 
-  if (export->query != NULL ? !export->list_func (db, export->query, export->path, error)
-                            : !export->func (db, export->id, export->path, error))
+  if (!export->write (db, export->data, export->path, error))
     return NULL;
   return g_strdup (export->path);
 }
@@ -103,14 +103,12 @@ chosen_cb (const char *path,
   Export *export;
   Reply *reply;
 
-  if (path == NULL)
+  if (path == NULL || asked->what == NULL)
     return;
   reply = g_new0 (Reply, 1);
   reply->toasts = g_object_ref (asked->toasts);
   reply->spreadsheet = asked->spreadsheet;
-  export = g_new0 (Export, 1);
-  *export = asked->what;
-  export->query = asked->what.query != NULL ? lajna_case_query_copy (asked->what.query) : NULL;
+  export = g_steal_pointer (&asked->what);
   export->path = g_strdup (path);
   lajna_db_worker_run_async (asked->worker, export_thread, export, (GDestroyNotify) export_free,
                              g_free, NULL, exported_cb, reply);
@@ -122,19 +120,67 @@ ask (GtkWindow       *parent,
      const char      *title,
      const char      *file_name,
      AdwToastOverlay *toasts,
-     const Export    *what)
+     Export          *what)
 {
   g_autofree char *name = g_strdup (file_name);
   Asked *asked = g_new0 (Asked, 1);
 
   asked->worker = g_object_ref (worker);
   asked->toasts = g_object_ref (toasts);
-  asked->what = *what;
+  asked->what = what;
   asked->spreadsheet = g_str_has_suffix (file_name, ".csv");
   /* "ز/2026/00017" names no folder. */
   g_strdelimit (name, "/", '-');
   lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"), name, NULL,
                          chosen_cb, asked, (GDestroyNotify) asked_free);
+}
+
+/**
+ * lajna_pdf_export_run_full:
+ * @parent: the window asking
+ * @worker: the database worker
+ * @title: the file chooser's title
+ * @file_name: the name offered, slashes and all ("ز/2026/00017.pdf"); one
+ *   ending in ".csv" is a spreadsheet
+ * @write: writes the file, on the worker
+ * @data: what @write is given
+ * @data_free: (nullable): frees @data, once the file is written or not
+ * @toasts: where to say how it went
+ */
+void
+lajna_pdf_export_run_full (GtkWindow            *parent,
+                           LajnaDbWorker        *worker,
+                           const char           *title,
+                           const char           *file_name,
+                           LajnaExportWriteFunc  write,
+                           gpointer              data,
+                           GDestroyNotify        data_free,
+                           AdwToastOverlay      *toasts)
+{
+  Export *what = g_new0 (Export, 1);
+
+  what->write = write;
+  what->data = data;
+  what->data_free = data_free;
+  ask (parent, worker, title, file_name, toasts, what);
+}
+
+/* One file or meeting. */
+typedef struct
+{
+  LajnaPdfExportFunc func;
+  gint64             id;
+} OneExport;
+
+static gboolean
+write_one (LajnaDb     *db,
+           gpointer     data,
+           const char  *path,
+           GError     **error)
+{
+  OneExport *one = data;
+
+  return one->func (db, one->id, path, error);
 }
 
 /**
@@ -156,9 +202,36 @@ lajna_pdf_export_run (GtkWindow          *parent,
                       gint64              id,
                       AdwToastOverlay    *toasts)
 {
-  Export what = { .func = func, .id = id };
+  OneExport *one = g_new0 (OneExport, 1);
 
-  ask (parent, worker, title, file_name, toasts, &what);
+  one->func = func;
+  one->id = id;
+  lajna_pdf_export_run_full (parent, worker, title, file_name, write_one, one, g_free, toasts);
+}
+
+/* The files a query chooses. */
+typedef struct
+{
+  LajnaListExportFunc  func;
+  LajnaCaseQuery      *query;
+} ListExport;
+
+static void
+list_export_free (ListExport *list)
+{
+  lajna_case_query_free (list->query);
+  g_free (list);
+}
+
+static gboolean
+write_list (LajnaDb     *db,
+            gpointer     data,
+            const char  *path,
+            GError     **error)
+{
+  ListExport *list = data;
+
+  return list->func (db, list->query, path, error);
 }
 
 /**
@@ -180,7 +253,10 @@ lajna_pdf_export_run_list (GtkWindow            *parent,
                            const LajnaCaseQuery *query,
                            AdwToastOverlay      *toasts)
 {
-  Export what = { .list_func = func, .query = lajna_case_query_copy (query) };
+  ListExport *list = g_new0 (ListExport, 1);
 
-  ask (parent, worker, title, file_name, toasts, &what);
+  list->func = func;
+  list->query = lajna_case_query_copy (query);
+  lajna_pdf_export_run_full (parent, worker, title, file_name, write_list, list,
+                             (GDestroyNotify) list_export_free, toasts);
 }

@@ -19,6 +19,20 @@ typedef gboolean (*LajnaListExportFunc) (LajnaDb              *db,
                                          const char           *path,
                                          GError              **error);
 
+/* Writes what @data says at @path, on the worker's thread. */
+typedef gboolean (*LajnaExportWriteFunc) (LajnaDb     *db,
+                                          gpointer     data,
+                                          const char  *path,
+                                          GError     **error);
+
+void lajna_pdf_export_run_full (GtkWindow            *parent,
+                                LajnaDbWorker        *worker,
+                                const char           *title,
+                                const char           *file_name,
+                                LajnaExportWriteFunc  write,
+                                gpointer              data,
+                                GDestroyNotify        data_free,
+                                AdwToastOverlay      *toasts);
 void lajna_pdf_export_run (GtkWindow          *parent,
                            LajnaDbWorker      *worker,
                            const char         *title,
