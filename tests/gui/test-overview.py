@@ -3,16 +3,19 @@
 does: each key figure a card named by what it counts and its number, the
 numbers those `lajnactl stats` counts for this year, and each chart with a
 table of its figures beside it; a committee chosen in the sidebar shows
-that committee's figures."""
+that committee's figures, and "Export as PDF" writes its statistics report
+for the period shown."""
 
 import json
 import os
+import re
 import subprocess
 
 import pyatspi
-from lajna_atspi import Results, find_role, run, text_of, wait_for, walk
+from lajna_atspi import Results, find_role, press, run, text_of, wait_for, walk
 
 RECEIVED = "الملفات المستلمة: "
+KEYSYM_RETURN = 0xff0d
 results = Results()
 check = results.check
 
@@ -70,6 +73,35 @@ def main(root):
     check(one["received"] < everything["received"],
           f"the committee's own figures are shown ({one['received']} received)")
     check(juvenile.getState().contains(pyatspi.STATE_SELECTED), "the committee is selected")
+
+    export_report(root, window, "الأحداث - طرابلس", one)
+
+
+def export_report(root, window, committee, figures):
+    """Saves the overview as a PDF through the file chooser: the report
+    names the committee and holds the figures shown."""
+    path = os.path.join(os.environ["LAJNA_DATA_DIR"], "statistics.pdf")
+    button = wait_for(lambda: next((a for a in walk(window) if a.getRoleName() == "push button"
+                                    and "تصدير" in (a.name or "") and "…" in a.name),
+                                   None),
+                      "the overview's export button")
+    button.queryAction().doAction(0)
+    chooser = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
+                                     if "حفظ الإحصاءات" in (root.getChildAtIndex(i).name or "")),
+                                    None), "the file chooser")
+    name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
+                                  and a.getState().contains(pyatspi.STATE_EDITABLE)), None),
+                    "the file name entry")
+    name.queryEditableText().setTextContents(path)
+    press(KEYSYM_RETURN)
+    wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, "the statistics PDF")
+    text = subprocess.run(["pdftotext", path, "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = re.sub(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
+    check(all(word in flat for word in committee.split() if len(word) > 1),
+          "the report names the committee chosen")
+    check(str(figures["received"]) in text,
+          f"the report holds the files received ({figures['received']})")
 
 
 raise SystemExit(run(main, results))

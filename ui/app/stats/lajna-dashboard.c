@@ -11,8 +11,10 @@
 #include <time.h>
 
 #include "lajna-chart-view.h"
+#include "lajna-pdf-export-run.h"
 #include "lajna-stats-charts.h"
 #include "lajna-stats-period.h"
+#include "lajna-stats-report.h"
 #include "lajna-text.h"
 
 /* The key figures of lajna_stats_figures_new(), a card each. */
@@ -76,9 +78,10 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  int   committee_id;
-  GDate from;
-  GDate to;
+  int              committee_id;
+  GDate            from;
+  GDate            to;
+  LajnaChartDigits digits;
 } Request;
 
 static gpointer
@@ -119,6 +122,7 @@ show_stats (LajnaDashboard *self)
   for (guint i = 0; i < N_CHARTS && i < charts->len; i++)
     lajna_chart_view_set_chart (self->charts[i], g_ptr_array_index (charts, i));
   gtk_stack_set_visible_child_name (self->stack, "figures");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.save-pdf", TRUE);
 }
 
 static void
@@ -136,6 +140,8 @@ fetch_done_cb (GObject      *source,
   g_clear_object (&self->cancellable);
   if (stats == NULL)
     {
+      g_clear_pointer (&self->stats, lajna_stats_free);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.save-pdf", FALSE);
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
@@ -198,6 +204,49 @@ lajna_dashboard_reload (LajnaDashboard *self)
   lajna_db_worker_run_async (self->worker, fetch_thread, request, g_free,
                              (GDestroyNotify) lajna_stats_free, self->cancellable,
                              fetch_done_cb, self);
+}
+
+/* The report is read afresh on the worker, for the committee and period
+ * shown, so it says what the database holds when it is written. */
+static gboolean
+write_report (LajnaDb     *db,
+              gpointer     data,
+              const char  *path,
+              GError     **error)
+{
+  const Request *request = data;
+  g_autoptr(LajnaStats) stats = lajna_stats_fetch (db, request->committee_id, &request->from,
+                                                   &request->to, error);
+
+  return stats != NULL && lajna_stats_report_write (db, stats, request->digits, path, error);
+}
+
+static void
+save_pdf_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LajnaDashboard *self = LAJNA_DASHBOARD (widget);
+  GtkWidget *toasts = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  Request *request;
+  char first[16], last[16];
+  g_autofree char *name = NULL;
+
+  if (self->stats == NULL || self->worker == NULL || toasts == NULL)
+    return;
+  request = g_new0 (Request, 1);
+  request->committee_id = self->stats->committee_id;
+  request->from = self->stats->from;
+  request->to = self->stats->to;
+  request->digits = self->digits;
+  g_date_strftime (first, sizeof first, "%Y-%m-%d", &request->from);
+  g_date_strftime (last, sizeof last, "%Y-%m-%d", &request->to);
+  /* Translators: the name offered for the statistics report, from its
+   * first day to its last. */
+  name = g_strdup_printf (_("Statistics %s to %s.pdf"), first, last);
+  lajna_pdf_export_run_full (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
+                             _("Save the Statistics as a PDF"), name, write_report, request,
+                             g_free, ADW_TOAST_OVERLAY (toasts));
 }
 
 static void
@@ -342,6 +391,7 @@ lajna_dashboard_class_init (LajnaDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaDashboard, cards);
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lajna_dashboard_reload);
+  gtk_widget_class_install_action (widget_class, "dashboard.save-pdf", NULL, save_pdf_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dashboard");
 }
@@ -351,6 +401,7 @@ lajna_dashboard_init (LajnaDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->stale = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.save-pdf", FALSE);
   for (guint i = 0; i < N_CARDS; i++)
     {
       self->card[i] = new_card ();
