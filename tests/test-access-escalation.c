@@ -559,6 +559,45 @@ START_TEST (test_status_only_by_steps)
 }
 END_TEST
 
+/* A file stays with its committee: a clerk of two committees, whom
+ * row-level security would let write the row to either, cannot move it,
+ * nor can the server's own account; its notes still change. */
+START_TEST (test_file_keeps_its_committee)
+{
+  g_autoptr(LajnaDb) admin = lajna_test_shared_connect ();
+  g_autofree char *file = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                           lajna_test_register_file (admin, "marriage", "ac-a"));
+  g_autofree char *moved = g_strdup_printf ("UPDATE case_file SET committee_id ="
+                                            " (SELECT id FROM committee WHERE code = 'ac-b')"
+                                            " WHERE id = %s", file);
+  g_autofree char *committee_sql = g_strdup_printf ("SELECT k.code FROM case_file c"
+                                                   " JOIN committee k ON k.id = c.committee_id"
+                                                   " WHERE c.id = %s", file);
+  g_autofree char *committee = NULL;
+  g_autoptr(GError) error = NULL;
+  const Attempt attempts[] = {
+    { "clerk_ab", "UPDATE case_file SET committee_id = (SELECT id FROM committee"
+                  " WHERE code = 'ac-b') WHERE id = ID RETURNING id", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+    { "clerk_ab", "UPDATE case_file SET committee_id = committee_id + 1, notes = 'x'"
+                  " WHERE id = ID RETURNING id", file, NULL, LAJNA_DB_ERROR_INVALID },
+    { "clerk_a", "UPDATE case_file SET committee_id = (SELECT id FROM committee"
+                 " WHERE code = 'ac-b') WHERE id = ID RETURNING id", file, NULL,
+      LAJNA_DB_ERROR_INVALID },
+    { "clerk_ab", "UPDATE case_file SET notes = 'kept' WHERE id = ID RETURNING notes", file,
+      "kept", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (attempts); i++)
+    attempt (&attempts[i]);
+  ck_assert (!lajna_db_run (admin, moved, &error));
+  ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID), "%s",
+                 error->message);
+  committee = admin_value (committee_sql);
+  ck_assert_str_eq (committee, "ac-a");
+}
+END_TEST
+
 /* A file becomes complete only with its mandatory documents: a clerk
  * gets nowhere through the transition function, with forged or missing
  * arguments, by writing the status or by inserting a file complete; the
@@ -663,6 +702,7 @@ escalation_tcase (void)
   tcase_add_test (tc, test_rulings_kept);
   tcase_add_test (tc, test_ruling_steps_only_through_rulings);
   tcase_add_test (tc, test_status_only_by_steps);
+  tcase_add_test (tc, test_file_keeps_its_committee);
   tcase_add_test (tc, test_juvenile_documents_kept);
   tcase_add_test (tc, test_complete_only_with_documents);
   return tc;

@@ -23,13 +23,18 @@
 #include "lajna-users.h"
 #include "test-access.h"
 
-static const char * const logins[] = { "clerk_a", "member_b", "chair_j", "admin_j", "nobody" };
+static const char * const logins[] = { "clerk_a", "member_b", "chair_j", "admin_j", "nobody",
+                                       "clerk_ab" };
 
 static const char setup_sql[] =
   "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
   " ('marriage', 'ac-a', 'لجنة أ', 'A', 'أ'), ('marriage', 'ac-b', 'لجنة ب', 'B', 'ب'),"
   " ('juvenile', 'ac-j', 'لجنة ح', 'J', 'ح');"
   "SELECT lajna_user_add('clerk_a', 'كاتب أ', 'clerk', (SELECT id FROM committee WHERE code = 'ac-a'));"
+  "SELECT lajna_user_add('clerk_ab', 'كاتب أ وب', 'clerk', (SELECT id FROM committee WHERE code = 'ac-a'));"
+  "INSERT INTO committee_role (committee_id, user_id, role)"
+  " SELECT k.id, u.id, 'clerk' FROM committee k, app_user u"
+  "  WHERE k.code = 'ac-b' AND u.login = 'clerk_ab';"
   "SELECT lajna_user_add('member_b', 'عضو ب', 'member', (SELECT id FROM committee WHERE code = 'ac-b'));"
   "SELECT lajna_user_add('member_b2', 'عضو ب الثاني', 'member', (SELECT id FROM committee WHERE code = 'ac-b'));"
   "UPDATE committee SET quorum_needs_chair = false WHERE code = 'ac-b';"
