@@ -1,6 +1,7 @@
 """What the GUI tests share: reading the accessibility tree as a screen
 reader does, waiting for the app, and typing keys as a person would."""
 
+import os
 import re
 import subprocess
 import sys
@@ -188,6 +189,20 @@ def type_location(chooser, path):
     location.queryEditableText().setTextContents(path)
     time.sleep(0.5)
     press(KEY_RETURN)
+
+
+def save_as(root, title, path):
+    """Names path in the save chooser whose title holds title, and waits
+    for the file written there."""
+    chooser = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
+                                     if title in (root.getChildAtIndex(i).name or "")),
+                                    None), "the file chooser")
+    name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
+                                  and a.getState().contains(pyatspi.STATE_EDITABLE)), None),
+                    "the file name entry")
+    name.queryEditableText().setTextContents(path)
+    press(KEY_RETURN)
+    wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, "the file written")
 
 
 def password_entry(root):

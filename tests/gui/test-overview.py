@@ -12,10 +12,9 @@ import re
 import subprocess
 
 import pyatspi
-from lajna_atspi import Results, find_role, press, run, text_of, wait_for, walk
+from lajna_atspi import Results, find_role, run, save_as, text_of, wait_for, walk
 
 RECEIVED = "الملفات المستلمة: "
-KEYSYM_RETURN = 0xff0d
 results = Results()
 check = results.check
 
@@ -86,15 +85,7 @@ def export_report(root, window, committee, figures):
                                    None),
                       "the overview's export button")
     button.queryAction().doAction(0)
-    chooser = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
-                                     if "حفظ الإحصاءات" in (root.getChildAtIndex(i).name or "")),
-                                    None), "the file chooser")
-    name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
-                                  and a.getState().contains(pyatspi.STATE_EDITABLE)), None),
-                    "the file name entry")
-    name.queryEditableText().setTextContents(path)
-    press(KEYSYM_RETURN)
-    wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, "the statistics PDF")
+    save_as(root, "حفظ الإحصاءات", path)
     text = subprocess.run(["pdftotext", path, "-"], check=True, capture_output=True,
                           text=True).stdout
     flat = re.sub(r"[\s\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)

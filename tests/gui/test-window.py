@@ -14,7 +14,8 @@ import time
 
 import pyatspi
 from lajna_atspi import (ARABIC, Results, attributes, cell_texts, data_rows, find_role,
-                         press, press_with_control, run, text_of, wait_for, walk)
+                         press, press_with_control, run, save_as, text_of, wait_for,
+                         walk)
 
 KEYCODE_L = 46
 KEYCODE_N = 57
@@ -59,15 +60,7 @@ def export_selected(root, file_number):
     button = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "push button"
                                     and "تصدير" in (a.name or "")), None), "the export button")
     button.queryAction().doAction(0)
-    chooser = wait_for(lambda: next((root.getChildAtIndex(i) for i in range(root.childCount)
-                                     if "تصدير الملف" in (root.getChildAtIndex(i).name or "")),
-                                    None), "the file chooser")
-    name = wait_for(lambda: next((a for a in walk(chooser) if a.getRoleName() in ("text", "entry")
-                                  and a.getState().contains(pyatspi.STATE_EDITABLE)), None),
-                    "the file name entry")
-    name.queryEditableText().setTextContents(path)
-    press(KEYSYM_RETURN)
-    wait_for(lambda: os.path.exists(path), "the exported PDF")
+    save_as(root, "تصدير الملف", path)
     text = subprocess.run(["pdftotext", path, "-"], check=True, capture_output=True,
                           text=True).stdout
     digits = file_number.split("/", 1)[1]
