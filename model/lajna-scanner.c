@@ -4,8 +4,9 @@
  * loop (or wait, from the command line). A scan sets the source, the
  * resolution and the mode it was asked for, then reads sheet after sheet:
  * from the feeder until it is empty or enough pages came, one from the
- * flatbed. Listing the scanners is a job too. The pages come back as cairo surfaces at their resolution,
- * ready to become one PDF (lajna_document_file_from_pages()). */
+ * flatbed; cancelling stops it within the sheet being read. Listing the
+ * scanners is a job too. The pages come back as cairo surfaces at their
+ * resolution, ready to become one PDF (lajna_document_file_from_pages()). */
 
 #include "lajna-scanner.h"
 
@@ -168,16 +169,37 @@ set_option (SANE_Handle         handle,
     }
 }
 
-/* One sheet's frame, read whole, as a surface. */
-static cairo_surface_t *
-read_frame (SANE_Handle   handle,
-            GError      **error)
+/* The bytes of the frame begun, until the scanner says it ended;
+ * @cancellable stops the page between two reads. */
+static GByteArray *
+read_data (SANE_Handle    handle,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  SANE_Parameters p;
   g_autoptr(GByteArray) data = g_byte_array_new ();
   guint8 buffer[65536];
   SANE_Status status;
   SANE_Int length;
+
+  while ((status = sane_read (handle, buffer, sizeof buffer, &length)) == SANE_STATUS_GOOD)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      g_byte_array_append (data, buffer, length);
+    }
+  if (status != SANE_STATUS_EOF && failed (status, error))
+    return NULL;
+  return g_steal_pointer (&data);
+}
+
+/* One sheet's frame, read whole, as a surface. */
+static cairo_surface_t *
+read_frame (SANE_Handle    handle,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  SANE_Parameters p;
+  g_autoptr(GByteArray) data = NULL;
   cairo_surface_t *surface;
   guint8 *out;
   int lines, stride, channels;
@@ -193,9 +215,7 @@ read_frame (SANE_Handle   handle,
                      "grey."));
       return NULL;
     }
-  while ((status = sane_read (handle, buffer, sizeof buffer, &length)) == SANE_STATUS_GOOD)
-    g_byte_array_append (data, buffer, length);
-  if (status != SANE_STATUS_EOF && failed (status, error))
+  if ((data = read_data (handle, cancellable, error)) == NULL)
     return NULL;
 
   lines = p.bytes_per_line > 0 ? (int) (data->len / p.bytes_per_line) : 0;
@@ -365,7 +385,7 @@ scan_job (GTask        *task,
         break;
       page = g_new0 (LajnaImagePage, 1);
       page->dpi = job->dpi;
-      if ((page->surface = read_frame (handle, &error)) == NULL)
+      if ((page->surface = read_frame (handle, cancellable, &error)) == NULL)
         {
           g_free (page);
           break;
@@ -386,7 +406,7 @@ scan_job (GTask        *task,
  * lajna_scanner_scan_async:
  * @self: a #LajnaScanner
  * @settings: what to scan
- * @cancellable: (nullable): stops the batch before its next sheet
+ * @cancellable: (nullable): stops the scan, within the sheet being read
  * @callback: called with the pages
  * @user_data: data for @callback
  */

@@ -2,8 +2,8 @@
  * at a dll.conf of our own that lists `test`): three pages from the
  * feeder become one three-page PDF in the file's passport slot, the
  * flatbed gives one page, a scanner that is not there is a clear error
- * that stores nothing, and `lajnactl scan` does the same from the command
- * line. */
+ * that stores nothing, `lajnactl scan` does the same from the command
+ * line, and a scan cancelled stops within the page being read. */
 
 #include <check.h>
 #include <poppler.h>
@@ -143,9 +143,9 @@ START_TEST (test_cli_scan)
 END_TEST
 
 static void
-devices_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
@@ -158,7 +158,7 @@ START_TEST (test_devices_listed)
   g_autoptr(GError) error = NULL;
   gboolean found = FALSE;
 
-  lajna_scanner_devices_async (scanner, NULL, devices_cb, &result);
+  lajna_scanner_devices_async (scanner, NULL, result_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   devices = lajna_scanner_devices_finish (scanner, result, &error);
@@ -171,6 +171,61 @@ START_TEST (test_devices_listed)
       ck_assert (*device->label != '\0');
     }
   ck_assert (found);
+}
+END_TEST
+
+/* SANE's test backend sending a page slowly: a 64 KiB block each 200 ms,
+ * some six seconds for a page of 80 × 100 mm at 400 dpi. */
+#define SLOW_PAGE "read-delay true\nread-delay-duration 200000\n"
+#define SLOW_DPI 400
+
+#define CANCEL_MS 600
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Cancelling stops the sheet being read, not only the batch: the scan
+ * and the scanner's thread end within a second of it, long before the
+ * page would. */
+START_TEST (test_cancelled_within_page)
+{
+  g_autofree char *config = g_build_filename (lajna_test_shared_data_dir (), "sane-slow", NULL);
+  g_autofree char *dll = g_build_filename (config, "dll.conf", NULL);
+  g_autofree char *conf = g_build_filename (config, "test.conf", NULL);
+  g_autoptr(LajnaScanner) scanner = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  LajnaScanSettings settings = { "test:0", FALSE, 1, SLOW_DPI, FALSE };
+  gint64 started, ended;
+
+  g_mkdir_with_parents (config, 0700);
+  ck_assert (g_file_set_contents (dll, "test\n", -1, NULL));
+  ck_assert (g_file_set_contents (conf, SLOW_PAGE, -1, NULL));
+  /* This check runs in a process of its own: the other checks keep
+   * their fast scanner. */
+  g_setenv ("SANE_CONFIG_DIR", config, TRUE);
+  scanner = lajna_scanner_new ();
+  started = g_get_monotonic_time ();
+  lajna_scanner_scan_async (scanner, &settings, cancellable, result_cb, &result);
+  g_timeout_add (CANCEL_MS, cancel_cb, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  pages = lajna_scanner_scan_finish (scanner, result, &error);
+  ck_assert (pages == NULL);
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED), "%s",
+                 MESSAGE (error));
+  g_clear_object (&result);
+  g_clear_object (&scanner);
+  ended = g_get_monotonic_time ();
+  ck_assert_msg (ended - started < (CANCEL_MS + 1000) * 1000,
+                 "the scan ended %" G_GINT64_FORMAT " ms after it was cancelled",
+                 (ended - started) / 1000 - CANCEL_MS);
 }
 END_TEST
 
@@ -251,6 +306,7 @@ scan_suite (void)
   tcase_add_test (tc, test_devices_listed);
   tcase_add_test (tc, test_pages_turned);
   tcase_add_test (tc, test_slots);
+  tcase_add_test (tc, test_cancelled_within_page);
   suite_add_tcase (suite, tc);
   return suite;
 }
