@@ -75,13 +75,16 @@ static const struct
   const char    *title;
   CellText       text;
   int            sort;
+  /* The characters a cell shows at least, and when it can */
+  guint          min_chars;
   guint          chars;
 } columns[] = {
-  { N_("File number"), file_number_text, LAJNA_CASE_SORT_FILE_NUMBER, 13 },
-  { N_("Name"), title_text, LAJNA_CASE_SORT_TITLE, 36 },
-  { N_("Kind"), kind_text, -1, 10 },
-  { N_("Status"), status_text, LAJNA_CASE_SORT_STATUS, 12 },
-  { N_("Received"), received_text, LAJNA_CASE_SORT_RECEIVED, 10 },
+  /* A file's number, status and day are never cut; its name gives way. */
+  { N_("File number"), file_number_text, LAJNA_CASE_SORT_FILE_NUMBER, 13, 13 },
+  { N_("Name"), title_text, LAJNA_CASE_SORT_TITLE, 8, 36 },
+  { N_("Kind"), kind_text, -1, 10, 10 },
+  { N_("Status"), status_text, LAJNA_CASE_SORT_STATUS, 15, 15 },
+  { N_("Received"), received_text, LAJNA_CASE_SORT_RECEIVED, 9, 9 },
 };
 
 static void
@@ -115,7 +118,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), 6);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell),
+                                 columns[GPOINTER_TO_UINT (user_data)].min_chars);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), columns[GPOINTER_TO_UINT (user_data)].chars);
   g_object_set_data (G_OBJECT (cell), "column", user_data);
   gtk_list_item_set_child (item, cell);
