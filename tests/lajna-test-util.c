@@ -198,7 +198,8 @@ lajna_test_shared_require_passwords (void)
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(PGresult) result = NULL;
   const char *line = "local all +lajna_clerk,+lajna_member,+lajna_rapporteur,+lajna_chair,"
-                     "+lajna_signatory,+lajna_admin scram-sha-256\n";
+                     "+lajna_signatory,+lajna_admin,+lajna_social_worker,+lajna_psychologist"
+                     " scram-sha-256\n";
 
   ck_assert (g_file_get_contents (path, &rules, NULL, &error));
   rules = g_strconcat (line, (char *) g_steal_pointer (&rules), NULL);

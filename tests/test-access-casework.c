@@ -1,0 +1,218 @@
+/* test-access-casework.c: social workers and psychologists, through real
+ * logins. Each reads the juvenile files assigned to them on a committee
+ * (and facility) where they hold the matching role, and what hangs from
+ * those files, numbers apart; never the committee's other files, a
+ * marriage file, a meeting, a decision, a ruling or a figure; and they
+ * write nothing directly. A casework role on a marriage committee, a
+ * committee role limited to a facility and an ended role are refused or
+ * see nothing. */
+
+#include <check.h>
+
+#include "lajna-test-records.h"
+#include "lajna-test-util.h"
+
+static const char * const logins[] = { "social", "psych", "social_home", "social_k", "clerk_j",
+                                       "social_ended" };
+
+static const char setup_sql[] =
+  "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
+  " ('juvenile', 'cw-j', 'لجنة ح', 'J', 'ح'), ('juvenile', 'cw-k', 'لجنة ك', 'K', 'ك'),"
+  " ('marriage', 'cw-m', 'لجنة م', 'M', 'م');"
+  "SELECT lajna_user_add('social', 'أخصائي اجتماعي', 'social_worker',"
+  " (SELECT id FROM committee WHERE code = 'cw-j'));"
+  "SELECT lajna_user_add('psych', 'أخصائي نفسي', 'psychologist',"
+  " (SELECT id FROM committee WHERE code = 'cw-j'));"
+  "SELECT lajna_user_add('social_home', 'أخصائي الدار', 'social_worker',"
+  " (SELECT id FROM committee WHERE code = 'cw-j'));"
+  "UPDATE committee_role SET facility = 'دار أ'"
+  " WHERE user_id = (SELECT id FROM app_user WHERE login = 'social_home');"
+  "SELECT lajna_user_add('social_k', 'أخصائي ك', 'social_worker',"
+  " (SELECT id FROM committee WHERE code = 'cw-k'));"
+  "SELECT lajna_user_add('clerk_j', 'كاتب ح', 'clerk', (SELECT id FROM committee WHERE code = 'cw-j'));"
+  "SELECT lajna_user_add('social_ended', 'أخصائي سابق', 'social_worker',"
+  " (SELECT id FROM committee WHERE code = 'cw-j'));"
+  "UPDATE committee_role SET until = current_date - 1"
+  " WHERE user_id = (SELECT id FROM app_user WHERE login = 'social_ended');";
+
+/* The juvenile file assigned to social (as social worker) and psych, in
+ * the facility social_home serves. */
+static char *assigned;
+
+static void
+assign (LajnaDb    *db,
+        gint64      file,
+        const char *social_worker,
+        const char *psychologist,
+        const char *facility)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "UPDATE juvenile_case SET facility = '%s',"
+      " social_worker_id = (SELECT id FROM app_user WHERE login = '%s'),"
+      " psychologist_id = (SELECT id FROM app_user WHERE login = '%s')"
+      " WHERE case_id = %" G_GINT64_FORMAT, facility, social_worker, psychologist, file);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (lajna_db_run (db, sql, &error), "%s", error != NULL ? error->message : "");
+}
+
+static void
+setup (void)
+{
+  g_autoptr(LajnaDb) db = NULL;
+
+  lajna_test_shared_start_with (setup_sql);
+  db = lajna_test_shared_connect ();
+  assigned = g_strdup_printf ("%" G_GINT64_FORMAT,
+                              lajna_test_register_file (db, "juvenile", "cw-j"));
+  assign (db, g_ascii_strtoll (assigned, NULL, 10), "social", "psych", "دار أ");
+  /* social_home's by assignment, in another facility than theirs. */
+  assign (db, lajna_test_register_file (db, "juvenile", "cw-j"), "social_home", "social_ended",
+          "دار ب");
+  lajna_test_register_file (db, "juvenile", "cw-j");
+  /* social's, on a committee where social holds no role. */
+  assign (db, lajna_test_register_file (db, "juvenile", "cw-k"), "social", "psych", "");
+  lajna_test_register_file (db, "marriage", "cw-m");
+  lajna_test_shared_give_passwords (logins, G_N_ELEMENTS (logins));
+}
+
+static void
+teardown (void)
+{
+  g_clear_pointer (&assigned, g_free);
+  lajna_test_shared_stop ();
+}
+
+/* @login runs @sql (ID stands for the assigned file, in it and in
+ * @value): its first value is @value, or, with @value NULL, it is
+ * refused. */
+typedef struct
+{
+  const char *login;
+  const char *sql;
+  const char *value;
+} Cell;
+
+static void
+check_cell (const Cell *cell)
+{
+  g_auto(GStrv) parts = g_strsplit (cell->sql, "ID", -1);
+  g_autofree char *sql = g_strjoinv (assigned, parts);
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (cell->login);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (db, sql, &error);
+  const char *value = g_strcmp0 (cell->value, "ID") == 0 ? assigned : cell->value;
+
+  if (value == NULL)
+    {
+      ck_assert_msg (result == NULL, "%s: allowed for %s", sql, cell->login);
+      return;
+    }
+  ck_assert_msg (result != NULL, "%s as %s: %s", sql, cell->login,
+                 error != NULL ? error->message : "");
+  ck_assert_msg (PQntuples (result) == 1 && g_strcmp0 (PQgetvalue (result, 0, 0), value) == 0,
+                 "%s as %s: %s, not %s", sql, cell->login,
+                 PQntuples (result) > 0 ? PQgetvalue (result, 0, 0) : "no row", value);
+}
+
+/* What each reads of the files. */
+static const Cell reads[] = {
+  { "social", "SELECT string_agg(id::text, ',') FROM case_file", "ID" },
+  { "psych", "SELECT string_agg(id::text, ',') FROM case_file", "ID" },
+  { "social_home", "SELECT count(*) FROM case_file", "0" },
+  { "social_k", "SELECT count(*) FROM case_file", "0" },
+  { "social_ended", "SELECT count(*) FROM case_file", "0" },
+  { "clerk_j", "SELECT count(*) FROM case_file", "3" },
+  { "social", "SELECT count(*) FROM juvenile_case", "1" },
+  { "social", "SELECT count(*) FROM marriage_case", "0" },
+  { "social", "SELECT count(*) FROM case_history WHERE case_id <> ID", "0" },
+  { "social", "SELECT count(*) > 0 FROM case_history WHERE case_id = ID", "t" },
+  { "social", "SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT FROM"
+              " lajna_person_cases(p.id) pc WHERE pc.case_id = ID)", "0" },
+  { "social", "SELECT count(*) > 0 FROM person", "t" },
+  { "social", "SELECT count(*) FROM case_follow_up WHERE case_id <> ID", "0" },
+  { "social", "SELECT cardinality(lajna_my_committees())", "0" },
+  { "clerk_j", "SELECT cardinality(lajna_my_committees())", "1" },
+};
+
+START_TEST (test_reads_assigned_files_only)
+{
+  check_cell (&reads[_i]);
+}
+END_TEST
+
+/* What they may not do, each tried by a social worker and a psychologist. */
+static const char * const refused[] = {
+  "SELECT count(*) FROM meeting",
+  "SELECT count(*) FROM agenda_item",
+  "SELECT count(*) FROM decision",
+  "SELECT count(*) FROM ruling",
+  "SELECT count(*) FROM stats_received",
+  "SELECT count(*) FROM stats_waiting",
+  "SELECT count(*) FROM file_number_counter",
+  "SELECT national_number FROM person",
+  "SELECT passport_number FROM person",
+  "SELECT lajna_casework_cases('clerk_j')",
+  "UPDATE case_file SET notes = 'x' WHERE id = ID RETURNING id",
+  "UPDATE juvenile_case SET social_worker_id = NULL WHERE case_id = ID RETURNING case_id",
+  "INSERT INTO case_history (case_id, to_status) VALUES (ID, 'registered') RETURNING id",
+  "DELETE FROM document RETURNING id",
+  "SET ROLE lajna_clerk",
+  "UPDATE committee_role SET facility = '' RETURNING 1",
+};
+
+START_TEST (test_refused)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      Cell cell = { i == 0 ? "social" : "psych", refused[_i], NULL };
+
+      check_cell (&cell);
+    }
+}
+END_TEST
+
+/* A casework role belongs to a juvenile committee, and only it is
+ * limited to a facility: the server's own account is refused too. */
+START_TEST (test_roles_in_their_place)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  static const char * const wrong[] = {
+    "SELECT lajna_user_add('social_m', 'أخصائي', 'social_worker',"
+    " (SELECT id FROM committee WHERE code = 'cw-m'))",
+    "UPDATE committee_role SET facility = 'دار أ'"
+    " WHERE user_id = (SELECT id FROM app_user WHERE login = 'clerk_j')",
+    "UPDATE committee_role SET committee_id = (SELECT id FROM committee WHERE code = 'cw-m')"
+    " WHERE user_id = (SELECT id FROM app_user WHERE login = 'psych')",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ck_assert_msg (!lajna_db_run (db, wrong[i], &error), "%s: allowed", wrong[i]);
+      ck_assert_msg (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_INVALID), "%s: %s",
+                     wrong[i], error->message);
+    }
+}
+END_TEST
+
+static Suite *
+casework_suite (void)
+{
+  Suite *suite = suite_create ("access-casework");
+  TCase *tc = tcase_create ("/access/casework");
+
+  tcase_add_unchecked_fixture (tc, setup, teardown);
+  tcase_add_loop_test (tc, test_reads_assigned_files_only, 0, G_N_ELEMENTS (reads));
+  tcase_add_loop_test (tc, test_refused, 0, G_N_ELEMENTS (refused));
+  tcase_add_test (tc, test_roles_in_their_place);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
+
+int
+main (void)
+{
+  return lajna_test_run (casework_suite ());
+}
