@@ -13,7 +13,7 @@
 #include "lajna-test-util.h"
 
 static const char * const logins[] = { "social", "psych", "social_home", "social_k", "clerk_j",
-                                       "social_ended" };
+                                       "social_ended", "clerk_social" };
 
 static const char setup_sql[] =
   "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix) VALUES"
@@ -33,11 +33,17 @@ static const char setup_sql[] =
   "SELECT lajna_user_add('social_ended', 'أخصائي سابق', 'social_worker',"
   " (SELECT id FROM committee WHERE code = 'cw-j'));"
   "UPDATE committee_role SET until = current_date - 1"
-  " WHERE user_id = (SELECT id FROM app_user WHERE login = 'social_ended');";
+  " WHERE user_id = (SELECT id FROM app_user WHERE login = 'social_ended');"
+  "SELECT lajna_user_add('clerk_social', 'كاتب ك وأخصائي ح', 'clerk',"
+  " (SELECT id FROM committee WHERE code = 'cw-k'));"
+  "SELECT lajna_user_add('clerk_social', '', 'social_worker',"
+  " (SELECT id FROM committee WHERE code = 'cw-j'));";
 
 /* The juvenile file assigned to social (as social worker) and psych, in
- * the facility social_home serves. */
+ * the facility social_home serves; and the one assigned to clerk_social,
+ * a clerk of another committee, on the agenda of a meeting. */
 static char *assigned;
+static char *mixed;
 
 static void
 assign (LajnaDb    *db,
@@ -57,6 +63,20 @@ assign (LajnaDb    *db,
 }
 
 static void
+on_agenda (LajnaDb    *db,
+           const char *file)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO meeting (committee_id, year, number, held_on)"
+      " SELECT id, 2026, 1, current_date FROM committee WHERE code = 'cw-j';"
+      "INSERT INTO agenda_item (meeting_id, position, case_id)"
+      " SELECT max(id), 1, %s FROM meeting", file);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (lajna_db_run (db, sql, &error), "%s", error != NULL ? error->message : "");
+}
+
+static void
 setup (void)
 {
   g_autoptr(LajnaDb) db = NULL;
@@ -69,7 +89,9 @@ setup (void)
   /* social_home's by assignment, in another facility than theirs. */
   assign (db, lajna_test_register_file (db, "juvenile", "cw-j"), "social_home", "social_ended",
           "دار ب");
-  lajna_test_register_file (db, "juvenile", "cw-j");
+  mixed = g_strdup_printf ("%" G_GINT64_FORMAT, lajna_test_register_file (db, "juvenile", "cw-j"));
+  assign (db, g_ascii_strtoll (mixed, NULL, 10), "clerk_social", "", "");
+  on_agenda (db, mixed);
   /* social's, on a committee where social holds no role. */
   assign (db, lajna_test_register_file (db, "juvenile", "cw-k"), "social", "psych", "");
   lajna_test_register_file (db, "marriage", "cw-m");
@@ -80,12 +102,13 @@ static void
 teardown (void)
 {
   g_clear_pointer (&assigned, g_free);
+  g_clear_pointer (&mixed, g_free);
   lajna_test_shared_stop ();
 }
 
 /* @login runs @sql (ID stands for the assigned file, in it and in
- * @value): its first value is @value, or, with @value NULL, it is
- * refused. */
+ * @value, MIXED for clerk_social's): its first value is @value, or, with
+ * @value NULL, it is refused. */
 typedef struct
 {
   const char *login;
@@ -96,7 +119,9 @@ typedef struct
 static void
 check_cell (const Cell *cell)
 {
-  g_auto(GStrv) parts = g_strsplit (cell->sql, "ID", -1);
+  g_auto(GStrv) mixed_parts = g_strsplit (cell->sql, "MIXED", -1);
+  g_autofree char *mixed_sql = g_strjoinv (mixed, mixed_parts);
+  g_auto(GStrv) parts = g_strsplit (mixed_sql, "ID", -1);
   g_autofree char *sql = g_strjoinv (assigned, parts);
   g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (cell->login);
   g_autoptr(GError) error = NULL;
@@ -133,6 +158,23 @@ static const Cell reads[] = {
   { "social", "SELECT count(*) FROM case_follow_up WHERE case_id <> ID", "0" },
   { "social", "SELECT cardinality(lajna_my_committees())", "0" },
   { "clerk_j", "SELECT cardinality(lajna_my_committees())", "1" },
+  { "clerk_j", "SELECT count(*) FROM agenda_item", "1" },
+  /* A clerk of cw-k working on a file of cw-j: they read it, and write
+   * nothing under it, nor read its meeting's part. */
+  { "clerk_social", "SELECT count(*) FROM case_file WHERE id = MIXED", "1" },
+  { "clerk_social", "SELECT count(*) FROM juvenile_case WHERE case_id = MIXED", "1" },
+  { "clerk_social", "SELECT count(*) FROM agenda_item", "0" },
+  { "clerk_social", "WITH u AS (UPDATE juvenile_case SET social_worker_id = NULL"
+                    " WHERE case_id = MIXED RETURNING 1) SELECT count(*) FROM u", "0" },
+  { "clerk_social", "WITH u AS (UPDATE case_history SET note = 'x'"
+                    " WHERE case_id = MIXED RETURNING 1) SELECT count(*) FROM u", "0" },
+  { "clerk_social", "WITH u AS (UPDATE person SET latin_name = 'x' WHERE id IN (SELECT juvenile_id"
+                    " FROM juvenile_case WHERE case_id = MIXED) RETURNING 1)"
+                    " SELECT count(*) FROM u", "0" },
+  { "clerk_social", "WITH u AS (UPDATE case_file SET notes = 'x'"
+                    " WHERE id = MIXED RETURNING 1) SELECT count(*) FROM u", "0" },
+  { "clerk_social", "INSERT INTO case_history (case_id, to_status) VALUES (MIXED, 'registered')"
+                    " RETURNING id", NULL },
 };
 
 START_TEST (test_reads_assigned_files_only)

@@ -88,6 +88,44 @@ CREATE POLICY casework_read ON case_file FOR SELECT
 CREATE POLICY casework_read ON case_follow_up FOR SELECT
   USING (case_id = ANY ((SELECT lajna_my_cases())::bigint[]));
 
+-- Someone who holds a committee's role on one committee and works on a file
+-- of another reads that file as casework, and no more: the rows under a
+-- file are written, and its meeting's part (agenda, decisions, and through
+-- them votes) read, only on the person's own committees.
+CREATE FUNCTION lajna_case_of_my_committees(p_case bigint) RETURNS boolean
+LANGUAGE sql STABLE
+RETURN EXISTS (SELECT FROM case_file c
+                WHERE c.id = p_case
+                  AND c.committee_id = ANY ((SELECT lajna_my_committees())::integer[]));
+
+CREATE FUNCTION lajna_person_of_my_committees(p_person bigint) RETURNS boolean
+LANGUAGE sql STABLE
+RETURN EXISTS (SELECT FROM lajna_person_cases(p_person) pc
+                WHERE lajna_case_of_my_committees(pc.case_id));
+
+CREATE FUNCTION lajna_hold_to_committees(p_table regclass, p_rule text, p_read boolean)
+RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  EXECUTE format('CREATE POLICY committee_write ON %s AS RESTRICTIVE FOR UPDATE USING (%s)',
+                 p_table, p_rule);
+  EXECUTE format('CREATE POLICY committee_delete ON %s AS RESTRICTIVE FOR DELETE USING (%s)',
+                 p_table, p_rule);
+  IF p_read THEN
+    EXECUTE format('CREATE POLICY committee_meeting ON %s AS RESTRICTIVE FOR SELECT USING (%s)',
+                   p_table, p_rule);
+  END IF;
+END $$;
+
+SELECT lajna_hold_to_committees(t::regclass, 'lajna_case_of_my_committees(case_id)', false)
+  FROM unnest(ARRAY['marriage_case', 'juvenile_case', 'case_history', 'case_change',
+                    'case_notice', 'document']) t;
+SELECT lajna_hold_to_committees(t::regclass, 'lajna_case_of_my_committees(case_id)', true)
+  FROM unnest(ARRAY['agenda_item', 'decision']) t;
+SELECT lajna_hold_to_committees('person', 'lajna_person_of_my_committees(id)', false);
+SELECT lajna_hold_to_committees('duplicate_verdict',
+                                'lajna_person_of_my_committees(person_low)'
+                                ' AND lajna_person_of_my_committees(person_high)', false);
+
 -- 0014's: the names of a juvenile file are read on the committees where
 -- the person reads names, and by whoever works on the file.
 CREATE OR REPLACE FUNCTION lajna_protect_names(p_table regclass, p_column text) RETURNS void
