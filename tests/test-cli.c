@@ -87,6 +87,26 @@ START_TEST (test_user_add)
 }
 END_TEST
 
+/* A social worker serves a juvenile committee, not a marriage one. */
+START_TEST (test_user_add_casework)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *juvenile = NULL, *marriage = NULL, *member = NULL;
+
+  ck_assert (lajna_db_run (db, "INSERT INTO committee (kind, code, name_ar, name_en, file_prefix)"
+                               " VALUES ('juvenile', 'cli-j', 'لجنة ح', 'J', 'ح'),"
+                               " ('marriage', 'cli-cm', 'لجنة م', 'M', 'م')", NULL));
+  juvenile = lajna_test_value (db, "SELECT id FROM committee WHERE code = 'cli-j'");
+  marriage = lajna_test_value (db, "SELECT id FROM committee WHERE code = 'cli-cm'");
+  assert_exit (ARGS ("user", "add", "sara", "--role", "social_worker", "--committee", marriage,
+                     "--full-name", "سارة"), 1, "juvenile committees");
+  assert_exit (ARGS ("user", "add", "sara", "--role", "social_worker", "--committee", juvenile,
+                     "--full-name", "سارة"), 0, NULL);
+  member = lajna_test_value (db, "SELECT pg_has_role('sara', 'lajna_social_worker', 'MEMBER')");
+  ck_assert_str_eq (member, "t");
+}
+END_TEST
+
 START_TEST (test_unreachable_database_exits_1)
 {
   assert_exit (ARGS ("--database", "host=/nonexistent/socket dbname=lajna connect_timeout=2", "db",
@@ -202,6 +222,7 @@ cli_suite (void)
   tcase_add_test (tc, test_missing_file_exits_1);
   tcase_add_test (tc, test_version_and_status);
   tcase_add_test (tc, test_user_add);
+  tcase_add_test (tc, test_user_add_casework);
   tcase_add_test (tc, test_search_and_show);
   suite_add_tcase (suite, tc);
   return suite;

@@ -145,6 +145,42 @@ SELECT lajna_protect_names('juvenile_case', 'case_id');
 SELECT lajna_protect_names('case_change', 'case_id');
 SELECT lajna_protect_names('document', 'case_id');
 
+-- 0030's: an administrator gives the casework roles as the others.
+CREATE OR REPLACE FUNCTION lajna_person_add(p_login text, p_full_name text, p_role text,
+                                 p_committee integer)
+RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_user public.app_user;
+BEGIN
+  PERFORM public.lajna_refuse_unless_admin(p_committee);
+  IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_.]{1,62}$' THEN
+    RAISE EXCEPTION 'a login is lower-case Latin letters, digits, _ and ., starting with a letter'
+      USING ERRCODE = 'invalid_parameter_value', HINT = 'lajna:login';
+  END IF;
+  IF p_role IS NULL
+     OR p_role NOT IN ('clerk', 'member', 'rapporteur', 'chair', 'signatory', 'admin',
+                       'social_worker', 'psychologist') THEN
+    RAISE EXCEPTION 'no role %', p_role USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  v_user := public.lajna_user_named(p_login);
+  IF p_login ~ '^(lajna_|pg_)'
+     OR EXISTS (SELECT FROM pg_catalog.pg_roles r
+                 WHERE r.rolname = p_login AND (v_user.id IS NULL OR r.rolsuper)) THEN
+    RAISE EXCEPTION 'the server already has a role %', p_login
+      USING ERRCODE = 'unique_violation', HINT = 'lajna:login_taken';
+  END IF;
+  IF v_user.id IS NULL THEN
+    PERFORM public.lajna_check_admin_text(p_full_name, 200, false);
+  END IF;
+  -- A role that ended is taken up again from today.
+  UPDATE public.committee_role r SET since = current_date, until = NULL
+   WHERE r.user_id = v_user.id AND r.committee_id = p_committee AND r.role = p_role
+     AND r.until < current_date;
+  -- A person's name changes only through lajna_user_set_full_name() (0029).
+  RETURN public.lajna_user_add(p_login, CASE WHEN v_user.id IS NULL THEN p_full_name ELSE '' END,
+                               p_role, p_committee);
+END $$;
+
 -- The groups of the casework roles, and what they read: the files they
 -- work on and what hangs from them, a person's identity numbers apart. No
 -- meeting, decision, ruling or figure; no write but through the

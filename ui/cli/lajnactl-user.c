@@ -31,7 +31,7 @@ add (LajnactlContext *ctx,
      char           **argv)
 {
   static const char * const roles[] = { "clerk", "member", "rapporteur", "chair", "signatory",
-                                        "admin", NULL };
+                                        "admin", "social_worker", "psychologist", NULL };
   g_autoptr(GOptionContext) options = g_option_context_new (_("LOGIN"));
   g_autoptr(GError) error = NULL;
   g_autoptr(PGresult) result = NULL;
@@ -47,7 +47,8 @@ add (LajnactlContext *ctx,
     return lajnactl_usage_error (options, _("Give a login, --role ROLE and --committee ID."));
   if (!g_strv_contains (roles, role_option))
     return lajnactl_usage_error (options, _("The role is one of clerk, member, rapporteur, "
-                                            "chair, signatory or admin."));
+                                            "chair, signatory, admin, social_worker or "
+                                            "psychologist."));
   if (!g_regex_match_simple ("^[a-z][a-z0-9_.]{1,62}$", argv[1], 0, 0))
     return lajnactl_usage_error (options, _("A login is lower-case Latin letters, digits, _ and "
                                             "., starting with a letter."));
