@@ -363,7 +363,9 @@ START_TEST (test_signed_baseline)
   ck_assert_msg (strstr (perms, "/DocMDP") != NULL && strstr (perms, "/P 2") != NULL, "%s",
                  perms);
   id = tool_on (dir, signed_pdf, "id.pdf", "mutool", ARGS ("show"), "trailer/ID");
-  ck_assert_msg (g_str_has_prefix (id, "[ <"), "%s", id);
+  /* Two strings of random bytes: MuPDF writes one in hex, or, when its
+   * bytes happen to be mostly printable, as a literal. */
+  ck_assert_msg (g_str_has_prefix (id, "[ <") || g_str_has_prefix (id, "[ ("), "%s", id);
 
   pdfsig = tool_on (dir, signed_pdf, "signed.pdf", "pdfsig", ARGS ("-nocert"), NULL);
   ck_assert_msg (strstr (pdfsig, "Signature is Valid") != NULL, "%s", pdfsig);
