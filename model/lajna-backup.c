@@ -177,6 +177,18 @@ check_empty (LajnaDb  *db,
   return TRUE;
 }
 
+/* The groups the casework rules are for (0038): the backup's rules name
+ * them, and a new server has no roles yet. */
+static const char casework_groups_sql[] =
+  "DO $$ BEGIN"
+  " IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'lajna_social_worker') THEN"
+  "   CREATE ROLE lajna_social_worker NOLOGIN;"
+  " END IF;"
+  " IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'lajna_psychologist') THEN"
+  "   CREATE ROLE lajna_psychologist NOLOGIN;"
+  " END IF;"
+  " END $$";
+
 /**
  * lajna_backup_restore:
  * @database: an open database, without its schema (not migrated)
@@ -201,7 +213,8 @@ lajna_backup_restore (LajnaDatabase  *database,
 
   /* Roles belong to the server, not to the backup: they and their
    * privileges are made again by the restored database's own function. */
-  return check_sum (path, error) && check_empty (db, error) && run_tool (argv, error)
+  return check_sum (path, error) && check_empty (db, error)
+         && lajna_db_run (db, casework_groups_sql, error) && run_tool (argv, error)
          && lajna_db_run (db, "SELECT lajna_grant_access()", error);
 }
 

@@ -80,14 +80,6 @@ CREATE INDEX juvenile_case_social_worker ON juvenile_case (social_worker_id)
 CREATE INDEX juvenile_case_psychologist ON juvenile_case (psychologist_id)
   WHERE psychologist_id IS NOT NULL;
 
--- Read only, beside the committee's own rule: every table reached through
--- the file (the juvenile, the history, the documents, the notices)
--- follows, its own rule reading case_file under this one.
-CREATE POLICY casework_read ON case_file FOR SELECT
-  USING (id = ANY ((SELECT lajna_my_cases())::bigint[]));
-CREATE POLICY casework_read ON case_follow_up FOR SELECT
-  USING (case_id = ANY ((SELECT lajna_my_cases())::bigint[]));
-
 -- Someone who holds a committee's role on one committee and works on a file
 -- of another reads that file as casework, and no more: the rows under a
 -- file are written, and its meeting's part (agenda, decisions, and through
@@ -222,3 +214,15 @@ BEGIN
 END $$;
 
 SELECT lajna_grant_access();
+
+-- Read only, beside the committee's own rule: every table reached through
+-- the file (the juvenile, the history, the documents, the notices)
+-- follows, its own rule reading case_file under this one. Only for the
+-- casework groups: the others' queries keep their plans, which the rule
+-- ORed in would turn into scans of every file.
+CREATE POLICY casework_read ON case_file FOR SELECT
+  TO lajna_social_worker, lajna_psychologist
+  USING (id = ANY ((SELECT lajna_my_cases())::bigint[]));
+CREATE POLICY casework_read ON case_follow_up FOR SELECT
+  TO lajna_social_worker, lajna_psychologist
+  USING (case_id = ANY ((SELECT lajna_my_cases())::bigint[]));
