@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 /* A4 in points, as every Lajna page. */
 #define LAJNA_PDF_PAGE_WIDTH 595.276
 #define LAJNA_PDF_PAGE_HEIGHT 841.89
+/* The page's margins. */
+#define LAJNA_PDF_MARGIN 56.0
 
 cairo_surface_t *lajna_pdf_file_new           (const char       *path,
                                                const char       *title);

@@ -1,22 +1,18 @@
 /* lajna-pdf-writer.c: Arabic A4 pages on a cairo PDF surface, laid out
  * with Pango right to left: a title, headings, label–value facts,
  * paragraphs and drawings (a chart) flow down the page and onto the next,
- * each page footed with "صفحة X من Y" and, when set, crossed and footed by
- * a watermark. Blocks are laid out first and drawn second, so that Y is
- * known on page 1.
+ * each page footed as lajna-pdf-page-foot.c draws it. Blocks are laid out
+ * first and drawn second, so that Y is known on page 1.
  *
  * Every value is isolated (U+2068 … U+2069), so a date, a number or a
  * Latin name keeps its own order inside the Arabic line. Amiri is the
- * font: its Arabic extracts from the PDF in logical order. A ruling's seal
- * prints as a QR code at each page's foot. Where the pages go (a file, or
- * memory) is lajna-pdf-file.c's. */
+ * font: its Arabic extracts from the PDF in logical order. Where the pages
+ * go (a file, or memory) is lajna-pdf-file.c's. */
 
 #include "lajna-pdf-writer.h"
 
 #include <cairo-pdf.h>
 #include <gio/gio.h>
-#include <math.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -24,18 +20,15 @@
 #include "lajna-pdf-archive.h"
 #include "lajna-pdf-file.h"
 #include "lajna-pdf-layout.h"
+#include "lajna-pdf-page-foot.h"
 #include "lajna-pdf-text.h"
-#include "lajna-qr.h"
 #include "lajna-text.h"
 
 #define PAGE_WIDTH LAJNA_PDF_PAGE_WIDTH
 #define PAGE_HEIGHT LAJNA_PDF_PAGE_HEIGHT
-/* The page's margins. */
-#define MARGIN 56.0
+#define MARGIN LAJNA_PDF_MARGIN
 #define CONTENT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
-/* Room for the page's number, and beside it a ruling's QR code of 45
- * modules, its margin included (lajna-qr.c), above SEAL_BOTTOM. */
-#define FOOTER_HEIGHT 65.0
+#define FOOTER_HEIGHT LAJNA_PDF_FOOT_HEIGHT
 #define LABEL_WIDTH 180.0
 #define GAP 24.0
 /* A row of signatures: the capacity, room to sign above the line, the
@@ -46,10 +39,6 @@
 #define LOGO_SIZE 64.0
 /* Each column of the letterhead, beside the logo. */
 #define LETTERHEAD_COLUMN ((CONTENT_WIDTH - LOGO_SIZE) / 2 - 8)
-/* The gap under the seal's QR code to the page's edge. */
-#define SEAL_BOTTOM 6.0
-/* The code's white margin reaches into the page's margin. */
-#define SEAL_MARGIN 6.0
 
 typedef enum
 {
@@ -509,51 +498,6 @@ lay_out (LajnaPdfWriter *self,
   return page + 1;
 }
 
-/* Across the page's diagonal, centred, within the margins. */
-static void
-draw_watermark (const char *text,
-                cairo_t    *cr)
-{
-  double angle = atan2 (PAGE_HEIGHT, PAGE_WIDTH);
-  double width = hypot (PAGE_WIDTH, PAGE_HEIGHT) - 4 * MARGIN;
-  g_autoptr(PangoLayout) layout = lajna_pdf_layout_new (cr, text, "Amiri Bold 20", width);
-  PangoRectangle extents;
-
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_get_extents (layout, NULL, &extents);
-  cairo_save (cr);
-  cairo_translate (cr, PAGE_WIDTH / 2, PAGE_HEIGHT / 2);
-  cairo_rotate (cr, -angle);
-  cairo_set_source_rgba (cr, 0.7, 0.1, 0.1, 0.25);
-  cairo_move_to (cr, -width / 2, -pango_units_to_double (extents.height) / 2);
-  lajna_pdf_show_layout (cr, layout);
-  cairo_restore (cr);
-}
-
-/* "صفحة X من Y", under the watermark's words (which the diagonal makes
- * hard to read, and to copy out of the PDF). */
-static void
-draw_footer (cairo_t    *cr,
-             const char *watermark,
-             gboolean    arabic,
-             guint       page,
-             guint       pages)
-{
-  g_autofree char *x_isolated = lajna_isolate_int (page + 1);
-  g_autofree char *y_isolated = lajna_isolate_int (pages);
-  /* Translators: the foot of a printed page. */
-  g_autofree char *numbering = arabic ? g_strdup_printf ("صفحة %s من %s", x_isolated, y_isolated)
-                                      : g_strdup_printf (_("Page %s of %s"), x_isolated, y_isolated);
-  g_autofree char *text = watermark != NULL ? g_strconcat (watermark, "\n", numbering, NULL)
-                                            : g_strdup (numbering);
-  g_autoptr(PangoLayout) layout = lajna_pdf_layout_new (cr, text, "Amiri 9", CONTENT_WIDTH);
-
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_move_to (cr, MARGIN, PAGE_HEIGHT - MARGIN - lajna_pdf_layout_height (layout));
-  lajna_pdf_show_layout (cr, layout);
-}
-
 /* Each capacity over a space to sign in, a line, and the name under it;
  * the first on the right. */
 static void
@@ -707,13 +651,7 @@ lajna_pdf_writer_draw_page (LajnaPdfWriter *self,
       if (block->page == page)
         draw_block (block, cr);
     }
-  draw_footer (cr, self->watermark, self->arabic, page, self->n_pages);
-  /* The seal at the foot of the page, on the left. */
-  if (self->seal != NULL)
-    lajna_qr_draw (cr, self->seal, MARGIN - SEAL_MARGIN, PAGE_HEIGHT - SEAL_BOTTOM,
-                   LAJNA_QR_MODULE);
-  if (self->watermark != NULL)
-    draw_watermark (self->watermark, cr);
+  lajna_pdf_page_foot_draw (cr, self->watermark, self->seal, self->arabic, page, self->n_pages);
 }
 
 /* Every page of @self onto the PDF of @cr, each shown. */
