@@ -46,6 +46,7 @@ static const struct
   { "ruling_step", N_("A file becomes “Ruling issued” when its ruling is issued, and “Signed” when the signed ruling is stored: issue or sign the ruling itself.") },
   { "status_step", N_("A file moves from one status to another only by the steps its kind allows: take one of the next steps offered on the file.") },
   { "casework_committee", N_("Social workers and psychologists serve juvenile committees, and only they are limited to one facility.") },
+  { "casework_assignment", N_("A juvenile file is assigned to a social worker or psychologist who serves its committee and the juvenile’s facility. Choose one of them, or give the person that role in Preferences first.") },
   { "file_committee", N_("A file stays with the committee that registered it. To bring it before another committee, register it there.") },
   { "ruling_final", N_("A ruling on record is final. To correct it, issue a new version.") },
   { "meeting_day", N_("A meeting is convened and closed on the day it is dated. To hold it today, change its date to today.") },

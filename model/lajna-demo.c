@@ -43,9 +43,12 @@ static const struct
   { "chair", "official", { "chair", "signatory" } }, { "member1", "lawyer", { "member" } },
   { "member2", "social_worker", { "member" } }, { "member3", "official", { "member" } },
   { "member4", "", { "member" } }, { "clerk1", "", { "clerk" } }, { "clerk2", "", { "clerk" } },
-  { "sw1", "social_worker", { NULL }, TRUE }, { "sw2", "social_worker", { NULL }, TRUE },
-  { "sw3", "social_worker", { NULL }, TRUE }, { "sw4", "social_worker", { NULL }, TRUE },
-  { "psy1", "psychologist", { NULL }, TRUE }, { "psy2", "psychologist", { NULL }, TRUE },
+  { "sw1", "social_worker", { "social_worker" }, TRUE },
+  { "sw2", "social_worker", { "social_worker" }, TRUE },
+  { "sw3", "social_worker", { "social_worker" }, TRUE },
+  { "sw4", "social_worker", { "social_worker" }, TRUE },
+  { "psy1", "psychologist", { "psychologist" }, TRUE },
+  { "psy2", "psychologist", { "psychologist" }, TRUE },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (user_slots) == N_SLOTS);
 

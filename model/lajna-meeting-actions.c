@@ -123,7 +123,8 @@ lajna_meeting_clerks (LajnaDb  *db,
 
       clerk->id = (int) g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
       clerk->full_name = g_strdup (PQgetvalue (result, i, 1));
-      clerk->profession = g_strdup ("");
+      clerk->role = g_strdup ("clerk");
+      clerk->facility = g_strdup ("");
       g_ptr_array_add (clerks, clerk);
     }
   return clerks;

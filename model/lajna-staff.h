@@ -4,16 +4,20 @@
 
 G_BEGIN_DECLS
 
-/* A social worker or psychologist a juvenile file can be assigned to. */
+/* A person a file or a meeting can be given to: a social worker or
+ * psychologist of a juvenile file, or a clerk keeping a meeting's
+ * minutes. */
 typedef struct
 {
   int   id;
   char *full_name;
-  char *profession;
+  char *role;       /* "social_worker", "psychologist" or "clerk" */
+  char *facility;   /* the facilities a casework role is limited to, or "" */
 } LajnaStaff;
 
-GPtrArray *lajna_staff_fetch_all (LajnaDb     *db,
-                                  GError     **error);
-void       lajna_staff_free      (LajnaStaff  *staff);
+GPtrArray *lajna_staff_fetch_casework (LajnaDb     *db,
+                                       gint64       case_id,
+                                       GError     **error);
+void       lajna_staff_free           (LajnaStaff  *staff);
 
 G_END_DECLS

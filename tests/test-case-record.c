@@ -32,7 +32,10 @@ setup_committees (void)
     " ('juvenile', 'cr-bulk-j', 'لجنة الأحداث بالجملة', 'Bulk juvenile', 'حك'),"
     " ('marriage', 'cr-bulk-batch', 'لجنة دفعات الجملة', 'Bulk batches', 'BB');"
     "INSERT INTO app_user (login, full_name, profession) VALUES"
-    " ('cr-sw', 'هدى', 'social_worker'), ('cr-psy', 'سعاد', 'psychologist')");
+    " ('cr-sw', 'هدى', 'social_worker'), ('cr-psy', 'سعاد', 'psychologist');"
+    "INSERT INTO committee_role (committee_id, user_id, role)"
+    " SELECT k.id, u.id, u.profession FROM committee k, app_user u"
+    "  WHERE k.code IN ('cr-j', 'cr-bulk-j') AND u.login IN ('cr-sw', 'cr-psy')");
 }
 
 /* The first value of @sql, run with the parameters that follow it up to

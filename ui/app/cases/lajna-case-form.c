@@ -353,7 +353,7 @@ setup_thread (LajnaDb       *db,
   setup->countries = lajna_country_fetch_all (db, error);
   if (setup->countries == NULL)
     return NULL;
-  setup->staff = lajna_staff_fetch_all (db, error);
+  setup->staff = lajna_staff_fetch_casework (db, id, error);
   if (setup->staff == NULL)
     return NULL;
   if (id != 0 && (setup->record = lajna_case_record_load (db, id, error)) == NULL)

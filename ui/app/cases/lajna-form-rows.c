@@ -126,17 +126,23 @@ fill_choices (FieldRow               *row,
 
   if (g_str_has_suffix (column, "_id"))
     {
-      const char *profession = strcmp (column, "social_worker_id") == 0 ? "social_worker"
-                                                                         : "psychologist";
+      const char *role = strcmp (column, "social_worker_id") == 0 ? "social_worker"
+                                                                   : "psychologist";
 
       add_choice (row, labels, "", _("Not assigned"));
       for (guint i = 0; i < choices->staff->len; i++)
         {
           const LajnaStaff *person = g_ptr_array_index (choices->staff, i);
           g_autofree char *id = g_strdup_printf ("%d", person->id);
+          g_autofree char *label = NULL;
 
-          if (strcmp (person->profession, profession) == 0)
-            add_choice (row, labels, id, person->full_name);
+          if (strcmp (person->role, role) != 0)
+            continue;
+          label = person->facility[0] == '\0'
+                    ? g_strdup (person->full_name)
+                    : g_strdup_printf (C_("person and the facilities they serve", "%s (%s)"),
+                                       person->full_name, person->facility);
+          add_choice (row, labels, id, label);
         }
     }
   else

@@ -59,8 +59,10 @@ enum
 
 static guint signals[N_SIGNALS];
 
+/* The roles of every committee, then those of a juvenile committee only. */
 static const char * const roles[] = { "clerk", "member", "rapporteur", "chair", "signatory",
-                                      "admin" };
+                                      "admin", "social_worker", "psychologist" };
+#define N_COMMITTEE_ROLES 6
 
 typedef struct
 {
@@ -270,12 +272,15 @@ add_role_rows (LajnaPersonEditor    *self,
       GtkWidget *group = adw_preferences_group_new ();
       g_autofree char *title = g_markup_escape_text (committee->name_ar, -1);
       g_autofree char *heading = g_strdup_printf (_("Roles on %s"), title);
+      guint n_roles = strcmp (committee->kind, "juvenile") == 0 ? G_N_ELEMENTS (roles)
+                                                                : N_COMMITTEE_ROLES;
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), heading);
       if (person != NULL)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                    new_standing_row (self, committee, person));
-      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+
+      for (guint r = 0; r < n_roles; r++)
         {
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *check = gtk_check_button_new ();
