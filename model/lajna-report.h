@@ -1,0 +1,89 @@
+#pragma once
+
+#include "lajna-db.h"
+
+G_BEGIN_DECLS
+
+/* A section of a report, as the report's kind had it when it began. */
+typedef struct
+{
+  char     *code;
+  char     *title_ar;
+  char     *title_en;
+  char     *prompt_ar;
+  char     *prompt_en;
+  gboolean  required;
+  char     *body;
+} LajnaReportSection;
+
+/* A report of a juvenile file's social worker or psychologist: one
+ * version of a series; a correction is the next version. */
+typedef struct
+{
+  gint64     id;
+  gint64     case_id;
+  gint64     series_id;
+  gint64     document_id;    /* its document once submitted, else 0 */
+  int        committee_id;
+  int        version;
+  int        row_version;
+  char      *kind_code;
+  char      *kind_ar;
+  char      *kind_en;
+  char      *author_role;    /* "social_worker" or "psychologist" */
+  char      *author_name;
+  char      *state;          /* "draft", "submitted" or "locked" */
+  char      *submitted_on;   /* ISO date, or "" for a draft */
+  char      *reason;         /* why this version corrects the last one */
+  gboolean   mine;           /* written by the person signed in */
+  gboolean   superseded;     /* a newer version is on record or begun */
+  GPtrArray *sections;       /* (element-type LajnaReportSection), NULL in a list */
+} LajnaReport;
+
+/* A kind of report the person signed in may begin on a file. */
+typedef struct
+{
+  char *code;
+  char *name_ar;
+  char *name_en;
+} LajnaReportKind;
+
+GPtrArray   *lajna_report_list       (LajnaDb            *db,
+                                      gint64              case_id,
+                                      GError            **error);
+LajnaReport *lajna_report_load       (LajnaDb            *db,
+                                      gint64              report_id,
+                                      GError            **error);
+GPtrArray   *lajna_report_kinds      (LajnaDb            *db,
+                                      gint64              case_id,
+                                      GError            **error);
+gint64       lajna_report_create     (LajnaDb            *db,
+                                      gint64              case_id,
+                                      const char         *kind_code,
+                                      GError            **error);
+gboolean     lajna_report_save       (LajnaDb            *db,
+                                      LajnaReport        *report,
+                                      GError            **error);
+gboolean     lajna_report_discard    (LajnaDb            *db,
+                                      const LajnaReport  *report,
+                                      GError            **error);
+gint64       lajna_report_submit     (LajnaDb            *db,
+                                      LajnaReport        *report,
+                                      GBytes             *pdf,
+                                      guint               pages,
+                                      GPtrArray          *previews,
+                                      GError            **error);
+gint64       lajna_report_correct    (LajnaDb            *db,
+                                      gint64              report_id,
+                                      const char         *reason,
+                                      GError            **error);
+gboolean     lajna_report_lock       (LajnaDb            *db,
+                                      gint64              report_id,
+                                      GError            **error);
+char        *lajna_report_missing    (const LajnaReport  *report);
+void         lajna_report_free       (LajnaReport        *report);
+void         lajna_report_kind_free  (LajnaReportKind    *kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaReport, lajna_report_free)
+
+G_END_DECLS
