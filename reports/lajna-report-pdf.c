@@ -1,0 +1,189 @@
+/* lajna-report-pdf.c: a social worker's or psychologist's report, printed
+ * in Arabic on the committee's letterhead: the file, the juvenile, each
+ * section written, and the author's name and day. Submitted, the page is
+ * the file's document; exported, it carries the watermark of who
+ * exported it and when, and the export is recorded before the PDF takes
+ * its name. */
+
+#include "lajna-report-pdf.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lajna-case-export.h"
+#include "lajna-document-sandbox.h"
+#include "lajna-letterhead.h"
+#include "lajna-pdf-writer.h"
+#include "lajna-text.h"
+
+static void
+add_file_facts (LajnaPdfWriter    *writer,
+                const PGresult    *file,
+                const LajnaReport *report)
+{
+  g_autofree char *number = lajna_isolate (PQgetvalue (file, 0, 0));
+  g_autofree char *version = g_strdup_printf ("%d", report->version);
+  g_autofree char *day = lajna_isolate (report->submitted_on[0] != '\0' ? report->submitted_on
+                                                                        : PQgetvalue (file, 0, 3));
+
+  lajna_pdf_writer_add_fact (writer, "رقم الملف", number);
+  lajna_pdf_writer_add_fact (writer, "الحدث", PQgetvalue (file, 0, 1));
+  if (*PQgetvalue (file, 0, 2) != '\0')
+    lajna_pdf_writer_add_fact (writer, "الدار", PQgetvalue (file, 0, 2));
+  lajna_pdf_writer_add_fact (writer, "التاريخ", day);
+  if (report->version > 1)
+    {
+      lajna_pdf_writer_add_fact (writer, "النسخة", version);
+      lajna_pdf_writer_add_fact (writer, "سبب التصحيح", report->reason);
+    }
+}
+
+/* @report laid out; a draft marked as one. */
+static LajnaPdfWriter *
+lay_out (LajnaDb            *db,
+         const LajnaReport  *report,
+         gboolean            draft,
+         const char         *watermark,
+         GError            **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, report->case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) file = lajna_db_exec_params (db,
+      "SELECT c.file_number, c.title, j.facility, lajna_today()"
+      "  FROM case_file c JOIN juvenile_case j ON j.case_id = c.id WHERE c.id = $1",
+      1, params, error);
+  g_autoptr(PGresult) head = NULL;
+  LajnaPdfWriter *writer;
+  const char *capacity = g_strcmp0 (report->author_role, "psychologist") == 0
+                         ? "الأخصائي النفسي" : "الأخصائي الاجتماعي";
+
+  if (file == NULL)
+    return NULL;
+  if (PQntuples (file) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("This report’s file is not there, or you may not read it."));
+      return NULL;
+    }
+  if ((head = lajna_letterhead_read (db, report->committee_id, error)) == NULL)
+    return NULL;
+
+  writer = lajna_pdf_writer_new (report->kind_ar);
+  lajna_pdf_writer_set_arabic (writer, TRUE);
+  lajna_pdf_writer_set_watermark (writer, watermark);
+  lajna_letterhead_add (writer, head);
+  lajna_pdf_writer_add_title (writer, report->kind_ar);
+  if (draft)
+    lajna_pdf_writer_add_paragraph (writer, "مسودة لم تُقدَّم بعد");
+  add_file_facts (writer, file, report);
+  for (guint i = 0; i < report->sections->len; i++)
+    {
+      const LajnaReportSection *section = g_ptr_array_index (report->sections, i);
+      g_autofree char *body = g_strstrip (g_strdup (section->body));
+
+      if (body[0] == '\0' && !section->required)
+        continue;
+      lajna_pdf_writer_add_heading (writer, section->title_ar);
+      lajna_pdf_writer_add_paragraph (writer, body[0] != '\0' ? body : "—");
+    }
+  lajna_pdf_writer_add_signatures (writer, (const char * const[]) { capacity, NULL },
+                                   (const char * const[]) { report->author_name, NULL });
+  return writer;
+}
+
+/**
+ * lajna_report_pdf_render:
+ * @db: a connection, as a person who reads the report
+ * @report: a report with its sections (lajna_report_load())
+ * @watermark: (nullable): the text across each page
+ * @error: return location for a #GError
+ *
+ * A draft is printed as it will be submitted: dated today.
+ *
+ * Returns: (transfer full) (nullable): the PDF
+ */
+GBytes *
+lajna_report_pdf_render (LajnaDb            *db,
+                         const LajnaReport  *report,
+                         const char         *watermark,
+                         GError            **error)
+{
+  g_autoptr(LajnaPdfWriter) writer = lay_out (db, report, FALSE, watermark, error);
+
+  return writer != NULL ? lajna_pdf_writer_write_bytes (writer, error) : NULL;
+}
+
+typedef struct
+{
+  LajnaDb    *db;
+  gint64      report_id;
+  const char *watermark;
+} Exported;
+
+
+static gboolean
+record_export (gpointer   data,
+               GError   **error)
+{
+  Exported *exported = data;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, exported->report_id);
+  const char *params[] = { id, exported->watermark };
+
+  return lajna_db_run_params (exported->db,
+      "SELECT lajna_audit('report.export', 'case_report', $1::bigint,"
+      "                   jsonb_build_object('format', 'pdf', 'watermark', $2::text))",
+      2, params, error);
+}
+
+/**
+ * lajna_report_pdf_export:
+ * @db: a connection, as the person exporting
+ * @report_id: a report they read
+ * @path: the PDF to write
+ * @error: return location for a #GError
+ *
+ * Writes the report with the exporter's watermark. The export is recorded
+ * in the audit trail; when it cannot be, nothing is left at @path.
+ *
+ * Returns: whether the PDF was written and recorded
+ */
+gboolean
+lajna_report_pdf_export (LajnaDb     *db,
+                         gint64       report_id,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(LajnaReport) report = lajna_report_load (db, report_id, error);
+  g_autofree char *watermark = NULL;
+  g_autoptr(LajnaPdfWriter) writer = NULL;
+  Exported exported = { db, report_id };
+
+  if (report == NULL || (watermark = lajna_case_export_dup_watermark (db, error)) == NULL
+      || (writer = lay_out (db, report, g_strcmp0 (report->state, "draft") == 0, watermark,
+                            error)) == NULL)
+    return FALSE;
+  exported.watermark = watermark;
+  return lajna_pdf_writer_write_recorded (writer, path, record_export, &exported, error);
+}
+
+/**
+ * lajna_report_pdf_submit:
+ * @db: a connection, as the report's author
+ * @report: their draft, saved, with its sections
+ * @error: return location for a #GError
+ *
+ * Prints the report and submits it with its pages' previews.
+ *
+ * Returns: the document it became, 0 on error
+ */
+gint64
+lajna_report_pdf_submit (LajnaDb      *db,
+                         LajnaReport  *report,
+                         GError      **error)
+{
+  g_autoptr(GBytes) pdf = lajna_report_pdf_render (db, report, NULL, error);
+  g_autoptr(LajnaDocumentFile) file = NULL;
+
+  if (pdf == NULL || (file = lajna_document_sandbox_read (pdf, error)) == NULL)
+    return 0;
+  return lajna_report_submit (db, report, pdf, file->pages, file->previews, error);
+}
