@@ -447,3 +447,19 @@ lajna_report_missing (const LajnaReport *report)
     }
   return g_string_free (missing, FALSE);
 }
+
+/**
+ * lajna_report_state_label:
+ * @state: a report's state
+ *
+ * Returns: (transfer none): the state as people say it
+ */
+const char *
+lajna_report_state_label (const char *state)
+{
+  if (g_strcmp0 (state, "draft") == 0)
+    return C_("report", "Draft");
+  if (g_strcmp0 (state, "submitted") == 0)
+    return C_("report", "Submitted");
+  return C_("report", "Reviewed");
+}

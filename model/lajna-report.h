@@ -81,6 +81,7 @@ gboolean     lajna_report_lock       (LajnaDb            *db,
                                       gint64              report_id,
                                       GError            **error);
 char        *lajna_report_missing    (const LajnaReport  *report);
+const char  *lajna_report_state_label (const char        *state);
 void         lajna_report_free       (LajnaReport        *report);
 void         lajna_report_kind_free  (LajnaReportKind    *kind);
 

@@ -107,6 +107,57 @@ START_TEST (test_user_add_casework)
 }
 END_TEST
 
+/* sara's report on a file of cli-j, listed and printed (after
+ * test_user_add_casework, which adds her). */
+START_TEST (test_reports)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autofree char *dir = g_dir_make_tmp ("lajna-cli-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.pdf", NULL);
+  g_autofree char *file = NULL, *report = NULL, *out = NULL, *err = NULL, *text = NULL;
+  g_autofree char *sql = NULL;
+
+  ck_assert (lajna_db_run (db,
+    "INSERT INTO person (name, father_name, family_name, sex, nationality)"
+    "  VALUES ('يوسف', 'خالد', 'التاجوري', 'm', 'LY');"
+    "INSERT INTO case_file (committee_id, kind, file_number, received_on)"
+    "  SELECT id, 'juvenile', 'ح/2026/00901', '2026-11-23' FROM committee WHERE code = 'cli-j';"
+    "INSERT INTO juvenile_case (case_id, juvenile_id, social_worker_id)"
+    "  SELECT currval('case_file_id_seq'), max(id),"
+    "         (SELECT id FROM app_user WHERE login = 'sara') FROM person", NULL));
+  file = lajna_test_value (db, "SELECT id FROM case_file WHERE file_number = 'ح/2026/00901'");
+  sql = g_strdup_printf (
+      "SET ROLE sara;"
+      "SELECT lajna_report_save(lajna_report_create(%s, 'social_inquiry'), 1,"
+      "  (SELECT jsonb_object_agg(code, 'نص ' || title_ar) FROM report_section"
+      "    WHERE kind_code = 'social_inquiry'));"
+      "SELECT lajna_report_submit(max(id), 2, '%%PDF-1.4 cli', 1, NULL) FROM case_report;"
+      "RESET ROLE", file);
+  ck_assert (lajna_db_run (db, sql, NULL));
+  report = lajna_test_value (db, "SELECT max(id) FROM case_report");
+
+  assert_exit (ARGS ("report"), 2, "report list");
+  assert_exit (ARGS ("report", "list"), 2, "--case");
+  assert_exit (ARGS ("report", "export", report), 2, "-o FILE.pdf");
+  assert_exit (ARGS ("report", "export", "999999", "-o", missing), 1, NULL);
+  ck_assert (!g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  ck_assert_int_eq (run_cli (ARGS ("report", "list", "--case", file, "--json"), &out, &err), 0);
+  ck_assert_msg (strstr (out, "\"kind\":\"social_inquiry\"") != NULL
+                 && strstr (out, "\"state\":\"submitted\"") != NULL
+                 && strstr (out, "\"author\":\"سارة\"") != NULL, "%s", out);
+  g_free (out);
+  g_free (err);
+  ck_assert_int_eq (run_cli (ARGS ("report", "export", report, "-o", path), &out, &err), 0);
+  text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
+  ck_assert_msg (strstr (text, "تقرير البحث الاجتماعي") != NULL
+                 && strstr (text, "نص التوصيات") != NULL && strstr (text, "سارة") != NULL,
+                 "%s", text);
+  lajna_test_remove_dir (dir);
+}
+END_TEST
+
 START_TEST (test_unreachable_database_exits_1)
 {
   assert_exit (ARGS ("--database", "host=/nonexistent/socket dbname=lajna connect_timeout=2", "db",
@@ -223,6 +274,7 @@ cli_suite (void)
   tcase_add_test (tc, test_version_and_status);
   tcase_add_test (tc, test_user_add);
   tcase_add_test (tc, test_user_add_casework);
+  tcase_add_test (tc, test_reports);
   tcase_add_test (tc, test_search_and_show);
   suite_add_tcase (suite, tc);
   return suite;

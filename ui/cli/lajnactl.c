@@ -30,6 +30,7 @@ static const struct
   { "restore", lajnactl_restore },
   { "user", lajnactl_user },
   { "doc", lajnactl_doc },
+  { "report", lajnactl_report },
   { "scan", lajnactl_scan },
   { "meeting", lajnactl_meeting },
   { "minutes", lajnactl_minutes },
@@ -226,9 +227,13 @@ speak_arabic_if_printing (int    argc,
 
   for (int i = 1; i + 1 < argc; i++)
     {
-      if (strcmp (argv[i], "case") != 0
-          || (strcmp (argv[i + 1], "export") != 0
-              && (strcmp (argv[i + 1], "list") != 0 || !exports_list (argc - i, argv + i))))
+      gboolean case_pdf = strcmp (argv[i], "case") == 0
+                          && (strcmp (argv[i + 1], "export") == 0
+                              || (strcmp (argv[i + 1], "list") == 0
+                                  && exports_list (argc - i, argv + i)));
+      gboolean report_pdf = strcmp (argv[i], "report") == 0 && strcmp (argv[i + 1], "export") == 0;
+
+      if (!case_pdf && !report_pdf)
         continue;
       messages = setlocale (LC_MESSAGES, NULL);
       if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
@@ -258,7 +263,7 @@ main (int   argc,
                                   "case search, case duplicates, case import, audit verify, backup, "
                                   "restore, user add, login, logout, doc import, doc list, doc export, scan, "
                                   "meeting list, minutes, ruling list, ruling render, "
-                                  "ruling sign, stats"));
+                                  "ruling sign, report list, report export, stats"));
   g_option_context_add_main_entries (options, global_entries, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (options, TRUE);
   if (!lajnactl_parse (options, &argc, &argv, &status))

@@ -48,5 +48,6 @@ int  lajnactl_meeting       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_minutes       (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_ruling        (LajnactlContext *ctx, int argc, char **argv);
 int  lajnactl_stats         (LajnactlContext *ctx, int argc, char **argv);
+int  lajnactl_report        (LajnactlContext *ctx, int argc, char **argv);
 
 G_END_DECLS
