@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lajna-case-details.h"
+#include "lajna-export-record.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
 #include "lajna-time.h"
@@ -61,28 +62,6 @@ add_details (LajnaPdfWriter         *writer,
     }
 }
 
-typedef struct
-{
-  LajnaDb    *db;
-  gint64      case_id;
-  const char *watermark;
-} Exported;
-
-static gboolean
-record_export (gpointer   data,
-               GError   **error)
-{
-  Exported *exported = data;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, exported->case_id);
-  const char *params[] = { id, exported->watermark };
-  g_autoptr(PGresult) result = lajna_db_exec_params (exported->db,
-      "SELECT lajna_audit('case.export', 'case_file', $1::bigint,"
-      "                   jsonb_build_object('format', 'pdf', 'watermark', $2::text))",
-      2, params, error);
-
-  return result != NULL;
-}
-
 /**
  * lajna_case_export_pdf:
  * @db: a connection, as the person exporting
@@ -106,7 +85,7 @@ lajna_case_export_pdf (LajnaDb     *db,
   g_autofree char *number = NULL;
   g_autofree char *title = NULL;
   g_autoptr(LajnaPdfWriter) writer = NULL;
-  Exported exported = { db, case_id };
+  LajnaExportRecord exported = { db, "case.export", "case_file", case_id };
 
   if (details == NULL)
     return FALSE;
@@ -125,5 +104,5 @@ lajna_case_export_pdf (LajnaDb     *db,
   add_details (writer, details);
 
   exported.watermark = watermark;
-  return lajna_pdf_writer_write_recorded (writer, path, record_export, &exported, error);
+  return lajna_pdf_writer_write_recorded (writer, path, lajna_export_record, &exported, error);
 }

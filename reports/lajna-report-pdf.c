@@ -11,6 +11,7 @@
 
 #include "lajna-case-export.h"
 #include "lajna-document-sandbox.h"
+#include "lajna-export-record.h"
 #include "lajna-letterhead.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
@@ -112,28 +113,6 @@ lajna_report_pdf_render (LajnaDb            *db,
   return writer != NULL ? lajna_pdf_writer_write_bytes (writer, error) : NULL;
 }
 
-typedef struct
-{
-  LajnaDb    *db;
-  gint64      report_id;
-  const char *watermark;
-} Exported;
-
-
-static gboolean
-record_export (gpointer   data,
-               GError   **error)
-{
-  Exported *exported = data;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, exported->report_id);
-  const char *params[] = { id, exported->watermark };
-
-  return lajna_db_run_params (exported->db,
-      "SELECT lajna_audit('report.export', 'case_report', $1::bigint,"
-      "                   jsonb_build_object('format', 'pdf', 'watermark', $2::text))",
-      2, params, error);
-}
-
 /**
  * lajna_report_pdf_export:
  * @db: a connection, as the person exporting
@@ -155,14 +134,14 @@ lajna_report_pdf_export (LajnaDb     *db,
   g_autoptr(LajnaReport) report = lajna_report_load (db, report_id, error);
   g_autofree char *watermark = NULL;
   g_autoptr(LajnaPdfWriter) writer = NULL;
-  Exported exported = { db, report_id };
+  LajnaExportRecord exported = { db, "report.export", "case_report", report_id };
 
   if (report == NULL || (watermark = lajna_case_export_dup_watermark (db, error)) == NULL
       || (writer = lay_out (db, report, g_strcmp0 (report->state, "draft") == 0, watermark,
                             error)) == NULL)
     return FALSE;
   exported.watermark = watermark;
-  return lajna_pdf_writer_write_recorded (writer, path, record_export, &exported, error);
+  return lajna_pdf_writer_write_recorded (writer, path, lajna_export_record, &exported, error);
 }
 
 /**
