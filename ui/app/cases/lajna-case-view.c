@@ -17,6 +17,7 @@
 #include "lajna-case-details.h"
 #include "lajna-case-duplicates.h"
 #include "lajna-case-export.h"
+#include "lajna-case-rows.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-ruling-group.h"
 #include "lajna-case-steps.h"
@@ -219,48 +220,6 @@ add_row (AdwPreferencesGroup *group,
   g_ptr_array_add (rows, row);
 }
 
-/* A row's title and subtitle are markup. */
-static void
-set_row_text (GtkWidget  *row,
-              const char *title,
-              const char *subtitle)
-{
-  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
-  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle, -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-}
-
-/* A row that does something: the whole row, or the small button at its
- * end, which is what a screen reader presses: it reads @what (when the
- * title does not say it) and the title. */
-static GtkWidget *
-new_action_row (const char *title,
-                const char *subtitle,
-                const char *what,
-                const char *icon_name,
-                const char *action_name,
-                GVariant   *target)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  set_row_text (row, title, subtitle);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, what != NULL ? what : title);
-  if (what != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, what,
-                                    -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  return row;
-}
-
 static GtkWidget *
 new_group (const LajnaFactSection *section)
 {
@@ -274,7 +233,7 @@ new_group (const LajnaFactSection *section)
       g_autofree char *clean = lajna_strip_bidi (fact->value);
       g_autofree char *shown = lajna_isolate (clean != NULL ? clean : "");
 
-      set_row_text (row, fact->label, shown);
+      lajna_case_row_set_text (row, fact->label, shown);
       gtk_widget_add_css_class (row, "property");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
@@ -297,7 +256,7 @@ show_steps (LajnaCaseView *self,
       const LajnaCaseStep *step = g_ptr_array_index (steps, i);
       g_autofree char *target = isolated_label (step->to_status);
       g_autofree char *leads_to = g_strdup_printf (_("The file becomes “%s”."), target);
-      GtkWidget *row = new_action_row (verb_for (step->to_status),
+      GtkWidget *row = lajna_case_action_row_new (verb_for (step->to_status),
                                        step->blocked_reason != NULL ? step->blocked_reason
                                                                     : leads_to,
                                        NULL, "object-select-symbolic", "case.take-step",
@@ -306,65 +265,6 @@ show_steps (LajnaCaseView *self,
       gtk_widget_set_sensitive (row, step->blocked_reason == NULL);
       add_row (self->steps_group, self->step_rows, row);
     }
-}
-
-/* An icon before a row's title that says something about it, also to a
- * screen reader. */
-static void
-add_flag (GtkWidget  *row,
-          const char *icon_name,
-          const char *css_class,
-          const char *text)
-{
-  GtkWidget *flag = gtk_image_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (flag, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flag), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  gtk_widget_add_css_class (flag, css_class);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), flag);
-}
-
-static GtkWidget *
-new_duplicate_row (const LajnaDuplicate *duplicate,
-                   guint                 index)
-{
-  g_autofree char *number = lajna_isolate (duplicate->file_number);
-  g_autofree char *title = g_strdup_printf (C_("file number and title", "%s %s"), number,
-                                            duplicate->title);
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *warning = NULL;
-  gboolean same_person = duplicate->person_id == duplicate->other_person_id;
-  int percent = (int) (duplicate->score * 100 + 0.5);
-  GtkWidget *row;
-
-  g_string_printf (subtitle, C_("party, reason and score", "%s: %s (%d%%)"),
-                   lajna_party_label (duplicate->role), lajna_label_for (duplicate->reason),
-                   percent);
-  if (duplicate->earlier_outcome != NULL)
-    {
-      warning = g_strdup_printf (_("Earlier decision on that file: %s"),
-                                 lajna_label_for (duplicate->earlier_outcome));
-      g_string_append_printf (subtitle, "\n%s", warning);
-    }
-
-  /* The same person on both files needs no verdict; a confirmed pair can
-   * still be corrected. */
-  if (same_person)
-    {
-      row = adw_action_row_new ();
-      set_row_text (row, title, subtitle->str);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-    }
-  else
-    {
-      row = new_action_row (title, subtitle->str, _("Compare"), "edit-find-symbolic",
-                            "case.compare", g_variant_new_uint32 (index));
-    }
-  if (same_person || g_str_equal (duplicate->reason, "confirmed"))
-    add_flag (row, "emblem-ok-symbolic", "success", lajna_label_for (duplicate->reason));
-  if (warning != NULL)
-    add_flag (row, "dialog-warning-symbolic", "warning", warning);
-  return row;
 }
 
 static void
@@ -383,7 +283,7 @@ show_duplicates (LajnaCaseView *self,
   adw_preferences_group_set_description (self->duplicates_group, description);
   for (guint i = 0; i < duplicates->len; i++)
     add_row (self->duplicates_group, self->duplicate_rows,
-             new_duplicate_row (g_ptr_array_index (duplicates, i), i));
+             lajna_case_duplicate_row_new (g_ptr_array_index (duplicates, i), i));
 }
 
 static void
