@@ -20,6 +20,7 @@
 #include "lajna-case-list-export.h"
 #include "lajna-case-list.h"
 #include "lajna-committee.h"
+#include "lajna-committee-row.h"
 #include "lajna-file-choice.h"
 #include "lajna-meeting-watch.h"
 #include "lajna-pdf-export-run.h"
@@ -250,30 +251,6 @@ case_selected_cb (LajnaWindow *self,
   lajna_case_view_show_case (self->case_view, id);
 }
 
-static GtkWidget *
-new_committee_row (const char *name,
-                   const char *icon_name,
-                   int         id)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new (name);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* A committee is told apart by its city, at the end of its name: the
-   * whole name wraps rather than losing it. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* The row's whole width, so that only a name longer than that wraps. */
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_tooltip_text (row, name);
-  g_object_set_data (G_OBJECT (row), "committee", GINT_TO_POINTER (id));
-  return row;
-}
-
 static gpointer
 committees_thread (LajnaDb       *db,
                    gpointer       data,
@@ -303,14 +280,14 @@ committees_done_cb (GObject      *source,
       return;
     }
 
-  all = new_committee_row (_("All Files"), "view-list-symbolic", 0);
+  all = lajna_committee_row_new (_("All Files"), "view-list-symbolic", 0);
   gtk_list_box_append (self->committee_list, all);
   for (guint i = 0; i < committees->len; i++)
     {
       LajnaCommittee *committee = g_ptr_array_index (committees, i);
 
       gtk_list_box_append (self->committee_list,
-                           new_committee_row (lajna_prefer_arabic () ? committee->name_ar
+                           lajna_committee_row_new (lajna_prefer_arabic () ? committee->name_ar
                                                                      : committee->name_en,
                                               g_strcmp0 (committee->kind, "juvenile") == 0
                                                 ? "system-users-symbolic"
