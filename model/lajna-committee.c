@@ -18,17 +18,22 @@ lajna_committee_free (LajnaCommittee *committee)
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (element-type LajnaCommittee) (nullable): the
- *   active committees the person holds a role on (every one, for the
- *   server's own account), marriage committees first
+ *   active committees the person holds a role on, a casework role
+ *   included (every one, for the server's own account), marriage
+ *   committees first
  */
 GPtrArray *
 lajna_committee_fetch_all (LajnaDb  *db,
                            GError  **error)
 {
   g_autoptr(PGresult) result = lajna_db_exec (db,
-      "SELECT id, kind, name_ar, name_en, city FROM committee"
-      " WHERE active AND (lajna_acting_superuser() OR id = ANY (lajna_my_committees()))"
-      " ORDER BY kind = 'juvenile', name_ar, id", error);
+      "WITH mine AS (SELECT lajna_acting_superuser() AS every,"
+      "                     lajna_my_committees() AS own,"
+      "                     lajna_my_committees(ARRAY['social_worker', 'psychologist']) AS casework)"
+      "SELECT k.id, k.kind, k.name_ar, k.name_en, k.city, NOT (m.every OR k.id = ANY (m.own))"
+      "  FROM committee k, mine m"
+      " WHERE k.active AND (m.every OR k.id = ANY (m.own) OR k.id = ANY (m.casework))"
+      " ORDER BY k.kind = 'juvenile', k.name_ar, k.id", error);
   GPtrArray *committees;
 
   if (result == NULL)
@@ -44,6 +49,7 @@ lajna_committee_fetch_all (LajnaDb  *db,
       committee->name_ar = g_strdup (PQgetvalue (result, i, 2));
       committee->name_en = g_strdup (PQgetvalue (result, i, 3));
       committee->city = g_strdup (PQgetvalue (result, i, 4));
+      committee->casework_only = *PQgetvalue (result, i, 5) == 't';
       g_ptr_array_add (committees, committee);
     }
   return committees;

@@ -11,6 +11,8 @@ typedef struct
   char *name_ar;
   char *name_en;
   char *city;
+  /* The person serves only as a social worker or psychologist there. */
+  gboolean casework_only;
 } LajnaCommittee;
 
 GPtrArray *lajna_committee_fetch_all (LajnaDb  *db,

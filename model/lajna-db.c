@@ -295,13 +295,16 @@ lajna_db_sees (LajnaDb      *self,
           "       CASE WHEN to_regclass('person') IS NULL THEN true"
           "            ELSE has_column_privilege('person', 'national_number', 'SELECT') END,"
           "       CASE WHEN to_regclass('seal_key') IS NULL THEN true"
-          "            ELSE has_column_privilege('ruling', 'content', 'SELECT') END",
+          "            ELSE has_column_privilege('ruling', 'content', 'SELECT') END,"
+          "       CASE WHEN to_regclass('decision') IS NULL THEN true"
+          "            ELSE has_table_privilege('decision', 'SELECT') END",
           NULL);
       if (result == NULL)
         return FALSE;
       self->sight = (*PQgetvalue (result, 0, 0) == 't' ? LAJNA_DB_SIGHT_NAMES : 0)
                     | (*PQgetvalue (result, 0, 1) == 't' ? LAJNA_DB_SIGHT_NUMBERS : 0)
-                    | (*PQgetvalue (result, 0, 2) == 't' ? LAJNA_DB_SIGHT_RULING_TEXT : 0);
+                    | (*PQgetvalue (result, 0, 2) == 't' ? LAJNA_DB_SIGHT_RULING_TEXT : 0)
+                    | (*PQgetvalue (result, 0, 3) == 't' ? LAJNA_DB_SIGHT_DELIBERATIONS : 0);
       self->sight_known = TRUE;
     }
   return (self->sight & sight) == sight;

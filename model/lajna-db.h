@@ -45,6 +45,8 @@ typedef enum
  * @LAJNA_DB_SIGHT_NAMES: the parties' names of the files in the list
  * @LAJNA_DB_SIGHT_NUMBERS: national and passport numbers
  * @LAJNA_DB_SIGHT_RULING_TEXT: rulings' text and PDF (which hold both)
+ * @LAJNA_DB_SIGHT_DELIBERATIONS: meetings, decisions and a file's steps,
+ *   which a social worker or psychologist does not read
  *
  * What the person connected may read of the files they see (by the
  * column privileges of their roles).
@@ -54,6 +56,7 @@ typedef enum
   LAJNA_DB_SIGHT_NAMES = 1 << 0,
   LAJNA_DB_SIGHT_NUMBERS = 1 << 1,
   LAJNA_DB_SIGHT_RULING_TEXT = 1 << 2,
+  LAJNA_DB_SIGHT_DELIBERATIONS = 1 << 3,
 } LajnaDbSight;
 
 #define LAJNA_TYPE_DB (lajna_db_get_type ())

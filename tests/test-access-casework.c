@@ -10,6 +10,11 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-case-details.h"
+#include "lajna-case-duplicates.h"
+#include "lajna-case-query.h"
+#include "lajna-committee.h"
+#include "lajna-document-store.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 
@@ -244,6 +249,40 @@ START_TEST (test_roles_in_their_place)
 }
 END_TEST
 
+/* What the application reads for a social worker opening their file:
+ * their committee, the file, its documents, who read them, and no
+ * duplicate; the view leaves out the steps and the ruling, which are
+ * the committee's, as the sight of deliberations says. */
+START_TEST (test_app_reads)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in ("social");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) committees = lajna_committee_fetch_all (db, &error);
+  gint64 file = g_ascii_strtoll (assigned, NULL, 10);
+  g_autoptr(LajnaCaseDetails) details = NULL;
+  g_autoptr(GPtrArray) duplicates = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GHashTable) readers = NULL;
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+
+  ck_assert_msg (committees != NULL, "%s", MESSAGE (error));
+  ck_assert_uint_eq (committees->len, 1);
+  ck_assert (((LajnaCommittee *) g_ptr_array_index (committees, 0))->casework_only);
+  ck_assert (!lajna_db_sees (db, LAJNA_DB_SIGHT_DELIBERATIONS));
+  rows = lajna_case_query_fetch (query, db, NULL, 50, &error);
+  ck_assert_msg (rows != NULL && rows->len == 1, "%s", MESSAGE (error));
+  details = lajna_case_details_fetch (db, file, &error);
+  ck_assert_msg (details != NULL, "%s", MESSAGE (error));
+  duplicates = lajna_case_duplicates_fetch (db, file, 0.5, &error);
+  ck_assert_msg (duplicates != NULL && duplicates->len == 0, "%s", MESSAGE (error));
+  documents = lajna_document_list (db, file, &error);
+  ck_assert_msg (documents != NULL, "%s", MESSAGE (error));
+  readers = lajna_document_readers (db, file, &error);
+  ck_assert_msg (readers != NULL, "%s", MESSAGE (error));
+}
+END_TEST
+
 /* A clerk assigns a file to a social worker or psychologist serving its
  * committee and the juvenile's facility, no one else; an assignment on
  * record stays when the facility changes. Last, as it adds a file. */
@@ -299,6 +338,7 @@ casework_suite (void)
   tcase_add_loop_test (tc, test_reads_assigned_files_only, 0, G_N_ELEMENTS (reads));
   tcase_add_loop_test (tc, test_refused, 0, G_N_ELEMENTS (refused));
   tcase_add_test (tc, test_roles_in_their_place);
+  tcase_add_test (tc, test_app_reads);
   tcase_add_test (tc, test_assignment);
   suite_add_tcase (suite, tc);
   return suite;

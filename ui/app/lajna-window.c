@@ -51,6 +51,9 @@ struct _LajnaWindow
   GtkStack        *view_stack;
   GtkWidget       *search_clamp;
   LajnaDashboard  *dashboard;
+  GtkWidget       *meetings_button;
+  GtkWidget       *new_button;
+  GtkWidget       *view_switcher;
 
   LajnaDbWorker   *worker;
   LajnaMeetingWatch *watch;
@@ -58,6 +61,9 @@ struct _LajnaWindow
    * database asked for meanwhile. */
   char            *page_before_lock;
   gboolean         locked;
+  /* Only a social worker's or psychologist's: no meeting, new file or
+   * figure of a committee. */
+  gboolean         casework_only;
   LajnaCaseList   *list;
   LajnaCaseQuery  *query;
   GPtrArray       *committees;
@@ -73,15 +79,21 @@ static void
 update_actions (LajnaWindow *self)
 {
   static const char * const actions[] = {
-    "win.reload", "win.new-case-here", "win.edit-case", "win.edit-shown", "win.meetings",
-    "win.verify-ruling", "win.ruling-templates", "win.focus-search", "win.import-cases",
-    "win.export-list",
+    "win.reload", "win.edit-case", "win.edit-shown", "win.focus-search", "win.export-list",
+  };
+  static const char * const committee_actions[] = {
+    "win.new-case-here", "win.meetings", "win.verify-ruling", "win.ruling-templates",
+    "win.import-cases",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !self->locked);
+  for (guint i = 0; i < G_N_ELEMENTS (committee_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), committee_actions[i],
+                                   !self->locked && !self->casework_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case",
-                                 !self->locked && self->committees != NULL);
+                                 !self->locked && !self->casework_only
+                                 && self->committees != NULL);
 }
 
 /* Shows a page of the main stack, or keeps it for when the lock lifts. */
@@ -282,9 +294,12 @@ committees_done_cb (GObject      *source,
 
   all = lajna_committee_row_new (_("All Files"), "view-list-symbolic", 0);
   gtk_list_box_append (self->committee_list, all);
+  self->casework_only = committees->len > 0;
   for (guint i = 0; i < committees->len; i++)
     {
       LajnaCommittee *committee = g_ptr_array_index (committees, i);
+
+      self->casework_only &= committee->casework_only;
 
       gtk_list_box_append (self->committee_list,
                            lajna_committee_row_new (lajna_prefer_arabic () ? committee->name_ar
@@ -298,6 +313,9 @@ committees_done_cb (GObject      *source,
   g_clear_pointer (&self->committees, g_ptr_array_unref);
   g_clear_pointer (&self->page_before_lock, g_free);
   self->committees = g_steal_pointer (&committees);
+  gtk_widget_set_visible (self->meetings_button, !self->casework_only);
+  gtk_widget_set_visible (self->new_button, !self->casework_only);
+  gtk_widget_set_visible (self->view_switcher, !self->casework_only);
   update_actions (self);
 }
 
@@ -595,6 +613,9 @@ lajna_window_class_init (LajnaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, search_clamp);
   gtk_widget_class_bind_template_child (widget_class, LajnaWindow, dashboard);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, meetings_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaWindow, view_switcher);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, committee_selected_cb);

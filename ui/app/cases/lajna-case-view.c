@@ -74,6 +74,9 @@ typedef struct
   LajnaCaseDetails *details;
   GPtrArray        *steps;
   GPtrArray        *duplicates;
+  /* Whether the person takes part in the committee's work on the file
+   * (steps, rulings), not only in its casework. */
+  gboolean          deliberates;
 } Loaded;
 
 typedef struct
@@ -294,6 +297,9 @@ show_loaded (LajnaCaseView *self,
 
   remove_groups (self);
   gtk_label_set_text (self->heading, title != NULL ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_group), loaded->deliberates);
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_group), loaded->deliberates);
+  gtk_widget_set_visible (GTK_WIDGET (self->ruling_group), loaded->deliberates);
   show_steps (self, loaded->details->status, loaded->steps);
   show_duplicates (self, loaded->duplicates);
   for (guint i = 0; i < loaded->details->sections->len; i++)
@@ -313,8 +319,11 @@ show_loaded (LajnaCaseView *self,
   self->details = g_steal_pointer (&loaded->details);
   self->duplicates = g_steal_pointer (&loaded->duplicates);
   lajna_document_list_show (self->documents_group, self->worker, self->case_id);
-  lajna_ruling_group_show (self->ruling_group, self->worker, self->case_id);
+  if (loaded->deliberates)
+    lajna_ruling_group_show (self->ruling_group, self->worker, self->case_id);
   set_file_actions_enabled (self, TRUE);
+  /* A social worker or psychologist writes reports, not the file. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.edit", loaded->deliberates);
   gtk_stack_set_visible_child_name (self->stack, "details");
 }
 
@@ -348,7 +357,9 @@ load_thread (LajnaDb       *db,
   loaded->details = lajna_case_details_fetch (db, request->case_id, error);
   if (loaded->details == NULL)
     return NULL;
-  loaded->steps = lajna_case_steps_fetch (db, request->case_id, error);
+  loaded->deliberates = lajna_db_sees (db, LAJNA_DB_SIGHT_DELIBERATIONS);
+  loaded->steps = loaded->deliberates ? lajna_case_steps_fetch (db, request->case_id, error)
+                                      : g_ptr_array_new ();
   if (loaded->steps == NULL)
     return NULL;
   loaded->duplicates = lajna_case_duplicates_fetch (db, request->case_id, request->threshold,

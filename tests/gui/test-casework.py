@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""A social worker of the demo's juvenile committee of Tripoli signs in
+through the accessibility tree: the sidebar holds that committee alone,
+the list the two files assigned to them, and neither the meetings, a new
+file nor the overview is offered; a file opens with its facts and
+documents, without the committee's steps, duplicates or ruling, and
+cannot be edited."""
+
+import os
+import subprocess
+import sys
+
+import pyatspi
+
+from lajna_atspi import (Results, cell_texts, data_rows, find_role, give_password, run, text_of, wait_for,
+                         walk)
+
+results = Results()
+check = results.check
+
+
+def sql(query):
+    """One value, read by the server's own account while the app runs."""
+    run_dir = os.path.join(os.environ["LAJNA_DATA_DIR"], "run")
+    return subprocess.run(["psql", "-h", run_dir, "-d", "lajna", "-AtXc", query], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def showing(acc):
+    """Whether acc is shown: GTK 4.8 leaves a hidden widget out of the
+    tree, and tells a shown one visible."""
+    return acc.getState().contains(pyatspi.STATE_VISIBLE)
+
+
+def showing_named(root, role, words):
+    return [a for a in walk(root)
+            if a.getRoleName() == role and words in (a.name or "") and showing(a)]
+
+
+def main(root):
+    assigned = sql("WITH given AS (UPDATE juvenile_case SET social_worker_id ="
+                   "  (SELECT id FROM app_user WHERE login = 'sw_g')"
+                   " WHERE case_id IN (SELECT id FROM case_file WHERE committee_id = 3"
+                   "                    ORDER BY id LIMIT 2) RETURNING case_id)"
+                   "SELECT string_agg(file_number, '|') FROM case_file"
+                   " WHERE id IN (SELECT case_id FROM given)").split("|")
+    give_password(root, "password of sw_g")
+
+    table = wait_for(lambda: find_role(root, "tree table"), "the file table")
+    rows_list, rows = wait_for(lambda: (lambda l, r: (l, r) if len(r) == 2 else None)(
+        *data_rows(table)), "the two assigned files in the table")
+    shown = [" ".join(cell_texts(r)) for r in rows]
+    check(all(any(number in row for row in shown) for number in assigned),
+          f"the table lists the files assigned ({assigned})")
+
+    committee = sql("SELECT name_ar FROM committee WHERE id = 3")
+    others = sql("SELECT string_agg(name_ar, '|') FROM committee WHERE id <> 3").split("|")
+    sidebar = " ".join(text_of(a) for a in walk(root) if a.getRoleName() == "label")
+    check(committee in sidebar and not any(o in sidebar for o in others),
+          "the sidebar holds the social worker's committee alone")
+    check(not showing_named(root, "push button", "الاجتماعات"), "no meetings button")
+    check(not showing_named(root, "push button", "ملف جديد")
+          and not showing_named(root, "toggle button", "ملف جديد"), "no new-file button")
+    check(not showing_named(root, "radio button", "نظرة عامة")
+          and not showing_named(root, "toggle button", "نظرة عامة"), "no overview page")
+
+    rows_list.querySelection().selectChild(0)
+    wait_for(lambda: showing_named(root, "push button", "تصدير بصيغة"), "the file shown")
+    check(not showing_named(root, "label", "الخطوات التالية")
+          and not showing_named(root, "label", "القرار الرسمي")
+          and not showing_named(root, "label", "ملفات قد تكون مكررة"),
+          "no step, duplicate or ruling on the file")
+    edit = next(a for a in walk(root) if a.getRoleName() == "push button"
+                and a.name == "تعديل الملف")
+    check(not edit.getState().contains(pyatspi.STATE_SENSITIVE), "the file cannot be edited")
+    opened = sql("SELECT count(*) FROM audit_event WHERE actor = 'sw_g' AND action = 'case.open'")
+    check(opened != "0", "opening the file is in the audit trail under their name")
+
+
+if __name__ == "__main__":
+    sys.exit(run(main, results))
