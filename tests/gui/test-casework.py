@@ -4,7 +4,9 @@ through the accessibility tree: the sidebar holds that committee alone,
 the list the two files assigned to them, and neither the meetings, a new
 file nor the overview is offered; a file opens with its facts and
 documents, without the committee's steps, duplicates or ruling, and
-cannot be edited."""
+cannot be edited. They then write a social inquiry on it in Arabic, save
+the draft, submit it (the file's checklist counts it) and save it as a
+PDF."""
 
 import os
 import subprocess
@@ -12,8 +14,8 @@ import sys
 
 import pyatspi
 
-from lajna_atspi import (Results, cell_texts, data_rows, find_role, give_password, run, text_of, wait_for,
-                         walk)
+from lajna_atspi import (Results, cell_texts, data_rows, find_role, give_password, run, save_as,
+                         text_of, wait_for, walk)
 
 results = Results()
 check = results.check
@@ -75,6 +77,68 @@ def main(root):
     check(not edit.getState().contains(pyatspi.STATE_SENSITIVE), "the file cannot be edited")
     opened = sql("SELECT count(*) FROM audit_event WHERE actor = 'sw_g' AND action = 'case.open'")
     check(opened != "0", "opening the file is in the audit trail under their name")
+
+    write_report(root)
+
+
+def named(root, words, roles=("push button", "toggle button", "menu item")):
+    return next((a for a in walk(root) if a.getRoleName() in roles
+                 and words in (a.name or "") and showing(a)), None)
+
+
+def actions(acc):
+    try:
+        return acc.queryAction().nActions
+    except NotImplementedError:
+        return 0
+
+
+def press_named(root, words, what):
+    """Presses what is named so; a menu button, through its toggle."""
+    found = wait_for(lambda: named(root, words), what)
+    pressable = next(a for a in walk(found) if actions(a) > 0)
+    pressable.queryAction().doAction(0)
+
+
+def write_report(root):
+    """Begins a social inquiry, writes its required sections in Arabic,
+    saves the draft, submits it, and saves it as a PDF."""
+    press_named(root, "تقرير جديد", "the New Report button")
+    press_named(root, "تقرير البحث الاجتماعي", "the social inquiry in the menu")
+    required = sql("SELECT string_agg(title_ar, '|' ORDER BY position) FROM report_section"
+                   " WHERE kind_code = 'social_inquiry' AND required").split("|")
+    for title in required:
+        box = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "text"
+                                     and a.name == title), None), f"the section {title}")
+        box.queryEditableText().setTextContents(f"كتبت الأخصائية في {title}.")
+    press_named(root, "حفظ المسودة", "the Save Draft button")
+    case = sql("SELECT case_id FROM case_report")
+    body = wait_for(lambda: sql("SELECT string_agg(s.body, '|') FROM case_report_section s"
+                                " JOIN case_report r ON r.id = s.report_id"
+                                f" WHERE r.case_id = {case} AND s.body <> ''"), "the draft saved")
+    check(all(f"كتبت الأخصائية في {t}." in body for t in required),
+          "the draft holds every required section as typed")
+    press_named(root, "تقديم", "the Submit button")
+    press_named(root, "تقديم التقرير", "the confirmation")
+    document = wait_for(lambda: sql("SELECT concat_ws('|', d.source, d.type_code, d.added_by)"
+                                    " FROM document d JOIN case_report r ON r.document_id = d.id"
+                                    f" WHERE r.case_id = {case}"), "the report on record")
+    check(document == "report|social_worker_report|sw_g",
+          f"the submitted report is the file's social worker's report ({document})")
+    checklist = sql(f"SELECT state FROM lajna_case_checklist({case})"
+                    " WHERE type_code = 'social_worker_report'")
+    check(checklist == "satisfied", f"the checklist counts it ({checklist})")
+    audit = sql("SELECT string_agg(action, ',' ORDER BY id) FROM audit_event"
+                " WHERE actor = 'sw_g' AND action LIKE 'report.%'")
+    check(audit == "report.create,report.save,report.submit",
+          f"each step is in the audit trail under their name ({audit})")
+
+    path = os.path.join(os.environ["LAJNA_DATA_DIR"], "report.pdf")
+    press_named(root, "حفظ بصيغة", "the Save as PDF button")
+    save_as(root, "حفظ التقرير", path)
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+    check("كتبت الأخصائية في" in text and "أخصائية الاختبار" in text,
+          "the saved PDF holds the report and its author")
 
 
 if __name__ == "__main__":
