@@ -1,6 +1,8 @@
 #pragma once
 
-/* What lajna-case-import.c and lajna-case-import-header.c share. */
+/* What lajna-case-import.c shares with lajna-case-import-header.c, which
+ * reads what comes before the rows, and lajna-case-import-row.c, which
+ * reads each row. */
 
 #include "lajna-case-import.h"
 #include "lajna-csv.h"
@@ -71,21 +73,24 @@ typedef struct
   gint             registered_at;
 } Import;
 
-gboolean lajna_case_import_fail              (GError           **error,
-                                              LajnaImportError   code,
-                                              const char        *format,
-                                              ...) G_GNUC_PRINTF (3, 4);
-gboolean lajna_case_import_cancelled         (GError           **error);
-gboolean lajna_case_import_open_sheet        (Import            *im,
-                                              const char        *data,
-                                              gsize              len,
-                                              GError           **error);
-gboolean lajna_case_import_next_row          (Import            *im,
-                                              GError           **error);
-gboolean lajna_case_import_load_committees   (Import            *im,
-                                              LajnaDb           *db,
-                                              GError           **error);
-gboolean lajna_case_import_read_header       (Import            *im,
-                                              GError           **error);
+gboolean         lajna_case_import_fail              (GError           **error,
+                                                      LajnaImportError   code,
+                                                      const char        *format,
+                                                      ...) G_GNUC_PRINTF (3, 4);
+gboolean         lajna_case_import_cancelled         (GError           **error);
+gboolean         lajna_case_import_open_sheet        (Import            *im,
+                                                      const char        *data,
+                                                      gsize              len,
+                                                      GError           **error);
+gboolean         lajna_case_import_next_row          (Import            *im,
+                                                      GError           **error);
+gboolean         lajna_case_import_load_committees   (Import            *im,
+                                                      LajnaDb           *db,
+                                                      GError           **error);
+gboolean         lajna_case_import_read_header       (Import            *im,
+                                                      GError           **error);
+LajnaCaseRecord *lajna_case_import_read_row          (Import            *im);
+void             lajna_case_import_keep_for_preview  (Import            *im,
+                                                      gboolean           valid);
 
 G_END_DECLS

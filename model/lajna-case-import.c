@@ -3,14 +3,13 @@
  * Intake is often typed into a spreadsheet first. The workbook (.xlsx) or
  * its CSV export (RFC 4180) names the columns by field key in the header
  * row (lajna_case_fields()), and every row is cleaned and validated
- * exactly as the form does it: lajna_case_record_set() and
- * lajna_case_record_validate(). The valid rows are registered in one
- * transaction (lajna-case-bulk.c), so that an import writes every file or
- * none and file numbers stay gapless: in batches, by this thread, while a
- * second one reads and validates the rows after them, each on a core of
- * its own. A row with an error that stops the import stops the
- * registering too, and the transaction is rolled back once the whole file
- * is read and reported.
+ * exactly as the form does it (lajna-case-import-row.c). The valid rows
+ * are registered in one transaction (lajna-case-bulk.c), so that an
+ * import writes every file or none and file numbers stay gapless: in
+ * batches, by this thread, while a second one reads and validates the
+ * rows after them, each on a core of its own. A row with an error that
+ * stops the import stops the registering too, and the transaction is
+ * rolled back once the whole file is read and reported.
  *
  * The file comes from outside and is read defensively. It must be UTF-8:
  * the Arabic Windows code page and UTF-16, which spreadsheets also write,
@@ -24,20 +23,14 @@
 #include "lajna-case-import-private.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "lajna-case-bulk.h"
 #include "lajna-country.h"
-#include "lajna-text.h"
 
 /* The largest real intake sheets are a few hundred thousand rows of about
  * 500 bytes; a file beyond this is not an intake sheet (lajna-sheet-row.h
  * bounds a row and a cell). */
 #define MAX_FILE_BYTES (200 * 1000 * 1000)
-
-/* A check keeps the first rows, and the first rows with errors after
- * them, for a person to look at before importing. */
-#define PREVIEW_ROWS 100
 
 /* How often reading looks at its cancellable and tells its progress. */
 #define ROWS_PER_STEP 256
@@ -91,33 +84,6 @@ committee_free (Committee *committee)
   g_free (committee);
 }
 
-static void add_issue (LajnaCaseImport *self,
-                       guint            row,
-                       const char      *field,
-                       LajnaIssueLevel  level,
-                       const char      *format,
-                       ...) G_GNUC_PRINTF (5, 6);
-
-static void
-add_issue (LajnaCaseImport *self,
-           guint            row,
-           const char      *field,
-           LajnaIssueLevel  level,
-           const char      *format,
-           ...)
-{
-  LajnaImportIssue *issue = g_new0 (LajnaImportIssue, 1);
-  va_list args;
-
-  va_start (args, format);
-  issue->message = g_strdup_vprintf (format, args);
-  va_end (args);
-  issue->row = row;
-  issue->field = g_strdup (field);
-  issue->level = level;
-  g_ptr_array_add (self->issues, issue);
-}
-
 static void
 set_progress (LajnaCaseImport *self,
               double           fraction)
@@ -143,156 +109,7 @@ show_import_progress (Import *im,
          && !g_atomic_int_compare_and_exchange (&im->self->progress, was, progress));
 }
 
-/* Rows */
-
-/* Why a row that could not be read as cells was refused. */
-static void
-report_unreadable_row (Import *im)
-{
-  const LajnaSheetRow *r = im->row;
-  g_autofree char *limit = NULL;
-
-  switch (r->status)
-    {
-    case LAJNA_SHEET_ROW_CELL_TOO_LONG:
-      limit = g_format_size (LAJNA_SHEET_MAX_CELL_BYTES);
-      add_issue (im->self, r->row,
-                 r->long_cell < im->columns->len ? g_ptr_array_index (im->columns, r->long_cell)
-                                                 : NULL,
-                 LAJNA_ISSUE_ERROR, _("The cell is longer than %s."), limit);
-      break;
-    case LAJNA_SHEET_ROW_TOO_LONG:
-      limit = g_format_size (LAJNA_SHEET_MAX_ROW_BYTES);
-      add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
-                 _("The row is longer than %s. Check for a quote (\") that is not closed."),
-                 limit);
-      break;
-    case LAJNA_SHEET_ROW_OPEN_QUOTE:
-      add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
-                 _("A quoted cell is not closed: a quote (\") is missing."));
-      break;
-    case LAJNA_SHEET_ROW_OK:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const Committee *
-committee_of_row (Import *im)
-{
-  guint row = im->row->row;
-  g_autofree char *given = NULL;
-  const Committee *committee;
-
-  if (im->fixed != NULL)
-    return im->fixed;
-
-  given = g_strstrip (g_strdup (lajna_sheet_row_get_cell (im->row,
-                                                          (guint) im->committee_column)));
-  committee = g_hash_table_lookup (im->committees, given);
-  if (*given == '\0')
-    add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
-               _("Give the committee: its code or number."));
-  else if (committee == NULL)
-    add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
-               _("There is no committee “%s”."), given);
-  else if (im->kind != NULL && strcmp (im->kind, committee->kind) != 0)
-    add_issue (im->self, row, COMMITTEE_COLUMN, LAJNA_ISSUE_ERROR,
-               strcmp (committee->kind, "juvenile") == 0
-                 ? _("Committee “%s” decides juvenile files, but the columns are those of "
-                     "marriage files.")
-                 : _("Committee “%s” decides marriage files, but the columns are those of "
-                     "juvenile files."),
-               given);
-  else
-    return committee;
-  return NULL;
-}
-
-/* Bidi controls (U+061C, and U+200E to U+2069) are encoded with the bytes
- * 0xD8 0x9C or a lead byte of 0xE2: most cells have neither and skip the
- * exact test. */
-static gboolean
-has_bidi_control (const char *cell)
-{
-  for (const guchar *p = (const guchar *) cell; *p != '\0'; p++)
-    {
-      if (*p == 0xe2 || (*p == 0xd8 && p[1] == 0x9c))
-        {
-          g_autofree char *stripped = lajna_strip_bidi (cell);
-
-          return stripped != NULL && strlen (stripped) != strlen (cell);
-        }
-    }
-  return FALSE;
-}
-
-/* The row's cells, cleaned into a file as the form would, and what the
- * form's validation finds. Returns the file when it can be registered. */
-static LajnaCaseRecord *
-read_row (Import          *im,
-          const Committee *committee)
-{
-  const LajnaSheetRow *r = im->row;
-  g_autoptr(LajnaCaseRecord) record = lajna_case_record_new (committee->kind, committee->id);
-  g_autoptr(LajnaValidation) validation = lajna_validation_new ();
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < lajna_sheet_row_get_n_cells (r); i++)
-    {
-      const char *key = g_ptr_array_index (im->columns, i);
-      const char *cell = lajna_sheet_row_get_cell (r, i);
-
-      if ((int) i == im->committee_column)
-        continue;
-      /* Cleaning removes bidi controls, which can make a name display as
-       * another; a sheet that held one deserves a second look. */
-      if (has_bidi_control (cell))
-        add_issue (im->self, r->row, key, LAJNA_ISSUE_WARNING,
-                   _("Invisible direction marks were removed from this cell: they can make text "
-                     "display as something it is not."));
-      if (!lajna_case_record_set (record, key, cell))
-        {
-          add_issue (im->self, r->row, key, LAJNA_ISSUE_ERROR,
-                     _("The cell is not valid UTF-8 text."));
-          ok = FALSE;
-        }
-    }
-
-  lajna_case_record_validate (record, validation, &im->today,
-                              (const char * const *) im->countries);
-  for (guint i = 0; i < lajna_validation_get_n_issues (validation); i++)
-    {
-      const LajnaIssue *issue = lajna_validation_get_issue (validation, i);
-
-      add_issue (im->self, r->row, issue->field, issue->level, "%s", issue->message);
-    }
-  return ok && !lajna_validation_has_errors (validation) ? g_steal_pointer (&record) : NULL;
-}
-
-/* The first rows, and rows with errors after them, as the file gives
- * them. */
-static void
-keep_for_preview (Import   *im,
-                  gboolean  valid)
-{
-  const LajnaSheetRow *r = im->row;
-  LajnaImportRow *row;
-  guint n_cells;
-
-  if (im->self->preview->len >= PREVIEW_ROWS && (valid || im->n_invalid_shown >= PREVIEW_ROWS))
-    return;
-  if (im->self->preview->len >= PREVIEW_ROWS)
-    im->n_invalid_shown++;
-  n_cells = r->status == LAJNA_SHEET_ROW_OK ? lajna_sheet_row_get_n_cells (r) : 0;
-  row = g_new0 (LajnaImportRow, 1);
-  row->row = r->row;
-  row->valid = valid;
-  row->cells = g_new0 (char *, n_cells + 1);
-  for (guint i = 0; i < n_cells; i++)
-    row->cells[i] = g_strdup (lajna_sheet_row_get_cell (r, i));
-  g_ptr_array_add (im->self->preview, row);
-}
+/* Reading */
 
 /* How far into the file reading is, from 0 to 1. */
 static double
@@ -346,24 +163,14 @@ read_rows (Import  *im,
 
   while (lajna_case_import_next_row (im, &read_error))
     {
-      const Committee *committee;
-      LajnaCaseRecord *record = NULL;
-      guint n_cells;
+      LajnaCaseRecord *record;
 
-      if (r->status != LAJNA_SHEET_ROW_OK)
-        report_unreadable_row (im);
-      else if (lajna_sheet_row_is_blank (r))
+      if (r->status == LAJNA_SHEET_ROW_OK && lajna_sheet_row_is_blank (r))
         continue;
-      else if ((n_cells = lajna_sheet_row_get_n_cells (r)) != im->columns->len)
-        add_issue (im->self, r->row, NULL, LAJNA_ISSUE_ERROR,
-                   g_dngettext (GETTEXT_PACKAGE, "The row has %u cell; the header names %u.",
-                                "The row has %u cells; the header names %u.", n_cells),
-                   n_cells, im->columns->len);
-      else if ((committee = committee_of_row (im)) != NULL)
-        record = read_row (im, committee);
+      record = lajna_case_import_read_row (im);
 
       if (im->self->check_only)
-        keep_for_preview (im, record != NULL);
+        lajna_case_import_keep_for_preview (im, record != NULL);
       if (record != NULL)
         take_row (im, record);
       else if (im->n_invalid++ == 0 && !im->self->skip_invalid)
