@@ -7,18 +7,19 @@
  * hold a picture, so a frame draws a few pages, not all. Sharp pages
  * are kept within a budget of bytes, the farthest given back to their
  * previews first. A sidebar shows every page small (its thumbnail) and
- * goes to the page chosen. Zoom fits the width or the page, or steps with
- * Ctrl+plus and Ctrl+minus; every page turns a quarter with Ctrl+R (Ctrl+Shift+R turns
- * it back). A page the renderer cannot render within its bounds keeps its
- * preview, framed as an error, with the reason as its tooltip. Page Down, Page Up, Home and End move by page, and the arrow
- * keys follow the reading direction (left is the next page in Arabic).
- * Opening the document is recorded in the audit trail. */
+ * goes to the page chosen. Zoom fits the width or the page, or steps in
+ * and out; every page turns a quarter either way; the view moves by page
+ * (the buttons and keys that do it: lajna-document-viewer-controls.c). A
+ * page the renderer cannot render within its bounds keeps its preview,
+ * framed as an error, with the reason as its tooltip. Opening the
+ * document is recorded in the audit trail. */
 
 #include "lajna-document-viewer.h"
 
 #include <glib/gi18n.h>
 
 #include "lajna-document-store.h"
+#include "lajna-document-viewer-controls.h"
 #include "lajna-page-previews.h"
 #include "lajna-page-renderer.h"
 #include "lajna-page-thumbnails.h"
@@ -615,69 +616,14 @@ lajna_document_viewer_class_init (LajnaDocumentViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.move", "i", move_activated);
   gtk_widget_class_install_action (widget_class, "viewer.zoom", "d", zoom_activated);
   gtk_widget_class_install_action (widget_class, "viewer.turn", "i", turn_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "viewer.turn",
-                                       "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "viewer.turn", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.move", "i", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.move", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "viewer.move", "i",
-                                       G_MININT32);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "viewer.move", "i",
-                                       G_MAXINT32);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "viewer.zoom",
-                                       "d", 1.25);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "viewer.zoom", "d", 1.25);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "viewer.zoom", "d", 0.8);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "viewer.zoom",
-                                       "d", 0.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-/* Left and Right follow the reading direction: in Arabic the next page is
- * to the left. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                LajnaDocumentViewer   *self)
-{
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-
-  if ((keyval != GDK_KEY_Left && keyval != GDK_KEY_Right)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "viewer.move", "i",
-                              (keyval == GDK_KEY_Left) == rtl ? 1 : -1);
-  return TRUE;
-}
-
-static GtkWidget *
-action_button (const char *icon,
-               const char *label,
-               const char *action,
-               GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
+  lajna_document_viewer_bind_keys (widget_class);
 }
 
 static void
 lajna_document_viewer_init (LajnaDocumentViewer *self)
 {
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
   GtkWidget *spinner = gtk_spinner_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *pages;
 
   self->pending = g_ptr_array_new ();
@@ -688,27 +634,8 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   self->held_first = 1;
 
   self->position = GTK_LABEL (gtk_label_new (NULL));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->position));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("zoom-in-symbolic", _("Zoom In"), "viewer.zoom",
-                                          g_variant_new_double (1.25)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("zoom-fit-best-symbolic", _("Fit Width"), "viewer.zoom",
-                                          g_variant_new_double (0.0)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("view-paged-symbolic", _("Fit Page"), "viewer.zoom",
-                                          g_variant_new_double (-1.0)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("zoom-out-symbolic", _("Zoom Out"), "viewer.zoom",
-                                          g_variant_new_double (0.8)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("object-rotate-right-symbolic", _("Turn Clockwise"),
-                                          "viewer.turn", g_variant_new_int32 (1)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("object-rotate-left-symbolic",
-                                          _("Turn Counterclockwise"), "viewer.turn",
-                                          g_variant_new_int32 (-1)));
-  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content),
+                  lajna_document_viewer_header_bar_new (GTK_WIDGET (self->position)));
 
   self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_GAP));
   gtk_widget_set_margin_top (GTK_WIDGET (self->pages_box), PAGE_GAP);
@@ -742,8 +669,7 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
 
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  lajna_document_viewer_add_arrow_keys (GTK_WIDGET (self));
   adw_window_set_content (ADW_WINDOW (self), content);
   gtk_window_set_default_size (GTK_WINDOW (self), 800, 900);
 }
