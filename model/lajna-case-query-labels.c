@@ -53,6 +53,8 @@ lajna_case_query_dup_follow_up_label (LajnaCaseFollowUp follow_up,
                                            "Waiting on documents for more than %u days",
                                            waiting_days),
                               waiting_days);
+    case LAJNA_CASE_FOLLOW_UP_REPORTS_DUE:
+      return g_strdup (_("Reports due before review"));
     default:
       g_return_val_if_reached (NULL);
     }

@@ -165,6 +165,10 @@ add_follow_up (const LajnaCaseQuery *self,
       add_param (st, g_strdup_printf ("%u", self->waiting_days));
       g_string_append (st->sql, "::integer))");
       break;
+    case LAJNA_CASE_FOLLOW_UP_REPORTS_DUE:
+      g_string_append_printf (st->sql, " AND id IN (SELECT case_id FROM lajna_reports_due(%d))",
+                              LAJNA_CASE_REVIEW_DAYS);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -400,7 +404,7 @@ lajna_case_query_set_follow_up (LajnaCaseQuery    *self,
                                 LajnaCaseFollowUp  follow_up,
                                 guint              waiting_days)
 {
-  g_return_if_fail (follow_up <= LAJNA_CASE_FOLLOW_UP_WAITING);
+  g_return_if_fail (follow_up <= LAJNA_CASE_FOLLOW_UP_REPORTS_DUE);
 
   self->follow_up = follow_up;
   self->waiting_days = follow_up == LAJNA_CASE_FOLLOW_UP_WAITING ? MAX (waiting_days, 1) : 0;

@@ -32,6 +32,9 @@ typedef enum
  *   passed
  * @LAJNA_CASE_FOLLOW_UP_WAITING: files waiting on documents (in
  *   documents_pending) for more than a number of days
+ * @LAJNA_CASE_FOLLOW_UP_REPORTS_DUE: juvenile files whose review, overdue or
+ *   within 7 days, lacks a social worker's or psychologist's report valid
+ *   on its day (for a social worker or psychologist, a report of theirs)
  *
  * The follow-up lists: files someone must act on.
  */
@@ -41,6 +44,7 @@ typedef enum
   LAJNA_CASE_FOLLOW_UP_DUE_FOR_REVIEW,
   LAJNA_CASE_FOLLOW_UP_OVERDUE,
   LAJNA_CASE_FOLLOW_UP_WAITING,
+  LAJNA_CASE_FOLLOW_UP_REPORTS_DUE,
 } LajnaCaseFollowUp;
 
 /* Days ahead that a review is "due"; the default days of waiting. */

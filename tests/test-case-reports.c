@@ -7,6 +7,8 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-case-query.h"
+#include "lajna-case-summary.h"
 #include "lajna-db-rules.h"
 #include "lajna-report.h"
 #include "lajna-test-records.h"
@@ -341,6 +343,71 @@ START_TEST (test_reassigned)
 }
 END_TEST
 
+static gboolean
+lists (GPtrArray *summaries,
+       gint64     file)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    if (lajna_case_summary_get_id (g_ptr_array_index (summaries, i)) == file)
+      return TRUE;
+  return FALSE;
+}
+
+/* Before a review within the week, a report not valid on its day is
+ * due: each author is told of theirs, the committee of every one; once
+ * submitted, it is no longer due. */
+START_TEST (test_reports_due)
+{
+  gint64 file = new_assigned_file ();
+  g_autoptr(LajnaDb) owner = lajna_test_shared_connect ();
+  g_autoptr(LajnaDb) sw = lajna_test_shared_sign_in ("rsw");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaReport) report = NULL;
+  g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autofree char *sql = g_strdup_printf (
+      "UPDATE juvenile_case SET next_review_on = current_date + 3"
+      " WHERE case_id = %" G_GINT64_FORMAT, file);
+  const char *due = "SELECT coalesce(string_agg(role, ',' ORDER BY role), '')"
+                    " FROM lajna_reports_due(7) WHERE case_id = ID";
+  static const struct { const char *login; const char *before; const char *after; } cells[] = {
+    { "rsw", "social_worker", "" },
+    { "rpsy", "psychologist", "psychologist" },
+    { "rclerk", "psychologist,social_worker", "psychologist" },
+    { "rsw2", "", "" },
+  };
+
+  ck_assert_msg (lajna_db_run (owner, sql, &error), "%s", MESSAGE (error));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *roles = value_as (cells[i].login, due, file);
+
+      ck_assert_msg (strcmp (roles, cells[i].before) == 0, "%s before: %s", cells[i].login, roles);
+    }
+  lajna_case_query_set_follow_up (query, LAJNA_CASE_FOLLOW_UP_REPORTS_DUE, 0);
+  listed = lajna_case_query_fetch (query, sw, NULL, 100, &error);
+  ck_assert_msg (listed != NULL, "%s", MESSAGE (error));
+  ck_assert (lists (listed, file));
+
+  report = lajna_report_load (sw, lajna_report_create (sw, file, "periodic_progress", &error),
+                              &error);
+  ck_assert_msg (report != NULL, "%s", MESSAGE (error));
+  write_all (report, "تقدم");
+  ck_assert_msg (lajna_report_save (sw, report, &error), "%s", MESSAGE (error));
+  submit (sw, report);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autofree char *roles = value_as (cells[i].login, due, file);
+
+      ck_assert_msg (strcmp (roles, cells[i].after) == 0, "%s after: %s", cells[i].login, roles);
+    }
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = lajna_case_query_fetch (query, sw, NULL, 100, &error);
+  ck_assert_msg (listed != NULL, "%s", MESSAGE (error));
+  ck_assert (!lists (listed, file));
+}
+END_TEST
+
 /* Every way around the functions, through the logins; ID is a draft of
  * rsw's, its file assigned to rsw and rpsy. */
 static const struct
@@ -413,6 +480,7 @@ reports_suite (void)
   tcase_add_test (tc, test_lifecycle);
   tcase_add_test (tc, test_checklist);
   tcase_add_test (tc, test_reassigned);
+  tcase_add_test (tc, test_reports_due);
   tcase_add_loop_test (tc, test_attacks, 0, G_N_ELEMENTS (attacks));
   suite_add_tcase (suite, tc);
   return suite;

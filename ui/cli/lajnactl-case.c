@@ -25,6 +25,7 @@ static char *to_option;
 static gboolean missing_option;
 static gboolean due_option;
 static gboolean overdue_option;
+static gboolean reports_option;
 static int waiting_option;
 static char *csv_option;
 static char *output_option;
@@ -51,6 +52,8 @@ static const GOptionEntry list_entries[] = {
     N_("Only juvenile files whose review falls within 7 days"), NULL },
   { "overdue", 0, 0, G_OPTION_ARG_NONE, &overdue_option,
     N_("Only juvenile files whose review has passed"), NULL },
+  { "reports-due", 0, 0, G_OPTION_ARG_NONE, &reports_option,
+    N_("Only juvenile files whose review lacks a valid casework report"), NULL },
   { "waiting-days", 0, 0, G_OPTION_ARG_INT, &waiting_option,
     N_("Only files waiting on documents for more than N days"), N_("N") },
   { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_option,
@@ -158,6 +161,12 @@ read_follow_up (LajnaCaseFollowUp *follow_up)
       if (*follow_up != LAJNA_CASE_FOLLOW_UP_NONE)
         return FALSE;
       *follow_up = LAJNA_CASE_FOLLOW_UP_WAITING;
+    }
+  if (reports_option)
+    {
+      if (*follow_up != LAJNA_CASE_FOLLOW_UP_NONE)
+        return FALSE;
+      *follow_up = LAJNA_CASE_FOLLOW_UP_REPORTS_DUE;
     }
   return TRUE;
 }

@@ -21,6 +21,7 @@ struct _LajnaListFilters
   GtkToggleButton *follow_due;
   GtkToggleButton *follow_overdue;
   GtkToggleButton *follow_waiting;
+  GtkToggleButton *follow_reports;
   GtkSpinButton  *waiting_days;
   GtkDropDown    *status_drop;
   GtkDropDown    *kind_drop;
@@ -189,6 +190,7 @@ lajna_list_filters_class_init (LajnaListFiltersClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, follow_due);
   gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, follow_overdue);
   gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, follow_waiting);
+  gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, follow_reports);
   gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, waiting_days);
   gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, status_drop);
   gtk_widget_class_bind_template_child (widget_class, LajnaListFilters, kind_drop);
@@ -207,12 +209,15 @@ lajna_list_filters_init (LajnaListFilters *self)
   g_autofree char *due = lajna_case_query_dup_follow_up_label (LAJNA_CASE_FOLLOW_UP_DUE_FOR_REVIEW,
                                                                0);
   g_autofree char *overdue = lajna_case_query_dup_follow_up_label (LAJNA_CASE_FOLLOW_UP_OVERDUE, 0);
+  g_autofree char *reports = lajna_case_query_dup_follow_up_label (LAJNA_CASE_FOLLOW_UP_REPORTS_DUE,
+                                                                   0);
   g_autoptr(GListModel) statuses = new_status_model ();
   g_autoptr(GListModel) kind_names = new_kind_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_button_set_label (GTK_BUTTON (self->follow_due), due);
   gtk_button_set_label (GTK_BUTTON (self->follow_overdue), overdue);
+  gtk_button_set_label (GTK_BUTTON (self->follow_reports), reports);
   gtk_drop_down_set_model (self->status_drop, statuses);
   gtk_drop_down_set_model (self->kind_drop, kind_names);
   gtk_widget_set_sensitive (GTK_WIDGET (self->waiting_days), FALSE);
@@ -243,6 +248,8 @@ lajna_list_filters_apply (LajnaListFilters *self,
     follow_up = LAJNA_CASE_FOLLOW_UP_OVERDUE;
   else if (gtk_toggle_button_get_active (self->follow_waiting))
     follow_up = LAJNA_CASE_FOLLOW_UP_WAITING;
+  else if (gtk_toggle_button_get_active (self->follow_reports))
+    follow_up = LAJNA_CASE_FOLLOW_UP_REPORTS_DUE;
   lajna_case_query_set_follow_up (query, follow_up,
                                   (guint) gtk_spin_button_get_value_as_int (self->waiting_days));
   lajna_case_query_set_status (query, status > 0 && status != GTK_INVALID_LIST_POSITION
