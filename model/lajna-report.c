@@ -419,6 +419,35 @@ lajna_report_lock (LajnaDb     *db,
 }
 
 /**
+ * lajna_report_may_lock:
+ * @db: a connection
+ * @case_id: a file
+ * @may: (out): whether the person signed in chairs or reports to the
+ *   file's committee, and so marks its reports reviewed
+ * @error: return location for a #GError
+ *
+ * Returns: whether it could be read
+ */
+gboolean
+lajna_report_may_lock (LajnaDb   *db,
+                       gint64     case_id,
+                       gboolean  *may,
+                       GError   **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT EXISTS (SELECT FROM case_file c WHERE c.id = $1"
+      "  AND c.committee_id = ANY (lajna_my_committees(ARRAY['chair', 'rapporteur'])))",
+      1, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  *may = *PQgetvalue (result, 0, 0) == 't';
+  return TRUE;
+}
+
+/**
  * lajna_report_missing:
  * @report: a report with its sections
  *

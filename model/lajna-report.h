@@ -80,6 +80,10 @@ gint64       lajna_report_correct    (LajnaDb            *db,
 gboolean     lajna_report_lock       (LajnaDb            *db,
                                       gint64              report_id,
                                       GError            **error);
+gboolean     lajna_report_may_lock   (LajnaDb            *db,
+                                      gint64              case_id,
+                                      gboolean           *may,
+                                      GError            **error);
 char        *lajna_report_missing    (const LajnaReport  *report);
 const char  *lajna_report_state_label (const char        *state);
 void         lajna_report_free       (LajnaReport        *report);

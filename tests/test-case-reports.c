@@ -118,7 +118,8 @@ submit (LajnaDb     *db,
 }
 
 /* Who may begin which report: the assigned social worker and
- * psychologist, each their own kinds; nobody else. */
+ * psychologist, each their own kinds; nobody else. Who may mark one
+ * reviewed: the chair. */
 START_TEST (test_kinds)
 {
   gint64 file = new_assigned_file ();
@@ -134,6 +135,17 @@ START_TEST (test_kinds)
           "SELECT coalesce(string_agg(code, ','), '') FROM lajna_report_kinds(ID)", file);
 
       ck_assert_msg (strcmp (kinds, cells[i].kinds) == 0, "%s: %s", cells[i].login, kinds);
+    }
+  /* Only the chair (or rapporteur) marks a report reviewed. */
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (cells[i].login);
+      g_autoptr(GError) error = NULL;
+      gboolean may = FALSE;
+
+      ck_assert_msg (lajna_report_may_lock (db, file, &may, &error), "%s", MESSAGE (error));
+      ck_assert_msg (may == (strcmp (cells[i].login, "rchair") == 0), "%s may lock: %d",
+                     cells[i].login, may);
     }
 }
 END_TEST

@@ -3,7 +3,8 @@
  * psychologist the file is assigned to begins one ("New Report", a kind
  * they write), goes on with their draft, and corrects one on record
  * (with the reason, as its next version); anyone who reads a report on
- * record saves it as a PDF with their watermark. A submitted report is
+ * record saves it as a PDF with their watermark, and the committee's
+ * chair or rapporteur marks a submitted one reviewed. A submitted report is
  * also among the file's documents, where it opens in the viewer. The
  * list emits "changed" when a report was submitted or begun, for the
  * view to read the file again. */
@@ -45,6 +46,7 @@ typedef struct
 {
   GPtrArray *reports;
   GPtrArray *kinds;
+  gboolean   may_lock;
 } Listed;
 
 static void
@@ -67,7 +69,8 @@ list_thread (LajnaDb       *db,
   gint64 case_id = *(gint64 *) data;
 
   if ((listed->reports = lajna_report_list (db, case_id, error)) == NULL
-      || (listed->kinds = lajna_report_kinds (db, case_id, error)) == NULL)
+      || (listed->kinds = lajna_report_kinds (db, case_id, error)) == NULL
+      || !lajna_report_may_lock (db, case_id, &listed->may_lock, error))
     return NULL;
   return g_steal_pointer (&listed);
 }
@@ -91,7 +94,8 @@ row_button (const char *icon,
 }
 
 static GtkWidget *
-new_report_row (const LajnaReport *report)
+new_report_row (const LajnaReport *report,
+                gboolean           may_lock)
 {
   GtkWidget *row = adw_action_row_new ();
   const char *kind = lajna_prefer_arabic () ? report->kind_ar : report->kind_en;
@@ -121,6 +125,10 @@ new_report_row (const LajnaReport *report)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                row_button ("edit-undo-symbolic", _("Correct…"),
                                            "reports.correct", g_variant_new_int64 (report->id)));
+  if (may_lock && g_strcmp0 (report->state, "submitted") == 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               row_button ("object-select-symbolic", _("Mark Reviewed"),
+                                           "reports.lock", g_variant_new_int64 (report->id)));
   if (on_record)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                row_button ("document-save-symbolic", _("Save as PDF…"),
@@ -164,7 +172,8 @@ listed_cb (GObject      *source,
                                          listed->reports->len == 0 ? _("No reports yet.") : NULL);
   for (guint i = 0; i < listed->reports->len; i++)
     {
-      GtkWidget *row = new_report_row (g_ptr_array_index (listed->reports, i));
+      GtkWidget *row = new_report_row (g_ptr_array_index (listed->reports, i),
+                                       listed->may_lock);
 
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
       g_ptr_array_add (self->rows, row);
@@ -324,6 +333,45 @@ correct_activated (GtkWidget  *widget,
                            (GDestroyNotify) correction_free);
 }
 
+static gpointer
+lock_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lajna_report_lock (db, *(gint64 *) data, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+locked_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LajnaReportList) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+      return;
+    }
+  reload (self);
+}
+
+/* The chair or rapporteur has read it: it stays as it is. */
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LajnaReportList *self = LAJNA_REPORT_LIST (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  lajna_db_worker_run_async (self->worker, lock_thread, g_memdup2 (&id, sizeof id), g_free, NULL,
+                             NULL, locked_cb, g_object_ref (self));
+}
+
 static void
 save_pdf_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -370,6 +418,7 @@ lajna_report_list_class_init (LajnaReportListClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.edit", "x", edit_activated);
   gtk_widget_class_install_action (widget_class, "reports.correct", "x", correct_activated);
   gtk_widget_class_install_action (widget_class, "reports.save-pdf", "x", save_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "reports.lock", "x", lock_activated);
 }
 
 static void
