@@ -53,6 +53,7 @@ static const struct
   { "report_superseded", N_("This report has a newer version. Correct the latest one.") },
   { "report_lock", N_("Only the committee’s chair or rapporteur marks a submitted report reviewed.") },
   { "report_document", N_("A report’s document is written when the report is submitted, and changes only with a correction of the report.") },
+  { "plan_writer", N_("A juvenile file’s case plan is set by its social worker or psychologist, or by its committee’s clerk, rapporteur or chair.") },
   { "file_committee", N_("A file stays with the committee that registered it. To bring it before another committee, register it there.") },
   { "ruling_final", N_("A ruling on record is final. To correct it, issue a new version.") },
   { "meeting_day", N_("A meeting is convened and closed on the day it is dated. To hold it today, change its date to today.") },

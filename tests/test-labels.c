@@ -40,6 +40,8 @@ static const struct
   { "attendance", "role", TRUE },
   { "vote", "choice", TRUE },
   { "document", "source", FALSE },
+  { "case_plan_goal", "domain", FALSE },
+  { "case_plan_goal", "status", FALSE },
   { "committee_role", "role", FALSE },
   { "app_user", "profession", FALSE },
 };

@@ -1,0 +1,118 @@
+/* lajna-case-plan.c: a juvenile file's case plan: its goals, each with
+ * its latest review, as the file's readers see them; goals added and
+ * reviewed through the database's functions
+ * (model/sql/0042-case-plan.sql), which check who acts and record it in
+ * the audit trail. */
+
+#include "lajna-case-plan.h"
+
+void
+lajna_plan_goal_free (LajnaPlanGoal *goal)
+{
+  g_free (goal->domain);
+  g_free (goal->goal);
+  g_free (goal->target_on);
+  g_free (goal->status);
+  g_free (goal->reviewed_on);
+  g_free (goal->reviewer_name);
+  g_free (goal->note);
+  g_free (goal);
+}
+
+/**
+ * lajna_case_plan_fetch:
+ * @db: a connection
+ * @case_id: a juvenile file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaPlanGoal) (nullable): the
+ *   plan's goals, by target day, those without one last
+ */
+GPtrArray *
+lajna_case_plan_fetch (LajnaDb  *db,
+                       gint64    case_id,
+                       GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT g.id, g.domain, g.goal, coalesce(g.target_on::text, ''), g.status,"
+      "       coalesce(r.reviewed_on::text, ''), coalesce(u.full_name, ''), coalesce(r.note, '')"
+      "  FROM case_plan_goal g"
+      "  LEFT JOIN LATERAL (SELECT * FROM case_plan_review r WHERE r.goal_id = g.id"
+      "                      ORDER BY r.id DESC LIMIT 1) r ON true"
+      "  LEFT JOIN app_user u ON u.id = r.reviewer_id"
+      " WHERE g.case_id = $1 ORDER BY g.target_on NULLS LAST, g.id", 1, params, error);
+  GPtrArray *goals;
+
+  if (result == NULL)
+    return NULL;
+  goals = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_plan_goal_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      LajnaPlanGoal *goal = g_new0 (LajnaPlanGoal, 1);
+
+      goal->id = g_ascii_strtoll (PQgetvalue (result, i, 0), NULL, 10);
+      goal->domain = g_strdup (PQgetvalue (result, i, 1));
+      goal->goal = g_strdup (PQgetvalue (result, i, 2));
+      goal->target_on = g_strdup (PQgetvalue (result, i, 3));
+      goal->status = g_strdup (PQgetvalue (result, i, 4));
+      goal->reviewed_on = g_strdup (PQgetvalue (result, i, 5));
+      goal->reviewer_name = g_strdup (PQgetvalue (result, i, 6));
+      goal->note = g_strdup (PQgetvalue (result, i, 7));
+      g_ptr_array_add (goals, goal);
+    }
+  return goals;
+}
+
+/**
+ * lajna_case_plan_add:
+ * @db: a connection
+ * @case_id: a juvenile file the person signed in works on
+ * @domain: what the goal is about, such as "education"
+ * @goal: what is aimed at
+ * @target_on: (nullable): the day it should be reached, YYYY-MM-DD
+ * @error: return location for a #GError
+ *
+ * Returns: the goal's id, 0 on error
+ */
+gint64
+lajna_case_plan_add (LajnaDb     *db,
+                     gint64       case_id,
+                     const char  *domain,
+                     const char  *goal,
+                     const char  *target_on,
+                     GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id, domain, goal, target_on != NULL && *target_on != '\0' ? target_on
+                                                                                     : NULL };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT lajna_plan_goal_add($1, $2, $3, $4::date)", 4, params, error);
+
+  return result != NULL ? g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+}
+
+/**
+ * lajna_case_plan_review:
+ * @db: a connection
+ * @goal_id: a goal of a file the person signed in works on
+ * @status: its status now, such as "in_progress"
+ * @note: what the review found
+ * @error: return location for a #GError
+ *
+ * Returns: whether the review is recorded
+ */
+gboolean
+lajna_case_plan_review (LajnaDb     *db,
+                        gint64       goal_id,
+                        const char  *status,
+                        const char  *note,
+                        GError     **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, goal_id);
+  const char *params[] = { id, status, note };
+
+  return lajna_db_run_params (db, "SELECT lajna_plan_goal_review($1, $2, $3)", 3, params,
+                              error);
+}

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "lajna-db.h"
+
+G_BEGIN_DECLS
+
+/* A goal of a juvenile file's case plan, with its latest review. */
+typedef struct
+{
+  gint64  id;
+  char   *domain;          /* "education", "family"… */
+  char   *goal;
+  char   *target_on;       /* ISO date, or "" */
+  char   *status;          /* "open", "in_progress", "achieved"… */
+  char   *reviewed_on;     /* the latest review's day, or "" */
+  char   *reviewer_name;   /* who made it, or "" */
+  char   *note;            /* its note, or "" */
+} LajnaPlanGoal;
+
+GPtrArray *lajna_case_plan_fetch  (LajnaDb     *db,
+                                   gint64       case_id,
+                                   GError     **error);
+gint64     lajna_case_plan_add    (LajnaDb     *db,
+                                   gint64       case_id,
+                                   const char  *domain,
+                                   const char  *goal,
+                                   const char  *target_on,
+                                   GError     **error);
+gboolean   lajna_case_plan_review (LajnaDb     *db,
+                                   gint64       goal_id,
+                                   const char  *status,
+                                   const char  *note,
+                                   GError     **error);
+void       lajna_plan_goal_free   (LajnaPlanGoal *goal);
+
+G_END_DECLS
