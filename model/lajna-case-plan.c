@@ -116,3 +116,29 @@ lajna_case_plan_review (LajnaDb     *db,
   return lajna_db_run_params (db, "SELECT lajna_plan_goal_review($1, $2, $3)", 3, params,
                               error);
 }
+
+/**
+ * lajna_case_plan_may_write:
+ * @db: a connection
+ * @case_id: a file
+ * @may: (out): whether the person signed in sets and reviews its plan
+ * @error: return location for a #GError
+ *
+ * Returns: whether it could be read
+ */
+gboolean
+lajna_case_plan_may_write (LajnaDb   *db,
+                           gint64     case_id,
+                           gboolean  *may,
+                           GError   **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db, "SELECT lajna_plan_may_write($1)", 1,
+                                                     params, error);
+
+  if (result == NULL)
+    return FALSE;
+  *may = *PQgetvalue (result, 0, 0) == 't';
+  return TRUE;
+}

@@ -31,6 +31,10 @@ gboolean   lajna_case_plan_review (LajnaDb     *db,
                                    const char  *status,
                                    const char  *note,
                                    GError     **error);
+gboolean   lajna_case_plan_may_write (LajnaDb   *db,
+                                      gint64     case_id,
+                                      gboolean  *may,
+                                      GError   **error);
 void       lajna_plan_goal_free   (LajnaPlanGoal *goal);
 
 G_END_DECLS

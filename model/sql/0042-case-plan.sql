@@ -58,18 +58,22 @@ END $$;
 
 SELECT lajna_grant_access();
 
--- Refuses unless the person acting works on p_case's plan: its social
--- worker or psychologist, or a clerk, rapporteur or chair of its
--- committee; and unless it is a juvenile file.
+-- Whether the person acting works on p_case's plan: its social worker or
+-- psychologist, or a clerk, rapporteur or chair of its committee; and
+-- whether it is a juvenile file.
+CREATE FUNCTION lajna_plan_may_write(p_case bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (
+    SELECT FROM public.case_file c
+     WHERE c.id = p_case AND c.kind = 'juvenile'
+       AND (c.committee_id = ANY (public.lajna_my_committees(ARRAY['clerk', 'rapporteur', 'chair']))
+            OR c.id = ANY (public.lajna_my_cases())))
+$$;
+
 CREATE FUNCTION lajna_plan_check(p_case bigint) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-  IF NOT EXISTS (
-       SELECT FROM public.case_file c
-        WHERE c.id = p_case AND c.kind = 'juvenile'
-          AND (c.committee_id = ANY (public.lajna_my_committees(
-                                       ARRAY['clerk', 'rapporteur', 'chair']))
-               OR c.id = ANY (public.lajna_my_cases()))) THEN
+  IF NOT public.lajna_plan_may_write(p_case) THEN
     PERFORM public.lajna_refuse(format('no plan of file %s for %s', p_case,
                                        public.lajna_actor()), 'plan_writer');
   END IF;

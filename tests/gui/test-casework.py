@@ -6,7 +6,7 @@ file nor the overview is offered; a file opens with its facts and
 documents, without the committee's steps, duplicates or ruling, and
 cannot be edited. They then write a social inquiry on it in Arabic, save
 the draft, submit it (the file's checklist counts it) and save it as a
-PDF."""
+PDF, and add a goal to the file's case plan and review it."""
 
 import os
 import subprocess
@@ -79,6 +79,7 @@ def main(root):
     check(opened != "0", "opening the file is in the audit trail under their name")
 
     write_report(root)
+    plan_goal(root)
 
 
 def named(root, words, roles=("push button", "toggle button", "menu item")):
@@ -139,6 +140,32 @@ def write_report(root):
     text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
     check("كتبت الأخصائية في" in text and "أخصائية الاختبار" in text,
           "the saved PDF holds the report and its author")
+
+
+
+def plan_goal(root):
+    """Adds a goal to the file's case plan and reviews it."""
+    case = sql("SELECT case_id FROM case_report")
+    press_named(root, "إضافة هدف", "the Add a Goal button")
+    goal = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "text"
+                                  and a.name == "الهدف"), None), "the goal entry")
+    goal.queryEditableText().setTextContents("العودة إلى الدراسة")
+    day = next(a for a in walk(root) if a.getRoleName() == "text" and a.name == "التاريخ المستهدف")
+    day.queryEditableText().setTextContents("2027-02-01")
+    press_named(root, "أضف الهدف", "the Add button")
+    added = wait_for(lambda: sql("SELECT concat_ws('|', domain, goal, target_on, status)"
+                                 f" FROM case_plan_goal WHERE case_id = {case}"), "the goal added")
+    check(added == "education|العودة إلى الدراسة|2027-02-01|open",
+          f"the goal is in the plan as written ({added})")
+    press_named(root, "مراجعة الهدف", "the Review button")
+    note = wait_for(lambda: next((a for a in walk(root) if a.getRoleName() == "text"
+                                  and a.name == "ملاحظة"), None), "the note entry")
+    note.queryEditableText().setTextContents("التحق بالفصل")
+    press_named(root, "سجّل", "the Record button")
+    reviewed = wait_for(lambda: sql("SELECT concat_ws('|', r.note, u.login)"
+                                    " FROM case_plan_review r JOIN app_user u"
+                                    " ON u.id = r.reviewer_id"), "the review recorded")
+    check(reviewed == "التحق بالفصل|sw_g", f"the review is kept with its reviewer ({reviewed})")
 
 
 if __name__ == "__main__":

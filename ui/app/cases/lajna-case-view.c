@@ -19,6 +19,7 @@
 #include "lajna-case-export.h"
 #include "lajna-case-rows.h"
 #include "lajna-pdf-export-run.h"
+#include "lajna-case-plan-group.h"
 #include "lajna-report-list.h"
 #include "lajna-ruling-group.h"
 #include "lajna-case-steps.h"
@@ -44,6 +45,7 @@ struct _LajnaCaseView
   LajnaDocumentList   *documents_group;
   LajnaRulingGroup    *ruling_group;
   LajnaReportList     *report_list;
+  LajnaCasePlanGroup  *plan_group;
 
   /* What was added for the file shown, removed when it is shown again. */
   GPtrArray           *groups;
@@ -323,8 +325,13 @@ show_loaded (LajnaCaseView *self,
   lajna_document_list_show (self->documents_group, self->worker, self->case_id);
   gtk_widget_set_visible (GTK_WIDGET (self->report_list),
                           g_strcmp0 (self->details->kind, "juvenile") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_group),
+                          g_strcmp0 (self->details->kind, "juvenile") == 0);
   if (g_strcmp0 (self->details->kind, "juvenile") == 0)
-    lajna_report_list_show (self->report_list, self->worker, self->case_id);
+    {
+      lajna_report_list_show (self->report_list, self->worker, self->case_id);
+      lajna_case_plan_group_show (self->plan_group, self->worker, self->case_id);
+    }
   if (loaded->deliberates)
     lajna_ruling_group_show (self->ruling_group, self->worker, self->case_id);
   set_file_actions_enabled (self, TRUE);
@@ -613,6 +620,7 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
   g_type_ensure (LAJNA_TYPE_DOCUMENT_LIST);
   g_type_ensure (LAJNA_TYPE_RULING_GROUP);
   g_type_ensure (LAJNA_TYPE_REPORT_LIST);
+  g_type_ensure (LAJNA_TYPE_CASE_PLAN_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/lajna/Lajna/app/cases/lajna-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, toast_overlay);
@@ -625,6 +633,7 @@ lajna_case_view_class_init (LajnaCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, documents_group);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, ruling_group);
   gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, report_list);
+  gtk_widget_class_bind_template_child (widget_class, LajnaCaseView, plan_group);
   gtk_widget_class_bind_template_callback (widget_class, documents_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 

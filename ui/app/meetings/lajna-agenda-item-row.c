@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lajna-decision-dialog.h"
+#include "lajna-case-plan-group.h"
 #include "lajna-document-list.h"
 #include "lajna-meeting-text.h"
 #include "lajna-reason-dialog.h"
@@ -31,6 +32,7 @@ struct _LajnaAgendaItemRow
   gboolean             votes_for_others;
   int                  reader_id;
   LajnaDocumentList   *documents;
+  LajnaCasePlanGroup  *plan;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaAgendaItemRow, lajna_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
@@ -322,15 +324,21 @@ add_place_row (LajnaAgendaItemRow    *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
 }
 
-/* The documents are read only when the row is opened. */
+/* The documents (the reports among them) and a juvenile's plan are read
+ * only when the row is opened. */
 static void
 expanded_cb (LajnaAgendaItemRow *self)
 {
+  LajnaDbWorker *worker;
+
   if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) || self->documents == NULL)
     return;
-  lajna_document_list_show (self->documents, lajna_meeting_session_get_worker (self->session),
-                            self->case_id);
+  worker = lajna_meeting_session_get_worker (self->session);
+  lajna_document_list_show (self->documents, worker, self->case_id);
   self->documents = NULL;
+  if (self->plan != NULL)
+    lajna_case_plan_group_show (self->plan, worker, self->case_id);
+  self->plan = NULL;
 }
 
 static void
@@ -415,6 +423,11 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), checklist);
   self->documents = g_object_new (LAJNA_TYPE_DOCUMENT_LIST, NULL);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->documents));
+  if (g_strcmp0 (item->kind, "juvenile") == 0)
+    {
+      self->plan = g_object_new (LAJNA_TYPE_CASE_PLAN_GROUP, NULL);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->plan));
+    }
 
   for (guint i = 0; i < meeting->attendees->len; i++)
     {

@@ -1,0 +1,324 @@
+/* lajna-case-plan-group.c: a juvenile file's case plan in the file view
+ * and on a meeting's item: each goal with its domain, target day and
+ * status, and its latest review (day, reviewer, note). Those who set the
+ * plan (the file's social worker or psychologist, its committee's clerk,
+ * rapporteur or chair) add a goal and review one; on a list only to read
+ * (the meeting's item), nobody does. */
+
+#include "lajna-case-plan-group.h"
+
+#include <glib/gi18n.h>
+
+#include "lajna-case-plan.h"
+#include "lajna-goal-dialog.h"
+#include "lajna-labels.h"
+#include "lajna-text.h"
+
+struct _LajnaCasePlanGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  LajnaDbWorker       *worker;
+  gint64               case_id;
+  GPtrArray           *rows;
+  GtkWidget           *add_button;
+  gboolean             read_only;
+  gboolean             may_write;
+  GCancellable        *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (LajnaCasePlanGroup, lajna_case_plan_group, ADW_TYPE_PREFERENCES_GROUP)
+
+typedef struct
+{
+  GPtrArray *goals;
+  gboolean   may_write;
+} Listed;
+
+static void
+listed_free (Listed *listed)
+{
+  g_clear_pointer (&listed->goals, g_ptr_array_unref);
+  g_free (listed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listed, listed_free)
+
+static gpointer
+list_thread (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(Listed) listed = g_new0 (Listed, 1);
+  gint64 case_id = *(gint64 *) data;
+
+  if ((listed->goals = lajna_case_plan_fetch (db, case_id, error)) == NULL
+      || !lajna_case_plan_may_write (db, case_id, &listed->may_write, error))
+    return NULL;
+  return g_steal_pointer (&listed);
+}
+
+static GtkWidget *
+new_goal_row (const LajnaPlanGoal *goal,
+              gboolean             may_write)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *target = lajna_isolate (goal->target_on);
+  g_autofree char *reviewed = lajna_isolate (goal->reviewed_on);
+  g_autoptr(GString) subtitle = g_string_new (lajna_label_for (goal->domain));
+
+  g_string_append_printf (subtitle, " · %s", lajna_label_for (goal->status));
+  if (goal->target_on[0] != '\0')
+    g_string_append_printf (subtitle, " · %s", target);
+  if (goal->reviewed_on[0] != '\0')
+    {
+      g_string_append_c (subtitle, '\n');
+      g_string_append_printf (subtitle, _("Reviewed on %s by %s"), reviewed, goal->reviewer_name);
+      if (goal->note[0] != '\0')
+        g_string_append_printf (subtitle, _(": %s"), goal->note);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), goal->goal);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (may_write)
+    {
+      GtkWidget *review = gtk_button_new_from_icon_name ("object-select-symbolic");
+
+      gtk_widget_set_tooltip_text (review, _("Review the Goal…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (review), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Review the Goal…"), -1);
+      gtk_widget_add_css_class (review, "flat");
+      gtk_widget_set_valign (review, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (review), "plan.review");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (review), "(xss)", goal->id, goal->goal,
+                                        goal->status);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), review);
+    }
+  return row;
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LajnaCasePlanGroup *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Listed) listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  if (listed == NULL)
+    {
+      gtk_widget_set_visible (self->add_button, FALSE);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+      return;
+    }
+  self->may_write = listed->may_write && !self->read_only;
+  gtk_widget_set_visible (self->add_button, self->may_write);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+                                         listed->goals->len == 0 ? _("No goals yet.") : NULL);
+  for (guint i = 0; i < listed->goals->len; i++)
+    {
+      GtkWidget *row = new_goal_row (g_ptr_array_index (listed->goals, i), self->may_write);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+reload (LajnaCasePlanGroup *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  lajna_db_worker_run_async (self->worker, list_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
+                             g_free, (GDestroyNotify) listed_free, self->cancellable,
+                             listed_cb, self);
+}
+
+/* A goal added (no goal id) or reviewed. */
+typedef struct
+{
+  gint64  case_id;
+  gint64  goal_id;
+  char   *code;
+  char   *text;
+  char   *day;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_free (write->code);
+  g_free (write->text);
+  g_free (write->day);
+  g_free (write);
+}
+
+static gpointer
+write_thread (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Write *write = data;
+  gboolean done = write->goal_id != 0
+                  ? lajna_case_plan_review (db, write->goal_id, write->code, write->text, error)
+                  : lajna_case_plan_add (db, write->case_id, write->code, write->text, write->day,
+                                         error) != 0;
+
+  return done ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LajnaCasePlanGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL)
+    reload (self);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+}
+
+typedef struct
+{
+  LajnaCasePlanGroup *self;
+  gint64              goal_id;
+} Asked;
+
+static void
+asked_free (Asked *asked)
+{
+  g_object_unref (asked->self);
+  g_free (asked);
+}
+
+static void
+answered_cb (const char *code,
+             const char *text,
+             const char *day,
+             gpointer    user_data)
+{
+  Asked *asked = user_data;
+  Write *write = g_new0 (Write, 1);
+
+  write->case_id = asked->self->case_id;
+  write->goal_id = asked->goal_id;
+  write->code = g_strdup (code);
+  write->text = g_strdup (text);
+  write->day = g_strdup (day);
+  lajna_db_worker_run_async (asked->self->worker, write_thread, write, (GDestroyNotify) write_free,
+                             NULL, NULL, written_cb, g_object_ref (asked->self));
+}
+
+static Asked *
+new_asked (LajnaCasePlanGroup *self,
+           gint64              goal_id)
+{
+  Asked *asked = g_new0 (Asked, 1);
+
+  asked->self = g_object_ref (self);
+  asked->goal_id = goal_id;
+  return asked;
+}
+
+static void
+add_clicked_cb (LajnaCasePlanGroup *self)
+{
+  lajna_goal_dialog_ask_goal (GTK_WIDGET (self), answered_cb, new_asked (self, 0),
+                              (GDestroyNotify) asked_free);
+}
+
+static void
+review_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LajnaCasePlanGroup *self = LAJNA_CASE_PLAN_GROUP (widget);
+  gint64 id;
+  const char *goal, *status;
+
+  g_variant_get (parameter, "(x&s&s)", &id, &goal, &status);
+  lajna_goal_dialog_ask_review (widget, goal, status, answered_cb, new_asked (self, id),
+                                (GDestroyNotify) asked_free);
+}
+
+static void
+lajna_case_plan_group_dispose (GObject *object)
+{
+  LajnaCasePlanGroup *self = LAJNA_CASE_PLAN_GROUP (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lajna_case_plan_group_parent_class)->dispose (object);
+}
+
+static void
+lajna_case_plan_group_class_init (LajnaCasePlanGroupClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = lajna_case_plan_group_dispose;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "plan.review", "(xss)",
+                                   review_activated);
+}
+
+static void
+lajna_case_plan_group_init (LajnaCasePlanGroup *self)
+{
+  self->rows = g_ptr_array_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Case Plan"));
+  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_set_tooltip_text (self->add_button, _("Add a Goal…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Goal…"), -1);
+  gtk_widget_add_css_class (self->add_button, "flat");
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (self->add_button, FALSE);
+  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+}
+
+/**
+ * lajna_case_plan_group_show:
+ * @self: a #LajnaCasePlanGroup
+ * @worker: the database worker
+ * @case_id: a juvenile file
+ */
+void
+lajna_case_plan_group_show (LajnaCasePlanGroup *self,
+                            LajnaDbWorker      *worker,
+                            gint64              case_id)
+{
+  g_return_if_fail (LAJNA_IS_CASE_PLAN_GROUP (self));
+
+  g_set_object (&self->worker, worker);
+  self->case_id = case_id;
+  reload (self);
+}
+
+/**
+ * lajna_case_plan_group_set_read_only:
+ * @self: a #LajnaCasePlanGroup
+ * @read_only: whether the plan is only read here, never changed
+ */
+void
+lajna_case_plan_group_set_read_only (LajnaCasePlanGroup *self,
+                                     gboolean            read_only)
+{
+  g_return_if_fail (LAJNA_IS_CASE_PLAN_GROUP (self));
+
+  self->read_only = read_only;
+}
