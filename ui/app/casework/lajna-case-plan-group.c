@@ -11,6 +11,7 @@
 
 #include "lajna-case-plan.h"
 #include "lajna-goal-dialog.h"
+#include "lajna-icon-button.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
 
@@ -84,13 +85,8 @@ new_goal_row (const LajnaPlanGoal *goal,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   if (may_write)
     {
-      GtkWidget *review = gtk_button_new_from_icon_name ("object-select-symbolic");
+      GtkWidget *review = lajna_icon_button_new ("object-select-symbolic", _("Review the Goal…"));
 
-      gtk_widget_set_tooltip_text (review, _("Review the Goal…"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (review), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Review the Goal…"), -1);
-      gtk_widget_add_css_class (review, "flat");
-      gtk_widget_set_valign (review, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (review), "plan.review");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (review), "(xss)", goal->id, goal->goal,
                                         goal->status);
@@ -280,12 +276,7 @@ lajna_case_plan_group_init (LajnaCasePlanGroup *self)
 {
   self->rows = g_ptr_array_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Case Plan"));
-  self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_set_tooltip_text (self->add_button, _("Add a Goal…"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add a Goal…"), -1);
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  self->add_button = lajna_icon_button_new ("list-add-symbolic", _("Add a Goal…"));
   gtk_widget_set_visible (self->add_button, FALSE);
   g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-icon-button.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-report-editor.h"
@@ -81,13 +82,8 @@ row_button (const char *icon,
             const char *action,
             GVariant   *target)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = lajna_icon_button_new (icon, label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   return button;

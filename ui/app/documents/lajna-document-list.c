@@ -17,6 +17,7 @@
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-document-viewer.h"
+#include "lajna-icon-button.h"
 #include "lajna-labels.h"
 #include "lajna-scan-dialog.h"
 #include "lajna-text.h"
@@ -433,13 +434,8 @@ header_button (const char *icon,
                GCallback   clicked,
                gpointer    self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = lajna_icon_button_new (icon, label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", clicked, self);
   return button;
 }

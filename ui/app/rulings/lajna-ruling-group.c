@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-icon-button.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-ruling-print.h"
@@ -348,12 +349,8 @@ add_button (GtkWidget  *row,
             const char *icon,
             const char *label)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkWidget *button = lajna_icon_button_new (icon, label);
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return button;
 }
