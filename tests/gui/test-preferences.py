@@ -19,6 +19,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 import pyatspi
 from lajna_atspi import (App, Results, data_rows, find_role, give_password, press, text_of,
@@ -84,6 +85,16 @@ def button(parent, msgid, role="push button"):
                  and words(msgid) in (a.name or "")), None)
 
 
+def wait_for_or_none(find, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = find()
+        if found:
+            return found
+        time.sleep(0.2)
+    return None
+
+
 def click(acc):
     acc.queryAction().doAction(0)
 
@@ -141,9 +152,15 @@ def edit_quorum(root, prefs):
 
 def add_person(root, prefs):
     show_page(prefs, "People")
-    add = wait_for(lambda: button(prefs, "_Add Person…"), "Add Person…")
-    click(add)
-    editor = wait_for(lambda: window(root, words("New Person")), "the new person's editor")
+    # The page builds its list again once it has read the people: a press
+    # on the button it had before reaches nothing, and is made again.
+    editor = None
+    for _ in range(3):
+        click(wait_for(lambda: button(prefs, "_Add Person…"), "Add Person…"))
+        editor = wait_for_or_none(lambda: window(root, words("New Person")), 10)
+        if editor is not None:
+            break
+    check(editor is not None, "Add Person… opens the new person's editor")
     login = wait_for(lambda: named(editor, "text", words(
         "Login (Latin letters, such as salem.ali)")), "the login entry")
     login.queryEditableText().setTextContents("clerk.new")
