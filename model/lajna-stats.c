@@ -304,6 +304,14 @@ lajna_stats_fetch (LajnaDb      *db,
   stats->to_signing.median = stats->to_signing.p90 = NAN;
   for (int i = 0; i < PQntuples (result); i++)
     read_row (stats, result, i);
+  g_clear_pointer (&result, PQclear);
+  result = lajna_db_exec_params (db,
+      "SELECT count(*) FROM lajna_reports_due(" G_STRINGIFY (LAJNA_STATS_REVIEW_DAYS) ") d"
+      "  JOIN case_file c ON c.id = d.case_id"
+      " WHERE $1::integer = 0 OR c.committee_id = $1::integer", 1, params, error);
+  if (result == NULL)
+    return NULL;
+  stats->reports_due = parse_count (PQgetvalue (result, 0, 0));
   return g_steal_pointer (&stats);
 }
 
@@ -343,6 +351,7 @@ lajna_stats_to_json (const LajnaStats *stats)
   write_count (json, "reviews_due", stats->reviews_due);
   write_count (json, "reviews_overdue", stats->reviews_overdue);
   write_count (json, "deferrals_returned", stats->deferrals_returned);
+  write_count (json, "reports_due", stats->reports_due);
   lajna_json_key (json, "monthly");
   lajna_json_begin_array (json);
   for (guint i = 0; i < stats->monthly->len; i++)

@@ -70,12 +70,17 @@ typedef struct
  *   @today
  * @reviews_overdue: juvenile files whose review day has passed
  * @deferrals_returned: deferred files scheduled again in the period
+ * @reports_due: social workers' and psychologists' reports missing or
+ *   lapsing before a review overdue or in the seven days from @today
  * @monthly: (element-type LajnaStatsMonth): received and decided, month by
  *   month over the period
  *
  * The oversight figures of a committee, counting only the files the person
  * connected may see.
  */
+/* The days ahead that a review is due. */
+#define LAJNA_STATS_REVIEW_DAYS 7
+
 typedef struct
 {
   int             committee_id;
@@ -92,6 +97,7 @@ typedef struct
   gint64          reviews_due;
   gint64          reviews_overdue;
   gint64          deferrals_returned;
+  gint64          reports_due;
   GArray         *monthly;
 } LajnaStats;
 

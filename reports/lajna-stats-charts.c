@@ -82,6 +82,7 @@ lajna_stats_figures_new (const LajnaStats *stats,
   add_figure (figures, _("Reviews Due This Week"), (double) stats->reviews_due, NULL);
   add_figure (figures, _("Reviews Overdue"), (double) stats->reviews_overdue, NULL);
   add_figure (figures, _("Deferred Files Returned"), (double) stats->deferrals_returned, NULL);
+  add_figure (figures, _("Reports Due Before Review"), (double) stats->reports_due, NULL);
   return figures;
 }
 

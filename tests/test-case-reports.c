@@ -6,11 +6,13 @@
 
 #include <check.h>
 #include <string.h>
+#include <time.h>
 
 #include "lajna-case-query.h"
 #include "lajna-case-summary.h"
 #include "lajna-db-rules.h"
 #include "lajna-report.h"
+#include "lajna-stats.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 
@@ -365,9 +367,25 @@ lists (GPtrArray *summaries,
   return FALSE;
 }
 
+/* The reports due that the committee's overview counts for @login. */
+static gint64
+overview_due (const char *login)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_sign_in (login);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LajnaStats) stats = NULL;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  stats = lajna_stats_fetch (db, 0, &today, &today, &error);
+  ck_assert_msg (stats != NULL, "%s", MESSAGE (error));
+  return stats->reports_due;
+}
+
 /* Before a review within the week, a report not valid on its day is
  * due: each author is told of theirs, the committee of every one; once
- * submitted, it is no longer due. */
+ * submitted, it is no longer due, in the list and on the overview. */
 START_TEST (test_reports_due)
 {
   gint64 file = new_assigned_file ();
@@ -377,6 +395,7 @@ START_TEST (test_reports_due)
   g_autoptr(LajnaReport) report = NULL;
   g_autoptr(LajnaCaseQuery) query = lajna_case_query_new ();
   g_autoptr(GPtrArray) listed = NULL;
+  gint64 counted;
   g_autofree char *sql = g_strdup_printf (
       "UPDATE juvenile_case SET next_review_on = current_date + 3"
       " WHERE case_id = %" G_GINT64_FORMAT, file);
@@ -396,6 +415,8 @@ START_TEST (test_reports_due)
 
       ck_assert_msg (strcmp (roles, cells[i].before) == 0, "%s before: %s", cells[i].login, roles);
     }
+  counted = overview_due ("rclerk");
+  ck_assert_int_ge (counted, 2);
   lajna_case_query_set_follow_up (query, LAJNA_CASE_FOLLOW_UP_REPORTS_DUE, 0);
   listed = lajna_case_query_fetch (query, sw, NULL, 100, &error);
   ck_assert_msg (listed != NULL, "%s", MESSAGE (error));
@@ -413,6 +434,7 @@ START_TEST (test_reports_due)
 
       ck_assert_msg (strcmp (roles, cells[i].after) == 0, "%s after: %s", cells[i].login, roles);
     }
+  ck_assert_int_eq (overview_due ("rclerk"), counted - 1);
   g_clear_pointer (&listed, g_ptr_array_unref);
   listed = lajna_case_query_fetch (query, sw, NULL, 100, &error);
   ck_assert_msg (listed != NULL, "%s", MESSAGE (error));

@@ -101,6 +101,7 @@ assert_figures (LajnaDashboard   *dashboard,
                                                                (double) stats->received);
   g_autofree char *overdue = lajna_chart_digits_format_value (digits,
                                                               (double) stats->reviews_overdue);
+  g_autofree char *due = lajna_chart_digits_format_value (digits, (double) stats->reports_due);
   g_autoptr(GPtrArray) views = lajna_test_find_all (GTK_WIDGET (dashboard),
                                                     LAJNA_TYPE_CHART_VIEW);
   LajnaChart *monthly, *outcomes;
@@ -108,6 +109,7 @@ assert_figures (LajnaDashboard   *dashboard,
 
   ck_assert_str_eq (card_value (dashboard, 0), received);
   ck_assert_str_eq (card_value (dashboard, 6), overdue);
+  ck_assert_str_eq (card_value (dashboard, 8), due);
   ck_assert_uint_eq (views->len, 5);
   monthly = lajna_chart_view_get_chart (g_ptr_array_index (views, 0));
   ck_assert_uint_eq (lajna_chart_get_n_categories (monthly), stats->monthly->len);

@@ -18,7 +18,7 @@
 #include "lajna-text.h"
 
 /* The key figures of lajna_stats_figures_new(), a card each. */
-#define N_CARDS 8
+#define N_CARDS 9
 
 /* The periods of the chooser, in its order. */
 static const struct
