@@ -98,6 +98,7 @@ print_stats (const LajnaStats *stats)
   print_span (_("Days from receipt to decision:"), &stats->to_decision);
   print_span (_("Days from decision to signed ruling:"), &stats->to_signing);
   print_count (_("Deferred files scheduled again:"), stats->deferrals_returned);
+  print_count (_("Casework reports due before review:"), stats->reports_due);
   g_print (_("By month (received, decided):\n"));
   for (guint i = 0; i < stats->monthly->len; i++)
     {
