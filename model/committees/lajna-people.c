@@ -1,6 +1,6 @@
 /* lajna-people.c: the people of the committees, as their administrator
  * manages them, and each person's own full name. Every write goes through
- * a database function (model/sql/0030-administration.sql) that checks
+ * a database function (model/db/sql/0030-administration.sql) that checks
  * who acts and records the change in the audit trail; people are added
  * by lajna_user_add(), as `lajnactl user add` adds them. */
 

@@ -1,7 +1,7 @@
 /* lajna-report.c: the reports a juvenile file's social worker and
  * psychologist write: listed, loaded, begun, saved as drafts, submitted,
  * corrected and locked. Every write goes through a database function
- * (model/sql/0040-case-reports.sql) that checks who acts, refuses with a
+ * (model/db/sql/0040-case-reports.sql) that checks who acts, refuses with a
  * rule the caller translates, and records the change in the audit trail. */
 
 #include "lajna-report.h"

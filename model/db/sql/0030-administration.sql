@@ -10,7 +10,7 @@
 -- row-level security does not bind either, administers every committee.
 --
 -- Errors a person can meet carry HINT 'lajna:<rule>' (see
--- model/lajna-db-rules.c).
+-- model/db/lajna-db-rules.c).
 
 -- Whether the person acting administers p_committee.
 CREATE FUNCTION lajna_administers(p_committee integer) RETURNS boolean

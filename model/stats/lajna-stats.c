@@ -1,6 +1,6 @@
 /* lajna-stats.c: the oversight figures of a committee over a period, as
  * lajna_stats() counts them from the summary tables its triggers keep
- * (model/sql/0034-statistics.sql), with the words a person reads for each
+ * (model/db/sql/0034-statistics.sql), with the words a person reads for each
  * code. The server reads them with the caller's rights, so every figure
  * counts only the files the person connected may see. */
 

@@ -1,6 +1,6 @@
 /* lajna-case-duplicates.c: duplicate candidates of a file's parties
  * across both committees (the rules live in SQL, lajna_case_duplicates()
- * in model/sql/0005-duplicates.sql), best first; two candidates side by
+ * in model/db/sql/0005-duplicates.sql), best first; two candidates side by
  * side, and a clerk's verdict on them. */
 
 #include "lajna-case-duplicates.h"

@@ -1,6 +1,6 @@
 /* lajna-case-steps.c: the status steps a file may take next, and taking
  * one. The steps are data in the database (case_transition, see
- * model/sql/0010-transitions.sql); this only reads and names them. */
+ * model/db/sql/0010-transitions.sql); this only reads and names them. */
 
 #include "lajna-case-steps.h"
 

@@ -6,7 +6,7 @@
 -- tatweel go and hamza forms fold, with the Persian and Urdu yeh, kaf and
 -- heh (ی ک ہ ۂ ۀ ە) folded too; and the digits of every script become
 -- 0–9, so that «زب/٢٠٢٦/٠٠٠٢٩» finds file زب/2026/00029. Its C twin is
--- lajna_norm() in model/lajna-text.c; both must agree on every input.
+-- lajna_norm() in model/base/lajna-text.c; both must agree on every input.
 --
 -- Each step is skipped when a cheap test says it would change nothing (the
 -- quick check of NFKC costs a third of normalize()): lajna_norm() runs in

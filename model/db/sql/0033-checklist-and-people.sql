@@ -369,7 +369,7 @@ END $$;
 -- Passwords on a shared server.
 --
 -- p_login's password, given as the SCRAM-SHA-256 verifier the workstation
--- made of it (model/lajna-users.c), as a parameter: the password itself
+-- made of it (model/db/lajna-users.c), as a parameter: the password itself
 -- never reaches the server, its log, its statistics or the audit trail,
 -- which records only that it was set. Anything else is refused, since the
 -- server would take it for a password in clear. Setting a person's

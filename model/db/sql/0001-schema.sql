@@ -5,7 +5,7 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- Arabic spelling folded for comparison and search. Its C twin is
--- lajna_norm() in model/lajna-text.c; both must agree on every input.
+-- lajna_norm() in model/base/lajna-text.c; both must agree on every input.
 -- NFC first (skipped when the text is NFC already, the common case: the
 -- quick check costs a third of normalize()); then harakat (U+064B–U+065F),
 -- superscript alef (U+0670) and tatweel (U+0640) go; then hamza forms,

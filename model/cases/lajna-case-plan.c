@@ -1,7 +1,7 @@
 /* lajna-case-plan.c: a juvenile file's case plan: its goals, each with
  * its latest review, as the file's readers see them; goals added and
  * reviewed through the database's functions
- * (model/sql/0042-case-plan.sql), which check who acts and record it in
+ * (model/db/sql/0042-case-plan.sql), which check who acts and record it in
  * the audit trail. */
 
 #include "lajna-case-plan.h"

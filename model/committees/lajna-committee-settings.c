@@ -1,7 +1,7 @@
 /* lajna-committee-settings.c: a committee's name, place, letterhead,
  * quorum and dates, as its administrator changes them, and new
  * committees. Written only through the database's own functions
- * (model/sql/0030-administration.sql), which refuse anyone but an
+ * (model/db/sql/0030-administration.sql), which refuse anyone but an
  * administrator and record each change in the audit trail. */
 
 #include "lajna-committee-settings.h"

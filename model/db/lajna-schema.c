@@ -1,4 +1,4 @@
-/* lajna-schema.c: numbered migrations from model/sql/, shipped as a GResource.
+/* lajna-schema.c: numbered migrations from model/db/sql/, shipped as a GResource.
  *
  * Each migration runs in its own transaction under an advisory lock, so two
  * workstations starting at once against a shared server apply it once.

@@ -1,7 +1,7 @@
 /* lajna-text.c: Arabic text helpers shared by the model, the reports and the UI.
  *
  * lajna_norm() is the C twin of the SQL function lajna_norm() in
- * model/sql/0027-text-folding.sql; the two must give the same result for
+ * model/db/sql/0027-text-folding.sql; the two must give the same result for
  * the same input (tests/test-norm.c checks them against each other).
  */
 
