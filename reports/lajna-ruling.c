@@ -16,7 +16,7 @@
 #include "lajna-pdf-sign.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-content.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-seal.h"
 #include "lajna-text.h"
 
@@ -119,6 +119,25 @@ lajna_ruling_lay_out (const LajnaRulingContent *content)
   return writer;
 }
 
+/**
+ * lajna_ruling_pdf:
+ * @content: a ruling
+ * @error: return location for a #GError
+ *
+ * The ruling laid out as its PDF: the same bytes whenever it is laid out
+ * (a #LajnaRulingLayOutFunc, for issuing and sealing).
+ *
+ * Returns: (transfer full) (nullable): the PDF
+ */
+GBytes *
+lajna_ruling_pdf (const LajnaRulingContent  *content,
+                  GError                   **error)
+{
+  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (content);
+
+  return lajna_pdf_writer_write_bytes (writer, error);
+}
+
 typedef struct
 {
   LajnaDb *db;
@@ -131,54 +150,8 @@ record_print (gpointer   data,
               GError   **error)
 {
   Printed *printed = data;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, printed->case_id);
-  g_autofree char *ruling = g_strdup_printf ("%" G_GINT64_FORMAT, printed->ruling_id);
-  const char *params[] = { id, ruling };
-  g_autoptr(PGresult) result = lajna_db_exec_params (printed->db,
-      "SELECT lajna_audit('ruling.print', 'case_file', $1::bigint,"
-      "                   jsonb_build_object('ruling', nullif($2::bigint, 0)))", 2, params, error);
 
-  return result != NULL;
-}
-
-/**
- * lajna_ruling_load_printable:
- * @db: a connection, as one who may print rulings
- * @case_id: the file
- * @error: return location for a #GError
- *
- * Reads the file's ruling as it prints: an issued ruling whose PDF is not
- * sealed yet (one issued before seals existed, or sealed the earlier way)
- * is sealed first; one signed before
- * seals existed is not sealed afterwards. Those who read a ruling whole
- * (with the parties' numbers: clerks, chairs, signatories) may seal.
- *
- * Returns: (transfer full) (nullable): the ruling
- */
-LajnaRulingContent *
-lajna_ruling_load_printable (LajnaDb  *db,
-                             gint64    case_id,
-                             GError  **error)
-{
-  g_autoptr(LajnaRulingContent) content = lajna_ruling_content_load (db, case_id, error);
-
-  if (content != NULL && content->text_hidden)
-    {
-      g_set_error_literal (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_DENIED,
-                           _("You read this ruling’s number, not its text: the committee’s "
-                             "clerk, chair or a signatory prints it."));
-      return NULL;
-    }
-  /* Signed before seals existed: its signed PDF stands as it is. */
-  if (content == NULL || content->ruling_id == 0 || content->pdf_seal != NULL
-      || content->is_signed)
-    return g_steal_pointer (&content);
-  if (!lajna_ruling_seal (db, content, error))
-    return NULL;
-  if (content->pdf_seal != NULL)
-    return g_steal_pointer (&content);
-  /* Sealed meanwhile by another workstation: its seal and text stand. */
-  return lajna_ruling_content_load (db, case_id, error);
+  return lajna_ruling_record_print (printed->db, printed->case_id, printed->ruling_id, error);
 }
 
 /* The ruling's PDF on record: signed, or as issued with its seal. */
@@ -187,24 +160,9 @@ read_on_record (LajnaDb                  *db,
                 const LajnaRulingContent *content,
                 GError                  **error)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
-  const char *params[] = { id };
-  g_autoptr(PGresult) result = lajna_db_exec_binary (db,
-      "SELECT coalesce(pdf, issued_pdf) FROM ruling"
-      " WHERE id = $1 AND coalesce(pdf, issued_pdf) IS NOT NULL", 1, params, NULL, NULL, TRUE,
-      error);
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GBytes) pdf = lajna_ruling_read_pdf (db, content->ruling_id, error);
 
-  if (result == NULL)
-    return NULL;
-  if (PQntuples (result) != 1)
-    {
-      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                   _("The ruling’s PDF on record cannot be found."));
-      return NULL;
-    }
-  pdf = g_bytes_new (PQgetvalue (result, 0, 0), PQgetlength (result, 0, 0));
-  if (content->is_signed)
+  if (pdf == NULL || content->is_signed)
     return g_steal_pointer (&pdf);
   return lajna_seal_apply (pdf, content->pdf_seal, error);
 }
@@ -251,7 +209,8 @@ lajna_ruling_render (LajnaDb     *db,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(LajnaRulingContent) content = lajna_ruling_load_printable (db, case_id, error);
+  g_autoptr(LajnaRulingContent) content =
+    lajna_ruling_load_printable (db, case_id, lajna_ruling_pdf, error);
   g_autoptr(LajnaPdfWriter) writer = NULL;
   Printed printed = { db, case_id };
 
@@ -297,7 +256,8 @@ lajna_rulings_render_all (LajnaDb              *db,
   for (guint i = 0; i < case_ids->len && done; i++)
     {
       g_autoptr(LajnaRulingContent) content =
-        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), error);
+        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), lajna_ruling_pdf,
+                                     error);
       g_autoptr(LajnaPdfWriter) writer = NULL;
 
       if (content == NULL)
@@ -314,35 +274,13 @@ lajna_rulings_render_all (LajnaDb              *db,
   cairo_destroy (cr);
   done = lajna_pdf_file_finish (surface, partial, done ? error : NULL) && done
          && lajna_pdf_file_archive (partial, "قرارات", error)
-         && lajna_db_run (db, "BEGIN", error);
-  for (guint i = 0; i < case_ids->len && done; i++)
+         && lajna_ruling_record_prints (db, case_ids, rulings, error);
+  if (!done)
     {
-      Printed printed = { db, g_array_index (case_ids, gint64, i),
-                          g_array_index (rulings, gint64, i) };
-
-      done = record_print (&printed, error);
-    }
-  if (!done || !lajna_db_run (db, "COMMIT", error))
-    {
-      lajna_db_run (db, "ROLLBACK", NULL);
       g_remove (partial);
       return FALSE;
     }
   return lajna_pdf_file_commit (partial, path, error);
-}
-
-/* The signatory acting: their name, or else the chair's of the ruling. */
-static char *
-dup_signer (LajnaDb                  *db,
-            const LajnaRulingContent *content)
-{
-  g_autoptr(PGresult) result = lajna_db_exec (db,
-      "SELECT full_name FROM app_user WHERE login = lajna_actor()", NULL);
-  const LajnaSignatory *chair = g_ptr_array_index (content->signatories, 0);
-
-  if (result != NULL && PQntuples (result) == 1)
-    return g_strdup (PQgetvalue (result, 0, 0));
-  return g_strdup (chair->full_name);
 }
 
 /**
@@ -371,13 +309,12 @@ lajna_ruling_sign (LajnaDb     *db,
                    const char  *path,
                    GError     **error)
 {
-  g_autoptr(LajnaRulingContent) content = lajna_ruling_load_printable (db, case_id, error);
+  g_autoptr(LajnaRulingContent) content =
+    lajna_ruling_load_printable (db, case_id, lajna_ruling_pdf, error);
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GBytes) signed_pdf = NULL;
-  g_autoptr(PGresult) stored = NULL;
   g_autofree char *signer = NULL;
   g_autofree char *subject = NULL;
-  g_autofree char *ruling = NULL;
   g_autofree char *partial = g_strconcat (path, ".partial", NULL);
 
   if (content == NULL)
@@ -394,22 +331,13 @@ lajna_ruling_sign (LajnaDb     *db,
                    _("The ruling is signed already: a ruling signed is final."));
       return FALSE;
     }
-  signer = dup_signer (db, content);
+  signer = lajna_ruling_dup_signer (db, content);
   if ((pdf = read_on_record (db, content, error)) == NULL
       || (signed_pdf = lajna_pdf_sign (pdf, p12_path, password, signer, tsa_url, &subject,
                                          error)) == NULL
       || !lajna_pdf_signature_check (signed_pdf, error))
     return FALSE;
-  ruling = g_strdup_printf ("%" G_GINT64_FORMAT, content->ruling_id);
-  {
-    const char *values[] = { ruling, g_bytes_get_data (signed_pdf, NULL), subject };
-    const int lengths[] = { 0, (int) g_bytes_get_size (signed_pdf), 0 };
-    const int formats[] = { 0, 1, 0 };
-
-    stored = lajna_db_exec_binary (db, "SELECT lajna_ruling_store_signed($1, $2, $3)", 3, values,
-                                   lengths, formats, FALSE, error);
-  }
-  if (stored == NULL)
+  if (!lajna_ruling_store_signed (db, content->ruling_id, signed_pdf, subject, error))
     return FALSE;
   if (!g_file_set_contents (partial, g_bytes_get_data (signed_pdf, NULL),
                             g_bytes_get_size (signed_pdf), error))

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "lajna-pdf-writer.h"
-#include "lajna-ruling-content.h"
+#include "lajna-ruling-record.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +11,8 @@ typedef void (*LajnaRulingsProgress) (guint    done,
                                       gpointer data);
 
 LajnaPdfWriter *lajna_ruling_lay_out (const LajnaRulingContent *content);
-LajnaRulingContent *lajna_ruling_load_printable (LajnaDb  *db,
-                                                 gint64    case_id,
-                                                 GError  **error);
+GBytes         *lajna_ruling_pdf     (const LajnaRulingContent  *content,
+                                      GError                   **error);
 gboolean        lajna_ruling_render  (LajnaDb                  *db,
                                       gint64                    case_id,
                                       const char               *path,

@@ -15,7 +15,7 @@
 #include "lajna-pdf-sign.h"
 #include "lajna-pdf-update.h"
 #include "lajna-pdf-writer.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-test-meetings.h"
 #include "lajna-test-util.h"
@@ -170,7 +170,7 @@ START_TEST (test_rulings)
   gint64 first = decided_file (db, "marriage", "approve");
   gint64 second = decided_file (db, "juvenile", "continue");
 
-  expect_ok (lajna_ruling_issue (db, first, "2037-06-01", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, first, "2037-06-01", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, first, issued, &error), error);
   check_archive (issued, "ar");
   expect_ok (lajna_ruling_sign (db, first, p12, "secret", NULL, signed_path, &error), error);

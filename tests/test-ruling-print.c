@@ -6,7 +6,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-test-meetings.h"
 #include "lajna-test-util.h"
@@ -41,7 +41,7 @@ START_TEST (test_printed_as_rendered)
       gint64 file = decided_file (db, "marriage", outcomes[i]);
       LajnaRulingContent *content;
 
-      expect_ok (lajna_ruling_issue (db, file, "2037-06-01", &error) != 0, error);
+      expect_ok (lajna_ruling_issue (db, file, "2037-06-01", lajna_ruling_pdf, &error) != 0, error);
       content = lajna_ruling_content_load (db, file, &error);
       expect_ok (content != NULL, error);
       g_ptr_array_add (contents, content);

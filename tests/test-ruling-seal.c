@@ -18,7 +18,7 @@
 #include "lajna-meeting-actions.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-content.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -101,7 +101,7 @@ START_TEST (test_valid_and_read_from_the_qr_code)
   g_auto(LajnaSealFacts) facts = { 0 };
   int status;
 
-  ruling = lajna_ruling_issue (db, file, "2040-03-01", &error);
+  ruling = lajna_ruling_issue (db, file, "2040-03-01", lajna_ruling_pdf, &error);
   expect_ok (ruling != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   ck_assert_int_eq (verify_file (db, path, &facts), LAJNA_SEAL_VALID);
@@ -178,7 +178,7 @@ START_TEST (test_qr_code_read_whatever_the_signature)
   g_autoptr(LajnaRulingContent) content = NULL;
   gint64 file = decided_file (db, "marriage", "approve");
 
-  expect_ok (lajna_ruling_issue (db, file, "2049-03-01", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2049-03-01", lajna_ruling_pdf, &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
@@ -236,7 +236,7 @@ START_TEST (test_altered)
   char *glyphs;
   int status;
 
-  expect_ok (lajna_ruling_issue (db, file, "2041-03-02", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2041-03-02", lajna_ruling_pdf, &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
   ck_assert (content->seal != NULL && content->pdf_seal != NULL);
@@ -291,7 +291,7 @@ START_TEST (test_unknown)
   ck_assert_int_eq (verify_file (db, draft, &facts), LAJNA_SEAL_UNKNOWN);
 
   /* A seal made with another key, over the very bytes. */
-  expect_ok (lajna_ruling_issue (db, file, "2042-03-03", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2042-03-03", lajna_ruling_pdf, &error) != 0, error);
   content = lajna_ruling_content_load (db, file, &error);
   expect_ok (content != NULL, error);
   fields = g_strndup (content->pdf_seal, strrchr (content->pdf_seal, '|') - content->pdf_seal);
@@ -326,7 +326,7 @@ START_TEST (test_cli_verify)
   g_autoptr(LajnaRulingContent) content = NULL;
   gint64 file = decided_file (db, "juvenile", "aftercare");
 
-  expect_ok (lajna_ruling_issue (db, file, "2043-03-04", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2043-03-04", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   ck_assert_int_eq (lajna_test_run_program (LAJNACTL_PATH, ARGS ("ruling", "verify", path), &out,
                                             &err), 0);
@@ -426,7 +426,7 @@ START_TEST (test_text_frozen)
   g_auto(LajnaSealFacts) facts = { 0 };
   int status;
 
-  expect_ok (lajna_ruling_issue (db, file, "2044-03-05", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2044-03-05", lajna_ruling_pdf, &error) != 0, error);
   ck_assert (lajna_db_run (db, "UPDATE ruling_template SET title = 'عنوان جديد'"
                                " WHERE committee_id IS NULL AND outcome = 'defer'", &error));
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
@@ -457,7 +457,7 @@ START_TEST (test_corrected_version)
   g_auto(LajnaSealFacts) facts = { 0 };
   int status;
 
-  first = lajna_ruling_issue (db, file, "2045-04-01", &error);
+  first = lajna_ruling_issue (db, file, "2045-04-01", lajna_ruling_pdf, &error);
   expect_ok (first != 0, error);
   expect_ok (lajna_ruling_render (db, file, first_path, &error), error);
   first_seal = query_text (db, "SELECT seal FROM ruling WHERE id = $1", first);
@@ -474,15 +474,16 @@ START_TEST (test_corrected_version)
   ck_assert_int_eq (content->ruling_id, first);
 
   /* Not a second number for the corrected decision. */
-  ck_assert (lajna_ruling_issue (db, file, "2045-04-02", &error) == 0);
+  ck_assert (lajna_ruling_issue (db, file, "2045-04-02", lajna_ruling_pdf, &error) == 0);
   ck_assert_msg (strstr (error->message, "already has its ruling") != NULL, "%s", error->message);
   g_clear_error (&error);
   /* A correction gives its reason. */
-  ck_assert (lajna_ruling_correct (db, file, "  ", "2045-04-02", &error) == 0);
+  ck_assert (lajna_ruling_correct (db, file, "  ", "2045-04-02", lajna_ruling_pdf, &error) == 0);
   ck_assert_msg (strstr (error->message, "reason") != NULL, "%s", error->message);
   g_clear_error (&error);
 
-  second = lajna_ruling_correct (db, file, "تصحيح الأسباب بعد تصحيح القرار", "2045-04-02", &error);
+  second = lajna_ruling_correct (db, file, "تصحيح الأسباب بعد تصحيح القرار", "2045-04-02",
+                                 lajna_ruling_pdf, &error);
   expect_ok (second != 0, error);
   ck_assert_int_eq (query_for (db, "SELECT count(*) FROM ruling WHERE id = $1 AND version = 2"
                                    " AND supersedes IS NOT NULL AND number = 1 AND year = 2045",
@@ -534,7 +535,7 @@ START_TEST (test_seal_key_unread)
   gint64 file = decided_file (db, "marriage", "approve");
   g_autoptr(GPtrArray) keys = NULL;
 
-  expect_ok (lajna_ruling_issue (db, file, "2046-01-01", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2046-01-01", lajna_ruling_pdf, &error) != 0, error);
   ck_assert (lajna_db_run (db, "SET ROLE \"mtm.m1\"", &error));
   ck_assert (!lajna_db_run (db, "SELECT private_key FROM seal_key", &error));
   ck_assert_msg (strstr (error->message, "permission") != NULL, "%s", error->message);
@@ -663,7 +664,8 @@ issue_thread (gpointer data)
   g_autoptr(LajnaDb) db = lajna_database_connect (lajna_test_shared_database (), &issuer->error);
 
   if (db != NULL)
-    issuer->ruling = lajna_ruling_issue (db, issuer->file, "2048-01-02", &issuer->error);
+    issuer->ruling = lajna_ruling_issue (db, issuer->file, "2048-01-02", lajna_ruling_pdf,
+                                         &issuer->error);
   return NULL;
 }
 

@@ -16,7 +16,7 @@
 
 #include "lajna-pdf-sign.h"
 #include "lajna-pdf-update.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -48,7 +48,7 @@ issue (LajnaDb    *db,
   g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
   gint64 file = decided_file (db, "juvenile", "continue");
 
-  expect_ok (lajna_ruling_issue (db, file, day, &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, day, lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   issued->pdf = lajna_test_read_bytes (path);
   issued->keys = lajna_ruling_seal_keys (db, &error);

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "lajna-pdf-sign.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -219,7 +219,7 @@ START_TEST (test_timestamped)
   url = g_strdup_printf ("http://127.0.0.1:%u/tsa", authority.port);
   ca = g_build_filename (authority.dir, "ca.pem", NULL);
   cert = g_build_filename (authority.dir, "tsa.pem", NULL);
-  expect_ok (lajna_ruling_issue (db, file, "2036-07-01", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2036-07-01", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_sign (db, file, p12, "secret", url, path, &error), error);
   pdf = lajna_test_read_bytes (path);
   write_value_and_token (pdf, value, token);
@@ -254,7 +254,7 @@ START_TEST (test_authority_fails)
   Authority authority = { NULL };
   gint64 file = decided_file (db, "juvenile", "continue");
 
-  expect_ok (lajna_ruling_issue (db, file, "2036-07-02", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2036-07-02", lajna_ruling_pdf, &error) != 0, error);
   ck_assert (!lajna_ruling_sign (db, file, p12, "secret", "http://127.0.0.1:1/tsa", path,
                                  &error));
   ck_assert (g_error_matches (error, LAJNA_SIGN_ERROR, LAJNA_SIGN_ERROR_TIMESTAMP));

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "lajna-meeting-actions.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-test-meetings.h"
 #include "lajna-test-util.h"
@@ -43,7 +43,7 @@ ruling_text (LajnaDb    *db,
   g_autofree char *path = g_build_filename (dir, "ruling.pdf", NULL);
   char *text;
 
-  expect_ok (lajna_ruling_issue (db, file, issued_on, &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, issued_on, lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   text = lajna_test_tool_output ("pdftotext", ARGS (path, "-"), NULL);
   lajna_test_remove_dir (dir);
@@ -239,7 +239,7 @@ START_TEST (test_one_page_letterhead_whole)
                                     &error) != 0, error);
   file = query_for (db, "SELECT case_id FROM agenda_item WHERE id = $1", item);
   give_parties (db, file, "m", "f", "PH");
-  expect_ok (lajna_ruling_issue (db, file, "2040-04-02", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2040-04-02", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   expect_ok (lajna_db_run (db, "UPDATE committee SET name_ar = 'لجنة الزواج المختلط'"
                                " WHERE code = 'mtm'", &error), error);
@@ -258,11 +258,12 @@ START_TEST (test_not_before_meeting)
   g_autoptr(GError) error = NULL;
   gint64 file = decided_without_reasons (db, "marriage", "approve", "2040-05-10");
 
-  expect_refused (lajna_ruling_issue (db, file, "2040-05-09", &error) != 0, &error,
+  expect_refused (lajna_ruling_issue (db, file, "2040-05-09", lajna_ruling_pdf, &error) != 0,
+                  &error,
                   "cannot be dated before the meeting");
   ck_assert_int_eq (query_for (db, "SELECT count(*) FROM ruling r JOIN decision d"
                                    "    ON d.id = r.decision_id WHERE d.case_id = $1", file), 0);
-  expect_ok (lajna_ruling_issue (db, file, "2040-05-10", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2040-05-10", lajna_ruling_pdf, &error) != 0, error);
 }
 END_TEST
 

@@ -9,7 +9,7 @@
 
 #include "lajna-meeting-actions.h"
 #include "lajna-pdf-sign.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -68,7 +68,7 @@ START_TEST (test_every_template)
           "   AND $1::bigint > 0", outcomes[i].outcome);
 
       title = query_text (db, outcome_sql, file);
-      expect_ok (lajna_ruling_issue (db, file, "2033-01-05", &error) != 0, error);
+      expect_ok (lajna_ruling_issue (db, file, "2033-01-05", lajna_ruling_pdf, &error) != 0, error);
       expect_ok (lajna_ruling_render (db, file, path, &error), error);
       check_pdf (path, title);
       /* A date inside an article's sentence, in its own order. */
@@ -125,7 +125,7 @@ issue_thread (gpointer data)
     {
       gint64 file = *(gint64 *) g_ptr_array_index (issuer->files, issuer->first + i);
 
-      if (lajna_ruling_issue (db, file, "2034-02-01", &issuer->error) == 0)
+      if (lajna_ruling_issue (db, file, "2034-02-01", lajna_ruling_pdf, &issuer->error) == 0)
         break;
     }
   return NULL;
@@ -201,9 +201,9 @@ START_TEST (test_ruling_final)
   gint64 ruling;
   g_autofree char *sql = NULL;
 
-  ruling = lajna_ruling_issue (db, file, "2035-03-01", &error);
+  ruling = lajna_ruling_issue (db, file, "2035-03-01", lajna_ruling_pdf, &error);
   expect_ok (ruling != 0, error);
-  ck_assert (lajna_ruling_issue (db, file, "2035-03-02", &error) == 0);
+  ck_assert (lajna_ruling_issue (db, file, "2035-03-02", lajna_ruling_pdf, &error) == 0);
   g_clear_error (&error);
   sql = g_strdup_printf ("UPDATE ruling SET number = number + 1 WHERE id = " ID, ruling);
   expect_refused (lajna_db_run (db, sql, &error), &error, "is final");
@@ -278,7 +278,7 @@ START_TEST (test_batch)
     {
       gint64 file = decided_file (db, "marriage", "approve");
 
-      expect_ok (lajna_ruling_issue (db, file, "2036-05-01", &error) != 0, error);
+      expect_ok (lajna_ruling_issue (db, file, "2036-05-01", lajna_ruling_pdf, &error) != 0, error);
       g_array_append_val (files, file);
     }
   expect_ok (lajna_rulings_render_all (db, files, path, count_cb, &told, &error), error);
@@ -353,7 +353,7 @@ START_TEST (test_signature)
   int status;
   gint64 file = decided_file (db, "marriage", "approve");
 
-  expect_ok (lajna_ruling_issue (db, file, "2038-01-10", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2038-01-10", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   ck_assert (g_file_get_contents (path, &contents, &length, NULL));
   pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
@@ -423,7 +423,7 @@ START_TEST (test_signed_and_stored)
   ck_assert (!lajna_ruling_sign (db, file, p12, "secret", NULL, path, &error));
   ck_assert_msg (strstr (error->message, "not issued") != NULL, "%s", error->message);
   g_clear_error (&error);
-  expect_ok (lajna_ruling_issue (db, file, "2038-02-10", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2038-02-10", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_sign (db, file, p12, "secret", NULL, path, &error), error);
   report = lajna_test_tool_output ("pdfsig", ARGS (path), &status);
   ck_assert_msg (strstr (report, "Signature is Valid") != NULL, "%s", report);
@@ -534,7 +534,7 @@ START_TEST (test_reference_image)
       "INSERT INTO marriage_case (case_id, libyan_party_id, foreign_party_id, direction)"
       " SELECT " ID ", l.id, f.id, 'libyan_man' FROM l, f", file, file);
   expect_ok (lajna_db_run (db, sql, &error), error);
-  expect_ok (lajna_ruling_issue (db, file, "2039-01-05", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2039-01-05", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   g_free (lajna_test_tool_output ("pdftoppm", ARGS ("-png", "-r", "72", "-f", "1", "-l", "1",
                                                     "-singlefile", path, prefix), NULL));
@@ -614,7 +614,7 @@ START_TEST (test_hijri_date)
 
   expect_ok (lajna_db_run (db, "UPDATE committee SET hijri_dates = true WHERE code = 'mtj'",
                            &error), error);
-  expect_ok (lajna_ruling_issue (db, file, "2040-01-12", &error) != 0, error);
+  expect_ok (lajna_ruling_issue (db, file, "2040-01-12", lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   expect_ok (lajna_db_run (db, "UPDATE committee SET hijri_dates = false WHERE code = 'mtj'",
                            &error), error);

@@ -20,7 +20,7 @@
 #include "bench-stats.h"
 #include "lajna-database.h"
 #include "lajna-pdf-sign.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 
@@ -61,7 +61,7 @@ issue_rulings (LajnaDb *db)
       gint64 start = g_get_monotonic_time ();
       double took;
 
-      if (lajna_ruling_issue (db, file, NULL, &error) == 0)
+      if (lajna_ruling_issue (db, file, NULL, lajna_ruling_pdf, &error) == 0)
         g_error ("%s", error->message);
       took = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (ms, took);

@@ -25,7 +25,7 @@
 #include "lajna-cluster.h"
 #include "lajna-database.h"
 #include "lajna-json.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling-register.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
@@ -321,7 +321,7 @@ issue (LajnactlContext *ctx,
     return lajnactl_usage_error (options, _("Give --date as YYYY-MM-DD."));
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
-  if ((id = lajna_ruling_issue (ctx->db, case_option, date_option, &error)) == 0)
+  if ((id = lajna_ruling_issue (ctx->db, case_option, date_option, lajna_ruling_pdf, &error)) == 0)
     return lajnactl_fail (error);
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   issued = lajna_db_exec_params (ctx->db, "SELECT number, year FROM ruling WHERE id = $1", 1,

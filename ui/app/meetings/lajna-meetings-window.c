@@ -403,7 +403,8 @@ rulings_thread (LajnaDb       *db,
   for (guint i = 0; i < case_ids->len; i++)
     {
       LajnaRulingContent *content =
-        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), error);
+        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), lajna_ruling_pdf,
+                                     error);
 
       if (content == NULL)
         {

@@ -18,7 +18,7 @@
 #include "lajna-reason-dialog.h"
 #include "lajna-ruling-print.h"
 #include "lajna-ruling-sign-run.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-template-preview.h"
 #include "lajna-text.h"
@@ -142,7 +142,7 @@ issue_thread (LajnaDb       *db,
               GCancellable  *cancellable,
               GError       **error)
 {
-  gint64 id = lajna_ruling_issue (db, *(gint64 *) data, NULL, error);
+  gint64 id = lajna_ruling_issue (db, *(gint64 *) data, NULL, lajna_ruling_pdf, error);
 
   return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
@@ -229,7 +229,8 @@ correct_thread (LajnaDb       *db,
                 GError       **error)
 {
   Correction *correction = data;
-  gint64 id = lajna_ruling_correct (db, correction->case_id, correction->reason, NULL, error);
+  gint64 id = lajna_ruling_correct (db, correction->case_id, correction->reason, NULL,
+                                    lajna_ruling_pdf, error);
 
   return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
 }
@@ -283,7 +284,7 @@ printable_thread (LajnaDb       *db,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  return lajna_ruling_load_printable (db, *(gint64 *) data, error);
+  return lajna_ruling_load_printable (db, *(gint64 *) data, lajna_ruling_pdf, error);
 }
 
 /* The print dialog, for the ruling as it prints (sealed, if it is issued). */

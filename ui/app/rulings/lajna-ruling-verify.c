@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "lajna-file-choice.h"
-#include "lajna-ruling-issue.h"
+#include "lajna-ruling-record.h"
 #include "lajna-seal.h"
 #include "lajna-text.h"
 
