@@ -13,34 +13,6 @@
 #include "lajna-export-record.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
-#include "lajna-time.h"
-
-/**
- * lajna_case_export_dup_watermark:
- * @db: a connection, as the person exporting
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): "Confidential: exported by … on …":
- *   the person signed in, by name, and the database's clock in the
- *   reader's time zone
- */
-char *
-lajna_case_export_dup_watermark (LajnaDb  *db,
-                                 GError  **error)
-{
-  g_autoptr(PGresult) result = lajna_db_exec (db,
-      "SELECT lajna_user_name(lajna_actor()), " LAJNA_TIME_EPOCH ("now()"), error);
-  g_autofree char *viewer = NULL;
-  g_autofree char *local = NULL;
-  g_autofree char *time = NULL;
-
-  if (result == NULL)
-    return NULL;
-  viewer = lajna_isolate (PQgetvalue (result, 0, 0));
-  local = lajna_time_local_text (PQgetvalue (result, 0, 1));
-  time = lajna_isolate (local);
-  return g_strdup_printf (_("Confidential: exported by %s on %s"), viewer, time);
-}
 
 static void
 add_details (LajnaPdfWriter         *writer,
@@ -90,7 +62,7 @@ lajna_case_export_pdf (LajnaDb     *db,
   if (details == NULL)
     return FALSE;
   if (g_strcmp0 (details->kind, "juvenile") == 0
-      && (watermark = lajna_case_export_dup_watermark (db, error)) == NULL)
+      && (watermark = lajna_audit_dup_watermark (db, error)) == NULL)
     return FALSE;
 
   number = lajna_isolate (details->file_number);

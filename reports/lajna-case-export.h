@@ -9,7 +9,4 @@ gboolean lajna_case_export_pdf (LajnaDb     *db,
                                 const char  *path,
                                 GError     **error);
 
-char    *lajna_case_export_dup_watermark (LajnaDb  *db,
-                                         GError  **error);
-
 G_END_DECLS

@@ -13,16 +13,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "lajna-case-export.h"
+#include "lajna-audit-record.h"
 #include "lajna-case-query-labels.h"
 #include "lajna-labels.h"
 #include "lajna-letterhead.h"
 #include "lajna-pdf-file.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
-
-/* Files named by one audit event, within its 64 KiB of detail. */
-#define FILES_AN_EVENT 4000
 
 /* The files newest first, every one of them up to
  * LAJNA_CASE_LIST_EXPORT_MAX, in one query: one pass over the rows, where
@@ -56,39 +53,22 @@ typedef struct
   const char *watermark;
 } Exported;
 
-/* One event for every FILES_AN_EVENT files, all in the caller's
- * transaction or none. */
+/* The export recorded, all in the caller's transaction or none. */
 static gboolean
 record_export (gpointer   data,
                GError   **error)
 {
   Exported *exported = data;
-  g_autofree char *n_rows = g_strdup_printf ("%u", exported->rows->len);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), exported->rows->len);
 
-  for (guint start = 0; start == 0 || start < exported->rows->len; start += FILES_AN_EVENT)
+  for (guint i = 0; i < exported->rows->len; i++)
     {
-      g_autoptr(GString) files = g_string_new ("[");
-      g_autoptr(PGresult) result = NULL;
-      const char *params[5];
+      gint64 id = lajna_case_summary_get_id (g_ptr_array_index (exported->rows, i));
 
-      for (guint i = start; i < MIN (start + FILES_AN_EVENT, exported->rows->len); i++)
-        g_string_append_printf (files, "%s%" G_GINT64_FORMAT, i > start ? "," : "",
-                                lajna_case_summary_get_id (g_ptr_array_index (exported->rows, i)));
-      g_string_append_c (files, ']');
-      params[0] = exported->format;
-      params[1] = exported->filter;
-      params[2] = n_rows;
-      params[3] = files->str;
-      params[4] = exported->watermark;
-      result = lajna_db_exec_params (exported->db,
-          "SELECT lajna_audit('case_list.export', 'case_file', NULL,"
-          "                   jsonb_strip_nulls(jsonb_build_object('format', $1::text,"
-          "                     'filter', $2::text, 'total', $3::integer, 'files', $4::jsonb,"
-          "                     'watermark', $5::text)))", 5, params, error);
-      if (result == NULL)
-        return FALSE;
+      g_array_append_val (ids, id);
     }
-  return TRUE;
+  return lajna_audit_record_exports (exported->db, exported->format, exported->filter, ids,
+                                     exported->watermark, error);
 }
 
 static char *
@@ -144,22 +124,21 @@ lajna_case_list_export_pdf (LajnaDb              *db,
                             GError              **error)
 {
   g_autoptr(GPtrArray) rows = fetch_all (db, query, error);
-  g_autoptr(PGresult) head = NULL;
+  g_autoptr(LajnaCommitteeHeading) head = NULL;
   g_autofree char *watermark = NULL;
   g_autofree char *title = dup_list_title (query);
   g_autofree char *filter = NULL;
   g_autofree char *count = NULL;
-  g_autofree char *committee = NULL;
   g_autoptr(LajnaPdfWriter) writer = NULL;
   Exported exported = { db, rows, "pdf" };
 
   if (rows == NULL
-      || (head = lajna_letterhead_read (db, lajna_case_query_get_committee (query), error)) == NULL
-      || (watermark = lajna_case_export_dup_watermark (db, error)) == NULL)
+      || (head = lajna_committee_heading_read (db, lajna_case_query_get_committee (query),
+                                                error)) == NULL
+      || (watermark = lajna_audit_dup_watermark (db, error)) == NULL)
     return FALSE;
 
-  committee = lajna_letterhead_dup_committee (head);
-  filter = dup_description (query, committee);
+  filter = dup_description (query, head->committee);
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", rows->len),
                            rows->len);
   writer = lajna_pdf_writer_new (title);

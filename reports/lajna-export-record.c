@@ -16,11 +16,6 @@ lajna_export_record (gpointer   record,
                      GError   **error)
 {
   LajnaExportRecord *exported = record;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, exported->id);
-  const char *params[] = { exported->action, exported->object, id, exported->watermark };
-
-  return lajna_db_run_params (exported->db,
-      "SELECT lajna_audit($1, $2, $3::bigint,"
-      "                   jsonb_build_object('format', 'pdf', 'watermark', $4::text))",
-      4, params, error);
+  return lajna_audit_record_export (exported->db, exported->action, exported->object,
+                                    exported->id, exported->watermark, error);
 }

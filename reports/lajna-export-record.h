@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-audit-record.h"
 
 G_BEGIN_DECLS
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-meeting-actions.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-text.h"
 
@@ -257,13 +258,8 @@ record_print (gpointer   data,
               GError   **error)
 {
   Printed *printed = data;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, printed->meeting_id);
-  const char *params[] = { id };
-  g_autoptr(PGresult) result = lajna_db_exec_params (printed->db,
-      "SELECT lajna_audit('meeting.minutes', 'meeting', $1::bigint, '{\"format\": \"pdf\"}')",
-      1, params, error);
 
-  return result != NULL;
+  return lajna_meeting_record_minutes (printed->db, printed->meeting_id, error);
 }
 
 /**

@@ -9,7 +9,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "lajna-case-export.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-export-record.h"
 #include "lajna-letterhead.h"
@@ -17,19 +16,19 @@
 #include "lajna-text.h"
 
 static void
-add_file_facts (LajnaPdfWriter    *writer,
-                const PGresult    *file,
-                const LajnaReport *report)
+add_file_facts (LajnaPdfWriter        *writer,
+                const LajnaReportFile *file,
+                const LajnaReport     *report)
 {
-  g_autofree char *number = lajna_isolate (PQgetvalue (file, 0, 0));
+  g_autofree char *number = lajna_isolate (file->file_number);
   g_autofree char *version = g_strdup_printf ("%d", report->version);
   g_autofree char *day = lajna_isolate (report->submitted_on[0] != '\0' ? report->submitted_on
-                                                                        : PQgetvalue (file, 0, 3));
+                                                                        : file->today);
 
   lajna_pdf_writer_add_fact (writer, "رقم الملف", number);
-  lajna_pdf_writer_add_fact (writer, "الحدث", PQgetvalue (file, 0, 1));
-  if (*PQgetvalue (file, 0, 2) != '\0')
-    lajna_pdf_writer_add_fact (writer, "الدار", PQgetvalue (file, 0, 2));
+  lajna_pdf_writer_add_fact (writer, "الحدث", file->juvenile);
+  if (file->facility[0] != '\0')
+    lajna_pdf_writer_add_fact (writer, "الدار", file->facility);
   lajna_pdf_writer_add_fact (writer, "التاريخ", day);
   if (report->version > 1)
     {
@@ -46,26 +45,14 @@ lay_out (LajnaDb            *db,
          const char         *watermark,
          GError            **error)
 {
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, report->case_id);
-  const char *params[] = { id };
-  g_autoptr(PGresult) file = lajna_db_exec_params (db,
-      "SELECT c.file_number, c.title, j.facility, lajna_today()"
-      "  FROM case_file c JOIN juvenile_case j ON j.case_id = c.id WHERE c.id = $1",
-      1, params, error);
-  g_autoptr(PGresult) head = NULL;
+  g_autoptr(LajnaReportFile) file = lajna_report_file_read (db, report->case_id, error);
+  g_autoptr(LajnaCommitteeHeading) head = NULL;
   LajnaPdfWriter *writer;
   const char *capacity = g_strcmp0 (report->author_role, "psychologist") == 0
                          ? "الأخصائي النفسي" : "الأخصائي الاجتماعي";
 
-  if (file == NULL)
-    return NULL;
-  if (PQntuples (file) == 0)
-    {
-      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
-                   _("This report’s file is not there, or you may not read it."));
-      return NULL;
-    }
-  if ((head = lajna_letterhead_read (db, report->committee_id, error)) == NULL)
+  if (file == NULL
+      || (head = lajna_committee_heading_read (db, report->committee_id, error)) == NULL)
     return NULL;
 
   writer = lajna_pdf_writer_new (report->kind_ar);
@@ -136,7 +123,7 @@ lajna_report_pdf_export (LajnaDb     *db,
   g_autoptr(LajnaPdfWriter) writer = NULL;
   LajnaExportRecord exported = { db, "report.export", "case_report", report_id };
 
-  if (report == NULL || (watermark = lajna_case_export_dup_watermark (db, error)) == NULL
+  if (report == NULL || (watermark = lajna_audit_dup_watermark (db, error)) == NULL
       || (writer = lay_out (db, report, g_strcmp0 (report->state, "draft") == 0, watermark,
                             error)) == NULL)
     return FALSE;

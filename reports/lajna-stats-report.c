@@ -126,11 +126,10 @@ lajna_stats_report_write (LajnaDb           *db,
                           const char        *path,
                           GError           **error)
 {
-  g_autoptr(PGresult) head = NULL;
+  g_autoptr(LajnaCommitteeHeading) head = NULL;
   g_autoptr(LajnaPdfWriter) writer = NULL;
   g_autoptr(GArray) figures = NULL;
   g_autoptr(GPtrArray) charts = NULL;
-  g_autofree char *committee = NULL;
   g_autofree char *about = NULL;
   g_autofree char *period = dup_period (stats);
 
@@ -139,11 +138,10 @@ lajna_stats_report_write (LajnaDb           *db,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  head = lajna_letterhead_read (db, stats->committee_id, error);
+  head = lajna_committee_heading_read (db, stats->committee_id, error);
   if (head == NULL)
     return FALSE;
-  committee = lajna_letterhead_dup_committee (head);
-  about = committee != NULL ? g_strdup_printf (_("Committee: %s"), committee)
+  about = head->committee != NULL ? g_strdup_printf (_("Committee: %s"), head->committee)
                             : g_strdup (_("Every committee whose files you may see"));
 
   writer = lajna_pdf_writer_new (_("Statistics Report"));

@@ -492,3 +492,51 @@ lajna_report_state_label (const char *state)
     return C_("report", "Submitted");
   return C_("report", "Reviewed");
 }
+
+void
+lajna_report_file_free (LajnaReportFile *file)
+{
+  g_free (file->file_number);
+  g_free (file->juvenile);
+  g_free (file->facility);
+  g_free (file->today);
+  g_free (file);
+}
+
+/**
+ * lajna_report_file_read:
+ * @db: a connection, as a person who reads the file's reports
+ * @case_id: a juvenile file
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the file as a report names it, or
+ *   %NULL with %LAJNA_DB_ERROR_NOT_FOUND when the person does not read it
+ */
+LajnaReportFile *
+lajna_report_file_read (LajnaDb  *db,
+                        gint64    case_id,
+                        GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT c.file_number, c.title, coalesce(j.facility, ''), lajna_today()"
+      "  FROM case_file c JOIN juvenile_case j ON j.case_id = c.id WHERE c.id = $1",
+      1, params, error);
+  LajnaReportFile *file;
+
+  if (result == NULL)
+    return NULL;
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("This report’s file is not there, or you may not read it."));
+      return NULL;
+    }
+  file = g_new0 (LajnaReportFile, 1);
+  file->file_number = g_strdup (PQgetvalue (result, 0, 0));
+  file->juvenile = g_strdup (PQgetvalue (result, 0, 1));
+  file->facility = g_strdup (PQgetvalue (result, 0, 2));
+  file->today = g_strdup (PQgetvalue (result, 0, 3));
+  return file;
+}

@@ -40,6 +40,15 @@ typedef struct
   GPtrArray *sections;       /* (element-type LajnaReportSection), NULL in a list */
 } LajnaReport;
 
+/* The juvenile file a report is about, as its printed page names it. */
+typedef struct
+{
+  char *file_number;
+  char *juvenile;
+  char *facility;  /* "" when none is known */
+  char *today;     /* the day a draft is printed as dated */
+} LajnaReportFile;
+
 /* A kind of report the person signed in may begin on a file. */
 typedef struct
 {
@@ -84,11 +93,16 @@ gboolean     lajna_report_may_lock   (LajnaDb            *db,
                                       gint64              case_id,
                                       gboolean           *may,
                                       GError            **error);
+LajnaReportFile *lajna_report_file_read (LajnaDb        *db,
+                                         gint64          case_id,
+                                         GError        **error);
+void         lajna_report_file_free  (LajnaReportFile    *file);
 char        *lajna_report_missing    (const LajnaReport  *report);
 const char  *lajna_report_state_label (const char        *state);
 void         lajna_report_free       (LajnaReport        *report);
 void         lajna_report_kind_free  (LajnaReportKind    *kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaReport, lajna_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaReportFile, lajna_report_file_free)
 
 G_END_DECLS

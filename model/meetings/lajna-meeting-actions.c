@@ -492,3 +492,26 @@ lajna_decision_choices (LajnaDb     *db,
     }
   return choices;
 }
+
+/**
+ * lajna_meeting_record_minutes:
+ * @db: a connection, as the person printing
+ * @meeting_id: the meeting
+ * @error: return location for a #GError
+ *
+ * Records in the audit trail that the meeting's minutes were printed.
+ *
+ * Returns: whether it is recorded
+ */
+gboolean
+lajna_meeting_record_minutes (LajnaDb  *db,
+                              gint64    meeting_id,
+                              GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meeting_id);
+  const char *params[] = { id };
+
+  return lajna_db_run_params (db,
+      "SELECT lajna_audit('meeting.minutes', 'meeting', $1::bigint, '{\"format\": \"pdf\"}')",
+      1, params, error);
+}

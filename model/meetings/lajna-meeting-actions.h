@@ -102,6 +102,9 @@ gint64     lajna_decision_correct        (LajnaDb      *db,
 int        lajna_reviews_fall_due        (LajnaDb      *db,
                                           const char   *today,
                                           GError      **error);
+gboolean   lajna_meeting_record_minutes  (LajnaDb      *db,
+                                          gint64        meeting_id,
+                                          GError      **error);
 gint64     lajna_meeting_last_change     (LajnaDb      *db,
                                           GError      **error);
 GPtrArray *lajna_decision_choices        (LajnaDb      *db,
