@@ -19,6 +19,7 @@
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-content.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -31,7 +32,7 @@ verify_file (LajnaDb        *db,
              LajnaSealFacts *facts)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
+  g_autoptr(GPtrArray) keys = lajna_seal_keys_read (db, &error);
   g_autoptr(GBytes) pdf = lajna_test_read_bytes (path);
 
   expect_ok (keys != NULL, error);
@@ -540,7 +541,7 @@ START_TEST (test_seal_key_unread)
   ck_assert (!lajna_db_run (db, "SELECT private_key FROM seal_key", &error));
   ck_assert_msg (strstr (error->message, "permission") != NULL, "%s", error->message);
   g_clear_error (&error);
-  keys = lajna_ruling_seal_keys (db, &error);
+  keys = lajna_seal_keys_read (db, &error);
   expect_ok (keys != NULL, error);
   ck_assert_uint_ge (keys->len, 1);
   ck_assert (lajna_db_run (db, "RESET ROLE; SET ROLE \"mtm.clerk\"", &error));

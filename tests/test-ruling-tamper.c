@@ -17,6 +17,7 @@
 #include "lajna-pdf-sign.h"
 #include "lajna-pdf-update.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -51,7 +52,7 @@ issue (LajnaDb    *db,
   expect_ok (lajna_ruling_issue (db, file, day, lajna_ruling_pdf, &error) != 0, error);
   expect_ok (lajna_ruling_render (db, file, path, &error), error);
   issued->pdf = lajna_test_read_bytes (path);
-  issued->keys = lajna_ruling_seal_keys (db, &error);
+  issued->keys = lajna_seal_keys_read (db, &error);
   expect_ok (issued->keys != NULL, error);
   lajna_test_remove_dir (dir);
 }

@@ -13,6 +13,7 @@
 
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -233,7 +234,7 @@ START_TEST (test_timestamped)
   ck_assert_msg (strstr (report, "Total document signed") != NULL, "%s", report);
   mupdf = lajna_test_tool_output ("mutool", ARGS ("sign", "-v", path), &status);
   ck_assert_msg (strstr (mupdf, "unchanged since signing") != NULL, "%s", mupdf);
-  keys = lajna_ruling_seal_keys (db, &error);
+  keys = lajna_seal_keys_read (db, &error);
   expect_ok (keys != NULL, error);
   ck_assert_int_eq (lajna_seal_verify (pdf, keys, &facts), LAJNA_SEAL_VALID);
   ck_assert (facts.is_signed);

@@ -10,6 +10,7 @@
 #include "lajna-meeting-actions.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 #include "lajna-test-meetings.h"
@@ -431,7 +432,7 @@ START_TEST (test_signed_and_stored)
   ck_assert (g_file_get_contents (path, &contents, &length, NULL));
   /* Signed, its seal still reads valid. */
   {
-    g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
+    g_autoptr(GPtrArray) keys = lajna_seal_keys_read (db, &error);
     g_autoptr(GBytes) pdf = g_bytes_new (contents, length);
     g_auto(LajnaSealFacts) facts = { 0 };
 

@@ -251,3 +251,36 @@ lajna_db_worker_get_database (LajnaDbWorker *self)
 
   return self->database;
 }
+
+/**
+ * lajna_db_job_in_transaction:
+ * @db: the job's connection
+ * @func: (scope call): the job
+ * @data: for @func
+ * @cancellable: (nullable): for @func
+ * @error: return location for a #GError
+ *
+ * Runs @func in a transaction of its own: all it writes, or nothing.
+ *
+ * Returns: (nullable): what @func returns, %NULL when it failed or the
+ *   transaction could not commit
+ */
+gpointer
+lajna_db_job_in_transaction (LajnaDb        *db,
+                             LajnaDbJobFunc  func,
+                             gpointer        data,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  gpointer result;
+
+  if (!lajna_db_run (db, "BEGIN", error))
+    return NULL;
+  result = func (db, data, cancellable, error);
+  if (result == NULL || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+  return result;
+}

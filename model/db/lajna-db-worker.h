@@ -35,6 +35,11 @@ void           lajna_db_worker_run_async   (LajnaDbWorker       *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
 LajnaDatabase *lajna_db_worker_get_database (LajnaDbWorker       *self);
+gpointer       lajna_db_job_in_transaction (LajnaDb             *db,
+                                            LajnaDbJobFunc       func,
+                                            gpointer             data,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
 gpointer       lajna_db_worker_run_finish  (LajnaDbWorker       *self,
                                             GAsyncResult        *result,
                                             GError             **error);

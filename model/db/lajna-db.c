@@ -268,6 +268,24 @@ lajna_db_connect (const char  *conninfo,
 }
 
 /**
+ * lajna_db_dup_server_version:
+ * @self: a #LajnaDb
+ *
+ * Returns: (transfer full): the server's version, major.minor, such as
+ *   "15.8"
+ */
+char *
+lajna_db_dup_server_version (LajnaDb *self)
+{
+  int version;
+
+  g_return_val_if_fail (LAJNA_IS_DB (self), NULL);
+
+  version = PQserverVersion (self->conn);
+  return g_strdup_printf ("%d.%d", version / 10000, version % 10000);
+}
+
+/**
  * lajna_db_sees:
  * @self: a #LajnaDb
  * @sight: what to ask about

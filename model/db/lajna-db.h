@@ -69,6 +69,7 @@ LajnaDb    *lajna_db_connect         (const char          *conninfo,
                                       GError             **error);
 PGconn     *lajna_db_get_conn        (LajnaDb             *self);
 char       *lajna_db_dup_safe_conninfo (LajnaDb           *self);
+char       *lajna_db_dup_server_version (LajnaDb          *self);
 gboolean    lajna_db_sees            (LajnaDb             *self,
                                       LajnaDbSight         sight);
 void        lajna_db_set_disk_full   (LajnaDb             *self,

@@ -91,10 +91,61 @@ lajna_users_use_passwords (LajnaDb *db)
 }
 
 /**
+ * lajna_users_add:
+ * @db: a connection as the server's administrator
+ * @login: the person's login
+ * @full_name: their full name; ignored when @login is a person already
+ * @role: the role to give them
+ * @committee_id: on which committee, an active one
+ * @password: (nullable): their password, or %NULL to leave it
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_NOT_FOUND when
+ *   there is no such active committee
+ *
+ * Adds a person with a role, or a role to a person, and sets their
+ * password, in one transaction.
+ *
+ * Returns: whether the person holds the role now
+ */
+gboolean
+lajna_users_add (LajnaDb     *db,
+                 const char  *login,
+                 const char  *full_name,
+                 const char  *role,
+                 int          committee_id,
+                 const char  *password,
+                 GError     **error)
+{
+  g_autofree char *committee = g_strdup_printf ("%d", committee_id);
+  const char *params[] = { login, full_name, role, committee };
+  g_autoptr(PGresult) active = lajna_db_exec_params (db,
+      "SELECT FROM committee WHERE id = $1::integer AND active", 1, &params[3], error);
+
+  if (active == NULL)
+    return FALSE;
+  if (PQntuples (active) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("There is no active committee %d."), committee_id);
+      return FALSE;
+    }
+  if (!lajna_db_run (db, "BEGIN", error))
+    return FALSE;
+  if (!lajna_db_run_params (db, "SELECT lajna_user_add($1, $2, $3, $4::integer)", 4, params,
+                            error)
+      || (password != NULL && !lajna_users_set_password (db, login, password, error))
+      || !lajna_db_run (db, "COMMIT", error))
+    {
+      lajna_db_run (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * lajna_users_set_full_name:
  * @db: a connection as @login themselves, an administrator of a committee
  *   @login holds a role on, or the server's administrator
- * @login: a person's login
+ * @login: (nullable): a person's login, or %NULL for the person connected
  * @full_name: their name as it is to be shown, on one line
  * @error: return location for a #GError; %LAJNA_DB_ERROR_DENIED when the
  *   person connected may not rename @login
@@ -117,8 +168,8 @@ lajna_users_set_full_name (LajnaDb     *db,
                            _("Write the full name on one line."));
       return FALSE;
     }
-  result = lajna_db_exec_params (db, "SELECT lajna_user_set_full_name($1, $2)", 2, params,
-                                 error);
+  result = lajna_db_exec_params (db,
+      "SELECT lajna_user_set_full_name(coalesce($1, lajna_actor()), $2)", 2, params, error);
   return result != NULL;
 }
 

@@ -15,6 +15,13 @@ gboolean lajna_users_set_password   (LajnaDb     *db,
                                      GError     **error);
 gboolean lajna_users_use_passwords  (LajnaDb     *db);
 
+gboolean lajna_users_add            (LajnaDb     *db,
+                                     const char  *login,
+                                     const char  *full_name,
+                                     const char  *role,
+                                     int          committee_id,
+                                     const char  *password,
+                                     GError     **error);
 gboolean lajna_users_set_full_name  (LajnaDb     *db,
                                      const char  *login,
                                      const char  *full_name,

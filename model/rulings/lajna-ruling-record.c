@@ -377,26 +377,96 @@ lajna_ruling_store_signed (LajnaDb     *db,
 }
 
 /**
- * lajna_ruling_seal_keys:
+ * lajna_ruling_find:
  * @db: a connection
+ * @ruling_id: a ruling, any version
+ * @case_id: (out): its file, or 0 when the person connected reads no such
+ *   ruling
+ * @in_force: (out): whether it is the ruling of the file's decision in
+ *   force, not a version a correction replaced
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (element-type GBytes) (nullable): the public
- *   seal keys rulings are checked against: every committee's, those in use
- *   and those retired
+ * Returns: whether the ruling was looked for
  */
-GPtrArray *
-lajna_ruling_seal_keys (LajnaDb  *db,
-                        GError  **error)
+gboolean
+lajna_ruling_find (LajnaDb   *db,
+                   gint64     ruling_id,
+                   gint64    *case_id,
+                   gboolean  *in_force,
+                   GError   **error)
 {
-  g_autoptr(PGresult) result = lajna_db_exec_binary (db,
-      "SELECT public_key FROM seal_public_key ORDER BY id", 0, NULL, NULL, NULL, TRUE, error);
-  GPtrArray *keys;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ruling_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) found = lajna_db_exec_params (db,
+      "SELECT d.case_id, r.id IS NOT DISTINCT FROM"
+      "         (SELECT lajna_decision_ruling(n.id) FROM decision_now n WHERE n.case_id = d.case_id"
+      "           ORDER BY n.decided_on DESC, n.id DESC LIMIT 1)"
+      "  FROM ruling r JOIN decision d ON d.id = r.decision_id WHERE r.id = $1", 1, params, error);
 
-  if (result == NULL)
-    return NULL;
-  keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  for (int i = 0; i < PQntuples (result); i++)
-    g_ptr_array_add (keys, dup_bytes (result, i, 0));
-  return keys;
+  if (found == NULL)
+    return FALSE;
+  *case_id = PQntuples (found) == 0 ? 0 : g_ascii_strtoll (PQgetvalue (found, 0, 0), NULL, 10);
+  *in_force = PQntuples (found) > 0 && PQgetvalue (found, 0, 1)[0] == 't';
+  return TRUE;
+}
+
+/**
+ * lajna_ruling_number:
+ * @db: a connection
+ * @ruling_id: an issued ruling
+ * @number: (out): its number of its year
+ * @year: (out): its year
+ * @error: return location for a #GError
+ *
+ * Returns: whether the ruling was read
+ */
+gboolean
+lajna_ruling_number (LajnaDb  *db,
+                     gint64    ruling_id,
+                     int      *number,
+                     int      *year,
+                     GError  **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ruling_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) issued = lajna_db_exec_params (db,
+      "SELECT number, year FROM ruling WHERE id = $1", 1, params, error);
+
+  if (issued == NULL)
+    return FALSE;
+  if (PQntuples (issued) == 0)
+    {
+      g_set_error (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_NOT_FOUND,
+                   _("The ruling is not there, or you may not read it."));
+      return FALSE;
+    }
+  *number = (int) g_ascii_strtoll (PQgetvalue (issued, 0, 0), NULL, 10);
+  *year = (int) g_ascii_strtoll (PQgetvalue (issued, 0, 1), NULL, 10);
+  return TRUE;
+}
+
+/**
+ * lajna_ruling_is_superseded:
+ * @db: a connection
+ * @ruling_id: a ruling
+ * @superseded: (out): whether a corrected version replaced it
+ * @error: return location for a #GError
+ *
+ * Returns: whether the ruling was looked for
+ */
+gboolean
+lajna_ruling_is_superseded (LajnaDb   *db,
+                            gint64     ruling_id,
+                            gboolean  *superseded,
+                            GError   **error)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ruling_id);
+  const char *params[] = { id };
+  g_autoptr(PGresult) newer = lajna_db_exec_params (db,
+      "SELECT EXISTS (SELECT FROM ruling WHERE supersedes = $1)", 1, params, error);
+
+  if (newer == NULL)
+    return FALSE;
+  *superseded = PQgetvalue (newer, 0, 0)[0] == 't';
+  return TRUE;
 }

@@ -42,7 +42,19 @@ gboolean   lajna_ruling_store_signed (LajnaDb             *db,
                                       GBytes              *signed_pdf,
                                       const char          *subject,
                                       GError             **error);
-GPtrArray *lajna_ruling_seal_keys (LajnaDb                *db,
+gboolean   lajna_ruling_find      (LajnaDb                *db,
+                                   gint64                  ruling_id,
+                                   gint64                 *case_id,
+                                   gboolean               *in_force,
                                    GError                **error);
+gboolean   lajna_ruling_number    (LajnaDb                *db,
+                                   gint64                  ruling_id,
+                                   int                    *number,
+                                   int                    *year,
+                                   GError                **error);
+gboolean   lajna_ruling_is_superseded (LajnaDb            *db,
+                                       gint64              ruling_id,
+                                       gboolean           *superseded,
+                                       GError            **error);
 
 G_END_DECLS

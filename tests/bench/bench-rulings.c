@@ -21,6 +21,7 @@
 #include "lajna-database.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
 
@@ -161,7 +162,7 @@ measure_verify (LajnaDb    *db,
                 const char *pdf_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) keys = lajna_ruling_seal_keys (db, &error);
+  g_autoptr(GPtrArray) keys = lajna_seal_keys_read (db, &error);
   g_autoptr(GArray) ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) reference = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *data = NULL;

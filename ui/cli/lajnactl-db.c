@@ -26,7 +26,7 @@ status (LajnactlContext *ctx,
   LajnaCluster *cluster;
   guint version = 0;
   int exit_status = LAJNACTL_EXIT_OK;
-  char server[32];
+  g_autofree char *server = NULL;
 
   g_option_context_add_main_entries (options, status_entries, GETTEXT_PACKAGE);
   if (!lajnactl_parse (options, &argc, &argv, &exit_status))
@@ -41,8 +41,7 @@ status (LajnactlContext *ctx,
 
   cluster = lajna_database_get_cluster (ctx->database);
   where = lajna_db_dup_safe_conninfo (ctx->db);
-  g_snprintf (server, sizeof server, "%d.%d", PQserverVersion (lajna_db_get_conn (ctx->db)) / 10000,
-              PQserverVersion (lajna_db_get_conn (ctx->db)) % 10000);
+  server = lajna_db_dup_server_version (ctx->db);
 
   if (json_option)
     {

@@ -26,6 +26,7 @@
 #include "lajna-database.h"
 #include "lajna-json.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-ruling-register.h"
 #include "lajna-ruling.h"
 #include "lajna-seal.h"
@@ -236,7 +237,8 @@ sign (LajnactlContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *password = NULL;
   g_autofree char *ruling = NULL;
-  g_autoptr(PGresult) found = NULL;
+  gint64 case_id = 0;
+  gboolean in_force = FALSE;
   int status = LAJNACTL_EXIT_OK;
 
   g_option_context_add_main_entries (options, sign_entries, GETTEXT_PACKAGE);
@@ -249,28 +251,21 @@ sign (LajnactlContext *ctx,
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
   ruling = g_strdup_printf ("%" G_GINT64_FORMAT, ruling_option);
-  found = lajna_db_exec_params (ctx->db,
-      "SELECT d.case_id, r.id IS DISTINCT FROM"
-      "         (SELECT lajna_decision_ruling(n.id) FROM decision_now n WHERE n.case_id = d.case_id"
-      "           ORDER BY n.decided_on DESC, n.id DESC LIMIT 1)"
-      "  FROM ruling r JOIN decision d ON d.id = r.decision_id WHERE r.id = $1", 1,
-      (const char *[]) { ruling }, &error);
-  if (found == NULL)
+  if (!lajna_ruling_find (ctx->db, ruling_option, &case_id, &in_force, &error))
     return lajnactl_fail (error);
-  if (PQntuples (found) == 0)
+  if (case_id == 0)
     {
       g_printerr (_("lajnactl: ruling %s does not exist, or it is not one of your committees’.\n"),
                   ruling);
       return LAJNACTL_EXIT_FAILED;
     }
-  if (PQgetvalue (found, 0, 1)[0] == 't')
+  if (!in_force)
     {
       g_printerr (_("lajnactl: ruling %s is no longer the file’s ruling in force (a corrected "
                     "version replaced it); sign the latest version.\n"), ruling);
       return LAJNACTL_EXIT_FAILED;
     }
-  if (!lajna_ruling_sign (ctx->db, g_ascii_strtoll (PQgetvalue (found, 0, 0), NULL, 10),
-                          key_option, password, tsa_option, output_option, &error))
+  if (!lajna_ruling_sign (ctx->db, case_id, key_option, password, tsa_option, output_option, &error))
     return lajnactl_fail (error);
   g_print (_("Wrote %s.\n"), output_option);
   return LAJNACTL_EXIT_OK;
@@ -306,9 +301,11 @@ issue (LajnactlContext *ctx,
 {
   g_autoptr(GOptionContext) options = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) issued = NULL;
   g_autofree char *ruling = NULL;
+  g_autofree char *issued_number = NULL;
+  g_autofree char *issued_year = NULL;
   int status = LAJNACTL_EXIT_OK;
+  int number, year;
   gint64 id;
   GDate day;
 
@@ -323,14 +320,13 @@ issue (LajnactlContext *ctx,
     return status;
   if ((id = lajna_ruling_issue (ctx->db, case_option, date_option, lajna_ruling_pdf, &error)) == 0)
     return lajnactl_fail (error);
-  ruling = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  issued = lajna_db_exec_params (ctx->db, "SELECT number, year FROM ruling WHERE id = $1", 1,
-                                 (const char *[]) { ruling }, &error);
-  if (issued == NULL)
+  if (!lajna_ruling_number (ctx->db, id, &number, &year, &error))
     return lajnactl_fail (error);
+  ruling = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  issued_number = g_strdup_printf ("%d", number);
+  issued_year = g_strdup_printf ("%d", year);
   /* Translators: the number of the ruling issued, its year, and its id. */
-  g_print (_("Issued ruling %s of %s (id %s).\n"), PQgetvalue (issued, 0, 0),
-           PQgetvalue (issued, 0, 1), ruling);
+  g_print (_("Issued ruling %s of %s (id %s).\n"), issued_number, issued_year, ruling);
   return LAJNACTL_EXIT_OK;
 }
 
@@ -357,7 +353,7 @@ seal_keys (LajnactlContext *ctx,
         }
       if (!lajnactl_connect (ctx, FALSE, status))
         return NULL;
-      keys = lajna_ruling_seal_keys (ctx->db, &error);
+      keys = lajna_seal_keys_read (ctx->db, &error);
     }
   else
     keys = lajna_seal_read_public_keys (key_option, &error);
@@ -426,13 +422,9 @@ verify (LajnactlContext *ctx,
 static int
 rotate_seal_key (LajnactlContext *ctx)
 {
-  g_autofree char *committee = g_strdup_printf ("%" G_GINT64_FORMAT, committee_option);
-  const char *params[] = { committee };
-  g_autoptr(PGresult) rotated = NULL;
   g_autoptr(GError) error = NULL;
 
-  if ((rotated = lajna_db_exec_params (ctx->db, "SELECT lajna_seal_key_rotate($1::integer)", 1,
-                                       params, &error)) == NULL)
+  if (!lajna_seal_keys_rotate (ctx->db, (int) committee_option, &error))
     return lajnactl_fail (error);
   g_print (_("The committee seals its rulings with a new key from now on; the rulings sealed "
              "before still check against the old one.\n"));
@@ -454,13 +446,14 @@ seal_key (LajnactlContext *ctx,
   if (!lajnactl_parse (options, &argc, &argv, &status))
     return status;
   if (argc != 1 || (output_option != NULL) == rotate_option
-      || rotate_option != (committee_option != 0))
+      || rotate_option != (committee_option != 0) || committee_option < 0
+      || committee_option > G_MAXINT)
     return lajnactl_usage_error (options, _("Give -o FILE.pem, or --rotate --committee ID."));
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
   if (rotate_option)
     return rotate_seal_key (ctx);
-  if ((keys = lajna_ruling_seal_keys (ctx->db, &error)) == NULL)
+  if ((keys = lajna_seal_keys_read (ctx->db, &error)) == NULL)
     return lajnactl_fail (error);
   if (keys->len == 0)
     {

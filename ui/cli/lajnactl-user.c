@@ -34,10 +34,8 @@ add (LajnactlContext *ctx,
                                         "admin", "social_worker", "psychologist", NULL };
   g_autoptr(GOptionContext) options = g_option_context_new (_("LOGIN"));
   g_autoptr(GError) error = NULL;
-  g_autoptr(PGresult) result = NULL;
-  g_autofree char *committee = NULL;
   g_autofree char *password = NULL;
-  const char *params[4];
+  g_autofree char *committee = NULL;
   int status = LAJNACTL_EXIT_OK;
 
   g_option_context_add_main_entries (options, add_entries, GETTEXT_PACKAGE);
@@ -63,32 +61,10 @@ add (LajnactlContext *ctx,
   if (!lajnactl_connect (ctx, TRUE, &status))
     return status;
 
+  if (!lajna_users_add (ctx->db, argv[1], full_name_option != NULL ? full_name_option : "",
+                        role_option, committee_option, password, &error))
+    return lajnactl_fail (error);
   committee = g_strdup_printf ("%d", committee_option);
-  params[0] = committee;
-  result = lajna_db_exec_params (ctx->db, "SELECT FROM committee WHERE id = $1::integer AND active", 1,
-                                 params, &error);
-  if (result == NULL)
-    return lajnactl_fail (error);
-  if (PQntuples (result) == 0)
-    {
-      g_printerr ("lajnactl: ");
-      g_printerr (_("There is no active committee %d."), committee_option);
-      g_printerr ("\n");
-      return LAJNACTL_EXIT_FAILED;
-    }
-  g_clear_pointer (&result, PQclear);
-  params[0] = argv[1];
-  params[1] = full_name_option != NULL ? full_name_option : "";
-  params[2] = role_option;
-  params[3] = committee;
-  if (!lajna_db_run (ctx->db, "BEGIN", &error))
-    return lajnactl_fail (error);
-  result = lajna_db_exec_params (ctx->db, "SELECT lajna_user_add($1, $2, $3, $4::integer)", 4,
-                                 params, &error);
-  if (result == NULL
-      || (password != NULL && !lajna_users_set_password (ctx->db, argv[1], password, &error))
-      || !lajna_db_run (ctx->db, "COMMIT", &error))
-    return lajnactl_fail (error);
   g_print (_("%s is a %s of committee %s.\n"), argv[1], role_option, committee);
   return LAJNACTL_EXIT_OK;
 }

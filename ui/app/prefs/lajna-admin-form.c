@@ -71,14 +71,8 @@ write_thread (LajnaDb       *db,
 {
   Write *write = data;
 
-  if (!lajna_db_run (db, "BEGIN", error))
+  if (lajna_db_job_in_transaction (db, write->write, write->data, cancellable, error) == NULL)
     return NULL;
-  if (write->write (db, write->data, cancellable, error) == NULL
-      || !lajna_db_run (db, "COMMIT", error))
-    {
-      lajna_db_run (db, "ROLLBACK", NULL);
-      return NULL;
-    }
   return GINT_TO_POINTER (TRUE);
 }
 

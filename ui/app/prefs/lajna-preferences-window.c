@@ -119,13 +119,7 @@ save_name_thread (LajnaDb       *db,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autofree char *login = NULL;
-  g_autoptr(PGresult) actor = lajna_db_exec (db, "SELECT lajna_actor()", error);
-
-  if (actor == NULL)
-    return NULL;
-  login = g_strdup (PQgetvalue (actor, 0, 0));
-  return lajna_users_set_full_name (db, login, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
+  return lajna_users_set_full_name (db, NULL, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static void

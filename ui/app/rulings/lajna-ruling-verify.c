@@ -12,6 +12,7 @@
 
 #include "lajna-file-choice.h"
 #include "lajna-ruling-record.h"
+#include "lajna-seal-keys.h"
 #include "lajna-seal.h"
 #include "lajna-text.h"
 
@@ -33,23 +34,15 @@ check_thread (LajnaDb       *db,
   g_autoptr(GBytes) pdf = NULL;
   g_autofree Checked *checked = g_new0 (Checked, 1);
 
-  if (file == NULL || (keys = lajna_ruling_seal_keys (db, error)) == NULL)
+  if (file == NULL || (keys = lajna_seal_keys_read (db, error)) == NULL)
     return NULL;
   pdf = g_mapped_file_get_bytes (file);
   checked->verdict = lajna_seal_verify (pdf, keys, &checked->facts);
-  if (checked->verdict != LAJNA_SEAL_UNKNOWN)
+  if (checked->verdict != LAJNA_SEAL_UNKNOWN
+      && !lajna_ruling_is_superseded (db, checked->facts.ruling_id, &checked->superseded, error))
     {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, checked->facts.ruling_id);
-      const char *params[] = { id };
-      g_autoptr(PGresult) newer = lajna_db_exec_params (db,
-          "SELECT EXISTS (SELECT FROM ruling WHERE supersedes = $1)", 1, params, error);
-
-      if (newer == NULL)
-        {
-          lajna_seal_facts_clear (&checked->facts);
-          return NULL;
-        }
-      checked->superseded = PQgetvalue (newer, 0, 0)[0] == 't';
+      lajna_seal_facts_clear (&checked->facts);
+      return NULL;
     }
   return g_steal_pointer (&checked);
 }
