@@ -79,6 +79,46 @@ content_hashes (LajnaDb *db)
   return g_string_free (hashes, FALSE);
 }
 
+/* An ACL as text, its items in order, "default" for none set. */
+#define SORTED(acl) \
+  "coalesce((SELECT string_agg(i::text, ',' ORDER BY i::text) FROM unnest(" acl ") i), 'default')"
+
+/* Who may do what: every function's, table's and column's rights, as the
+ * server keeps them (with the owner's name, the same on both sides). */
+static char *
+rights (LajnaDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT string_agg(r, E'\\n' ORDER BY r) FROM ("
+      "  SELECT p.oid::regprocedure::text || ' ' || " SORTED ("p.proacl") " r"
+      "    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace"
+      "  UNION ALL"
+      "  SELECT c.relname || ' ' || " SORTED ("c.relacl")
+      "    FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace"
+      "  UNION ALL"
+      "  SELECT c.relname || '.' || a.attname || ' ' || " SORTED ("a.attacl")
+      "    FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+      "   WHERE c.relnamespace = 'public'::regnamespace AND a.attacl IS NOT NULL) x", &error);
+
+  ck_assert_msg (result != NULL, "%s", MESSAGE (error));
+  return g_strdup (PQgetvalue (result, 0, 0));
+}
+
+/* Each line of @expected that @actual lacks, or holds otherwise. */
+static void
+assert_same_rights (const char *expected,
+                    const char *actual)
+{
+  g_auto(GStrv) lines = g_strsplit (expected, "\n", -1);
+  g_auto(GStrv) others = g_strsplit (actual, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    ck_assert_msg (g_strv_contains ((const char * const *) others, lines[i]),
+                   "not so after the restore: %s", lines[i]);
+  ck_assert_int_eq (g_strv_length (lines), g_strv_length (others));
+}
+
 static void
 fill (Instance *self)
 {
@@ -115,11 +155,15 @@ START_TEST (test_backup_wipe_restore)
   g_autofree char *sum_path = lajna_backup_checksum_path (backup);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *rights_before = NULL;
+  g_autofree char *rights_after = NULL;
+  g_autoptr(PGresult) seal_key = NULL;
   LajnaAuditReport report;
   GStatBuf st;
 
   fill (original);
   before = content_hashes (original->db);
+  rights_before = rights (original->db);
   ck_assert_msg (lajna_backup_write (original->database, backup, &error), "%s", MESSAGE (error));
   ck_assert_int_eq (g_stat (backup, &st), 0);
   ck_assert_int_eq (st.st_mode & 0777, 0600);
@@ -136,6 +180,17 @@ START_TEST (test_backup_wipe_restore)
   ck_assert (strstr (after, "case_file 301 ") != NULL);
   ck_assert (lajna_audit_verify (restored->db, &report, &error));
   ck_assert_int_eq (report.result, LAJNA_AUDIT_INTACT);
+
+  /* Nobody may do after a restore what they could not do before: a clerk
+   * reads no committee's private seal key. */
+  rights_after = rights (restored->db);
+  assert_same_rights (rights_before, rights_after);
+  seal_key = lajna_db_exec (restored->db,
+      "SELECT has_function_privilege('lajna_clerk', 'lajna_seal_key_in_use(integer)', 'EXECUTE'),"
+      "       has_table_privilege('lajna_clerk', 'case_follow_up', 'SELECT')", &error);
+  ck_assert_msg (seal_key != NULL, "%s", MESSAGE (error));
+  ck_assert_str_eq (PQgetvalue (seal_key, 0, 0), "f");
+  ck_assert_str_eq (PQgetvalue (seal_key, 0, 1), "t");
 
   /* Over data, a restore is refused. */
   g_clear_error (&error);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "lajna-process.h"
+#include "lajna-schema.h"
 
 G_DEFINE_QUARK (lajna-backup-error-quark, lajna_backup_error)
 
@@ -212,10 +213,10 @@ lajna_backup_restore (LajnaDatabase  *database,
                          "--no-privileges", dbname, path, NULL };
 
   /* Roles belong to the server, not to the backup: they and their
-   * privileges are made again by the restored database's own function. */
+   * rights are made again as after a migration. */
   return check_sum (path, error) && check_empty (db, error)
          && lajna_db_run (db, casework_groups_sql, error) && run_tool (argv, error)
-         && lajna_db_run (db, "SELECT lajna_grant_access()", error);
+         && lajna_schema_apply_subjects (db, error);
 }
 
 static gint

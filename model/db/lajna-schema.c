@@ -1,7 +1,11 @@
-/* lajna-schema.c: numbered migrations from model/db/sql/, shipped as a GResource.
+/* lajna-schema.c: numbered migrations from model/db/sql/, shipped as a GResource,
+ * then each subject's own SQL (model/<subject>/<subject>.sql).
  *
  * Each migration runs in its own transaction under an advisory lock, so two
  * workstations starting at once against a shared server apply it once.
+ * The subjects' SQL states how things are to be (who may call what), so it
+ * is applied again after the migrations whenever the schema's owner opens
+ * the database, and after a restore, whose backup carries no rights.
  */
 
 #include "lajna-schema.h"
@@ -11,8 +15,10 @@
 #include <string.h>
 
 #include "lajna-sql-resources.h"
+#include "lajna-subjects-resources.h"
 
 #define SQL_PATH "/org/lajna/Lajna/sql"
+#define SUBJECTS_PATH "/org/lajna/Lajna/subjects"
 #define MIGRATION_LOCK "7152025"
 
 static int
@@ -141,14 +147,79 @@ fail:
   return FALSE;
 }
 
+/* The subjects, each after those it builds on. */
+static const char * const subjects[] = {
+  "access.sql", "committees.sql", "rulings.sql", "cases.sql", "stats.sql",
+};
+
+/**
+ * lajna_schema_apply_subjects:
+ * @db: a connection as the schema's owner
+ * @error: return location for a #GError
+ *
+ * Makes the roles and their grants (lajna_grant_access()), then applies
+ * each subject's SQL in order, all in one transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lajna_schema_apply_subjects (LajnaDb  *db,
+                             GError  **error)
+{
+  if (!lajna_db_run (db,
+                     "BEGIN; SELECT pg_advisory_xact_lock(" MIGRATION_LOCK "); "
+                     "SET LOCAL client_min_messages = warning; "
+                     "SELECT lajna_grant_access()", error))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      g_autofree char *path = g_build_path ("/", SUBJECTS_PATH, subjects[i], NULL);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (lajna_subjects_get_resource (), path,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert (bytes != NULL);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (!lajna_db_run (db, sql, error))
+        {
+          g_prefix_error (error, _("Updating the database’s rules (%s) failed: "), subjects[i]);
+          goto fail;
+        }
+    }
+  return lajna_db_run (db, "COMMIT", error);
+
+fail:
+  PQclear (PQexec (lajna_db_get_conn (db), "ROLLBACK"));
+  return FALSE;
+}
+
+/* Whether @db's login owns the schema's tables, as the embedded database's
+ * account and a shared server's administrator do; a committee's login
+ * does not, and leaves the rules as they are. */
+static gboolean
+owns_schema (LajnaDb   *db,
+             gboolean  *owns,
+             GError   **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db,
+      "SELECT pg_catalog.pg_has_role(current_user, c.relowner, 'USAGE')"
+      "  FROM pg_catalog.pg_class c WHERE c.oid = 'public.schema_version'::regclass", error);
+
+  if (result == NULL)
+    return FALSE;
+  *owns = PQntuples (result) == 1 && strcmp (PQgetvalue (result, 0, 0), "t") == 0;
+  return TRUE;
+}
+
 /**
  * lajna_schema_migrate:
  * @db: a connection
  * @n_applied: (out) (optional): how many migrations were applied
  * @error: return location for a #GError
  *
- * Applies the pending migrations; a no-op on an up-to-date database.
- * Refuses a database that a newer Lajna has already moved on.
+ * Applies the pending migrations, then, as the schema's owner, the
+ * subjects' SQL (lajna_schema_apply_subjects()). Refuses a database that
+ * a newer Lajna has already moved on.
  *
  * Returns: %TRUE on success
  */
@@ -161,6 +232,7 @@ lajna_schema_migrate (LajnaDb  *db,
   guint latest = lajna_schema_get_latest ();
   guint current = 0;
   guint applied = 0;
+  gboolean owns = FALSE;
 
   if (!lajna_schema_get_version (db, &current, error))
     return FALSE;
@@ -182,5 +254,7 @@ lajna_schema_migrate (LajnaDb  *db,
 
   if (n_applied != NULL)
     *n_applied = applied;
-  return TRUE;
+  if (!owns_schema (db, &owns, error))
+    return FALSE;
+  return !owns || lajna_schema_apply_subjects (db, error);
 }

@@ -11,5 +11,7 @@ gboolean  lajna_schema_get_version  (LajnaDb  *db,
 gboolean  lajna_schema_migrate      (LajnaDb  *db,
                                      guint    *n_applied,
                                      GError  **error);
+gboolean  lajna_schema_apply_subjects (LajnaDb  *db,
+                                       GError  **error);
 
 G_END_DECLS

@@ -60,7 +60,6 @@ BEGIN
 END $$;
 
 ALTER FUNCTION lajna_audit(text, text, bigint, jsonb) RENAME TO lajna_audit_event;
-REVOKE EXECUTE ON FUNCTION lajna_audit_event(text, text, bigint, jsonb) FROM PUBLIC;
 
 CREATE FUNCTION lajna_audit(p_action text, p_object text, p_object_id bigint,
                             p_detail jsonb DEFAULT '{}')

@@ -43,7 +43,6 @@ SET search_path = pg_catalog, pg_temp AS $$
      AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)
      AND (p_roles IS NULL OR r.role = ANY (p_roles))
 $$;
-REVOKE EXECUTE ON FUNCTION lajna_committees_of(text, text[]) FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION lajna_my_committees(p_roles text[] DEFAULT NULL) RETURNS integer[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -103,7 +102,6 @@ BEGIN
   END LOOP;
   RETURN NULL;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_audit_committee(text, bigint) FROM PUBLIC;
 
 -- Why p_actor may not write an event about p_object_id of p_object, with
 -- the files p_detail names; NULL when they may. An object with a committee
@@ -150,7 +148,6 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_audit_refusal(text, text, bigint, jsonb, boolean) FROM PUBLIC;
 
 DROP FUNCTION lajna_audit_allowed(text, bigint);
 

@@ -123,8 +123,6 @@ BEGIN
   RETURN v_big_r || public.lajna_ed25519_bytes(mod(v_r + v_k * v_a, l));
 END $$;
 
-REVOKE EXECUTE ON FUNCTION lajna_ed25519_sign(bytea, bytea, bytea) FROM PUBLIC;
-
 -- ---------------------------------------------------------------------
 -- The seal keys: one in use per committee. The installation's single key
 -- of 0020 is kept retired, its private half wiped (every clerk could read
@@ -177,7 +175,6 @@ BEGIN
   END IF;
   RETURN v_key;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_seal_key_in_use(integer) FROM PUBLIC;
 
 -- A new key for p_committee, by its chair or administrator: the key in
 -- use retires, its private half wiped. Returns the new key's id.
@@ -268,7 +265,6 @@ BEGIN
   END IF;
   RETURN v_ruling;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_ruling_held(bigint, text[]) FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION lajna_ruling_correct(p_ruling bigint, p_reason text,
                                                 p_issued_on date DEFAULT current_date)

@@ -79,4 +79,3 @@ BEGIN
                         jsonb_build_object('login', lajna_actor()));
   END IF;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_user_register_owner(text) FROM PUBLIC;

@@ -257,9 +257,3 @@ BEGIN
                                jsonb_build_object('active', p_active));
   END IF;
 END $$;
-
-REVOKE EXECUTE ON FUNCTION lajna_refuse_unless_admin(integer),
-                           lajna_check_admin_text(text, integer, boolean),
-                           lajna_may_manage_user(integer),
-                           lajna_user_named(text)
-  FROM PUBLIC;

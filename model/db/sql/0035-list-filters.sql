@@ -34,8 +34,6 @@ CREATE INDEX case_follow_up_review ON case_follow_up (next_review_on)
 -- nobody else is granted more than SELECT.
 SELECT lajna_protect_rows('case_follow_up',
   'committee_id = ANY ((SELECT lajna_my_committees())::integer[])', 'true');
-GRANT SELECT ON case_follow_up
-  TO lajna_clerk, lajna_member, lajna_rapporteur, lajna_chair, lajna_signatory, lajna_admin;
 
 -- Until when file p_case's mandatory documents are all valid: NULL while
 -- one is missing, 'infinity' when none expires. The checklist's functions
@@ -142,7 +140,6 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
    WHERE c.status IN ('registered', 'documents_pending', 'complete', 'deferred')
       OR j.next_review_on IS NOT NULL
 $$;
-REVOKE EXECUTE ON FUNCTION lajna_follow_up_refresh(bigint), lajna_follow_up_fill() FROM PUBLIC;
 
 -- A status within the committees one sees, counted from the index alone
 -- and paged in the order of receipt, rather than every file of that

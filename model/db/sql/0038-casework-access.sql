@@ -67,7 +67,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     JOIN public.case_file c ON c.id = j.case_id AND c.committee_id = r.committee_id
    WHERE u.login = p_login AND u.active
 $$;
-REVOKE EXECUTE ON FUNCTION lajna_casework_cases(text) FROM PUBLIC;
 
 -- The juvenile files the person acting works on.
 CREATE FUNCTION lajna_my_cases() RETURNS bigint[]

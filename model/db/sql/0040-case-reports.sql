@@ -277,7 +277,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     JOIN public.case_file c ON c.id = j.case_id AND c.committee_id = r.committee_id
    WHERE u.login = p_login AND u.active
 $$;
-REVOKE EXECUTE ON FUNCTION lajna_casework(text) FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION lajna_casework_cases(p_login text) RETURNS bigint[]
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -333,7 +332,6 @@ BEGIN
   END LOOP;
   RETURN NULL;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_audit_case(text, bigint) FROM PUBLIC;
 
 -- 0021's: an event may also name a row of a file the actor works on.
 CREATE OR REPLACE FUNCTION lajna_audit_refusal(p_actor text, p_object text, p_object_id bigint,
@@ -410,7 +408,6 @@ BEGIN
   END IF;
   RETURN v_report;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_report_mine(bigint) FROM PUBLIC;
 
 -- The draft p_report of the person acting, at p_row_version.
 CREATE FUNCTION lajna_report_draft(p_report bigint, p_row_version integer)
@@ -428,7 +425,6 @@ BEGIN
   END IF;
   RETURN v_report;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_report_draft(bigint, integer) FROM PUBLIC;
 
 -- Begins a report of p_kind on p_case; an open draft of the person's of
 -- the same kind is returned instead of a second one.

@@ -78,7 +78,6 @@ BEGIN
                                        public.lajna_actor()), 'plan_writer');
   END IF;
 END $$;
-REVOKE EXECUTE ON FUNCTION lajna_plan_check(bigint) FROM PUBLIC;
 
 -- Adds a goal to p_case's plan; returns its id.
 CREATE FUNCTION lajna_plan_goal_add(p_case bigint, p_domain text, p_goal text, p_target_on date)
