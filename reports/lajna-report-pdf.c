@@ -153,3 +153,69 @@ lajna_report_pdf_submit (LajnaDb      *db,
     return 0;
   return lajna_report_submit (db, report, pdf, file->pages, file->previews, error);
 }
+
+/* A draft to submit, saved first when it changed since it was read. */
+typedef struct
+{
+  LajnaReport *report;
+  gboolean     save;
+} Submission;
+
+static gpointer
+submit_job (LajnaDb       *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Submission *submission = data;
+
+  if (submission->save && !lajna_report_save (db, submission->report, error))
+    return NULL;
+  return lajna_report_pdf_submit (db, submission->report, error) != 0 ? GINT_TO_POINTER (TRUE)
+                                                                       : NULL;
+}
+
+/**
+ * lajna_report_pdf_submit_async:
+ * @worker: the database worker
+ * @report: the author's draft, with its sections, kept alive and
+ *   unchanged until the callback runs
+ * @save: whether to save it first
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once submitted
+ * @user_data: for @callback
+ *
+ * Saves the draft if asked, then prints and submits it
+ * (lajna_report_pdf_submit()), on the worker.
+ */
+void
+lajna_report_pdf_submit_async (LajnaDbWorker        *worker,
+                               LajnaReport          *report,
+                               gboolean              save,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  Submission *submission = g_new0 (Submission, 1);
+
+  submission->report = report;
+  submission->save = save;
+  lajna_db_worker_run_async (worker, submit_job, submission, g_free, NULL, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_report_pdf_submit_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the report was submitted
+ */
+gboolean
+lajna_report_pdf_submit_finish (LajnaDbWorker  *worker,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}

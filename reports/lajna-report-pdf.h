@@ -16,5 +16,14 @@ gboolean lajna_report_pdf_export (LajnaDb            *db,
 gint64   lajna_report_pdf_submit (LajnaDb            *db,
                                   LajnaReport        *report,
                                   GError            **error);
+void     lajna_report_pdf_submit_async  (LajnaDbWorker        *worker,
+                                         LajnaReport          *report,
+                                         gboolean              save,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean lajna_report_pdf_submit_finish (LajnaDbWorker        *worker,
+                                         GAsyncResult         *result,
+                                         GError              **error);
 
 G_END_DECLS

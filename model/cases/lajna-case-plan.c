@@ -142,3 +142,185 @@ lajna_case_plan_may_write (LajnaDb   *db,
   *may = *PQgetvalue (result, 0, 0) == 't';
   return TRUE;
 }
+
+void
+lajna_case_plan_free (LajnaCasePlan *plan)
+{
+  g_clear_pointer (&plan->goals, g_ptr_array_unref);
+  g_free (plan);
+}
+
+static gpointer
+load_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(LajnaCasePlan) plan = g_new0 (LajnaCasePlan, 1);
+  gint64 case_id = *(gint64 *) data;
+
+  if ((plan->goals = lajna_case_plan_fetch (db, case_id, error)) == NULL
+      || !lajna_case_plan_may_write (db, case_id, &plan->may_write, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * lajna_case_plan_load_async:
+ * @worker: the database worker
+ * @case_id: a juvenile file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context once read
+ * @user_data: for @callback
+ *
+ * Reads the file's plan on the worker.
+ */
+void
+lajna_case_plan_load_async (LajnaDbWorker        *worker,
+                            gint64                case_id,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, load_job, g_memdup2 (&case_id, sizeof case_id), g_free,
+                             (GDestroyNotify) lajna_case_plan_free, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_case_plan_load_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the plan
+ */
+LajnaCasePlan *
+lajna_case_plan_load_finish (LajnaDbWorker  *worker,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
+/* A goal to add (no goal id), or a review of one. */
+typedef struct
+{
+  gint64  case_id;
+  gint64  goal_id;
+  char   *code;
+  char   *text;
+  char   *day;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_free (write->code);
+  g_free (write->text);
+  g_free (write->day);
+  g_free (write);
+}
+
+static gpointer
+write_job (LajnaDb       *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Write *write = data;
+  gboolean done = write->goal_id != 0
+                  ? lajna_case_plan_review (db, write->goal_id, write->code, write->text, error)
+                  : lajna_case_plan_add (db, write->case_id, write->code, write->text, write->day,
+                                         error) != 0;
+
+  return done ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+run_write (LajnaDbWorker        *worker,
+           Write                *write,
+           GCancellable         *cancellable,
+           GAsyncReadyCallback   callback,
+           gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, write_job, write, (GDestroyNotify) write_free, NULL,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_case_plan_add_async:
+ * @worker: the database worker
+ * @case_id: a juvenile file
+ * @domain: the goal's domain
+ * @goal: the goal
+ * @target_on: (nullable): the day it is to be reached by, YYYY-MM-DD
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once added; finish with lajna_case_plan_write_finish()
+ * @user_data: for @callback
+ *
+ * Adds a goal to the file's plan (lajna_case_plan_add()) on the worker.
+ */
+void
+lajna_case_plan_add_async (LajnaDbWorker        *worker,
+                           gint64                case_id,
+                           const char           *domain,
+                           const char           *goal,
+                           const char           *target_on,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->case_id = case_id;
+  write->code = g_strdup (domain);
+  write->text = g_strdup (goal);
+  write->day = g_strdup (target_on);
+  run_write (worker, write, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_case_plan_review_async:
+ * @worker: the database worker
+ * @goal_id: a goal
+ * @status: the goal's status now
+ * @note: (nullable): what the review found
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once reviewed; finish with lajna_case_plan_write_finish()
+ * @user_data: for @callback
+ *
+ * Reviews a goal (lajna_case_plan_review()) on the worker.
+ */
+void
+lajna_case_plan_review_async (LajnaDbWorker        *worker,
+                              gint64                goal_id,
+                              const char           *status,
+                              const char           *note,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->goal_id = goal_id;
+  write->code = g_strdup (status);
+  write->text = g_strdup (note);
+  run_write (worker, write, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_case_plan_write_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the goal was added or reviewed
+ */
+gboolean
+lajna_case_plan_write_finish (LajnaDbWorker  *worker,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}

@@ -540,3 +540,239 @@ lajna_report_file_read (LajnaDb  *db,
   file->today = g_strdup (PQgetvalue (result, 0, 3));
   return file;
 }
+
+static gpointer
+load_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return lajna_report_load (db, *(gint64 *) data, error);
+}
+
+/**
+ * lajna_report_load_async:
+ * @worker: the database worker
+ * @report_id: a report
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context once read
+ * @user_data: for @callback
+ *
+ * Reads the report with its sections (lajna_report_load()) on the worker.
+ */
+void
+lajna_report_load_async (LajnaDbWorker        *worker,
+                         gint64                report_id,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, load_job, g_memdup2 (&report_id, sizeof report_id), g_free,
+                             (GDestroyNotify) lajna_report_free, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_report_load_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+LajnaReport *
+lajna_report_load_finish (LajnaDbWorker  *worker,
+                          GAsyncResult   *result,
+                          GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
+/* A draft to begin: of a kind on a file, or correcting a report. */
+typedef struct
+{
+  gint64  id;
+  char   *kind_code;
+  char   *reason;
+} Begin;
+
+static void
+begin_free (Begin *begin)
+{
+  g_free (begin->kind_code);
+  g_free (begin->reason);
+  g_free (begin);
+}
+
+static gpointer
+begin_job (LajnaDb       *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Begin *begin = data;
+  gint64 draft = begin->reason != NULL
+                 ? lajna_report_correct (db, begin->id, begin->reason, error)
+                 : lajna_report_create (db, begin->id, begin->kind_code, error);
+
+  return draft != 0 ? g_memdup2 (&draft, sizeof draft) : NULL;
+}
+
+static void
+run_begin (LajnaDbWorker        *worker,
+           Begin                *begin,
+           GCancellable         *cancellable,
+           GAsyncReadyCallback   callback,
+           gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, begin_job, begin, (GDestroyNotify) begin_free, g_free,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_report_create_async:
+ * @worker: the database worker
+ * @case_id: a juvenile file
+ * @kind_code: the kind of report to begin
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once begun; finish with lajna_report_begin_finish()
+ * @user_data: for @callback
+ *
+ * Begins a draft (lajna_report_create()) on the worker.
+ */
+void
+lajna_report_create_async (LajnaDbWorker        *worker,
+                           gint64                case_id,
+                           const char           *kind_code,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  Begin *begin = g_new0 (Begin, 1);
+
+  begin->id = case_id;
+  begin->kind_code = g_strdup (kind_code);
+  run_begin (worker, begin, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_report_correct_async:
+ * @worker: the database worker
+ * @report_id: a report on record
+ * @reason: why it is corrected
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once begun; finish with lajna_report_begin_finish()
+ * @user_data: for @callback
+ *
+ * Begins the draft of its next version (lajna_report_correct()) on the
+ * worker.
+ */
+void
+lajna_report_correct_async (LajnaDbWorker        *worker,
+                            gint64                report_id,
+                            const char           *reason,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  Begin *begin = g_new0 (Begin, 1);
+
+  begin->id = report_id;
+  begin->reason = g_strdup (reason);
+  run_begin (worker, begin, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_report_begin_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: the draft begun, 0 on error
+ */
+gint64
+lajna_report_begin_finish (LajnaDbWorker  *worker,
+                           GAsyncResult   *result,
+                           GError        **error)
+{
+  g_autofree gint64 *draft = lajna_db_worker_run_finish (worker, result, error);
+
+  return draft != NULL ? *draft : 0;
+}
+
+static gpointer
+save_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return lajna_report_save (db, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_report_save_async:
+ * @worker: the database worker
+ * @report: a draft of the person's, kept alive and unchanged until the
+ *   callback runs
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once saved; finish with lajna_report_write_finish()
+ * @user_data: for @callback
+ *
+ * Saves the draft (lajna_report_save()) on the worker.
+ */
+void
+lajna_report_save_async (LajnaDbWorker        *worker,
+                         LajnaReport          *report,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, save_job, report, NULL, NULL, cancellable, callback,
+                             user_data);
+}
+
+static gpointer
+lock_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return lajna_report_lock (db, *(gint64 *) data, error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_report_lock_async:
+ * @worker: the database worker
+ * @report_id: a submitted report
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once locked; finish with lajna_report_write_finish()
+ * @user_data: for @callback
+ *
+ * Marks the report reviewed (lajna_report_lock()) on the worker.
+ */
+void
+lajna_report_lock_async (LajnaDbWorker        *worker,
+                         gint64                report_id,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, lock_job, g_memdup2 (&report_id, sizeof report_id), g_free,
+                             NULL, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_report_write_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the report was saved, or locked
+ */
+gboolean
+lajna_report_write_finish (LajnaDbWorker  *worker,
+                           GAsyncResult   *result,
+                           GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}

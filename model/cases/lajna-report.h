@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -101,6 +101,43 @@ char        *lajna_report_missing    (const LajnaReport  *report);
 const char  *lajna_report_state_label (const char        *state);
 void         lajna_report_free       (LajnaReport        *report);
 void         lajna_report_kind_free  (LajnaReportKind    *kind);
+
+void         lajna_report_load_async        (LajnaDbWorker        *worker,
+                                             gint64                report_id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+LajnaReport *lajna_report_load_finish       (LajnaDbWorker        *worker,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+void         lajna_report_create_async      (LajnaDbWorker        *worker,
+                                             gint64                case_id,
+                                             const char           *kind_code,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void         lajna_report_correct_async     (LajnaDbWorker        *worker,
+                                             gint64                report_id,
+                                             const char           *reason,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gint64       lajna_report_begin_finish      (LajnaDbWorker        *worker,
+                                             GAsyncResult         *result,
+                                             GError              **error);
+void         lajna_report_save_async        (LajnaDbWorker        *worker,
+                                             LajnaReport          *report,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void         lajna_report_lock_async        (LajnaDbWorker        *worker,
+                                             gint64                report_id,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean     lajna_report_write_finish      (LajnaDbWorker        *worker,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaReport, lajna_report_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaReportFile, lajna_report_file_free)

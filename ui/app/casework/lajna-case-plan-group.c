@@ -30,36 +30,6 @@ struct _LajnaCasePlanGroup
 
 G_DEFINE_FINAL_TYPE (LajnaCasePlanGroup, lajna_case_plan_group, ADW_TYPE_PREFERENCES_GROUP)
 
-typedef struct
-{
-  GPtrArray *goals;
-  gboolean   may_write;
-} Listed;
-
-static void
-listed_free (Listed *listed)
-{
-  g_clear_pointer (&listed->goals, g_ptr_array_unref);
-  g_free (listed);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listed, listed_free)
-
-static gpointer
-list_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(Listed) listed = g_new0 (Listed, 1);
-  gint64 case_id = *(gint64 *) data;
-
-  if ((listed->goals = lajna_case_plan_fetch (db, case_id, error)) == NULL
-      || !lajna_case_plan_may_write (db, case_id, &listed->may_write, error))
-    return NULL;
-  return g_steal_pointer (&listed);
-}
-
 static GtkWidget *
 new_goal_row (const LajnaPlanGoal *goal,
               gboolean             may_write)
@@ -102,7 +72,8 @@ listed_cb (GObject      *source,
 {
   LajnaCasePlanGroup *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Listed) listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaCasePlan) listed = lajna_case_plan_load_finish (LAJNA_DB_WORKER (source), result,
+                                                                 &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -134,43 +105,7 @@ reload (LajnaCasePlanGroup *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lajna_db_worker_run_async (self->worker, list_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
-                             g_free, (GDestroyNotify) listed_free, self->cancellable,
-                             listed_cb, self);
-}
-
-/* A goal added (no goal id) or reviewed. */
-typedef struct
-{
-  gint64  case_id;
-  gint64  goal_id;
-  char   *code;
-  char   *text;
-  char   *day;
-} Write;
-
-static void
-write_free (Write *write)
-{
-  g_free (write->code);
-  g_free (write->text);
-  g_free (write->day);
-  g_free (write);
-}
-
-static gpointer
-write_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Write *write = data;
-  gboolean done = write->goal_id != 0
-                  ? lajna_case_plan_review (db, write->goal_id, write->code, write->text, error)
-                  : lajna_case_plan_add (db, write->case_id, write->code, write->text, write->day,
-                                         error) != 0;
-
-  return done ? GINT_TO_POINTER (TRUE) : NULL;
+  lajna_case_plan_load_async (self->worker, self->case_id, self->cancellable, listed_cb, self);
 }
 
 static void
@@ -181,7 +116,7 @@ written_cb (GObject      *source,
   g_autoptr(LajnaCasePlanGroup) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL)
+  if (lajna_case_plan_write_finish (LAJNA_DB_WORKER (source), result, &error))
     reload (self);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
@@ -207,15 +142,13 @@ answered_cb (const char *code,
              gpointer    user_data)
 {
   Asked *asked = user_data;
-  Write *write = g_new0 (Write, 1);
 
-  write->case_id = asked->self->case_id;
-  write->goal_id = asked->goal_id;
-  write->code = g_strdup (code);
-  write->text = g_strdup (text);
-  write->day = g_strdup (day);
-  lajna_db_worker_run_async (asked->self->worker, write_thread, write, (GDestroyNotify) write_free,
-                             NULL, NULL, written_cb, g_object_ref (asked->self));
+  if (asked->goal_id != 0)
+    lajna_case_plan_review_async (asked->self->worker, asked->goal_id, code, text, NULL,
+                                  written_cb, g_object_ref (asked->self));
+  else
+    lajna_case_plan_add_async (asked->self->worker, asked->self->case_id, code, text, day, NULL,
+                               written_cb, g_object_ref (asked->self));
 }
 
 static Asked *

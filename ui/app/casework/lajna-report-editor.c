@@ -143,15 +143,6 @@ collect (LajnaReportEditor *self)
     }
 }
 
-static gpointer
-load_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return lajna_report_load (db, *(gint64 *) data, error);
-}
-
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -159,7 +150,7 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(LajnaReportEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  LajnaReport *report = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  LajnaReport *report = lajna_report_load_finish (LAJNA_DB_WORKER (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -172,42 +163,16 @@ loaded_cb (GObject      *source,
   show_report (self);
 }
 
-/* What a save or a submission does on the worker. */
-typedef struct
-{
-  LajnaReport *report;
-  gboolean     save;
-  gboolean     submit;
-} Job;
-
-static gpointer
-job_thread (LajnaDb       *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  Job *job = data;
-
-  if (job->save && !lajna_report_save (db, job->report, error))
-    return NULL;
-  if (job->submit && lajna_report_pdf_submit (db, job->report, error) == 0)
-    return NULL;
-  return job->report;
-}
-
+/* After a save or a submission. */
 static void
-job_done_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+written (LajnaReportEditor *self,
+         gboolean           done,
+         const GError      *error)
 {
-  g_autoptr(LajnaReportEditor) self = user_data;
-  g_autoptr(GError) error = NULL;
-  LajnaReport *report = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
-
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->busy = FALSE;
-  if (report == NULL)
+  if (!done)
     {
       show_toast (self, g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_STALE)
                           ? _("This report was saved elsewhere since you opened it. Close it "
@@ -219,7 +184,7 @@ job_done_cb (GObject      *source,
     }
   self->unsaved = FALSE;
   g_signal_emit (self, signals[CHANGED], 0);
-  if (g_strcmp0 (report->state, "draft") != 0)
+  if (g_strcmp0 (self->report->state, "draft") != 0)
     {
       gtk_window_close (GTK_WINDOW (self));
       return;
@@ -229,19 +194,42 @@ job_done_cb (GObject      *source,
 }
 
 static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(LajnaReportEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = lajna_report_write_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  written (self, done, error);
+}
+
+static void
+submitted_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LajnaReportEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = lajna_report_pdf_submit_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  written (self, done, error);
+}
+
+static void
 run_job (LajnaReportEditor *self,
          gboolean           submit)
 {
-  Job *job = g_new0 (Job, 1);
-
   collect (self);
-  job->report = self->report;
-  job->save = self->unsaved || !submit;
-  job->submit = submit;
   self->busy = TRUE;
   update_buttons (self);
-  lajna_db_worker_run_async (self->worker, job_thread, job, g_free, NULL, self->cancellable,
-                             job_done_cb, g_object_ref (self));
+  if (submit)
+    lajna_report_pdf_submit_async (self->worker, self->report, self->unsaved, self->cancellable,
+                                   submitted_cb, g_object_ref (self));
+  else
+    lajna_report_save_async (self->worker, self->report, self->cancellable, saved_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -401,9 +389,7 @@ lajna_report_editor_new (GtkWindow     *parent,
                                           NULL);
 
   self->worker = g_object_ref (worker);
-  lajna_db_worker_run_async (worker, load_thread, g_memdup2 (&report_id, sizeof report_id),
-                             g_free, (GDestroyNotify) lajna_report_free, self->cancellable,
-                             loaded_cb, g_object_ref (self));
+  lajna_report_load_async (worker, report_id, self->cancellable, loaded_cb, g_object_ref (self));
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }

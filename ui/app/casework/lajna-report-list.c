@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-case-reports.h"
 #include "lajna-icon-button.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-reason-dialog.h"
@@ -41,40 +42,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-/* The file's reports, and the kinds the person may begin. */
-typedef struct
-{
-  GPtrArray *reports;
-  GPtrArray *kinds;
-  gboolean   may_lock;
-} Listed;
-
-static void
-listed_free (Listed *listed)
-{
-  g_clear_pointer (&listed->reports, g_ptr_array_unref);
-  g_clear_pointer (&listed->kinds, g_ptr_array_unref);
-  g_free (listed);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listed, listed_free)
-
-static gpointer
-list_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(Listed) listed = g_new0 (Listed, 1);
-  gint64 case_id = *(gint64 *) data;
-
-  if ((listed->reports = lajna_report_list (db, case_id, error)) == NULL
-      || (listed->kinds = lajna_report_kinds (db, case_id, error)) == NULL
-      || !lajna_report_may_lock (db, case_id, &listed->may_lock, error))
-    return NULL;
-  return g_steal_pointer (&listed);
-}
 
 static GtkWidget *
 row_button (const char *icon,
@@ -139,7 +106,8 @@ listed_cb (GObject      *source,
 {
   LajnaReportList *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Listed) listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaCaseReports) listed = lajna_case_reports_load_finish (LAJNA_DB_WORKER (source),
+                                                                       result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -182,9 +150,7 @@ reload (LajnaReportList *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lajna_db_worker_run_async (self->worker, list_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
-                             g_free, (GDestroyNotify) listed_free, self->cancellable,
-                             listed_cb, self);
+  lajna_case_reports_load_async (self->worker, self->case_id, self->cancellable, listed_cb, self);
 }
 
 static void
@@ -206,35 +172,6 @@ open_editor (LajnaReportList *self,
 }
 
 /* A report begun or a correction begun: its draft opens. */
-typedef struct
-{
-  gint64  id;
-  char   *kind_code;
-  char   *reason;
-} Begin;
-
-static void
-begin_free (Begin *begin)
-{
-  g_free (begin->kind_code);
-  g_free (begin->reason);
-  g_free (begin);
-}
-
-static gpointer
-begin_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Begin *begin = data;
-  gint64 draft = begin->reason != NULL
-                 ? lajna_report_correct (db, begin->id, begin->reason, error)
-                 : lajna_report_create (db, begin->id, begin->kind_code, error);
-
-  return draft != 0 ? g_memdup2 (&draft, sizeof draft) : NULL;
-}
-
 static void
 begun_cb (GObject      *source,
           GAsyncResult *result,
@@ -242,25 +179,16 @@ begun_cb (GObject      *source,
 {
   g_autoptr(LajnaReportList) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *draft = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                         &error);
+  gint64 draft = lajna_report_begin_finish (LAJNA_DB_WORKER (source), result, &error);
 
-  if (draft == NULL)
+  if (draft == 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
       return;
     }
   reload (self);
-  open_editor (self, *draft);
-}
-
-static void
-begin (LajnaReportList *self,
-       Begin           *begin)
-{
-  lajna_db_worker_run_async (self->worker, begin_thread, begin, (GDestroyNotify) begin_free,
-                             g_free, NULL, begun_cb, g_object_ref (self));
+  open_editor (self, draft);
 }
 
 static void
@@ -269,11 +197,9 @@ create_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LajnaReportList *self = LAJNA_REPORT_LIST (widget);
-  Begin *job = g_new0 (Begin, 1);
 
-  job->id = self->case_id;
-  job->kind_code = g_variant_dup_string (parameter, NULL);
-  begin (self, job);
+  lajna_report_create_async (self->worker, self->case_id, g_variant_get_string (parameter, NULL),
+                             NULL, begun_cb, g_object_ref (self));
 }
 
 static void
@@ -295,14 +221,11 @@ reason_cb (const char *text,
            gpointer    user_data)
 {
   Correction *correction = user_data;
-  Begin *job;
 
   if (text == NULL)
     return;
-  job = g_new0 (Begin, 1);
-  job->id = correction->report_id;
-  job->reason = g_strdup (text);
-  begin (correction->self, job);
+  lajna_report_correct_async (correction->self->worker, correction->report_id, text, NULL,
+                              begun_cb, g_object_ref (correction->self));
 }
 
 static void
@@ -329,15 +252,6 @@ correct_activated (GtkWidget  *widget,
                            (GDestroyNotify) correction_free);
 }
 
-static gpointer
-lock_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return lajna_report_lock (db, *(gint64 *) data, error) ? GINT_TO_POINTER (TRUE) : NULL;
-}
-
 static void
 locked_cb (GObject      *source,
            GAsyncResult *result,
@@ -346,7 +260,7 @@ locked_cb (GObject      *source,
   g_autoptr(LajnaReportList) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
+  if (!lajna_report_write_finish (LAJNA_DB_WORKER (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
@@ -364,8 +278,7 @@ lock_activated (GtkWidget  *widget,
   LajnaReportList *self = LAJNA_REPORT_LIST (widget);
   gint64 id = g_variant_get_int64 (parameter);
 
-  lajna_db_worker_run_async (self->worker, lock_thread, g_memdup2 (&id, sizeof id), g_free, NULL,
-                             NULL, locked_cb, g_object_ref (self));
+  lajna_report_lock_async (self->worker, id, NULL, locked_cb, g_object_ref (self));
 }
 
 static void
