@@ -113,6 +113,55 @@ tidy (char *text)
   return g_strstrip (text);
 }
 
+static gpointer
+load_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return lajna_ruling_content_load (db, *(gint64 *) data, error);
+}
+
+/**
+ * lajna_ruling_content_load_async:
+ * @worker: the database worker
+ * @case_id: a file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the ruling of the file's decision in force
+ * (lajna_ruling_content_load()) on the worker.
+ */
+void
+lajna_ruling_content_load_async (LajnaDbWorker        *worker,
+                                 gint64                case_id,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, load_job, g_memdup2 (&case_id, sizeof case_id), g_free,
+                             (GDestroyNotify) lajna_ruling_content_free, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_ruling_content_load_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the ruling, %NULL with no error
+ *   when the file has no decision to rule on
+ */
+LajnaRulingContent *
+lajna_ruling_content_load_finish (LajnaDbWorker  *worker,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
 /**
  * lajna_ruling_fill:
  * @text: a template's text

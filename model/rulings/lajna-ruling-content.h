@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +54,14 @@ typedef struct
 LajnaRulingContent *lajna_ruling_content_load   (LajnaDb            *db,
                                                  gint64              case_id,
                                                  GError            **error);
+void                lajna_ruling_content_load_async  (LajnaDbWorker        *worker,
+                                                      gint64                case_id,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+LajnaRulingContent *lajna_ruling_content_load_finish (LajnaDbWorker        *worker,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 char               *lajna_ruling_fill           (const char         *text,
                                                  GHashTable         *values);
 gboolean            lajna_ruling_article_is_empty (const char       *article);

@@ -335,3 +335,140 @@ lajna_ruling_sample_fill (LajnaRulingContent        *sample,
     if (!is_blank (template->articles[i]))
       sample->articles[k++] = lajna_ruling_fill (template->articles[i], values);
 }
+
+/* A template to read or to save: the committee's (0 for the shared one)
+ * for an outcome. */
+typedef struct
+{
+  int                  committee_id;
+  char                *outcome;
+  LajnaRulingTemplate *template;
+} Job;
+
+static Job *
+job_new (int                  committee_id,
+         const char          *outcome,
+         LajnaRulingTemplate *template)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->committee_id = committee_id;
+  job->outcome = g_strdup (outcome);
+  job->template = template;
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  g_free (job->outcome);
+  g_clear_pointer (&job->template, lajna_ruling_template_free);
+  g_free (job);
+}
+
+static gpointer
+load_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Job *job = data;
+
+  return lajna_ruling_template_load (db, job->committee_id, job->outcome, error);
+}
+
+/**
+ * lajna_ruling_template_load_async:
+ * @worker: the database worker
+ * @committee_id: the committee
+ * @outcome: the outcome whose template is read
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the template the committee uses for @outcome
+ * (lajna_ruling_template_load()) on the worker.
+ */
+void
+lajna_ruling_template_load_async (LajnaDbWorker        *worker,
+                                  int                   committee_id,
+                                  const char           *outcome,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, load_job, job_new (committee_id, outcome, NULL),
+                             (GDestroyNotify) job_free,
+                             (GDestroyNotify) lajna_ruling_template_free, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_ruling_template_load_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the template
+ */
+LajnaRulingTemplate *
+lajna_ruling_template_load_finish (LajnaDbWorker  *worker,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
+static gpointer
+save_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Job *job = data;
+
+  return lajna_ruling_template_save (db, job->committee_id, job->outcome, job->template, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_ruling_template_save_async:
+ * @worker: the database worker
+ * @committee_id: the committee whose own template it is, or 0 for the
+ *   shared one
+ * @outcome: the outcome it is for
+ * @template: (transfer full): its words
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once saved
+ * @user_data: for @callback
+ *
+ * Saves the template (lajna_ruling_template_save()) on the worker.
+ */
+void
+lajna_ruling_template_save_async (LajnaDbWorker        *worker,
+                                  int                   committee_id,
+                                  const char           *outcome,
+                                  LajnaRulingTemplate  *template,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, save_job, job_new (committee_id, outcome, template),
+                             (GDestroyNotify) job_free, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_ruling_template_save_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the template was saved
+ */
+gboolean
+lajna_ruling_template_save_finish (LajnaDbWorker  *worker,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}

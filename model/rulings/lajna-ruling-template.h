@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lajna-db-worker.h"
 #include "lajna-ruling-content.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,26 @@ LajnaRulingContent  *lajna_ruling_sample            (LajnaDb                   *
 void                 lajna_ruling_sample_fill       (LajnaRulingContent        *sample,
                                                      const LajnaRulingTemplate *template,
                                                      GPtrArray                 *placeholders);
+
+void                 lajna_ruling_template_load_async  (LajnaDbWorker        *worker,
+                                                        int                   committee_id,
+                                                        const char           *outcome,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+LajnaRulingTemplate *lajna_ruling_template_load_finish (LajnaDbWorker        *worker,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+void                 lajna_ruling_template_save_async  (LajnaDbWorker        *worker,
+                                                        int                   committee_id,
+                                                        const char           *outcome,
+                                                        LajnaRulingTemplate  *template,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+gboolean             lajna_ruling_template_save_finish (LajnaDbWorker        *worker,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaRulingTemplate, lajna_ruling_template_free)
 

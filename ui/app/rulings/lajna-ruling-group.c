@@ -16,9 +16,9 @@
 #include "lajna-icon-button.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-reason-dialog.h"
+#include "lajna-ruling-issue.h"
 #include "lajna-ruling-print.h"
 #include "lajna-ruling-sign-run.h"
-#include "lajna-ruling-record.h"
 #include "lajna-ruling.h"
 #include "lajna-template-preview.h"
 #include "lajna-text.h"
@@ -51,15 +51,6 @@ static guint signals[N_SIGNALS];
 
 static void reload (LajnaRulingGroup *self);
 
-static gpointer
-load_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return lajna_ruling_content_load (db, *(gint64 *) data, error);
-}
-
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -67,8 +58,8 @@ loaded_cb (GObject      *source,
 {
   LajnaRulingGroup *self = user_data;
   g_autoptr(GError) error = NULL;
-  LajnaRulingContent *content = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                            &error);
+  LajnaRulingContent *content = lajna_ruling_content_load_finish (LAJNA_DB_WORKER (source),
+                                                                  result, &error);
   g_autofree char *title = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -120,9 +111,8 @@ reload (LajnaRulingGroup *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lajna_db_worker_run_async (self->worker, load_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
-                             g_free, (GDestroyNotify) lajna_ruling_content_free, self->cancellable,
-                             loaded_cb, self);
+  lajna_ruling_content_load_async (self->worker, self->case_id, self->cancellable, loaded_cb,
+                                   self);
 }
 
 static void
@@ -136,17 +126,6 @@ show_message (LajnaRulingGroup *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
 }
 
-static gpointer
-issue_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  gint64 id = lajna_ruling_issue (db, *(gint64 *) data, NULL, lajna_ruling_pdf, error);
-
-  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
-}
-
 static void
 issued_cb (GObject      *source,
            GAsyncResult *result,
@@ -154,9 +133,9 @@ issued_cb (GObject      *source,
 {
   g_autoptr(LajnaRulingGroup) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  gint64 id = lajna_ruling_issue_finish (LAJNA_DB_WORKER (source), result, &error);
 
-  if (id == NULL)
+  if (id == 0)
     {
       show_message (self, error->message);
       return;
@@ -174,8 +153,7 @@ issue_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "issue") != 0 || self->worker == NULL)
     return;
-  lajna_db_worker_run_async (self->worker, issue_thread, g_memdup2 (case_id, sizeof (gint64)),
-                             g_free, g_free, NULL, issued_cb, g_object_ref (self));
+  lajna_ruling_issue_async (self->worker, *case_id, NULL, issued_cb, g_object_ref (self));
 }
 
 /* A number once taken is never given back: the ruling is issued only
@@ -209,47 +187,16 @@ issue_cb (LajnaRulingGroup *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef struct
-{
-  gint64  case_id;
-  char   *reason;
-} Correction;
-
-static void
-correction_free (Correction *correction)
-{
-  g_free (correction->reason);
-  g_free (correction);
-}
-
-static gpointer
-correct_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  Correction *correction = data;
-  gint64 id = lajna_ruling_correct (db, correction->case_id, correction->reason, NULL,
-                                    lajna_ruling_pdf, error);
-
-  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
-}
-
 static void
 reason_given_cb (const char *reason,
                  gpointer    user_data)
 {
   LajnaRulingGroup *self = user_data;
-  Correction *correction;
 
   if (reason == NULL || self->worker == NULL)
     return;
-  correction = g_new0 (Correction, 1);
-  correction->case_id = self->case_id;
-  correction->reason = g_strdup (reason);
-  lajna_db_worker_run_async (self->worker, correct_thread, correction,
-                             (GDestroyNotify) correction_free, g_free, NULL, issued_cb,
-                             g_object_ref (self));
+  lajna_ruling_correct_async (self->worker, self->case_id, reason, NULL, issued_cb,
+                              g_object_ref (self));
 }
 
 static void
@@ -278,15 +225,6 @@ save_cb (LajnaRulingGroup *self)
                         lajna_ruling_render, self->case_id, ADW_TOAST_OVERLAY (overlay));
 }
 
-static gpointer
-printable_thread (LajnaDb       *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return lajna_ruling_load_printable (db, *(gint64 *) data, lajna_ruling_pdf, error);
-}
-
 /* The print dialog, for the ruling as it prints (sealed, if it is issued). */
 static void
 printable_cb (GObject      *source,
@@ -295,8 +233,8 @@ printable_cb (GObject      *source,
 {
   g_autoptr(LajnaRulingGroup) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaRulingContent) content = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
-                                                                      result, &error);
+  g_autoptr(LajnaRulingContent) content = lajna_ruling_printable_finish (LAJNA_DB_WORKER (source),
+                                                                         result, &error);
   g_autoptr(GPtrArray) contents = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
 
@@ -339,10 +277,8 @@ sign_cb (LajnaRulingGroup *self)
 static void
 print_cb (LajnaRulingGroup *self)
 {
-  lajna_db_worker_run_async (self->worker, printable_thread,
-                             g_memdup2 (&self->case_id, sizeof (gint64)), g_free,
-                             (GDestroyNotify) lajna_ruling_content_free, NULL, printable_cb,
-                             g_object_ref (self));
+  lajna_ruling_printable_async (self->worker, self->case_id, NULL, printable_cb,
+                                g_object_ref (self));
 }
 
 static GtkWidget *

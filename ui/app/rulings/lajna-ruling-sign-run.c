@@ -16,7 +16,7 @@
 #include "lajna-application.h"
 #include "lajna-file-choice.h"
 #include "lajna-pdf-sign.h"
-#include "lajna-ruling.h"
+#include "lajna-ruling-issue.h"
 
 typedef struct
 {
@@ -58,20 +58,6 @@ signing_free (Signing *signing)
   g_free (signing);
 }
 
-static gpointer
-sign_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Signing *signing = data;
-
-  if (!lajna_ruling_sign (db, signing->case_id, signing->key_path, signing->password,
-                          signing->tsa_url, signing->path, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
 /* A failure is read whole, and closed before anything else is said. */
 static void
 show_failure (Signing    *signing,
@@ -97,7 +83,7 @@ signed_cb (GObject      *source,
   g_autofree char *name = g_path_get_basename (signing->path);
   AdwToast *toast;
 
-  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
+  if (!lajna_ruling_sign_finish (LAJNA_DB_WORKER (source), result, &error))
     {
       show_failure (signing, error->message);
       signing_free (signing);
@@ -125,8 +111,10 @@ saved_where_cb (const char *path,
       return;
     }
   signing->path = g_strdup (path);
-  lajna_db_worker_run_async (signing->worker, sign_thread, signing, NULL, NULL, NULL, signed_cb,
-                             signing);
+  lajna_ruling_sign_async (signing->worker, signing->case_id, signing->key_path,
+                           signing->password, signing->tsa_url, signing->path, NULL, signed_cb,
+                           signing);
+  forget_password (signing);
 }
 
 static void ask_password (Signing    *signing,

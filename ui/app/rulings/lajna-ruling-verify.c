@@ -1,7 +1,6 @@
 /* lajna-ruling-verify.c: "Check a Ruling…": asks for a PDF, checks its
- * seal against the committees' seal keys (lajna-seal.c: the file's bytes
- * as issued and sealed, and a signature that follows, read from the file
- * itself, nothing sent anywhere) and says in a dialog whether it is
+ * seal against the committees' seal keys (lajna-ruling-check.c: read from
+ * the file itself, nothing sent anywhere) and says in a dialog whether it is
  * valid (as issued, or as issued and signed), altered, signed then
  * changed, or unknown, with the ruling it names and whether a corrected
  * version has replaced it since. */
@@ -11,45 +10,12 @@
 #include <glib/gi18n.h>
 
 #include "lajna-file-choice.h"
-#include "lajna-ruling-record.h"
-#include "lajna-seal-keys.h"
-#include "lajna-seal.h"
+#include "lajna-ruling-check.h"
 #include "lajna-text.h"
-
-typedef struct
-{
-  LajnaSealVerdict verdict;
-  LajnaSealFacts   facts;
-  gboolean         superseded;
-} Checked;
-
-static gpointer
-check_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GMappedFile) file = g_mapped_file_new (data, FALSE, error);
-  g_autoptr(GPtrArray) keys = NULL;
-  g_autoptr(GBytes) pdf = NULL;
-  g_autofree Checked *checked = g_new0 (Checked, 1);
-
-  if (file == NULL || (keys = lajna_seal_keys_read (db, error)) == NULL)
-    return NULL;
-  pdf = g_mapped_file_get_bytes (file);
-  checked->verdict = lajna_seal_verify (pdf, keys, &checked->facts);
-  if (checked->verdict != LAJNA_SEAL_UNKNOWN
-      && !lajna_ruling_is_superseded (db, checked->facts.ruling_id, &checked->superseded, error))
-    {
-      lajna_seal_facts_clear (&checked->facts);
-      return NULL;
-    }
-  return g_steal_pointer (&checked);
-}
 
 /* What the verdict on a ruling's seal means for the one who relies on it. */
 static const char *
-verdict_text (const Checked *checked)
+verdict_text (const LajnaRulingCheck *checked)
 {
   switch (checked->verdict)
     {
@@ -76,8 +42,8 @@ checked_cb (GObject      *source,
 {
   g_autoptr(GtkWindow) parent = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree Checked *checked = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                           &error);
+  g_autoptr(LajnaRulingCheck) checked = lajna_ruling_check_finish (LAJNA_DB_WORKER (source),
+                                                                   result, &error);
   g_autofree char *number = NULL, *year = NULL, *version = NULL;
   g_autofree char *ruling = NULL, *body = NULL;
   const char *heading;
@@ -112,7 +78,6 @@ checked_cb (GObject      *source,
           g_free (body);
           body = g_steal_pointer (&with_signer);
         }
-      lajna_seal_facts_clear (&checked->facts);
     }
   dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
@@ -142,8 +107,7 @@ chosen_cb (const char *path,
   Asked *asked = data;
 
   if (path != NULL)
-    lajna_db_worker_run_async (asked->worker, check_thread, g_strdup (path), g_free, g_free, NULL,
-                               checked_cb, g_object_ref (asked->parent));
+    lajna_ruling_check_async (asked->worker, path, NULL, checked_cb, g_object_ref (asked->parent));
 }
 
 /**

@@ -15,8 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "lajna-meeting-actions.h"
-#include "lajna-ruling-template.h"
 #include "lajna-template-preview.h"
+#include "lajna-template-setup.h"
 #include "lajna-text.h"
 
 /* The preview waits this long after the last key. */
@@ -63,49 +63,6 @@ enum
   SCOPE_COMMITTEE,
   SCOPE_SHARED,
 };
-
-/* What a job on the worker reads: the committee, and its kind or the
- * outcome. */
-typedef struct
-{
-  int   committee_id;
-  char *text;
-} Asked;
-
-static Asked *
-asked_new (int         committee_id,
-           const char *text)
-{
-  Asked *asked = g_new0 (Asked, 1);
-
-  asked->committee_id = committee_id;
-  asked->text = g_strdup (text);
-  return asked;
-}
-
-static void
-asked_free (Asked *asked)
-{
-  g_free (asked->text);
-  g_free (asked);
-}
-
-typedef struct
-{
-  GPtrArray          *choices;
-  GPtrArray          *placeholders;
-  LajnaRulingContent *sample;
-  gboolean            editable;
-} Setup;
-
-static void
-setup_free (Setup *setup)
-{
-  g_clear_pointer (&setup->choices, g_ptr_array_unref);
-  g_clear_pointer (&setup->placeholders, g_ptr_array_unref);
-  g_clear_pointer (&setup->sample, lajna_ruling_content_free);
-  g_free (setup);
-}
 
 static void
 toast (LajnaTemplateEditor *self,
@@ -186,17 +143,6 @@ written_cb (LajnaTemplateEditor *self)
   self->preview_source = g_timeout_add (PREVIEW_DELAY_MS, preview_cb, self);
 }
 
-static gpointer
-load_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Asked *asked = data;
-
-  return lajna_ruling_template_load (db, asked->committee_id, asked->text, error);
-}
-
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
@@ -204,8 +150,8 @@ loaded_cb (GObject      *source,
 {
   g_autoptr(LajnaTemplateEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaRulingTemplate) template = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
-                                                                        result, &error);
+  g_autoptr(LajnaRulingTemplate) template =
+    lajna_ruling_template_load_finish (LAJNA_DB_WORKER (source), result, &error);
   g_autofree char *articles = NULL;
 
   /* Closed meanwhile. */
@@ -238,10 +184,8 @@ load_selected (LajnaTemplateEditor *self)
   if (outcome == NULL)
     return;
   self->shown = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->outcome));
-  lajna_db_worker_run_async (self->worker, load_thread, asked_new (self->committee_id, outcome),
-                             (GDestroyNotify) asked_free,
-                             (GDestroyNotify) lajna_ruling_template_free, NULL, loaded_cb,
-                             g_object_ref (self));
+  lajna_ruling_template_load_async (self->worker, self->committee_id, outcome, NULL, loaded_cb,
+                                    g_object_ref (self));
 }
 
 /* Asks before the changed words of the template shown are dropped; then
@@ -315,35 +259,6 @@ close_request_cb (GtkWindow *window,
   return TRUE;
 }
 
-typedef struct
-{
-  int                  committee_id;
-  char                *outcome;
-  LajnaRulingTemplate *template;
-} Saving;
-
-static void
-saving_free (Saving *saving)
-{
-  g_free (saving->outcome);
-  lajna_ruling_template_free (saving->template);
-  g_free (saving);
-}
-
-static gpointer
-save_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Saving *saving = data;
-
-  if (!lajna_ruling_template_save (db, saving->committee_id, saving->outcome, saving->template,
-                                   error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
 static void
 saved_cb (GObject      *source,
           GAsyncResult *result,
@@ -351,12 +266,12 @@ saved_cb (GObject      *source,
 {
   g_autoptr(LajnaTemplateEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  gboolean saved = lajna_ruling_template_save_finish (LAJNA_DB_WORKER (source), result, &error);
 
   /* Closed meanwhile. */
   if (self->worker == NULL)
     return;
-  if (saved == NULL)
+  if (!saved)
     {
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
 
@@ -374,18 +289,16 @@ saved_cb (GObject      *source,
 static void
 save_clicked_cb (LajnaTemplateEditor *self)
 {
-  Saving *saving;
+  LajnaRulingTemplate *template;
 
   if (selected_outcome (self) == NULL)
     return;
   if (self->refusal != NULL)
     adw_toast_dismiss (self->refusal);
-  saving = g_new0 (Saving, 1);
-  saving->template = dup_written (self);
-  saving->committee_id = saving->template->own ? self->committee_id : 0;
-  saving->outcome = g_strdup (selected_outcome (self));
-  lajna_db_worker_run_async (self->worker, save_thread, saving, (GDestroyNotify) saving_free, NULL,
-                             NULL, saved_cb, g_object_ref (self));
+  template = dup_written (self);
+  lajna_ruling_template_save_async (self->worker, template->own ? self->committee_id : 0,
+                                    selected_outcome (self), template, NULL, saved_cb,
+                                    g_object_ref (self));
 }
 
 /* Writes the chosen placeholder where the cursor is, in the field last
@@ -419,28 +332,6 @@ field_entered_cb (GtkEventControllerFocus *focus,
   self->insert_into = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
 }
 
-static gpointer
-setup_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Asked *asked = data;
-  g_autoptr(GError) privilege_error = NULL;
-  Setup *setup = g_new0 (Setup, 1);
-
-  setup->editable = lajna_ruling_template_editable (db, &privilege_error);
-  if ((setup->choices = lajna_decision_choices (db, asked->text, lajna_prefer_arabic (), error))
-        == NULL
-      || (setup->placeholders = lajna_ruling_placeholders (db, error)) == NULL
-      || (setup->sample = lajna_ruling_sample (db, asked->committee_id, error)) == NULL)
-    {
-      setup_free (setup);
-      return NULL;
-    }
-  return setup;
-}
-
 static void
 set_editable (LajnaTemplateEditor *self,
               gboolean             editable)
@@ -461,15 +352,13 @@ set_up_cb (GObject      *source,
 {
   g_autoptr(LajnaTemplateEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  Setup *setup = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaTemplateSetup) setup = lajna_template_setup_load_finish (LAJNA_DB_WORKER (source),
+                                                                          result, &error);
   g_autoptr(GtkStringList) outcomes = gtk_string_list_new (NULL);
 
   /* Closed meanwhile. */
   if (self->worker == NULL)
-    {
-      g_clear_pointer (&setup, setup_free);
-      return;
-    }
+    return;
   if (setup == NULL)
     {
       toast (self, error->message);
@@ -494,7 +383,6 @@ set_up_cb (GObject      *source,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_list_box_append (GTK_LIST_BOX (self->placeholder_list), row);
     }
-  setup_free (setup);
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->outcome), G_LIST_MODEL (outcomes));
   g_signal_connect_swapped (self->outcome, "notify::selected", G_CALLBACK (outcome_chosen_cb),
                             self);
@@ -605,9 +493,8 @@ lajna_template_editor_new (GtkWindow     *parent,
   self->worker = g_object_ref (worker);
   self->committee_id = committee_id;
   self->kind = g_strdup (kind);
-  lajna_db_worker_run_async (worker, setup_thread, asked_new (committee_id, kind),
-                             (GDestroyNotify) asked_free, (GDestroyNotify) setup_free, NULL,
-                             set_up_cb, g_object_ref (self));
+  lajna_template_setup_load_async (worker, committee_id, kind, lajna_prefer_arabic (), NULL,
+                                   set_up_cb, g_object_ref (self));
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
