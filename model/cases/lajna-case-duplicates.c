@@ -210,3 +210,127 @@ lajna_duplicate_mark (LajnaDb   *db,
 
   return result != NULL;
 }
+
+/* Two people, and whether they are one. */
+typedef struct
+{
+  gint64   person_id;
+  gint64   other_person_id;
+  gboolean same_person;
+} Pair;
+
+static Pair *
+pair_new (gint64   person_id,
+          gint64   other_person_id,
+          gboolean same_person)
+{
+  Pair pair = { person_id, other_person_id, same_person };
+
+  return g_memdup2 (&pair, sizeof pair);
+}
+
+static gpointer
+compare_job (LajnaDb       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Pair *pair = data;
+
+  return lajna_duplicate_compare (db, pair->person_id, pair->other_person_id, error);
+}
+
+/**
+ * lajna_duplicate_compare_async:
+ * @worker: the database worker
+ * @person_id: a person
+ * @other_person_id: another, who may be the same
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the two side by side (lajna_duplicate_compare()) on the worker.
+ */
+void
+lajna_duplicate_compare_async (LajnaDbWorker        *worker,
+                               gint64                person_id,
+                               gint64                other_person_id,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, compare_job, pair_new (person_id, other_person_id, FALSE),
+                             g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_duplicate_compare_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaComparedFact) (nullable):
+ *   their facts side by side
+ */
+GPtrArray *
+lajna_duplicate_compare_finish (LajnaDbWorker  *worker,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
+static gpointer
+mark_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Pair *pair = data;
+
+  return lajna_duplicate_mark (db, pair->person_id, pair->other_person_id, pair->same_person,
+                               error) ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_duplicate_mark_async:
+ * @worker: the database worker
+ * @person_id: a person
+ * @other_person_id: another
+ * @same_person: whether they are one
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once recorded
+ * @user_data: for @callback
+ *
+ * Records the verdict on the pair (lajna_duplicate_mark()) on the worker.
+ */
+void
+lajna_duplicate_mark_async (LajnaDbWorker        *worker,
+                            gint64                person_id,
+                            gint64                other_person_id,
+                            gboolean              same_person,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, mark_job,
+                             pair_new (person_id, other_person_id, same_person), g_free, NULL,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_duplicate_mark_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the verdict was recorded
+ */
+gboolean
+lajna_duplicate_mark_finish (LajnaDbWorker  *worker,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}

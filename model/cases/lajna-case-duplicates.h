@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +43,24 @@ gboolean   lajna_duplicate_mark         (LajnaDb   *db,
                                          gint64     other_person_id,
                                          gboolean   same_person,
                                          GError   **error);
+void       lajna_duplicate_compare_async  (LajnaDbWorker        *worker,
+                                           gint64                person_id,
+                                           gint64                other_person_id,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray *lajna_duplicate_compare_finish (LajnaDbWorker        *worker,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+void       lajna_duplicate_mark_async     (LajnaDbWorker        *worker,
+                                           gint64                person_id,
+                                           gint64                other_person_id,
+                                           gboolean              same_person,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean   lajna_duplicate_mark_finish    (LajnaDbWorker        *worker,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 
 G_END_DECLS

@@ -494,6 +494,75 @@ lajna_case_import_run_file (LajnaCaseImport  *self,
   return lajna_case_import_run_bytes (self, db, contents, error);
 }
 
+/* An import to run on a file. */
+typedef struct
+{
+  LajnaCaseImport *import;
+  char            *path;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->path);
+  g_free (run);
+}
+
+static gpointer
+run_job (LajnaDb       *db,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  Run *run = data;
+
+  return lajna_case_import_run_file (run->import, db, run->path, error) ? GINT_TO_POINTER (TRUE)
+                                                                         : NULL;
+}
+
+/**
+ * lajna_case_import_run_file_async:
+ * @self: an import, kept alive by the caller until @callback runs
+ * @worker: the database worker
+ * @path: a workbook or a CSV file
+ * @callback: called once run; cancel with lajna_case_import_set_cancellable()
+ * @user_data: for @callback
+ *
+ * lajna_case_import_run_file() on the worker; the import's progress and
+ * findings are read on it meanwhile and once done.
+ */
+void
+lajna_case_import_run_file_async (LajnaCaseImport      *self,
+                                  LajnaDbWorker        *worker,
+                                  const char           *path,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  Run *run = g_new0 (Run, 1);
+
+  run->import = self;
+  run->path = g_strdup (path);
+  lajna_db_worker_run_async (worker, run_job, run, (GDestroyNotify) run_free, NULL, NULL,
+                             callback, user_data);
+}
+
+/**
+ * lajna_case_import_run_file_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether files were registered (or, checking, whether the file
+ *   was read through)
+ */
+gboolean
+lajna_case_import_run_file_finish (LajnaDbWorker  *worker,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}
+
 /**
  * lajna_case_import_get_issues:
  * @self: an import that ran

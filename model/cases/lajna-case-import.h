@@ -1,7 +1,7 @@
 #pragma once
 
 #include "lajna-case-record.h"
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 #include "lajna-validation.h"
 
 G_BEGIN_DECLS
@@ -81,6 +81,14 @@ gboolean         lajna_case_import_run_file     (LajnaCaseImport  *self,
                                                  LajnaDb          *db,
                                                  const char       *path,
                                                  GError          **error);
+void             lajna_case_import_run_file_async  (LajnaCaseImport      *self,
+                                                    LajnaDbWorker        *worker,
+                                                    const char           *path,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         lajna_case_import_run_file_finish (LajnaDbWorker        *worker,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 gboolean         lajna_case_import_run_bytes    (LajnaCaseImport  *self,
                                                  LajnaDb          *db,
                                                  GBytes           *contents,

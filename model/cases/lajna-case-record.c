@@ -563,3 +563,161 @@ lajna_case_record_find_duplicates (LajnaDb               *db,
     }
   return candidates;
 }
+
+static gpointer
+load_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return lajna_case_record_load (db, *(gint64 *) data, error);
+}
+
+/**
+ * lajna_case_record_load_async:
+ * @worker: the database worker
+ * @id: a file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read; finish with lajna_case_record_load_finish()
+ * @user_data: for @callback
+ *
+ * Reads the file as it is saved (lajna_case_record_load()) on the worker.
+ */
+void
+lajna_case_record_load_async (LajnaDbWorker        *worker,
+                              gint64                id,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, load_job, g_memdup2 (&id, sizeof id), g_free,
+                             (GDestroyNotify) lajna_case_record_free, cancellable, callback,
+                             user_data);
+}
+
+static gpointer
+save_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  LajnaCaseRecord *record = data;
+
+  if (!lajna_case_record_save (db, record, error))
+    return NULL;
+  return lajna_case_record_copy (record);
+}
+
+/**
+ * lajna_case_record_save_async:
+ * @worker: the database worker
+ * @self: the file as written, copied
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once saved; finish with lajna_case_record_load_finish()
+ * @user_data: for @callback
+ *
+ * Registers a new file or saves an edited one (lajna_case_record_save())
+ * on the worker; a file saved elsewhere since it was read is refused with
+ * %LAJNA_DB_ERROR_STALE.
+ */
+void
+lajna_case_record_save_async (LajnaDbWorker          *worker,
+                              const LajnaCaseRecord  *self,
+                              GCancellable           *cancellable,
+                              GAsyncReadyCallback     callback,
+                              gpointer                user_data)
+{
+  lajna_db_worker_run_async (worker, save_job, lajna_case_record_copy (self),
+                             (GDestroyNotify) lajna_case_record_free,
+                             (GDestroyNotify) lajna_case_record_free, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_case_record_load_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the file as read, or as saved
+ *   (with its id and number once registered)
+ */
+LajnaCaseRecord *
+lajna_case_record_load_finish (LajnaDbWorker  *worker,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
+/* The file as typed, and how alike a person must be to be shown. */
+typedef struct
+{
+  LajnaCaseRecord *record;
+  double           threshold;
+} DuplicateSearch;
+
+static void
+duplicate_search_free (DuplicateSearch *search)
+{
+  lajna_case_record_free (search->record);
+  g_free (search);
+}
+
+static gpointer
+duplicates_job (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DuplicateSearch *search = data;
+
+  return lajna_case_record_find_duplicates (db, search->record, search->threshold, error);
+}
+
+/**
+ * lajna_case_record_find_duplicates_async:
+ * @worker: the database worker
+ * @self: the file as typed, copied
+ * @threshold: how alike a person must be to be shown
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once searched
+ * @user_data: for @callback
+ *
+ * Looks for the people the file's parties may be
+ * (lajna_case_record_find_duplicates()) on the worker.
+ */
+void
+lajna_case_record_find_duplicates_async (LajnaDbWorker          *worker,
+                                         const LajnaCaseRecord  *self,
+                                         double                  threshold,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data)
+{
+  DuplicateSearch *search = g_new0 (DuplicateSearch, 1);
+
+  search->record = lajna_case_record_copy (self);
+  search->threshold = threshold;
+  lajna_db_worker_run_async (worker, duplicates_job, search,
+                             (GDestroyNotify) duplicate_search_free,
+                             (GDestroyNotify) g_ptr_array_unref, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_case_record_find_duplicates_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaIntakeCandidate) (nullable):
+ *   the people found, best first
+ */
+GPtrArray *
+lajna_case_record_find_duplicates_finish (LajnaDbWorker  *worker,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}

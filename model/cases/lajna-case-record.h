@@ -3,7 +3,7 @@
 #include <gio/gio.h>
 
 #include "lajna-case-fields.h"
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 #include "lajna-validation.h"
 
 G_BEGIN_DECLS
@@ -94,6 +94,29 @@ GPtrArray       *lajna_case_record_find_duplicates (LajnaDb               *db,
 char            *lajna_intake_candidate_anchor     (const LajnaIntakeCandidate *candidate,
                                                     const char                 *last_changed);
 void             lajna_intake_candidate_free       (LajnaIntakeCandidate  *candidate);
+
+void             lajna_case_record_load_async   (LajnaDbWorker          *worker,
+                                                 gint64                  id,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+void             lajna_case_record_save_async   (LajnaDbWorker          *worker,
+                                                 const LajnaCaseRecord  *self,
+                                                 GCancellable           *cancellable,
+                                                 GAsyncReadyCallback     callback,
+                                                 gpointer                user_data);
+LajnaCaseRecord *lajna_case_record_load_finish  (LajnaDbWorker          *worker,
+                                                 GAsyncResult           *result,
+                                                 GError                **error);
+void             lajna_case_record_find_duplicates_async  (LajnaDbWorker          *worker,
+                                                           const LajnaCaseRecord  *self,
+                                                           double                  threshold,
+                                                           GCancellable           *cancellable,
+                                                           GAsyncReadyCallback     callback,
+                                                           gpointer                user_data);
+GPtrArray       *lajna_case_record_find_duplicates_finish (LajnaDbWorker          *worker,
+                                                           GAsyncResult           *result,
+                                                           GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCaseRecord, lajna_case_record_free)
 

@@ -127,3 +127,77 @@ lajna_case_step_take (LajnaDb     *db,
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
+
+/* A step asked for. */
+typedef struct
+{
+  gint64  case_id;
+  char   *to_status;
+  char   *note;
+} Taking;
+
+static void
+taking_free (Taking *taking)
+{
+  g_free (taking->to_status);
+  g_free (taking->note);
+  g_free (taking);
+}
+
+static gpointer
+take_job (LajnaDb       *db,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Taking *taking = data;
+
+  return lajna_case_step_take (db, taking->case_id, taking->to_status, taking->note, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_case_step_take_async:
+ * @worker: the database worker
+ * @case_id: a file
+ * @to_status: the status it moves to
+ * @note: (nullable): why, as the history keeps it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once taken
+ * @user_data: for @callback
+ *
+ * Takes the step (lajna_case_step_take()) on the worker.
+ */
+void
+lajna_case_step_take_async (LajnaDbWorker        *worker,
+                            gint64                case_id,
+                            const char           *to_status,
+                            const char           *note,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  Taking *taking = g_new0 (Taking, 1);
+
+  taking->case_id = case_id;
+  taking->to_status = g_strdup (to_status);
+  taking->note = g_strdup (note);
+  lajna_db_worker_run_async (worker, take_job, taking, (GDestroyNotify) taking_free, NULL,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_case_step_take_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the file moved
+ */
+gboolean
+lajna_case_step_take_finish (LajnaDbWorker  *worker,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,15 @@ gboolean   lajna_case_step_take   (LajnaDb     *db,
                                    const char  *to_status,
                                    const char  *note,
                                    GError     **error);
+void       lajna_case_step_take_async  (LajnaDbWorker        *worker,
+                                        gint64                case_id,
+                                        const char           *to_status,
+                                        const char           *note,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean   lajna_case_step_take_finish (LajnaDbWorker        *worker,
+                                        GAsyncResult         *result,
+                                        GError              **error);
 
 G_END_DECLS

@@ -17,14 +17,13 @@
 #include <string.h>
 
 #include "lajna-application.h"
-#include "lajna-case-record.h"
+#include "lajna-case-setup.h"
 #include "lajna-committee.h"
 #include "lajna-conflict-dialog.h"
 #include "lajna-country.h"
 #include "lajna-discard-dialog.h"
 #include "lajna-form-rows.h"
 #include "lajna-labels.h"
-#include "lajna-staff.h"
 #include "lajna-text.h"
 
 /* A pause in typing after which the parties are looked up. */
@@ -66,25 +65,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* What the form needs from the database before it can be built. */
-typedef struct
-{
-  GPtrArray       *countries;
-  GPtrArray       *staff;
-  LajnaCaseRecord *record;
-} Setup;
-
-static void
-setup_free (Setup *setup)
-{
-  g_clear_pointer (&setup->countries, g_ptr_array_unref);
-  g_clear_pointer (&setup->staff, g_ptr_array_unref);
-  g_clear_pointer (&setup->record, lajna_case_record_free);
-  g_free (setup);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Setup, setup_free)
 
 static void
 toast (LajnaCaseForm *self,
@@ -225,39 +205,14 @@ show_duplicates (LajnaCaseForm *self,
     }
 }
 
-/* The file as typed, and the setting, read on the main thread. */
-typedef struct
-{
-  LajnaCaseRecord *record;
-  double           threshold;
-} DuplicateSearch;
-
-static void
-duplicate_search_free (DuplicateSearch *search)
-{
-  lajna_case_record_free (search->record);
-  g_free (search);
-}
-
-static gpointer
-duplicates_thread (LajnaDb       *db,
-                   gpointer       data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  DuplicateSearch *search = data;
-
-  return lajna_case_record_find_duplicates (db, search->record, search->threshold, error);
-}
-
 static void
 duplicates_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                                &error);
+  g_autoptr(GPtrArray) candidates =
+    lajna_case_record_find_duplicates_finish (LAJNA_DB_WORKER (source), result, &error);
   LajnaCaseForm *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -276,18 +231,14 @@ static gboolean
 look_for_duplicates_cb (gpointer user_data)
 {
   LajnaCaseForm *self = LAJNA_CASE_FORM (user_data);
-  DuplicateSearch *search = g_new0 (DuplicateSearch, 1);
 
-  search->record = lajna_case_record_copy (self->record);
-  search->threshold = lajna_application_duplicate_threshold ();
   self->duplicates_timeout = 0;
   g_cancellable_cancel (self->duplicates_cancellable);
   g_clear_object (&self->duplicates_cancellable);
   self->duplicates_cancellable = g_cancellable_new ();
-  lajna_db_worker_run_async (self->worker, duplicates_thread, search,
-                             (GDestroyNotify) duplicate_search_free,
-                             (GDestroyNotify) g_ptr_array_unref, self->duplicates_cancellable,
-                             duplicates_done_cb, self);
+  lajna_case_record_find_duplicates_async (self->worker, self->record,
+                                           lajna_application_duplicate_threshold (),
+                                           self->duplicates_cancellable, duplicates_done_cb, self);
   return G_SOURCE_REMOVE;
 }
 
@@ -341,33 +292,14 @@ build_form (LajnaCaseForm *self)
     look_for_duplicates_cb (self);
 }
 
-static gpointer
-setup_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  gint64 id = *(gint64 *) data;
-  g_autoptr(Setup) setup = g_new0 (Setup, 1);
-
-  setup->countries = lajna_country_fetch_all (db, error);
-  if (setup->countries == NULL)
-    return NULL;
-  setup->staff = lajna_staff_fetch_casework (db, id, error);
-  if (setup->staff == NULL)
-    return NULL;
-  if (id != 0 && (setup->record = lajna_case_record_load (db, id, error)) == NULL)
-    return NULL;
-  return g_steal_pointer (&setup);
-}
-
 static void
 setup_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Setup) setup = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaCaseSetup) setup = lajna_case_setup_load_finish (LAJNA_DB_WORKER (source), result,
+                                                                  &error);
   LajnaCaseForm *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -397,9 +329,7 @@ start_setup (LajnaCaseForm *self,
              gint64         case_id)
 {
   gtk_widget_set_sensitive (self->save_button, FALSE);
-  lajna_db_worker_run_async (self->worker, setup_thread, g_memdup2 (&case_id, sizeof case_id),
-                             g_free, (GDestroyNotify) setup_free, self->cancellable,
-                             setup_done_cb, self);
+  lajna_case_setup_load_async (self->worker, case_id, self->cancellable, setup_done_cb, self);
 }
 
 static void save (LajnaCaseForm *self);
@@ -429,23 +359,14 @@ conflict_response_cb (AdwMessageDialog *dialog,
     }
 }
 
-static gpointer
-load_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  return lajna_case_record_load (db, *(gint64 *) data, error);
-}
-
 static void
 theirs_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaCaseRecord) theirs = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source),
-                                                                  result, &error);
+  g_autoptr(LajnaCaseRecord) theirs = lajna_case_record_load_finish (LAJNA_DB_WORKER (source),
+                                                                     result, &error);
   LajnaCaseForm *self;
   AdwMessageDialog *dialog;
 
@@ -465,27 +386,14 @@ theirs_done_cb (GObject      *source,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gpointer
-save_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  LajnaCaseRecord *record = data;
-
-  if (!lajna_case_record_save (db, record, error))
-    return NULL;
-  return lajna_case_record_copy (record);
-}
-
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LajnaCaseRecord) saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                                 &error);
+  g_autoptr(LajnaCaseRecord) saved = lajna_case_record_load_finish (LAJNA_DB_WORKER (source),
+                                                                    result, &error);
   g_autofree char *number = NULL;
   g_autofree char *result_text = NULL;
   LajnaCaseForm *self;
@@ -495,10 +403,8 @@ save_done_cb (GObject      *source,
   self = LAJNA_CASE_FORM (user_data);
   if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_STALE))
     {
-      lajna_db_worker_run_async (self->worker, load_thread,
-                                 g_memdup2 (&self->record->id, sizeof self->record->id), g_free,
-                                 (GDestroyNotify) lajna_case_record_free, self->cancellable,
-                                 theirs_done_cb, self);
+      lajna_case_record_load_async (self->worker, self->record->id, self->cancellable,
+                                    theirs_done_cb, self);
       return;
     }
   gtk_widget_set_sensitive (self->save_button, TRUE);
@@ -520,10 +426,8 @@ static void
 save (LajnaCaseForm *self)
 {
   gtk_widget_set_sensitive (self->save_button, FALSE);
-  lajna_db_worker_run_async (self->worker, save_thread, lajna_case_record_copy (self->record),
-                             (GDestroyNotify) lajna_case_record_free,
-                             (GDestroyNotify) lajna_case_record_free, self->cancellable,
-                             save_done_cb, self);
+  lajna_case_record_save_async (self->worker, self->record, self->cancellable, save_done_cb,
+                                self);
 }
 
 static void

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lajna-case-details.h"
+#include "lajna-case-dossier.h"
 #include "lajna-case-duplicates.h"
 #include "lajna-case-export.h"
 #include "lajna-case-rows.h"
@@ -73,32 +73,18 @@ enum
 static guint signals[N_SIGNALS];
 
 /* What one read of a file brings back. */
-typedef struct
-{
-  LajnaCaseDetails *details;
-  GPtrArray        *steps;
-  GPtrArray        *duplicates;
-  /* Whether the person takes part in the committee's work on the file
-   * (steps, rulings), not only in its casework. */
-  gboolean          deliberates;
-} Loaded;
-
-typedef struct
-{
-  gint64 case_id;
-  double threshold;
-} LoadRequest;
-
 /* A change asked of the database: a status step when to_status is set,
- * else a verdict on a duplicate pair. */
+ * else a verdict on a duplicate pair; for the view that asked, alive
+ * until its changes are cancelled. */
 typedef struct
 {
-  gint64    case_id;
-  char     *to_status;
-  char     *note;
-  gint64    person_id;
-  gint64    other_person_id;
-  gboolean  same_person;
+  LajnaCaseView *self;
+  gint64         case_id;
+  char          *to_status;
+  char          *note;
+  gint64         person_id;
+  gint64         other_person_id;
+  gboolean       same_person;
 } Change;
 
 /* What a step does, as its row says it; the subtitle names the status. */
@@ -116,17 +102,6 @@ static const struct
 };
 
 static void
-loaded_free (Loaded *loaded)
-{
-  g_clear_pointer (&loaded->details, lajna_case_details_free);
-  g_clear_pointer (&loaded->steps, g_ptr_array_unref);
-  g_clear_pointer (&loaded->duplicates, g_ptr_array_unref);
-  g_free (loaded);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
-
-static void
 change_free (Change *change)
 {
   g_free (change->to_status);
@@ -135,16 +110,6 @@ change_free (Change *change)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
-
-static Change *
-change_copy (const Change *change)
-{
-  Change *copy = g_memdup2 (change, sizeof *change);
-
-  copy->to_status = g_strdup (change->to_status);
-  copy->note = g_strdup (change->note);
-  return copy;
-}
 
 static const char *
 verb_for (const char *to_status)
@@ -295,7 +260,7 @@ show_duplicates (LajnaCaseView *self,
 
 static void
 show_loaded (LajnaCaseView *self,
-             Loaded        *loaded)
+             LajnaCaseDossier *loaded)
 {
   g_autofree char *title = lajna_strip_bidi (loaded->details->title);
 
@@ -358,37 +323,14 @@ show_error (LajnaCaseView *self,
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 
-static gpointer
-load_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  const LoadRequest *request = data;
-  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
-
-  loaded->details = lajna_case_details_fetch (db, request->case_id, error);
-  if (loaded->details == NULL)
-    return NULL;
-  loaded->deliberates = lajna_db_sees (db, LAJNA_DB_SIGHT_DELIBERATIONS);
-  loaded->steps = loaded->deliberates ? lajna_case_steps_fetch (db, request->case_id, error)
-                                      : g_ptr_array_new ();
-  if (loaded->steps == NULL)
-    return NULL;
-  loaded->duplicates = lajna_case_duplicates_fetch (db, request->case_id, request->threshold,
-                                                    error);
-  if (loaded->duplicates == NULL)
-    return NULL;
-  return g_steal_pointer (&loaded);
-}
-
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Loaded) loaded = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaCaseDossier) loaded = lajna_case_dossier_load_finish (LAJNA_DB_WORKER (source),
+                                                                       result, &error);
   LajnaCaseView *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -407,60 +349,46 @@ cancel_loading (LajnaCaseView *self)
   g_clear_object (&self->cancellable);
 }
 
-static gpointer
-change_thread (LajnaDb       *db,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  const Change *change = data;
-  gboolean done;
-
-  if (change->to_status != NULL)
-    done = lajna_case_step_take (db, change->case_id, change->to_status, change->note, error);
-  else
-    done = lajna_duplicate_mark (db, change->person_id, change->other_person_id,
-                                 change->same_person, error);
-  return done ? change_copy (change) : NULL;
-}
-
 static void
 change_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(Change) change = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(Change) change = user_data;
+  gboolean done = change->to_status != NULL
+                  ? lajna_case_step_take_finish (LAJNA_DB_WORKER (source), result, &error)
+                  : lajna_duplicate_mark_finish (LAJNA_DB_WORKER (source), result, &error);
   LajnaCaseView *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = LAJNA_CASE_VIEW (user_data);
-  if (change == NULL)
+  self = change->self;
+  if (!done)
     {
       show_failure (self, error);
     }
   else
     {
-      g_autofree char *done = NULL;
+      g_autofree char *said = NULL;
 
       if (change->to_status != NULL)
         {
           g_autofree char *target = isolated_label (change->to_status);
 
-          done = g_strdup_printf (_("The file is now “%s”."), target);
+          said = g_strdup_printf (_("The file is now “%s”."), target);
         }
       else
         {
-          done = g_strdup (change->same_person ? _("Recorded as the same person.")
+          said = g_strdup (change->same_person ? _("Recorded as the same person.")
                                                : _("Recorded as not a duplicate."));
         }
-      show_toast (self, done);
+      show_toast (self, said);
       g_signal_emit (self, signals[CASE_CHANGED], 0, change->case_id);
     }
 
   /* After a refusal too: the file, or its documents, changed meanwhile. */
-  if (self->case_id != 0 && (change == NULL || change->case_id == self->case_id))
+  if (self->case_id != 0 && (!done || change->case_id == self->case_id))
     lajna_case_view_show_case (self, self->case_id);
 }
 
@@ -470,8 +398,13 @@ run_change (LajnaCaseView *self,
             Change        *change)
 {
   set_file_actions_enabled (self, FALSE);
-  lajna_db_worker_run_async (self->worker, change_thread, change, (GDestroyNotify) change_free,
-                             (GDestroyNotify) change_free, self->changes, change_done_cb, self);
+  change->self = self;
+  if (change->to_status != NULL)
+    lajna_case_step_take_async (self->worker, change->case_id, change->to_status, change->note,
+                                self->changes, change_done_cb, change);
+  else
+    lajna_duplicate_mark_async (self->worker, change->person_id, change->other_person_id,
+                                change->same_person, self->changes, change_done_cb, change);
 }
 
 static void
@@ -681,8 +614,6 @@ void
 lajna_case_view_show_case (LajnaCaseView *self,
                            gint64         case_id)
 {
-  LoadRequest request = { case_id, lajna_application_duplicate_threshold () };
-
   g_return_if_fail (LAJNA_IS_CASE_VIEW (self));
   g_return_if_fail (self->worker != NULL);
 
@@ -694,9 +625,8 @@ lajna_case_view_show_case (LajnaCaseView *self,
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   self->case_id = case_id;
-  lajna_db_worker_run_async (self->worker, load_thread, g_memdup2 (&request, sizeof request),
-                             g_free, (GDestroyNotify) loaded_free, self->cancellable,
-                             load_done_cb, self);
+  lajna_case_dossier_load_async (self->worker, case_id, lajna_application_duplicate_threshold (),
+                                 self->cancellable, load_done_cb, self);
 }
 
 /**

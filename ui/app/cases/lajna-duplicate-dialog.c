@@ -38,12 +38,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  gint64 person_id;
-  gint64 other_person_id;
-} Pair;
-
 static GtkWidget *
 new_cell (const char *text,
           const char *css_class)
@@ -74,25 +68,14 @@ attach_row (LajnaDuplicateDialog *self,
   gtk_grid_attach (self->grid, new_cell (other_value, css_class), 2, row, 1, 1);
 }
 
-static gpointer
-compare_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  Pair *pair = data;
-
-  return lajna_duplicate_compare (db, pair->person_id, pair->other_person_id, error);
-}
-
 static void
 compare_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) facts = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                           &error);
+  g_autoptr(GPtrArray) facts = lajna_duplicate_compare_finish (LAJNA_DB_WORKER (source), result,
+                                                               &error);
   LajnaDuplicateDialog *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -191,13 +174,11 @@ lajna_duplicate_dialog_new (GtkWindow            *parent,
   LajnaDuplicateDialog *self = g_object_new (LAJNA_TYPE_DUPLICATE_DIALOG,
                                              "transient-for", parent, NULL);
   g_autofree char *other_file = g_strdup_printf (_("File %s"), duplicate->file_number);
-  Pair pair = { duplicate->person_id, duplicate->other_person_id };
 
   self->person_id = duplicate->person_id;
   self->other_person_id = duplicate->other_person_id;
   attach_row (self, 0, lajna_party_label (duplicate->role), _("This File"), other_file, "heading");
-  lajna_db_worker_run_async (worker, compare_thread, g_memdup2 (&pair, sizeof pair), g_free,
-                             (GDestroyNotify) g_ptr_array_unref, self->cancellable,
-                             compare_done_cb, self);
+  lajna_duplicate_compare_async (worker, duplicate->person_id, duplicate->other_person_id,
+                                 self->cancellable, compare_done_cb, self);
   return self;
 }

@@ -69,30 +69,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-typedef struct
-{
-  LajnaCaseImport *import;
-  char            *path;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->path);
-  g_free (run);
-}
-
-static gpointer
-run_thread (LajnaDb       *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  Run *run = data;
-
-  return lajna_case_import_run_file (run->import, db, run->path, error) ? run->import : NULL;
-}
-
 /* Runs @import on the file; @callback gets a reference on the dialog, so
  * that the import outlives its job. */
 static void
@@ -100,14 +76,10 @@ start (LajnaImportDialog   *self,
        LajnaCaseImport     *import,
        GAsyncReadyCallback  callback)
 {
-  Run *run = g_new0 (Run, 1);
-
-  run->import = import;
-  run->path = g_strdup (self->path);
   lajna_case_import_set_cancellable (import, self->cancellable);
   self->running = TRUE;
-  lajna_db_worker_run_async (self->worker, run_thread, run, (GDestroyNotify) run_free, NULL, NULL,
-                             callback, g_object_ref (self));
+  lajna_case_import_run_file_async (import, self->worker, self->path, callback,
+                                    g_object_ref (self));
 }
 
 static void
@@ -329,7 +301,7 @@ checked_cb (GObject      *source,
   self->running = FALSE;
   if (self->closing)
     gtk_window_destroy (GTK_WINDOW (self));
-  else if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) == NULL)
+  else if (!lajna_case_import_run_file_finish (LAJNA_DB_WORKER (source), result, &error))
     show_error (self, error);
   else
     show_preview (self);
@@ -355,7 +327,7 @@ imported_cb (GObject      *source,
 
   self->running = FALSE;
   g_clear_handle_id (&self->progress_id, g_source_remove);
-  if (lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL)
+  if (lajna_case_import_run_file_finish (LAJNA_DB_WORKER (source), result, &error))
     {
       g_signal_emit (self, signals[IMPORTED], 0,
                      lajna_case_import_get_files (self->import)->len,
