@@ -141,6 +141,53 @@ lajna_committee_settings_fetch_all (LajnaDb  *db,
   return committees;
 }
 
+static gpointer
+fetch_all_job (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return lajna_committee_settings_fetch_all (db, error);
+}
+
+/**
+ * lajna_committee_settings_fetch_all_async:
+ * @worker: the database worker
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context once read
+ * @user_data: for @callback
+ *
+ * Reads the committees the person connected administers
+ * (lajna_committee_settings_fetch_all()) on the worker.
+ */
+void
+lajna_committee_settings_fetch_all_async (LajnaDbWorker        *worker,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, fetch_all_job, NULL, NULL,
+                             (GDestroyNotify) g_ptr_array_unref, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_committee_settings_fetch_all_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaCommitteeSettings) (nullable):
+ *   the committees
+ */
+GPtrArray *
+lajna_committee_settings_fetch_all_finish (LajnaDbWorker  *worker,
+                                           GAsyncResult   *result,
+                                           GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
 /**
  * lajna_committee_settings_save:
  * @db: a connection as an administrator of the committee
@@ -191,4 +238,81 @@ lajna_committee_settings_add (LajnaDb                      *db,
       error);
 
   return result != NULL ? (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10) : 0;
+}
+
+/* A committee's settings to write, and a new committee's prefix. */
+typedef struct
+{
+  LajnaCommitteeSettings *settings;
+  char                   *file_prefix;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  lajna_committee_settings_free (write->settings);
+  g_free (write->file_prefix);
+  g_free (write);
+}
+
+/* A new committee is added, then set up, in the one transaction. */
+static gpointer
+write_job (LajnaDb       *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  Write *write = data;
+
+  if (write->settings->id == 0)
+    write->settings->id = lajna_committee_settings_add (db, write->settings,
+                                                        write->file_prefix, error);
+  return write->settings->id != 0 && lajna_committee_settings_save (db, write->settings, error)
+           ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_committee_settings_write_async:
+ * @worker: the database worker
+ * @settings: the committee's new settings; its id 0 for a new committee,
+ *   which is added first (lajna_committee_settings_add())
+ * @file_prefix: (nullable): a new committee's prefix of its file numbers
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once written
+ * @user_data: for @callback
+ *
+ * Adds the committee if it is new, then saves its settings
+ * (lajna_committee_settings_save()), in one transaction, on the worker.
+ */
+void
+lajna_committee_settings_write_async (LajnaDbWorker                *worker,
+                                      const LajnaCommitteeSettings *settings,
+                                      const char                   *file_prefix,
+                                      GCancellable                 *cancellable,
+                                      GAsyncReadyCallback           callback,
+                                      gpointer                      user_data)
+{
+  Write *write = g_new0 (Write, 1);
+
+  write->settings = lajna_committee_settings_copy (settings);
+  write->file_prefix = g_strdup (file_prefix);
+  lajna_db_worker_run_in_transaction_async (worker, write_job, write,
+                                            (GDestroyNotify) write_free, NULL, cancellable,
+                                            callback, user_data);
+}
+
+/**
+ * lajna_committee_settings_write_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the committee was written
+ */
+gboolean
+lajna_committee_settings_write_finish (LajnaDbWorker  *worker,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  return lajna_db_worker_run_in_transaction_finish (worker, result, error) != NULL;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 #include "lajna-validation.h"
 
 G_BEGIN_DECLS
@@ -38,6 +38,22 @@ int        lajna_committee_settings_add       (LajnaDb                      *db,
                                                const LajnaCommitteeSettings *settings,
                                                const char                   *file_prefix,
                                                GError                      **error);
+void       lajna_committee_settings_fetch_all_async  (LajnaDbWorker                *worker,
+                                                      GCancellable                 *cancellable,
+                                                      GAsyncReadyCallback           callback,
+                                                      gpointer                      user_data);
+GPtrArray *lajna_committee_settings_fetch_all_finish (LajnaDbWorker                *worker,
+                                                      GAsyncResult                 *result,
+                                                      GError                      **error);
+void       lajna_committee_settings_write_async      (LajnaDbWorker                *worker,
+                                                      const LajnaCommitteeSettings *settings,
+                                                      const char                   *file_prefix,
+                                                      GCancellable                 *cancellable,
+                                                      GAsyncReadyCallback           callback,
+                                                      gpointer                      user_data);
+gboolean   lajna_committee_settings_write_finish     (LajnaDbWorker                *worker,
+                                                      GAsyncResult                 *result,
+                                                      GError                      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaCommitteeSettings, lajna_committee_settings_free)
 

@@ -168,6 +168,65 @@ lajna_people_administers (LajnaDb   *db,
   return TRUE;
 }
 
+void
+lajna_people_self_free (LajnaPeopleSelf *self)
+{
+  g_free (self->full_name);
+  g_free (self);
+}
+
+static gpointer
+self_load_job (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(LajnaPeopleSelf) self = g_new0 (LajnaPeopleSelf, 1);
+
+  if ((self->full_name = lajna_users_dup_full_name (db, NULL, error)) == NULL
+      || !lajna_people_administers (db, &self->administers, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * lajna_people_self_load_async:
+ * @worker: the database worker
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the caller's main context once read
+ * @user_data: for @callback
+ *
+ * Reads the full name of the person connected
+ * (lajna_users_dup_full_name()) and whether they administer a committee
+ * (lajna_people_administers()) on the worker.
+ */
+void
+lajna_people_self_load_async (LajnaDbWorker        *worker,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, self_load_job, NULL, NULL,
+                             (GDestroyNotify) lajna_people_self_free, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_people_self_load_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the person connected
+ */
+LajnaPeopleSelf *
+lajna_people_self_load_finish (LajnaDbWorker  *worker,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
 static GPtrArray *
 parse_roles (const char *text)
 {

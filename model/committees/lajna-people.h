@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 #include "lajna-validation.h"
 
 G_BEGIN_DECLS
@@ -27,6 +27,14 @@ typedef struct
   /* (element-type LajnaPeopleRole) */
   GPtrArray *roles;
 } LajnaPeopleRow;
+
+/* The person connected, as Preferences shows them: their full name, and
+ * whether they administer a committee. */
+typedef struct
+{
+  char     *full_name;
+  gboolean  administers;
+} LajnaPeopleSelf;
 
 void       lajna_people_row_free      (LajnaPeopleRow   *row);
 gboolean   lajna_people_row_holds     (const LajnaPeopleRow *row,
@@ -68,5 +76,16 @@ gboolean   lajna_people_set_standing  (LajnaDb          *db,
                                        int               committee_id,
                                        gboolean          active,
                                        GError          **error);
+
+void             lajna_people_self_load_async  (LajnaDbWorker        *worker,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+LajnaPeopleSelf *lajna_people_self_load_finish (LajnaDbWorker        *worker,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+void             lajna_people_self_free        (LajnaPeopleSelf      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaPeopleSelf, lajna_people_self_free)
 
 G_END_DECLS

@@ -284,3 +284,83 @@ lajna_db_job_in_transaction (LajnaDb        *db,
     }
   return result;
 }
+
+/* A job to run in a transaction of its own. */
+typedef struct
+{
+  LajnaDbJobFunc func;
+  gpointer       data;
+  GDestroyNotify data_free;
+} Transaction;
+
+static void
+transaction_free (Transaction *transaction)
+{
+  if (transaction->data_free != NULL)
+    g_clear_pointer (&transaction->data, transaction->data_free);
+  g_free (transaction);
+}
+
+static gpointer
+transaction_job (LajnaDb       *db,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Transaction *transaction = data;
+
+  return lajna_db_job_in_transaction (db, transaction->func, transaction->data, cancellable,
+                                      error);
+}
+
+/**
+ * lajna_db_worker_run_in_transaction_async:
+ * @self: a #LajnaDbWorker
+ * @func: the job, run on the worker thread
+ * @data: (transfer full): its input
+ * @data_free: (nullable): frees @data
+ * @result_free: (nullable): frees a result nobody collected
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the current thread's main context
+ * @user_data: for @callback
+ *
+ * Queues a job, as lajna_db_worker_run_async() does, that runs in a
+ * transaction of its own (lajna_db_job_in_transaction()): all it writes,
+ * or nothing.
+ */
+void
+lajna_db_worker_run_in_transaction_async (LajnaDbWorker       *self,
+                                          LajnaDbJobFunc       func,
+                                          gpointer             data,
+                                          GDestroyNotify       data_free,
+                                          GDestroyNotify       result_free,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  Transaction *transaction = g_new0 (Transaction, 1);
+
+  transaction->func = func;
+  transaction->data = data;
+  transaction->data_free = data_free;
+  lajna_db_worker_run_async (self, transaction_job, transaction,
+                             (GDestroyNotify) transaction_free, result_free, cancellable,
+                             callback, user_data);
+}
+
+/**
+ * lajna_db_worker_run_in_transaction_finish:
+ * @self: a #LajnaDbWorker
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): what the job returned, %NULL when
+ *   it failed or the transaction could not commit
+ */
+gpointer
+lajna_db_worker_run_in_transaction_finish (LajnaDbWorker  *self,
+                                           GAsyncResult   *result,
+                                           GError        **error)
+{
+  return lajna_db_worker_run_finish (self, result, error);
+}

@@ -43,5 +43,16 @@ gpointer       lajna_db_job_in_transaction (LajnaDb             *db,
 gpointer       lajna_db_worker_run_finish  (LajnaDbWorker       *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+void           lajna_db_worker_run_in_transaction_async  (LajnaDbWorker        *self,
+                                                          LajnaDbJobFunc        func,
+                                                          gpointer              data,
+                                                          GDestroyNotify        data_free,
+                                                          GDestroyNotify        result_free,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gpointer       lajna_db_worker_run_in_transaction_finish (LajnaDbWorker        *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
 
 G_END_DECLS

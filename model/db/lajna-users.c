@@ -173,6 +173,76 @@ lajna_users_set_full_name (LajnaDb     *db,
   return result != NULL;
 }
 
+/* A name to set: whose, and the name. */
+typedef struct
+{
+  char *login;
+  char *full_name;
+} Rename;
+
+static void
+rename_free (Rename *rename)
+{
+  g_free (rename->login);
+  g_free (rename->full_name);
+  g_free (rename);
+}
+
+static gpointer
+set_full_name_job (LajnaDb       *db,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Rename *rename = data;
+
+  return lajna_users_set_full_name (db, rename->login, rename->full_name, error)
+           ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+/**
+ * lajna_users_set_full_name_async:
+ * @worker: the database worker
+ * @login: (nullable): a person's login, or %NULL for the person connected
+ * @full_name: their name as it is to be shown, on one line
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once set
+ * @user_data: for @callback
+ *
+ * Sets the person's full name (lajna_users_set_full_name()) on the worker.
+ */
+void
+lajna_users_set_full_name_async (LajnaDbWorker        *worker,
+                                 const char           *login,
+                                 const char           *full_name,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  Rename *rename = g_new0 (Rename, 1);
+
+  rename->login = g_strdup (login);
+  rename->full_name = g_strdup (full_name);
+  lajna_db_worker_run_async (worker, set_full_name_job, rename, (GDestroyNotify) rename_free,
+                             NULL, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_users_set_full_name_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the name was set
+ */
+gboolean
+lajna_users_set_full_name_finish (LajnaDbWorker  *worker,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error) != NULL;
+}
+
 /**
  * lajna_users_dup_full_name:
  * @db: a connection

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +26,15 @@ gboolean lajna_users_set_full_name  (LajnaDb     *db,
                                      const char  *login,
                                      const char  *full_name,
                                      GError     **error);
+void     lajna_users_set_full_name_async  (LajnaDbWorker        *worker,
+                                           const char           *login,
+                                           const char           *full_name,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+gboolean lajna_users_set_full_name_finish (LajnaDbWorker        *worker,
+                                           GAsyncResult         *result,
+                                           GError              **error);
 char    *lajna_users_dup_full_name  (LajnaDb     *db,
                                      const char  *login,
                                      GError     **error);

@@ -1,6 +1,6 @@
 /* lajna-admin-form.c: what the administration's editors share: an
- * editor says what is wrong above its form and marks the rows, and writes
- * in one transaction, then emits "saved" and closes, or shows the
+ * editor says what is wrong above its form and marks the rows, and, once
+ * the model wrote the change, emits "saved" and closes, or shows the
  * database's refusal and stays. */
 
 #include "lajna-admin-form.h"
@@ -47,96 +47,30 @@ lajna_admin_form_check (GtkLabel              *error_label,
   return !lajna_validation_has_errors (validation);
 }
 
-typedef struct
-{
-  LajnaDbJobFunc write;
-  gpointer       data;
-  GDestroyNotify data_free;
-} Write;
-
-static void
-write_free (Write *write)
-{
-  if (write->data_free != NULL)
-    write->data_free (write->data);
-  g_free (write);
-}
-
-/* All of a change, or nothing of it. */
-static gpointer
-write_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Write *write = data;
-
-  if (lajna_db_job_in_transaction (db, write->write, write->data, cancellable, error) == NULL)
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
-/* The editor's parts a result reaches, alive until its cancellable is
- * cancelled (the editor cancels it when it goes). */
-typedef struct
-{
-  GtkWindow *editor;
-  GtkWidget *save;
-  GtkLabel  *error_label;
-} Editor;
-
-static void
-written_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autofree Editor *editor = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  gtk_widget_set_sensitive (editor->save, TRUE);
-  if (!saved)
-    {
-      show_error (editor->error_label, error->message);
-      return;
-    }
-  g_signal_emit_by_name (editor->editor, "saved");
-  gtk_window_destroy (editor->editor);
-}
-
 /**
- * lajna_admin_form_save:
+ * lajna_admin_form_written:
  * @editor: an editor with a "saved" signal
- * @save: its Save button, off while the change is written
+ * @save: its Save button, off while the change was written
  * @error_label: where it says what is wrong
- * @worker: the connection
- * @write: writes the change (in a transaction this opens)
- * @data: (transfer full): the change
- * @data_free: frees @data
- * @cancellable: cancelled when @editor goes
+ * @error: (nullable): why the database refused the change, %NULL when it
+ *   took it
+ *
+ * Turns @save on again and shows @error; or emits "saved" and closes
+ * @editor. Not to be called when the write was cancelled (@editor is then
+ * gone).
  */
 void
-lajna_admin_form_save (GtkWindow      *editor,
-                       GtkWidget      *save,
-                       GtkLabel       *error_label,
-                       LajnaDbWorker  *worker,
-                       LajnaDbJobFunc  write,
-                       gpointer        data,
-                       GDestroyNotify  data_free,
-                       GCancellable   *cancellable)
+lajna_admin_form_written (GtkWindow    *editor,
+                          GtkWidget    *save,
+                          GtkLabel     *error_label,
+                          const GError *error)
 {
-  Write *job = g_new0 (Write, 1);
-  Editor *parts = g_new0 (Editor, 1);
-
-  job->write = write;
-  job->data = data;
-  job->data_free = data_free;
-  parts->editor = editor;
-  parts->save = save;
-  parts->error_label = error_label;
-  gtk_widget_set_sensitive (save, FALSE);
-  lajna_db_worker_run_async (worker, write_thread, job, (GDestroyNotify) write_free, NULL,
-                             cancellable, written_cb, parts);
+  gtk_widget_set_sensitive (save, TRUE);
+  if (error != NULL)
+    {
+      show_error (error_label, error->message);
+      return;
+    }
+  g_signal_emit_by_name (editor, "saved");
+  gtk_window_destroy (editor);
 }

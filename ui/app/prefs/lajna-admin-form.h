@@ -2,7 +2,6 @@
 
 #include <adwaita.h>
 
-#include "lajna-db-worker.h"
 #include "lajna-validation.h"
 
 G_BEGIN_DECLS
@@ -14,17 +13,13 @@ typedef struct
   GtkWidget  *row;
 } LajnaAdminField;
 
-gboolean lajna_admin_form_check (GtkLabel              *error_label,
-                                 const LajnaValidation *validation,
-                                 const LajnaAdminField *fields,
-                                 guint                  n_fields);
-void     lajna_admin_form_save  (GtkWindow             *editor,
-                                 GtkWidget             *save,
-                                 GtkLabel              *error_label,
-                                 LajnaDbWorker         *worker,
-                                 LajnaDbJobFunc         write,
-                                 gpointer               data,
-                                 GDestroyNotify         data_free,
-                                 GCancellable          *cancellable);
+gboolean lajna_admin_form_check   (GtkLabel              *error_label,
+                                   const LajnaValidation *validation,
+                                   const LajnaAdminField *fields,
+                                   guint                  n_fields);
+void     lajna_admin_form_written (GtkWindow             *editor,
+                                   GtkWidget             *save,
+                                   GtkLabel              *error_label,
+                                   const GError          *error);
 
 G_END_DECLS

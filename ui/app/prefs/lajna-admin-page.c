@@ -35,14 +35,23 @@ add_clicked_cb (LajnaAdminPage *self)
   LAJNA_ADMIN_PAGE_GET_CLASS (self)->add (self);
 }
 
+/* A read under way: the page, gone when the read was cancelled, and its
+ * class, which stays. */
+typedef struct
+{
+  LajnaAdminPage      *page;
+  LajnaAdminPageClass *klass;
+} Loading;
+
 static void
 loaded_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  g_autofree Loading *loading = user_data;
   g_autoptr(GError) error = NULL;
-  gpointer loaded = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
-  LajnaAdminPage *self = user_data;
+  gpointer loaded = loading->klass->load_finish (LAJNA_DB_WORKER (source), result, &error);
+  LajnaAdminPage *self = loading->page;
   LajnaAdminPagePrivate *priv;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -55,8 +64,8 @@ loaded_cb (GObject      *source,
       adw_preferences_group_set_description (priv->group, escaped);
       return;
     }
-  LAJNA_ADMIN_PAGE_GET_CLASS (self)->show (self, loaded);
-  LAJNA_ADMIN_PAGE_GET_CLASS (self)->result_free (loaded);
+  loading->klass->show (self, loaded);
+  loading->klass->result_free (loaded);
 }
 
 static void
@@ -175,10 +184,11 @@ void
 lajna_admin_page_reload (LajnaAdminPage *self)
 {
   LajnaAdminPagePrivate *priv = lajna_admin_page_get_instance_private (self);
-  LajnaAdminPageClass *klass = LAJNA_ADMIN_PAGE_GET_CLASS (self);
+  Loading *loading = g_new0 (Loading, 1);
 
-  lajna_db_worker_run_async (priv->worker, klass->fetch, NULL, NULL, klass->result_free,
-                             priv->cancellable, loaded_cb, self);
+  loading->page = self;
+  loading->klass = LAJNA_ADMIN_PAGE_GET_CLASS (self);
+  loading->klass->load_async (priv->worker, priv->cancellable, loaded_cb, loading);
 }
 
 /**

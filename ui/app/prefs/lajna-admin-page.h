@@ -12,9 +12,10 @@ G_DECLARE_DERIVABLE_TYPE (LajnaAdminPage, lajna_admin_page, LAJNA, ADMIN_PAGE, A
 
 /**
  * LajnaAdminPageClass:
- * @fetch: reads the page's rows, on the worker
- * @result_free: frees what @fetch returns
- * @show: shows what @fetch returned (which stays the caller's)
+ * @load_async: starts reading the page's rows, an _async call of the model
+ * @load_finish: finishes @load_async, its _finish
+ * @result_free: frees what @load_finish returns
+ * @show: shows what @load_finish returned (which stays the caller's)
  * @add: opens the editor of a new row
  *
  * A page of the administration: one group of rows, each opening its
@@ -24,11 +25,17 @@ struct _LajnaAdminPageClass
 {
   AdwPreferencesPageClass parent_class;
 
-  LajnaDbJobFunc fetch;
-  GDestroyNotify result_free;
-  void         (*show) (LajnaAdminPage *self,
-                        gpointer        result);
-  void         (*add)  (LajnaAdminPage *self);
+  void           (*load_async)  (LajnaDbWorker        *worker,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data);
+  gpointer       (*load_finish) (LajnaDbWorker        *worker,
+                                 GAsyncResult         *result,
+                                 GError              **error);
+  GDestroyNotify   result_free;
+  void           (*show)        (LajnaAdminPage       *self,
+                                 gpointer              result);
+  void           (*add)         (LajnaAdminPage       *self);
 };
 
 void           lajna_admin_page_set_texts  (LajnaAdminPage *self,

@@ -50,21 +50,6 @@ static guint signals[N_SIGNALS];
 /* The kinds, in the order of the kind row. */
 static const char * const kinds[] = { "marriage", "juvenile" };
 
-/* What the worker writes: the settings, and a new committee's prefix. */
-typedef struct
-{
-  LajnaCommitteeSettings *settings;
-  char                   *file_prefix;
-} Write;
-
-static void
-write_free (Write *write)
-{
-  lajna_committee_settings_free (write->settings);
-  g_free (write->file_prefix);
-  g_free (write);
-}
-
 static char *
 dup_trimmed (GtkWidget *editable)
 {
@@ -73,15 +58,16 @@ dup_trimmed (GtkWidget *editable)
 
 
 
-/* The form as typed; NULL, with what is wrong shown, when it cannot be
- * saved. */
-static Write *
-read_form (LajnaCommitteeEditor *self)
+/* The form as typed, and a new committee's prefix in @file_prefix; NULL,
+ * with what is wrong shown, when it cannot be saved. */
+static LajnaCommitteeSettings *
+read_form (LajnaCommitteeEditor  *self,
+           char                 **file_prefix)
 {
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
   g_autofree char *quorum = dup_trimmed (self->quorum);
-  LajnaCommitteeSettings *settings = g_new0 (LajnaCommitteeSettings, 1);
-  Write *write = g_new0 (Write, 1);
+  g_autoptr(LajnaCommitteeSettings) settings = g_new0 (LajnaCommitteeSettings, 1);
+  g_autofree char *prefix = dup_trimmed (self->file_prefix);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->letterhead);
   GtkTextIter start, end;
   const LajnaAdminField fields[] = {
@@ -90,7 +76,6 @@ read_form (LajnaCommitteeEditor *self)
     { "quorum", self->quorum }, { "code", self->code }, { "file_prefix", self->file_prefix },
   };
 
-  write->settings = settings;
   settings->id = self->settings != NULL ? self->settings->id : 0;
   settings->kind = g_strdup (kinds[adw_combo_row_get_selected (self->kind) % G_N_ELEMENTS (kinds)]);
   settings->code = dup_trimmed (self->code);
@@ -101,7 +86,6 @@ read_form (LajnaCommitteeEditor *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   settings->letterhead = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
   settings->hijri_dates = gtk_switch_get_active (self->hijri_dates);
-  write->file_prefix = dup_trimmed (self->file_prefix);
 
   lajna_committee_settings_validate (settings, validation);
   if (!lajna_committee_settings_parse_quorum (quorum, &settings->quorum))
@@ -112,41 +96,42 @@ read_form (LajnaCommitteeEditor *self)
     lajna_validation_add (validation, "code", LAJNA_ISSUE_ERROR, "%s",
                           lajna_db_rule_message ("lajna:committee_code"));
   if (self->settings == NULL
-      && (*write->file_prefix == '\0' || g_utf8_strlen (write->file_prefix, -1) > 5
-          || strpbrk (write->file_prefix, "/0123456789 ") != NULL))
+      && (*prefix == '\0' || g_utf8_strlen (prefix, -1) > 5
+          || strpbrk (prefix, "/0123456789 ") != NULL))
     lajna_validation_add (validation, "file_prefix", LAJNA_ISSUE_ERROR, "%s",
                           lajna_db_rule_message ("lajna:file_prefix"));
 
   if (!lajna_admin_form_check (self->error_label, validation, fields, G_N_ELEMENTS (fields)))
-    g_clear_pointer (&write, write_free);
-  return write;
+    return NULL;
+  *file_prefix = g_steal_pointer (&prefix);
+  return g_steal_pointer (&settings);
 }
 
-/* A new committee is added, then set up, in the one transaction. */
-static gpointer
-save_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
+/* Once written, or refused; the editor is gone when it was cancelled. */
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  Write *write = data;
+  LajnaCommitteeEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  if (write->settings->id == 0)
-    write->settings->id = lajna_committee_settings_add (db, write->settings,
-                                                        write->file_prefix, error);
-  return write->settings->id != 0 && lajna_committee_settings_save (db, write->settings, error)
-           ? GINT_TO_POINTER (TRUE) : NULL;
+  if (lajna_committee_settings_write_finish (LAJNA_DB_WORKER (source), result, &error)
+      || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lajna_admin_form_written (GTK_WINDOW (self), self->save, self->error_label, error);
 }
-
 
 static void
 save_clicked_cb (LajnaCommitteeEditor *self)
 {
-  Write *write = read_form (self);
+  g_autofree char *file_prefix = NULL;
+  g_autoptr(LajnaCommitteeSettings) settings = read_form (self, &file_prefix);
 
-  if (write != NULL)
-    lajna_admin_form_save (GTK_WINDOW (self), self->save, self->error_label, self->worker,
-                           save_thread, write, (GDestroyNotify) write_free, self->cancellable);
+  if (settings == NULL)
+    return;
+  gtk_widget_set_sensitive (self->save, FALSE);
+  lajna_committee_settings_write_async (self->worker, settings, file_prefix, self->cancellable,
+                                        written_cb, self);
 }
 
 static void

@@ -47,12 +47,11 @@ edit_clicked_cb (GtkButton           *button,
 }
 
 static gpointer
-fetch_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
+load_finish (LajnaDbWorker  *worker,
+             GAsyncResult   *result,
+             GError        **error)
 {
-  return lajna_committee_settings_fetch_all (db, error);
+  return lajna_committee_settings_fetch_all_finish (worker, result, error);
 }
 
 static void
@@ -96,7 +95,8 @@ lajna_committees_page_class_init (LajnaCommitteesPageClass *klass)
   LajnaAdminPageClass *page_class = LAJNA_ADMIN_PAGE_CLASS (klass);
 
   object_class->dispose = lajna_committees_page_dispose;
-  page_class->fetch = fetch_thread;
+  page_class->load_async = lajna_committee_settings_fetch_all_async;
+  page_class->load_finish = load_finish;
   page_class->result_free = (GDestroyNotify) g_ptr_array_unref;
   page_class->show = lajna_committees_page_show;
   page_class->add = lajna_committees_page_add;

@@ -9,9 +9,8 @@
 
 #include "lajna-committee-settings.h"
 #include "lajna-labels.h"
-#include "lajna-people.h"
+#include "lajna-people-list.h"
 #include "lajna-person-editor.h"
-#include "lajna-users.h"
 
 struct _LajnaPeoplePage
 {
@@ -26,21 +25,6 @@ struct _LajnaPeoplePage
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPeoplePage, lajna_people_page, LAJNA_TYPE_ADMIN_PAGE)
-
-typedef struct
-{
-  GPtrArray *people;
-  GPtrArray *committees;
-  gboolean   passwords;
-} Fetched;
-
-static void
-fetched_free (Fetched *fetched)
-{
-  g_clear_pointer (&fetched->people, g_ptr_array_unref);
-  g_clear_pointer (&fetched->committees, g_ptr_array_unref);
-  g_free (fetched);
-}
 
 static void
 saved_cb (LajnaAdminPage *self)
@@ -120,23 +104,11 @@ describe (LajnaPeoplePage      *self,
 }
 
 static gpointer
-fetch_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
+load_finish (LajnaDbWorker  *worker,
+             GAsyncResult   *result,
+             GError        **error)
 {
-  Fetched *fetched = g_new0 (Fetched, 1);
-
-  fetched->passwords = lajna_users_use_passwords (db);
-  fetched->people = lajna_people_fetch_all (db, error);
-  if (fetched->people != NULL)
-    fetched->committees = lajna_committee_settings_fetch_all (db, error);
-  if (fetched->committees == NULL)
-    {
-      fetched_free (fetched);
-      return NULL;
-    }
-  return fetched;
+  return lajna_people_list_load_finish (worker, result, error);
 }
 
 static void
@@ -144,13 +116,13 @@ lajna_people_page_show (LajnaAdminPage *page,
                         gpointer        result)
 {
   LajnaPeoplePage *self = LAJNA_PEOPLE_PAGE (page);
-  Fetched *fetched = result;
+  LajnaPeopleList *list = result;
 
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->committees, g_ptr_array_unref);
-  self->people = g_steal_pointer (&fetched->people);
-  self->committees = g_steal_pointer (&fetched->committees);
-  self->passwords = fetched->passwords;
+  self->people = g_steal_pointer (&list->people);
+  self->committees = g_steal_pointer (&list->committees);
+  self->passwords = list->passwords;
   lajna_admin_page_clear_rows (page);
   for (guint i = 0; i < self->people->len; i++)
     {
@@ -190,8 +162,9 @@ lajna_people_page_class_init (LajnaPeoplePageClass *klass)
   LajnaAdminPageClass *page_class = LAJNA_ADMIN_PAGE_CLASS (klass);
 
   object_class->dispose = lajna_people_page_dispose;
-  page_class->fetch = fetch_thread;
-  page_class->result_free = (GDestroyNotify) fetched_free;
+  page_class->load_async = lajna_people_list_load_async;
+  page_class->load_finish = load_finish;
+  page_class->result_free = (GDestroyNotify) lajna_people_list_free;
   page_class->show = lajna_people_page_show;
   page_class->add = lajna_people_page_add;
 }

@@ -5,8 +5,8 @@
  * one role. Where the server asks people for passwords, the administrator
  * gives a new person theirs, or a person who forgot theirs a new one,
  * typed twice. The whole change is one transaction through the
- * database's functions (lajna-people.c, lajna-users.c): all of it, or
- * nothing. The window emits "saved" once the database took it. */
+ * database's functions (lajna-people-change.c): all of it, or nothing.
+ * The window emits "saved" once the database took it. */
 
 #include "lajna-person-editor.h"
 
@@ -17,7 +17,7 @@
 #include "lajna-committee-settings.h"
 #include "lajna-db-rules.h"
 #include "lajna-labels.h"
-#include "lajna-users.h"
+#include "lajna-people-change.h"
 
 struct _LajnaPersonEditor
 {
@@ -64,51 +64,6 @@ static const char * const roles[] = { "clerk", "member", "rapporteur", "chair", 
                                       "admin", "social_worker", "psychologist" };
 #define N_COMMITTEE_ROLES 6
 
-typedef struct
-{
-  int   committee_id;
-  char *role;
-  gboolean held;
-} RoleChange;
-
-/* What the worker writes. */
-typedef struct
-{
-  gboolean   is_new;
-  char      *login;
-  /* NULL when it stays. */
-  char      *full_name;
-  /* -1 when it stays. */
-  int        active;
-  GPtrArray *roles;
-  /* (element-type RoleChange): role NULL, a committee turned on or off */
-  GPtrArray *standings;
-  /* NULL when it stays; wiped once written. */
-  char      *password;
-} Change;
-
-static void
-role_change_free (RoleChange *change)
-{
-  g_free (change->role);
-  g_free (change);
-}
-
-static void
-change_free (Change *change)
-{
-  g_free (change->login);
-  g_free (change->full_name);
-  g_ptr_array_unref (change->roles);
-  g_ptr_array_unref (change->standings);
-  if (change->password != NULL)
-    explicit_bzero (change->password, strlen (change->password));
-  g_free (change->password);
-  g_free (change);
-}
-
-
-
 /* The boxes or switches of @widgets changed since read, into @changes;
  * returns how many are on. */
 static guint
@@ -123,12 +78,12 @@ read_changed (GPtrArray *widgets,
       gboolean held = GTK_IS_SWITCH (widget)
                         ? gtk_switch_get_active (GTK_SWITCH (widget))
                         : gtk_check_button_get_active (GTK_CHECK_BUTTON (widget));
-      RoleChange *role;
+      LajnaPeopleRoleChange *role;
 
       n_held += held;
       if (held == GPOINTER_TO_INT (g_object_get_data (widget, "held")))
         continue;
-      role = g_new0 (RoleChange, 1);
+      role = g_new0 (LajnaPeopleRoleChange, 1);
       role->committee_id = GPOINTER_TO_INT (g_object_get_data (widget, "committee"));
       role->role = g_strdup (g_object_get_data (widget, "role"));
       role->held = held;
@@ -139,7 +94,7 @@ read_changed (GPtrArray *widgets,
 
 /* The change as typed; NULL, with what is wrong shown, when it cannot be
  * saved. */
-static Change *
+static LajnaPeopleChange *
 read_form (LajnaPersonEditor *self)
 {
   g_autoptr(LajnaValidation) validation = lajna_validation_new ();
@@ -150,7 +105,7 @@ read_form (LajnaPersonEditor *self)
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (
       GTK_EDITABLE (self->full_name_row))));
-  Change *change = g_new0 (Change, 1);
+  LajnaPeopleChange *change = lajna_people_change_new ();
   guint n_held;
   gboolean active = gtk_switch_get_active (self->active);
 
@@ -161,8 +116,6 @@ read_form (LajnaPersonEditor *self)
   change->full_name = change->is_new || g_strcmp0 (name, self->full_name) != 0
                         ? g_strdup (name) : NULL;
   change->active = change->is_new || active == self->was_active ? -1 : active;
-  change->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) role_change_free);
-  change->standings = g_ptr_array_new_with_free_func ((GDestroyNotify) role_change_free);
   n_held = read_changed (self->checks, change->roles);
   read_changed (self->standings, change->standings);
   change->password = *password != '\0' ? g_strdup (password) : NULL;
@@ -177,60 +130,33 @@ read_form (LajnaPersonEditor *self)
   lajna_people_check_password (validation, password,
                                gtk_editable_get_text (GTK_EDITABLE (self->password_again_row)));
   if (!lajna_admin_form_check (self->error_label, validation, fields, G_N_ELEMENTS (fields)))
-    g_clear_pointer (&change, change_free);
+    g_clear_pointer (&change, lajna_people_change_free);
   return change;
 }
 
-static gpointer
-save_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
+/* Once written, or refused; the editor is gone when it was cancelled. */
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  Change *change = data;
+  LajnaPersonEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  /* A new person's name goes with their first role. */
-  if (change->full_name != NULL && !change->is_new
-      && !lajna_users_set_full_name (db, change->login, change->full_name, error))
-    return NULL;
-  for (guint i = 0; i < change->roles->len; i++)
-    {
-      RoleChange *role = g_ptr_array_index (change->roles, i);
-      gboolean done = role->held
-        ? lajna_people_add (db, change->login, change->is_new ? change->full_name : NULL,
-                            role->role, role->committee_id, error)
-        : lajna_people_end_role (db, change->login, role->role, role->committee_id, error);
-
-      if (!done)
-        return NULL;
-    }
-  for (guint i = 0; i < change->standings->len; i++)
-    {
-      RoleChange *standing = g_ptr_array_index (change->standings, i);
-
-      if (!lajna_people_set_standing (db, change->login, standing->committee_id, standing->held,
-                                      error))
-        return NULL;
-    }
-  /* Once a new person holds a role here, which lets this administrator
-   * give them a password. */
-  if (change->password != NULL
-      && !lajna_users_set_password (db, change->login, change->password, error))
-    return NULL;
-  return change->active < 0 || lajna_people_set_active (db, change->login, change->active, error)
-           ? GINT_TO_POINTER (TRUE) : NULL;
+  if (lajna_people_change_write_finish (LAJNA_DB_WORKER (source), result, &error)
+      || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lajna_admin_form_written (GTK_WINDOW (self), self->save, self->error_label, error);
 }
-
-
 
 static void
 save_clicked_cb (LajnaPersonEditor *self)
 {
-  Change *change = read_form (self);
+  LajnaPeopleChange *change = read_form (self);
 
-  if (change != NULL)
-    lajna_admin_form_save (GTK_WINDOW (self), self->save, self->error_label, self->worker,
-                           save_thread, change, (GDestroyNotify) change_free, self->cancellable);
+  if (change == NULL)
+    return;
+  gtk_widget_set_sensitive (self->save, FALSE);
+  lajna_people_change_write_async (self->worker, change, self->cancellable, written_cb, self);
 }
 
 /* Whether a known person takes part in @committee: a switch that an

@@ -37,21 +37,6 @@ struct _LajnaPreferencesWindow
 G_DEFINE_FINAL_TYPE (LajnaPreferencesWindow, lajna_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
-/* What the window asks the database first: the person's own name, and
- * whether they administer a committee. */
-typedef struct
-{
-  char     *own_name;
-  gboolean  administers;
-} Start;
-
-static void
-start_free (Start *start)
-{
-  g_free (start->own_name);
-  g_free (start);
-}
-
 static void
 toast (LajnaPreferencesWindow *self,
        const char             *message)
@@ -69,30 +54,16 @@ show_error (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
-static gpointer
-start_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  Start *start = g_new0 (Start, 1);
-
-  start->own_name = lajna_users_dup_full_name (db, NULL, error);
-  if (start->own_name == NULL || !lajna_people_administers (db, &start->administers, error))
-    {
-      start_free (start);
-      return NULL;
-    }
-  return start;
-}
-
+/* What the window asks the database first: the person's own name, and
+ * whether they administer a committee. */
 static void
 start_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  Start *start = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaPeopleSelf) start = lajna_people_self_load_finish (LAJNA_DB_WORKER (source),
+                                                                    result, &error);
   LajnaPreferencesWindow *self = user_data;
 
   if (start == NULL)
@@ -101,7 +72,7 @@ start_done_cb (GObject      *source,
         show_error (self->own_name_error, error->message);
       return;
     }
-  gtk_editable_set_text (GTK_EDITABLE (self->own_name), start->own_name);
+  gtk_editable_set_text (GTK_EDITABLE (self->own_name), start->full_name);
   gtk_widget_set_sensitive (GTK_WIDGET (self->own_name), TRUE);
   if (start->administers)
     {
@@ -110,16 +81,6 @@ start_done_cb (GObject      *source,
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   lajna_people_page_new (self->worker));
     }
-  start_free (start);
-}
-
-static gpointer
-save_name_thread (LajnaDb       *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return lajna_users_set_full_name (db, NULL, data, error) ? GINT_TO_POINTER (TRUE) : NULL;
 }
 
 static void
@@ -128,7 +89,7 @@ save_name_done_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  gboolean saved = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error) != NULL;
+  gboolean saved = lajna_users_set_full_name_finish (LAJNA_DB_WORKER (source), result, &error);
   LajnaPreferencesWindow *self = user_data;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -151,8 +112,8 @@ own_name_apply_cb (LajnaPreferencesWindow *self)
       show_error (self->own_name_error, lajna_validation_get_issue (validation, 0)->message);
       return;
     }
-  lajna_db_worker_run_async (self->worker, save_name_thread, g_steal_pointer (&name), g_free,
-                             NULL, self->cancellable, save_name_done_cb, self);
+  lajna_users_set_full_name_async (self->worker, NULL, name, self->cancellable,
+                                   save_name_done_cb, self);
 }
 
 static void
@@ -343,6 +304,5 @@ lajna_preferences_window_set_worker (LajnaPreferencesWindow *self,
   /* A connection of its own, so that nothing waits behind the file list's
    * reads. */
   self->worker = lajna_db_worker_new (lajna_db_worker_get_database (worker));
-  lajna_db_worker_run_async (self->worker, start_thread, NULL, NULL, (GDestroyNotify) start_free,
-                             self->cancellable, start_done_cb, self);
+  lajna_people_self_load_async (self->worker, self->cancellable, start_done_cb, self);
 }
