@@ -1,5 +1,5 @@
 /* lajna-ruling-issue.c: a file's ruling issued, corrected, read as it
- * prints, or signed, on the database worker: the model puts it on record
+ * prints (or a meeting's rulings), or signed, on the database worker: the model puts it on record
  * (lajna-ruling-record.c), sealed with its PDF as lajna-ruling.c lays it
  * out. */
 
@@ -161,6 +161,71 @@ LajnaRulingContent *
 lajna_ruling_printable_finish (LajnaDbWorker  *worker,
                                GAsyncResult   *result,
                                GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}
+
+static gpointer
+printables_job (LajnaDb       *db,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GArray *case_ids = data;
+  g_autoptr(GPtrArray) contents =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_ruling_content_free);
+
+  for (guint i = 0; i < case_ids->len; i++)
+    {
+      g_autoptr(LajnaRulingContent) content =
+        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), lajna_ruling_pdf,
+                                     error);
+
+      if (content == NULL)
+        return NULL;
+      if (content->ruling_id != 0)
+        g_ptr_array_add (contents, g_steal_pointer (&content));
+    }
+  return g_steal_pointer (&contents);
+}
+
+/**
+ * lajna_rulings_printable_async:
+ * @worker: the database worker
+ * @case_ids: (element-type gint64) (transfer full): files, such as a
+ *   meeting's decided ones
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the issued rulings of the files as they print (sealed), on the
+ * worker; a file whose ruling is not issued yet is left out.
+ */
+void
+lajna_rulings_printable_async (LajnaDbWorker        *worker,
+                               GArray               *case_ids,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, printables_job, case_ids, (GDestroyNotify) g_array_unref,
+                             (GDestroyNotify) g_ptr_array_unref, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_rulings_printable_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaRulingContent) (nullable):
+ *   the issued rulings, in the files' order
+ */
+GPtrArray *
+lajna_rulings_printable_finish (LajnaDbWorker  *worker,
+                                GAsyncResult   *result,
+                                GError        **error)
 {
   return lajna_db_worker_run_finish (worker, result, error);
 }

@@ -27,6 +27,14 @@ void                lajna_ruling_printable_async  (LajnaDbWorker        *worker,
 LajnaRulingContent *lajna_ruling_printable_finish (LajnaDbWorker        *worker,
                                                    GAsyncResult         *result,
                                                    GError              **error);
+void                lajna_rulings_printable_async  (LajnaDbWorker        *worker,
+                                                    GArray               *case_ids,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray          *lajna_rulings_printable_finish (LajnaDbWorker        *worker,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 void                lajna_ruling_sign_async       (LajnaDbWorker        *worker,
                                                    gint64                case_id,
                                                    const char           *p12_path,

@@ -515,3 +515,139 @@ lajna_meeting_record_minutes (LajnaDb  *db,
       "SELECT lajna_audit('meeting.minutes', 'meeting', $1::bigint, '{\"format\": \"pdf\"}')",
       1, params, error);
 }
+
+/* A meeting to prepare. */
+typedef struct
+{
+  int   committee_id;
+  char *held_on;
+  char *starts_at;
+  char *place;
+  int   secretary_id;
+} Creation;
+
+static void
+creation_free (Creation *creation)
+{
+  g_free (creation->held_on);
+  g_free (creation->starts_at);
+  g_free (creation->place);
+  g_free (creation);
+}
+
+static gpointer
+create_job (LajnaDb       *db,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  Creation *creation = data;
+  gint64 id = lajna_meeting_create (db, creation->committee_id, creation->held_on,
+                                    creation->starts_at, creation->place,
+                                    creation->secretary_id, error);
+
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+/**
+ * lajna_meeting_create_async:
+ * @worker: the database worker
+ * @committee_id: the committee
+ * @held_on: its day, YYYY-MM-DD
+ * @starts_at: (nullable): its hour, HH:MM
+ * @place: where
+ * @secretary_id: the clerk who keeps its minutes
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once prepared
+ * @user_data: for @callback
+ *
+ * Prepares a meeting (lajna_meeting_create()) on the worker.
+ */
+void
+lajna_meeting_create_async (LajnaDbWorker        *worker,
+                            int                   committee_id,
+                            const char           *held_on,
+                            const char           *starts_at,
+                            const char           *place,
+                            int                   secretary_id,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  Creation *creation = g_new0 (Creation, 1);
+
+  creation->committee_id = committee_id;
+  creation->held_on = g_strdup (held_on);
+  creation->starts_at = g_strdup (starts_at);
+  creation->place = g_strdup (place);
+  creation->secretary_id = secretary_id;
+  lajna_db_worker_run_async (worker, create_job, creation, (GDestroyNotify) creation_free, g_free,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_meeting_create_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: the meeting prepared, 0 on error
+ */
+gint64
+lajna_meeting_create_finish (LajnaDbWorker  *worker,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_autofree gint64 *id = lajna_db_worker_run_finish (worker, result, error);
+
+  return id != NULL ? *id : 0;
+}
+
+static gpointer
+proposals_job (LajnaDb       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  return lajna_agenda_proposals (db, *(gint64 *) data, error);
+}
+
+/**
+ * lajna_agenda_proposals_async:
+ * @worker: the database worker
+ * @meeting_id: a meeting being prepared
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the files waiting for a meeting (lajna_agenda_proposals()) on the
+ * worker.
+ */
+void
+lajna_agenda_proposals_async (LajnaDbWorker        *worker,
+                              gint64                meeting_id,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, proposals_job, g_memdup2 (&meeting_id, sizeof meeting_id),
+                             g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_agenda_proposals_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaAgendaProposal) (nullable):
+ *   the files proposed
+ */
+GPtrArray *
+lajna_agenda_proposals_finish (LajnaDbWorker  *worker,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}

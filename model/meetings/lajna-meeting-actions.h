@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -111,6 +111,26 @@ GPtrArray *lajna_decision_choices        (LajnaDb      *db,
                                           const char   *kind,
                                           gboolean      arabic,
                                           GError      **error);
+void       lajna_meeting_create_async    (LajnaDbWorker        *worker,
+                                          int                   committee_id,
+                                          const char           *held_on,
+                                          const char           *starts_at,
+                                          const char           *place,
+                                          int                   secretary_id,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+gint64     lajna_meeting_create_finish   (LajnaDbWorker        *worker,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+void       lajna_agenda_proposals_async  (LajnaDbWorker        *worker,
+                                          gint64                meeting_id,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GPtrArray *lajna_agenda_proposals_finish (LajnaDbWorker        *worker,
+                                          GAsyncResult         *result,
+                                          GError              **error);
 void       lajna_agenda_proposal_free    (LajnaAgendaProposal *proposal);
 void       lajna_decision_choice_free    (LajnaDecisionChoice *choice);
 

@@ -36,15 +36,6 @@ proposals_free (Proposals *proposals)
   g_free (proposals);
 }
 
-static gpointer
-proposals_thread (LajnaDb       *db,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return lajna_agenda_proposals (db, *(gint64 *) data, error);
-}
-
 static void
 checked_cb (Proposals *proposals)
 {
@@ -62,7 +53,8 @@ listed_cb (GObject      *source,
 {
   Proposals *proposals = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) found = lajna_agenda_proposals_finish (LAJNA_DB_WORKER (source), result,
+                                                              &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -167,8 +159,7 @@ lajna_agenda_proposals_new (GtkWidget           *parent,
   g_object_set_data_full (G_OBJECT (window), "proposals", proposals,
                           (GDestroyNotify) proposals_free);
 
-  lajna_db_worker_run_async (lajna_meeting_session_get_worker (session), proposals_thread,
-                             g_memdup2 (&id, sizeof id), g_free, (GDestroyNotify) g_ptr_array_unref,
-                             proposals->cancellable, listed_cb, proposals);
+  lajna_agenda_proposals_async (lajna_meeting_session_get_worker (session), id,
+                                proposals->cancellable, listed_cb, proposals);
   return window;
 }

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "lajna-case-fields.h"
+#include "lajna-decision-setup.h"
 #include "lajna-document-store.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-meeting-text.h"
@@ -47,53 +48,6 @@ struct _LajnaDecisionDialog
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDecisionDialog, lajna_decision_dialog, ADW_TYPE_WINDOW)
-
-typedef struct
-{
-  char  *kind;
-  gint64 case_id;
-} ChoicesJob;
-
-typedef struct
-{
-  GPtrArray *choices;
-  GPtrArray *slots;
-} Choices;
-
-static void
-choices_job_free (ChoicesJob *job)
-{
-  g_free (job->kind);
-  g_free (job);
-}
-
-static void
-choices_free (Choices *choices)
-{
-  g_clear_pointer (&choices->choices, g_ptr_array_unref);
-  g_clear_pointer (&choices->slots, g_ptr_array_unref);
-  g_free (choices);
-}
-
-static gpointer
-choices_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  ChoicesJob *job = data;
-  Choices *choices = g_new0 (Choices, 1);
-
-  choices->choices = lajna_decision_choices (db, job->kind, lajna_prefer_arabic (), error);
-  if (choices->choices != NULL)
-    choices->slots = lajna_document_slots (db, job->case_id, error);
-  if (choices->slots == NULL)
-    {
-      choices_free (choices);
-      return NULL;
-    }
-  return choices;
-}
 
 static const LajnaDecisionChoice *
 chosen (LajnaDecisionDialog *self)
@@ -159,7 +113,8 @@ chosen_cb (GObject      *source,
 {
   g_autoptr(LajnaDecisionDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  Choices *choices = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaDecisionSetup) choices = lajna_decision_setup_load_finish (LAJNA_DB_WORKER (source),
+                                                                            result, &error);
   GtkCheckButton *first = NULL;
 
   if (choices == NULL)
@@ -188,7 +143,6 @@ chosen_cb (GObject      *source,
       g_object_set_data_full (G_OBJECT (check), "code", g_strdup (slot->code), g_free);
       g_ptr_array_add (self->missing_buttons, check);
     }
-  choices_free (choices);
 }
 
 static GStrv
@@ -440,7 +394,6 @@ lajna_decision_dialog_new (GtkWidget             *parent,
 {
   LajnaDecisionDialog *self = g_object_new (LAJNA_TYPE_DECISION_DIALOG, NULL);
   GtkRoot *root = gtk_widget_get_root (parent);
-  ChoicesJob *job = g_new0 (ChoicesJob, 1);
   g_autofree char *number = lajna_isolate (item->file_number);
   g_autofree char *file = NULL;
   g_autofree char *votes = NULL;
@@ -470,10 +423,8 @@ lajna_decision_dialog_new (GtkWidget             *parent,
       day = lajna_date_text (&review);
       gtk_editable_set_text (GTK_EDITABLE (self->review_entry), day);
     }
-  job->kind = g_strdup (item->kind);
-  job->case_id = item->case_id;
-  lajna_db_worker_run_async (lajna_meeting_session_get_worker (session), choices_thread, job,
-                             (GDestroyNotify) choices_job_free, (GDestroyNotify) choices_free,
-                             self->cancellable, chosen_cb, g_object_ref (self));
+  lajna_decision_setup_load_async (lajna_meeting_session_get_worker (session), item->case_id,
+                                   item->kind, lajna_prefer_arabic (), self->cancellable,
+                                   chosen_cb, g_object_ref (self));
   return self;
 }

@@ -13,13 +13,14 @@
 
 #include "lajna-labels.h"
 #include "lajna-meeting-actions.h"
+#include "lajna-meeting-listing.h"
 #include "lajna-meeting-text.h"
 #include "lajna-meeting-view.h"
 #include "lajna-minutes.h"
 #include "lajna-new-meeting-dialog.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-presenter-window.h"
-#include "lajna-ruling-content.h"
+#include "lajna-ruling-issue.h"
 #include "lajna-ruling.h"
 #include "lajna-ruling-print.h"
 #include "lajna-text.h"
@@ -71,53 +72,12 @@ message_cb (LajnaMeetingsWindow *self,
   toast (self, message);
 }
 
+/* A listing on its way: the meeting just prepared, if any, is shown. */
 typedef struct
 {
-  int         committee_id;
-  /* The window's first listing: reviews fall due, and the clerks who may
-   * keep a new meeting's minutes are read. */
-  gboolean    first;
-  gint64      created;
-} ListJob;
-
-typedef struct
-{
-  GPtrArray *meetings;
-  GPtrArray *clerks;
-  gint64     created;
-} Listed;
-
-static void
-listed_free (Listed *listed)
-{
-  g_clear_pointer (&listed->meetings, g_ptr_array_unref);
-  g_clear_pointer (&listed->clerks, g_ptr_array_unref);
-  g_free (listed);
-}
-
-static gpointer
-list_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  ListJob *job = data;
-  Listed *listed;
-
-  if (job->first && lajna_reviews_fall_due (db, NULL, error) < 0)
-    return NULL;
-  listed = g_new0 (Listed, 1);
-  listed->created = job->created;
-  listed->meetings = lajna_meeting_list (db, job->committee_id, error);
-  if (listed->meetings != NULL && job->first && job->committee_id != 0)
-    listed->clerks = lajna_meeting_clerks (db, job->committee_id, error);
-  if (listed->meetings == NULL || (job->first && job->committee_id != 0 && listed->clerks == NULL))
-    {
-      listed_free (listed);
-      return NULL;
-    }
-  return listed;
-}
+  LajnaMeetingsWindow *self;
+  gint64               created;
+} Relisting;
 
 static void
 select_meeting (LajnaMeetingsWindow *self,
@@ -192,9 +152,11 @@ listed_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  LajnaMeetingsWindow *self = user_data;
+  g_autofree Relisting *relisting = user_data;
+  LajnaMeetingsWindow *self = relisting->self;
   g_autoptr(GError) error = NULL;
-  Listed *listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaMeetingListing) listed =
+    lajna_meeting_listing_load_finish (LAJNA_DB_WORKER (source), result, &error);
   gint64 keep;
   GtkWidget *child;
 
@@ -210,7 +172,7 @@ listed_cb (GObject      *source,
   set_placeholder (self, self->committee_id != 0
                    ? _("This committee has no meetings yet. Prepare one with the + button.")
                    : _("No meetings yet."));
-  keep = listed->created != 0 ? listed->created : self->selected;
+  keep = relisting->created != 0 ? relisting->created : self->selected;
   if (listed->clerks != NULL)
     {
       g_clear_pointer (&self->clerks, g_ptr_array_unref);
@@ -234,7 +196,6 @@ listed_cb (GObject      *source,
   self->relisting = FALSE;
   if (keep != 0)
     select_meeting (self, keep);
-  listed_free (listed);
 }
 
 static void
@@ -242,13 +203,12 @@ relist (LajnaMeetingsWindow *self,
         gboolean             first,
         gint64               created)
 {
-  ListJob *job = g_new0 (ListJob, 1);
+  Relisting *relisting = g_new0 (Relisting, 1);
 
-  job->committee_id = self->committee_id;
-  job->first = first;
-  job->created = created;
-  lajna_db_worker_run_async (self->worker, list_thread, job, g_free, (GDestroyNotify) listed_free,
-                             self->cancellable, listed_cb, self);
+  relisting->self = self;
+  relisting->created = created;
+  lajna_meeting_listing_load_async (self->worker, self->committee_id, first, self->cancellable,
+                                    listed_cb, relisting);
 }
 
 static gboolean
@@ -295,38 +255,6 @@ meeting_selected_cb (LajnaMeetingsWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "meetings.print-rulings", id != 0);
 }
 
-typedef struct
-{
-  int   committee_id;
-  char *day;
-  char *hour;
-  char *place;
-  int   secretary_id;
-} CreateJob;
-
-static void
-create_job_free (CreateJob *job)
-{
-  g_free (job->day);
-  g_free (job->hour);
-  g_free (job->place);
-  g_free (job);
-}
-
-static gpointer
-create_thread (LajnaDb       *db,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  CreateJob *job = data;
-  gint64 id = lajna_meeting_create (db, job->committee_id, job->day,
-                                    *job->hour != '\0' ? job->hour : NULL, job->place,
-                                    job->secretary_id, error);
-
-  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
-}
-
 static void
 created_cb (GObject      *source,
             GAsyncResult *result,
@@ -334,15 +262,15 @@ created_cb (GObject      *source,
 {
   LajnaMeetingsWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  gint64 id = lajna_meeting_create_finish (LAJNA_DB_WORKER (source), result, &error);
 
-  if (id == NULL)
+  if (id == 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         toast (self, error->message);
       return;
     }
-  relist (self, FALSE, *id);
+  relist (self, FALSE, id);
 }
 
 static void
@@ -353,15 +281,10 @@ create_cb (const char *day,
            gpointer    user_data)
 {
   LajnaMeetingsWindow *self = user_data;
-  CreateJob *job = g_new0 (CreateJob, 1);
 
-  job->committee_id = self->committee_id;
-  job->day = g_strdup (day);
-  job->hour = g_strdup (hour);
-  job->place = g_strdup (place);
-  job->secretary_id = secretary_id;
-  lajna_db_worker_run_async (self->worker, create_thread, job, (GDestroyNotify) create_job_free,
-                             g_free, self->cancellable, created_cb, self);
+  lajna_meeting_create_async (self->worker, self->committee_id, day,
+                              *hour != '\0' ? hour : NULL, place, secretary_id,
+                              self->cancellable, created_cb, self);
 }
 
 static void
@@ -390,35 +313,6 @@ minutes_activated (GtkWidget  *widget,
                         lajna_minutes_export, meeting->id, self->toast_overlay);
 }
 
-/* The issued rulings of the meeting's decided files, read on the worker. */
-static gpointer
-rulings_thread (LajnaDb       *db,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  GArray *case_ids = data;
-  GPtrArray *contents = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_ruling_content_free);
-
-  for (guint i = 0; i < case_ids->len; i++)
-    {
-      LajnaRulingContent *content =
-        lajna_ruling_load_printable (db, g_array_index (case_ids, gint64, i), lajna_ruling_pdf,
-                                     error);
-
-      if (content == NULL)
-        {
-          g_ptr_array_unref (contents);
-          return NULL;
-        }
-      if (content->ruling_id != 0)
-        g_ptr_array_add (contents, content);
-      else
-        lajna_ruling_content_free (content);
-    }
-  return contents;
-}
-
 static void
 rulings_read_cb (GObject      *source,
                  GAsyncResult *result,
@@ -426,8 +320,8 @@ rulings_read_cb (GObject      *source,
 {
   LajnaMeetingsWindow *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) contents = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                              &error);
+  g_autoptr(GPtrArray) contents = lajna_rulings_printable_finish (LAJNA_DB_WORKER (source), result,
+                                                                  &error);
   g_autoptr(GtkPrintOperation) operation = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -465,9 +359,8 @@ print_rulings_activated (GtkWidget  *widget,
       if (lajna_agenda_item_decision (item) != NULL)
         g_array_append_val (case_ids, item->case_id);
     }
-  lajna_db_worker_run_async (self->worker, rulings_thread, case_ids,
-                             (GDestroyNotify) g_array_unref, (GDestroyNotify) g_ptr_array_unref,
-                             self->cancellable, rulings_read_cb, self);
+  lajna_rulings_printable_async (self->worker, case_ids, self->cancellable, rulings_read_cb,
+                                 self);
 }
 
 static void
