@@ -54,3 +54,49 @@ lajna_committee_fetch_all (LajnaDb  *db,
     }
   return committees;
 }
+
+static gpointer
+fetch_job (LajnaDb       *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return lajna_committee_fetch_all (db, error);
+}
+
+/**
+ * lajna_committee_fetch_all_async:
+ * @worker: the database worker
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the committees the person works with
+ * (lajna_committee_fetch_all()) on the worker.
+ */
+void
+lajna_committee_fetch_all_async (LajnaDbWorker        *worker,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, fetch_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_committee_fetch_all_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type LajnaCommittee) (nullable): the
+ *   committees
+ */
+GPtrArray *
+lajna_committee_fetch_all_finish (LajnaDbWorker  *worker,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}

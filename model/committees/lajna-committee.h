@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +17,13 @@ typedef struct
 
 GPtrArray *lajna_committee_fetch_all (LajnaDb  *db,
                                       GError  **error);
+void       lajna_committee_fetch_all_async  (LajnaDbWorker        *worker,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray *lajna_committee_fetch_all_finish (LajnaDbWorker        *worker,
+                                             GAsyncResult         *result,
+                                             GError              **error);
 void       lajna_committee_free      (LajnaCommittee *committee);
 
 G_END_DECLS

@@ -370,3 +370,68 @@ lajna_stats_to_json (const LajnaStats *stats)
   lajna_json_end_object (json);
   return lajna_json_free_to_string (json);
 }
+
+/* The committee and period asked for. */
+typedef struct
+{
+  int   committee_id;
+  GDate from;
+  GDate to;
+} Asked;
+
+static gpointer
+fetch_job (LajnaDb       *db,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  const Asked *asked = data;
+
+  return lajna_stats_fetch (db, asked->committee_id, &asked->from, &asked->to, error);
+}
+
+/**
+ * lajna_stats_fetch_async:
+ * @worker: the database worker
+ * @committee_id: a committee, or 0 for every one the person sees
+ * @from: the period's first day
+ * @to: its last day
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once counted
+ * @user_data: for @callback
+ *
+ * Counts the figures (lajna_stats_fetch()) on the worker.
+ */
+void
+lajna_stats_fetch_async (LajnaDbWorker        *worker,
+                         int                   committee_id,
+                         const GDate          *from,
+                         const GDate          *to,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  Asked *asked = g_new0 (Asked, 1);
+
+  asked->committee_id = committee_id;
+  asked->from = *from;
+  asked->to = *to;
+  lajna_db_worker_run_async (worker, fetch_job, asked, g_free, (GDestroyNotify) lajna_stats_free,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * lajna_stats_fetch_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the figures
+ */
+LajnaStats *
+lajna_stats_fetch_finish (LajnaDbWorker  *worker,
+                          GAsyncResult   *result,
+                          GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lajna-db.h"
+#include "lajna-db-worker.h"
 
 #include <glib.h>
 
@@ -108,6 +108,16 @@ LajnaStats *lajna_stats_fetch   (LajnaDb           *db,
                                  const GDate       *to,
                                  GError           **error);
 char       *lajna_stats_to_json (const LajnaStats  *stats);
+void        lajna_stats_fetch_async  (LajnaDbWorker        *worker,
+                                      int                   committee_id,
+                                      const GDate          *from,
+                                      const GDate          *to,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+LajnaStats *lajna_stats_fetch_finish (LajnaDbWorker        *worker,
+                                      GAsyncResult         *result,
+                                      GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LajnaStats, lajna_stats_free)
 

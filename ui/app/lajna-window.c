@@ -263,23 +263,14 @@ case_selected_cb (LajnaWindow *self,
   lajna_case_view_show_case (self->case_view, id);
 }
 
-static gpointer
-committees_thread (LajnaDb       *db,
-                   gpointer       data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  return lajna_committee_fetch_all (db, error);
-}
-
 static void
 committees_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) committees = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                                &error);
+  g_autoptr(GPtrArray) committees = lajna_committee_fetch_all_finish (LAJNA_DB_WORKER (source),
+                                                                      result, &error);
   LajnaWindow *self;
   GtkWidget *all;
 
@@ -728,9 +719,7 @@ lajna_window_set_worker (LajnaWindow   *self,
   lajna_bench_watch (GTK_WIDGET (self), self->list,
                      lajna_case_table_get_vadjustment (self->case_table));
 
-  lajna_db_worker_run_async (worker, committees_thread, NULL, NULL,
-                             (GDestroyNotify) g_ptr_array_unref, self->cancellable,
-                             committees_done_cb, self);
+  lajna_committee_fetch_all_async (worker, self->cancellable, committees_done_cb, self);
   show_page (self, "ready");
 }
 

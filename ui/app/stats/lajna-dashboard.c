@@ -84,17 +84,6 @@ typedef struct
   LajnaChartDigits digits;
 } Request;
 
-static gpointer
-fetch_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  const Request *request = data;
-
-  return lajna_stats_fetch (db, request->committee_id, &request->from, &request->to, error);
-}
-
 static void
 set_card (Card                   *card,
           const LajnaStatsFigure *figure,
@@ -131,7 +120,7 @@ fetch_done_cb (GObject      *source,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  LajnaStats *stats = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  LajnaStats *stats = lajna_stats_fetch_finish (LAJNA_DB_WORKER (source), result, &error);
   LajnaDashboard *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -175,7 +164,7 @@ chosen_period (LajnaDashboard *self,
 void
 lajna_dashboard_reload (LajnaDashboard *self)
 {
-  Request *request;
+  GDate from, to;
   char first[16], last[16];
   g_autofree char *period = NULL, *first_isolated = NULL, *last_isolated = NULL;
 
@@ -189,11 +178,9 @@ lajna_dashboard_reload (LajnaDashboard *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  request = g_new0 (Request, 1);
-  request->committee_id = self->committee_id;
-  chosen_period (self, &request->from, &request->to);
-  g_date_strftime (first, sizeof first, "%Y-%m-%d", &request->from);
-  g_date_strftime (last, sizeof last, "%Y-%m-%d", &request->to);
+  chosen_period (self, &from, &to);
+  g_date_strftime (first, sizeof first, "%Y-%m-%d", &from);
+  g_date_strftime (last, sizeof last, "%Y-%m-%d", &to);
   /* Translators: a period, from its first day to its last. */
   first_isolated = lajna_isolate (first);
   last_isolated = lajna_isolate (last);
@@ -201,9 +188,8 @@ lajna_dashboard_reload (LajnaDashboard *self)
   gtk_label_set_label (self->period_label, period);
   if (self->stats == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  lajna_db_worker_run_async (self->worker, fetch_thread, request, g_free,
-                             (GDestroyNotify) lajna_stats_free, self->cancellable,
-                             fetch_done_cb, self);
+  lajna_stats_fetch_async (self->worker, self->committee_id, &from, &to, self->cancellable,
+                           fetch_done_cb, self);
 }
 
 /* The report is read afresh on the worker, for the committee and period
