@@ -14,8 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lajna-document-store.h"
-#include "lajna-document-sandbox.h"
+#include "lajna-case-documents.h"
 #include "lajna-document-viewer.h"
 #include "lajna-icon-button.h"
 #include "lajna-labels.h"
@@ -48,36 +47,6 @@ enum
 
 static guint signals[N_SIGNALS];
 
-/* What attaching reports: one line a file that could not be attached, and
- * how many were. */
-typedef struct
-{
-  guint    attached;
-  GString *problems;
-} Attached;
-
-typedef struct
-{
-  gint64  case_id;
-  char   *type_code;
-  GSList *paths;
-} AttachJob;
-
-static void
-attach_job_free (AttachJob *job)
-{
-  g_slist_free_full (job->paths, g_free);
-  g_free (job->type_code);
-  g_free (job);
-}
-
-static void
-attached_free (Attached *attached)
-{
-  g_string_free (attached->problems, TRUE);
-  g_free (attached);
-}
-
 static void
 show_toast (LajnaDocumentList *self,
             const char        *message)
@@ -99,43 +68,6 @@ clear_rows (LajnaDocumentList *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-}
-
-/* The documents, who has opened each, and the checklist's slots. */
-typedef struct
-{
-  GPtrArray  *documents;
-  GHashTable *readers;
-  GPtrArray  *slots;
-  gboolean    can_attach;
-} Listed;
-
-static void
-listed_free (Listed *listed)
-{
-  g_clear_pointer (&listed->documents, g_ptr_array_unref);
-  g_clear_pointer (&listed->readers, g_hash_table_unref);
-  g_clear_pointer (&listed->slots, g_ptr_array_unref);
-  g_free (listed);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Listed, listed_free)
-
-static gpointer
-list_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(Listed) listed = g_new0 (Listed, 1);
-
-  listed->documents = lajna_document_list (db, *(gint64 *) data, error);
-  if (listed->documents == NULL
-      || (listed->readers = lajna_document_readers (db, *(gint64 *) data, error)) == NULL
-      || (listed->slots = lajna_document_slots (db, *(gint64 *) data, error)) == NULL
-      || !lajna_document_can_attach (db, &listed->can_attach, error))
-    return NULL;
-  return g_steal_pointer (&listed);
 }
 
 /* "Opened by …", or that nobody has opened it yet. */
@@ -167,7 +99,8 @@ listed_cb (GObject      *source,
 {
   LajnaDocumentList *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(Listed) listed = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaCaseDocuments) listed = lajna_case_documents_load_finish (LAJNA_DB_WORKER (source),
+                                                                           result, &error);
   GPtrArray *documents = listed != NULL ? listed->documents : NULL;
 
   if (listed != NULL)
@@ -236,44 +169,8 @@ reload (LajnaDocumentList *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  lajna_db_worker_run_async (self->worker, list_thread, g_memdup2 (&self->case_id, sizeof (gint64)),
-                             g_free, (GDestroyNotify) listed_free, self->cancellable,
-                             listed_cb, self);
-}
-
-static gpointer
-attach_thread (LajnaDb       *db,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  AttachJob *job = data;
-  Attached *attached = g_new0 (Attached, 1);
-
-  attached->problems = g_string_new (NULL);
-  for (GSList *l = job->paths; l != NULL; l = l->next)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (l->data, FALSE, &local_error);
-      g_autoptr(GBytes) bytes = mapped != NULL ? g_mapped_file_get_bytes (mapped) : NULL;
-      g_autoptr(LajnaDocumentFile) file = NULL;
-      g_autofree char *name = g_path_get_basename (l->data);
-      gboolean already = FALSE;
-
-      if (bytes != NULL)
-        file = lajna_document_sandbox_read (bytes, &local_error);
-      if (file != NULL
-          && lajna_document_attach (db, job->case_id, job->type_code, name, "import", file, &already,
-                                    &local_error) > 0)
-        {
-          attached->attached += !already;
-          if (already)
-            g_string_append_printf (attached->problems, _("“%s” is already attached.\n"), name);
-          continue;
-        }
-      g_string_append_printf (attached->problems, "%s: %s\n", name, local_error->message);
-    }
-  return attached;
+  lajna_case_documents_load_async (self->worker, self->case_id, self->cancellable, listed_cb,
+                                   self);
 }
 
 static void
@@ -283,7 +180,8 @@ attached_cb (GObject      *source,
 {
   g_autoptr(LajnaDocumentList) self = user_data;
   g_autoptr(GError) error = NULL;
-  Attached *attached = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  g_autoptr(LajnaDocumentsAttached) attached =
+    lajna_case_documents_attach_finish (LAJNA_DB_WORKER (source), result, &error);
 
   if (attached == NULL)
     {
@@ -304,7 +202,6 @@ attached_cb (GObject      *source,
       reload (self);
       g_signal_emit (self, signals[CHANGED], 0);
     }
-  attached_free (attached);
 }
 
 /* Attaches the files into the slot @type_code ("other" for files dropped
@@ -314,23 +211,23 @@ attach_files (LajnaDocumentList *self,
               GSList            *files,
               const char        *type_code)
 {
-  AttachJob *job;
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  g_auto(GStrv) chosen = NULL;
 
   if (self->worker == NULL || self->case_id == 0 || files == NULL)
     return;
-  job = g_new0 (AttachJob, 1);
-  job->case_id = self->case_id;
-  job->type_code = g_strdup (type_code != NULL ? type_code : "other");
   for (GSList *l = files; l != NULL; l = l->next)
     {
-      char *path = g_file_get_path (l->data);
+      g_autofree char *path = g_file_get_path (l->data);
 
       if (path != NULL)
-        job->paths = g_slist_append (job->paths, path);
+        g_strv_builder_add (paths, path);
     }
-  lajna_db_worker_run_async (self->worker, attach_thread, job, (GDestroyNotify) attach_job_free,
-                             (GDestroyNotify) attached_free, NULL, attached_cb,
-                             g_object_ref (self));
+  chosen = g_strv_builder_end (paths);
+  lajna_case_documents_attach_async (self->worker, self->case_id,
+                                     type_code != NULL ? type_code : "other",
+                                     (const char * const *) chosen, NULL, attached_cb,
+                                     g_object_ref (self));
 }
 
 static gboolean

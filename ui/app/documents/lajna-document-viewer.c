@@ -18,7 +18,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lajna-document-store.h"
+#include "lajna-case-documents.h"
 #include "lajna-document-viewer-controls.h"
 #include "lajna-page-previews.h"
 #include "lajna-page-renderer.h"
@@ -74,38 +74,6 @@ struct _LajnaDocumentViewer
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDocumentViewer, lajna_document_viewer, ADW_TYPE_WINDOW)
-
-typedef struct
-{
-  LajnaDbWorker *worker;
-  gint64         document_id;
-} OpenJob;
-
-static void
-open_job_free (OpenJob *job)
-{
-  g_object_unref (job->worker);
-  g_free (job);
-}
-
-/* On the worker: the opening recorded, and a renderer reading the PDF
- * through a connection of its own (parsing a long scan takes a while). */
-static gpointer
-open_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  OpenJob *job = data;
-  LajnaDb *reader = lajna_database_connect (lajna_db_worker_get_database (job->worker), error);
-  g_autoptr(GInputStream) pdf = NULL;
-  goffset length = 0;
-
-  if (reader == NULL)
-    return NULL;
-  pdf = lajna_document_open (db, reader, job->document_id, &length, error);
-  return pdf != NULL ? lajna_page_renderer_new (pdf, length, error) : NULL;
-}
 
 /* A page's size as shown, in points: turned pages swap their sides. */
 static void
@@ -464,8 +432,8 @@ opened_cb (GObject      *source,
 {
   g_autoptr(LajnaDocumentViewer) self = user_data;
   g_autoptr(GError) error = NULL;
-  LajnaPageRenderer *renderer = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result,
-                                                            &error);
+  LajnaPageRenderer *renderer = lajna_document_renderer_open_finish (LAJNA_DB_WORKER (source),
+                                                                     result, &error);
 
   if (renderer == NULL)
     {
@@ -506,7 +474,6 @@ previews_cb (GObject      *source,
 {
   g_autoptr(LajnaDocumentViewer) self = user_data;
   g_autoptr(GError) error = NULL;
-  OpenJob *job;
   guint pages;
 
   self->previews = lajna_page_previews_fetch_finish (LAJNA_DB_WORKER (source), result, &error);
@@ -535,11 +502,8 @@ previews_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->stack, "pages");
   fit (self);
 
-  job = g_new0 (OpenJob, 1);
-  job->worker = g_object_ref (self->worker);
-  job->document_id = self->document_id;
-  lajna_db_worker_run_async (self->worker, open_thread, job, (GDestroyNotify) open_job_free,
-                             g_object_unref, self->cancellable, opened_cb, g_object_ref (self));
+  lajna_document_renderer_open_async (self->worker, self->document_id, self->cancellable,
+                                      opened_cb, g_object_ref (self));
   lajna_page_previews_decode_async (self->previews, self->cancellable, decoded_cb,
                                     g_object_ref (self));
 }

@@ -16,9 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "lajna-case-documents.h"
 #include "lajna-discard-dialog.h"
 #include "lajna-document-image.h"
-#include "lajna-document-store.h"
 #include "lajna-scanner.h"
 #include "lajna-surface-texture.h"
 #include "lajna-turned-paintable.h"
@@ -308,46 +308,6 @@ page_activated (GtkWidget  *widget,
   show_pages (self);
 }
 
-typedef struct
-{
-  gint64     case_id;
-  char      *type_code;
-  GPtrArray *pages;
-  GArray    *turns;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_free (job->type_code);
-  g_ptr_array_unref (job->pages);
-  g_array_unref (job->turns);
-  g_free (job);
-}
-
-/* On the worker: the pages turned as shown, as one PDF, attached. The
- * dialog's pages are left as they are, for a second try. */
-static gpointer
-save_thread (LajnaDb       *db,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  SaveJob *job = data;
-  g_autoptr(GPtrArray) turned = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_image_page_free);
-  g_autoptr(LajnaDocumentFile) file = NULL;
-  gboolean already = FALSE;
-  gint64 id;
-
-  for (guint i = 0; i < job->pages->len; i++)
-    g_ptr_array_add (turned, lajna_image_page_turned (g_ptr_array_index (job->pages, i),
-                                                      g_array_index (job->turns, guint, i)));
-  if ((file = lajna_document_file_from_pages (turned, error)) == NULL)
-    return NULL;
-  id = lajna_document_attach (db, job->case_id, job->type_code, "", "scan", file, &already, error);
-  return id > 0 ? g_memdup2 (&id, sizeof id) : NULL;
-}
-
 static void
 saved_cb (GObject      *source,
           GAsyncResult *result,
@@ -355,10 +315,10 @@ saved_cb (GObject      *source,
 {
   g_autoptr(LajnaScanDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  gint64 id = lajna_case_documents_attach_scan_finish (LAJNA_DB_WORKER (source), result, &error);
 
   self->saving = FALSE;
-  if (id == NULL)
+  if (id == 0)
     {
       set_busy (self, NULL);
       show_toast (self, error->message);
@@ -373,27 +333,27 @@ static void
 save_clicked_cb (LajnaScanDialog *self)
 {
   guint slot = adw_combo_row_get_selected (self->slot_row);
-  SaveJob *job;
+  GPtrArray *pages;
+  GArray *turns;
 
   if (self->busy || self->pages->len == 0 || self->slots == NULL || slot >= self->slots->len)
     return;
-  job = g_new0 (SaveJob, 1);
-  job->case_id = self->case_id;
-  job->type_code = g_strdup (((LajnaDocumentSlot *) g_ptr_array_index (self->slots, slot))->code);
-  job->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_image_page_free);
-  job->turns = g_array_new (FALSE, FALSE, sizeof (guint));
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lajna_image_page_free);
+  turns = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < self->pages->len; i++)
     {
       Scanned *scanned = g_ptr_array_index (self->pages, i);
 
-      /* Shared with the dialog: the job's copy turns nothing. */
-      g_ptr_array_add (job->pages, lajna_image_page_turned (scanned->page, 0));
-      g_array_append_val (job->turns, scanned->turns);
+      /* Shared with the dialog: the copy turns nothing. */
+      g_ptr_array_add (pages, lajna_image_page_turned (scanned->page, 0));
+      g_array_append_val (turns, scanned->turns);
     }
   set_busy (self, _("Saving…"));
   self->saving = TRUE;
-  lajna_db_worker_run_async (self->worker, save_thread, job, (GDestroyNotify) save_job_free,
-                             g_free, NULL, saved_cb, g_object_ref (self));
+  lajna_case_documents_attach_scan_async (
+    self->worker, self->case_id,
+    ((LajnaDocumentSlot *) g_ptr_array_index (self->slots, slot))->code, pages, turns, NULL,
+    saved_cb, g_object_ref (self));
 }
 
 static void
@@ -422,15 +382,6 @@ devices_cb (GObject      *source,
                                                         "scanner is on and connected."));
 }
 
-static gpointer
-slots_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  return lajna_document_slots (db, *(gint64 *) data, error);
-}
-
 static void
 slots_cb (GObject      *source,
           GAsyncResult *result,
@@ -440,7 +391,7 @@ slots_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
-  self->slots = lajna_db_worker_run_finish (LAJNA_DB_WORKER (source), result, &error);
+  self->slots = lajna_document_slots_finish (LAJNA_DB_WORKER (source), result, &error);
   if (self->slots == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -705,9 +656,7 @@ lajna_scan_dialog_new (GtkWindow     *parent,
   self->scanner = lajna_scanner_new ();
   set_busy (self, _("Looking for scanners…"));
   lajna_scanner_devices_async (self->scanner, self->cancellable, devices_cb, g_object_ref (self));
-  lajna_db_worker_run_async (worker, slots_thread, g_memdup2 (&case_id, sizeof case_id), g_free,
-                             (GDestroyNotify) g_ptr_array_unref, self->cancellable, slots_cb,
-                             g_object_ref (self));
+  lajna_document_slots_async (worker, case_id, self->cancellable, slots_cb, g_object_ref (self));
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
