@@ -60,7 +60,9 @@ def shows(root, table, numbers, what):
     """Waits for the list to show numbers at its top and count them all."""
     def shown():
         _, rows = data_rows(table)
-        top = [cell_texts(r)[0] for r in rows if "…" not in cell_texts(r)[0]][:5]
+        # A row being rebuilt has no cells yet: it is read again next time.
+        texts = [cell_texts(r) for r in rows]
+        top = [t[0] for t in texts if t and "…" not in t[0]][:5]
         return top == numbers[:5] and count_shown(root) == len(numbers)
 
     wait_for(shown, what, timeout=60)
