@@ -539,11 +539,13 @@ export_list_activated (GtkWidget  *widget,
 
   if (self->worker == NULL)
     return;
-  lajna_pdf_export_run_list (GTK_WINDOW (self), self->worker,
-                             csv ? _("Save the List as a Spreadsheet")
-                                 : _("Save the List as a PDF"),
-                             name, csv ? lajna_case_list_export_csv : lajna_case_list_export_pdf,
-                             self->query, self->toast_overlay);
+  lajna_pdf_export_run (GTK_WINDOW (self), self->worker,
+                        csv ? _("Save the List as a Spreadsheet") : _("Save the List as a PDF"),
+                        name,
+                        lajna_export_job_new_list (csv ? lajna_case_list_export_csv
+                                                       : lajna_case_list_export_pdf,
+                                                   self->query),
+                        self->toast_overlay);
 }
 
 static void

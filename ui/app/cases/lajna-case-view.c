@@ -459,7 +459,8 @@ export_activated (GtkWidget  *widget,
     return;
   name = g_strdup_printf ("%s.pdf", self->details->file_number);
   lajna_pdf_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
-                        _("Export the File as a PDF"), name, lajna_case_export_pdf, self->case_id,
+                        _("Export the File as a PDF"), name,
+                        lajna_export_job_new_pdf (lajna_case_export_pdf, self->case_id),
                         self->toast_overlay);
 }
 

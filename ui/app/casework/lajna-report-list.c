@@ -290,8 +290,9 @@ save_pdf_activated (GtkWidget  *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
   lajna_pdf_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
-                        _("Save the Report as PDF"), _("report.pdf"), lajna_report_pdf_export,
-                        g_variant_get_int64 (parameter),
+                        _("Save the Report as PDF"), _("report.pdf"),
+                        lajna_export_job_new_pdf (lajna_report_pdf_export,
+                                                  g_variant_get_int64 (parameter)),
                         overlay != NULL ? ADW_TOAST_OVERLAY (overlay) : NULL);
 }
 

@@ -310,7 +310,8 @@ minutes_activated (GtkWidget  *widget,
   /* Translators: the file name offered for a meeting's minutes. */
   name = g_strdup_printf (_("minutes-%d-%d.pdf"), meeting->year, meeting->number);
   lajna_pdf_export_run (GTK_WINDOW (self), self->worker, _("Save the Minutes as a PDF"), name,
-                        lajna_minutes_export, meeting->id, self->toast_overlay);
+                        lajna_export_job_new_pdf (lajna_minutes_export, meeting->id),
+                        self->toast_overlay);
 }
 
 static void

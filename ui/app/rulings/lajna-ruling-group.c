@@ -222,7 +222,8 @@ save_cb (LajnaRulingGroup *self)
   /* Translators: the file name offered for a ruling. */
   name = g_strdup_printf (_("ruling-%d-%d.pdf"), self->content->year, self->content->number);
   lajna_pdf_export_run (GTK_WINDOW (root), self->worker, _("Save the Ruling as a PDF"), name,
-                        lajna_ruling_render, self->case_id, ADW_TOAST_OVERLAY (overlay));
+                        lajna_export_job_new_pdf (lajna_ruling_render, self->case_id),
+                        ADW_TOAST_OVERLAY (overlay));
 }
 
 /* The print dialog, for the ruling as it prints (sealed, if it is issued). */

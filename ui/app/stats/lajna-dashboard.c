@@ -76,14 +76,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  int              committee_id;
-  GDate            from;
-  GDate            to;
-  LajnaChartDigits digits;
-} Request;
-
 static void
 set_card (Card                   *card,
           const LajnaStatsFigure *figure,
@@ -192,21 +184,6 @@ lajna_dashboard_reload (LajnaDashboard *self)
                            fetch_done_cb, self);
 }
 
-/* The report is read afresh on the worker, for the committee and period
- * shown, so it says what the database holds when it is written. */
-static gboolean
-write_report (LajnaDb     *db,
-              gpointer     data,
-              const char  *path,
-              GError     **error)
-{
-  const Request *request = data;
-  g_autoptr(LajnaStats) stats = lajna_stats_fetch (db, request->committee_id, &request->from,
-                                                   &request->to, error);
-
-  return stats != NULL && lajna_stats_report_write (db, stats, request->digits, path, error);
-}
-
 static void
 save_pdf_activated (GtkWidget  *widget,
                     const char *action_name,
@@ -214,25 +191,21 @@ save_pdf_activated (GtkWidget  *widget,
 {
   LajnaDashboard *self = LAJNA_DASHBOARD (widget);
   GtkWidget *toasts = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  Request *request;
   char first[16], last[16];
   g_autofree char *name = NULL;
 
   if (self->stats == NULL || self->worker == NULL || toasts == NULL)
     return;
-  request = g_new0 (Request, 1);
-  request->committee_id = self->stats->committee_id;
-  request->from = self->stats->from;
-  request->to = self->stats->to;
-  request->digits = self->digits;
-  g_date_strftime (first, sizeof first, "%Y-%m-%d", &request->from);
-  g_date_strftime (last, sizeof last, "%Y-%m-%d", &request->to);
+  g_date_strftime (first, sizeof first, "%Y-%m-%d", &self->stats->from);
+  g_date_strftime (last, sizeof last, "%Y-%m-%d", &self->stats->to);
   /* Translators: the name offered for the statistics report, from its
    * first day to its last. */
   name = g_strdup_printf (_("Statistics %s to %s.pdf"), first, last);
-  lajna_pdf_export_run_full (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
-                             _("Save the Statistics as a PDF"), name, write_report, request,
-                             g_free, ADW_TOAST_OVERLAY (toasts));
+  lajna_pdf_export_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->worker,
+                        _("Save the Statistics as a PDF"), name,
+                        lajna_export_job_new_stats (self->stats->committee_id, &self->stats->from,
+                                                    &self->stats->to, self->digits),
+                        ADW_TOAST_OVERLAY (toasts));
 }
 
 static void
