@@ -488,6 +488,80 @@ check_range (const char  *data,
   return good;
 }
 
+/* A key and its password, wiped once tried. */
+typedef struct
+{
+  char *p12_path;
+  char *password;
+} KeyCheck;
+
+static void
+key_check_free (KeyCheck *check)
+{
+  if (check->password != NULL)
+    memset (check->password, 0, strlen (check->password));
+  g_free (check->password);
+  g_free (check->p12_path);
+  g_free (check);
+}
+
+static void
+check_key_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  KeyCheck *check = data;
+  GError *error = NULL;
+
+  if (lajna_pdf_sign_check_key (check->p12_path, check->password, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * lajna_pdf_sign_check_key_async:
+ * @p12_path: the signatory's PKCS#12 file
+ * @password: (nullable): its password, copied and wiped once tried
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once tried
+ * @user_data: for @callback
+ *
+ * lajna_pdf_sign_check_key() on a thread: opening the key derives it
+ * from the password, which takes a while.
+ */
+void
+lajna_pdf_sign_check_key_async (const char           *p12_path,
+                                const char           *password,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  KeyCheck *check = g_new0 (KeyCheck, 1);
+
+  check->p12_path = g_strdup (p12_path);
+  check->password = g_strdup (password);
+  g_task_set_source_tag (task, lajna_pdf_sign_check_key_async);
+  g_task_set_task_data (task, check, (GDestroyNotify) key_check_free);
+  g_task_run_in_thread (task, check_key_thread);
+}
+
+/**
+ * lajna_pdf_sign_check_key_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether the password opens the key
+ */
+gboolean
+lajna_pdf_sign_check_key_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * lajna_pdf_signature_check:
  * @pdf: a signed PDF

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -33,6 +33,13 @@ GBytes *lajna_pdf_sign         (GBytes      *pdf,
 gboolean lajna_pdf_sign_check_key (const char  *p12_path,
                                    const char  *password,
                                    GError     **error);
+void     lajna_pdf_sign_check_key_async  (const char           *p12_path,
+                                         const char           *password,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean lajna_pdf_sign_check_key_finish (GAsyncResult         *result,
+                                         GError              **error);
 gboolean lajna_pdf_signature_check (GBytes  *pdf,
                                     GError **error);
 gboolean lajna_pdf_signature_check_after (GBytes  *pdf,

@@ -138,6 +138,68 @@ lajna_ruling_pdf (const LajnaRulingContent  *content,
   return lajna_pdf_writer_write_bytes (writer, error);
 }
 
+static void
+preview_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  GError *error = NULL;
+  LajnaPageRenderer *renderer = NULL;
+
+  if ((pdf = lajna_ruling_pdf (data, &error)) != NULL)
+    {
+      stream = g_memory_input_stream_new_from_bytes (pdf);
+      renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf), &error);
+    }
+  if (renderer == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, renderer, g_object_unref);
+}
+
+/**
+ * lajna_ruling_preview_async:
+ * @content: a ruling, copied
+ * @cancellable: (nullable): a #GCancellable; once cancelled, @callback
+ *   runs at once
+ * @callback: called once laid out
+ * @user_data: for @callback
+ *
+ * Lays the ruling out on a thread and opens a renderer on its PDF, for
+ * its pages as they print.
+ */
+void
+lajna_ruling_preview_async (const LajnaRulingContent *content,
+                            GCancellable             *cancellable,
+                            GAsyncReadyCallback       callback,
+                            gpointer                  user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lajna_ruling_preview_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, lajna_ruling_content_copy (content),
+                        (GDestroyNotify) lajna_ruling_content_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+/**
+ * lajna_ruling_preview_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the renderer of the ruling's PDF
+ */
+LajnaPageRenderer *
+lajna_ruling_preview_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 typedef struct
 {
   LajnaDb *db;

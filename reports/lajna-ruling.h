@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lajna-page-renderer.h"
 #include "lajna-pdf-writer.h"
 #include "lajna-ruling-record.h"
 
@@ -13,6 +14,12 @@ typedef void (*LajnaRulingsProgress) (guint    done,
 LajnaPdfWriter *lajna_ruling_lay_out (const LajnaRulingContent *content);
 GBytes         *lajna_ruling_pdf     (const LajnaRulingContent  *content,
                                       GError                   **error);
+void            lajna_ruling_preview_async  (const LajnaRulingContent *content,
+                                             GCancellable             *cancellable,
+                                             GAsyncReadyCallback       callback,
+                                             gpointer                  user_data);
+LajnaPageRenderer *lajna_ruling_preview_finish (GAsyncResult          *result,
+                                                GError               **error);
 gboolean        lajna_ruling_render  (LajnaDb                  *db,
                                       gint64                    case_id,
                                       const char               *path,

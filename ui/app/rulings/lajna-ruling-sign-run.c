@@ -120,21 +120,6 @@ saved_where_cb (const char *path,
 static void ask_password (Signing    *signing,
                           const char *problem);
 
-static void
-check_key_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      data,
-                  GCancellable *cancellable)
-{
-  Signing *signing = data;
-  GError *error = NULL;
-
-  if (lajna_pdf_sign_check_key (signing->key_path, signing->password, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /* The password opens the key: now where the signed PDF goes. */
 static void
 key_checked_cb (GObject      *source,
@@ -144,7 +129,7 @@ key_checked_cb (GObject      *source,
   Signing *signing = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!lajna_pdf_sign_check_key_finish (result, &error))
     {
       forget_password (signing);
       ask_password (signing, error->message);
@@ -161,7 +146,6 @@ password_cb (AdwMessageDialog *dialog,
              Signing          *signing)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(GTask) task = NULL;
 
   if (strcmp (response, "sign") != 0)
     {
@@ -170,11 +154,8 @@ password_cb (AdwMessageDialog *dialog,
     }
   signing->password = g_strdup (gtk_editable_get_text (entry));
   gtk_editable_set_text (entry, "");
-  /* Opening the key derives it from the password: not on the main loop. */
-  task = g_task_new (NULL, NULL, key_checked_cb, signing);
-  g_task_set_source_tag (task, password_cb);
-  g_task_set_task_data (task, signing, NULL);
-  g_task_run_in_thread (task, check_key_thread);
+  lajna_pdf_sign_check_key_async (signing->key_path, signing->password, NULL, key_checked_cb,
+                                  signing);
 }
 
 /* Asks for the key's password; @problem says why again, when it is. */

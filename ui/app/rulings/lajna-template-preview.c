@@ -53,36 +53,13 @@ rendered_cb (GObject      *source,
 }
 
 static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
-{
-  g_autoptr(LajnaPdfWriter) writer = lajna_ruling_lay_out (data);
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  GError *error = NULL;
-  LajnaPageRenderer *renderer = NULL;
-
-  if ((pdf = lajna_pdf_writer_write_bytes (writer, &error)) != NULL)
-    {
-      stream = g_memory_input_stream_new_from_bytes (pdf);
-      renderer = lajna_page_renderer_new (stream, g_bytes_get_size (pdf), &error);
-    }
-  if (renderer == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, renderer, g_object_unref);
-}
-
-static void
 written_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  LajnaTemplatePreview *self = LAJNA_TEMPLATE_PREVIEW (source);
+  g_autoptr(LajnaTemplatePreview) self = user_data;
   g_autoptr(GError) error = NULL;
-  LajnaPageRenderer *renderer = g_task_propagate_pointer (G_TASK (result), &error);
+  LajnaPageRenderer *renderer = lajna_ruling_preview_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -107,20 +84,13 @@ void
 lajna_template_preview_show (LajnaTemplatePreview     *self,
                              const LajnaRulingContent *content)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (LAJNA_IS_TEMPLATE_PREVIEW (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->renderer);
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, written_cb, NULL);
-  g_task_set_source_tag (task, lajna_template_preview_show);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, lajna_ruling_content_copy (content),
-                        (GDestroyNotify) lajna_ruling_content_free);
-  g_task_run_in_thread (task, write_thread);
+  lajna_ruling_preview_async (content, self->cancellable, written_cb, g_object_ref (self));
 }
 
 static void
