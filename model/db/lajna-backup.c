@@ -303,3 +303,79 @@ lajna_backup_daily (LajnaDatabase  *database,
     }
   return TRUE;
 }
+
+/* The embedded database to back up, and how many backups to keep. */
+typedef struct
+{
+  LajnaDatabase *database;
+  guint          keep;
+} DailyBackup;
+
+static void
+daily_backup_free (DailyBackup *backup)
+{
+  g_object_unref (backup->database);
+  g_free (backup);
+}
+
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      data,
+                     GCancellable *cancellable)
+{
+  DailyBackup *backup = data;
+  LajnaCluster *cluster = lajna_database_get_cluster (backup->database);
+  g_autofree char *folder = g_build_filename (lajna_cluster_get_data_dir (cluster), "backups",
+                                              NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (!lajna_backup_daily (backup->database, folder, backup->keep, now, NULL, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lajna_backup_daily_async:
+ * @database: an open embedded database
+ * @keep: how many backups to keep
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once done
+ * @user_data: for @callback
+ *
+ * lajna_backup_daily() on a thread, into the data folder's backups/.
+ */
+void
+lajna_backup_daily_async (LajnaDatabase        *database,
+                          guint                 keep,
+                          GCancellable         *cancellable,
+                          GAsyncReadyCallback   callback,
+                          gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DailyBackup *backup = g_new0 (DailyBackup, 1);
+
+  g_return_if_fail (lajna_database_get_cluster (database) != NULL);
+
+  backup->database = g_object_ref (database);
+  backup->keep = keep;
+  g_task_set_source_tag (task, lajna_backup_daily_async);
+  g_task_set_task_data (task, backup, (GDestroyNotify) daily_backup_free);
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+/**
+ * lajna_backup_daily_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: whether today's backup is there
+ */
+gboolean
+lajna_backup_daily_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -39,5 +39,12 @@ gboolean  lajna_backup_daily       (LajnaDatabase  *database,
                                     GDateTime      *now,
                                     char          **written,
                                     GError        **error);
+void      lajna_backup_daily_async  (LajnaDatabase        *database,
+                                     guint                 keep,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+gboolean  lajna_backup_daily_finish (GAsyncResult         *result,
+                                     GError              **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "lajna-account.h"
 #include "lajna-keyring.h"
 #include "lajna-schema.h"
 #include "lajna-users.h"
@@ -300,4 +301,119 @@ lajna_database_get_conninfo (LajnaDatabase *self)
   g_return_val_if_fail (LAJNA_IS_DATABASE (self), NULL);
 
   return self->conninfo;
+}
+
+/* One try of a password, on a thread: signing in to @conninfo, or, with
+ * none, the account's password; wiped once tried. */
+typedef struct
+{
+  char     *conninfo;
+  char     *password;
+  gboolean  keep;
+} Attempt;
+
+static void
+attempt_free (Attempt *attempt)
+{
+  g_free (attempt->conninfo);
+  memset (attempt->password, 0, strlen (attempt->password));
+  g_free (attempt->password);
+  g_free (attempt);
+}
+
+static void
+attempt_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Attempt *attempt = task_data;
+  g_autoptr(LajnaDb) db = NULL;
+  GError *error = NULL;
+
+  if (attempt->conninfo == NULL)
+    {
+      if (lajna_account_check_password (attempt->password, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+  db = lajna_db_connect (attempt->conninfo, attempt->password, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (attempt->keep && !lajna_keyring_store (attempt->conninfo, attempt->password, NULL, &error))
+    {
+      g_warning ("The password was not kept in the keyring: %s", error->message);
+      g_clear_error (&error);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * lajna_database_check_password_async:
+ * @self: a #LajnaDatabase
+ * @password: the password typed, copied and wiped once tried
+ * @account: whether it is the computer account's password (unlocking the
+ *   embedded database), rather than a login to the server
+ * @keep: whether a server's password is kept in the keyring once it works
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once tried
+ * @user_data: for @callback
+ *
+ * Tries the password on a thread: through PAM for the account, else by
+ * signing in to the server.
+ */
+void
+lajna_database_check_password_async (LajnaDatabase        *self,
+                                     const char           *password,
+                                     gboolean              account,
+                                     gboolean              keep,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Attempt *attempt = g_new0 (Attempt, 1);
+
+  g_return_if_fail (LAJNA_IS_DATABASE (self));
+
+  attempt->conninfo = account ? NULL : g_strdup (self->conninfo);
+  attempt->password = g_strdup (password);
+  attempt->keep = keep;
+  g_task_set_source_tag (task, lajna_database_check_password_async);
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+  g_task_run_in_thread (task, attempt_thread);
+}
+
+/**
+ * lajna_database_check_password_finish:
+ * @self: a #LajnaDatabase
+ * @result: the result given to the callback
+ * @error: return location for a #GError; %LAJNA_DB_ERROR_PASSWORD or
+ *   %LAJNA_ACCOUNT_ERROR_REFUSED when the password is wrong
+ *
+ * A server's password that works is the one the database connects with
+ * from now on.
+ *
+ * Returns: whether the password is right
+ */
+gboolean
+lajna_database_check_password_finish (LajnaDatabase  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  Attempt *attempt;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  attempt = g_task_get_task_data (G_TASK (result));
+  if (attempt->conninfo != NULL)
+    lajna_database_set_password (self, attempt->password);
+  return TRUE;
 }

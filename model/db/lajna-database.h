@@ -30,6 +30,16 @@ void           lajna_database_set_password   (LajnaDatabase       *self,
                                               const char          *password);
 LajnaDb       *lajna_database_connect        (LajnaDatabase       *self,
                                               GError             **error);
+void           lajna_database_check_password_async  (LajnaDatabase        *self,
+                                                     const char           *password,
+                                                     gboolean              account,
+                                                     gboolean              keep,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean       lajna_database_check_password_finish (LajnaDatabase        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 gboolean       lajna_database_close          (LajnaDatabase       *self,
                                               gboolean             stop_server,
                                               GError             **error);

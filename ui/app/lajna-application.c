@@ -64,38 +64,6 @@ dup_conninfo (LajnaApplication *self)
   return NULL;
 }
 
-typedef struct
-{
-  LajnaDatabase *database;
-  guint          keep;
-} DailyBackup;
-
-static void
-daily_backup_free (DailyBackup *backup)
-{
-  g_object_unref (backup->database);
-  g_free (backup);
-}
-
-static void
-daily_backup_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      data,
-                     GCancellable *cancellable)
-{
-  DailyBackup *backup = data;
-  LajnaCluster *cluster = lajna_database_get_cluster (backup->database);
-  g_autofree char *folder = g_build_filename (lajna_cluster_get_data_dir (cluster), "backups",
-                                              NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GError) error = NULL;
-
-  if (!lajna_backup_daily (backup->database, folder, backup->keep, now, NULL, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 daily_backup_done_cb (GObject      *source,
                       GAsyncResult *result,
@@ -103,7 +71,7 @@ daily_backup_done_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error)
+  if (!lajna_backup_daily_finish (result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("The daily backup was not written: %s", error->message);
 }
@@ -113,19 +81,13 @@ daily_backup_done_cb (GObject      *source,
 static void
 start_daily_backup (LajnaApplication *self)
 {
-  g_autoptr(GTask) task = NULL;
-  DailyBackup *backup;
-
   if (lajna_database_get_cluster (self->database) == NULL)
     return;
-  backup = g_new0 (DailyBackup, 1);
-  backup->database = g_object_ref (self->database);
-  backup->keep = self->settings != NULL ? g_settings_get_uint (self->settings, "backups-kept")
-                                        : DEFAULT_BACKUPS_KEPT;
-  task = g_task_new (NULL, self->cancellable, daily_backup_done_cb, NULL);
-  g_task_set_source_tag (task, start_daily_backup);
-  g_task_set_task_data (task, backup, (GDestroyNotify) daily_backup_free);
-  g_task_run_in_thread (task, daily_backup_thread);
+  lajna_backup_daily_async (self->database,
+                            self->settings != NULL
+                              ? g_settings_get_uint (self->settings, "backups-kept")
+                              : DEFAULT_BACKUPS_KEPT,
+                            self->cancellable, daily_backup_done_cb, NULL);
 }
 
 static void start_opening (LajnaApplication *self);

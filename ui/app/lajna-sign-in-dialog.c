@@ -37,15 +37,6 @@ typedef struct
   gboolean       unlocking;
 } Run;
 
-/* One try of a password, on a thread: signing in to @conninfo, or, with
- * none, the account's password. */
-typedef struct
-{
-  char     *conninfo;
-  char     *password;
-  gboolean  keep;
-} Attempt;
-
 /* Whether @run checks the computer account's password. */
 static gboolean
 checks_account (const Run *run)
@@ -61,48 +52,7 @@ run_free (Run *run)
   g_free (run);
 }
 
-static void
-attempt_free (Attempt *attempt)
-{
-  g_free (attempt->conninfo);
-  memset (attempt->password, 0, strlen (attempt->password));
-  g_free (attempt->password);
-  g_free (attempt);
-}
-
 static void present (GTask *task, const char *problem);
-
-static void
-attempt_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Attempt *attempt = task_data;
-  g_autoptr(LajnaDb) db = NULL;
-  GError *error = NULL;
-
-  if (attempt->conninfo == NULL)
-    {
-      if (lajna_account_check_password (attempt->password, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-  db = lajna_db_connect (attempt->conninfo, attempt->password, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (attempt->keep && !lajna_keyring_store (attempt->conninfo, attempt->password, NULL, &error))
-    {
-      g_warning ("The password was not kept in the keyring: %s", error->message);
-      g_clear_error (&error);
-    }
-  g_task_return_boolean (task, TRUE);
-}
 
 static void
 attempt_done_cb (GObject      *source,
@@ -110,16 +60,10 @@ attempt_done_cb (GObject      *source,
                  gpointer      user_data)
 {
   g_autoptr(GTask) run_task = user_data;
-  Run *run = g_task_get_task_data (run_task);
-  Attempt *attempt = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (attempt->conninfo != NULL)
-        lajna_database_set_password (run->database, attempt->password);
-      g_task_return_boolean (run_task, TRUE);
-    }
+  if (lajna_database_check_password_finish (LAJNA_DATABASE (source), result, &error))
+    g_task_return_boolean (run_task, TRUE);
   else if (g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_PASSWORD))
     present (run_task, _("The server did not accept this password. Try again."));
   else if (g_error_matches (error, LAJNA_ACCOUNT_ERROR, LAJNA_ACCOUNT_ERROR_REFUSED))
@@ -134,8 +78,7 @@ response_cb (LajnaSignInDialog *self,
 {
   g_autoptr(GTask) run_task = g_steal_pointer (&self->task);
   Run *run = g_task_get_task_data (run_task);
-  g_autoptr(GTask) attempt_task = NULL;
-  Attempt *attempt;
+  g_autofree char *password = NULL;
 
   if (!g_str_equal (response, "sign-in"))
     {
@@ -149,17 +92,13 @@ response_cb (LajnaSignInDialog *self,
       return;
     }
 
-  attempt = g_new0 (Attempt, 1);
-  attempt->conninfo = checks_account (run)
-                        ? NULL : g_strdup (lajna_database_get_conninfo (run->database));
-  attempt->password = g_strdup (gtk_editable_get_text (self->password));
-  attempt->keep = gtk_check_button_get_active (self->keep);
+  password = g_strdup (gtk_editable_get_text (self->password));
   gtk_editable_set_text (self->password, "");
-  attempt_task = g_task_new (NULL, g_task_get_cancellable (run_task), attempt_done_cb,
-                             g_object_ref (run_task));
-  g_task_set_source_tag (attempt_task, response_cb);
-  g_task_set_task_data (attempt_task, attempt, (GDestroyNotify) attempt_free);
-  g_task_run_in_thread (attempt_task, attempt_thread);
+  lajna_database_check_password_async (run->database, password, checks_account (run),
+                                       gtk_check_button_get_active (self->keep),
+                                       g_task_get_cancellable (run_task), attempt_done_cb,
+                                       g_object_ref (run_task));
+  memset (password, 0, strlen (password));
 }
 
 static void
