@@ -397,3 +397,52 @@ lajna_document_renderer_open_finish (LajnaDbWorker  *worker,
 {
   return lajna_db_worker_run_finish (worker, result, error);
 }
+
+static gpointer
+previews_job (LajnaDb       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return lajna_document_previews (db, *(gint64 *) data, error);
+}
+
+/**
+ * lajna_document_previews_async:
+ * @worker: the database worker
+ * @document_id: a document
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once read
+ * @user_data: for @callback
+ *
+ * Reads the document's page previews (lajna_document_previews()) on the
+ * worker.
+ */
+void
+lajna_document_previews_async (LajnaDbWorker        *worker,
+                               gint64                document_id,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  lajna_db_worker_run_async (worker, previews_job, g_memdup2 (&document_id, sizeof document_id),
+                             g_free, (GDestroyNotify) g_ptr_array_unref, cancellable, callback,
+                             user_data);
+}
+
+/**
+ * lajna_document_previews_finish:
+ * @worker: the database worker
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type GBytes) (nullable): each page's
+ *   preview, as PNG
+ */
+GPtrArray *
+lajna_document_previews_finish (LajnaDbWorker  *worker,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  return lajna_db_worker_run_finish (worker, result, error);
+}

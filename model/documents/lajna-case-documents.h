@@ -62,6 +62,14 @@ void                    lajna_document_renderer_open_async  (LajnaDbWorker      
 LajnaPageRenderer      *lajna_document_renderer_open_finish (LajnaDbWorker        *worker,
                                                              GAsyncResult         *result,
                                                              GError              **error);
+void                    lajna_document_previews_async      (LajnaDbWorker        *worker,
+                                                            gint64                document_id,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+GPtrArray              *lajna_document_previews_finish     (LajnaDbWorker        *worker,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 void                    lajna_document_slots_async         (LajnaDbWorker        *worker,
                                                             gint64                case_id,
                                                             GCancellable         *cancellable,

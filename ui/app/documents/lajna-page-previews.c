@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "lajna-document-file.h"
-#include "lajna-document-store.h"
+#include "lajna-case-documents.h"
 #include "lajna-surface-texture.h"
 
 /* The width of a thumbnail, in pixels. */
@@ -92,18 +92,12 @@ lajna_page_previews_decode_page (LajnaPagePreviews *self,
   return decode (g_ptr_array_index (self->pngs, page), 0);
 }
 
-static gpointer
-fetch_thread (LajnaDb       *db,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
+/* The previews of @pngs, each page's size read from its header. */
+static LajnaPagePreviews *
+previews_new (GPtrArray *pngs)
 {
-  GPtrArray *pngs = lajna_document_previews (db, *(gint64 *) data, error);
-  LajnaPagePreviews *self;
+  LajnaPagePreviews *self = g_new0 (LajnaPagePreviews, 1);
 
-  if (pngs == NULL)
-    return NULL;
-  self = g_new0 (LajnaPagePreviews, 1);
   self->pngs = pngs;
   self->sizes = g_array_sized_new (FALSE, FALSE, sizeof (LajnaPageSize), pngs->len);
   /* NULL until decoded: lajna_page_previews_free() unrefs the others. */
@@ -116,6 +110,21 @@ fetch_thread (LajnaDb       *db,
       g_array_append_val (self->sizes, size);
     }
   return self;
+}
+
+static void
+fetched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *pngs = lajna_document_previews_finish (LAJNA_DB_WORKER (source), result, &error);
+
+  if (pngs == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, previews_new (pngs), (GDestroyNotify) lajna_page_previews_free);
 }
 
 /**
@@ -133,9 +142,10 @@ lajna_page_previews_fetch_async (LajnaDbWorker       *worker,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  lajna_db_worker_run_async (worker, fetch_thread, g_memdup2 (&document_id, sizeof document_id),
-                             g_free, (GDestroyNotify) lajna_page_previews_free, cancellable,
-                             callback, user_data);
+  GTask *task = g_task_new (worker, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, lajna_page_previews_fetch_async);
+  lajna_document_previews_async (worker, document_id, cancellable, fetched_cb, task);
 }
 
 /**
@@ -148,7 +158,9 @@ lajna_page_previews_fetch_finish (LajnaDbWorker  *worker,
                                   GAsyncResult   *result,
                                   GError        **error)
 {
-  return lajna_db_worker_run_finish (worker, result, error);
+  g_return_val_if_fail (g_task_is_valid (result, worker), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* What the thread decodes: the PNGs of the pages without a thumbnail. */

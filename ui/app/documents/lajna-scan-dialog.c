@@ -186,37 +186,32 @@ selected_cb (GtkFlowBox      *strip,
     }
 }
 
-/* The page's picture for the dialog, made on a thread: a 300-dpi page is
- * too large to show as it is. */
-static void
-picture_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
+/* Pages scanned, waiting for their pictures. */
+typedef struct
 {
-  GPtrArray *pages = data;
-  GPtrArray *textures = g_ptr_array_new_with_free_func (g_object_unref);
+  LajnaScanDialog *self;
+  GPtrArray       *pages;
+} Picturing;
 
-  for (guint i = 0; i < pages->len; i++)
-    {
-      LajnaImagePage *page = g_ptr_array_index (pages, i);
-      int side = MAX (cairo_image_surface_get_width (page->surface),
-                      cairo_image_surface_get_height (page->surface));
-
-      g_ptr_array_add (textures, lajna_surface_texture_new (
-          lajna_surface_scaled (page->surface, MIN (1.0, (double) SHOWN_SIDE / side))));
-    }
-  g_task_return_pointer (task, textures, (GDestroyNotify) g_ptr_array_unref);
+static void
+picturing_free (Picturing *picturing)
+{
+  g_object_unref (picturing->self);
+  g_ptr_array_unref (picturing->pages);
+  g_free (picturing);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Picturing, picturing_free)
 
 static void
 pictured_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LajnaScanDialog *self = LAJNA_SCAN_DIALOG (source);
-  GPtrArray *pages = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GPtrArray) textures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(Picturing) picturing = user_data;
+  LajnaScanDialog *self = picturing->self;
+  GPtrArray *pages = picturing->pages;
+  g_autoptr(GPtrArray) textures = lajna_surface_textures_finish (result, NULL);
   guint first = self->pages->len;
 
   if (textures == NULL)
@@ -241,7 +236,8 @@ scanned_cb (GObject      *source,
   g_autoptr(LajnaScanDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   GPtrArray *pages = lajna_scanner_scan_finish (LAJNA_SCANNER (source), result, &error);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) surfaces = NULL;
+  Picturing *picturing;
 
   if (pages == NULL)
     {
@@ -252,9 +248,14 @@ scanned_cb (GObject      *source,
         }
       return;
     }
-  task = g_task_new (self, self->cancellable, pictured_cb, NULL);
-  g_task_set_task_data (task, pages, (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, picture_thread);
+  /* A 300-dpi page is too large to show as it is. */
+  surfaces = g_ptr_array_new ();
+  for (guint i = 0; i < pages->len; i++)
+    g_ptr_array_add (surfaces, ((LajnaImagePage *) g_ptr_array_index (pages, i))->surface);
+  picturing = g_new0 (Picturing, 1);
+  picturing->self = g_object_ref (self);
+  picturing->pages = pages;
+  lajna_surface_textures_async (surfaces, SHOWN_SIDE, self->cancellable, pictured_cb, picturing);
 }
 
 static void

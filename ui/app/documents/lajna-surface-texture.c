@@ -51,3 +51,81 @@ lajna_surface_scaled (cairo_surface_t *surface,
   cairo_destroy (cr);
   return scaled;
 }
+
+/* Surfaces to make textures of, and the longest side these may have. */
+typedef struct
+{
+  GPtrArray *surfaces;
+  int        side;
+} Wanted;
+
+static void
+wanted_free (Wanted *wanted)
+{
+  g_ptr_array_unref (wanted->surfaces);
+  g_free (wanted);
+}
+
+static void
+textures_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  Wanted *wanted = data;
+  GPtrArray *textures = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < wanted->surfaces->len; i++)
+    {
+      cairo_surface_t *surface = g_ptr_array_index (wanted->surfaces, i);
+      int side = MAX (cairo_image_surface_get_width (surface),
+                      cairo_image_surface_get_height (surface));
+
+      g_ptr_array_add (textures, lajna_surface_texture_new (
+          lajna_surface_scaled (surface, MIN (1.0, (double) wanted->side / side))));
+    }
+  g_task_return_pointer (task, textures, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * lajna_surface_textures_async:
+ * @surfaces: (element-type cairo_surface_t): image surfaces, such as pages
+ *   scanned at 300 dpi, too large to show as they are; kept until done
+ * @side: the longest side of a texture, in pixels
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once made
+ * @user_data: for @callback
+ *
+ * Makes a texture of each surface, scaled down to @side, on a thread.
+ */
+void
+lajna_surface_textures_async (GPtrArray            *surfaces,
+                              int                   side,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Wanted *wanted = g_new0 (Wanted, 1);
+
+  wanted->surfaces = g_ptr_array_ref (surfaces);
+  wanted->side = side;
+  g_task_set_source_tag (task, lajna_surface_textures_async);
+  g_task_set_task_data (task, wanted, (GDestroyNotify) wanted_free);
+  g_task_run_in_thread (task, textures_thread);
+}
+
+/**
+ * lajna_surface_textures_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type GdkTexture) (nullable): a texture
+ *   a surface, in their order
+ */
+GPtrArray *
+lajna_surface_textures_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
