@@ -11,6 +11,7 @@
 
 #include <cairo.h>
 
+#include "lajna-db-private.h"
 #include "lajna-document-file.h"
 #include "lajna-document-image.h"
 #include "lajna-document-store.h"

@@ -10,6 +10,8 @@
 
 #include "lajna-demo-private.h"
 
+#include "lajna-db-private.h"
+
 #include <stdarg.h>
 #include <string.h>
 

@@ -18,6 +18,7 @@
 
 #include "lajna-demo.h"
 
+#include "lajna-db-private.h"
 #include "lajna-demo-private.h"
 
 #include <glib/gi18n-lib.h>

@@ -5,6 +5,7 @@
 
 #include <check.h>
 
+#include "lajna-db-private.h"
 #include "lajna-test-util.h"
 
 const char header[] =

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-test-util.h"
 

@@ -2,6 +2,8 @@
 
 #include "lajna-test-records.h"
 
+#include "lajna-db-private.h"
+
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>

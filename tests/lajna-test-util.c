@@ -2,6 +2,7 @@
  * cluster in a fresh folder (the same code the app runs), and running a
  * Check suite. */
 
+#include "lajna-db-private.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"
 

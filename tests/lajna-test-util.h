@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 
 G_BEGIN_DECLS
 

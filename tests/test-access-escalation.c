@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lajna-case-steps.h"
+#include "lajna-db-private.h"
 #include "lajna-document-file.h"
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lajna-case-bulk.h"
+#include "lajna-db-private.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "test-access.h"

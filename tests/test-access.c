@@ -14,6 +14,7 @@
 #include "lajna-case-duplicates.h"
 #include "lajna-case-query.h"
 #include "lajna-committee.h"
+#include "lajna-db-private.h"
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-document-stream.h"

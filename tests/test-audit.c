@@ -13,6 +13,7 @@
 #include "lajna-audit.h"
 #include "lajna-case-details.h"
 #include "lajna-cluster.h"
+#include "lajna-db-private.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 

@@ -11,6 +11,7 @@
 
 #include "lajna-audit.h"
 #include "lajna-backup.h"
+#include "lajna-db-private.h"
 #include "lajna-demo.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"

@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include "lajna-case-list.h"
+#include "lajna-db-private.h"
 #include "lajna-demo.h"
 #include "lajna-test-util.h"
 

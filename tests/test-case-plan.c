@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lajna-case-plan.h"
+#include "lajna-db-private.h"
 #include "lajna-db-rules.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lajna-case-bulk.h"
+#include "lajna-db-private.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 

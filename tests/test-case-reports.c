@@ -10,6 +10,7 @@
 
 #include "lajna-case-query.h"
 #include "lajna-case-summary.h"
+#include "lajna-db-private.h"
 #include "lajna-db-rules.h"
 #include "lajna-report.h"
 #include "lajna-stats.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lajna-case-steps.h"
+#include "lajna-db-private.h"
 #include "lajna-labels.h"
 #include "lajna-test-util.h"
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lajna-case-steps.h"
+#include "lajna-db-private.h"
 #include "lajna-db-rules.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-test-meetings.h"

@@ -8,6 +8,8 @@
 
 #include "lajna-test-util.h"
 
+#include "lajna-db-private.h"
+
 static void
 setup_people (void)
 {

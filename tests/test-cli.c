@@ -6,6 +6,8 @@
 
 #include "lajna-test-util.h"
 
+#include "lajna-db-private.h"
+
 /* lajnactl on the suite's shared database. */
 static int
 run_cli (const char * const *args,

@@ -11,6 +11,7 @@
 
 #include "lajna-cluster.h"
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 #include "lajna-db.h"
 #include "lajna-test-util.h"
 

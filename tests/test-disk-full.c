@@ -15,6 +15,7 @@
 
 #include "lajna-cluster.h"
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 #include "lajna-disk-space.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-document-store.h"

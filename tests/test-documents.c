@@ -17,6 +17,7 @@
 #include <string.h>
 #include <tiffio.h>
 
+#include "lajna-db-private.h"
 #include "lajna-document-store.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-test-records.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lajna-case-duplicates.h"
+#include "lajna-db-private.h"
 #include "lajna-test-util.h"
 
 #define N_PEOPLE 200

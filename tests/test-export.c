@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "lajna-case-export.h"
+#include "lajna-db-private.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"
 #include "lajna-users.h"

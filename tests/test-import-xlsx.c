@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "lajna-case-import.h"
+#include "lajna-db-private.h"
 #include "lajna-test-util.h"
 #include "lajna-xlsx-reader.h"
 

@@ -8,6 +8,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-test-import.h"
 #include "lajna-test-util.h"
 

@@ -16,6 +16,7 @@
 
 #include "lajna-case-details.h"
 #include "lajna-case-export.h"
+#include "lajna-db-private.h"
 #include "lajna-demo.h"
 #include "lajna-labels.h"
 #include "lajna-minutes.h"

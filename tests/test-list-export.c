@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lajna-case-list-export.h"
+#include "lajna-db-private.h"
 #include "lajna-demo.h"
 #include "lajna-test-util.h"
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "lajna-case-query.h"
+#include "lajna-db-private.h"
 #include "lajna-demo.h"
 #include "lajna-test-util.h"
 

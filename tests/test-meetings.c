@@ -10,6 +10,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-meeting-watch.h"
 #include "lajna-meeting.h"

@@ -12,6 +12,7 @@
 #include "lajna-account.h"
 #include "lajna-case-details.h"
 #include "lajna-case-export.h"
+#include "lajna-db-private.h"
 #include "lajna-document-sandbox.h"
 #include "lajna-document-store.h"
 #include "lajna-test-records.h"

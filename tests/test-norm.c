@@ -5,6 +5,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-sql-resources.h"
 #include "lajna-test-util.h"
 #include "lajna-text.h"

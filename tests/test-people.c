@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lajna-committee-settings.h"
+#include "lajna-db-private.h"
 #include "lajna-people.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-report-pdf.h"
 #include "lajna-test-records.h"
 #include "lajna-test-util.h"

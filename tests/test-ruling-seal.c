@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-content.h"

@@ -9,6 +9,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-ruling-record.h"
 #include "lajna-ruling.h"

@@ -7,6 +7,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-record.h"

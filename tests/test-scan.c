@@ -9,6 +9,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-document-image.h"
 #include "lajna-document-store.h"
 #include "lajna-scanner.h"

@@ -4,6 +4,7 @@
 
 #include <check.h>
 
+#include "lajna-db-private.h"
 #include "lajna-schema.h"
 #include "lajna-test-util.h"
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lajna-case-bulk.h"
+#include "lajna-db-private.h"
 #include "lajna-demo.h"
 #include "lajna-stats.h"
 #include "lajna-test-records.h"

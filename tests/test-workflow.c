@@ -6,6 +6,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-labels.h"
 #include "lajna-test-util.h"
 

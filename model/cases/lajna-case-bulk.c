@@ -11,6 +11,8 @@
 
 #include "lajna-case-bulk.h"
 
+#include "lajna-db-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 

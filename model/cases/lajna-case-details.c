@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lajna-audit.h"
+#include "lajna-db-private.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
 #include "lajna-time.h"

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-db-private.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
 

@@ -9,6 +9,8 @@
 
 #include "lajna-case-import-private.h"
 
+#include "lajna-db-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 

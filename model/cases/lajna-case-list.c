@@ -10,6 +10,8 @@
 
 #include "lajna-case-list.h"
 
+#include "lajna-db-private.h"
+
 #define BLOCK_SIZE 256
 #define MAX_BLOCKS 64
 

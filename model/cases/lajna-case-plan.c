@@ -6,6 +6,8 @@
 
 #include "lajna-case-plan.h"
 
+#include "lajna-db-private.h"
+
 void
 lajna_plan_goal_free (LajnaPlanGoal *goal)
 {

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-text.h"
 
 struct _LajnaCaseQuery

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-json.h"
 
 /* Files registered by one statement: few round trips for many files, a

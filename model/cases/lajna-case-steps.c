@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-db-private.h"
 #include "lajna-db-rules.h"
 #include "lajna-labels.h"
 #include "lajna-validation.h"

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-text.h"
 
 void

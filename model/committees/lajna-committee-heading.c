@@ -4,6 +4,8 @@
 
 #include "lajna-committee-heading.h"
 
+#include "lajna-db-private.h"
+
 void
 lajna_committee_heading_free (LajnaCommitteeHeading *heading)
 {

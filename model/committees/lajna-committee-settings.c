@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-people.h"
 
 /* As the database allows (lajna_committee_edit()). */

@@ -2,6 +2,8 @@
 
 #include "lajna-committee.h"
 
+#include "lajna-db-private.h"
+
 void
 lajna_committee_free (LajnaCommittee *committee)
 {

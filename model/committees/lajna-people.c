@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-db-rules.h"
 #include "lajna-text.h"
 #include "lajna-users.h"

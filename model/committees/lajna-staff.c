@@ -2,6 +2,8 @@
 
 #include "lajna-staff.h"
 
+#include "lajna-db-private.h"
+
 void
 lajna_staff_free (LajnaStaff *staff)
 {

@@ -10,6 +10,8 @@
 
 #include "lajna-audit.h"
 
+#include "lajna-db-private.h"
+
 #include <string.h>
 
 /* Events read at a time: a million events stay within a few megabytes. */

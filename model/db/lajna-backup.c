@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lajna-db-private.h"
 #include "lajna-process.h"
 #include "lajna-schema.h"
 

@@ -16,6 +16,7 @@
 
 #include "lajna-cluster.h"
 
+#include "lajna-db-private.h"
 #include "lajna-disk-space.h"
 #include "lajna-process.h"
 

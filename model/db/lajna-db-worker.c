@@ -8,6 +8,8 @@
 
 #include "lajna-db-worker.h"
 
+#include "lajna-db-private.h"
+
 struct _LajnaDbWorker
 {
   GObject        parent_instance;

@@ -6,6 +6,7 @@
 
 #include "lajna-db.h"
 
+#include "lajna-db-private.h"
 #include "lajna-db-rules.h"
 #include "lajna-disk-space.h"
 

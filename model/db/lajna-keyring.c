@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 #include <libsecret/secret.h>
 
+#include "lajna-db-private.h"
 #include "lajna-text.h"
 
 static const SecretSchema *

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-sql-resources.h"
 #include "lajna-subjects-resources.h"
 

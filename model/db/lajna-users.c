@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lajna-account.h"
+#include "lajna-db-private.h"
 
 /**
  * lajna_users_check_password:

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
+#include "lajna-db-private.h"
 #include "lajna-document-stream.h"
 #include "lajna-text.h"
 #include "lajna-time.h"

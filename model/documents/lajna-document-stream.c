@@ -14,6 +14,8 @@
 
 #include "lajna-document-stream.h"
 
+#include "lajna-db-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 

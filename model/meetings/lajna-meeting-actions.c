@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-db-private.h"
 #include "lajna-staff.h"
 #include "lajna-text.h"
 

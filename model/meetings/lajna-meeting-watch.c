@@ -13,6 +13,8 @@
 
 #include "lajna-meeting-watch.h"
 
+#include "lajna-db-private.h"
+
 /* Between catch-ups when nothing woke the thread, and the longest wait
  * before connecting again. */
 #define QUIET_MS 5000

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"
 #include "lajna-time.h"

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lajna-db-private.h"
 #include "lajna-text.h"
 
 /* The bytes of a bytea column of a result read in binary. */

@@ -9,6 +9,7 @@
 
 #include "lajna-ruling-register.h"
 
+#include "lajna-db-private.h"
 #include "lajna-text.h"
 
 /* A ruling's columns, read by read_entry(); $1 says whether the

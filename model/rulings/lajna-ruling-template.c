@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lajna-db-private.h"
 #include "lajna-text.h"
 
 void

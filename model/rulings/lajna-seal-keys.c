@@ -6,6 +6,8 @@
 
 #include "lajna-seal-keys.h"
 
+#include "lajna-db-private.h"
+
 /**
  * lajna_seal_keys_read:
  * @db: a connection

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lajna-case-fields.h"
+#include "lajna-db-private.h"
 #include "lajna-json.h"
 #include "lajna-labels.h"
 #include "lajna-text.h"

@@ -12,6 +12,7 @@
 #include "bench-stats.h"
 #include "lajna-audit.h"
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 
 #define SAVES 200
 #define EVENTS 1000000

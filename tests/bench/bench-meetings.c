@@ -14,6 +14,7 @@
 
 #include "bench-pdf.h"
 #include "bench-stats.h"
+#include "lajna-db-private.h"
 #include "lajna-db-worker.h"
 #include "lajna-meeting-actions.h"
 #include "lajna-meeting-watch.h"

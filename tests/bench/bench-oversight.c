@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 #include "lajna-stats.h"
 #include "lajna-stats-report.h"
 

@@ -16,6 +16,7 @@
 #include "lajna-case-record.h"
 #include "lajna-case-query.h"
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 
 #define RUNS 5
 

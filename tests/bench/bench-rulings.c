@@ -19,6 +19,7 @@
 #include "bench-pdf.h"
 #include "bench-stats.h"
 #include "lajna-database.h"
+#include "lajna-db-private.h"
 #include "lajna-pdf-sign.h"
 #include "lajna-ruling-record.h"
 #include "lajna-seal-keys.h"
