@@ -199,20 +199,21 @@ lajna_case_plan_group_dispose (GObject *object)
 static void
 lajna_case_plan_group_class_init (LajnaCasePlanGroupClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = lajna_case_plan_group_dispose;
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "plan.review", "(xss)",
-                                   review_activated);
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/lajna/Lajna/app/casework/lajna-case-plan-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaCasePlanGroup, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "plan.review", "(xss)", review_activated);
 }
 
 static void
 lajna_case_plan_group_init (LajnaCasePlanGroup *self)
 {
   self->rows = g_ptr_array_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Case Plan"));
-  self->add_button = lajna_icon_button_new ("list-add-symbolic", _("Add a Goal…"));
-  gtk_widget_set_visible (self->add_button, FALSE);
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**

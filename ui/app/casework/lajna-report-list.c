@@ -304,7 +304,6 @@ lajna_report_list_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->worker);
-  g_clear_object (&self->kinds_menu);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_report_list_parent_class)->dispose (object);
@@ -324,6 +323,10 @@ lajna_report_list_class_init (LajnaReportListClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/casework/lajna-report-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaReportList, new_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaReportList, kinds_menu);
   gtk_widget_class_install_action (widget_class, "reports.create", "s", create_activated);
   gtk_widget_class_install_action (widget_class, "reports.edit", "x", edit_activated);
   gtk_widget_class_install_action (widget_class, "reports.correct", "x", correct_activated);
@@ -335,19 +338,7 @@ static void
 lajna_report_list_init (LajnaReportList *self)
 {
   self->rows = g_ptr_array_new ();
-  self->kinds_menu = g_menu_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Reports"));
-  self->new_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->new_button), "list-add-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->new_button),
-                                  G_MENU_MODEL (self->kinds_menu));
-  gtk_widget_set_tooltip_text (self->new_button, _("New Report"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New Report"), -1);
-  gtk_widget_add_css_class (self->new_button, "flat");
-  gtk_widget_set_valign (self->new_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (self->new_button, FALSE);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->new_button);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
