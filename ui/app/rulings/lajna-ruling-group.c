@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "lajna-icon-button.h"
 #include "lajna-pdf-export-run.h"
 #include "lajna-reason-dialog.h"
 #include "lajna-ruling-issue.h"
@@ -282,31 +281,6 @@ print_cb (LajnaRulingGroup *self)
                                 g_object_ref (self));
 }
 
-static GtkWidget *
-add_button (GtkWidget  *row,
-            const char *icon,
-            const char *label)
-{
-  GtkWidget *button = lajna_icon_button_new (icon, label);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  return button;
-}
-
-/* A button of the row of acts under the ruling. */
-static GtkWidget *
-add_act (GtkWidget  *acts,
-         const char *label,
-         const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  if (tooltip != NULL)
-    gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_box_append (GTK_BOX (acts), button);
-  return button;
-}
-
 static void
 lajna_ruling_group_dispose (GObject *object)
 {
@@ -323,7 +297,22 @@ lajna_ruling_group_dispose (GObject *object)
 static void
 lajna_ruling_group_class_init (LajnaRulingGroupClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = lajna_ruling_group_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/rulings/lajna-ruling-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaRulingGroup, row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaRulingGroup, issue_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaRulingGroup, correct_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaRulingGroup, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaRulingGroup, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaRulingGroup, print_button);
+  gtk_widget_class_bind_template_callback (widget_class, issue_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_cb);
+  gtk_widget_class_bind_template_callback (widget_class, correct_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_cb);
+  gtk_widget_class_bind_template_callback (widget_class, print_cb);
 
   /**
    * LajnaRulingGroup::changed:
@@ -337,30 +326,7 @@ lajna_ruling_group_class_init (LajnaRulingGroupClass *klass)
 static void
 lajna_ruling_group_init (LajnaRulingGroup *self)
 {
-  GtkWidget *acts;
-
-  self->row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->row), FALSE);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Ruling"));
-  /* Under the ruling, not beside it: the file view is narrow. */
-  acts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (acts, 6);
-  self->issue_button = add_act (acts, _("_Issue the Ruling"), NULL);
-  gtk_widget_add_css_class (self->issue_button, "suggested-action");
-  g_signal_connect_swapped (self->issue_button, "clicked", G_CALLBACK (issue_cb), self);
-  self->sign_button = add_act (acts, _("_Sign…"),
-                               _("Sign the ruling digitally with the signatory’s key"));
-  g_signal_connect_swapped (self->sign_button, "clicked", G_CALLBACK (sign_cb), self);
-  self->correct_button = add_act (acts, _("_Correct…"), _("Issue a corrected version of the ruling"));
-  g_signal_connect_swapped (self->correct_button, "clicked", G_CALLBACK (correct_cb), self);
-  self->save_button = add_button (self->row, "document-save-as-symbolic",
-                                  _("Save the Ruling as a PDF"));
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_cb), self);
-  self->print_button = add_button (self->row, "document-print-symbolic", _("Print the Ruling"));
-  g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (print_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), acts);
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
