@@ -13,7 +13,7 @@ typedef struct
   LajnaDbWorker       *worker;
   GCancellable        *cancellable;
   AdwPreferencesGroup *group;
-  GtkWidget           *add;
+  GtkButton           *add;
   /* The rows shown, to take away on a reload. */
   GPtrArray           *rows;
 } LajnaAdminPagePrivate;
@@ -105,6 +105,10 @@ lajna_admin_page_dispose (GObject *object)
   g_clear_object (&priv->worker);
   g_clear_object (&priv->cancellable);
   g_clear_pointer (&priv->rows, g_ptr_array_unref);
+  /* No gtk_widget_dispose_template (): in GTK 4.8 it reads the template
+   * of the instance's class, a subclass without one, and fails. The group
+   * is a child of the preferences page, which disposes it; the template's
+   * references to it go when the page is finalized. */
 
   G_OBJECT_CLASS (lajna_admin_page_parent_class)->dispose (object);
 }
@@ -113,6 +117,7 @@ static void
 lajna_admin_page_class_init (LajnaAdminPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lajna_admin_page_constructed;
   object_class->set_property = lajna_admin_page_set_property;
@@ -122,6 +127,12 @@ lajna_admin_page_class_init (LajnaAdminPageClass *klass)
     g_param_spec_object ("worker", NULL, NULL, LAJNA_TYPE_DB_WORKER,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/prefs/lajna-admin-page.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, LajnaAdminPage, group);
+  gtk_widget_class_bind_template_child_private (widget_class, LajnaAdminPage, add);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 }
 
 static void
@@ -129,15 +140,9 @@ lajna_admin_page_init (LajnaAdminPage *self)
 {
   LajnaAdminPagePrivate *priv = lajna_admin_page_get_instance_private (self);
 
+  gtk_widget_init_template (GTK_WIDGET (self));
   priv->cancellable = g_cancellable_new ();
   priv->rows = g_ptr_array_new ();
-  priv->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  priv->add = gtk_button_new ();
-  gtk_button_set_use_underline (GTK_BUTTON (priv->add), TRUE);
-  gtk_widget_set_valign (priv->add, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (priv->add, "clicked", G_CALLBACK (add_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (priv->group, priv->add);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), priv->group);
 }
 
 /**
@@ -157,7 +162,7 @@ lajna_admin_page_set_texts (LajnaAdminPage *self,
 
   adw_preferences_group_set_title (priv->group, title);
   adw_preferences_group_set_description (priv->group, description);
-  gtk_button_set_label (GTK_BUTTON (priv->add), add_label);
+  gtk_button_set_label (priv->add, add_label);
 }
 
 /**
