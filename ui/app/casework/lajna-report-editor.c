@@ -27,8 +27,6 @@ struct _LajnaReportEditor
   AdwToastOverlay *toasts;
   GtkStack        *stack;
   GtkBox          *sections;
-  GtkWidget       *save_button;
-  GtkWidget       *submit_button;
   gboolean         unsaved;
   gboolean         busy;
   GCancellable    *cancellable;
@@ -38,19 +36,43 @@ G_DEFINE_FINAL_TYPE (LajnaReportEditor, lajna_report_editor, ADW_TYPE_WINDOW)
 
 enum
 {
+  PROP_0,
+  PROP_BUSY,
+  PROP_UNSAVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
   CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+/* Sets "busy" or "unsaved", held in @flag, telling on a change. */
 static void
-update_buttons (LajnaReportEditor *self)
+set_flag (LajnaReportEditor *self,
+          gboolean          *flag,
+          guint              prop_id,
+          gboolean           value)
 {
-  gboolean ready = self->report != NULL && !self->busy;
+  if (*flag == value)
+    return;
+  *flag = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
 
-  gtk_widget_set_sensitive (self->save_button, ready && self->unsaved);
-  gtk_widget_set_sensitive (self->submit_button, ready);
+/* Whether Save Draft can be pressed, which the template binds it to:
+ * there is typed text to keep, and nothing under way. */
+static gboolean
+can_save (LajnaReportEditor *self,
+          gboolean           busy,
+          gboolean           unsaved)
+{
+  return unsaved && !busy;
 }
 
 static void
@@ -63,8 +85,7 @@ show_toast (LajnaReportEditor *self,
 static void
 text_changed_cb (LajnaReportEditor *self)
 {
-  self->unsaved = TRUE;
-  update_buttons (self);
+  set_flag (self, &self->unsaved, PROP_UNSAVED, TRUE);
 }
 
 /* A section: its title, its prompt, whether it must be written, and a
@@ -122,7 +143,6 @@ show_report (LajnaReportEditor *self)
     gtk_box_append (self->sections, new_section (self, g_ptr_array_index (self->report->sections,
                                                                         i)));
   gtk_stack_set_visible_child_name (self->stack, "report");
-  update_buttons (self);
 }
 
 /* The sections as typed, into the report, without direction controls. */
@@ -161,6 +181,7 @@ loaded_cb (GObject      *source,
     }
   self->report = report;
   show_report (self);
+  set_flag (self, &self->busy, PROP_BUSY, FALSE);
 }
 
 /* After a save or a submission. */
@@ -171,7 +192,6 @@ written (LajnaReportEditor *self,
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->busy = FALSE;
   if (!done)
     {
       show_toast (self, g_error_matches (error, LAJNA_DB_ERROR, LAJNA_DB_ERROR_STALE)
@@ -179,10 +199,11 @@ written (LajnaReportEditor *self,
                               "and open it again to see that version; your text here is kept "
                               "until you close.")
                           : error->message);
-      update_buttons (self);
+      set_flag (self, &self->busy, PROP_BUSY, FALSE);
       return;
     }
-  self->unsaved = FALSE;
+  set_flag (self, &self->unsaved, PROP_UNSAVED, FALSE);
+  set_flag (self, &self->busy, PROP_BUSY, FALSE);
   g_signal_emit (self, signals[CHANGED], 0);
   if (g_strcmp0 (self->report->state, "draft") != 0)
     {
@@ -190,7 +211,6 @@ written (LajnaReportEditor *self,
       return;
     }
   show_toast (self, _("Draft saved"));
-  update_buttons (self);
 }
 
 static void
@@ -222,8 +242,7 @@ run_job (LajnaReportEditor *self,
          gboolean           submit)
 {
   collect (self);
-  self->busy = TRUE;
-  update_buttons (self);
+  set_flag (self, &self->busy, PROP_BUSY, TRUE);
   if (submit)
     lajna_report_pdf_submit_async (self->worker, self->report, self->unsaved, self->cancellable,
                                    submitted_cb, g_object_ref (self));
@@ -288,6 +307,27 @@ close_request_cb (LajnaReportEditor *self)
 }
 
 static void
+lajna_report_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LajnaReportEditor *self = LAJNA_REPORT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_UNSAVED:
+      g_value_set_boolean (value, self->unsaved);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lajna_report_editor_dispose (GObject *object)
 {
   LajnaReportEditor *self = LAJNA_REPORT_EDITOR (object);
@@ -297,6 +337,7 @@ lajna_report_editor_dispose (GObject *object)
   g_clear_object (&self->worker);
   g_clear_pointer (&self->report, lajna_report_free);
   g_clear_pointer (&self->buffers, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_REPORT_EDITOR);
 
   G_OBJECT_CLASS (lajna_report_editor_parent_class)->dispose (object);
 }
@@ -304,7 +345,31 @@ lajna_report_editor_dispose (GObject *object)
 static void
 lajna_report_editor_class_init (LajnaReportEditorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = lajna_report_editor_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = lajna_report_editor_get_property;
+  object_class->dispose = lajna_report_editor_dispose;
+
+  /**
+   * LajnaReportEditor:busy:
+   *
+   * Whether it waits for the database: reading the report, then saving or
+   * submitting it. Nothing is saved or submitted meanwhile; a report that
+   * could not be read leaves it so.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaReportEditor:unsaved:
+   *
+   * Whether text was typed since the report was read or last saved.
+   */
+  properties[PROP_UNSAVED] =
+    g_param_spec_boolean ("unsaved", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LajnaReportEditor::changed:
@@ -313,63 +378,28 @@ lajna_report_editor_class_init (LajnaReportEditorClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
 
-static GtkWidget *
-header_button (const char *label,
-               GCallback   clicked,
-               gpointer    self)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  g_signal_connect_swapped (button, "clicked", clicked, self);
-  return button;
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/org/lajna/Lajna/app/casework/lajna-report-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaReportEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, LajnaReportEditor, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LajnaReportEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaReportEditor, sections);
+  gtk_widget_class_bind_template_callback (widget_class, can_save);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
 }
 
 static void
 lajna_report_editor_init (LajnaReportEditor *self)
 {
-  GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-
+  /* Before the template, whose bindings start from it: the report is
+   * read first. */
+  self->busy = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->buffers = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
-  self->title = ADW_WINDOW_TITLE (adw_window_title_new (_("Report"), NULL));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
-  self->save_button = header_button (_("_Save Draft"), G_CALLBACK (save_clicked_cb), self);
-  self->submit_button = header_button (_("S_ubmit…"), G_CALLBACK (submit_clicked_cb), self);
-  gtk_widget_add_css_class (self->submit_button, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->save_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->submit_button);
-
-  self->sections = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 24));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->sections), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->sections), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->sections), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->sections), 12);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->sections));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (self->stack, spinner, "loading");
-  gtk_stack_add_named (self->stack, scrolled, "report");
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (view), header);
-  gtk_box_append (GTK_BOX (view), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), view);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 760);
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
-  update_buttons (self);
 }
 
 /**
