@@ -7,6 +7,7 @@
 
 #include "lajna-db-private.h"
 #include "lajna-sql-resources.h"
+#include "lajna-subjects-resources.h"
 #include "lajna-test-util.h"
 #include "lajna-text.h"
 
@@ -160,26 +161,31 @@ START_TEST (test_every_character_agrees)
 }
 END_TEST
 
-/* Rows stored with an older folding get the new one from the migration,
- * and nothing lands in a file's history or the audit trail: nobody
- * changed anything. */
+/* Rows stored with an older folding get the new one from the folding
+ * (columns.sql) and its migration's backfill, and nothing lands in a
+ * file's history or the audit trail: nobody changed anything. */
 START_TEST (test_migration_folds_stored_forms_again)
 {
   static const char *const counts
     = "SELECT (SELECT count(*) FROM case_change) || '/' || (SELECT count(*) FROM audit_event)";
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) migration = NULL;
+  g_autoptr(GBytes) folding = NULL;
+  g_autoptr(GBytes) backfill = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *name_norm = NULL;
   g_autofree char *search_norm = NULL;
 
   ck_assert (db != NULL);
-  migration = g_resource_lookup_data (lajna_sql_get_resource (),
-                                      "/org/lajna/Lajna/sql/0027-text-folding.sql",
-                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  ck_assert_msg (migration != NULL, "%s", error != NULL ? error->message : "");
+  folding = g_resource_lookup_data (lajna_subjects_get_resource (),
+                                    "/org/lajna/Lajna/subjects/columns.sql",
+                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  ck_assert_msg (folding != NULL, "%s", error != NULL ? error->message : "");
+  backfill = g_resource_lookup_data (lajna_sql_get_resource (),
+                                     "/org/lajna/Lajna/backfills/0027-text-folding.sql",
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  ck_assert_msg (backfill != NULL, "%s", error != NULL ? error->message : "");
   ck_assert_msg (lajna_db_run (db,
     "BEGIN;"
     "CREATE OR REPLACE FUNCTION lajna_norm(t text) RETURNS text"
@@ -196,7 +202,9 @@ START_TEST (test_migration_folds_stored_forms_again)
     &error), "%s", error != NULL ? error->message : "");
   before = lajna_test_value (db, counts);
 
-  ck_assert_msg (lajna_db_run (db, g_bytes_get_data (migration, NULL), &error), "%s",
+  ck_assert_msg (lajna_db_run (db, g_bytes_get_data (folding, NULL), &error), "%s",
+                 error != NULL ? error->message : "");
+  ck_assert_msg (lajna_db_run (db, g_bytes_get_data (backfill, NULL), &error), "%s",
                  error != NULL ? error->message : "");
   after = lajna_test_value (db, counts);
   name_norm = lajna_test_value (db, "SELECT name_norm FROM person WHERE family_name = 'الورفلي'"

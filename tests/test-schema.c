@@ -1,11 +1,15 @@
 /* test-schema.c: migrations (twice, and a newer database refused), the
- * domain tables, the locale that lets pg_trgm see Arabic, and the status
- * rules the database itself enforces. */
+ * subjects' SQL (one definition of each function, none in a migration,
+ * applied again without a change), the domain tables, the locale that
+ * lets pg_trgm see Arabic, and the status rules the database itself
+ * enforces. */
 
 #include <check.h>
 
 #include "lajna-db-private.h"
 #include "lajna-schema.h"
+#include "lajna-sql-resources.h"
+#include "lajna-subjects-resources.h"
 #include "lajna-test-util.h"
 
 
@@ -29,6 +33,110 @@ START_TEST (test_migrate_twice_is_a_no_op)
   ck_assert_ptr_nonnull (shipped);
   rows = lajna_test_value (db, "SELECT count(*) FROM schema_version");
   ck_assert_uint_eq (g_ascii_strtoull (rows, NULL, 10), g_strv_length (shipped));
+}
+END_TEST
+
+/* The text of each resource under @path, comments left out. */
+static GPtrArray *
+read_sql (GResource  *resource,
+          const char *path)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (resource, path,
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GRegex) comments = g_regex_new ("--[^\n]*", 0, 0, NULL);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  ck_assert_ptr_nonnull (names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *file = g_build_path ("/", path, names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (resource, file,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *text = NULL;
+
+      ck_assert_ptr_nonnull (bytes);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_ptr_array_add (texts, g_regex_replace_literal (comments, text, -1, 0, "", 0, NULL));
+    }
+  return texts;
+}
+
+/* Migrations change tables; every function, trigger and policy is made
+ * in its subject's file, each function by one statement, and every
+ * function of the database is one of them. */
+START_TEST (test_each_function_defined_once)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GPtrArray) migrations = read_sql (lajna_sql_get_resource (), "/org/lajna/Lajna/sql");
+  g_autoptr(GPtrArray) subjects = read_sql (lajna_subjects_get_resource (),
+                                            "/org/lajna/Lajna/subjects");
+  g_autoptr(GRegex) made = g_regex_new ("CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|TRIGGER|"
+                                        "CONSTRAINT\\s+TRIGGER|POLICY)\\b",
+                                        G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) function = g_regex_new ("CREATE\\s+OR\\s+REPLACE\\s+FUNCTION\\s+"
+                                            "(public\\.)?(lajna_\\w+)",
+                                            G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GHashTable) defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *functions = NULL;
+  g_auto(GStrv) names = NULL;
+
+  for (guint i = 0; i < migrations->len; i++)
+    ck_assert_msg (!g_regex_match (made, g_ptr_array_index (migrations, i), 0, NULL),
+                   "a migration makes a function, trigger or policy:\n%.400s",
+                   (char *) g_ptr_array_index (migrations, i));
+  for (guint i = 0; i < subjects->len; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      g_regex_match (function, g_ptr_array_index (subjects, i), 0, &match);
+      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *name = g_match_info_fetch (match, 2);
+
+          ck_assert_msg (!g_hash_table_contains (defined, name), "%s is defined twice", name);
+          g_hash_table_add (defined, g_steal_pointer (&name));
+        }
+    }
+
+  functions = lajna_test_value (db, "SELECT string_agg(proname, ' ' ORDER BY proname)"
+                                    "  FROM pg_proc WHERE pronamespace = 'public'::regnamespace"
+                                    "   AND proname LIKE 'lajna\\_%'");
+  names = g_strsplit (functions, " ", -1);
+  ck_assert_uint_eq (g_strv_length (names), g_hash_table_size (defined));
+  for (guint i = 0; names[i] != NULL; i++)
+    ck_assert_msg (g_hash_table_contains (defined, names[i]), "%s has no subject", names[i]);
+}
+END_TEST
+
+/* What the database's functions, triggers, policies and rights are. */
+static char *
+dup_rules (LajnaDb *db)
+{
+  return lajna_test_value (db,
+    "SELECT md5(string_agg(r, E'\\n' ORDER BY r)) FROM ("
+    "  SELECT pg_get_functiondef(p.oid) || coalesce(p.proacl::text, '') AS r"
+    "    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prokind = 'f'"
+    "  UNION ALL SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal"
+    "  UNION ALL SELECT format('%s %s %s %s %s %s %s', p.tablename, p.policyname, p.permissive,"
+    "                         p.roles, p.cmd, p.qual, p.with_check) FROM pg_policies p"
+    "  UNION ALL SELECT c.relname || c.relrowsecurity || c.relforcerowsecurity"
+    "                   || coalesce(c.relacl::text, '')"
+    "    FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace) s");
+}
+
+/* The subjects state how things are to be: applied again, as at every
+ * start, they leave every function, trigger, policy and right as it was. */
+START_TEST (test_subjects_again_change_nothing)
+{
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dup_rules (db);
+  g_autofree char *after = NULL;
+
+  ck_assert_msg (lajna_schema_apply_subjects (db, &error), "%s",
+                 error != NULL ? error->message : "");
+  after = dup_rules (db);
+  ck_assert_str_eq (after, before);
 }
 END_TEST
 
@@ -154,6 +262,8 @@ schema_suite (void)
   tcase_add_unchecked_fixture (tc, lajna_test_shared_start, lajna_test_shared_stop);
   tcase_add_test (tc, test_migrate_twice_is_a_no_op);
   tcase_add_test (tc, test_newer_database_refused);
+  tcase_add_test (tc, test_each_function_defined_once);
+  tcase_add_test (tc, test_subjects_again_change_nothing);
   tcase_add_test (tc, test_domain_tables_exist);
   tcase_add_test (tc, test_reference_data);
   tcase_add_test (tc, test_trigrams_see_arabic);

@@ -1,11 +1,15 @@
-/* lajna-schema.c: numbered migrations from model/db/sql/, shipped as a GResource,
- * then each subject's own SQL (model/<subject>/<subject>.sql).
+/* lajna-schema.c: the tables from numbered migrations (model/db/sql/),
+ * the functions, triggers, policies and rights from each subject's own SQL
+ * (model/<subject>/<subject>.sql), both shipped as GResources.
  *
- * Each migration runs in its own transaction under an advisory lock, so two
- * workstations starting at once against a shared server apply it once.
- * The subjects' SQL states how things are to be (who may call what), so it
- * is applied again after the migrations whenever the schema's owner opens
- * the database, and after a restore, whose backup carries no rights.
+ * The migrations change tables and their rows only, and run once. The
+ * subjects' SQL states how things are to be (CREATE OR REPLACE), so it is
+ * applied again whenever the schema's owner opens the database, and after
+ * a restore, whose backup carries no rights. The functions the tables'
+ * columns compute or check with (columns.sql) come before the migrations;
+ * the rest after them; then what a migration asks of the stored rows with
+ * those functions (sql/backfills/). All of it is one transaction under an
+ * advisory lock, so two workstations starting at once apply it once.
  */
 
 #include "lajna-schema.h"
@@ -20,6 +24,7 @@
 
 #define SQL_PATH "/org/lajna/Lajna/sql"
 #define SUBJECTS_PATH "/org/lajna/Lajna/subjects"
+#define BACKFILLS_PATH "/org/lajna/Lajna/backfills"
 #define MIGRATION_LOCK "7152025"
 
 static int
@@ -93,73 +98,140 @@ lajna_schema_get_version (LajnaDb  *db,
   return TRUE;
 }
 
+/* Runs the resource at @path. */
+static gboolean
+run_resource (LajnaDb     *db,
+              GResource   *resource,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                    NULL);
+  g_autofree char *sql = NULL;
+
+  g_assert (bytes != NULL);
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return lajna_db_run (db, sql, error);
+}
+
+/* Applies the migration @name unless schema_version has it already, as it
+ * does when another workstation applied it while this one waited on the
+ * lock. */
 static gboolean
 apply (LajnaDb     *db,
        const char  *name,
-       guint       *n_applied,
+       gboolean    *applied,
        GError     **error)
 {
   g_autofree char *path = g_build_path ("/", SQL_PATH, name, NULL);
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *version = g_strdup_printf ("%u", version_of (name));
   const char *params[] = { version, name };
   g_autoptr(PGresult) done = NULL;
   g_autoptr(PGresult) recorded = NULL;
-  g_autofree char *sql = NULL;
 
-  bytes = g_resource_lookup_data (lajna_sql_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                  NULL);
-  g_assert (bytes != NULL);
-  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-
-  if (!lajna_db_run (db,
-                     "BEGIN; SELECT pg_advisory_xact_lock(" MIGRATION_LOCK "); "
-                     "SET LOCAL client_min_messages = warning; "
-                     "CREATE TABLE IF NOT EXISTS schema_version ("
-                     "  version integer PRIMARY KEY,"
-                     "  name text NOT NULL,"
-                     "  applied_at timestamptz NOT NULL DEFAULT now())",
-                     error))
-    goto fail;
-
+  *applied = FALSE;
   done = lajna_db_exec_params (db, "SELECT 1 FROM schema_version WHERE version = $1", 1, params,
                                error);
   if (done == NULL)
-    goto fail;
+    return FALSE;
+  if (PQntuples (done) > 0)
+    return TRUE;
 
-  if (PQntuples (done) == 0)
+  if (!run_resource (db, lajna_sql_get_resource (), path, error))
     {
-      if (!lajna_db_run (db, sql, error))
-        {
-          g_prefix_error (error, _("Updating the database to version %s failed: "), version);
-          goto fail;
-        }
-      recorded = lajna_db_exec_params (db, "INSERT INTO schema_version (version, name) VALUES ($1, $2)",
-                                       2, params, error);
-      if (recorded == NULL)
-        goto fail;
-      (*n_applied)++;
+      g_prefix_error (error, _("Updating the database to version %s failed: "), version);
+      return FALSE;
     }
+  recorded = lajna_db_exec_params (db, "INSERT INTO schema_version (version, name) VALUES ($1, $2)",
+                                   2, params, error);
+  *applied = recorded != NULL;
+  return recorded != NULL;
+}
 
-  return lajna_db_run (db, "COMMIT", error);
+/* Runs what migration @name asks of the stored rows once the subjects'
+ * functions are in place, if it asks anything. */
+static gboolean
+backfill (LajnaDb     *db,
+          const char  *name,
+          GError     **error)
+{
+  g_autofree char *path = g_build_path ("/", BACKFILLS_PATH, name, NULL);
 
-fail:
-  PQclear (PQexec (lajna_db_get_conn (db), "ROLLBACK"));
-  return FALSE;
+  if (!g_resource_get_info (lajna_sql_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL,
+                            NULL, NULL))
+    return TRUE;
+  if (!run_resource (db, lajna_sql_get_resource (), path, error))
+    {
+      g_autofree char *version = g_strdup_printf ("%u", version_of (name));
+
+      g_prefix_error (error, _("Updating the database to version %s failed: "), version);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* The subjects, each after those it builds on. */
 static const char * const subjects[] = {
-  "access.sql", "committees.sql", "rulings.sql", "cases.sql", "stats.sql",
+  "access.sql", "committees.sql", "cases.sql", "documents.sql", "meetings.sql", "rulings.sql",
+  "stats.sql",
 };
+
+static gboolean
+run_subject (LajnaDb     *db,
+             const char  *name,
+             GError     **error)
+{
+  g_autofree char *path = g_build_path ("/", SUBJECTS_PATH, name, NULL);
+
+  if (!run_resource (db, lajna_subjects_get_resource (), path, error))
+    {
+      g_prefix_error (error, _("Updating the database’s rules (%s) failed: "), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each subject's functions, triggers and policies, then the roles and
+ * their grants; inside the caller's transaction. */
+static gboolean
+apply_subjects (LajnaDb  *db,
+                GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
+    {
+      if (!run_subject (db, subjects[i], error))
+        return FALSE;
+    }
+  return lajna_db_run (db, "SELECT lajna_grant_access()", error);
+}
+
+/* Takes the migration lock and says what the functions' bodies name may
+ * not exist yet: the subjects are applied as a whole. */
+static gboolean
+begin (LajnaDb  *db,
+       GError  **error)
+{
+  return lajna_db_run (db,
+                       "BEGIN; SELECT pg_advisory_xact_lock(" MIGRATION_LOCK "); "
+                       "SET LOCAL client_min_messages = warning; "
+                       "SET LOCAL check_function_bodies = off", error);
+}
+
+static gboolean
+rollback (LajnaDb *db)
+{
+  PQclear (PQexec (lajna_db_get_conn (db), "ROLLBACK"));
+  return FALSE;
+}
 
 /**
  * lajna_schema_apply_subjects:
  * @db: a connection as the schema's owner
  * @error: return location for a #GError
  *
- * Makes the roles and their grants (lajna_grant_access()), then applies
- * each subject's SQL in order, all in one transaction.
+ * Applies the functions the tables' columns use (columns.sql), each
+ * subject's SQL in order, and the roles and their grants
+ * (lajna_grant_access()), all in one transaction.
  *
  * Returns: %TRUE on success
  */
@@ -167,31 +239,9 @@ gboolean
 lajna_schema_apply_subjects (LajnaDb  *db,
                              GError  **error)
 {
-  if (!lajna_db_run (db,
-                     "BEGIN; SELECT pg_advisory_xact_lock(" MIGRATION_LOCK "); "
-                     "SET LOCAL client_min_messages = warning; "
-                     "SELECT lajna_grant_access()", error))
-    goto fail;
-  for (guint i = 0; i < G_N_ELEMENTS (subjects); i++)
-    {
-      g_autofree char *path = g_build_path ("/", SUBJECTS_PATH, subjects[i], NULL);
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (lajna_subjects_get_resource (), path,
-                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_autofree char *sql = NULL;
-
-      g_assert (bytes != NULL);
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      if (!lajna_db_run (db, sql, error))
-        {
-          g_prefix_error (error, _("Updating the database’s rules (%s) failed: "), subjects[i]);
-          goto fail;
-        }
-    }
+  if (!begin (db, error) || !run_subject (db, "columns.sql", error) || !apply_subjects (db, error))
+    return rollback (db);
   return lajna_db_run (db, "COMMIT", error);
-
-fail:
-  PQclear (PQexec (lajna_db_get_conn (db), "ROLLBACK"));
-  return FALSE;
 }
 
 /* Whether @db's login owns the schema's tables, as the embedded database's
@@ -232,7 +282,7 @@ lajna_schema_migrate (LajnaDb  *db,
   g_auto(GStrv) names = list_migrations ();
   guint latest = lajna_schema_get_latest ();
   guint current = 0;
-  guint applied = 0;
+  g_autoptr(GPtrArray) applied = g_ptr_array_new ();
   gboolean owns = FALSE;
 
   if (!lajna_schema_get_version (db, &current, error))
@@ -247,15 +297,43 @@ lajna_schema_migrate (LajnaDb  *db,
       return FALSE;
     }
 
-  for (guint i = 0; current < latest && names[i] != NULL; i++)
+  if (current > 0 && !owns_schema (db, &owns, error))
+    return FALSE;
+  if (current == latest && !owns)
+    return TRUE;
+
+  /* One transaction: the functions the columns use, the pending
+   * migrations, the subjects, then what the migrations ask of the rows. */
+  if (!begin (db, error)
+      || !lajna_db_run (db,
+                        "CREATE TABLE IF NOT EXISTS schema_version ("
+                        "  version integer PRIMARY KEY,"
+                        "  name text NOT NULL,"
+                        "  applied_at timestamptz NOT NULL DEFAULT now())", error)
+      || !run_subject (db, "columns.sql", error))
+    return rollback (db);
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      if (version_of (names[i]) > current && !apply (db, names[i], &applied, error))
-        return FALSE;
+      gboolean done = FALSE;
+
+      if (version_of (names[i]) <= current)
+        continue;
+      if (!apply (db, names[i], &done, error))
+        return rollback (db);
+      if (done)
+        g_ptr_array_add (applied, names[i]);
     }
+  if (!apply_subjects (db, error))
+    return rollback (db);
+  for (guint i = 0; i < applied->len; i++)
+    {
+      if (!backfill (db, g_ptr_array_index (applied, i), error))
+        return rollback (db);
+    }
+  if (!lajna_db_run (db, "COMMIT", error))
+    return rollback (db);
 
   if (n_applied != NULL)
-    *n_applied = applied;
-  if (!owns_schema (db, &owns, error))
-    return FALSE;
-  return !owns || lajna_schema_apply_subjects (db, error);
+    *n_applied = applied->len;
+  return TRUE;
 }

@@ -4,28 +4,6 @@
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- Arabic spelling folded for comparison and search. Its C twin is
--- lajna_norm() in model/base/lajna-text.c; both must agree on every input.
--- NFC first (skipped when the text is NFC already, the common case: the
--- quick check costs a third of normalize()); then harakat (U+064B–U+065F),
--- superscript alef (U+0670) and tatweel (U+0640) go; then hamza forms,
--- alef maqsura and ta marbuta fold. It runs in generated columns for every
--- stored name, so each step is the cheapest that does the job.
-CREATE FUNCTION lajna_norm(t text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN translate(
-  regexp_replace(CASE WHEN t IS NFC NORMALIZED THEN t ELSE normalize(t, NFC) END,
-                 '[\u064B-\u065F\u0670\u0640]+', '', 'g'),
-  U&'\0623\0625\0622\0671\0649\0626\0629\0624',
-  U&'\0627\0627\0627\0627\064A\064A\0647\0648');
-
--- The non-empty parts joined by single spaces. Parts are stored trimmed
--- (person names are checked for it), so nothing needs trimming here; a
--- plain expression keeps it cheap in generated columns (about 1 µs).
-CREATE FUNCTION lajna_words(VARIADIC parts text[]) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN array_to_string(array_remove(parts, ''), ' ');
-
 CREATE TABLE country (
   code        char(2) PRIMARY KEY CHECK (code ~ '^[A-Z]{2}$'),
   name_ar     text NOT NULL,
@@ -316,86 +294,6 @@ CREATE TABLE audit_event (
   prev_hash  bytea,
   hash       bytea NOT NULL
 );
-
--- Appends an audit event whose hash covers the previous event's hash, so
--- that changing or removing any event breaks every link after it.
-CREATE FUNCTION lajna_audit(p_action text, p_object text, p_object_id bigint,
-                            p_detail jsonb DEFAULT '{}')
-RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE
-  v_prev bytea;
-  v_at   timestamptz := clock_timestamp();
-  v_id   bigint;
-BEGIN
-  PERFORM pg_advisory_xact_lock(hashtext('lajna_audit'));
-  SELECT hash INTO v_prev FROM audit_event ORDER BY id DESC LIMIT 1;
-  INSERT INTO audit_event (at, action, object, object_id, detail, prev_hash, hash)
-  VALUES (v_at, p_action, p_object, p_object_id, p_detail, v_prev,
-          sha256(coalesce(v_prev, '') || convert_to(
-            concat_ws('|', v_at::text, current_user, p_action, p_object,
-                      p_object_id::text, p_detail::text), 'UTF8')))
-  RETURNING id INTO v_id;
-  RETURN v_id;
-END $$;
-
--- Keeps case_file.title and search_text in step with its parties.
--- A marriage file's title is "Libyan party - foreign party" (the foreign
--- party by Latin name when there is one); a juvenile file's is the minor's
--- name. search_text is lajna_words() of the file number and, for each party
--- in that order, full name, Latin name, national number, passport number;
--- a juvenile file adds the guardian's name and the court case number.
-CREATE FUNCTION lajna_case_refresh_search(p_case_id bigint) RETURNS void
-LANGUAGE sql AS $$
-  UPDATE case_file c SET
-    title = s.title,
-    search_text = s.search_text
-  FROM (
-    SELECT m.case_id,
-           l.full_name || ' - ' || coalesce(nullif(f.latin_name, ''), f.full_name) AS title,
-           lajna_words(cf.file_number,
-                       l.full_name, l.latin_name, l.national_number, l.passport_number,
-                       f.full_name, f.latin_name, f.national_number, f.passport_number) AS search_text
-      FROM marriage_case m
-      JOIN case_file cf ON cf.id = m.case_id
-      JOIN person l ON l.id = m.libyan_party_id
-      JOIN person f ON f.id = m.foreign_party_id
-     WHERE m.case_id = p_case_id
-    UNION ALL
-    SELECT j.case_id, p.full_name,
-           lajna_words(cf.file_number,
-                       p.full_name, p.latin_name, p.national_number, p.passport_number,
-                       j.guardian_name, j.court_case_number)
-      FROM juvenile_case j
-      JOIN case_file cf ON cf.id = j.case_id
-      JOIN person p ON p.id = j.juvenile_id
-     WHERE j.case_id = p_case_id
-  ) s
-  WHERE c.id = s.case_id
-$$;
-
-CREATE FUNCTION lajna_party_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM lajna_case_refresh_search(NEW.case_id);
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER marriage_case_search AFTER INSERT OR UPDATE ON marriage_case
-  FOR EACH ROW EXECUTE FUNCTION lajna_party_changed();
-CREATE TRIGGER juvenile_case_search AFTER INSERT OR UPDATE ON juvenile_case
-  FOR EACH ROW EXECUTE FUNCTION lajna_party_changed();
-
-CREATE FUNCTION lajna_person_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM lajna_case_refresh_search(x.case_id)
-     FROM (SELECT case_id FROM marriage_case
-            WHERE NEW.id IN (libyan_party_id, foreign_party_id)
-           UNION
-           SELECT case_id FROM juvenile_case WHERE juvenile_id = NEW.id) x;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER person_search AFTER UPDATE ON person
-  FOR EACH ROW EXECUTE FUNCTION lajna_person_changed();
 
 -- The status transitions live in one function, lajna_case_set_status(), in
 -- 0004-checklists.sql: scheduling a file also depends on its documents.

@@ -8,7 +8,6 @@ ALTER TABLE document ADD CONSTRAINT document_once UNIQUE (case_id, sha256);
 
 INSERT INTO access_grant (statement) VALUES
   ('GRANT INSERT ON document, document_blob, document_preview TO lajna_clerk');
-SELECT lajna_grant_access();
 
 -- A document that fills no slot of the checklist.
 INSERT INTO document_type (code, name_ar, name_en, valid_days) VALUES
@@ -19,16 +18,3 @@ INSERT INTO document_type (code, name_ar, name_en, valid_days) VALUES
 -- meeting shows whether every member has read every document.
 CREATE INDEX audit_event_document_open ON audit_event (object_id, actor)
   WHERE action = 'document.open';
-
-CREATE FUNCTION lajna_document_readers(p_case_id bigint)
-RETURNS TABLE (document_id bigint, reader text, first_at timestamptz)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT d.id, e.actor, min(e.at)
-    FROM case_file c
-    JOIN document d ON d.case_id = c.id
-    JOIN audit_event e ON e.action = 'document.open' AND e.object_id = d.id
-   WHERE c.id = p_case_id
-     AND (lajna_acting_superuser() OR c.committee_id = ANY (lajna_my_committees()))
-   GROUP BY d.id, e.actor
-   ORDER BY d.id, min(e.at)
-$$;

@@ -12,25 +12,5 @@
 -- in the same transaction count. The server's own account, which row-level
 -- security does not bind either, is not held to it: it loads the demo's
 -- history and the tests' files in any status.
-
-CREATE FUNCTION lajna_check_complete() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
-DECLARE
-  v_lacking text;
-BEGIN
-  IF (TG_OP = 'UPDATE' AND OLD.status NOT IN ('registered', 'documents_pending'))
-     OR lajna_acting_superuser() THEN
-    RETURN NULL;
-  END IF;
-  SELECT string_agg(l.type_code || ' (' || l.state || ')', ', ' ORDER BY l.type_code)
-    INTO v_lacking
-    FROM lajna_case_lacking(NEW.id) l;
-  IF v_lacking IS NOT NULL THEN
-    RAISE EXCEPTION 'file % cannot be complete while documents are lacking: %', NEW.id, v_lacking
-      USING ERRCODE = 'check_violation', HINT = 'lajna:complete_checklist';
-  END IF;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER case_file_complete AFTER INSERT OR UPDATE OF status ON case_file
-  FOR EACH ROW WHEN (NEW.status = 'complete') EXECUTE FUNCTION lajna_check_complete();
+--
+-- A rule made of functions and triggers only: see model/cases/cases.sql.
