@@ -21,21 +21,39 @@ struct _LajnaAgendaItemRow
 {
   AdwExpanderRow       parent_instance;
 
+  AdwActionRow        *checklist_row;
+  LajnaDocumentList   *documents;
+  AdwActionRow        *decision_row;
+  GtkWidget           *decide_button;
+  GtkWidget           *earlier_button;
+  GtkWidget           *later_button;
+  GtkWidget           *remove_button;
+
   LajnaMeetingSession *session;
   gint64               item_id;
   gint64               case_id;
+  int                  position;
   gint64               decision_id;
   gboolean             closed;
-  gboolean             convened;
-  /* What the person reading may do (LajnaMeeting). */
   gboolean             can_decide;
-  gboolean             votes_for_others;
-  int                  reader_id;
-  LajnaDocumentList   *documents;
+  gboolean             can_arrange;
   LajnaCasePlanGroup  *plan;
+  /* Whether the documents and the plan were read, once opened. */
+  gboolean             read;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaAgendaItemRow, lajna_agenda_item_row, ADW_TYPE_EXPANDER_ROW)
+
+enum
+{
+  PROP_0,
+  PROP_CLOSED,
+  PROP_CAN_DECIDE,
+  PROP_CAN_ARRANGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char * const choices[] = { "approve", "reject", "abstain" };
 static const char * const choice_labels[] = {
@@ -179,13 +197,27 @@ describe_vote (const LajnaAgendaItem *item,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* Rows that follow the item (a juvenile file's plan, the votes) go above
+ * the decision, in the expander's own list. */
+static void
+insert_row (LajnaAgendaItemRow *self,
+            GtkWidget          *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->decision_row));
+
+  gtk_list_box_insert (GTK_LIST_BOX (list), row,
+                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->decision_row)));
+}
+
 static void
 add_vote_row (LajnaAgendaItemRow    *self,
+              const LajnaMeeting    *meeting,
               const LajnaAgendaItem *item,
               const LajnaAttendee   *voter)
 {
   const LajnaVote *vote = lajna_agenda_item_vote_of (item, voter->user_id);
   g_autofree char *subtitle = describe_vote (item, voter, vote);
+  gboolean convened = g_strcmp0 (meeting->state, "convened") == 0;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkToggleButton *group = NULL;
@@ -195,8 +227,9 @@ add_vote_row (LajnaAgendaItemRow    *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (box, (self->convened || (self->closed && vote != NULL))
-                                 && (self->votes_for_others || voter->user_id == self->reader_id));
+  gtk_widget_set_sensitive (box, (convened || (self->closed && vote != NULL))
+                                 && (meeting->votes_for_others
+                                     || voter->user_id == meeting->reader_id));
   for (guint c = 0; c < G_N_ELEMENTS (choices); c++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (vote_label (choices[c]));
@@ -217,7 +250,7 @@ add_vote_row (LajnaAgendaItemRow    *self,
       gtk_box_append (GTK_BOX (box), button);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  insert_row (self, row);
 }
 
 /* The item as the session read it last: the row may outlive the
@@ -242,13 +275,11 @@ decide_cb (LajnaAgendaItemRow *self)
 }
 
 static void
-add_decision_row (LajnaAgendaItemRow    *self,
-                  const LajnaAgendaItem *item)
+show_decisions (LajnaAgendaItemRow    *self,
+                const LajnaAgendaItem *item)
 {
   const LajnaDecision *decision = lajna_agenda_item_decision (item);
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button;
 
   for (guint i = 0; i < item->decisions->len; i++)
     {
@@ -262,66 +293,49 @@ add_decision_row (LajnaAgendaItemRow    *self,
       g_string_append (subtitle, text);
     }
   self->decision_id = decision != NULL ? decision->id : 0;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Decision"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+  adw_action_row_set_subtitle (self->decision_row,
                                subtitle->len > 0 ? subtitle->str : _("Not decided yet"));
-  button = gtk_button_new_with_mnemonic (self->closed ? _("C_orrect the Decision…")
-                                                      : _("_Record the Decision…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (button, self->can_decide
-                                    && (self->convened || (self->closed && decision != NULL)));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (decide_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+}
+
+static gboolean
+decide_label (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  g_value_set_string (to, g_value_get_boolean (from) ? _("C_orrect the Decision…")
+                                                     : _("_Record the Decision…"));
+  return TRUE;
 }
 
 static void
-move_cb (GtkButton *button,
-         gpointer   user_data)
+move (LajnaAgendaItemRow *self,
+      int                 position)
 {
-  LajnaAgendaItemRow *self = user_data;
-  LajnaMeetingAct *act;
-  int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "position"));
+  LajnaMeetingAct *act = lajna_meeting_act_new (position > 0 ? LAJNA_MEETING_ACT_AGENDA_MOVE
+                                                             : LAJNA_MEETING_ACT_AGENDA_REMOVE);
 
-  act = lajna_meeting_act_new (position > 0 ? LAJNA_MEETING_ACT_AGENDA_MOVE
-                                            : LAJNA_MEETING_ACT_AGENDA_REMOVE);
   act->target = self->item_id;
   act->position = position;
   lajna_meeting_session_run (self->session, act);
 }
 
-static GtkWidget *
-add_place_button (LajnaAgendaItemRow *self,
-                  GtkWidget          *box,
-                  const char         *label,
-                  int                 position)
+static void
+earlier_cb (LajnaAgendaItemRow *self)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  g_object_set_data (G_OBJECT (button), "position", GINT_TO_POINTER (position));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_cb), self);
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
+  move (self, self->position - 1);
 }
 
 static void
-add_place_row (LajnaAgendaItemRow    *self,
-               const LajnaAgendaItem *item,
-               guint                  n_items)
+later_cb (LajnaAgendaItemRow *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  move (self, self->position + 1);
+}
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Place on the Agenda"));
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_widget_set_sensitive (add_place_button (self, box, _("_Earlier"), item->position - 1),
-                            item->position > 1);
-  gtk_widget_set_sensitive (add_place_button (self, box, _("_Later"), item->position + 1),
-                            (guint) item->position < n_items);
-  gtk_widget_set_sensitive (add_place_button (self, box, _("_Remove"), 0),
-                            item->votes->len == 0 && item->decisions->len == 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+static void
+remove_cb (LajnaAgendaItemRow *self)
+{
+  move (self, 0);
 }
 
 /* The documents (the reports among them) and a juvenile's plan are read
@@ -331,20 +345,81 @@ expanded_cb (LajnaAgendaItemRow *self)
 {
   LajnaDbWorker *worker;
 
-  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) || self->documents == NULL)
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) || self->read)
     return;
   worker = lajna_meeting_session_get_worker (self->session);
   lajna_document_list_show (self->documents, worker, self->case_id);
-  self->documents = NULL;
   if (self->plan != NULL)
     lajna_case_plan_group_show (self->plan, worker, self->case_id);
-  self->plan = NULL;
+  self->read = TRUE;
+}
+
+static void
+set_boolean (LajnaAgendaItemRow *self,
+             gboolean           *field,
+             gboolean            value,
+             guint               prop_id)
+{
+  value = !!value;
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+lajna_agenda_item_row_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LajnaAgendaItemRow *self = LAJNA_AGENDA_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOSED:
+      g_value_set_boolean (value, self->closed);
+      break;
+    case PROP_CAN_DECIDE:
+      g_value_set_boolean (value, self->can_decide);
+      break;
+    case PROP_CAN_ARRANGE:
+      g_value_set_boolean (value, self->can_arrange);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lajna_agenda_item_row_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LajnaAgendaItemRow *self = LAJNA_AGENDA_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOSED:
+      set_boolean (self, &self->closed, g_value_get_boolean (value), prop_id);
+      break;
+    case PROP_CAN_DECIDE:
+      set_boolean (self, &self->can_decide, g_value_get_boolean (value), prop_id);
+      break;
+    case PROP_CAN_ARRANGE:
+      set_boolean (self, &self->can_arrange, g_value_get_boolean (value), prop_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 lajna_agenda_item_row_dispose (GObject *object)
 {
   g_clear_object (&LAJNA_AGENDA_ITEM_ROW (object)->session);
+  gtk_widget_dispose_template (GTK_WIDGET (object), LAJNA_TYPE_AGENDA_ITEM_ROW);
 
   G_OBJECT_CLASS (lajna_agenda_item_row_parent_class)->dispose (object);
 }
@@ -353,14 +428,65 @@ static void
 lajna_agenda_item_row_class_init (LajnaAgendaItemRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = lajna_agenda_item_row_get_property;
+  object_class->set_property = lajna_agenda_item_row_set_property;
   object_class->dispose = lajna_agenda_item_row_dispose;
+
+  /**
+   * LajnaAgendaItemRow:closed:
+   *
+   * Whether the meeting is closed: a vote or a decision then corrects
+   * the one in force, and asks its reason.
+   */
+  properties[PROP_CLOSED] =
+    g_param_spec_boolean ("closed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaAgendaItemRow:can-decide:
+   *
+   * Whether the person may record the item's decision now: they decide
+   * for the committee, and the meeting sits, or it is closed and the
+   * decision is there to correct.
+   */
+  properties[PROP_CAN_DECIDE] =
+    g_param_spec_boolean ("can-decide", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaAgendaItemRow:can-arrange:
+   *
+   * Whether the person may move the item on the agenda or take it off:
+   * they prepare the meeting, and it is not closed.
+   */
+  properties[PROP_CAN_ARRANGE] =
+    g_param_spec_boolean ("can-arrange", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LAJNA_TYPE_DOCUMENT_LIST);
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/org/lajna/Lajna/app/meetings/lajna-agenda-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, checklist_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, documents);
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, decision_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, decide_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, earlier_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, later_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaAgendaItemRow, remove_button);
+  gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, decide_cb);
+  gtk_widget_class_bind_template_callback (widget_class, earlier_cb);
+  gtk_widget_class_bind_template_callback (widget_class, later_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_cb);
 }
 
 static void
 lajna_agenda_item_row_init (LajnaAgendaItemRow *self)
 {
-  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property_full (self, "closed", self->decide_button, "label",
+                               G_BINDING_SYNC_CREATE, decide_label, NULL, NULL, NULL);
 }
 
 static char *
@@ -394,12 +520,19 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
                            const LajnaMeeting    *meeting,
                            const LajnaAgendaItem *item)
 {
-  LajnaAgendaItemRow *self = g_object_new (LAJNA_TYPE_AGENDA_ITEM_ROW, NULL);
+  gboolean closed = g_strcmp0 (meeting->state, "closed") == 0;
+  gboolean convened = g_strcmp0 (meeting->state, "convened") == 0;
+  gboolean decided = lajna_agenda_item_decision (item) != NULL;
+  LajnaAgendaItemRow *self = g_object_new (LAJNA_TYPE_AGENDA_ITEM_ROW,
+                                           "closed", closed,
+                                           "can-decide", meeting->can_decide
+                                                           && (convened || (closed && decided)),
+                                           "can-arrange", meeting->can_manage && !closed,
+                                           NULL);
   g_autofree char *number = lajna_isolate (item->file_number);
   g_autofree char *line = g_strdup_printf ("%d. %s — %s", item->position, number, item->title);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = describe_item (item);
-  GtkWidget *checklist = adw_action_row_new ();
 
   /* "1. ز/2026/00123 — a name": in the interface's direction, not that of
    * the parties' names. */
@@ -407,26 +540,16 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
   self->session = g_object_ref (session);
   self->item_id = item->id;
   self->case_id = item->case_id;
-  self->closed = g_strcmp0 (meeting->state, "closed") == 0;
-  self->convened = g_strcmp0 (meeting->state, "convened") == 0;
-  self->can_decide = meeting->can_decide;
-  self->votes_for_others = meeting->votes_for_others;
-  self->reader_id = meeting->reader_id;
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+  self->position = item->position;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (checklist), _("Checklist"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (checklist),
+  adw_action_row_set_subtitle (self->checklist_row,
                                *item->lacking == '\0' ? _("Every mandatory document is there")
                                                       : item->lacking);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), checklist);
-  self->documents = g_object_new (LAJNA_TYPE_DOCUMENT_LIST, NULL);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->documents));
   if (g_strcmp0 (item->kind, "juvenile") == 0)
     {
       self->plan = g_object_new (LAJNA_TYPE_CASE_PLAN_GROUP, NULL);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->plan));
+      insert_row (self, GTK_WIDGET (self->plan));
     }
 
   for (guint i = 0; i < meeting->attendees->len; i++)
@@ -434,11 +557,13 @@ lajna_agenda_item_row_new (LajnaMeetingSession   *session,
       const LajnaAttendee *a = g_ptr_array_index (meeting->attendees, i);
 
       if (lajna_meeting_is_voter (a) && g_strcmp0 (a->status, "present") == 0)
-        add_vote_row (self, item, a);
+        add_vote_row (self, meeting, item, a);
     }
-  add_decision_row (self, item);
-  if (!self->closed && meeting->can_manage)
-    add_place_row (self, item, meeting->items->len);
+  show_decisions (self, item);
+  gtk_widget_set_sensitive (self->earlier_button, item->position > 1);
+  gtk_widget_set_sensitive (self->later_button, (guint) item->position < meeting->items->len);
+  gtk_widget_set_sensitive (self->remove_button,
+                            item->votes->len == 0 && item->decisions->len == 0);
   return GTK_WIDGET (self);
 }
 

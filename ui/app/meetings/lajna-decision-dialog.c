@@ -27,35 +27,63 @@ struct _LajnaDecisionDialog
 {
   AdwWindow            parent_instance;
 
+  GtkWidget           *record_button;
+  GtkWidget           *error_label;
+  AdwPreferencesGroup *file_group;
+  AdwPreferencesGroup *outcome_group;
+  GtkWidget           *reasons_entry;
+  GtkWidget           *review_entry;
+  GtkWidget           *why_entry;
+  AdwPreferencesGroup *reasons_group;
+  AdwPreferencesGroup *missing_group;
+
   LajnaMeetingSession *session;
   gint64               item_id;
   gint64               decision_id;
+  char                *outcome;
+  gboolean             busy;
+  char                *error;
   LajnaVoteTally       tally;
   GPtrArray           *choices;
   GPtrArray           *outcome_buttons;
   GPtrArray           *reason_buttons;
   GPtrArray           *missing_buttons;
-  AdwPreferencesGroup *reasons_group;
-  AdwPreferencesGroup *missing_group;
-  AdwPreferencesGroup *outcome_group;
-  GtkWidget           *reasons_entry;
-  GtkWidget           *review_entry;
-  GtkWidget           *why_entry;
-  GtkWidget           *record_button;
-  GtkLabel            *error_label;
-  AdwPreferencesGroup *file_group;
   GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDecisionDialog, lajna_decision_dialog, ADW_TYPE_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_DECISION_ID,
+  PROP_OUTCOME,
+  PROP_BUSY,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The outcome of @code, once the outcomes are read. */
+static const LajnaDecisionChoice *
+choice_of (LajnaDecisionDialog *self,
+           const char          *code)
+{
+  for (guint i = 0; code != NULL && self->choices != NULL && i < self->choices->len; i++)
+    {
+      const LajnaDecisionChoice *choice = g_ptr_array_index (self->choices, i);
+
+      if (g_strcmp0 (choice->code, code) == 0)
+        return choice;
+    }
+  return NULL;
+}
+
 static const LajnaDecisionChoice *
 chosen (LajnaDecisionDialog *self)
 {
-  for (guint i = 0; i < self->outcome_buttons->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->outcome_buttons, i)))
-      return g_ptr_array_index (self->choices, i);
-  return NULL;
+  return choice_of (self, self->outcome);
 }
 
 static GtkWidget *
@@ -87,23 +115,79 @@ clear_rows (AdwPreferencesGroup *group,
   g_ptr_array_set_size (buttons, 0);
 }
 
-/* The reasons of the outcome chosen; the missing documents for a
- * deferral; the next review for a file that stays open. */
+/* The coded reasons of the outcome chosen. */
 static void
-outcome_toggled_cb (LajnaDecisionDialog *self)
+show_reasons (LajnaDecisionDialog *self)
 {
   const LajnaDecisionChoice *choice = chosen (self);
 
   clear_rows (self->reasons_group, self->reason_buttons);
-  if (choice == NULL)
-    return;
-  for (guint i = 0; choice->reason_labels[i] != NULL; i++)
+  for (guint i = 0; choice != NULL && choice->reason_labels[i] != NULL; i++)
     g_ptr_array_add (self->reason_buttons,
                      add_check_row (self->reasons_group, choice->reason_labels[i], NULL));
-  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), choice->reason_labels[0] != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), g_strcmp0 (choice->code, "defer") == 0);
-  gtk_widget_set_visible (self->review_entry, choice->stays_open);
-  gtk_widget_set_sensitive (self->record_button, TRUE);
+}
+
+static void
+set_outcome (LajnaDecisionDialog *self,
+             const char          *code)
+{
+  if (g_strcmp0 (self->outcome, code) == 0)
+    return;
+  g_free (self->outcome);
+  self->outcome = g_strdup (code);
+  for (guint i = 0; i < self->outcome_buttons->len; i++)
+    {
+      const LajnaDecisionChoice *choice = g_ptr_array_index (self->choices, i);
+
+      gtk_check_button_set_active (g_ptr_array_index (self->outcome_buttons, i),
+                                   g_strcmp0 (choice->code, code) == 0);
+    }
+  show_reasons (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTCOME]);
+}
+
+static void
+set_busy (LajnaDecisionDialog *self,
+          gboolean             busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_error (LajnaDecisionDialog *self,
+           const char          *error)
+{
+  if (g_strcmp0 (self->error, error) == 0)
+    return;
+  g_free (self->error);
+  self->error = g_strdup (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+set_decision_id (LajnaDecisionDialog *self,
+                 gint64               decision_id)
+{
+  if (self->decision_id == decision_id)
+    return;
+  self->decision_id = decision_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION_ID]);
+}
+
+static void
+outcome_toggled_cb (GtkCheckButton      *check,
+                    LajnaDecisionDialog *self)
+{
+  guint i;
+
+  if (!gtk_check_button_get_active (check)
+      || !g_ptr_array_find (self->outcome_buttons, check, &i))
+    return;
+  set_outcome (self, ((LajnaDecisionChoice *) g_ptr_array_index (self->choices, i))->code);
 }
 
 static void
@@ -131,7 +215,7 @@ chosen_cb (GObject      *source,
 
       if (first == NULL)
         first = GTK_CHECK_BUTTON (check);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
+      g_signal_connect (check, "toggled", G_CALLBACK (outcome_toggled_cb), self);
       g_ptr_array_add (self->outcome_buttons, check);
     }
   for (guint i = 0; i < choices->slots->len; i++)
@@ -142,6 +226,13 @@ chosen_cb (GObject      *source,
 
       g_object_set_data_full (G_OBJECT (check), "code", g_strdup (slot->code), g_free);
       g_ptr_array_add (self->missing_buttons, check);
+    }
+  /* An outcome set before the outcomes were read is ticked now. */
+  if (self->outcome != NULL)
+    {
+      g_autofree char *outcome = g_steal_pointer (&self->outcome);
+
+      set_outcome (self, outcome);
     }
 }
 
@@ -173,9 +264,8 @@ recorded_cb (GObject      *source,
       return;
     }
   /* Said here, beside what was typed, which stays for the next try. */
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  gtk_widget_set_sensitive (self->record_button, TRUE);
+  set_error (self, error->message);
+  set_busy (self, FALSE);
 }
 
 static void
@@ -209,8 +299,8 @@ record (LajnaDecisionDialog *self)
     }
   if (self->decision_id != 0)
     act->why = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->why_entry)));
-  gtk_widget_set_sensitive (self->record_button, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  set_busy (self, TRUE);
+  set_error (self, NULL);
   lajna_meeting_session_act_async (self->session, act, recorded_cb, g_object_ref (self));
 }
 
@@ -265,6 +355,140 @@ record_cb (LajnaDecisionDialog *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The record button: once an outcome is chosen, and not while it is
+ * being recorded. */
+static gboolean
+can_record (LajnaDecisionDialog *self,
+            const char          *outcome,
+            gboolean             busy)
+{
+  return outcome != NULL && !busy;
+}
+
+static gboolean
+correcting_to_visible (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int64 (from) != 0);
+  return TRUE;
+}
+
+static gboolean
+correcting_to_title (GBinding     *binding,
+                     const GValue *from,
+                     GValue       *to,
+                     gpointer      user_data)
+{
+  g_value_set_string (to, g_value_get_int64 (from) != 0 ? _("Correct the Decision")
+                                                        : _("Record the Decision"));
+  return TRUE;
+}
+
+/* An outcome that has coded reasons shows them. */
+static gboolean
+outcome_to_reasons (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  const LajnaDecisionChoice *choice = choice_of (user_data, g_value_get_string (from));
+
+  g_value_set_boolean (to, choice != NULL && choice->reason_labels[0] != NULL);
+  return TRUE;
+}
+
+/* A deferral names the documents still missing. */
+static gboolean
+outcome_to_missing (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), "defer") == 0);
+  return TRUE;
+}
+
+/* An outcome after which the file stays open asks its next review. */
+static gboolean
+outcome_to_review (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const LajnaDecisionChoice *choice = choice_of (user_data, g_value_get_string (from));
+
+  g_value_set_boolean (to, choice != NULL && choice->stays_open);
+  return TRUE;
+}
+
+static gboolean
+error_to_visible (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const char *error = g_value_get_string (from);
+
+  g_value_set_boolean (to, error != NULL && *error != '\0');
+  return TRUE;
+}
+
+static void
+lajna_decision_dialog_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LajnaDecisionDialog *self = LAJNA_DECISION_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECISION_ID:
+      g_value_set_int64 (value, self->decision_id);
+      break;
+    case PROP_OUTCOME:
+      g_value_set_string (value, self->outcome);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lajna_decision_dialog_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LajnaDecisionDialog *self = LAJNA_DECISION_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DECISION_ID:
+      set_decision_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_OUTCOME:
+      set_outcome (self, g_value_get_string (value));
+      break;
+    case PROP_BUSY:
+      set_busy (self, g_value_get_boolean (value));
+      break;
+    case PROP_ERROR:
+      set_error (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lajna_decision_dialog_dispose (GObject *object)
 {
@@ -273,7 +497,7 @@ lajna_decision_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_DECISION_DIALOG);
 
   G_OBJECT_CLASS (lajna_decision_dialog_parent_class)->dispose (object);
 }
@@ -286,6 +510,9 @@ lajna_decision_dialog_finalize (GObject *object)
   g_ptr_array_unref (self->outcome_buttons);
   g_ptr_array_unref (self->reason_buttons);
   g_ptr_array_unref (self->missing_buttons);
+  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_free (self->outcome);
+  g_free (self->error);
 
   G_OBJECT_CLASS (lajna_decision_dialog_parent_class)->finalize (object);
 }
@@ -294,85 +521,86 @@ static void
 lajna_decision_dialog_class_init (LajnaDecisionDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = lajna_decision_dialog_get_property;
+  object_class->set_property = lajna_decision_dialog_set_property;
   object_class->dispose = lajna_decision_dialog_dispose;
   object_class->finalize = lajna_decision_dialog_finalize;
-}
 
-static AdwPreferencesGroup *
-add_group (GtkWidget  *page,
-           const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
+  /**
+   * LajnaDecisionDialog:decision-id:
+   *
+   * The decision in force that the dialog corrects, or 0 when it records
+   * a new one. A correction asks its reason.
+   */
+  properties[PROP_DECISION_ID] =
+    g_param_spec_int64 ("decision-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDecisionDialog:outcome:
+   *
+   * The code of the outcome chosen, or %NULL until one is. Its coded
+   * reasons, the documents still missing of a deferral and the next
+   * review of a file that stays open follow it.
+   */
+  properties[PROP_OUTCOME] =
+    g_param_spec_string ("outcome", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDecisionDialog:busy:
+   *
+   * Whether the decision is being recorded.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDecisionDialog:error:
+   *
+   * Why the database refused the decision last sent, or %NULL.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static GtkWidget *
-add_entry (AdwPreferencesGroup *group,
-           const char          *title)
-{
-  GtkWidget *entry = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  adw_preferences_group_add (group, entry);
-  return entry;
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/org/lajna/Lajna/app/meetings/lajna-decision-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, record_button);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, file_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, outcome_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, reasons_entry);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, review_entry);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, why_entry);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDecisionDialog, missing_group);
+  gtk_widget_class_bind_template_callback (widget_class, record_cb);
+  gtk_widget_class_bind_template_callback (widget_class, can_record);
 }
 
 static void
 lajna_decision_dialog_init (LajnaDecisionDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *error_label = gtk_label_new (NULL);
-  AdwPreferencesGroup *words;
-
   self->outcome_buttons = g_ptr_array_new ();
   self->reason_buttons = g_ptr_array_new ();
   self->missing_buttons = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  /* Tall enough that the reasons in words show under the six outcomes of
-   * a juvenile file without scrolling. */
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 680);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->record_button = gtk_button_new_with_mnemonic (_("_Record"));
-  gtk_widget_add_css_class (self->record_button, "suggested-action");
-  gtk_widget_set_sensitive (self->record_button, FALSE);
-  g_signal_connect_swapped (self->record_button, "clicked", G_CALLBACK (record_cb), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->record_button);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-  gtk_widget_set_margin_top (error_label, 12);
-  gtk_widget_set_margin_start (error_label, 12);
-  gtk_widget_set_margin_end (error_label, 12);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_set_visible (error_label, FALSE);
-  self->error_label = GTK_LABEL (error_label);
-  gtk_box_append (GTK_BOX (box), error_label);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  self->file_group = add_group (page, "");
-  self->outcome_group = add_group (page, _("Outcome"));
-  words = add_group (page, _("Reasons and Dates"));
-  self->reasons_entry = add_entry (words, _("Reasons in words"));
-  self->review_entry = add_entry (words, _("Next review (YYYY-MM-DD)"));
-  self->why_entry = add_entry (words, _("Reason for the correction"));
-  self->reasons_group = add_group (page, _("Coded Reasons"));
-  self->missing_group = add_group (page, _("Documents Still Missing"));
-  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->missing_group), FALSE);
-  gtk_widget_set_visible (self->review_entry, FALSE);
+  g_object_bind_property_full (self, "decision-id", self, "title", G_BINDING_SYNC_CREATE,
+                               correcting_to_title, NULL, NULL, NULL);
+  g_object_bind_property_full (self, "decision-id", self->why_entry, "visible",
+                               G_BINDING_SYNC_CREATE, correcting_to_visible, NULL, NULL, NULL);
+  g_object_bind_property_full (self, "outcome", self->reasons_group, "visible",
+                               G_BINDING_SYNC_CREATE, outcome_to_reasons, NULL, self, NULL);
+  g_object_bind_property_full (self, "outcome", self->missing_group, "visible",
+                               G_BINDING_SYNC_CREATE, outcome_to_missing, NULL, NULL, NULL);
+  g_object_bind_property_full (self, "outcome", self->review_entry, "visible",
+                               G_BINDING_SYNC_CREATE, outcome_to_review, NULL, self, NULL);
+  g_object_bind_property_full (self, "error", self->error_label, "visible",
+                               G_BINDING_SYNC_CREATE, error_to_visible, NULL, NULL, NULL);
 }
 
 /**
@@ -392,8 +620,11 @@ lajna_decision_dialog_new (GtkWidget             *parent,
                            gint64                 decision_id,
                            const char            *held_on)
 {
-  LajnaDecisionDialog *self = g_object_new (LAJNA_TYPE_DECISION_DIALOG, NULL);
   GtkRoot *root = gtk_widget_get_root (parent);
+  LajnaDecisionDialog *self = g_object_new (LAJNA_TYPE_DECISION_DIALOG,
+                                            "decision-id", decision_id,
+                                            "transient-for", GTK_IS_WINDOW (root) ? root : NULL,
+                                            NULL);
   g_autofree char *number = lajna_isolate (item->file_number);
   g_autofree char *file = NULL;
   g_autofree char *votes = NULL;
@@ -402,7 +633,6 @@ lajna_decision_dialog_new (GtkWidget             *parent,
 
   self->session = g_object_ref (session);
   self->item_id = item->id;
-  self->decision_id = decision_id;
   self->tally = lajna_agenda_item_tally (item);
   /* Translators: the file a decision is about, by its number. */
   file = g_strdup_printf (_("File %s"), number);
@@ -410,11 +640,6 @@ lajna_decision_dialog_new (GtkWidget             *parent,
   about = g_strdup_printf ("%s\n%s", item->title, votes);
   adw_preferences_group_set_title (self->file_group, file);
   adw_preferences_group_set_description (self->file_group, about);
-  gtk_window_set_title (GTK_WINDOW (self), decision_id != 0 ? _("Correct the Decision")
-                                                            : _("Record the Decision"));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
-  gtk_widget_set_visible (self->why_entry, decision_id != 0);
   if (lajna_parse_date (held_on, &review))
     {
       g_autofree char *day = NULL;

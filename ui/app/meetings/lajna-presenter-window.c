@@ -21,8 +21,6 @@ struct _LajnaPresenterWindow
 {
   AdwWindow            parent_instance;
 
-  LajnaMeetingSession *session;
-  guint                index;
   GtkLabel            *heading;
   GtkLabel            *position;
   GtkLabel            *file;
@@ -31,6 +29,9 @@ struct _LajnaPresenterWindow
   GtkLabel            *previous;
   GtkLabel            *next;
   GtkWidget           *documents_box;
+
+  LajnaMeetingSession *session;
+  guint                index;
   /* The file whose documents are listed, and how many it had then. */
   gint64               documents_of;
   int                  n_documents;
@@ -39,6 +40,15 @@ struct _LajnaPresenterWindow
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPresenterWindow, lajna_presenter_window, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The votes, the reasons of those who reject, and the decision. */
 static char *
@@ -71,12 +81,15 @@ item_line (const LajnaMeeting *meeting,
 static void
 show_item (LajnaPresenterWindow *self)
 {
-  const LajnaMeeting *meeting = lajna_meeting_session_get_meeting (self->session);
+  const LajnaMeeting *meeting;
   const LajnaAgendaItem *item;
   g_autofree char *heading = NULL, *position = NULL, *number = NULL, *file = NULL;
   g_autofree char *summary = NULL, *outcome = NULL;
   g_autofree char *previous = NULL, *next = NULL, *day = NULL, *directed = NULL;
 
+  if (self->session == NULL)
+    return;
+  meeting = lajna_meeting_session_get_meeting (self->session);
   if (meeting == NULL)
     return;
   day = lajna_isolate (meeting->held_on);
@@ -141,7 +154,8 @@ static void
 step (LajnaPresenterWindow *self,
       int                   by)
 {
-  const LajnaMeeting *meeting = lajna_meeting_session_get_meeting (self->session);
+  const LajnaMeeting *meeting = self->session != NULL
+                                 ? lajna_meeting_session_get_meeting (self->session) : NULL;
   int last = meeting != NULL ? (int) meeting->items->len - 1 : 0;
 
   self->index = CLAMP ((int) self->index + by, 0, MAX (last, 0));
@@ -187,6 +201,61 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* Another meeting shows from its item under discussion, with its own
+ * documents. */
+static void
+set_session (LajnaPresenterWindow *self,
+             LajnaMeetingSession  *session)
+{
+  if (self->session == session)
+    return;
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  self->placed = FALSE;
+  self->documents_of = 0;
+  if (session != NULL)
+    g_signal_connect_swapped (session, "loaded", G_CALLBACK (show_item), self);
+  show_item (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+lajna_presenter_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  LajnaPresenterWindow *self = LAJNA_PRESENTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lajna_presenter_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  LajnaPresenterWindow *self = LAJNA_PRESENTER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lajna_presenter_window_dispose (GObject *object)
 {
@@ -195,6 +264,7 @@ lajna_presenter_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_PRESENTER_WINDOW);
 
   G_OBJECT_CLASS (lajna_presenter_window_parent_class)->dispose (object);
 }
@@ -205,56 +275,39 @@ lajna_presenter_window_class_init (LajnaPresenterWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = lajna_presenter_window_get_property;
+  object_class->set_property = lajna_presenter_window_set_property;
   object_class->dispose = lajna_presenter_window_dispose;
 
+  /**
+   * LajnaPresenterWindow:session:
+   *
+   * The meeting shown: the window follows its latest snapshot.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LAJNA_TYPE_MEETING_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+      "/org/lajna/Lajna/app/meetings/lajna-presenter-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, heading);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, position);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, file);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, summary);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, outcome);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, documents_box);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, previous);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPresenterWindow, next);
+  gtk_widget_class_bind_template_callback (widget_class, key_pressed_cb);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static GtkLabel *
-add_label (GtkWidget  *box,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
-  return GTK_LABEL (label);
 }
 
 static void
 lajna_presenter_window_init (LajnaPresenterWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  gtk_widget_add_css_class (GTK_WIDGET (self), "presenter");
-  gtk_window_set_title (GTK_WINDOW (self), _("Presenter View"));
-  /* Where the window manager cannot make it full screen, still large. */
-  gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
-  gtk_widget_set_margin_top (box, 36);
-  gtk_widget_set_margin_bottom (box, 36);
-  gtk_widget_set_margin_start (box, 48);
-  gtk_widget_set_margin_end (box, 48);
-  self->heading = add_label (box, "presenter-heading");
-  self->position = add_label (box, "presenter-position");
-  self->file = add_label (box, "presenter-file");
-  self->summary = add_label (box, "presenter-summary");
-  self->outcome = add_label (box, "presenter-outcome");
-  self->documents_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_vexpand (self->documents_box, TRUE);
-  gtk_box_append (GTK_BOX (box), self->documents_box);
-  self->previous = add_label (box, "presenter-neighbour");
-  self->next = add_label (box, "presenter-neighbour");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  adw_window_set_content (ADW_WINDOW (self), scroller);
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -269,11 +322,10 @@ lajna_presenter_window_new (GtkWindow           *parent,
                             LajnaMeetingSession *session)
 {
   LajnaPresenterWindow *self = g_object_new (LAJNA_TYPE_PRESENTER_WINDOW,
-                                             "transient-for", parent, NULL);
+                                             "transient-for", parent,
+                                             "session", session,
+                                             NULL);
 
-  self->session = g_object_ref (session);
-  g_signal_connect_swapped (session, "loaded", G_CALLBACK (show_item), self);
   gtk_window_fullscreen (GTK_WINDOW (self));
-  show_item (self);
   return self;
 }
