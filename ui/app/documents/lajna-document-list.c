@@ -8,7 +8,9 @@
  * emits "changed" when documents were added, for the view to read the
  * file's checklist again. Each document says who has opened it. Scanning
  * and attaching are offered only to those whose groups may store
- * documents, and never on a list only to read (the presenter's screen). */
+ * documents, and never on a list only to read (the presenter's screen):
+ * the buttons of lajna-document-list.ui follow "can-attach". A document's
+ * row is made in code, from the document. */
 
 #include "lajna-document-list.h"
 
@@ -16,7 +18,6 @@
 
 #include "lajna-case-documents.h"
 #include "lajna-document-viewer.h"
-#include "lajna-icon-button.h"
 #include "lajna-labels.h"
 #include "lajna-scan-dialog.h"
 #include "lajna-text.h"
@@ -30,14 +31,26 @@ struct _LajnaDocumentList
   GPtrArray           *rows;
   /* The checklist's slots, for the file chooser to offer. */
   GPtrArray           *slots;
-  /* Scanning and attaching, for those who may. */
-  GtkWidget           *buttons;
-  gboolean             can_attach;
+  /* Whether the database lets the person attach to the file. */
+  gboolean             may_attach;
   gboolean             read_only;
+  /* Scanning and attaching: may attach, and not only to read. */
+  gboolean             can_attach;
   GCancellable        *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDocumentList, lajna_document_list, ADW_TYPE_PREFERENCES_GROUP)
+
+enum
+{
+  PROP_0,
+  PROP_CASE_ID,
+  PROP_READ_ONLY,
+  PROP_CAN_ATTACH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -60,6 +73,17 @@ show_toast (LajnaDocumentList *self,
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+update_can_attach (LajnaDocumentList *self)
+{
+  gboolean can_attach = self->may_attach && !self->read_only;
+
+  if (self->can_attach == can_attach)
+    return;
+  self->can_attach = can_attach;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_ATTACH]);
 }
 
 static void
@@ -107,8 +131,8 @@ listed_cb (GObject      *source,
     {
       g_clear_pointer (&self->slots, g_ptr_array_unref);
       self->slots = g_ptr_array_ref (listed->slots);
-      self->can_attach = listed->can_attach && !self->read_only;
-      gtk_widget_set_visible (self->buttons, self->can_attach);
+      self->may_attach = listed->can_attach;
+      update_can_attach (self);
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -325,18 +349,6 @@ scan_clicked_cb (LajnaDocumentList *self)
   g_signal_connect_object (dialog, "saved", G_CALLBACK (scan_saved_cb), self, G_CONNECT_SWAPPED);
 }
 
-static GtkWidget *
-header_button (const char *icon,
-               const char *label,
-               GCallback   clicked,
-               gpointer    self)
-{
-  GtkWidget *button = lajna_icon_button_new (icon, label);
-
-  g_signal_connect_swapped (button, "clicked", clicked, self);
-  return button;
-}
-
 static void
 open_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -371,9 +383,87 @@ lajna_document_list_dispose (GObject *object)
 }
 
 static void
+lajna_document_list_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LajnaDocumentList *self = LAJNA_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_ID:
+      g_value_set_int64 (value, self->case_id);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_CAN_ATTACH:
+      g_value_set_boolean (value, self->can_attach);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lajna_document_list_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LajnaDocumentList *self = LAJNA_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CASE_ID:
+      lajna_document_list_set_case_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_READ_ONLY:
+      lajna_document_list_set_read_only (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lajna_document_list_class_init (LajnaDocumentListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = lajna_document_list_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_document_list_dispose;
+  object_class->get_property = lajna_document_list_get_property;
+  object_class->set_property = lajna_document_list_set_property;
+
+  /**
+   * LajnaDocumentList:case-id:
+   *
+   * The file whose documents are listed, 0 for none. Setting it lists the
+   * file's documents, once lajna_document_list_show() gave the worker.
+   */
+  properties[PROP_CASE_ID] =
+    g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDocumentList:read-only:
+   *
+   * Whether the documents are only opened, never scanned or attached here.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDocumentList:can-attach:
+   *
+   * Whether scanning and attaching are offered: the database lets the
+   * person attach to the file, and the list is not #LajnaDocumentList:read-only.
+   */
+  properties[PROP_CAN_ATTACH] =
+    g_param_spec_boolean ("can-attach", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LajnaDocumentList::changed:
@@ -382,28 +472,20 @@ lajna_document_list_class_init (LajnaDocumentListClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "documents.open", "(xs)",
-                                   open_activated);
+  gtk_widget_class_install_action (widget_class, "documents.open", "(xs)", open_activated);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/documents/lajna-document-list.ui");
+  gtk_widget_class_bind_template_callback (widget_class, scan_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, attach_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, drop_cb);
 }
 
 static void
 lajna_document_list_init (LajnaDocumentList *self)
 {
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
   self->rows = g_ptr_array_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Attached Documents"));
-  gtk_box_append (GTK_BOX (buttons), header_button ("scanner-symbolic", _("Scan Documents…"),
-                                                   G_CALLBACK (scan_clicked_cb), self));
-  gtk_box_append (GTK_BOX (buttons), header_button ("list-add-symbolic", _("Attach Documents…"),
-                                                   G_CALLBACK (attach_clicked_cb), self));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), buttons);
-  /* Shown once the database says the person may attach. */
-  self->buttons = buttons;
-  gtk_widget_set_visible (buttons, FALSE);
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -411,6 +493,8 @@ lajna_document_list_init (LajnaDocumentList *self)
  * @self: a #LajnaDocumentList
  * @worker: the database worker
  * @case_id: the file whose documents to list
+ *
+ * Lists the file's documents, again if it is the file listed.
  */
 void
 lajna_document_list_show (LajnaDocumentList *self,
@@ -420,8 +504,63 @@ lajna_document_list_show (LajnaDocumentList *self,
   g_return_if_fail (LAJNA_IS_DOCUMENT_LIST (self));
 
   g_set_object (&self->worker, worker);
-  self->case_id = case_id;
+  if (self->case_id != case_id)
+    {
+      self->case_id = case_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
+    }
   reload (self);
+}
+
+/**
+ * lajna_document_list_get_case_id:
+ * @self: a #LajnaDocumentList
+ *
+ * Returns: the file whose documents are listed, 0 for none
+ */
+gint64
+lajna_document_list_get_case_id (LajnaDocumentList *self)
+{
+  g_return_val_if_fail (LAJNA_IS_DOCUMENT_LIST (self), 0);
+
+  return self->case_id;
+}
+
+/**
+ * lajna_document_list_set_case_id:
+ * @self: a #LajnaDocumentList
+ * @case_id: the file whose documents to list
+ *
+ * Lists another file's documents, with the worker given to
+ * lajna_document_list_show().
+ */
+void
+lajna_document_list_set_case_id (LajnaDocumentList *self,
+                                  gint64             case_id)
+{
+  g_return_if_fail (LAJNA_IS_DOCUMENT_LIST (self));
+  g_return_if_fail (case_id >= 0);
+
+  if (self->case_id == case_id)
+    return;
+  self->case_id = case_id;
+  if (self->worker != NULL)
+    reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE_ID]);
+}
+
+/**
+ * lajna_document_list_get_read_only:
+ * @self: a #LajnaDocumentList
+ *
+ * Returns: whether the documents are only opened here
+ */
+gboolean
+lajna_document_list_get_read_only (LajnaDocumentList *self)
+{
+  g_return_val_if_fail (LAJNA_IS_DOCUMENT_LIST (self), FALSE);
+
+  return self->read_only;
 }
 
 /**
@@ -436,7 +575,10 @@ lajna_document_list_set_read_only (LajnaDocumentList *self,
 {
   g_return_if_fail (LAJNA_IS_DOCUMENT_LIST (self));
 
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
   self->read_only = read_only;
-  self->can_attach = self->can_attach && !read_only;
-  gtk_widget_set_visible (self->buttons, self->can_attach);
+  update_can_attach (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }

@@ -1,15 +1,15 @@
-/* lajna-document-viewer-controls.c: what a reader presses in the document
- * viewer. The header bar's buttons zoom, fit the width or the page and
- * turn the pages; Page Down, Page Up, Home and End move by page, the arrow
- * keys follow the reading direction, Ctrl+plus, Ctrl+minus and Ctrl+0
- * zoom, Ctrl+R and Ctrl+Shift+R turn, and Escape closes. Each activates
- * one of the viewer's actions (viewer.move, viewer.zoom and viewer.turn),
- * which lajna-document-viewer.c installs and carries out. */
+/* lajna-document-viewer-controls.c: the keys a reader presses in the
+ * document viewer. Page Down, Page Up, Home and End move by page, the
+ * arrow keys follow the reading direction, Ctrl+plus, Ctrl+minus and
+ * Ctrl+0 zoom, Ctrl+R and Ctrl+Shift+R turn, and Escape closes. Each
+ * activates one of the viewer's actions (viewer.move, viewer.zoom and
+ * viewer.turn), which lajna-document-viewer.c installs and carries out;
+ * the header bar's buttons that zoom, fit the width or the page and turn
+ * the pages activate the same, from lajna-document-viewer.ui. */
 
 #include "lajna-document-viewer-controls.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
 
 /**
  * lajna_document_viewer_bind_keys:
@@ -75,55 +75,4 @@ lajna_document_viewer_add_arrow_keys (GtkWidget *viewer)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
   gtk_widget_add_controller (viewer, keys);
-}
-
-static GtkWidget *
-action_button (const char *icon,
-               const char *label,
-               const char *action,
-               GVariant   *target)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
-  return button;
-}
-
-/**
- * lajna_document_viewer_header_bar_new:
- * @position: the label that tells the page the reader is on
- *
- * Returns: (transfer floating): the viewer's header bar, @position at its
- *   start and the zoom and turn buttons at its end
- */
-GtkWidget *
-lajna_document_viewer_header_bar_new (GtkWidget *position)
-{
-  GtkWidget *header = adw_header_bar_new ();
-
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), position);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("zoom-in-symbolic", _("Zoom In"), "viewer.zoom",
-                                          g_variant_new_double (1.25)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("zoom-fit-best-symbolic", _("Fit Width"), "viewer.zoom",
-                                          g_variant_new_double (0.0)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("view-paged-symbolic", _("Fit Page"), "viewer.zoom",
-                                          g_variant_new_double (-1.0)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("zoom-out-symbolic", _("Zoom Out"), "viewer.zoom",
-                                          g_variant_new_double (0.8)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("object-rotate-right-symbolic", _("Turn Clockwise"),
-                                          "viewer.turn", g_variant_new_int32 (1)));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header),
-                           action_button ("object-rotate-left-symbolic",
-                                          _("Turn Counterclockwise"), "viewer.turn",
-                                          g_variant_new_int32 (-1)));
-  return header;
 }

@@ -4,8 +4,7 @@
 
 G_BEGIN_DECLS
 
-void       lajna_document_viewer_bind_keys      (GtkWidgetClass *widget_class);
-void       lajna_document_viewer_add_arrow_keys (GtkWidget      *viewer);
-GtkWidget *lajna_document_viewer_header_bar_new (GtkWidget      *position);
+void lajna_document_viewer_bind_keys      (GtkWidgetClass *widget_class);
+void lajna_document_viewer_add_arrow_keys (GtkWidget      *viewer);
 
 G_END_DECLS

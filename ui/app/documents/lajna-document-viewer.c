@@ -12,7 +12,9 @@
  * (the buttons and keys that do it: lajna-document-viewer-controls.c). A
  * page the renderer cannot render within its bounds keeps its preview,
  * framed as an error, with the reason as its tooltip. Opening the
- * document is recorded in the audit trail. */
+ * document is recorded in the audit trail. The window's widgets are
+ * lajna-document-viewer.ui; its "page", "n-pages" and "quarter-turns"
+ * are what the header's label and the sidebar follow. */
 
 #include "lajna-document-viewer.h"
 
@@ -28,6 +30,7 @@
 
 /* Sharp pages kept, in bytes of pixels. */
 #define SHARP_BUDGET (48 * 1024 * 1024)
+/* The pages box's spacing and margins in lajna-document-viewer.ui. */
 #define PAGE_GAP 12
 /* Pages either side of those on screen that hold their pictures. */
 #define PAGES_HELD 2
@@ -46,7 +49,6 @@ struct _LajnaDocumentViewer
 
   GtkScrolledWindow *scroller;
   GtkBox            *pages_box;
-  GtkLabel          *position;
   GtkStack          *stack;
   LajnaPageThumbnails *thumbnails;
   AdwStatusPage     *failure;
@@ -66,6 +68,8 @@ struct _LajnaDocumentViewer
   GHashTable        *failed;
   double             zoom;
   guint              turns;
+  /* The page the reader is on. */
+  guint              page;
   LajnaFit           fit;
   /* The view's follow-up of a scroll or a resize, once the frame is done. */
   guint              follow_id;
@@ -74,6 +78,17 @@ struct _LajnaDocumentViewer
 };
 
 G_DEFINE_FINAL_TYPE (LajnaDocumentViewer, lajna_document_viewer, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_PAGE,
+  PROP_N_PAGES,
+  PROP_QUARTER_TURNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* A page's size as shown, in points: turned pages swap their sides. */
 static void
@@ -150,6 +165,27 @@ current_page (LajnaDocumentViewer *self)
 
   visible_pages (self, &first, &last);
   return at_end (self) ? last : first;
+}
+
+static void
+set_page (LajnaDocumentViewer *self,
+          guint                page)
+{
+  if (self->page == page)
+    return;
+  self->page = page;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* "Page 3 of 6", once the pages are laid out. */
+static char *
+position_text (LajnaDocumentViewer *self,
+               guint                page,
+               guint                n_pages)
+{
+  if (n_pages == 0)
+    return g_strdup ("");
+  return g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
 }
 
 /* Shows a page near the view: its sharp picture, or else its preview,
@@ -236,7 +272,6 @@ render_visible (LajnaDocumentViewer *self)
   guint first, last, current;
   guint held_first = self->held_first, held_last = self->held_last;
   double scale;
-  g_autofree char *text = NULL;
 
   if (self->pictures == NULL)
     return;
@@ -250,9 +285,7 @@ render_visible (LajnaDocumentViewer *self)
     if (i < held_first || i > held_last)
       show_page (self, i);
   current = at_end (self) ? last : first;
-  text = g_strdup_printf (_("Page %u of %u"), current + 1, self->pictures->len);
-  gtk_label_set_text (self->position, text);
-  lajna_page_thumbnails_select (self->thumbnails, current);
+  set_page (self, current);
   if (self->renderer == NULL)
     return;
 
@@ -404,9 +437,9 @@ turn_activated (GtkWidget  *widget,
     return;
   first = current_page (self);
   self->turns = (self->turns + 4 + g_variant_get_int32 (parameter)) % 4;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER_TURNS]);
   for (guint i = 0; i < self->pictures->len; i++)
     show_page (self, i);
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, self->turns);
   if (self->fit != FIT_NONE)
     fit (self);
   else
@@ -462,7 +495,7 @@ decoded_cb (GObject      *source,
 
   if (self->previews == NULL || !lajna_page_previews_decode_finish (self->previews, result, NULL))
     return;
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, self->turns);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails);
 }
 
 /* The previews are read: every page is laid out, those in view show
@@ -498,7 +531,8 @@ previews_cb (GObject      *source,
       gtk_box_append (self->pages_box, picture);
       g_ptr_array_add (self->pictures, picture);
     }
-  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+  lajna_page_thumbnails_set_previews (self->thumbnails, self->previews->thumbnails);
   gtk_stack_set_visible_child_name (self->stack, "pages");
   fit (self);
 
@@ -571,11 +605,77 @@ lajna_document_viewer_dispose (GObject *object)
 }
 
 static void
+lajna_document_viewer_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LajnaDocumentViewer *self = LAJNA_DOCUMENT_VIEWER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_uint (value, self->page);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_uint (value, lajna_document_viewer_get_n_pages (self));
+      break;
+    case PROP_QUARTER_TURNS:
+      g_value_set_uint (value, self->turns);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lajna_document_viewer_class_init (LajnaDocumentViewerClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = lajna_document_viewer_dispose;
+  object_class->dispose = lajna_document_viewer_dispose;
+  object_class->get_property = lajna_document_viewer_get_property;
+
+  /**
+   * LajnaDocumentViewer:page:
+   *
+   * The page the reader is on, from 0: the first on screen, or the last
+   * once the view has reached the end.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDocumentViewer:n-pages:
+   *
+   * The document's pages, 0 until its previews are read.
+   */
+  properties[PROP_N_PAGES] =
+    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaDocumentViewer:quarter-turns:
+   *
+   * How every page is turned, in quarters clockwise.
+   */
+  properties[PROP_QUARTER_TURNS] =
+    g_param_spec_uint ("quarter-turns", NULL, NULL, 0, 3, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LAJNA_TYPE_PAGE_THUMBNAILS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/documents/lajna-document-viewer.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaDocumentViewer, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDocumentViewer, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDocumentViewer, stack);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDocumentViewer, thumbnails);
+  gtk_widget_class_bind_template_child (widget_class, LajnaDocumentViewer, failure);
+  gtk_widget_class_bind_template_callback (widget_class, position_text);
+  gtk_widget_class_bind_template_callback (widget_class, thumbnail_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scrolled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resized_cb);
 
   gtk_widget_class_install_action (widget_class, "viewer.move", "i", move_activated);
   gtk_widget_class_install_action (widget_class, "viewer.zoom", "d", zoom_activated);
@@ -586,10 +686,6 @@ lajna_document_viewer_class_init (LajnaDocumentViewerClass *klass)
 static void
 lajna_document_viewer_init (LajnaDocumentViewer *self)
 {
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *pages;
-
   self->pending = g_ptr_array_new ();
   self->failed = g_hash_table_new (NULL, NULL);
   self->zoom = 1.0;
@@ -597,45 +693,8 @@ lajna_document_viewer_init (LajnaDocumentViewer *self)
   self->cancellable = g_cancellable_new ();
   self->held_first = 1;
 
-  self->position = GTK_LABEL (gtk_label_new (NULL));
-  gtk_box_append (GTK_BOX (content),
-                  lajna_document_viewer_header_bar_new (GTK_WIDGET (self->position)));
-
-  self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, PAGE_GAP));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->pages_box), PAGE_GAP);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_box), PAGE_GAP);
-  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->pages_box));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
-                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::default-width", G_CALLBACK (resized_cb), NULL);
-  g_signal_connect (self, "notify::maximized", G_CALLBACK (resized_cb), NULL);
-
-  self->failure = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->failure, "dialog-error-symbolic");
-  adw_status_page_set_title (self->failure, _("The Document Cannot Be Opened"));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_stack_add_named (self->stack, spinner, "loading");
-  self->thumbnails = LAJNA_PAGE_THUMBNAILS (lajna_page_thumbnails_new ());
-  g_signal_connect_object (self->thumbnails, "page-activated", G_CALLBACK (thumbnail_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  pages = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->thumbnails));
-  gtk_box_append (GTK_BOX (pages), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);
-  gtk_box_append (GTK_BOX (pages), GTK_WIDGET (self->scroller));
-  gtk_stack_add_named (self->stack, pages, "pages");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->failure), "failure");
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   lajna_document_viewer_add_arrow_keys (GTK_WIDGET (self));
-  adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_default_size (GTK_WINDOW (self), 800, 900);
 }
 
 /**

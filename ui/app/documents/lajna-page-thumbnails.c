@@ -1,8 +1,10 @@
 /* lajna-page-thumbnails.c: the viewer's sidebar, a picture of every page
- * in a GtkGridView, from the viewer's thumbnails: a cell shows its page's
- * when bound and lets it go when unbound. Choosing one (a click, or the
- * arrow keys) emits "page-activated" with the page (from 0); the sidebar
- * follows the viewer's page without emitting it. */
+ * in a GtkGridView (lajna-page-thumbnails.ui), from the viewer's
+ * thumbnails: a cell shows its page's when bound and lets it go when
+ * unbound. Choosing one (a click, or the arrow keys) emits
+ * "page-activated" with the page (from 0); the sidebar follows its "page",
+ * the viewer's page, without emitting it, and turns its pictures by its
+ * "quarter-turns", the viewer's too (both bound to the viewer's). */
 
 #include "lajna-page-thumbnails.h"
 
@@ -12,17 +14,30 @@
 
 struct _LajnaPageThumbnails
 {
-  GtkWidget          parent_instance;
+  GtkWidget           parent_instance;
 
-  GtkWidget         *scroller;
-  GtkGridView       *grid;
+  /* Bound for gtk_widget_dispose_template() to take it away. */
+  GtkWidget          *scroller;
+  GtkGridView        *grid;
   GtkSingleSelection *selection;
-  GPtrArray         *previews;
-  guint              turns;
-  gboolean           following;
+
+  GPtrArray          *previews;
+  guint               turns;
+  guint               page;
+  gboolean            following;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaPageThumbnails, lajna_page_thumbnails, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_PAGE,
+  PROP_QUARTER_TURNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -93,12 +108,76 @@ selected_cb (GtkSelectionModel   *selection,
     g_signal_emit (self, signals[PAGE_ACTIVATED], 0, page);
 }
 
+/* Makes the cells again, for new previews or a new turn, keeping the
+ * page followed chosen, without moving the viewer. */
+static void
+refresh (LajnaPageThumbnails *self)
+{
+  g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
+
+  if (self->previews == NULL)
+    return;
+  for (guint i = 0; i < self->previews->len; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      gtk_string_list_append (pages, number);
+    }
+  self->following = TRUE;
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (pages));
+  if (self->page < self->previews->len)
+    gtk_single_selection_set_selected (self->selection, self->page);
+  self->following = FALSE;
+}
+
+static void
+lajna_page_thumbnails_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LajnaPageThumbnails *self = LAJNA_PAGE_THUMBNAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_uint (value, self->page);
+      break;
+    case PROP_QUARTER_TURNS:
+      g_value_set_uint (value, self->turns);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lajna_page_thumbnails_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LajnaPageThumbnails *self = LAJNA_PAGE_THUMBNAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      lajna_page_thumbnails_select (self, g_value_get_uint (value));
+      break;
+    case PROP_QUARTER_TURNS:
+      lajna_page_thumbnails_set_quarter_turns (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 lajna_page_thumbnails_dispose (GObject *object)
 {
   LajnaPageThumbnails *self = LAJNA_PAGE_THUMBNAILS (object);
 
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LAJNA_TYPE_PAGE_THUMBNAILS);
   g_clear_pointer (&self->previews, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lajna_page_thumbnails_parent_class)->dispose (object);
@@ -107,8 +186,32 @@ lajna_page_thumbnails_dispose (GObject *object)
 static void
 lajna_page_thumbnails_class_init (LajnaPageThumbnailsClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = lajna_page_thumbnails_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lajna_page_thumbnails_dispose;
+  object_class->get_property = lajna_page_thumbnails_get_property;
+  object_class->set_property = lajna_page_thumbnails_set_property;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /**
+   * LajnaPageThumbnails:page:
+   *
+   * The page the viewer is on, from 0: the sidebar chooses it and
+   * scrolls to it, without emitting #LajnaPageThumbnails::page-activated.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_uint ("page", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaPageThumbnails:quarter-turns:
+   *
+   * How the pages are turned, in quarters clockwise.
+   */
+  properties[PROP_QUARTER_TURNS] =
+    g_param_spec_uint ("quarter-turns", NULL, NULL, 0, 3, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LajnaPageThumbnails::page-activated:
@@ -118,30 +221,23 @@ lajna_page_thumbnails_class_init (LajnaPageThumbnailsClass *klass)
   signals[PAGE_ACTIVATED] = g_signal_new ("page-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                           G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/documents/lajna-page-thumbnails.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaPageThumbnails, scroller);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPageThumbnails, grid);
+  gtk_widget_class_bind_template_child (widget_class, LajnaPageThumbnails, selection);
+  gtk_widget_class_bind_template_callback (widget_class, setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
 }
 
 static void
 lajna_page_thumbnails_init (LajnaPageThumbnails *self)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (gtk_string_list_new (NULL)));
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selected_cb), self);
-  self->grid = GTK_GRID_VIEW (gtk_grid_view_new (GTK_SELECTION_MODEL (self->selection), factory));
-  gtk_grid_view_set_max_columns (self->grid, 1);
-  gtk_grid_view_set_single_click_activate (self->grid, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Pages"), -1);
-  g_signal_connect (self->grid, "activate", G_CALLBACK (activate_cb), self);
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->grid));
-  gtk_widget_set_size_request (self->scroller, 160, -1);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -155,47 +251,93 @@ lajna_page_thumbnails_new (void)
  * @self: a #LajnaPageThumbnails
  * @previews: (element-type GdkTexture): a thumbnail a page (%NULL until
  *   made)
- * @quarter_turns: how the pages are turned, clockwise
+ *
+ * Shows the pages; called again once more of their thumbnails are made.
  */
 void
 lajna_page_thumbnails_set_previews (LajnaPageThumbnails *self,
-                                    GPtrArray           *previews,
-                                    guint                quarter_turns)
+                                    GPtrArray           *previews)
 {
-  g_autoptr(GtkStringList) pages = gtk_string_list_new (NULL);
-  guint selected;
-
   g_return_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self));
+  g_return_if_fail (previews != NULL);
 
+  g_ptr_array_ref (previews);
   g_clear_pointer (&self->previews, g_ptr_array_unref);
-  self->previews = g_ptr_array_ref (previews);
-  self->turns = quarter_turns;
-  for (guint i = 0; i < previews->len; i++)
-    {
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-
-      gtk_string_list_append (pages, number);
-    }
-  /* The new cells keep the viewer's page, without moving the viewer. */
-  selected = gtk_single_selection_get_selected (self->selection);
-  self->following = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (pages));
-  if (selected != GTK_INVALID_LIST_POSITION && selected < previews->len)
-    gtk_single_selection_set_selected (self->selection, selected);
-  self->following = FALSE;
+  self->previews = previews;
+  refresh (self);
 }
 
-/* Follows the page the viewer shows. */
+/**
+ * lajna_page_thumbnails_get_quarter_turns:
+ * @self: a #LajnaPageThumbnails
+ *
+ * Returns: how the pages are turned, in quarters clockwise
+ */
+guint
+lajna_page_thumbnails_get_quarter_turns (LajnaPageThumbnails *self)
+{
+  g_return_val_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self), 0);
+
+  return self->turns;
+}
+
+/**
+ * lajna_page_thumbnails_set_quarter_turns:
+ * @self: a #LajnaPageThumbnails
+ * @quarter_turns: how the pages are turned, clockwise, from 0 to 3
+ */
+void
+lajna_page_thumbnails_set_quarter_turns (LajnaPageThumbnails *self,
+                                         guint                quarter_turns)
+{
+  g_return_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self));
+  g_return_if_fail (quarter_turns < 4);
+
+  if (self->turns == quarter_turns)
+    return;
+  self->turns = quarter_turns;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUARTER_TURNS]);
+}
+
+/**
+ * lajna_page_thumbnails_get_page:
+ * @self: a #LajnaPageThumbnails
+ *
+ * Returns: the page followed, from 0
+ */
+guint
+lajna_page_thumbnails_get_page (LajnaPageThumbnails *self)
+{
+  g_return_val_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self), 0);
+
+  return self->page;
+}
+
+/**
+ * lajna_page_thumbnails_select:
+ * @self: a #LajnaPageThumbnails
+ * @page: the page the viewer shows, from 0
+ *
+ * Follows the page the viewer shows: the setter of
+ * #LajnaPageThumbnails:page.
+ */
 void
 lajna_page_thumbnails_select (LajnaPageThumbnails *self,
                               guint                page)
 {
   g_return_if_fail (LAJNA_IS_PAGE_THUMBNAILS (self));
 
-  if (gtk_single_selection_get_selected (self->selection) == page)
+  if (page < g_list_model_get_n_items (G_LIST_MODEL (self->selection))
+      && gtk_single_selection_get_selected (self->selection) != page)
+    {
+      self->following = TRUE;
+      gtk_single_selection_set_selected (self->selection, page);
+      self->following = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", page);
+    }
+  if (self->page == page)
     return;
-  self->following = TRUE;
-  gtk_single_selection_set_selected (self->selection, page);
-  self->following = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->grid), "list.scroll-to-item", "u", page);
+  self->page = page;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }

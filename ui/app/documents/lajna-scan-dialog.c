@@ -10,7 +10,11 @@
  *
  * SANE calls run on the scanner's own thread, the small pictures of the
  * pages are made on a thread, and the PDF on the worker: the window never
- * waits on any of them. */
+ * waits on any of them.
+ *
+ * The window's widgets are lajna-scan-dialog.ui: its spinner, its status
+ * line, its buttons' sensitivity and which of "No Pages Yet" and the pages
+ * it shows follow the dialog's "busy", "status" and "n-pages". */
 
 #include "lajna-scan-dialog.h"
 
@@ -38,14 +42,8 @@ struct _LajnaScanDialog
   AdwComboRow       *resolution_row;
   AdwComboRow       *mode_row;
   AdwComboRow       *slot_row;
-  GtkButton         *scan_button;
-  GtkButton         *save_button;
-  GtkSpinner        *spinner;
-  GtkLabel          *status;
-  GtkStack          *pages_stack;
   GtkPicture        *shown;
   GtkFlowBox        *strip;
-  GtkWidget         *page_actions;
 
   LajnaDbWorker     *worker;
   gint64             case_id;
@@ -55,12 +53,27 @@ struct _LajnaScanDialog
   /* The pages, in order (Scanned). */
   GPtrArray         *pages;
   int                selected;
+  /* The pages the strip shows. */
+  guint              n_pages;
   gboolean           busy;
+  /* What the dialog is doing, or why it cannot scan. */
+  char              *status;
   gboolean           saving;
   GCancellable      *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (LajnaScanDialog, lajna_scan_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  PROP_STATUS,
+  PROP_N_PAGES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -98,26 +111,67 @@ show_toast (LajnaScanDialog *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-/* Scan needs a scanner, Save pages and the slots, and neither while the
- * dialog is busy. */
-static void
-update_sensitivity (LajnaScanDialog *self)
+/* Scan needs a scanner (the scanner row lists those found), Save pages
+ * and the checklist's slots (the document row lists them once read), and
+ * neither while the dialog is busy: closures of lajna-scan-dialog.ui. */
+static gboolean
+can_scan (LajnaScanDialog *self,
+          gboolean         busy,
+          GListModel      *devices)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scan_button), !self->busy && self->devices != NULL
-                                                              && self->devices->len > 0);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), !self->busy && self->pages->len > 0
-                                                              && self->slots != NULL);
-  gtk_widget_set_sensitive (self->page_actions, !self->busy && self->pages->len > 0);
+  return !busy && devices != NULL && g_list_model_get_n_items (devices) > 0;
 }
 
+static gboolean
+can_save (LajnaScanDialog *self,
+          gboolean         busy,
+          guint            n_pages,
+          GListModel      *slots)
+{
+  return !busy && n_pages > 0 && slots != NULL;
+}
+
+static gboolean
+can_change_pages (LajnaScanDialog *self,
+                  gboolean         busy,
+                  guint            n_pages)
+{
+  return !busy && n_pages > 0;
+}
+
+static char *
+pages_shown (LajnaScanDialog *self,
+             guint            n_pages)
+{
+  return g_strdup (n_pages > 0 ? "pages" : "empty");
+}
+
+static void
+set_status (LajnaScanDialog *self,
+            gboolean         busy,
+            const char      *status)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->busy != busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  if (g_strcmp0 (self->status, status) != 0)
+    {
+      g_free (self->status);
+      self->status = g_strdup (status);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Busy saying @status, or no longer busy (%NULL). */
 static void
 set_busy (LajnaScanDialog *self,
           const char      *status)
 {
-  self->busy = status != NULL;
-  gtk_label_set_text (self->status, status != NULL ? status : "");
-  gtk_spinner_set_spinning (self->spinner, self->busy);
-  update_sensitivity (self);
+  set_status (self, status != NULL, status != NULL ? status : "");
 }
 
 /* Shows the pages in the strip, and the one chosen large. */
@@ -161,8 +215,14 @@ show_pages (LajnaScanDialog *self)
     }
   else
     gtk_picture_set_paintable (self->shown, NULL);
-  gtk_stack_set_visible_child_name (self->pages_stack, self->pages->len > 0 ? "pages" : "empty");
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->n_pages != self->pages->len)
+    {
+      self->n_pages = self->pages->len;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+    }
   set_busy (self, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -376,11 +436,12 @@ devices_cb (GObject      *source,
       gtk_string_list_append (labels, device->label);
     }
   adw_combo_row_set_model (self->device_row, G_LIST_MODEL (labels));
-  set_busy (self, NULL);
   if (self->devices == NULL || self->devices->len == 0)
-    gtk_label_set_text (self->status, error != NULL ? error->message
-                                                    : _("No scanner was found. Check that the "
-                                                        "scanner is on and connected."));
+    set_status (self, FALSE, error != NULL ? error->message
+                                           : _("No scanner was found. Check that the "
+                                               "scanner is on and connected."));
+  else
+    set_busy (self, NULL);
 }
 
 static void
@@ -407,7 +468,6 @@ slots_cb (GObject      *source,
       gtk_string_list_append (names, name);
     }
   adw_combo_row_set_model (self->slot_row, G_LIST_MODEL (names));
-  update_sensitivity (self);
 }
 
 /* Pages scanned and not saved are not lost by a slip: closing asks. */
@@ -440,11 +500,75 @@ lajna_scan_dialog_dispose (GObject *object)
 }
 
 static void
+lajna_scan_dialog_finalize (GObject *object)
+{
+  LajnaScanDialog *self = LAJNA_SCAN_DIALOG (object);
+
+  g_free (self->status);
+
+  G_OBJECT_CLASS (lajna_scan_dialog_parent_class)->finalize (object);
+}
+
+static void
+lajna_scan_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LajnaScanDialog *self = LAJNA_SCAN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+    case PROP_N_PAGES:
+      g_value_set_uint (value, self->n_pages);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lajna_scan_dialog_class_init (LajnaScanDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = lajna_scan_dialog_dispose;
+  object_class->dispose = lajna_scan_dialog_dispose;
+  object_class->finalize = lajna_scan_dialog_finalize;
+  object_class->get_property = lajna_scan_dialog_get_property;
+
+  /**
+   * LajnaScanDialog:busy:
+   *
+   * Whether the dialog is looking for scanners, scanning or saving: Scan,
+   * Save and the pages' buttons wait, and the spinner spins.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaScanDialog:status:
+   *
+   * What the dialog is doing, or why it cannot scan; empty otherwise.
+   */
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * LajnaScanDialog:n-pages:
+   *
+   * The pages scanned and not saved yet.
+   */
+  properties[PROP_N_PAGES] =
+    g_param_spec_uint ("n-pages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * LajnaScanDialog::saved:
@@ -453,6 +577,26 @@ lajna_scan_dialog_class_init (LajnaScanDialogClass *klass)
    */
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/lajna/Lajna/app/documents/lajna-scan-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, device_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, resolution_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, slot_row);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, shown);
+  gtk_widget_class_bind_template_child (widget_class, LajnaScanDialog, strip);
+  gtk_widget_class_bind_template_callback (widget_class, can_scan);
+  gtk_widget_class_bind_template_callback (widget_class, can_save);
+  gtk_widget_class_bind_template_callback (widget_class, can_change_pages);
+  gtk_widget_class_bind_template_callback (widget_class, pages_shown);
+  gtk_widget_class_bind_template_callback (widget_class, scan_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, close_request_cb);
+
   gtk_widget_class_install_action (widget_class, "scan.page", "(si)", page_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "scan.page", "(si)",
                                        "delete", 0);
@@ -463,178 +607,26 @@ lajna_scan_dialog_class_init (LajnaScanDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-static AdwComboRow *
-combo_row (AdwPreferencesGroup *group,
-           const char          *title,
-           const char * const  *choices)
+static void
+lajna_scan_dialog_init (LajnaScanDialog *self)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
-
-static GtkWidget *
-page_button (const char *icon,
-             const char *label,
-             const char *what,
-             int         amount)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "scan.page");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(si)", what, amount);
-  return button;
-}
-
-static GtkWidget *
-settings_column (LajnaScanDialog *self)
-{
-  const char *sources[] = { _("Flatbed"), _("Document Feeder"), NULL };
-  const char *modes[] = { _("Colour"), _("Grey"), NULL };
   g_autoptr(GtkStringList) dpis = gtk_string_list_new (NULL);
-  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *status = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_free);
+  self->selected = -1;
+  self->status = g_strdup ("");
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The resolutions offered, by their index in resolutions[]. */
   for (guint i = 0; i < G_N_ELEMENTS (resolutions); i++)
     {
       g_autofree char *label = g_strdup_printf (_("%u dpi"), resolutions[i]);
 
       gtk_string_list_append (dpis, label);
     }
-  self->device_row = combo_row (group, _("Scanner"), NULL);
-  self->source_row = combo_row (group, _("Source"), sources);
-  self->resolution_row = combo_row (group, _("Resolution"), NULL);
   adw_combo_row_set_model (self->resolution_row, G_LIST_MODEL (dpis));
   adw_combo_row_set_selected (self->resolution_row, 2);
-  self->mode_row = combo_row (group, _("Colour Mode"), modes);
-  self->slot_row = combo_row (group, _("Document"), NULL);
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (group));
-
-  self->scan_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Scan")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->scan_button), "pill");
-  gtk_widget_add_css_class (GTK_WIDGET (self->scan_button), "suggested-action");
-  gtk_widget_set_halign (GTK_WIDGET (self->scan_button), GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (self->scan_button, "clicked", G_CALLBACK (scan_clicked_cb), self);
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->scan_button));
-
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  self->status = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->status, TRUE);
-  gtk_label_set_xalign (self->status, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->status), "dim-label");
-  gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->spinner));
-  gtk_box_append (GTK_BOX (status), GTK_WIDGET (self->status));
-  gtk_box_append (GTK_BOX (column), status);
-
-  gtk_widget_set_size_request (column, 340, -1);
-  gtk_widget_set_margin_start (column, 12);
-  gtk_widget_set_margin_end (column, 12);
-  gtk_widget_set_margin_top (column, 12);
-  return column;
-}
-
-static GtkWidget *
-pages_column (LajnaScanDialog *self)
-{
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *strip_scroller = gtk_scrolled_window_new ();
-  GtkWidget *empty = adw_status_page_new ();
-
-  self->shown = GTK_PICTURE (gtk_picture_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->shown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The Page Chosen"), -1);
-  gtk_box_append (GTK_BOX (column), GTK_WIDGET (self->shown));
-
-  self->page_actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (self->page_actions, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->page_actions),
-                  page_button ("go-previous-symbolic", _("Move Earlier"), "move", -1));
-  gtk_box_append (GTK_BOX (self->page_actions),
-                  page_button ("go-next-symbolic", _("Move Later"), "move", 1));
-  gtk_box_append (GTK_BOX (self->page_actions),
-                  page_button ("object-rotate-left-symbolic", _("Turn Counterclockwise"), "turn",
-                               -1));
-  gtk_box_append (GTK_BOX (self->page_actions),
-                  page_button ("object-rotate-right-symbolic", _("Turn Clockwise"), "turn", 1));
-  gtk_box_append (GTK_BOX (self->page_actions),
-                  page_button ("user-trash-symbolic", _("Delete the Page"), "delete", 0));
-  gtk_box_append (GTK_BOX (column), self->page_actions);
-
-  self->strip = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->strip), GTK_ORIENTATION_VERTICAL);
-  gtk_flow_box_set_max_children_per_line (self->strip, 1);
-  gtk_flow_box_set_selection_mode (self->strip, GTK_SELECTION_BROWSE);
-  gtk_widget_set_halign (GTK_WIDGET (self->strip), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scanned Pages"), -1);
-  g_signal_connect (self->strip, "selected-children-changed", G_CALLBACK (selected_cb), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (strip_scroller), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (strip_scroller), GTK_WIDGET (self->strip));
-  gtk_widget_set_size_request (strip_scroller, -1, 170);
-  gtk_box_append (GTK_BOX (column), strip_scroller);
-
-  gtk_widget_set_margin_start (column, 12);
-  gtk_widget_set_margin_end (column, 12);
-  gtk_widget_set_margin_top (column, 12);
-  gtk_widget_set_margin_bottom (column, 12);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "scanner-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Pages Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Put the pages on the scanner or in its feeder, then press "
-                                     "Scan. Each batch joins the pages already scanned."));
-  self->pages_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->pages_stack, empty, "empty");
-  gtk_stack_add_named (self->pages_stack, column, "pages");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->pages_stack), TRUE);
-  return GTK_WIDGET (self->pages_stack);
-}
-
-static void
-lajna_scan_dialog_init (LajnaScanDialog *self)
-{
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) scanned_free);
-  self->selected = -1;
-  self->cancellable = g_cancellable_new ();
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save to the File")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->save_button));
-  gtk_box_append (GTK_BOX (content), header);
-
-  gtk_box_append (GTK_BOX (body), settings_column (self));
-  gtk_box_append (GTK_BOX (body), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (body), pages_column (self));
-  gtk_widget_set_vexpand (body, TRUE);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, body);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->toasts));
-
-  adw_window_set_content (ADW_WINDOW (self), content);
-  gtk_window_set_title (GTK_WINDOW (self), _("Scan Documents"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 760);
-  g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
 }
 
 /**
