@@ -287,13 +287,6 @@ unlock_activated (GSimpleAction *action,
                                   unlocked_cb, g_object_ref (self));
 }
 
-static void
-lock_minutes_changed_cb (LajnaApplication *self)
-{
-  lajna_idle_lock_set_minutes (self->idle_lock,
-                               g_settings_get_uint (self->settings, "lock-after-minutes"));
-}
-
 static const GActionEntry app_actions[] = {
   { "lock", lock_activated, NULL, NULL, NULL },
   { "unlock", unlock_activated, NULL, NULL, NULL },
@@ -348,11 +341,8 @@ lajna_application_startup (GApplication *application)
   self->idle_lock = lajna_idle_lock_new (GTK_APPLICATION (self));
   lajna_idle_lock_set_minutes (self->idle_lock, DEFAULT_LOCK_MINUTES);
   if (self->settings != NULL)
-    {
-      g_signal_connect_object (self->settings, "changed::lock-after-minutes",
-                               G_CALLBACK (lock_minutes_changed_cb), self, G_CONNECT_SWAPPED);
-      lock_minutes_changed_cb (self);
-    }
+    g_settings_bind (self->settings, "lock-after-minutes", self->idle_lock, "minutes",
+                     G_SETTINGS_BIND_GET);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.lock", lock_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",

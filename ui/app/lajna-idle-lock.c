@@ -35,6 +35,7 @@ G_DEFINE_FINAL_TYPE (LajnaIdleLock, lajna_idle_lock, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_LOCKED,
+  PROP_MINUTES,
   N_PROPS
 };
 
@@ -162,6 +163,27 @@ lajna_idle_lock_get_property (GObject    *object,
     case PROP_LOCKED:
       g_value_set_boolean (value, self->locked);
       break;
+    case PROP_MINUTES:
+      g_value_set_uint (value, self->minutes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lajna_idle_lock_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LajnaIdleLock *self = LAJNA_IDLE_LOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_MINUTES:
+      lajna_idle_lock_set_minutes (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -174,10 +196,19 @@ lajna_idle_lock_class_init (LajnaIdleLockClass *klass)
 
   object_class->dispose = lajna_idle_lock_dispose;
   object_class->get_property = lajna_idle_lock_get_property;
+  object_class->set_property = lajna_idle_lock_set_property;
 
   properties[PROP_LOCKED] = g_param_spec_boolean ("locked", NULL, NULL, FALSE,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS
                                                     | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * LajnaIdleLock:minutes:
+   *
+   * Idle minutes before the lock comes on by itself, 0 for never.
+   */
+  properties[PROP_MINUTES] = g_param_spec_uint ("minutes", NULL, NULL, 0, G_MAXUINT, 0,
+                                                G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+                                                  | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -221,7 +252,10 @@ lajna_idle_lock_set_minutes (LajnaIdleLock *self,
 {
   g_return_if_fail (LAJNA_IS_IDLE_LOCK (self));
 
+  if (self->minutes == minutes)
+    return;
   self->minutes = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINUTES]);
 }
 
 /**
