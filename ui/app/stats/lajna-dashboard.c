@@ -299,8 +299,6 @@ lajna_dashboard_set_property (GObject      *object,
       if (self->digits == (LajnaChartDigits) g_value_get_enum (value))
         break;
       self->digits = g_value_get_enum (value);
-      for (guint i = 0; i < N_CHARTS; i++)
-        lajna_chart_view_set_digits (self->charts[i], self->digits);
       if (self->stats != NULL)
         show_stats (self);
       g_object_notify_by_pspec (object, pspec);
@@ -369,6 +367,7 @@ lajna_dashboard_init (LajnaDashboard *self)
   for (guint i = 0; i < N_CHARTS; i++)
     {
       self->charts[i] = LAJNA_CHART_VIEW (lajna_chart_view_new ());
+      g_object_bind_property (self, "digits", self->charts[i], "digits", G_BINDING_SYNC_CREATE);
       gtk_box_append (self->figures, GTK_WIDGET (self->charts[i]));
     }
 }
