@@ -6,71 +6,48 @@
 
 #include <glib/gi18n.h>
 
-typedef struct
-{
-  GtkEditable     *entry;
-  LajnaReasonFunc  func;
-  gpointer         user_data;
-  GDestroyNotify   destroy;
-} Asked;
+#include "lajna-message-dialog.h"
 
-static void
-asked_free (Asked *asked)
+/* The words written, without the spaces around them. */
+static char *
+dup_text (GtkEditable *entry)
 {
-  if (asked->destroy != NULL)
-    asked->destroy (asked->user_data);
-  g_free (asked);
-}
-
-static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Asked            *asked)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (asked->entry)));
-
-  asked->func (g_strcmp0 (response, "confirm") == 0 && *text != '\0' ? text : NULL,
-               asked->user_data);
+  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 }
 
 static void
 text_changed_cb (GtkEditable      *entry,
                  AdwMessageDialog *dialog)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *text = dup_text (entry);
 
   adw_message_dialog_set_response_enabled (dialog, "confirm", *text != '\0');
 }
 
 /**
- * lajna_reason_dialog_ask:
- * @parent: a widget of the window the dialog belongs to
+ * lajna_reason_dialog_ask_async:
+ * @parent: the window the dialog belongs to
  * @heading: what is asked
  * @body: (nullable): why
  * @confirm: the confirm button's label
- * @func: called once, with the words or %NULL
- * @user_data: for @func
- * @destroy: (nullable): frees @user_data after @func
+ * @cancellable: (nullable): a #GCancellable; cancelling it closes the dialog
+ * @callback: called once the person confirmed or cancelled
+ * @user_data: for @callback
+ *
+ * Asks for the words; the dialog is the source object of the result.
  */
 void
-lajna_reason_dialog_ask (GtkWidget       *parent,
-                         const char      *heading,
-                         const char      *body,
-                         const char      *confirm,
-                         LajnaReasonFunc  func,
-                         gpointer         user_data,
-                         GDestroyNotify   destroy)
+lajna_reason_dialog_ask_async (GtkWindow           *parent,
+                               const char          *heading,
+                               const char          *body,
+                               const char          *confirm,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
   GtkWidget *entry = gtk_entry_new ();
-  Asked *asked = g_new0 (Asked, 1);
 
-  asked->entry = GTK_EDITABLE (entry);
-  asked->func = func;
-  asked->user_data = user_data;
-  asked->destroy = destroy;
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
                                   -1);
@@ -81,7 +58,26 @@ lajna_reason_dialog_ask (GtkWidget       *parent,
   adw_message_dialog_set_default_response (dialog, "confirm");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (entry, "changed", G_CALLBACK (text_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), asked,
-                         (GClosureNotify) (void (*) (void)) asked_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lajna_message_dialog_choose_async (dialog, cancellable, callback, user_data);
+}
+
+/**
+ * lajna_reason_dialog_ask_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError; %G_IO_ERROR_CANCELLED when the
+ *   person cancelled
+ *
+ * Returns: (transfer full) (nullable): the words written, never empty
+ */
+char *
+lajna_reason_dialog_ask_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autoptr(GObject) dialog = g_async_result_get_source_object (result);
+  g_autofree char *response = lajna_message_dialog_choose_finish (ADW_MESSAGE_DIALOG (dialog),
+                                                                  result, error);
+
+  if (response == NULL)
+    return NULL;
+  return dup_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))));
 }

@@ -4,16 +4,14 @@
 
 G_BEGIN_DECLS
 
-/* Called with the words written, or %NULL when the person cancelled. */
-typedef void (*LajnaReasonFunc) (const char *text,
-                                 gpointer    user_data);
-
-void lajna_reason_dialog_ask (GtkWidget      *parent,
-                              const char     *heading,
-                              const char     *body,
-                              const char     *confirm,
-                              LajnaReasonFunc  func,
-                              gpointer        user_data,
-                              GDestroyNotify  destroy);
+void  lajna_reason_dialog_ask_async  (GtkWindow            *parent,
+                                      const char           *heading,
+                                      const char           *body,
+                                      const char           *confirm,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+char *lajna_reason_dialog_ask_finish (GAsyncResult         *result,
+                                      GError              **error);
 
 G_END_DECLS

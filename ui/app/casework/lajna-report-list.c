@@ -217,22 +217,24 @@ typedef struct
 } Correction;
 
 static void
-reason_cb (const char *text,
-           gpointer    user_data)
-{
-  Correction *correction = user_data;
-
-  if (text == NULL)
-    return;
-  lajna_report_correct_async (correction->self->worker, correction->report_id, text, NULL,
-                              begun_cb, g_object_ref (correction->self));
-}
-
-static void
 correction_free (Correction *correction)
 {
   g_object_unref (correction->self);
   g_free (correction);
+}
+
+static void
+reason_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Correction *correction = user_data;
+  g_autofree char *text = lajna_reason_dialog_ask_finish (result, NULL);
+
+  if (text != NULL)
+    lajna_report_correct_async (correction->self->worker, correction->report_id, text, NULL,
+                                begun_cb, g_object_ref (correction->self));
+  correction_free (correction);
 }
 
 static void
@@ -244,12 +246,12 @@ correct_activated (GtkWidget  *widget,
 
   correction->self = g_object_ref (LAJNA_REPORT_LIST (widget));
   correction->report_id = g_variant_get_int64 (parameter);
-  lajna_reason_dialog_ask (widget, _("Correct the Report?"),
-                           _("The report stays on record as it is. Its correction begins as a "
-                             "draft of the next version, with the same text: give the reason "
-                             "for it."),
-                           _("_Correct"), reason_cb, correction,
-                           (GDestroyNotify) correction_free);
+  lajna_reason_dialog_ask_async (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                 _("Correct the Report?"),
+                                 _("The report stays on record as it is. Its correction begins "
+                                   "as a draft of the next version, with the same text: give "
+                                   "the reason for it."),
+                                 _("_Correct"), NULL, reason_cb, correction);
 }
 
 static void

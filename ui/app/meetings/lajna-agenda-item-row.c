@@ -104,15 +104,18 @@ cast (VoteAsked  *asked,
 }
 
 static void
-correction_given_cb (const char *why,
-                     gpointer    user_data)
+correction_given_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   VoteAsked *asked = user_data;
+  g_autofree char *why = lajna_reason_dialog_ask_finish (result, NULL);
 
   if (why != NULL)
     cast (asked, why);
   else
     lajna_meeting_session_reload (asked->row->session);
+  vote_asked_free (asked);
 }
 
 /* After closing, a vote is a correction and asks its reason. */
@@ -125,18 +128,20 @@ cast_or_ask_correction (VoteAsked *asked)
       vote_asked_free (asked);
       return;
     }
-  lajna_reason_dialog_ask (GTK_WIDGET (asked->row), _("Why Is the Vote Corrected?"),
-                           _("The meeting is closed. The correction is kept beside the vote it "
-                             "corrects, with its reason."),
-                           _("_Correct the Vote"), correction_given_cb, asked,
-                           (GDestroyNotify) vote_asked_free);
+  lajna_reason_dialog_ask_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (asked->row))),
+                                 _("Why Is the Vote Corrected?"),
+                                 _("The meeting is closed. The correction is kept beside the vote "
+                                   "it corrects, with its reason."),
+                                 _("_Correct the Vote"), NULL, correction_given_cb, asked);
 }
 
 static void
-reasons_given_cb (const char *reasons,
-                  gpointer    user_data)
+reasons_given_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   VoteAsked *asked = user_data;
+  g_autofree char *reasons = lajna_reason_dialog_ask_finish (result, NULL);
 
   if (reasons == NULL)
     {
@@ -144,7 +149,7 @@ reasons_given_cb (const char *reasons,
       vote_asked_free (asked);
       return;
     }
-  asked->reasons = g_strdup (reasons);
+  asked->reasons = g_steal_pointer (&reasons);
   cast_or_ask_correction (asked);
 }
 
@@ -163,9 +168,11 @@ vote_clicked_cb (GtkToggleButton *button,
   asked->choice = g_strdup (g_object_get_data (G_OBJECT (button), "choice"));
   asked->corrects = self->closed ? *(gint64 *) g_object_get_data (G_OBJECT (button), "vote") : 0;
   if (g_strcmp0 (asked->choice, "reject") == 0)
-    lajna_reason_dialog_ask (GTK_WIDGET (self), _("Reasons for Rejecting"),
-                             _("A vote to reject gives its reasons; they go into the minutes."),
-                             _("_Vote to Reject"), reasons_given_cb, asked, NULL);
+    lajna_reason_dialog_ask_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Reasons for Rejecting"),
+                                   _("A vote to reject gives its reasons; they go into the "
+                                     "minutes."),
+                                   _("_Vote to Reject"), NULL, reasons_given_cb, asked);
   else
     cast_or_ask_correction (asked);
 }

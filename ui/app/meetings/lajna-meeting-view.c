@@ -186,22 +186,25 @@ attendance_asked_free (AttendanceAsked *asked)
 }
 
 static void
-correction_given_cb (const char *why,
-                     gpointer    user_data)
+correction_given_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   AttendanceAsked *asked = user_data;
-  LajnaMeetingAct *act;
+  g_autofree char *why = lajna_reason_dialog_ask_finish (result, NULL);
 
-  if (why == NULL)
+  if (why != NULL)
     {
-      lajna_meeting_session_reload (asked->view->session);
-      return;
+      LajnaMeetingAct *act = lajna_meeting_act_new (LAJNA_MEETING_ACT_CORRECT_ATTENDANCE);
+
+      act->user_id = asked->user_id;
+      act->word = g_strdup (asked->status);
+      act->why = g_steal_pointer (&why);
+      lajna_meeting_session_run (asked->view->session, act);
     }
-  act = lajna_meeting_act_new (LAJNA_MEETING_ACT_CORRECT_ATTENDANCE);
-  act->user_id = asked->user_id;
-  act->word = g_strdup (asked->status);
-  act->why = g_strdup (why);
-  lajna_meeting_session_run (asked->view->session, act);
+  else
+    lajna_meeting_session_reload (asked->view->session);
+  attendance_asked_free (asked);
 }
 
 static void
@@ -220,11 +223,12 @@ status_toggled_cb (GtkToggleButton  *button,
   asked->status = g_strdup (g_object_get_data (G_OBJECT (button), "status"));
   if (g_strcmp0 (meeting->state, "closed") == 0)
     {
-      lajna_reason_dialog_ask (GTK_WIDGET (self), _("Why Is the Attendance Corrected?"),
-                               _("The meeting is closed. The correction is kept beside what it "
-                                 "corrects, with its reason."),
-                               _("_Correct the Attendance"), correction_given_cb, asked,
-                               (GDestroyNotify) attendance_asked_free);
+      lajna_reason_dialog_ask_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                     _("Why Is the Attendance Corrected?"),
+                                     _("The meeting is closed. The correction is kept beside what "
+                                       "it corrects, with its reason."),
+                                     _("_Correct the Attendance"), NULL, correction_given_cb,
+                                     asked);
       return;
     }
   act = lajna_meeting_act_new (LAJNA_MEETING_ACT_ATTENDANCE);

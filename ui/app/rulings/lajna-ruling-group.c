@@ -187,10 +187,12 @@ issue_cb (LajnaRulingGroup *self)
 }
 
 static void
-reason_given_cb (const char *reason,
-                 gpointer    user_data)
+reason_given_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  LajnaRulingGroup *self = user_data;
+  g_autoptr(LajnaRulingGroup) self = user_data;
+  g_autofree char *reason = lajna_reason_dialog_ask_finish (result, NULL);
 
   if (reason == NULL || self->worker == NULL)
     return;
@@ -201,12 +203,13 @@ reason_given_cb (const char *reason,
 static void
 correct_cb (LajnaRulingGroup *self)
 {
-  lajna_reason_dialog_ask (GTK_WIDGET (self), _("Why Is the Ruling Corrected?"),
-                           _("A corrected version keeps the ruling’s number and replaces the "
-                             "version before it, which stays on record as it was. The reason "
-                             "prints on the new version."),
-                           _("_Issue the Corrected Version"), reason_given_cb,
-                           g_object_ref (self), g_object_unref);
+  lajna_reason_dialog_ask_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                 _("Why Is the Ruling Corrected?"),
+                                 _("A corrected version keeps the ruling’s number and replaces "
+                                   "the version before it, which stays on record as it was. The "
+                                   "reason prints on the new version."),
+                                 _("_Issue the Corrected Version"), NULL, reason_given_cb,
+                                 g_object_ref (self));
 }
 
 static void
