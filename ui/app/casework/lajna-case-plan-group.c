@@ -122,51 +122,48 @@ written_cb (GObject      *source,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
 }
 
-typedef struct
-{
-  LajnaCasePlanGroup *self;
-  gint64              goal_id;
-} Asked;
-
 static void
-asked_free (Asked *asked)
+goal_given_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_object_unref (asked->self);
-  g_free (asked);
-}
+  g_autoptr(LajnaCasePlanGroup) self = user_data;
+  g_autofree char *domain = NULL;
+  g_autofree char *goal = NULL;
+  g_autofree char *day = NULL;
 
-static void
-answered_cb (const char *code,
-             const char *text,
-             const char *day,
-             gpointer    user_data)
-{
-  Asked *asked = user_data;
-
-  if (asked->goal_id != 0)
-    lajna_case_plan_review_async (asked->self->worker, asked->goal_id, code, text, NULL,
-                                  written_cb, g_object_ref (asked->self));
-  else
-    lajna_case_plan_add_async (asked->self->worker, asked->self->case_id, code, text, day, NULL,
-                               written_cb, g_object_ref (asked->self));
-}
-
-static Asked *
-new_asked (LajnaCasePlanGroup *self,
-           gint64              goal_id)
-{
-  Asked *asked = g_new0 (Asked, 1);
-
-  asked->self = g_object_ref (self);
-  asked->goal_id = goal_id;
-  return asked;
+  if (lajna_goal_dialog_ask_goal_finish (result, &domain, &goal, &day, NULL))
+    lajna_case_plan_add_async (self->worker, self->case_id, domain, goal, day, NULL, written_cb,
+                               g_object_ref (self));
 }
 
 static void
 add_clicked_cb (LajnaCasePlanGroup *self)
 {
-  lajna_goal_dialog_ask_goal (GTK_WIDGET (self), answered_cb, new_asked (self, 0),
-                              (GDestroyNotify) asked_free);
+  lajna_goal_dialog_ask_goal_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                                    goal_given_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  LajnaCasePlanGroup *self;
+  gint64              goal_id;
+} Review;
+
+static void
+review_given_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Review *review = user_data;
+  g_autofree char *status = NULL;
+  g_autofree char *note = NULL;
+
+  if (lajna_goal_dialog_ask_review_finish (result, &status, &note, NULL))
+    lajna_case_plan_review_async (review->self->worker, review->goal_id, status, note, NULL,
+                                  written_cb, g_object_ref (review->self));
+  g_object_unref (review->self);
+  g_free (review);
 }
 
 static void
@@ -174,13 +171,13 @@ review_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  LajnaCasePlanGroup *self = LAJNA_CASE_PLAN_GROUP (widget);
-  gint64 id;
+  Review *review = g_new0 (Review, 1);
   const char *goal, *status;
 
-  g_variant_get (parameter, "(x&s&s)", &id, &goal, &status);
-  lajna_goal_dialog_ask_review (widget, goal, status, answered_cb, new_asked (self, id),
-                                (GDestroyNotify) asked_free);
+  g_variant_get (parameter, "(x&s&s)", &review->goal_id, &goal, &status);
+  review->self = g_object_ref (LAJNA_CASE_PLAN_GROUP (widget));
+  lajna_goal_dialog_ask_review_async (GTK_WINDOW (gtk_widget_get_root (widget)), goal, status,
+                                      NULL, review_given_cb, review);
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include "cases/lajna-form-rows.h"
 #include "lajna-labels.h"
+#include "lajna-message-dialog.h"
 
 static const char * const domains[] = {
   "education", "vocational", "counselling", "family", "health", "behaviour", "other", NULL,
@@ -25,18 +26,7 @@ typedef struct
   const char * const *codes;
   AdwEntryRow        *text;
   AdwEntryRow        *day;
-  LajnaGoalFunc       func;
-  gpointer            user_data;
-  GDestroyNotify      destroy;
 } Asked;
-
-static void
-asked_free (Asked *asked)
-{
-  if (asked->destroy != NULL)
-    asked->destroy (asked->user_data);
-  g_free (asked);
-}
 
 /* @row's day, "" when none is given, or NULL when it is no day. */
 static char *
@@ -70,21 +60,6 @@ changed_cb (AdwMessageDialog *dialog,
   adw_message_dialog_set_response_enabled (dialog, "confirm", ready);
 }
 
-static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Asked            *asked)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
-      GTK_EDITABLE (asked->text))));
-  g_autofree char *day = day_of (asked->day);
-  guint chosen = adw_combo_row_get_selected (asked->choice);
-
-  if (g_strcmp0 (response, "confirm") != 0 || day == NULL)
-    return;
-  asked->func (asked->codes[chosen], text, day, asked->user_data);
-}
-
 static AdwComboRow *
 new_choice_row (const char         *title,
                 const char * const *codes,
@@ -113,15 +88,16 @@ new_entry_row (const char *title)
 }
 
 static void
-ask (GtkWidget   *parent,
-     const char  *heading,
-     const char  *body,
-     const char  *confirm,
-     Asked       *asked)
+ask (GtkWindow           *parent,
+     const char          *heading,
+     const char          *body,
+     const char          *confirm,
+     Asked               *asked,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data)
 {
-  GtkRoot *root = gtk_widget_get_root (parent);
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -135,31 +111,53 @@ ask (GtkWidget   *parent,
       g_signal_connect_swapped (asked->day, "changed", G_CALLBACK (changed_cb), dialog);
     }
   g_signal_connect_swapped (asked->text, "changed", G_CALLBACK (changed_cb), dialog);
-  g_object_set_data (G_OBJECT (dialog), "lajna-asked", asked);
+  g_object_set_data_full (G_OBJECT (dialog), "lajna-asked", asked, g_free);
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "confirm", confirm, NULL);
   adw_message_dialog_set_response_appearance (dialog, "confirm", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (dialog, "confirm", asked->day == NULL);
   adw_message_dialog_set_default_response (dialog, "confirm");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (response_cb), asked,
-                         (GClosureNotify) (void (*) (void)) asked_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lajna_message_dialog_choose_async (dialog, cancellable, callback, user_data);
+}
+
+/* The answers of the dialog that gave @result, once the person confirmed. */
+static gboolean
+answers (GAsyncResult  *result,
+         char         **code,
+         char         **text,
+         char         **day,
+         GError       **error)
+{
+  g_autoptr(GObject) dialog = g_async_result_get_source_object (result);
+  g_autofree char *response = lajna_message_dialog_choose_finish (ADW_MESSAGE_DIALOG (dialog),
+                                                                  result, error);
+  Asked *asked = g_object_get_data (dialog, "lajna-asked");
+
+  if (response == NULL)
+    return FALSE;
+  *code = g_strdup (asked->codes[adw_combo_row_get_selected (asked->choice)]);
+  *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (asked->text))));
+  if (day != NULL)
+    *day = day_of (asked->day);
+  return TRUE;
 }
 
 /**
- * lajna_goal_dialog_ask_goal:
- * @parent: a widget of the window the dialog belongs to
- * @func: called with the domain, the goal and the day ("" for none),
- *   when the person adds it
- * @user_data: for @func
- * @destroy: (nullable): frees @user_data once the dialog is gone
+ * lajna_goal_dialog_ask_goal_async:
+ * @parent: the window the dialog belongs to
+ * @cancellable: (nullable): a #GCancellable; cancelling it closes the dialog
+ * @callback: called once the person added the goal or cancelled
+ * @user_data: for @callback
+ *
+ * Asks for a new goal of a case plan; the dialog is the source object of
+ * the result.
  */
 void
-lajna_goal_dialog_ask_goal (GtkWidget      *parent,
-                            LajnaGoalFunc   func,
-                            gpointer        user_data,
-                            GDestroyNotify  destroy)
+lajna_goal_dialog_ask_goal_async (GtkWindow           *parent,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
 {
   Asked *asked = g_new0 (Asked, 1);
 
@@ -167,37 +165,76 @@ lajna_goal_dialog_ask_goal (GtkWidget      *parent,
   asked->choice = new_choice_row (_("Domain"), domains, "education");
   asked->text = new_entry_row (_("Goal"));
   asked->day = new_entry_row (_("Target date"));
-  asked->func = func;
-  asked->user_data = user_data;
-  asked->destroy = destroy;
-  ask (parent, _("Add a Goal to the Plan?"), NULL, _("_Add"), asked);
+  ask (parent, _("Add a Goal to the Plan?"), NULL, _("_Add"), asked, cancellable, callback,
+       user_data);
 }
 
 /**
- * lajna_goal_dialog_ask_review:
- * @parent: a widget of the window the dialog belongs to
+ * lajna_goal_dialog_ask_goal_finish:
+ * @result: the result given to the callback
+ * @domain: (out) (transfer full): return location for the goal's domain
+ * @goal: (out) (transfer full): return location for the goal
+ * @day: (out) (transfer full): return location for its target day
+ *   (YYYY-MM-DD), "" for none
+ * @error: return location for a #GError; %G_IO_ERROR_CANCELLED when the
+ *   person cancelled
+ *
+ * Returns: %TRUE once the person added the goal
+ */
+gboolean
+lajna_goal_dialog_ask_goal_finish (GAsyncResult  *result,
+                                   char         **domain,
+                                   char         **goal,
+                                   char         **day,
+                                   GError       **error)
+{
+  return answers (result, domain, goal, day, error);
+}
+
+/**
+ * lajna_goal_dialog_ask_review_async:
+ * @parent: the window the dialog belongs to
  * @goal: the goal reviewed
  * @status: its status so far
- * @func: called with the status now, the note and "", when the person
- *   records the review
- * @user_data: for @func
- * @destroy: (nullable): frees @user_data once the dialog is gone
+ * @cancellable: (nullable): a #GCancellable; cancelling it closes the dialog
+ * @callback: called once the person recorded the review or cancelled
+ * @user_data: for @callback
+ *
+ * Asks for the review of a goal; the dialog is the source object of the
+ * result.
  */
 void
-lajna_goal_dialog_ask_review (GtkWidget      *parent,
-                              const char     *goal,
-                              const char     *status,
-                              LajnaGoalFunc   func,
-                              gpointer        user_data,
-                              GDestroyNotify  destroy)
+lajna_goal_dialog_ask_review_async (GtkWindow           *parent,
+                                    const char          *goal,
+                                    const char          *status,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   Asked *asked = g_new0 (Asked, 1);
 
   asked->codes = statuses;
   asked->choice = new_choice_row (_("Status"), statuses, status);
   asked->text = new_entry_row (_("Note"));
-  asked->func = func;
-  asked->user_data = user_data;
-  asked->destroy = destroy;
-  ask (parent, _("Review the Goal?"), goal, _("_Record"), asked);
+  ask (parent, _("Review the Goal?"), goal, _("_Record"), asked, cancellable, callback,
+       user_data);
+}
+
+/**
+ * lajna_goal_dialog_ask_review_finish:
+ * @result: the result given to the callback
+ * @status: (out) (transfer full): return location for the goal's status now
+ * @note: (out) (transfer full): return location for the note
+ * @error: return location for a #GError; %G_IO_ERROR_CANCELLED when the
+ *   person cancelled
+ *
+ * Returns: %TRUE once the person recorded the review
+ */
+gboolean
+lajna_goal_dialog_ask_review_finish (GAsyncResult  *result,
+                                     char         **status,
+                                     char         **note,
+                                     GError       **error)
+{
+  return answers (result, status, note, NULL, error);
 }

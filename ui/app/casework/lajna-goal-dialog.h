@@ -4,22 +4,24 @@
 
 G_BEGIN_DECLS
 
-/* Called with the code chosen, the text written and the day ("" for
- * none), once the person confirms. */
-typedef void (*LajnaGoalFunc) (const char *code,
-                               const char *text,
-                               const char *day,
-                               gpointer    user_data);
-
-void lajna_goal_dialog_ask_goal   (GtkWidget      *parent,
-                                   LajnaGoalFunc   func,
-                                   gpointer        user_data,
-                                   GDestroyNotify  destroy);
-void lajna_goal_dialog_ask_review (GtkWidget      *parent,
-                                   const char     *goal,
-                                   const char     *status,
-                                   LajnaGoalFunc   func,
-                                   gpointer        user_data,
-                                   GDestroyNotify  destroy);
+void     lajna_goal_dialog_ask_goal_async    (GtkWindow            *parent,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean lajna_goal_dialog_ask_goal_finish   (GAsyncResult         *result,
+                                              char                **domain,
+                                              char                **goal,
+                                              char                **day,
+                                              GError              **error);
+void     lajna_goal_dialog_ask_review_async  (GtkWindow            *parent,
+                                              const char           *goal,
+                                              const char           *status,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean lajna_goal_dialog_ask_review_finish (GAsyncResult         *result,
+                                              char                **status,
+                                              char                **note,
+                                              GError              **error);
 
 G_END_DECLS
