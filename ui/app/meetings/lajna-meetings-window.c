@@ -274,14 +274,19 @@ created_cb (GObject      *source,
 }
 
 static void
-create_cb (const char *day,
-           const char *hour,
-           const char *place,
-           int         secretary_id,
-           gpointer    user_data)
+create_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   LajnaMeetingsWindow *self = user_data;
+  g_autofree char *day = NULL;
+  g_autofree char *hour = NULL;
+  g_autofree char *place = NULL;
+  int secretary_id;
 
+  /* Cancelled, the window may be gone: only an answer touches it. */
+  if (!lajna_new_meeting_dialog_ask_finish (result, &day, &hour, &place, &secretary_id, NULL))
+    return;
   lajna_meeting_create_async (self->worker, self->committee_id, day,
                               *hour != '\0' ? hour : NULL, place, secretary_id,
                               self->cancellable, created_cb, self);
@@ -290,8 +295,8 @@ create_cb (const char *day,
 static void
 new_meeting_cb (LajnaMeetingsWindow *self)
 {
-  lajna_new_meeting_dialog_ask (GTK_WINDOW (self), self->last_place, self->clerks, create_cb,
-                                self);
+  lajna_new_meeting_dialog_ask_async (GTK_WINDOW (self), self->last_place, self->clerks,
+                                      self->cancellable, create_cb, self);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "lajna-case-fields.h"
+#include "lajna-message-dialog.h"
 #include "lajna-staff.h"
 
 typedef struct
@@ -18,8 +19,6 @@ typedef struct
   GtkEditable         *place;
   AdwComboRow         *secretary;
   GArray              *secretary_ids;
-  LajnaNewMeetingFunc  func;
-  gpointer             user_data;
 } Asked;
 
 /* The day as the database takes it, from what was typed (Arabic-Indic
@@ -52,22 +51,6 @@ changed_cb (AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, "create",
                                            day != NULL
                                            && is_hour (gtk_editable_get_text (asked->hour)));
-}
-
-static void
-response_cb (AdwMessageDialog *dialog,
-             const char       *response,
-             Asked            *asked)
-{
-  g_autofree char *day = dup_day (gtk_editable_get_text (asked->day));
-
-  guint chosen = adw_combo_row_get_selected (asked->secretary);
-
-  if (g_strcmp0 (response, "create") == 0 && day != NULL)
-    asked->func (day, gtk_editable_get_text (asked->hour), gtk_editable_get_text (asked->place),
-                 chosen < asked->secretary_ids->len
-                   ? g_array_index (asked->secretary_ids, int, chosen) : 0,
-                 asked->user_data);
 }
 
 static void
@@ -116,20 +99,24 @@ add_entry (GtkWidget  *list,
 }
 
 /**
- * lajna_new_meeting_dialog_ask:
+ * lajna_new_meeting_dialog_ask_async:
  * @parent: the meetings window
  * @place: the place offered (the last meeting's)
  * @clerks: (element-type LajnaStaff) (nullable): the committee's clerks,
  *   one of whom may be the secretary
- * @func: called with the answers when the clerk creates the meeting
- * @user_data: for @func; it must outlive the dialog
+ * @cancellable: (nullable): a #GCancellable; cancelling it closes the dialog
+ * @callback: called once the clerk created the meeting or cancelled
+ * @user_data: for @callback
+ *
+ * Asks for a new meeting; the dialog is the source object of the result.
  */
 void
-lajna_new_meeting_dialog_ask (GtkWindow           *parent,
-                              const char          *place,
-                              GPtrArray           *clerks,
-                              LajnaNewMeetingFunc  func,
-                              gpointer             user_data)
+lajna_new_meeting_dialog_ask_async (GtkWindow           *parent,
+                                    const char          *place,
+                                    GPtrArray           *clerks,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   GtkWidget *dialog = adw_message_dialog_new (parent, _("New Meeting"),
                                               _("The meeting is numbered after the committee’s "
@@ -148,8 +135,6 @@ lajna_new_meeting_dialog_ask (GtkWindow           *parent,
   asked->place = add_entry (list, _("Place"), place != NULL ? place : "");
   asked->secretary_ids = g_array_new (FALSE, FALSE, sizeof (int));
   asked->secretary = add_secretary (list, clerks, asked->secretary_ids);
-  asked->func = func;
-  asked->user_data = user_data;
   g_object_set_data_full (G_OBJECT (dialog), "asked", asked, (GDestroyNotify) asked_free);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
@@ -159,6 +144,43 @@ lajna_new_meeting_dialog_ask (GtkWindow           *parent,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_swapped (asked->day, "changed", G_CALLBACK (changed_cb), dialog);
   g_signal_connect_swapped (asked->hour, "changed", G_CALLBACK (changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), asked);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lajna_message_dialog_choose_async (ADW_MESSAGE_DIALOG (dialog), cancellable, callback,
+                                     user_data);
+}
+
+/**
+ * lajna_new_meeting_dialog_ask_finish:
+ * @result: the result given to the callback
+ * @day: (out) (transfer full): return location for the day (YYYY-MM-DD)
+ * @hour: (out) (transfer full): return location for the hour (HH:MM), maybe ""
+ * @place: (out) (transfer full): return location for the place
+ * @secretary_id: (out): return location for the secretary, 0 for the
+ *   clerk preparing the meeting
+ * @error: return location for a #GError; %G_IO_ERROR_CANCELLED when the
+ *   clerk cancelled
+ *
+ * Returns: %TRUE once the clerk created the meeting
+ */
+gboolean
+lajna_new_meeting_dialog_ask_finish (GAsyncResult  *result,
+                                     char         **day,
+                                     char         **hour,
+                                     char         **place,
+                                     int           *secretary_id,
+                                     GError       **error)
+{
+  g_autoptr(GObject) dialog = g_async_result_get_source_object (result);
+  g_autofree char *response = lajna_message_dialog_choose_finish (ADW_MESSAGE_DIALOG (dialog),
+                                                                  result, error);
+  Asked *asked = g_object_get_data (dialog, "asked");
+  guint chosen = adw_combo_row_get_selected (asked->secretary);
+
+  if (response == NULL)
+    return FALSE;
+  *day = dup_day (gtk_editable_get_text (asked->day));
+  *hour = g_strdup (gtk_editable_get_text (asked->hour));
+  *place = g_strdup (gtk_editable_get_text (asked->place));
+  *secretary_id = chosen < asked->secretary_ids->len
+                    ? g_array_index (asked->secretary_ids, int, chosen) : 0;
+  return TRUE;
 }
