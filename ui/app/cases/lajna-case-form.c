@@ -334,19 +334,33 @@ start_setup (LajnaCaseForm *self,
 
 static void save (LajnaCaseForm *self);
 
-static void
-conflict_response_cb (AdwMessageDialog *dialog,
-                      const char       *response,
-                      LajnaCaseForm    *self)
+/* The other workstation's version, while the person chooses. */
+typedef struct
 {
-  const LajnaCaseRecord *theirs = g_object_get_data (G_OBJECT (dialog), "theirs");
+  LajnaCaseForm   *self;
+  LajnaCaseRecord *theirs;
+} Conflict;
 
-  if (strcmp (response, "mine") == 0)
+static void
+conflict_chosen_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Conflict *conflict = user_data;
+  LajnaCaseForm *self = conflict->self;
+  g_autoptr(LajnaCaseRecord) theirs = conflict->theirs;
+  g_autofree char *chosen = lajna_conflict_dialog_choose_finish (result, NULL);
+
+  g_free (conflict);
+  /* Back to editing, or the form closed (its cancellable). */
+  if (chosen == NULL)
+    return;
+  if (strcmp (chosen, "mine") == 0)
     {
       self->record->row_version = theirs->row_version;
       save (self);
     }
-  else if (strcmp (response, "theirs") == 0)
+  else if (strcmp (chosen, "theirs") == 0)
     {
       lajna_case_record_free (self->record);
       self->record = lajna_case_record_copy (theirs);
@@ -368,7 +382,7 @@ theirs_done_cb (GObject      *source,
   g_autoptr(LajnaCaseRecord) theirs = lajna_case_record_load_finish (LAJNA_DB_WORKER (source),
                                                                      result, &error);
   LajnaCaseForm *self;
-  AdwMessageDialog *dialog;
+  Conflict *conflict;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -379,11 +393,11 @@ theirs_done_cb (GObject      *source,
       show_problem (self, error->message);
       return;
     }
-  dialog = lajna_conflict_dialog_new (GTK_WINDOW (self), self->record, theirs);
-  g_object_set_data_full (G_OBJECT (dialog), "theirs", g_steal_pointer (&theirs),
-                          (GDestroyNotify) lajna_case_record_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  conflict = g_new0 (Conflict, 1);
+  conflict->self = self;
+  conflict->theirs = g_steal_pointer (&theirs);
+  lajna_conflict_dialog_choose_async (GTK_WINDOW (self), self->record, conflict->theirs,
+                                      self->cancellable, conflict_chosen_cb, conflict);
 }
 
 static void

@@ -3,8 +3,6 @@
  * The second to save is shown both versions, field by field, and chooses:
  * keep editing, take the version already saved, or save its own over it
  * (the button says so). Nothing is overwritten by itself.
- *
- * Responses: "cancel", "theirs", "mine".
  */
 
 #include "lajna-conflict-dialog.h"
@@ -13,6 +11,7 @@
 #include <string.h>
 
 #include "lajna-labels.h"
+#include "lajna-message-dialog.h"
 #include "lajna-text.h"
 
 /* A value as a person reads it: a code by its label, a date or number in
@@ -82,17 +81,24 @@ new_comparison (GPtrArray             *fields,
 }
 
 /**
- * lajna_conflict_dialog_new:
+ * lajna_conflict_dialog_choose_async:
  * @parent: the form
  * @mine: the file as this workstation would save it
  * @theirs: the file as it is saved now
+ * @cancellable: (nullable): a #GCancellable; cancelling it closes the dialog
+ * @callback: called once the person chose a version or went back to editing
+ * @user_data: for @callback
  *
- * Returns: (transfer none): the dialog, not yet shown
+ * Asks which version of the file to keep; the dialog is the source object
+ * of the result.
  */
-AdwMessageDialog *
-lajna_conflict_dialog_new (GtkWindow             *parent,
-                           const LajnaCaseRecord *mine,
-                           const LajnaCaseRecord *theirs)
+void
+lajna_conflict_dialog_choose_async (GtkWindow             *parent,
+                                    const LajnaCaseRecord *mine,
+                                    const LajnaCaseRecord *theirs,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
 {
   g_autoptr(GPtrArray) differ = lajna_case_record_diff (mine, theirs);
   GtkWidget *dialog = adw_message_dialog_new (parent, _("Someone Else Saved This File"), NULL);
@@ -134,5 +140,24 @@ lajna_conflict_dialog_new (GtkWindow             *parent,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  return ADW_MESSAGE_DIALOG (dialog);
+  lajna_message_dialog_choose_async (ADW_MESSAGE_DIALOG (dialog), cancellable, callback,
+                                     user_data);
+}
+
+/**
+ * lajna_conflict_dialog_choose_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError; %G_IO_ERROR_CANCELLED when the
+ *   person went back to editing
+ *
+ * Returns: (transfer full) (nullable): the version chosen: "mine" (save it
+ *   over the one saved) or "theirs" (take the one saved)
+ */
+char *
+lajna_conflict_dialog_choose_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_autoptr(GObject) dialog = g_async_result_get_source_object (result);
+
+  return lajna_message_dialog_choose_finish (ADW_MESSAGE_DIALOG (dialog), result, error);
 }

@@ -6,8 +6,13 @@
 
 G_BEGIN_DECLS
 
-AdwMessageDialog *lajna_conflict_dialog_new (GtkWindow             *parent,
-                                             const LajnaCaseRecord *mine,
-                                             const LajnaCaseRecord *theirs);
+void  lajna_conflict_dialog_choose_async  (GtkWindow              *parent,
+                                          const LajnaCaseRecord  *mine,
+                                          const LajnaCaseRecord  *theirs,
+                                          GCancellable           *cancellable,
+                                          GAsyncReadyCallback     callback,
+                                          gpointer                user_data);
+char *lajna_conflict_dialog_choose_finish (GAsyncResult           *result,
+                                          GError                **error);
 
 G_END_DECLS
