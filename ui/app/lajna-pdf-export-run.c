@@ -65,19 +65,23 @@ exported_cb (GObject      *source,
 }
 
 static void
-chosen_cb (const char *path,
-           gpointer    data)
+chosen_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  Asked *asked = data;
-  Reply *reply;
+  Asked *asked = user_data;
+  g_autofree char *path = lajna_file_choice_ask_finish (result, NULL);
 
-  if (path == NULL || asked->what == NULL)
-    return;
-  reply = g_new0 (Reply, 1);
-  reply->toasts = g_object_ref (asked->toasts);
-  reply->spreadsheet = asked->spreadsheet;
-  lajna_export_job_run_async (g_steal_pointer (&asked->what), asked->worker, path, NULL,
-                              exported_cb, reply);
+  if (path != NULL)
+    {
+      Reply *reply = g_new0 (Reply, 1);
+
+      reply->toasts = g_object_ref (asked->toasts);
+      reply->spreadsheet = asked->spreadsheet;
+      lajna_export_job_run_async (g_steal_pointer (&asked->what), asked->worker, path, NULL,
+                                  exported_cb, reply);
+    }
+  asked_free (asked);
 }
 
 /**
@@ -107,6 +111,6 @@ lajna_pdf_export_run (GtkWindow       *parent,
   asked->spreadsheet = g_str_has_suffix (file_name, ".csv");
   /* "ز/2026/00017" names no folder. */
   g_strdelimit (name, "/", '-');
-  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"), name, NULL,
-                         chosen_cb, asked, (GDestroyNotify) asked_free);
+  lajna_file_choice_ask_async (parent, GTK_FILE_CHOOSER_ACTION_SAVE, title, _("_Export"), name,
+                               NULL, NULL, chosen_cb, asked);
 }

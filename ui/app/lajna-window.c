@@ -445,10 +445,12 @@ imported_cb (LajnaWindow *self,
 }
 
 static void
-import_chosen_cb (const char *path,
-                  gpointer    user_data)
+import_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  LajnaWindow *self = LAJNA_WINDOW (user_data);
+  g_autoptr(LajnaWindow) self = user_data;
+  g_autofree char *path = lajna_file_choice_ask_finish (result, NULL);
   LajnaImportDialog *dialog;
 
   if (path == NULL || self->worker == NULL)
@@ -472,9 +474,9 @@ import_cases_activated (GtkWidget  *widget,
                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "xlsx");
-  lajna_file_choice_ask (GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Files"),
-                         _("_Open"), NULL, filter, import_chosen_cb, g_object_ref (widget),
-                         g_object_unref);
+  lajna_file_choice_ask_async (GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("Import Files"), _("_Open"), NULL, filter, NULL,
+                               import_chosen_cb, g_object_ref (widget));
 }
 
 static void

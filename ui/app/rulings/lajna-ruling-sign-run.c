@@ -100,17 +100,18 @@ signed_cb (GObject      *source,
 }
 
 static void
-saved_where_cb (const char *path,
-                gpointer    data)
+saved_where_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  Signing *signing = data;
+  Signing *signing = user_data;
 
-  if (path == NULL)
+  signing->path = lajna_file_choice_ask_finish (result, NULL);
+  if (signing->path == NULL)
     {
       signing_free (signing);
       return;
     }
-  signing->path = g_strdup (path);
   lajna_ruling_sign_async (signing->worker, signing->case_id, signing->key_path,
                            signing->password, signing->tsa_url, signing->path, NULL, signed_cb,
                            signing);
@@ -135,9 +136,9 @@ key_checked_cb (GObject      *source,
       ask_password (signing, error->message);
       return;
     }
-  lajna_file_choice_ask (signing->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                         _("Save the Signed Ruling"), _("_Save"), signing->file_name, NULL,
-                         saved_where_cb, signing, NULL);
+  lajna_file_choice_ask_async (signing->parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                               _("Save the Signed Ruling"), _("_Save"), signing->file_name, NULL,
+                               NULL, saved_where_cb, signing);
 }
 
 static void
@@ -193,17 +194,18 @@ ask_password (Signing    *signing,
 }
 
 static void
-key_chosen_cb (const char *path,
-               gpointer    data)
+key_chosen_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  Signing *signing = data;
+  Signing *signing = user_data;
 
-  if (path == NULL)
+  signing->key_path = lajna_file_choice_ask_finish (result, NULL);
+  if (signing->key_path == NULL)
     {
       signing_free (signing);
       return;
     }
-  signing->key_path = g_strdup (path);
   ask_password (signing, NULL);
 }
 
@@ -243,6 +245,7 @@ lajna_ruling_sign_run (GtkWindow             *parent,
   signing->signed_func = signed_func;
   signing->user_data = user_data;
   signing->destroy = destroy;
-  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Choose the Signatory’s Key"),
-                         _("_Choose"), NULL, filter, key_chosen_cb, signing, NULL);
+  lajna_file_choice_ask_async (parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                               _("Choose the Signatory’s Key"), _("_Choose"), NULL, filter, NULL,
+                               key_chosen_cb, signing);
 }

@@ -101,13 +101,16 @@ asked_free (Asked *asked)
 }
 
 static void
-chosen_cb (const char *path,
-           gpointer    data)
+chosen_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  Asked *asked = data;
+  Asked *asked = user_data;
+  g_autofree char *path = lajna_file_choice_ask_finish (result, NULL);
 
   if (path != NULL)
     lajna_ruling_check_async (asked->worker, path, NULL, checked_cb, g_object_ref (asked->parent));
+  asked_free (asked);
 }
 
 /**
@@ -130,6 +133,6 @@ lajna_ruling_verify_run (GtkWindow     *parent,
   gtk_file_filter_add_suffix (filter, "pdf");
   asked->parent = g_object_ref (parent);
   asked->worker = g_object_ref (worker);
-  lajna_file_choice_ask (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Check a Ruling"), _("_Check"),
-                         NULL, filter, chosen_cb, asked, (GDestroyNotify) asked_free);
+  lajna_file_choice_ask_async (parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("Check a Ruling"),
+                               _("_Check"), NULL, filter, NULL, chosen_cb, asked);
 }
