@@ -256,9 +256,15 @@ printable_cb (GObject      *source,
 }
 
 static void
-ruling_signed_cb (gpointer data)
+ruling_signed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_signal_emit (data, signals[CHANGED], 0);
+  g_autoptr(LajnaRulingGroup) self = user_data;
+
+  /* Not signed: the run said why, or the person gave up. */
+  if (lajna_ruling_sign_run_finish (result, NULL))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -272,9 +278,9 @@ sign_cb (LajnaRulingGroup *self)
   /* Translators: the file name offered for a signed ruling. */
   name = g_strdup_printf (_("ruling-%d-%d-signed.pdf"), self->content->year,
                           self->content->number);
-  lajna_ruling_sign_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->worker,
-                         self->case_id, name, ADW_TOAST_OVERLAY (overlay), ruling_signed_cb,
-                         g_object_ref (self), g_object_unref);
+  lajna_ruling_sign_run_async (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                               self->worker, self->case_id, name, ADW_TOAST_OVERLAY (overlay),
+                               NULL, ruling_signed_cb, g_object_ref (self));
 }
 
 static void

@@ -6,16 +6,15 @@
 
 G_BEGIN_DECLS
 
-/* Called once the ruling is signed and stored. */
-typedef void (*LajnaRulingSignedFunc) (gpointer user_data);
-
-void lajna_ruling_sign_run (GtkWindow             *parent,
-                            LajnaDbWorker         *worker,
-                            gint64                 case_id,
-                            const char            *file_name,
-                            AdwToastOverlay       *toasts,
-                            LajnaRulingSignedFunc  signed_func,
-                            gpointer               user_data,
-                            GDestroyNotify         destroy);
+void     lajna_ruling_sign_run_async  (GtkWindow            *parent,
+                                       LajnaDbWorker        *worker,
+                                       gint64                case_id,
+                                       const char           *file_name,
+                                       AdwToastOverlay      *toasts,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+gboolean lajna_ruling_sign_run_finish (GAsyncResult         *result,
+                                       GError              **error);
 
 G_END_DECLS
