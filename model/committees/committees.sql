@@ -1,6 +1,26 @@
--- committees.sql: who may call the functions behind the committees, their
--- people and their accounts. Applied after the migrations at every start
--- and after a restore (lajna-schema.c); applying it again changes nothing.
+-- committees.sql: the committees, their people and their accounts.
+--
+-- Administration in the app: an administrator (role admin on a committee)
+-- changes that committee's name, city, letterhead, quorum and dates, adds
+-- committees, and manages the people of the committees they administer;
+-- anyone changes their own full name. Committees and people are read by
+-- every role but written only through these functions, which run with
+-- their owner's rights, check who acts (lajna_actor(): the session's
+-- login, whatever role it has taken on) and record every write in the
+-- audit trail. People are added through lajna_user_add() (model/db/
+-- access.sql), as `lajnactl user add` adds them. The server's own account,
+-- which row-level security does not bind either, administers every
+-- committee.
+--
+-- Errors a person can meet carry HINT 'lajna:<rule>' (see
+-- model/db/lajna-db-rules.c).
+--
+-- The schema's owner applies this file after the migrations at every start
+-- and after a restore (model/db/lajna-schema.c). Each statement states how
+-- things are to be: applying the file again changes nothing.
+
+-- ---------------------------------------------------------------------
+-- Functions: names and who administers.
 
 -- p_login's full name: a person's, or an account's; the login itself for
 -- one Lajna knows no name of.
@@ -66,20 +86,6 @@ BEGIN
   END IF;
 END $$;
 
--- Administration in the app: an administrator (role admin on a committee)
--- changes that committee's name, city, letterhead, quorum and dates, adds
--- committees, and manages the people of the committees they administer;
--- anyone changes their own full name. Committees and people are read by
--- every role but written only through these functions, which run with
--- their owner's rights, check who acts (lajna_actor(): the session's
--- login, whatever role it has taken on) and record every write in the
--- audit trail. People are added through lajna_user_add(), as
--- `lajnactl user add` adds them. The server's own account, which
--- row-level security does not bind either, administers every committee.
---
--- Errors a person can meet carry HINT 'lajna:<rule>' (see
--- model/db/lajna-db-rules.c).
-
 -- Whether the person acting administers p_committee.
 CREATE OR REPLACE FUNCTION lajna_administers(p_committee integer) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -95,6 +101,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
       OR cardinality(public.lajna_my_committees(ARRAY['admin'])) > 0
 $$;
 
+-- Refuses unless the person acting administers p_committee.
 CREATE OR REPLACE FUNCTION lajna_refuse_unless_admin(p_committee integer) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -125,7 +132,7 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------
--- Committees.
+-- Functions: committees.
 
 -- Changes what an administrator may change of committee p_id; a NULL
 -- quorum means a majority of the meeting's members.
@@ -214,7 +221,7 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------
--- People.
+-- Functions: people.
 
 -- Whether the person acting may change p_user's name or whether they are
 -- active: themselves (for the name), the server's own account, or an
@@ -243,7 +250,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
    WHERE u.login = p_user OR u.id::text = p_user
 $$;
 
--- 0030's: an administrator gives the casework roles as the others.
+-- Gives p_login the role p_role on p_committee, which the person acting
+-- administers; the casework roles (social worker, psychologist) are given
+-- as the others. A person new to Lajna is added with p_full_name; a role
+-- that ended is taken up again from today.
 CREATE OR REPLACE FUNCTION lajna_person_add(p_login text, p_full_name text, p_role text,
                                  p_committee integer)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -274,13 +284,13 @@ BEGIN
   UPDATE public.committee_role r SET since = current_date, until = NULL
    WHERE r.user_id = v_user.id AND r.committee_id = p_committee AND r.role = p_role
      AND r.until < current_date;
-  -- A person's name changes only through lajna_user_set_full_name() (0029).
+  -- A person's name changes only through lajna_user_set_full_name().
   RETURN public.lajna_user_add(p_login, CASE WHEN v_user.id IS NULL THEN p_full_name ELSE '' END,
                                p_role, p_committee);
 END $$;
 
 -- Ends p_login's role p_role on committee p_committee (yesterday, so that
--- it no longer counts today). An administrator does not end their own
+-- it does not count today). An administrator does not end their own
 -- administration.
 CREATE OR REPLACE FUNCTION lajna_person_end_role(p_login text, p_role text, p_committee integer)
 RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -302,9 +312,9 @@ BEGIN
   END IF;
 END $$;
 
--- 0030's: whether p_login's account is on, changed only by the server's
--- own account or an administrator of every committee where p_login holds
--- a role today (lajna_may_manage_user()); nobody turns themselves off.
+-- Turns p_login's account on or off as a whole: for the server's own
+-- account or an administrator of every committee where p_login holds a
+-- role today (lajna_may_manage_user()); nobody turns themselves off.
 CREATE OR REPLACE FUNCTION lajna_person_set_active(p_login text, p_active boolean)
 RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -327,12 +337,81 @@ BEGIN
   END IF;
 END $$;
 
+-- Turns p_login on or off in committee p_committee, which the person
+-- acting administers and where p_login holds or held a role. Nobody turns
+-- themselves off, nor a superuser of the server.
+CREATE OR REPLACE FUNCTION lajna_person_set_standing(p_login text, p_committee integer, p_active boolean)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_user public.app_user;
+BEGIN
+  PERFORM public.lajna_refuse_unless_admin(p_committee);
+  v_user := public.lajna_user_named(p_login);
+  IF v_user.id IS NULL OR p_active IS NULL
+     OR NOT EXISTS (SELECT FROM public.committee_role r
+                     WHERE r.user_id = v_user.id AND r.committee_id = p_committee) THEN
+    RAISE EXCEPTION '% has no role on committee %', p_login, p_committee
+      USING ERRCODE = 'no_data_found';
+  END IF;
+  IF EXISTS (SELECT FROM pg_catalog.pg_roles s WHERE s.rolname = v_user.login AND s.rolsuper) THEN
+    RAISE EXCEPTION 'the server''s superuser % is not turned on or off', p_login
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF v_user.login = public.lajna_actor() AND NOT p_active THEN
+    RAISE EXCEPTION 'nobody turns themselves off' USING ERRCODE = 'check_violation',
+      HINT = 'lajna:own_active';
+  END IF;
+  UPDATE public.committee_role r SET active = p_active
+   WHERE r.user_id = v_user.id AND r.committee_id = p_committee AND r.active <> p_active;
+  IF FOUND THEN
+    PERFORM public.lajna_audit('user.active', 'app_user', v_user.id,
+                               jsonb_build_object('committee', p_committee, 'active', p_active));
+  END IF;
+END $$;
+
+-- Sets p_login's password on a shared server, given as the SCRAM-SHA-256
+-- verifier the workstation made of it (model/db/lajna-users.c), as a
+-- parameter: the password itself never reaches the server, its log, its
+-- statistics or the audit trail, which records only that it was set.
+-- Anything else is refused, since the server would take it for a password
+-- in clear. Setting a person's password is taking over their sign-in, and
+-- with it every committee of theirs: it is allowed to the server's own
+-- account and to an administrator of every committee where p_login holds a
+-- role today, as turning their account on or off is
+-- (lajna_may_manage_user()), and to nobody for a superuser of the
+-- server.
+CREATE OR REPLACE FUNCTION lajna_person_set_password(p_login text, p_verifier text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_user public.app_user;
+BEGIN
+  SELECT u.* INTO v_user FROM public.app_user u WHERE u.login = p_login;
+  IF v_user.id IS NULL OR NOT public.lajna_may_manage_user(v_user.id) THEN
+    RAISE EXCEPTION 'only an administrator of every committee of % may set their password',
+                    p_login
+      USING ERRCODE = 'insufficient_privilege', HINT = 'lajna:password_everywhere';
+  END IF;
+  IF p_verifier IS NULL
+     OR p_verifier !~ ('^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/=]+'
+                       '\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$') THEN
+    RAISE EXCEPTION 'a password is given as its SCRAM-SHA-256 verifier'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', v_user.login, p_verifier);
+  PERFORM public.lajna_audit('user.password', 'app_user', v_user.id);
+END $$;
+
+-- ---------------------------------------------------------------------
+-- Functions: the assignment of juvenile files.
+--
 -- A juvenile file is assigned to a social worker or psychologist who holds
 -- that role on the file's committee today, on every facility or on the
 -- juvenile's own: anyone else could never open the file, and the file
 -- would wait for a report nobody can write. An assignment already on
 -- record stays when the role later ends; only a new one is checked.
 
+-- Whether p_user holds p_role on p_case's committee today, on every
+-- facility or on p_facility.
 CREATE OR REPLACE FUNCTION lajna_serves_case(p_user integer, p_role text, p_case bigint, p_facility text)
 RETURNS boolean LANGUAGE sql STABLE
 BEGIN ATOMIC
@@ -343,6 +422,8 @@ BEGIN ATOMIC
        AND (r.facility = '' OR r.facility = p_facility));
 END;
 
+-- Refuses a social worker or psychologist newly assigned to a file who
+-- does not serve it (lajna_serves_case()).
 CREATE OR REPLACE FUNCTION lajna_check_casework_assignment() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -368,13 +449,17 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- After the row, so that a file registered by one statement (its
--- case_file row written alongside) is seen.
+-- ---------------------------------------------------------------------
+-- Triggers.
+--
+-- After the row, so that a file registered by one statement (its case_file
+-- row written alongside) is seen.
 CREATE OR REPLACE TRIGGER juvenile_case_assignment
   AFTER INSERT OR UPDATE OF social_worker_id, psychologist_id ON juvenile_case
   FOR EACH ROW EXECUTE FUNCTION lajna_check_casework_assignment();
 
--- Called only by Lajna's own functions, with their owner's rights.
+-- ---------------------------------------------------------------------
+-- Rights: called only by Lajna's own functions, with their owner's rights.
 REVOKE EXECUTE ON FUNCTION
   lajna_refuse_unless_admin(integer),
   lajna_check_admin_text(text, integer, boolean),

@@ -1,15 +1,20 @@
 -- columns.sql: the functions the tables' columns compute or check with:
 -- the Arabic folding of names, the joining of a name's parts, the refusal
 -- of bidi controls, initials, and who is acting. They read no table, so
--- they are applied before the migrations (lajna-schema.c), which make the
--- columns that call them.
+-- the schema's owner applies this file before the migrations, which make
+-- the columns that call them, at every start and after a restore
+-- (model/db/lajna-schema.c). Each statement states how things are to be:
+-- applying the file again changes nothing.
 
--- Arabic folding for what keyboards and old PDFs produce, on top of 0001's:
--- invisible characters (Default_Ignorable_Code_Point: ZWNJ, ZWJ, RLM, ALM,
--- the byte order mark…) and the isolated forms of harakat (U+FE70–U+FE7F,
--- U+FC5E–U+FC63, which NFKC would turn into a space and a mark) go; then
--- NFKC (presentation forms become letters); then, as before, harakat and
--- tatweel go and hamza forms fold, with the Persian and Urdu yeh, kaf and
+-- ---------------------------------------------------------------------
+-- Names.
+
+-- The Arabic folding of a name or a search, for what keyboards and old
+-- PDFs produce: invisible characters (Default_Ignorable_Code_Point: ZWNJ,
+-- ZWJ, RLM, ALM, the byte order mark…) and the isolated forms of harakat
+-- (U+FE70–U+FE7F, U+FC5E–U+FC63, which NFKC would turn into a space and a
+-- mark) go; then NFKC (presentation forms become letters); then harakat
+-- and tatweel go and hamza forms fold, with the Persian and Urdu yeh, kaf and
 -- heh (ی ک ہ ۂ ۀ ە) folded too; and the digits of every script become
 -- 0–9, so that «زب/٢٠٢٦/٠٠٠٢٩» finds file زب/2026/00029. Its C twin is
 -- lajna_norm() in model/base/lajna-text.c; both must agree on every input.
@@ -20,7 +25,8 @@
 -- every run of decimal digits that NFKC leaves as they are (the others,
 -- full-width and mathematical, it turns into 0–9 itself), translated only
 -- when one is there: translate() compares each character with its whole
--- list.
+-- list. The function is made by the block below, which writes the digit
+-- lists into its body.
 
 DO $do$
 DECLARE
@@ -84,6 +90,15 @@ CREATE OR REPLACE FUNCTION lajna_has_bidi_control(t text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN t ~ '[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]';
 
+-- "م. ع. ا." for "محمد علي الورفلي": how a juvenile is named to those who
+-- count files but read no child's name.
+CREATE OR REPLACE FUNCTION lajna_initials(p_name text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN nullif(rtrim(regexp_replace(btrim(p_name), '(\S)\S*\s*', '\1. ', 'g')), '');
+
+-- ---------------------------------------------------------------------
+-- The person acting.
+--
 -- No caller's object stands in for the application's.
 --
 -- PostgreSQL looks a table or a type up in the caller's temporary schema
@@ -107,12 +122,10 @@ RETURN t ~ '[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]';
 -- does), and an event in the audit trail names rows of the actor's own
 -- committees, or none, with a bounded detail.
 
--- ---------------------------------------------------------------------
--- The person acting.
-
--- Its body is a string, read when it is called: a standard body would be
--- read now, before the migrations make app_user. So it searches pg_temp
--- last, as every such function does.
+-- The login of the person acting. Its body is a string, read when it is
+-- called: a body in standard SQL would be read when the function is made,
+-- before the migrations make app_user. So it searches pg_temp last, as
+-- every such function does.
 CREATE OR REPLACE FUNCTION lajna_actor() RETURNS text
 LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
   SELECT CASE WHEN current_setting('role') IN ('', 'none') THEN session_user::text
@@ -122,21 +135,3 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
               THEN current_setting('role')
               ELSE session_user::text END
 $$;
-
--- Who sees names and identity numbers. Row-level security (0012) decides
--- which files a person sees; this decides what of them:
---   * national and passport numbers only to the roles that work with them
---     (clerk, chair, signatory, administrator): members and rapporteurs
---     read files without them, by column privileges;
---   * the administrator needs counts, not children: juvenile files are
---     listed to that role with the juvenile's initials, and the juvenile's
---     record, person and field history stay hidden (a restrictive policy);
---     the role reads files and writes none.
--- Column privileges belong to a person, not to a committee: someone who is
--- a clerk on one committee and a member on another reads numbers on both
--- (rows stay limited to their committees all the same).
-
--- "م. ع. ا." for "محمد علي الورفلي".
-CREATE OR REPLACE FUNCTION lajna_initials(p_name text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN nullif(rtrim(regexp_replace(btrim(p_name), '(\S)\S*\s*', '\1. ', 'g')), '');

@@ -1,5 +1,16 @@
--- documents.sql: the scanned documents' functions: who may read a
--- document. Applied after the migrations at every start (lajna-schema.c).
+-- documents.sql: the scanned documents' functions: who has read a file's
+-- documents. The rule of the document tables, and of a juvenile file's
+-- documents, is made with the file's in model/cases/cases.sql.
+--
+-- The schema's owner applies this file after the migrations at every start
+-- and after a restore (model/db/lajna-schema.c). Each statement states how
+-- things are to be: applying the file again changes nothing.
+
+-- ---------------------------------------------------------------------
+-- Functions.
+
+-- Who opened each document of file p_case_id, and when first, from the
+-- audit trail, for the file's committees.
 
 CREATE OR REPLACE FUNCTION lajna_document_readers(p_case_id bigint)
 RETURNS TABLE (document_id bigint, reader text, first_at timestamptz)

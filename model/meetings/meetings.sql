@@ -1,7 +1,15 @@
 -- meetings.sql: the meetings' functions, their triggers and policies:
 -- the quorum, the agenda, votes and decisions, their corrections, the
--- locking of a closed meeting and the announcing of every change. Applied
--- after the migrations at every start (lajna-schema.c).
+-- locking of a closed meeting and the announcing of every change. The
+-- tables are made in model/db/sql/0018-meetings.sql; their rule by
+-- committee, with the files', in model/cases/cases.sql.
+--
+-- The schema's owner applies this file after the migrations at every start
+-- and after a restore (model/db/lajna-schema.c). Each statement states how
+-- things are to be: applying the file again changes nothing.
+
+-- ---------------------------------------------------------------------
+-- Functions: the state of a meeting, and its guards.
 
 -- The quorum of a meeting, from its attendance in force.
 CREATE OR REPLACE FUNCTION lajna_meeting_quorum(p_meeting bigint)
@@ -24,6 +32,7 @@ LANGUAGE sql STABLE AS $$
    WHERE m.id = p_meeting
 $$;
 
+-- The meeting of agenda item p_item, for its committees.
 CREATE OR REPLACE FUNCTION lajna_item_meeting(p_item bigint) RETURNS bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 RETURN (SELECT i.meeting_id FROM public.agenda_item i JOIN public.meeting m ON m.id = i.meeting_id
@@ -31,6 +40,7 @@ RETURN (SELECT i.meeting_id FROM public.agenda_item i JOIN public.meeting m ON m
            AND (public.lajna_acting_superuser()
                 OR m.committee_id = ANY (public.lajna_my_committees())));
 
+-- The state of meeting p_meeting, for its committees.
 CREATE OR REPLACE FUNCTION lajna_meeting_state(p_meeting bigint) RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 RETURN (SELECT m.state FROM public.meeting m
@@ -38,6 +48,8 @@ RETURN (SELECT m.state FROM public.meeting m
            AND (public.lajna_acting_superuser()
                 OR m.committee_id = ANY (public.lajna_my_committees())));
 
+-- Refuses with p_message, and with HINT 'lajna:<p_rule>' for the client
+-- (model/db/lajna-db-rules.c).
 CREATE OR REPLACE FUNCTION lajna_refuse(p_message text, p_rule text) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -78,6 +90,7 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- Guards p_table's rows with lajna_meeting_guard().
 CREATE OR REPLACE FUNCTION lajna_guard_meeting(p_table regclass) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -85,8 +98,9 @@ BEGIN
                  ' FOR EACH ROW EXECUTE FUNCTION lajna_meeting_guard()', p_table);
 END $$;
 
--- The steps of 0018, and the day: a meeting convenes and closes on the
--- day it is dated; every change of its date is in the audit trail.
+-- A meeting goes from draft to convened to closed, and stays on record
+-- once convened; it convenes and closes on the day it is dated; every
+-- change of its date is in the audit trail.
 CREATE OR REPLACE FUNCTION lajna_meeting_steps() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -192,6 +206,8 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- Announces a change of a meeting's rows on channel lajna_meeting,
+-- recorded in meeting_change.
 CREATE OR REPLACE FUNCTION lajna_meeting_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -213,6 +229,7 @@ BEGIN
   RETURN NULL;
 END $$;
 
+-- Announces p_table's changes with lajna_meeting_changed().
 CREATE OR REPLACE FUNCTION lajna_announce_meeting(p_table regclass) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
@@ -221,9 +238,11 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------
--- What a clerk, a member or the chair does, one function each. They run
--- as the caller, so that row-level security and the grants below decide.
+-- Functions: what a clerk, a member or the chair does, one function each.
+-- They run as the caller, so that row-level security and the grants
+-- (lajna_grant_meetings(), in model/db/access.sql) decide.
 
+-- Meeting p_meeting, locked for a change.
 CREATE OR REPLACE FUNCTION lajna_meeting_lock(p_meeting bigint) RETURNS meeting
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -236,7 +255,9 @@ BEGIN
   RETURN v_meeting;
 END $$;
 
--- 0018's: the members who take part in the committee on the day.
+-- A new meeting of p_committee on p_held_on, numbered in its year, with
+-- the members who take part in the committee on the day listed absent
+-- and its secretary present.
 CREATE OR REPLACE FUNCTION lajna_meeting_create(p_committee integer, p_held_on date,
                                                 p_starts_at time DEFAULT NULL,
                                                 p_place text DEFAULT '',
@@ -272,7 +293,9 @@ BEGIN
   RETURN v_id;
 END $$;
 
--- 0025's, the files not decided waiting again.
+-- Convenes or closes a meeting, moving it to today first when
+-- p_change_date; on closing, the files on its agenda not decided wait
+-- again.
 CREATE OR REPLACE FUNCTION lajna_meeting_set_state(p_meeting bigint, p_to text,
                                                    p_change_date boolean DEFAULT false)
 RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
@@ -322,7 +345,9 @@ LANGUAGE sql STABLE AS $$
    LIMIT p_limit
 $$;
 
--- 0018's: a review falling due while documents lack waits for them.
+-- Decided or delivered juvenile files whose review falls due by p_today
+-- wait again: for a meeting, or for their documents while documents
+-- lack. Returns how many.
 CREATE OR REPLACE FUNCTION lajna_reviews_fall_due(p_today date DEFAULT current_date)
 RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -338,8 +363,9 @@ BEGIN
   RETURN v_count;
 END $$;
 
--- 0018's: a file whose checklist is not met stays where it is, refused
--- as it would be scheduled, before a review due moves it.
+-- Puts file p_case on meeting p_meeting's agenda, scheduling it; a file
+-- whose checklist is not met stays where it is, refused as it would be
+-- scheduled, before a review due moves it.
 CREATE OR REPLACE FUNCTION lajna_agenda_add(p_meeting bigint, p_case bigint) RETURNS bigint
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -367,7 +393,7 @@ BEGIN
   RETURN v_id;
 END $$;
 
--- 0018's, the file waiting again.
+-- Takes an item off its agenda, the file waiting again.
 CREATE OR REPLACE FUNCTION lajna_agenda_remove(p_item bigint) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
@@ -597,6 +623,9 @@ BEGIN
    WHERE i.id = d.agenda_item_id AND i.meeting_id = p_meeting.id AND d.decided_on <> p_day;
 END $$;
 
+-- ---------------------------------------------------------------------
+-- Triggers.
+
 CREATE OR REPLACE TRIGGER meeting_steps BEFORE UPDATE OR DELETE ON meeting
   FOR EACH ROW EXECUTE FUNCTION lajna_meeting_steps();
 
@@ -613,6 +642,10 @@ CREATE OR REPLACE TRIGGER deferred_documents_arrived AFTER INSERT ON document
 -- After decision_check, which marks the row as entered anew.
 CREATE OR REPLACE TRIGGER decision_keep_entry BEFORE UPDATE ON decision
   FOR EACH ROW EXECUTE FUNCTION lajna_decision_keep_entry();
+
+-- ---------------------------------------------------------------------
+-- The guards, the notices' rule and the announcements of the meetings'
+-- tables.
 
 SELECT lajna_guard_meeting(t::regclass)
   FROM unnest(ARRAY['attendance', 'agenda_item', 'vote', 'decision']) t;

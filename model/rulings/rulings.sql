@@ -1,6 +1,15 @@
--- rulings.sql: who may call the functions behind rulings and their seals.
--- Applied after the migrations at every start and after a restore
--- (lajna-schema.c); applying it again changes nothing.
+-- rulings.sql: rulings: their templates, issuing, sealing (Ed25519, in
+-- SQL), correcting and signing them, and the status a ruling gives its
+-- file. The tables are made in model/db/sql/0019-rulings.sql and the
+-- migrations after it; their rule by committee, with the files', in
+-- model/cases/cases.sql.
+--
+-- The schema's owner applies this file after the migrations at every start
+-- and after a restore (model/db/lajna-schema.c). Each statement states how
+-- things are to be: applying the file again changes nothing.
+
+-- ---------------------------------------------------------------------
+-- Functions: templates.
 
 -- The placeholders a text names that are not known; empty when all are.
 CREATE OR REPLACE FUNCTION lajna_unknown_placeholders(p_text text) RETURNS text[]
@@ -10,6 +19,7 @@ LANGUAGE sql STABLE AS $$
    WHERE NOT EXISTS (SELECT FROM ruling_placeholder p WHERE p.name = m[1])
 $$;
 
+-- Refuses a template that names a placeholder not known.
 CREATE OR REPLACE FUNCTION lajna_template_check() RETURNS trigger LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
   v_unknown text[] := lajna_unknown_placeholders(
@@ -34,6 +44,8 @@ RETURN CASE p_kind
 -- ---------------------------------------------------------------------
 -- Issuing, sealing, correcting and signing.
 
+-- Issues the ruling of decision p_decision, numbered in its committee's
+-- year.
 CREATE OR REPLACE FUNCTION lajna_ruling_issue(p_decision bigint,
                                               p_issued_on date DEFAULT current_date)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -106,6 +118,7 @@ BEGIN
   RETURN NEW;
 END $$;
 
+-- The values of a ruling's placeholders for decision p_decision.
 CREATE OR REPLACE FUNCTION lajna_ruling_values(p_decision bigint)
 RETURNS TABLE (name text, value text)
 LANGUAGE sql STABLE AS $$
@@ -203,6 +216,7 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
    ORDER BY r.version DESC LIMIT 1
 $$;
 
+-- Issues the next version of ruling p_ruling, with p_reason.
 CREATE OR REPLACE FUNCTION lajna_ruling_correct(p_ruling bigint, p_reason text,
                                                 p_issued_on date DEFAULT current_date)
 RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -476,6 +490,7 @@ BEGIN
   RETURN v_seal;
 END $$;
 
+-- At commit, a ruling issued is sealed.
 CREATE OR REPLACE FUNCTION lajna_ruling_check_sealed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -649,6 +664,9 @@ RETURN (SELECT CASE WHEN r.sha256 IS NOT NULL THEN 'signed' ELSE 'ruling_issued'
           FROM public.ruling r
          WHERE r.id = public.lajna_decision_ruling(public.lajna_case_decision(p_case_id)));
 
+-- ---------------------------------------------------------------------
+-- Triggers.
+
 CREATE OR REPLACE TRIGGER template_check BEFORE INSERT OR UPDATE ON ruling_template
   FOR EACH ROW EXECUTE FUNCTION lajna_template_check();
 
@@ -663,8 +681,9 @@ CREATE CONSTRAINT TRIGGER ruling_sealed AFTER INSERT ON ruling
 CREATE OR REPLACE TRIGGER ruling_after_meeting BEFORE INSERT ON ruling
   FOR EACH ROW EXECUTE FUNCTION lajna_ruling_after_meeting();
 
--- The seal keys' private halves, and signing with them: for the sealing
--- functions alone, which run with their owner's rights.
+-- ---------------------------------------------------------------------
+-- Rights: the seal keys' private halves, and signing with them, are for
+-- the sealing functions alone, which run with their owner's rights.
 REVOKE EXECUTE ON FUNCTION
   lajna_seal_key_in_use(integer),
   lajna_ed25519_sign(bytea, bytea, bytea),

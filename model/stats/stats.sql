@@ -1,13 +1,18 @@
--- stats.sql: who may call the functions that keep the statistics.
--- Applied after the migrations at every start and after a restore
--- (lajna-schema.c); applying it again changes nothing.
+-- stats.sql: the statistics for oversight: the triggers that keep the
+-- summary tables (made in model/db/sql/0034-statistics.sql, which says
+-- what each figure counts) and the functions that read them.
+--
+-- The schema's owner applies this file after the migrations at every start
+-- and after a restore (model/db/lajna-schema.c). Each statement states how
+-- things are to be: applying the file again changes nothing.
 
 -- ---------------------------------------------------------------------
--- Keeping the counts. Each function takes the rows a statement changed,
--- as they were (p_old) and as they are (p_new), and adds the difference:
--- a row that did not change what a figure counts cancels itself out. The
--- counters are written in key order, so that two writers take their row
--- locks in the same order. Rebuilding passes every row as new.
+-- Functions: keeping the counts. Each function takes the rows a
+-- statement changed, as they were (p_old) and as they are (p_new), and
+-- adds the difference: a row that did not change what a figure counts
+-- cancels itself out. The counters are written in key order, so that two
+-- writers take their row locks in the same order. Rebuilding passes every
+-- row as new.
 
 -- Files received and files by status; files waiting on their documents;
 -- the days to decision of a file whose received_on or committee changed.
@@ -184,7 +189,8 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------
--- The triggers: the rows each statement changed, handed on.
+-- Functions: the triggers' own, handing on the rows each statement
+-- changed.
 
 CREATE OR REPLACE FUNCTION lajna_stats_file_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -312,7 +318,7 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------
--- Reading the figures, with the caller's rights.
+-- Functions: reading the figures, with the caller's rights.
 
 -- The median and 90th percentile of a histogram's days over a period:
 -- the least number of days that half (nine tenths) of the files took no
@@ -332,8 +338,8 @@ $$;
 
 -- The figures of committee p_committee (NULL: of every committee the
 -- caller may see) for the period from p_from to p_to, both included, with
--- p_today as the day "now" is measured from; see the top of this file
--- for what each counts.
+-- p_today as the day "now" is measured from; see
+-- model/db/sql/0034-statistics.sql for what each counts.
 CREATE OR REPLACE FUNCTION lajna_stats(p_committee integer, p_from date, p_to date,
                             p_today date DEFAULT current_date)
 RETURNS jsonb LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
@@ -426,8 +432,9 @@ BEGIN
 END $$;
 
 -- ---------------------------------------------------------------------
--- Who reads them: everyone with a role, row-level security narrowing it
--- to their committees; nobody writes them.
+-- Functions: the grants. Everyone with a role reads the figures,
+-- row-level security narrowing it to their committees; nobody writes
+-- them.
 
 CREATE OR REPLACE FUNCTION lajna_grant_statistics() RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
@@ -436,6 +443,9 @@ BEGIN
                   stats_returned, stats_waiting, stats_waiting_since, stats_missing
     TO lajna_clerk, lajna_member, lajna_rapporteur, lajna_chair, lajna_signatory, lajna_admin;
 END $$;
+
+-- ---------------------------------------------------------------------
+-- Triggers.
 
 CREATE OR REPLACE TRIGGER stats_added AFTER INSERT ON case_file REFERENCING NEW TABLE AS added
   FOR EACH STATEMENT EXECUTE FUNCTION lajna_stats_file_changed();
@@ -492,12 +502,16 @@ CREATE OR REPLACE TRIGGER stats_changed AFTER UPDATE ON document REFERENCING NEW
 CREATE OR REPLACE TRIGGER stats_removed AFTER DELETE ON document REFERENCING OLD TABLE AS removed
   FOR EACH STATEMENT EXECUTE FUNCTION lajna_stats_document_changed();
 
+-- ---------------------------------------------------------------------
+-- Policies: the summary tables by their committee.
+
 SELECT lajna_protect_by_committee(t::regclass, 'committee_id')
   FROM unnest(ARRAY['stats_received', 'stats_status', 'stats_decided', 'stats_span',
                     'stats_review', 'stats_returned', 'stats_waiting', 'stats_waiting_since',
                     'stats_missing']) t;
 
--- Run by the statistics' triggers alone, with their owner's rights.
+-- ---------------------------------------------------------------------
+-- Rights: run by the statistics' triggers alone, with their owner's rights.
 REVOKE EXECUTE ON FUNCTION
   lajna_stats_files_moved(lajna_stats_file[], lajna_stats_file[]),
   lajna_stats_decisions_moved(lajna_stats_decision[], lajna_stats_decision[]),

@@ -1,6 +1,2 @@
--- At intake a clerk must see that a party was already refused or deferred
--- on another file: the earlier rejections and deferrals of the files that
--- lajna_case_duplicates() links to this one (the same person, or a likely
--- duplicate).
---
--- A rule made of functions and triggers only: see model/cases/cases.sql.
+-- The earlier decisions on a file's parties, shown at intake:
+-- lajna_case_earlier_decisions() in model/cases/cases.sql.

@@ -1,5 +1,2 @@
--- Duplicate candidates while a file is being registered, before its
--- parties exist: the same search as lajna_person_duplicates(), by the
--- values typed into the form. lajna_person_duplicates() now asks it too.
---
--- A rule made of functions and triggers only: see model/cases/cases.sql.
+-- Duplicate candidates while a file is being registered:
+-- lajna_intake_duplicates() and lajna_people_like() in model/cases/cases.sql.

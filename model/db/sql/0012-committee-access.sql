@@ -7,7 +7,8 @@
 -- such as the embedded database's own account, passes row-level security
 -- by PostgreSQL's design: it is the administrator of that server.)
 --
--- A table that a later migration adds declares its rule with one call:
+-- A table declares its rule with one call in its subject's SQL (the
+-- functions are in model/db/access.sql):
 --   SELECT lajna_protect_by_committee('meeting', 'committee_id');
 --   SELECT lajna_protect_by_case('document', 'case_id');
 --   SELECT lajna_protect_by_parent('vote', 'agenda_item_id', 'agenda_item');

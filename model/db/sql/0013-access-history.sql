@@ -1,7 +1,7 @@
 -- A file's access history: who registered, changed, moved and opened it,
 -- from the audit trail, for the chair and the administrator of its
--- committee (and the server's superuser). Anyone else gets no rows: the
--- trail itself is closed to every role but through these functions.
+-- committee (and the server's superuser): lajna_case_access_history() in
+-- model/db/access.sql, which these indexes serve.
 
 CREATE INDEX audit_event_object ON audit_event (object, object_id);
 CREATE INDEX audit_event_batch_create ON audit_event (id)

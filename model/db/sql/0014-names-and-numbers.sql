@@ -1,4 +1,5 @@
-
+-- Who sees names and identity numbers: the list's title without names;
+-- the grants and policies are in model/db/access.sql.
 
 -- The title as the list shows it to a role that does not read names.
 ALTER TABLE case_file ADD COLUMN listed_title text GENERATED ALWAYS AS
@@ -14,8 +15,5 @@ CREATE TABLE access_grant (
 );
 REVOKE ALL ON access_grant FROM PUBLIC;
 
--- Earlier decisions on a file's people are shown to all who read the file,
--- members too: the people are matched by identity numbers that members do
--- not read, so the match runs with the owner's rights, for a file the
--- caller sees, and names only files the caller sees.
+-- Made anew, with its owner's rights, by model/cases/cases.sql.
 DROP FUNCTION IF EXISTS lajna_case_earlier_decisions(bigint);

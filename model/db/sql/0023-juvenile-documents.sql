@@ -1,6 +1,2 @@
--- A juvenile file's documents (their titles, bytes and previews) are read
--- on the committees where the person reads the child's name, as the
--- juvenile's record is (0014): the administrator counts files, and reads
--- no child's papers.
---
--- A rule made of functions and triggers only: see model/documents/documents.sql.
+-- A juvenile file's documents are read where the child's name is:
+-- lajna_protect_names('document', ...) in model/cases/cases.sql.

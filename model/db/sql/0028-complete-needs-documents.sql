@@ -1,16 +1,2 @@
--- A file becomes complete («مكتمل») only with its checklist met: while a
--- mandatory document is missing or expired, a file that is registered or
--- waiting for documents stays where it is. Scheduling already asked this
--- (0010); a file complete by hand but lacking documents was the gap. A
--- file that returns to complete (taken off an agenda, not decided at its
--- meeting, a juvenile's review falling due) passed the check when it was
--- scheduled, and meets it again before it is scheduled again.
---
--- The rule holds for every write of a file's status, not only for the
--- transition function, whose update it checks too: clerks may update
--- files, and a file may be inserted complete. Documents attached earlier
--- in the same transaction count. The server's own account, which row-level
--- security does not bind either, is not held to it: it loads the demo's
--- history and the tests' files in any status.
---
--- A rule made of functions and triggers only: see model/cases/cases.sql.
+-- A file is complete or scheduled only with its checklist met:
+-- lajna_case_check_documents() in model/cases/cases.sql.

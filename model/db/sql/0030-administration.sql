@@ -1,17 +1,2 @@
--- Administration in the app: an administrator (role admin on a committee)
--- changes that committee's name, city, letterhead, quorum and dates, adds
--- committees, and manages the people of the committees they administer;
--- anyone changes their own full name. Committees and people are read by
--- every role but written only through these functions, which run with
--- their owner's rights, check who acts (lajna_actor(): the session's
--- login, whatever role it has taken on) and record every write in the
--- audit trail. People are added through lajna_user_add(), as
--- `lajnactl user add` adds them. The server's own account, which
--- row-level security does not bind either, administers every committee.
---
--- Errors a person can meet carry HINT 'lajna:<rule>' (see
--- model/db/lajna-db-rules.c).
-
--- Whether the person acting administers p_committee.
---
--- A rule made of functions and triggers only: see model/committees/committees.sql.
+-- Administration of committees and their people: lajna_committee_edit(),
+-- lajna_person_add() and the others in model/committees/committees.sql.

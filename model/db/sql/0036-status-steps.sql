@@ -1,13 +1,2 @@
--- A file's status moves only by the steps of case_transition, whoever
--- writes it. The transition function checked the steps, but clerks may
--- update files and the chair and signatories may write a status: a clerk
--- could mark a file "ruling issued" without a ruling, or send a decided
--- file back to registered, by writing the column. The same rule now holds
--- for every write: a step of the file's kind, and a ruling's own step
--- (issued, signed) only as its ruling stands. A decision corrected while
--- its meeting sits, or after it, moves a decided or deferred file to what
--- the decision in force makes it. The server's own account, which
--- row-level security does not bind either, is not held to it: it loads
--- the demo's history and the tests' files in any status.
---
--- A rule made of functions and triggers only: see model/cases/cases.sql.
+-- A file's status moves only by the steps of case_transition:
+-- lajna_check_status_step() in model/cases/cases.sql.

@@ -1,9 +1,2 @@
--- A file stays with the committee that registered it: its number is of
--- that committee's series, its meetings, decisions and rulings are that
--- committee's, and the statistics count it, its decisions and its
--- reviews there. Nothing in Lajna moves a file, but a clerk of two
--- committees may update its row, and row-level security lets the row go
--- to any committee the clerk serves. No account, the server's own
--- included, moves it now.
---
--- A rule made of functions and triggers only: see model/cases/cases.sql.
+-- A file stays with the committee that registered it:
+-- lajna_check_file_committee() in model/cases/cases.sql.

@@ -1,7 +1,2 @@
--- A juvenile file is assigned to a social worker or psychologist who holds
--- that role on the file's committee today, on every facility or on the
--- juvenile's own: anyone else could never open the file, and the file
--- would wait for a report nobody can write. An assignment already on
--- record stays when the role later ends; only a new one is checked.
---
--- A rule made of functions and triggers only: see model/committees/committees.sql.
+-- A juvenile file is assigned only to staff who serve it:
+-- lajna_check_casework_assignment() in model/committees/committees.sql.

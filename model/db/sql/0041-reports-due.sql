@@ -1,7 +1,2 @@
--- The reports due before a juvenile file's next review: for each of its
--- social worker and psychologist, when the file holds no report of theirs
--- valid on the day of the review. Reviews in the next p_within days, or
--- already overdue, count. A social worker or psychologist is told of their
--- own reports; a committee's people, of every one on their files.
---
--- A rule made of functions and triggers only: see model/cases/cases.sql.
+-- The reports due before a juvenile file's next review:
+-- lajna_reports_due() in model/cases/cases.sql.
