@@ -172,8 +172,8 @@ backfill (LajnaDb     *db,
 
 /* The subjects, each after those it builds on. */
 static const char * const subjects[] = {
-  "access.sql", "committees.sql", "cases.sql", "documents.sql", "meetings.sql", "rulings.sql",
-  "stats.sql",
+  "access.sql", "committees.sql", "cases.sql", "casework.sql", "documents.sql", "meetings.sql",
+  "rulings.sql", "stats.sql",
 };
 
 static gboolean

@@ -1,2 +1,2 @@
 -- A juvenile file is assigned only to staff who serve it:
--- lajna_check_casework_assignment() in model/committees/committees.sql.
+-- lajna_check_casework_assignment() in model/cases/casework.sql.

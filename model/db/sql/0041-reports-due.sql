@@ -1,2 +1,2 @@
 -- The reports due before a juvenile file's next review:
--- lajna_reports_due() in model/cases/cases.sql.
+-- lajna_reports_due() in model/cases/casework.sql.
