@@ -1177,12 +1177,6 @@ SELECT lajna_protect_by_committee('case_file', 'committee_id');
 
 SELECT lajna_protect_by_committee('file_number_counter', 'committee_id');
 
-SELECT lajna_protect_by_committee('meeting', 'committee_id');
-
-SELECT lajna_protect_by_committee('ruling', 'committee_id');
-
-SELECT lajna_protect_by_committee('ruling_counter', 'committee_id');
-
 -- Through the row's file.
 SELECT lajna_protect_by_case('marriage_case', 'case_id');
 
@@ -1191,23 +1185,6 @@ SELECT lajna_protect_by_case('juvenile_case', 'case_id');
 SELECT lajna_protect_by_case('case_history', 'case_id');
 
 SELECT lajna_protect_by_case('case_change', 'case_id');
-
-SELECT lajna_protect_by_case('document', 'case_id');
-
-SELECT lajna_protect_by_case('decision', 'case_id');
-
-SELECT lajna_protect_by_case('agenda_item', 'case_id');
-
--- Through the row's parent.
-SELECT lajna_protect_by_parent('document_blob', 'document_id', 'document');
-
-SELECT lajna_protect_by_parent('document_preview', 'document_id', 'document');
-
-SELECT lajna_protect_by_parent('attendance', 'meeting_id', 'meeting');
-
-SELECT lajna_protect_by_parent('vote', 'agenda_item_id', 'agenda_item');
-
-SELECT lajna_protect_by_parent('signature', 'ruling_id', 'ruling');
 
 -- A person is seen through the files they are a party of; a person is
 -- written before the file that names them (lajna_case_create()).
@@ -1223,12 +1200,6 @@ SELECT lajna_protect('duplicate_verdict',
 SELECT lajna_protect_names('juvenile_case', 'case_id');
 
 SELECT lajna_protect_names('case_change', 'case_id');
-
--- A juvenile file's documents (their titles, bytes and previews) are read
--- on the committees where the person reads the child's name, as the
--- juvenile's record is: the administrator counts files, and reads no
--- child's papers.
-SELECT lajna_protect_names('document', 'case_id');
 
 -- Like meeting_change, a wake-up and not a record: seen through its file,
 -- written only by the trigger case_noticed.
@@ -1250,9 +1221,3 @@ SELECT lajna_hold_to_committees('duplicate_verdict',
                                 'lajna_person_of_my_committees(person_low)'
                                 ' AND lajna_person_of_my_committees(person_high)', false);
 
--- The names of a juvenile file, as above, called a second time.
-SELECT lajna_protect_names('juvenile_case', 'case_id');
-
-SELECT lajna_protect_names('case_change', 'case_id');
-
-SELECT lajna_protect_names('document', 'case_id');

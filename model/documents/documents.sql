@@ -24,3 +24,19 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
    GROUP BY d.id, e.actor
    ORDER BY d.id, min(e.at)
 $$;
+
+-- ---------------------------------------------------------------------
+-- Policies: a document is seen through its file, its bytes and previews
+-- through the document.
+
+SELECT lajna_protect_by_case('document', 'case_id');
+
+SELECT lajna_protect_by_parent('document_blob', 'document_id', 'document');
+
+SELECT lajna_protect_by_parent('document_preview', 'document_id', 'document');
+
+-- A juvenile file's documents (their titles, bytes and previews) are read
+-- on the committees where the person reads the child's name, as the
+-- juvenile's record is: the administrator counts files, and reads no
+-- child's papers.
+SELECT lajna_protect_names('document', 'case_id');

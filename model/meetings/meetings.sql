@@ -644,8 +644,20 @@ CREATE OR REPLACE TRIGGER decision_keep_entry BEFORE UPDATE ON decision
   FOR EACH ROW EXECUTE FUNCTION lajna_decision_keep_entry();
 
 -- ---------------------------------------------------------------------
--- The guards, the notices' rule and the announcements of the meetings'
--- tables.
+-- Policies, the guards, the notices' rule and the announcements of the
+-- meetings' tables.
+
+-- A meeting is seen by its committee; its agenda items and decisions
+-- through their file, its attendance and votes through their parent.
+SELECT lajna_protect_by_committee('meeting', 'committee_id');
+
+SELECT lajna_protect_by_case('agenda_item', 'case_id');
+
+SELECT lajna_protect_by_case('decision', 'case_id');
+
+SELECT lajna_protect_by_parent('attendance', 'meeting_id', 'meeting');
+
+SELECT lajna_protect_by_parent('vote', 'agenda_item_id', 'agenda_item');
 
 SELECT lajna_guard_meeting(t::regclass)
   FROM unnest(ARRAY['attendance', 'agenda_item', 'vote', 'decision']) t;

@@ -682,6 +682,16 @@ CREATE OR REPLACE TRIGGER ruling_after_meeting BEFORE INSERT ON ruling
   FOR EACH ROW EXECUTE FUNCTION lajna_ruling_after_meeting();
 
 -- ---------------------------------------------------------------------
+-- Policies: a ruling and its register are seen by their committee, a
+-- signature through its ruling.
+
+SELECT lajna_protect_by_committee('ruling', 'committee_id');
+
+SELECT lajna_protect_by_committee('ruling_counter', 'committee_id');
+
+SELECT lajna_protect_by_parent('signature', 'ruling_id', 'ruling');
+
+-- ---------------------------------------------------------------------
 -- Rights: the seal keys' private halves, and signing with them, are for
 -- the sealing functions alone, which run with their owner's rights.
 REVOKE EXECUTE ON FUNCTION
