@@ -140,6 +140,37 @@ START_TEST (test_subjects_again_change_nothing)
 }
 END_TEST
 
+/* A start applies the subjects again only when the database's rules are
+ * not those they made: left alone, nothing is made again; a function
+ * changed behind the program's back is made as shipped at the next start. */
+START_TEST (test_start_mends_changed_rules)
+{
+  static const char *const made_at
+    = "SELECT xmin FROM pg_proc WHERE proname = 'lajna_has_bidi_control'";
+  g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *refused = NULL;
+  guint applied = 99;
+
+  ck_assert (lajna_schema_migrate (db, &applied, &error));
+  before = lajna_test_value (db, made_at);
+  ck_assert (lajna_schema_migrate (db, &applied, &error));
+  after = lajna_test_value (db, made_at);
+  ck_assert_str_eq (after, before);
+
+  ck_assert (lajna_db_run (db, "CREATE OR REPLACE FUNCTION lajna_has_bidi_control(t text)"
+                               " RETURNS boolean LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+                               " RETURN false", NULL));
+  ck_assert_msg (lajna_schema_migrate (db, &applied, &error), "%s",
+                 error != NULL ? error->message : "");
+  ck_assert_uint_eq (applied, 0);
+  refused = lajna_test_value (db, "SELECT lajna_has_bidi_control(U&'a\\202Eb')::text");
+  ck_assert_str_eq (refused, "true");
+}
+END_TEST
+
 START_TEST (test_newer_database_refused)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
@@ -264,6 +295,7 @@ schema_suite (void)
   tcase_add_test (tc, test_newer_database_refused);
   tcase_add_test (tc, test_each_function_defined_once);
   tcase_add_test (tc, test_subjects_again_change_nothing);
+  tcase_add_test (tc, test_start_mends_changed_rules);
   tcase_add_test (tc, test_domain_tables_exist);
   tcase_add_test (tc, test_reference_data);
   tcase_add_test (tc, test_trigrams_see_arabic);

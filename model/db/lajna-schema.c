@@ -4,8 +4,11 @@
  *
  * The migrations change tables and their rows only, and run once. The
  * subjects' SQL states how things are to be (CREATE OR REPLACE), so it is
- * applied again whenever the schema's owner opens the database, and after
- * a restore, whose backup carries no rights. The functions the tables'
+ * applied again after a restore, whose backup carries no rights, and at
+ * every start by the schema's owner unless the database's rules are those
+ * it made last (schema_rules: the digest of the shipped SQL, and one of
+ * the functions, triggers, policies and rights it made, which the start
+ * compares with what the database holds now). The functions the tables'
  * columns compute or check with (columns.sql) come before the migrations;
  * the rest after them; then what a migration asks of the stored rows with
  * those functions (sql/backfills/). All of it is one transaction under an
@@ -191,6 +194,84 @@ run_subject (LajnaDb     *db,
   return TRUE;
 }
 
+/* What the rules the database holds are: its functions, triggers,
+ * policies and rights, as one digest. */
+#define RULES_MADE \
+  "SELECT pg_catalog.md5(pg_catalog.string_agg(r, E'\\n' ORDER BY r)) FROM (" \
+  "  SELECT pg_catalog.pg_get_functiondef(p.oid) || coalesce(p.proacl::text, '') AS r" \
+  "    FROM pg_catalog.pg_proc p" \
+  "   WHERE p.pronamespace = 'public'::regnamespace AND p.prokind = 'f'" \
+  "  UNION ALL SELECT pg_catalog.pg_get_triggerdef(t.oid)" \
+  "    FROM pg_catalog.pg_trigger t WHERE NOT t.tgisinternal" \
+  "  UNION ALL SELECT pg_catalog.format('%s %s %s %s %s %s %s', p.tablename, p.policyname," \
+  "                                    p.permissive, p.roles, p.cmd, p.qual, p.with_check)" \
+  "    FROM pg_catalog.pg_policies p" \
+  "  UNION ALL SELECT c.relname || c.relrowsecurity || c.relforcerowsecurity" \
+  "                   || coalesce(c.relacl::text, '')" \
+  "    FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace) s"
+
+/* The digest of the subjects' SQL this program ships. */
+static char *
+dup_shipped (void)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i <= G_N_ELEMENTS (subjects); i++)
+    {
+      const char *name = i == 0 ? "columns.sql" : subjects[i - 1];
+      g_autofree char *path = g_build_path ("/", SUBJECTS_PATH, name, NULL);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (lajna_subjects_get_resource (), path,
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      g_assert (bytes != NULL);
+      g_checksum_update (checksum, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Notes what the rules were made from and what they are, for the next
+ * start to compare (rules_current()); a database restored from before
+ * schema_rules has nowhere to note it. */
+static gboolean
+record_rules (LajnaDb  *db,
+              GError  **error)
+{
+  g_autofree char *shipped = dup_shipped ();
+  const char *params[] = { shipped };
+  g_autoptr(PGresult) exists = lajna_db_exec (db, "SELECT to_regclass('public.schema_rules')"
+                                                  " IS NOT NULL", error);
+
+  if (exists == NULL)
+    return FALSE;
+  if (strcmp (PQgetvalue (exists, 0, 0), "t") != 0)
+    return TRUE;
+  return lajna_db_run_params (db,
+                              "INSERT INTO public.schema_rules (shipped, made)"
+                              " SELECT $1, (" RULES_MADE ")"
+                              " ON CONFLICT (only_row) DO UPDATE"
+                              " SET shipped = EXCLUDED.shipped, made = EXCLUDED.made",
+                              1, params, error);
+}
+
+/* Whether the rules were made from the subjects this program ships and
+ * nobody has changed them since. */
+static gboolean
+rules_current (LajnaDb   *db,
+               gboolean  *current,
+               GError   **error)
+{
+  g_autofree char *shipped = dup_shipped ();
+  const char *params[] = { shipped };
+  g_autoptr(PGresult) result = lajna_db_exec_params (db,
+      "SELECT r.shipped = $1 AND r.made = (" RULES_MADE ") FROM public.schema_rules r",
+      1, params, error);
+
+  if (result == NULL)
+    return FALSE;
+  *current = PQntuples (result) == 1 && strcmp (PQgetvalue (result, 0, 0), "t") == 0;
+  return TRUE;
+}
+
 /* Each subject's functions, triggers and policies, then the roles and
  * their grants; inside the caller's transaction. */
 static gboolean
@@ -202,7 +283,7 @@ apply_subjects (LajnaDb  *db,
       if (!run_subject (db, subjects[i], error))
         return FALSE;
     }
-  return lajna_db_run (db, "SELECT lajna_grant_access()", error);
+  return lajna_db_run (db, "SELECT lajna_grant_access()", error) && record_rules (db, error);
 }
 
 /* Takes the migration lock and says what the functions' bodies name may
@@ -269,8 +350,9 @@ owns_schema (LajnaDb   *db,
  * @error: return location for a #GError
  *
  * Applies the pending migrations, then, as the schema's owner, the
- * subjects' SQL (lajna_schema_apply_subjects()). Refuses a database that
- * a newer Lajna has already moved on.
+ * subjects' SQL (lajna_schema_apply_subjects()) unless the database's
+ * rules are still those it made from the same SQL. Refuses a database
+ * that a newer Lajna has already moved on.
  *
  * Returns: %TRUE on success
  */
@@ -301,6 +383,19 @@ lajna_schema_migrate (LajnaDb  *db,
     return FALSE;
   if (current == latest && !owns)
     return TRUE;
+  if (current == latest)
+    {
+      gboolean same = FALSE;
+
+      if (!rules_current (db, &same, error))
+        return FALSE;
+      if (same)
+        {
+          if (n_applied != NULL)
+            *n_applied = 0;
+          return TRUE;
+        }
+    }
 
   /* One transaction: the functions the columns use, the pending
    * migrations, the subjects, then what the migrations ask of the rows. */
