@@ -57,20 +57,25 @@ RETURN lajna_my_committees(ARRAY['clerk', 'member', 'rapporteur', 'chair', 'sign
 
 -- The casework of p_login, by file and role: the juvenile files they are
 -- assigned to, while they hold the matching role on the file's committee
--- (on every facility, or the juvenile's own).
+-- (on every facility, or the juvenile's own). The person's roles are read
+-- first, on their own: every write of a file's row asks this of whoever
+-- writes, and a login with no casework role must not walk the files.
 CREATE OR REPLACE FUNCTION lajna_casework(p_login text) RETURNS TABLE (case_id bigint, role text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+  WITH roles AS MATERIALIZED (
+    SELECT r.role, r.committee_id, r.facility, u.id AS user_id
+      FROM public.app_user u
+      JOIN public.committee_role r
+        ON r.user_id = u.id AND r.active AND r.role IN ('social_worker', 'psychologist')
+       AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)
+     WHERE u.login = p_login AND u.active)
   SELECT DISTINCT j.case_id, r.role
-    FROM public.app_user u
-    JOIN public.committee_role r
-      ON r.user_id = u.id AND r.active AND r.role IN ('social_worker', 'psychologist')
-     AND r.since <= current_date AND (r.until IS NULL OR r.until >= current_date)
+    FROM roles r
     JOIN public.juvenile_case j
-      ON CASE r.role WHEN 'social_worker' THEN j.social_worker_id
-                     ELSE j.psychologist_id END = u.id
+      ON (r.role = 'social_worker' AND j.social_worker_id = r.user_id
+          OR r.role = 'psychologist' AND j.psychologist_id = r.user_id)
      AND (r.facility = '' OR r.facility = j.facility)
     JOIN public.case_file c ON c.id = j.case_id AND c.committee_id = r.committee_id
-   WHERE u.login = p_login AND u.active
 $$;
 
 CREATE OR REPLACE FUNCTION lajna_casework_cases(p_login text) RETURNS bigint[]
