@@ -108,34 +108,18 @@ START_TEST (test_each_function_defined_once)
 }
 END_TEST
 
-/* What the database's functions, triggers, policies and rights are. */
-static char *
-dup_rules (LajnaDb *db)
-{
-  return lajna_test_value (db,
-    "SELECT md5(string_agg(r, E'\\n' ORDER BY r)) FROM ("
-    "  SELECT pg_get_functiondef(p.oid) || coalesce(p.proacl::text, '') AS r"
-    "    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prokind = 'f'"
-    "  UNION ALL SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT t.tgisinternal"
-    "  UNION ALL SELECT format('%s %s %s %s %s %s %s', p.tablename, p.policyname, p.permissive,"
-    "                         p.roles, p.cmd, p.qual, p.with_check) FROM pg_policies p"
-    "  UNION ALL SELECT c.relname || c.relrowsecurity || c.relforcerowsecurity"
-    "                   || coalesce(c.relacl::text, '')"
-    "    FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace) s");
-}
-
 /* The subjects state how things are to be: applied again, as at every
  * start, they leave every function, trigger, policy and right as it was. */
 START_TEST (test_subjects_again_change_nothing)
 {
   g_autoptr(LajnaDb) db = lajna_test_shared_connect ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = dup_rules (db);
+  g_autofree char *before = lajna_schema_dup_rules (db, NULL);
   g_autofree char *after = NULL;
 
   ck_assert_msg (lajna_schema_apply_subjects (db, &error), "%s",
                  error != NULL ? error->message : "");
-  after = dup_rules (db);
+  after = lajna_schema_dup_rules (db, NULL);
   ck_assert_str_eq (after, before);
 }
 END_TEST

@@ -210,6 +210,23 @@ run_subject (LajnaDb     *db,
   "                   || coalesce(c.relacl::text, '')" \
   "    FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace) s"
 
+/**
+ * lajna_schema_dup_rules:
+ * @db: a connection
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): a digest of the database's
+ *   functions, triggers, policies and rights, as schema_rules keeps it
+ */
+char *
+lajna_schema_dup_rules (LajnaDb  *db,
+                        GError  **error)
+{
+  g_autoptr(PGresult) result = lajna_db_exec (db, RULES_MADE, error);
+
+  return result != NULL ? g_strdup (PQgetvalue (result, 0, 0)) : NULL;
+}
+
 /* The digest of the subjects' SQL this program ships. */
 static char *
 dup_shipped (void)

@@ -13,5 +13,7 @@ gboolean  lajna_schema_migrate      (LajnaDb  *db,
                                      GError  **error);
 gboolean  lajna_schema_apply_subjects (LajnaDb  *db,
                                        GError  **error);
+char     *lajna_schema_dup_rules    (LajnaDb  *db,
+                                     GError  **error);
 
 G_END_DECLS
